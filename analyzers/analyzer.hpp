@@ -1,0 +1,71 @@
+/** @file
+ * @brief The text analyzer: one object turns document text and query text into tokens.
+ *
+ * Pipeline: NFC normalization -> tokenization (words, numbers, identifiers, legal
+ * document numbers) -> case folding -> canonical tone placement (exact form) and
+ * diacritic folding (folded form). Byte offsets point into the normalized text, so
+ * snippets can mark what matched, folded matches included.
+ */
+#pragma once
+
+#include "analyzers/document_number.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu {
+
+/// Bumped whenever a change to analysis changes the terms of some text; stored in the
+/// index so that a searcher never reads an index built by a different analyzer.
+inline constexpr int kAnalyzerVersion = 1;
+
+enum class TokenKind : std::uint8_t {
+    word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".
+    number,  ///< Digits, possibly grouped: "126", "14/8/2023", "1.000".
+};
+
+/// One token of analyzed text.
+struct Token {
+    std::string exact;        ///< Case-folded, NFC, tone mark canonically placed: "hòa".
+    std::string folded;       ///< Without diacritics, đ -> d: "hoa".
+    std::uint32_t position;   ///< Word position, for phrases; parts of a token share it.
+    std::uint32_t begin;      ///< Byte offset in the normalized text.
+    std::uint32_t end;        ///< Byte offset just past the token.
+    TokenKind kind;
+
+    /// Whether the exact form differs from the folded one (the word carries diacritics).
+    [[nodiscard]] bool has_diacritics() const { return exact != folded; }
+};
+
+/// A legal document number mentioned in the text.
+struct ReferenceMention {
+    DocumentNumber number;
+    std::uint32_t begin;      ///< Byte span in the normalized text.
+    std::uint32_t end;
+    std::uint32_t position;   ///< Position of its first part.
+};
+
+/// The result of analyzing one text.
+struct Analysis {
+    std::string text;                          ///< The NFC-normalized input.
+    std::vector<Token> tokens;                 ///< In text order.
+    std::vector<ReferenceMention> references;  ///< In text order.
+};
+
+/// Language guess for a text: "vi", "en", or "" when there is nothing to go on.
+[[nodiscard]] std::string detect_language(const Analysis& analysis);
+
+/// Stateless and thread-safe: one instance can serve every thread.
+class Analyzer {
+public:
+    /// Longest token kept, in bytes; longer runs (base64, hashes) are not words.
+    static constexpr std::size_t kMaxTokenBytes = 64;
+
+    /// Analyzes valid UTF-8 @p text (check with unicode::find_invalid_utf8 first).
+    /// @p first_position lets a caller continue numbering after an earlier field.
+    [[nodiscard]] Analysis analyze(std::string_view text, std::uint32_t first_position = 0) const;
+};
+
+}  // namespace tracuu

@@ -1,0 +1,302 @@
+/** @file
+ * @brief Unicode primitives: tables built once from ICU, then plain lookups.
+ */
+#include "analyzers/unicode.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <memory>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
+
+namespace tracuu::unicode {
+namespace {
+
+// Tone marks in the order the tables use; index 0 means "no tone".
+constexpr std::array<char32_t, 6> kToneMarks = {0, 0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
+
+// Everything Vietnamese lives below U+2000 (Latin, combining marks, Latin Extended Additional).
+constexpr char32_t kTableSize = 0x2000;
+
+const icu::Normalizer2& nfc() {
+    static const icu::Normalizer2* instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load NFC data");
+        return n;
+    }();
+    return *instance;
+}
+
+struct Tables {
+    std::array<char32_t, kTableSize> base{};        // letter without diacritics; 0 for marks
+    std::array<char32_t, kTableSize> untoned{};     // letter without its tone mark
+    std::array<std::uint8_t, kTableSize> tone{};    // index into kToneMarks
+    std::unordered_map<char32_t, char32_t> toned;   // untoned * 8 + tone -> letter
+
+    Tables() {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load NFD data");
+        for (char32_t cp = 0; cp < kTableSize; ++cp) {
+            base[cp] = cp;
+            untoned[cp] = cp;
+            if (u_charType(cp) == U_NON_SPACING_MARK) {
+                base[cp] = 0;
+                continue;
+            }
+            icu::UnicodeString decomposition;
+            if (!nfd->getDecomposition(static_cast<UChar32>(cp), decomposition)) continue;
+            base[cp] = static_cast<char32_t>(decomposition.char32At(0));
+            icu::UnicodeString without_tone;
+            for (int32_t i = 0; i < decomposition.length(); i = decomposition.moveIndex32(i, 1)) {
+                const auto mark = static_cast<char32_t>(decomposition.char32At(i));
+                std::uint8_t t = 0;
+                for (std::uint8_t k = 1; k < kToneMarks.size(); ++k)
+                    if (kToneMarks[k] == mark) t = k;
+                if (t != 0 && tone[cp] == 0) {
+                    tone[cp] = t;
+                } else {
+                    without_tone.append(static_cast<UChar32>(mark));
+                }
+            }
+            if (tone[cp] != 0) {
+                const icu::UnicodeString composed = nfc().normalize(without_tone, status);
+                if (U_SUCCESS(status) && composed.countChar32() == 1) {
+                    untoned[cp] = static_cast<char32_t>(composed.char32At(0));
+                    toned.emplace(untoned[cp] * 8 + tone[cp], cp);
+                } else {
+                    tone[cp] = 0;  // not a single letter plus a tone: leave it alone
+                    status = U_ZERO_ERROR;
+                }
+            }
+        }
+        // đ has no Unicode decomposition but folds to d everywhere Vietnamese is typed.
+        base[0x0110] = U'D';
+        base[0x0111] = U'd';
+    }
+};
+
+const Tables& tables() {
+    static const Tables instance;
+    return instance;
+}
+
+bool is_vowel(char32_t cp) noexcept {
+    switch (cp) {
+        case U'a': case U'ă': case U'â': case U'e': case U'ê': case U'i':
+        case U'o': case U'ô': case U'ơ': case U'u': case U'ư': case U'y':
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool has_quality_mark(char32_t cp) noexcept {
+    switch (cp) {
+        case U'ă': case U'â': case U'ê': case U'ô': case U'ơ': case U'ư':
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Index in [first, last) of the vowel that carries the tone, by the orthographic rules.
+std::size_t tone_vowel(const std::vector<char32_t>& s, std::size_t first, std::size_t last) {
+    const std::size_t length = last - first;
+    if (length == 1) return first;
+    // ươ takes the tone on ơ; otherwise a vowel with a quality mark carries it.
+    for (std::size_t i = last; i-- > first;) {
+        if (s[i] == U'ơ') return i;
+    }
+    for (std::size_t i = last; i-- > first;) {
+        if (has_quality_mark(s[i])) return i;
+    }
+    const bool closed = last < s.size();
+    if (closed) return last - 1;  // toán, hoàng, huỳnh
+    if (length >= 3) return first + 1;  // ngoài, khuỷu
+    const char32_t a = s[first], b = s[first + 1];
+    const bool oa_oe_uy = (a == U'o' && (b == U'a' || b == U'e')) || (a == U'u' && b == U'y');
+    if (oa_oe_uy) return first;  // hòa, hòe, thủy: the canonical (older) placement
+    return first;  // mái, múa, kìa
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        char32_t cp;
+        char32_t min;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2; cp = c & 0x1F; min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3; cp = c & 0x0F; min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4; cp = c & 0x07; min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + len > n) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string to_valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const auto bad = find_invalid_utf8(text);
+        if (!bad) {
+            out.append(text);
+            break;
+        }
+        out.append(text.substr(0, *bad));
+        out.append("\xEF\xBF\xBD");  // U+FFFD REPLACEMENT CHARACTER
+        text.remove_prefix(*bad + 1);
+        while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.remove_prefix(1);
+    }
+    return out;
+}
+
+char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len && pos + k < text.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+    pos += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+std::string normalize_nfc(std::string_view text) {
+    bool ascii = true;
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) return std::string(text);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+    if (nfc().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+    status = U_ZERO_ERROR;
+    std::string out;
+    out.reserve(text.size());
+    icu::StringByteSink<std::string> sink(&out);
+    nfc().normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU: NFC normalization failed");
+    return out;
+}
+
+char32_t fold_case(char32_t cp) noexcept {
+    if (cp < 0x80) return (cp >= U'A' && cp <= U'Z') ? cp + 32 : cp;
+    return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+}
+
+char32_t strip_diacritics(char32_t cp) noexcept {
+    return cp < kTableSize ? tables().base[cp] : cp;
+}
+
+bool has_diacritic(char32_t cp) noexcept {
+    return cp < kTableSize && cp >= 0x80 && tables().base[cp] != cp && tables().base[cp] != 0;
+}
+
+bool is_vietnamese_letter(char32_t cp) noexcept {
+    if (cp < 0x80 || cp >= kTableSize) return false;
+    if (tables().tone[cp] != 0) return true;
+    const char32_t lower = fold_case(cp);
+    return has_quality_mark(lower) || lower == U'đ';
+}
+
+std::string fold(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = strip_diacritics(fold_case(decode_utf8(text, pos)));
+        if (cp != 0) append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::string canonical_tone_placement(std::string_view syllable) {
+    const Tables& t = tables();
+    std::vector<char32_t> s;
+    s.reserve(syllable.size());
+    std::uint8_t tone = 0;
+    for (std::size_t pos = 0; pos < syllable.size();) {
+        char32_t cp = decode_utf8(syllable, pos);
+        if (cp < kTableSize && t.tone[cp] != 0) {
+            if (tone != 0) return std::string(syllable);  // two tones: not one syllable
+            tone = t.tone[cp];
+            cp = t.untoned[cp];
+        }
+        s.push_back(cp);
+    }
+    if (tone == 0) return std::string(syllable);
+
+    std::size_t first = 0;
+    while (first < s.size() && !is_vowel(s[first])) ++first;
+    if (first == s.size()) return std::string(syllable);
+    // "qu" and "gi" (before another vowel) are consonants: quý, giá.
+    if (first > 0 && first + 1 < s.size() && is_vowel(s[first + 1]) &&
+        ((s[first] == U'u' && s[first - 1] == U'q') || (s[first] == U'i' && s[first - 1] == U'g')))
+        ++first;
+    std::size_t last = first;
+    while (last < s.size() && is_vowel(s[last])) ++last;
+    for (std::size_t i = last; i < s.size(); ++i)
+        if (is_vowel(s[i])) return std::string(syllable);  // a second vowel group
+
+    const std::size_t target = tone_vowel(s, first, last);
+    const auto it = t.toned.find(s[target] * 8 + tone);
+    if (it == t.toned.end()) return std::string(syllable);
+    s[target] = it->second;
+    std::string out;
+    out.reserve(syllable.size());
+    for (const char32_t cp : s) append_utf8(out, cp);
+    return out;
+}
+
+}  // namespace tracuu::unicode

@@ -1,0 +1,21 @@
+# Every dependency comes from Debian's packages (see scripts/setup.sh).
+# Xapian and RapidJSON ship config files that set variables, not targets: wrap them.
+
+find_package(xapian REQUIRED CONFIG)
+add_library(tracuu::xapian INTERFACE IMPORTED)
+set_target_properties(tracuu::xapian PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+
+find_package(RapidJSON REQUIRED CONFIG)
+add_library(tracuu::rapidjson INTERFACE IMPORTED)
+set_target_properties(tracuu::rapidjson PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${RAPIDJSON_INCLUDE_DIRS}"
+  # std::string support in RapidJSON's API.
+  INTERFACE_COMPILE_DEFINITIONS "RAPIDJSON_HAS_STDSTRING=1")
+
+find_package(ICU REQUIRED COMPONENTS uc i18n data)
+find_package(Boost 1.74 REQUIRED)   # Asio and Beast, header-only
+find_package(Threads REQUIRED)
+find_package(CLI11 REQUIRED CONFIG)
+find_package(spdlog REQUIRED CONFIG)

@@ -1,0 +1,76 @@
+/** @file
+ * @brief Document <-> stored JSON.
+ */
+#include "core/document.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <stdexcept>
+
+namespace tracuu {
+namespace {
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+    const auto it = object.FindMember(name);
+    if (it == object.MemberEnd() || !it->value.IsString()) return {};
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+}  // namespace
+
+std::string to_stored_json(const Document& doc) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    auto field = [&w](const char* name, const std::string& value) {
+        w.Key(name);
+        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    };
+    w.StartObject();
+    field("id", doc.id);
+    field("title", doc.title);
+    field("lang", doc.lang);
+    field("date", doc.date);
+    field("url", doc.url);
+    field("source", doc.source);
+    w.Key("references");
+    w.StartArray();
+    for (const auto& ref : doc.references) w.String(ref.data(), static_cast<rapidjson::SizeType>(ref.size()));
+    w.EndArray();
+    if (!doc.extra_fields_json.empty()) {
+        w.Key("fields");
+        w.RawValue(doc.extra_fields_json.data(), doc.extra_fields_json.size(), rapidjson::kObjectType);
+    }
+    field("text", doc.text);
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+Document from_stored_json(std::string_view data) {
+    rapidjson::Document json;
+    json.Parse(data.data(), data.size());
+    if (json.HasParseError() || !json.IsObject())
+        throw std::runtime_error("document data is not a tracuu JSON record");
+    Document doc;
+    doc.id = string_member(json, "id");
+    doc.title = string_member(json, "title");
+    doc.text = string_member(json, "text");
+    doc.lang = string_member(json, "lang");
+    doc.date = string_member(json, "date");
+    doc.url = string_member(json, "url");
+    doc.source = string_member(json, "source");
+    if (const auto refs = json.FindMember("references"); refs != json.MemberEnd() && refs->value.IsArray()) {
+        for (const auto& ref : refs->value.GetArray())
+            if (ref.IsString()) doc.references.emplace_back(ref.GetString(), ref.GetStringLength());
+    }
+    if (const auto fields = json.FindMember("fields"); fields != json.MemberEnd() && fields->value.IsObject()) {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+        fields->value.Accept(w);
+        doc.extra_fields_json.assign(buffer.GetString(), buffer.GetSize());
+    }
+    return doc;
+}
+
+}  // namespace tracuu

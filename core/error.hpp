@@ -1,0 +1,40 @@
+/** @file
+ * @brief Expected failures as values: a bad query, an unknown id, a malformed record.
+ *
+ * Exceptions remain for I/O, corruption and broken invariants; this is for what a user
+ * can cause and must be told about (the HTTP layer maps codes to statuses in one place).
+ */
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace tracuu {
+
+/// A failure the caller is expected to handle: a stable machine code and a sentence.
+struct Error {
+    std::string code;     ///< "bad_query", "not_found", "bad_parameter", ...
+    std::string message;  ///< What is wrong and where, for a person.
+};
+
+/// Either a value or an Error.
+template <class T>
+class Result {
+public:
+    Result(T value) : state_(std::move(value)) {}          // NOLINT: implicit by design
+    Result(Error error) : state_(std::move(error)) {}      // NOLINT: implicit by design
+
+    [[nodiscard]] bool ok() const { return state_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    [[nodiscard]] T& value() { return std::get<0>(state_); }
+    [[nodiscard]] const T& value() const { return std::get<0>(state_); }
+    [[nodiscard]] const Error& error() const { return std::get<1>(state_); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+private:
+    std::variant<T, Error> state_;
+};
+
+}  // namespace tracuu

@@ -1,0 +1,222 @@
+/** @file
+ * @brief Dateline, title and source-URL extraction by small hand-written scanners
+ *        (std::regex costs tens of microseconds a line; this runs on every document).
+ */
+#include "core/metadata.hpp"
+
+#include "analyzers/unicode.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+
+namespace tracuu {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads 1..max_digits digits at s[pos]; returns -1 if none.
+int read_int(std::string_view s, std::size_t& pos, std::size_t max_digits) {
+    std::size_t start = pos;
+    int value = 0;
+    while (pos < s.size() && is_digit(s[pos]) && pos - start < max_digits) value = value * 10 + (s[pos++] - '0');
+    if (pos == start || (pos < s.size() && is_digit(s[pos]))) {
+        pos = start;
+        return -1;
+    }
+    return value;
+}
+
+std::string iso(int year, int month, int day) {
+    static constexpr std::array<int, 12> days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > days[month - 1]) return {};
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+bool skip_spaces(std::string_view s, std::size_t& pos) {
+    const std::size_t start = pos;
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+    return pos > start;
+}
+
+bool skip_word(std::string_view folded, std::size_t& pos, std::string_view word) {
+    if (folded.substr(pos, word.size()) != word) return false;
+    pos += word.size();
+    return true;
+}
+
+int month_from_name(std::string_view lower, std::size_t& pos) {
+    static constexpr std::array<std::string_view, 12> names = {
+        "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december"};
+    for (std::size_t m = 0; m < names.size(); ++m) {
+        if (lower.substr(pos, names[m].size()) == names[m]) {
+            pos += names[m].size();
+            return static_cast<int>(m) + 1;
+        }
+        // Three-letter abbreviations, optionally with a dot: "Sep. 22, 2023".
+        if (lower.substr(pos, 3) == names[m].substr(0, 3) &&
+            (pos + 3 >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[pos + 3])))) {
+            pos += 3;
+            if (pos < lower.size() && lower[pos] == '.') ++pos;
+            return static_cast<int>(m) + 1;
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
+std::string first_nonempty_line(std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t eol = text.find('\n');
+        const std::string_view line = trim(text.substr(0, eol));
+        if (!line.empty()) return std::string(line);
+        if (eol == std::string_view::npos) break;
+        text.remove_prefix(eol + 1);
+    }
+    return {};
+}
+
+std::string shorten_title(std::string_view line, std::size_t max_bytes) {
+    if (line.size() <= max_bytes) return std::string(line);
+    std::size_t cut = line.rfind(' ', max_bytes);
+    if (cut == std::string_view::npos || cut < max_bytes / 2) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    }
+    std::string_view head = line.substr(0, cut);
+    while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == ';')) head.remove_suffix(1);
+    return std::string(head) + "…";
+}
+
+std::string parse_date_at(std::string_view s, std::size_t& length) {
+    length = 0;
+    std::size_t pos = 0;
+    // d/m/yyyy, d-m-yyyy, d.m.yyyy
+    if (const int day = read_int(s, pos, 2); day >= 0) {
+        if (pos < s.size() && (s[pos] == '/' || s[pos] == '-' || s[pos] == '.')) {
+            const char sep = s[pos++];
+            const int month = read_int(s, pos, 2);
+            if (month >= 0 && pos < s.size() && s[pos] == sep) {
+                ++pos;
+                const int year = read_int(s, pos, 4);
+                if (year >= 1000) {
+                    std::string date = iso(year, month, day);
+                    if (!date.empty()) length = pos;
+                    return date;
+                }
+            }
+        }
+        return {};
+    }
+    // "ngày 06 tháng 7 năm 2022" (with or without diacritics, any case)
+    const std::string folded = unicode::fold(s.substr(0, 64));
+    {
+        std::size_t f = 0;
+        if (skip_word(folded, f, "ngay")) {
+            skip_spaces(folded, f);
+            const int day = read_int(folded, f, 2);
+            skip_spaces(folded, f);
+            if (day > 0 && skip_word(folded, f, "thang")) {
+                skip_spaces(folded, f);
+                const int month = read_int(folded, f, 2);
+                skip_spaces(folded, f);
+                if (month > 0 && skip_word(folded, f, "nam")) {
+                    skip_spaces(folded, f);
+                    const int year = read_int(folded, f, 4);
+                    std::string date = year > 0 ? iso(year, month, day) : std::string();
+                    if (!date.empty()) {
+                        // Map the folded length back to the original: count code points.
+                        std::size_t cps = 0;
+                        for (std::size_t i = 0; i < f; ++i) cps += (static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80;
+                        std::size_t p = 0;
+                        while (cps > 0 && p < s.size()) {
+                            (void)unicode::decode_utf8(s, p);
+                            // Combining marks fold to nothing; NFC text has none in these words.
+                            --cps;
+                        }
+                        length = p;
+                    }
+                    return date;
+                }
+            }
+            return {};
+        }
+        // "August 14, 2023" / "Aug 14 2023"
+        std::size_t e = 0;
+        const int month = month_from_name(folded, e);
+        if (month > 0 && skip_spaces(folded, e)) {
+            const int day = read_int(folded, e, 2);
+            if (day > 0) {
+                if (e + 1 < folded.size() && folded.substr(e, 2) == "st") e += 2;
+                else if (folded.substr(e, 2) == "nd" || folded.substr(e, 2) == "rd" || folded.substr(e, 2) == "th") e += 2;
+                if (e < folded.size() && folded[e] == ',') ++e;
+                skip_spaces(folded, e);
+                const int year = read_int(folded, e, 4);
+                std::string date = year > 0 ? iso(year, month, day) : std::string();
+                if (!date.empty()) length = e;  // ASCII only: same length as the original
+                return date;
+            }
+        }
+    }
+    return {};
+}
+
+std::string find_publication_date(std::string_view text) {
+    constexpr int kLinesToScan = 12;
+    constexpr std::size_t kMaxDatelineBytes = 80;
+    constexpr std::size_t kMaxOtherLetters = 24;
+    int lines = 0;
+    while (!text.empty() && lines < kLinesToScan) {
+        const std::size_t eol = text.find('\n');
+        const std::string_view line = trim(text.substr(0, eol));
+        text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+        if (line.empty()) continue;
+        ++lines;
+        if (line.size() > kMaxDatelineBytes) continue;
+        for (std::size_t pos = 0; pos < line.size(); ++pos) {
+            const bool at_word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(line[pos - 1]));
+            if (!at_word_start) continue;
+            std::size_t length = 0;
+            std::string date = parse_date_at(line.substr(pos), length);
+            if (date.empty()) continue;
+            std::size_t letters = 0;
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                if (i >= pos && i < pos + length) continue;
+                if (std::isalpha(static_cast<unsigned char>(line[i])) || static_cast<unsigned char>(line[i]) >= 0x80) ++letters;
+            }
+            if (letters <= kMaxOtherLetters) return date;
+            break;
+        }
+    }
+    return {};
+}
+
+std::string find_source_url(std::string_view text) {
+    while (!text.empty()) {
+        const std::size_t eol = text.find('\n');
+        std::string_view line = trim(text.substr(0, eol));
+        text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon > 12) continue;
+        const std::string label = unicode::fold(trim(line.substr(0, colon)));
+        if (label != "source" && label != "nguon") continue;
+        line = line.substr(colon);
+        line = trim(line.substr(1));
+        if (line.rfind("http://", 0) != 0 && line.rfind("https://", 0) != 0) continue;
+        const std::size_t end = line.find_first_of(" \t");
+        return std::string(line.substr(0, end));
+    }
+    return {};
+}
+
+}  // namespace tracuu

@@ -1,0 +1,31 @@
+/** @file
+ * @brief Metadata read from the text itself: title line, dateline, "Source: URL".
+ */
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tracuu {
+
+/// The first non-empty line, trimmed: a plain-text article's title.
+[[nodiscard]] std::string first_nonempty_line(std::string_view text);
+
+/// @p line as a title: whole when short, else cut at a word boundary near @p max_bytes
+/// with "…" (a plain-text article whose first line is a whole paragraph has no title).
+[[nodiscard]] std::string shorten_title(std::string_view line, std::size_t max_bytes = 160);
+
+/// ISO date ("2023-09-22") of a date written d/m/yyyy, "ngày d tháng m năm yyyy" or
+/// "Month d, yyyy" at the start of @p s; empty when there is none. Sets @p length to
+/// the bytes it spans.
+[[nodiscard]] std::string parse_date_at(std::string_view s, std::size_t& length);
+
+/// The publication date stated in the text: a dateline near the top, i.e. a short line
+/// that is mostly a full date ("22/09/2023 20:01"). Dates inside sentences are cited
+/// dates, not the publication date, and are ignored. Empty when there is none.
+[[nodiscard]] std::string find_publication_date(std::string_view text);
+
+/// The URL of a "Source: https://..." or "Nguồn: https://..." line, or empty.
+[[nodiscard]] std::string find_source_url(std::string_view text);
+
+}  // namespace tracuu

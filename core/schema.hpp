@@ -1,0 +1,37 @@
+/** @file
+ * @brief The index schema: every term prefix, value slot and metadata key, in one place.
+ *
+ * Prefixes follow Omega's conventions (Q unique id, L language, D date, Z stem, X... for
+ * our own), so xapian-delve and quest can read a tracuu index too. The README has this
+ * table with examples.
+ */
+#pragma once
+
+#include <string_view>
+
+namespace tracuu::schema {
+
+// Free-text terms. A word is always indexed in its folded form, unprefixed, with
+// positions; when it carries diacritics its exact form is indexed too, at the same
+// position. A query with diacritics asks for both, so exact matches rank above
+// folded-only ones while folded text is still found.
+inline constexpr std::string_view kExactPrefix = "XE";      ///< XEnghị: exact form, with positions.
+inline constexpr std::string_view kStemPrefix = "Z";        ///< Zimplement: English stem, no positions.
+inline constexpr std::string_view kTitlePrefix = "S";       ///< Snghi: folded title word.
+
+// Boolean (filter) terms.
+inline constexpr std::string_view kIdPrefix = "Q";          ///< Q001_a0a33c27a62ce187: unique id.
+inline constexpr std::string_view kLanguagePrefix = "L";    ///< Lvi, Len.
+inline constexpr std::string_view kDatePrefix = "D";        ///< D20230922: publication date.
+inline constexpr std::string_view kYearPrefix = "Y";        ///< Y2023: publication year.
+inline constexpr std::string_view kReferencePrefix = "XR";  ///< XR126/nq-cp: cites this document number (wdf = mentions).
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for sorting and ranges.
+
+// Database metadata keys.
+inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version";
+inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
+inline constexpr int kSchemaVersion = 1;
+
+}  // namespace tracuu::schema

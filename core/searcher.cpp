@@ -1,0 +1,70 @@
+/** @file
+ * @brief Searcher: BM25 over the analyzed query, hits with snippets.
+ */
+#include "core/searcher.hpp"
+
+#include "core/query.hpp"
+#include "core/schema.hpp"
+#include "core/snippet.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+namespace tracuu {
+namespace {
+
+// BM25 with the usual k1 = 1.2, b = 0.75 (Xapian's defaults are k1 = 1, b = 0.5).
+Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
+
+void check_analyzer_version(const Xapian::Database& db, const std::string& path) {
+    const std::string version = db.get_metadata(std::string(schema::kAnalyzerVersionKey));
+    if (version.empty())
+        throw std::runtime_error(path + " is not a tracuu index (no analyzer version); build it with tracuu-index");
+    if (version != std::to_string(kAnalyzerVersion))
+        throw std::runtime_error(path + " was built with analyzer version " + version + " but this searcher uses version " +
+                                 std::to_string(kAnalyzerVersion) + ": rebuild the index with this tracuu-index");
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& path) : db_(path) { check_analyzer_version(db_, path); }
+
+void Searcher::refresh() { db_.reopen(); }
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request) {
+    const auto started = std::chrono::steady_clock::now();
+    if (request.limit < 1 || request.limit > kMaxLimit)
+        return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
+    if (request.offset > kMaxOffset)
+        return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxOffset)};
+    Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_);
+    if (!parsed) return parsed.error();
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed->query);
+    enquire.set_weighting_scheme(ranking());
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit), 1000);
+    SearchResponse response;
+    response.query = request.query;
+    response.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.document = from_stored_json(it.get_document().get_data());
+        hit.score = it.get_weight();
+        hit.snippet = make_snippet(hit.document.text, parsed->highlights, analyzer_, terms_);
+        hit.document.text.clear();
+        response.hits.push_back(std::move(hit));
+    }
+    response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return response;
+}
+
+std::optional<Document> Searcher::document(std::string_view id) {
+    const std::string term = std::string(schema::kIdPrefix) + std::string(id);
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    return from_stored_json(db_.get_document(*it).get_data());
+}
+
+}  // namespace tracuu

@@ -1,0 +1,70 @@
+/** @file
+ * @brief The query path: a database, the analyzer, ranking, snippets. One per thread.
+ */
+#pragma once
+
+#include "analyzers/analyzer.hpp"
+#include "core/document.hpp"
+#include "core/error.hpp"
+#include "core/terms.hpp"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu {
+
+/// A search as a user asks it.
+struct SearchRequest {
+    std::string query;
+    std::size_t limit = 10;   ///< 1..kMaxLimit
+    std::size_t offset = 0;   ///< 0..kMaxOffset
+};
+
+/// One ranked answer. The document's text is not copied into hits.
+struct Hit {
+    Document document;        ///< Metadata; text left empty.
+    std::string snippet;      ///< HTML with <mark> around matches.
+    double score = 0;         ///< BM25 weight (plus reference boost).
+};
+
+/// Ranked answers to one request.
+struct SearchResponse {
+    std::string query;
+    Xapian::doccount total = 0;   ///< Matching documents (estimated beyond the first thousand).
+    double took_ms = 0;
+    std::vector<Hit> hits;
+};
+
+/// Not thread-safe: give each thread its own (Xapian::Database is not shareable).
+class Searcher {
+public:
+    static constexpr std::size_t kMaxLimit = 100;
+    static constexpr std::size_t kMaxOffset = 10000;
+
+    /// Opens the index at @p path.
+    /// @throws Xapian::DatabaseOpeningError if there is none; std::runtime_error if it was
+    ///         built by an incompatible analyzer or is not a tracuu index.
+    explicit Searcher(const std::string& path);
+
+    /// Runs @p request. Errors: "bad_query", "bad_parameter".
+    [[nodiscard]] Result<SearchResponse> search(const SearchRequest& request);
+
+    /// The whole document with id @p id, or nullopt.
+    [[nodiscard]] std::optional<Document> document(std::string_view id);
+
+    [[nodiscard]] Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+    /// Moves to the latest committed revision; cheap when nothing changed.
+    void refresh();
+
+private:
+    Xapian::Database db_;
+    Analyzer analyzer_;
+    TermMapper terms_;
+};
+
+}  // namespace tracuu

@@ -1,0 +1,145 @@
+/** @file
+ * @brief Snippet selection: a fixed-size window with the most distinct matches.
+ */
+#include "core/snippet.hpp"
+
+#include "core/schema.hpp"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+struct Match {
+    std::size_t begin, end;
+    std::string what;  // the query term it matched, for counting distinct ones
+};
+
+std::vector<Match> find_matches(const Analysis& analysis, const Highlights& highlights, const TermMapper& terms) {
+    std::vector<Match> matches;
+    for (const ReferenceMention& mention : analysis.references)
+        if (highlights.references.count(mention.number.key()))
+            matches.push_back({mention.begin, mention.end, "R" + mention.number.key()});
+    for (const Token& token : analysis.tokens) {
+        std::string what;
+        if (highlights.folded.count(token.folded)) {
+            what = token.folded;
+        } else if (!highlights.stems.empty()) {
+            const std::string stem = terms.stem_term(token);
+            if (!stem.empty() && highlights.stems.count(stem.substr(schema::kStemPrefix.size()))) what = stem;
+        }
+        if (!what.empty()) matches.push_back({token.begin, token.end, std::move(what)});
+    }
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    // Drop matches nested in an earlier one (a number's parts inside the whole number).
+    std::vector<Match> merged;
+    for (Match& m : matches)
+        if (merged.empty() || m.begin >= merged.back().end) merged.push_back(std::move(m));
+    return merged;
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+    bool in_space = false;
+    for (const char c : text) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            if (!in_space) out.push_back(' ');
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out.push_back(c);
+        }
+    }
+}
+
+}  // namespace
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string make_snippet(std::string_view text, const Highlights& highlights, const Analyzer& analyzer,
+                         const TermMapper& terms, std::size_t max_bytes) {
+    const Analysis analysis = analyzer.analyze(text);
+    const std::string_view normalized = analysis.text;
+    const std::vector<Match> matches = find_matches(analysis, highlights, terms);
+
+    // Window start: the match whose window [begin, begin + max_bytes) covers the most
+    // distinct query terms, then the most matches.
+    std::size_t best_first = 0, best_distinct = 0, best_count = 0;
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        std::map<std::string_view, int> seen;
+        std::size_t j = i;
+        for (; j < matches.size() && matches[j].end <= matches[i].begin + max_bytes; ++j) seen[matches[j].what]++;
+        if (seen.size() > best_distinct || (seen.size() == best_distinct && j - i > best_count)) {
+            best_first = i;
+            best_distinct = seen.size();
+            best_count = j - i;
+        }
+    }
+
+    // Lead in a little before the first match, from a token start or a line start.
+    std::size_t begin = 0;
+    if (!matches.empty()) {
+        const std::size_t anchor = matches[best_first].begin;
+        const std::size_t lead = std::min<std::size_t>(anchor, max_bytes / 5);
+        begin = anchor - lead;
+        if (const std::size_t line = normalized.rfind('\n', anchor); line != std::string_view::npos && line >= begin) {
+            begin = line + 1;
+        } else {
+            const auto token = std::lower_bound(analysis.tokens.begin(), analysis.tokens.end(), begin,
+                                                [](const Token& t, std::size_t offset) { return t.begin < offset; });
+            begin = token != analysis.tokens.end() && token->begin <= anchor ? token->begin : anchor;
+        }
+    }
+    while (begin < normalized.size() && (normalized[begin] == ' ' || normalized[begin] == '\n' || normalized[begin] == '\r')) ++begin;
+    std::size_t end = std::min(normalized.size(), begin + max_bytes);
+    if (end < normalized.size()) {
+        // End on a token boundary so no word or UTF-8 sequence is cut.
+        std::size_t last_end = begin;
+        for (const Token& token : analysis.tokens) {
+            if (token.begin < begin) continue;
+            if (token.end > end) break;
+            last_end = token.end;
+        }
+        end = last_end > begin ? last_end : end;
+        while (end > begin && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) --end;
+    }
+
+    std::string out;
+    if (begin > 0) out += "… ";
+    std::size_t pos = begin;
+    for (const Match& m : matches) {
+        if (m.begin < begin || m.end > end) continue;
+        append_escaped(out, normalized.substr(pos, m.begin - pos));
+        out += "<mark>";
+        append_escaped(out, normalized.substr(m.begin, m.end - m.begin));
+        out += "</mark>";
+        pos = m.end;
+    }
+    append_escaped(out, normalized.substr(pos, end - pos));
+    if (end < normalized.size()) out += " …";
+    return out;
+}
+
+}  // namespace tracuu

@@ -1,0 +1,55 @@
+/** @file
+ * @brief Term mapping shared by indexing and querying.
+ */
+#include "core/terms.hpp"
+
+#include "core/schema.hpp"
+
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+// Stems are for English words: ASCII letters (an apostrophe allowed), at least two.
+bool is_english_word(const Token& token) {
+    if (token.kind != TokenKind::word || token.folded.size() < 2 || token.has_diacritics()) return false;
+    for (const char c : token.folded)
+        if (!((c >= 'a' && c <= 'z') || c == '\'')) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string TermMapper::exact_term(const Token& token) {
+    if (!token.has_diacritics()) return {};
+    return std::string(schema::kExactPrefix) + token.exact;
+}
+
+std::string TermMapper::stem_term(const Token& token) const {
+    if (!is_english_word(token)) return {};
+    return std::string(schema::kStemPrefix) + english_stemmer_(token.folded);
+}
+
+std::string TermMapper::reference_term(const DocumentNumber& number) {
+    return std::string(schema::kReferencePrefix) + number.key();
+}
+
+void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
+    const Xapian::termpos position = token.position + 1;  // Xapian positions start at 1
+    doc.add_posting(folded_term(token), position);
+    if (token.has_diacritics()) doc.add_posting(exact_term(token), position);
+    if (stem) {
+        if (std::string term = stem_term(token); !term.empty()) doc.add_term(term);
+    }
+}
+
+Xapian::Query TermMapper::token_query(const Token& token) const {
+    std::vector<Xapian::Query> alternatives;
+    alternatives.emplace_back(folded_term(token));
+    if (token.has_diacritics()) alternatives.emplace_back(exact_term(token));
+    if (std::string term = stem_term(token); !term.empty()) alternatives.emplace_back(term);
+    if (alternatives.size() == 1) return alternatives.front();
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+}  // namespace tracuu

@@ -1,0 +1,41 @@
+/** @file
+ * @brief Tokens -> Xapian terms. The only place that decides which terms a token makes,
+ *        used by the index side (postings) and the query side (query clauses) alike.
+ */
+#pragma once
+
+#include "analyzers/analyzer.hpp"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace tracuu {
+
+/// Term naming for one token, following core/schema.hpp.
+class TermMapper {
+public:
+    TermMapper() : english_stemmer_("english") {}
+
+    /// Unprefixed folded term: "nghi".
+    [[nodiscard]] static std::string folded_term(const Token& token) { return token.folded; }
+    /// Exact term, or "" when the token has no diacritics: "XEnghị".
+    [[nodiscard]] static std::string exact_term(const Token& token);
+    /// English stem term, or "" when the token is not an English-looking word: "Zimplement".
+    [[nodiscard]] std::string stem_term(const Token& token) const;
+    /// Reference term: "XR126/nq-cp".
+    [[nodiscard]] static std::string reference_term(const DocumentNumber& number);
+
+    /// Adds a token's postings to @p doc: folded and exact with positions; the English
+    /// stem without positions when @p stem is set (English documents only).
+    void index_token(Xapian::Document& doc, const Token& token, bool stem) const;
+
+    /// The query for one token: folded OR exact OR stem. A document with the exact form
+    /// matches two of them and so ranks above one that matches only after folding.
+    [[nodiscard]] Xapian::Query token_query(const Token& token) const;
+
+private:
+    Xapian::Stem english_stemmer_;
+};
+
+}  // namespace tracuu

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, whatever tracuu needs and the machine lacks.
+# Used by both README commands (scripts/serve.sh and scripts/test.sh). Idempotent:
+# when everything is present it changes nothing and needs no network.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config
+  # libraries
+  libxapian-dev libicu-dev libboost-dev rapidjson-dev libcli11-dev libspdlog-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev xapian-tools curl
+  # peers and tools for bench/ (issue 3): SQLite FTS5, PostgreSQL, wrk, zstd for the data
+  libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib wrk zstd
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$package")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

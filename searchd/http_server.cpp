@@ -1,0 +1,147 @@
+/** @file
+ * @brief Beast sessions (after Beast's advanced server example, as of Boost 1.74):
+ *        a body and header limit, a timeout per read and write, keep-alive.
+ */
+#include "searchd/http_server.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <optional>
+
+namespace tracuu::searchd {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, const RequestHandler& handler, const ServerLimits& limits, const RequestLogger& logger)
+        : stream_(std::move(socket)), handler_(handler), limits_(limits), logger_(logger) {}
+
+    void run() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
+
+private:
+    void read() {
+        parser_.emplace();
+        parser_->body_limit(limits_.max_body_bytes);
+        parser_->header_limit(static_cast<std::uint32_t>(limits_.max_header_bytes));
+        stream_.expires_after(limits_.idle_timeout);
+        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+            ec == net::error::connection_reset || ec == net::error::eof) {
+            return close();
+        }
+        started_ = std::chrono::steady_clock::now();
+        if (ec) {
+            // The request could not be parsed: say why, then close (the stream is out of sync).
+            Error error{"bad_request", "malformed HTTP request: " + ec.message()};
+            if (ec == http::error::body_limit)
+                error = {"payload_too_large", "request body exceeds " + std::to_string(limits_.max_body_bytes) + " bytes"};
+            if (ec == http::error::header_limit)
+                error = {"header_too_large", "request header exceeds " + std::to_string(limits_.max_header_bytes) + " bytes"};
+            return send(HttpRequest{"-", "-", {}}, error_reply(error), /*keep_alive=*/false, 11, false);
+        }
+        http::request<http::string_body> request = parser_->release();
+        HttpRequest simple{std::string(request.method_string()), std::string(request.target()), std::move(request.body())};
+        const bool head = request.method() == http::verb::head;
+        HttpReply reply = handler_.handle(simple);
+        send(simple, std::move(reply), request.keep_alive(), request.version(), head);
+    }
+
+    void send(const HttpRequest& request, HttpReply reply, bool keep_alive, unsigned version, bool head) {
+        auto response = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version);
+        response->set(http::field::server, "tracuu-searchd");
+        response->set(http::field::content_type, reply.content_type);
+        response->keep_alive(keep_alive);
+        const std::size_t length = reply.body.size();
+        if (!head) response->body() = std::move(reply.body);
+        response->content_length(length);
+        if (logger_) {
+            reply.body.resize(length);  // the logger reports the size, not the bytes
+            logger_(request, reply, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count());
+        }
+        stream_.expires_after(limits_.idle_timeout);
+        http::async_write(stream_, *response,
+                          [self = shared_from_this(), response, keep_alive](beast::error_code ec, std::size_t) {
+                              if (ec || !keep_alive) return self->close();
+                              self->read();
+                          });
+    }
+
+    void close() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    const RequestHandler& handler_;  // owned by main, outlives every session
+    ServerLimits limits_;
+    RequestLogger logger_;
+    std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace
+
+class HttpServer::Listener : public std::enable_shared_from_this<Listener> {
+public:
+    Listener(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler, ServerLimits limits,
+             RequestLogger logger)
+        : io_(io), acceptor_(net::make_strand(io)), handler_(handler), limits_(limits), logger_(std::move(logger)) {
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(net::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint);
+        acceptor_.listen(net::socket_base::max_listen_connections);
+    }
+
+    void accept() {
+        acceptor_.async_accept(net::make_strand(io_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    }
+
+    void stop() {
+        net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            beast::error_code ignored;
+            self->acceptor_.close(ignored);
+        });
+    }
+
+    [[nodiscard]] tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+
+private:
+    void on_accept(beast::error_code ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+        if (!ec) std::make_shared<Session>(std::move(socket), handler_, limits_, logger_)->run();
+        accept();  // an accept error (too many files, say) must not stop the server
+    }
+
+    net::io_context& io_;
+    tcp::acceptor acceptor_;
+    const RequestHandler& handler_;
+    ServerLimits limits_;
+    RequestLogger logger_;
+};
+
+HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler,
+                       ServerLimits limits, RequestLogger logger)
+    : listener_(std::make_shared<Listener>(io, endpoint, handler, limits, std::move(logger))) {}
+
+HttpServer::~HttpServer() = default;
+
+tcp::endpoint HttpServer::local_endpoint() const { return listener_->local_endpoint(); }
+
+void HttpServer::start() { listener_->accept(); }
+
+void HttpServer::stop() { listener_->stop(); }
+
+}  // namespace tracuu::searchd

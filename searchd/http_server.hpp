@@ -1,0 +1,51 @@
+/** @file
+ * @brief The HTTP/1.1 server: Boost.Beast sessions on a multi-threaded io_context.
+ */
+#pragma once
+
+#include "searchd/request_handler.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+namespace tracuu::searchd {
+
+/// Bounds that keep one client from holding or exhausting the daemon.
+struct ServerLimits {
+    std::size_t max_body_bytes = 1 << 20;
+    std::size_t max_header_bytes = 16 << 10;
+    std::chrono::seconds idle_timeout{30};   ///< Per read or write on a connection.
+};
+
+/// Called once per request with method, target, status, reply bytes and duration.
+using RequestLogger = std::function<void(const HttpRequest&, const HttpReply&, double milliseconds)>;
+
+/// Accepts connections and serves them with @p handler until stop().
+class HttpServer {
+public:
+    /// Binds and listens on @p endpoint (port 0 picks a free port).
+    /// @throws boost::system::system_error when it cannot.
+    HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
+               const RequestHandler& handler, ServerLimits limits, RequestLogger logger);
+    ~HttpServer();
+
+    /// The address actually bound.
+    [[nodiscard]] boost::asio::ip::tcp::endpoint local_endpoint() const;
+
+    /// Starts accepting; connections are served on the threads that run the io_context.
+    void start();
+
+    /// Stops accepting new connections; sessions under way finish their request.
+    void stop();
+
+private:
+    class Listener;
+    std::shared_ptr<Listener> listener_;
+};
+
+}  // namespace tracuu::searchd

@@ -1,0 +1,115 @@
+/** @file
+ * @brief tracuu-searchd: answers ranked queries over a tracuu index as JSON.
+ *
+ * N threads run one io_context; each thread has its own Searcher (Xapian::Database
+ * is not shareable between threads) and reopens it per request, so a commit by the
+ * indexer is visible at once. SIGINT/SIGTERM stop it cleanly.
+ */
+#include "searchd/http_server.hpp"
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace net = boost::asio;
+
+namespace {
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:8080"
+std::optional<net::ip::tcp::endpoint> parse_listen(const std::string& text) {
+    const std::size_t colon = text.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    std::string host = text.substr(0, colon);
+    const std::string port_text = text.substr(colon + 1);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host == "localhost") host = "127.0.0.1";
+    unsigned port = 0;
+    try {
+        std::size_t used = 0;
+        port = static_cast<unsigned>(std::stoul(port_text, &used));
+        if (used != port_text.size() || port > 65535) return std::nullopt;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    boost::system::error_code ec;
+    const net::ip::address address = net::ip::make_address(host, ec);
+    if (ec) return std::nullopt;
+    return net::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"tracuu-searchd: ranked search over a tracuu index, as JSON over HTTP"};
+    std::string db_path;
+    std::string listen = "127.0.0.1:8080";
+    unsigned threads = std::max(2u, std::thread::hardware_concurrency());
+    app.add_option("--db", db_path, "Index directory built by tracuu-index")->required();
+    app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
+    app.add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    spdlog::set_default_logger(spdlog::stderr_color_mt("searchd"));  // stdout stays free for data
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    const auto endpoint = parse_listen(listen);
+    if (!endpoint) {
+        spdlog::error("--listen {}: expected HOST:PORT, such as 127.0.0.1:8080", listen);
+        return 2;
+    }
+
+    std::size_t documents = 0;
+    try {
+        documents = tracuu::Searcher(db_path).document_count();  // fail now, not on the first request
+    } catch (const Xapian::Error& e) {
+        spdlog::error("cannot open index {}: {}", db_path, e.get_description());
+        return 1;
+    } catch (const std::exception& e) {
+        spdlog::error("cannot open index {}: {}", db_path, e.what());
+        return 1;
+    }
+
+    const tracuu::searchd::RequestHandler handler([&db_path]() -> tracuu::Searcher& {
+        thread_local std::unique_ptr<tracuu::Searcher> searcher;
+        if (!searcher) searcher = std::make_unique<tracuu::Searcher>(db_path);
+        return *searcher;
+    });
+    auto log_request = [](const tracuu::searchd::HttpRequest& request, const tracuu::searchd::HttpReply& reply, double ms) {
+        spdlog::info("{} {} {} {}B {:.2f}ms", request.method, request.target, reply.status, reply.body.size(), ms);
+    };
+
+    net::io_context io(static_cast<int>(threads));
+    std::unique_ptr<tracuu::searchd::HttpServer> server;
+    try {
+        server = std::make_unique<tracuu::searchd::HttpServer>(io, *endpoint, handler, tracuu::searchd::ServerLimits{}, log_request);
+    } catch (const boost::system::system_error& e) {
+        spdlog::error("cannot listen on {}: {}", listen, e.code().message());
+        return 1;
+    }
+    server->start();
+
+    net::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code&, int signal) {
+        spdlog::info("signal {}: stopping", signal);
+        server->stop();
+        io.stop();
+    });
+
+    const auto bound = server->local_endpoint();
+    spdlog::info("listening on http://{}:{} ({} threads, {} documents in {})",
+                 bound.address().to_string(), bound.port(), threads, documents, db_path);
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+    io.run();
+    for (auto& thread : pool) thread.join();
+    spdlog::info("stopped");
+    return 0;
+}

@@ -1,0 +1,291 @@
+/** @file
+ * @brief Routing, parameter parsing and JSON for searchd's API.
+ */
+#include "searchd/request_handler.hpp"
+
+#include "analyzers/unicode.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <map>
+#include <vector>
+
+namespace tracuu::searchd {
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+// Empty metadata is null in JSON: "no date" is not the date "".
+void write_optional(JsonWriter& w, const char* key, const std::string& value) {
+    w.Key(key);
+    if (value.empty()) w.Null();
+    else write_string(w, value);
+}
+
+HttpReply json_reply(const rapidjson::StringBuffer& buffer, unsigned status = 200) {
+    return HttpReply{status, "application/json", std::string(buffer.GetString(), buffer.GetSize())};
+}
+
+Result<std::size_t> parse_count(const std::string& name, std::string_view text) {
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + std::string(text) + "\""};
+    return value;
+}
+
+struct Target {
+    std::vector<std::string> segments;          // decoded path segments
+    std::map<std::string, std::string> params;  // decoded query parameters
+};
+
+Result<Target> parse_target(std::string_view target) {
+    Target parsed;
+    const std::size_t question = target.find('?');
+    const std::string_view path = target.substr(0, question);
+    if (path.empty() || path.front() != '/') return Error{"bad_request", "request target must start with /"};
+    for (std::size_t pos = 1; pos <= path.size();) {
+        const std::size_t slash = std::min(path.find('/', pos), path.size());
+        const std::string_view raw = path.substr(pos, slash - pos);
+        if (!raw.empty()) {
+            auto decoded = percent_decode(raw);
+            if (!decoded) return Error{"bad_request", "malformed percent-escape in path"};
+            parsed.segments.push_back(std::move(*decoded));
+        }
+        pos = slash + 1;
+    }
+    if (question == std::string_view::npos) return parsed;
+    std::string_view query = target.substr(question + 1);
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query.remove_prefix(amp == std::string_view::npos ? query.size() : amp + 1);
+        if (pair.empty()) continue;
+        const std::size_t eq = pair.find('=');
+        auto name = percent_decode(pair.substr(0, eq));
+        auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+        if (!name || !value) return Error{"bad_parameter", "malformed percent-escape in query string"};
+        parsed.params[*name] = std::move(*value);
+    }
+    return parsed;
+}
+
+HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
+    Result<SearchResponse> result = searcher.search(request);
+    if (!result) return error_reply(result.error());
+    const SearchResponse& response = result.value();
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("query");
+    write_string(w, response.query);
+    w.Key("total");
+    w.Uint(response.total);
+    w.Key("offset");
+    w.Uint64(request.offset);
+    w.Key("limit");
+    w.Uint64(request.limit);
+    w.Key("took_ms");
+    w.Double(response.took_ms);
+    w.Key("hits");
+    w.StartArray();
+    for (const Hit& hit : response.hits) {
+        const Document& doc = hit.document;
+        w.StartObject();
+        w.Key("id");
+        write_string(w, doc.id);
+        w.Key("title");
+        write_string(w, doc.title);
+        w.Key("snippet");
+        write_string(w, hit.snippet);
+        w.Key("score");
+        w.Double(hit.score);
+        write_optional(w, "lang", doc.lang);
+        write_optional(w, "date", doc.date);
+        write_optional(w, "url", doc.url);
+        w.Key("references");
+        w.StartArray();
+        for (const auto& ref : doc.references) write_string(w, ref);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+HttpReply get_search(Searcher& searcher, const Target& target) {
+    SearchRequest request;
+    const auto q = target.params.find("q");
+    if (q == target.params.end()) return error_reply({"bad_parameter", "parameter \"q\" is required"});
+    request.query = q->second;
+    for (const auto& [name, field] : {std::pair{"limit", &request.limit}, std::pair{"offset", &request.offset}}) {
+        if (const auto it = target.params.find(name); it != target.params.end()) {
+            Result<std::size_t> value = parse_count(name, it->second);
+            if (!value) return error_reply(value.error());
+            *field = value.value();
+        }
+    }
+    return search_reply(searcher, request);
+}
+
+HttpReply post_search(Searcher& searcher, const std::string& body) {
+    rapidjson::Document json;
+    json.Parse(body.data(), body.size());
+    if (json.HasParseError())
+        return error_reply({"bad_request", std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
+                                               " (byte " + std::to_string(json.GetErrorOffset()) + ")"});
+    if (!json.IsObject()) return error_reply({"bad_request", "body must be a JSON object such as {\"q\": \"nghị quyết\"}"});
+    SearchRequest request;
+    const auto q = json.FindMember("q");
+    if (q == json.MemberEnd() || !q->value.IsString())
+        return error_reply({"bad_parameter", "field \"q\" (a string) is required"});
+    request.query.assign(q->value.GetString(), q->value.GetStringLength());
+    for (const auto& [name, field] : {std::pair{"limit", &request.limit}, std::pair{"offset", &request.offset}}) {
+        const auto it = json.FindMember(name);
+        if (it == json.MemberEnd()) continue;
+        if (!it->value.IsUint64())
+            return error_reply({"bad_parameter", std::string("field \"") + name + "\" must be a non-negative integer"});
+        *field = static_cast<std::size_t>(it->value.GetUint64());
+    }
+    return search_reply(searcher, request);
+}
+
+HttpReply get_document(Searcher& searcher, const std::string& id) {
+    std::optional<Document> doc = id.size() <= 245 ? searcher.document(id) : std::nullopt;
+    if (!doc) return error_reply({"not_found", "no document with id \"" + id + "\""});
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("id");
+    write_string(w, doc->id);
+    w.Key("title");
+    write_string(w, doc->title);
+    write_optional(w, "lang", doc->lang);
+    write_optional(w, "date", doc->date);
+    write_optional(w, "url", doc->url);
+    w.Key("source");
+    write_string(w, doc->source);
+    w.Key("references");
+    w.StartArray();
+    for (const auto& ref : doc->references) write_string(w, ref);
+    w.EndArray();
+    if (!doc->extra_fields_json.empty()) {
+        w.Key("fields");
+        w.RawValue(doc->extra_fields_json.data(), doc->extra_fields_json.size(), rapidjson::kObjectType);
+    }
+    w.Key("text");
+    write_string(w, doc->text);
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+HttpReply get_health(Searcher& searcher) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("status");
+    w.String("ok");
+    w.Key("documents");
+    w.Uint(searcher.document_count());
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+HttpReply route(Searcher& searcher, const HttpRequest& request) {
+    Result<Target> target = parse_target(request.target);
+    if (!target) return error_reply(target.error());
+    const auto& segments = target->segments;
+    const bool get = request.method == "GET" || request.method == "HEAD";
+    auto wrong_method = [&](const char* allowed) {
+        return error_reply({"method_not_allowed", request.method + " is not allowed here; use " + allowed});
+    };
+    if (segments.size() == 1 && segments[0] == "health") return get ? get_health(searcher) : wrong_method("GET");
+    if (segments.size() == 1 && segments[0] == "search") {
+        if (get) return get_search(searcher, target.value());
+        if (request.method == "POST") return post_search(searcher, request.body);
+        return wrong_method("GET or POST");
+    }
+    if (segments.size() == 2 && segments[0] == "documents") return get ? get_document(searcher, segments[1]) : wrong_method("GET");
+    return error_reply({"not_found", "no such route: " + request.method + " " + request.target.substr(0, request.target.find('?'))});
+}
+
+}  // namespace
+
+unsigned http_status(const Error& error) {
+    static const std::map<std::string, unsigned> statuses = {
+        {"bad_request", 400}, {"bad_query", 400}, {"bad_parameter", 400}, {"not_found", 404},
+        {"method_not_allowed", 405}, {"payload_too_large", 413}, {"header_too_large", 431},
+        {"unavailable", 503}, {"internal", 500}};
+    const auto it = statuses.find(error.code);
+    return it == statuses.end() ? 500 : it->second;
+}
+
+HttpReply error_reply(const Error& error) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("error");
+    w.StartObject();
+    w.Key("code");
+    write_string(w, error.code);
+    w.Key("message");
+    // A message may quote the client's bytes; keep the JSON valid whatever they were.
+    write_string(w, unicode::to_valid_utf8(error.message));
+    w.EndObject();
+    w.EndObject();
+    return json_reply(buffer, http_status(error));
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+') {
+            out.push_back(' ');
+        } else if (c == '%') {
+            if (i + 2 >= text.size()) return std::nullopt;
+            const int hi = hex(text[i + 1]), lo = hex(text[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            out.push_back(static_cast<char>(hi * 16 + lo));
+            i += 2;
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+HttpReply RequestHandler::handle(const HttpRequest& request) const {
+    try {
+        Searcher& searcher = searcher_();
+        try {
+            searcher.refresh();  // answer from the latest commit
+            return route(searcher, request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            searcher.refresh();  // the indexer committed twice while we read: retry once
+            return route(searcher, request);
+        }
+    } catch (const Xapian::Error& e) {
+        return error_reply({"internal", "index error: " + e.get_description()});
+    } catch (const std::exception& e) {
+        return error_reply({"internal", e.what()});
+    } catch (...) {
+        return error_reply({"internal", "unknown error"});
+    }
+}
+
+}  // namespace tracuu::searchd

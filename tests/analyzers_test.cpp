@@ -1,0 +1,134 @@
+/** @file
+ * @brief Analysis as a specification: input text on the left, the tokens it must give
+ *        on the right. A regression shows up as one changed row.
+ */
+#include "analyzers/analyzer.hpp"
+#include "analyzers/unicode.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+// "exact|folded@position" for every token, the compact form the tables use.
+std::vector<std::string> tokens(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& t : Analyzer().analyze(text).tokens)
+        out.push_back(t.exact + (t.has_diacritics() ? "|" + t.folded : std::string()) + "@" + std::to_string(t.position));
+    return out;
+}
+
+std::vector<std::string> references(std::string_view text) {
+    std::vector<std::string> out;
+    for (const ReferenceMention& m : Analyzer().analyze(text).references) out.push_back(m.number.canonical());
+    return out;
+}
+
+struct Row {
+    const char* input;
+    std::vector<std::string> expected;
+};
+
+TEST(Unicode, FoldRemovesEveryDiacriticAndFoldsDToD) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Nghị quyết", "nghi quyet"},
+        {"Quy định", "quy dinh"},
+        {"ĐẢNG đoàn", "dang doan"},
+        {"Nguyễn Thanh Bình", "nguyen thanh binh"},
+        {"Thừa Thiên-Huế", "thua thien-hue"},
+        {"café naïve", "cafe naive"},
+        {"plain ASCII 123", "plain ascii 123"},
+    };
+    for (const auto& [input, expected] : rows) EXPECT_EQ(unicode::fold(input), expected) << input;
+}
+
+TEST(Unicode, CanonicalTonePlacementUnifiesOldAndNewStyles) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"hoà", "hòa"}, {"hòa", "hòa"},       // open oa: tone on o
+        {"thuỷ", "thủy"}, {"thủy", "thủy"},   // open uy: tone on u
+        {"hoè", "hòe"},                         // open oe
+        {"hoàn", "hoàn"}, {"hòan", "hoàn"},   // closed: tone on the last vowel
+        {"toán", "toán"}, {"huỳnh", "huỳnh"},
+        {"quý", "quý"}, {"giá", "giá"},       // qu and gi are consonants
+        {"ngoài", "ngoài"}, {"ngòai", "ngoài"}, // three vowels: the middle one
+        {"người", "người"}, {"ngừơi", "người"}, // ươ: tone on ơ
+        {"tiếng", "tiếng"}, {"tíêng", "tiếng"}, // a quality mark takes the tone
+        {"mái", "mái"}, {"múa", "múa"},
+        {"gì", "gì"},
+        {"law", "law"},                           // nothing to do
+    };
+    for (const auto& [input, expected] : rows) EXPECT_EQ(unicode::canonical_tone_placement(input), expected) << input;
+}
+
+TEST(Unicode, NfdInputAnalyzesExactlyAsNfc) {
+    const std::string nfc = "Nghị quyết số 126/NQ-CP về thi hành pháp luật";
+    const std::string nfd = "Nghi\xCC\xA3 quye\xCC\x82\xCC\x81t so\xCC\x82\xCC\x81 126/NQ-CP ve\xCC\x82\xCC\x80 thi ha\xCC\x80nh pha\xCC\x81p lua\xCC\x82\xCC\xA3t";
+    ASSERT_NE(nfc, nfd);
+    EXPECT_EQ(unicode::normalize_nfc(nfd), nfc);
+    EXPECT_EQ(tokens(nfd), tokens(nfc));
+    EXPECT_EQ(references(nfd), references(nfc));
+}
+
+TEST(Unicode, FindsInvalidUtf8) {
+    EXPECT_FALSE(unicode::find_invalid_utf8("Nghị quyết").has_value());
+    EXPECT_EQ(unicode::find_invalid_utf8("ab\xFF"), 2u);
+    EXPECT_EQ(unicode::find_invalid_utf8("a\xC3"), 1u);          // truncated sequence
+    EXPECT_EQ(unicode::find_invalid_utf8("\xC0\xAF"), 0u);       // overlong "/"
+    EXPECT_EQ(unicode::find_invalid_utf8("\xED\xA0\x80"), 0u);   // surrogate
+    EXPECT_EQ(unicode::to_valid_utf8("a\xFFz"), "a\xEF\xBF\xBDz");
+}
+
+TEST(Analyzer, TokenTable) {
+    const std::vector<Row> rows = {
+        {"Nghị quyết", {"nghị|nghi@0", "quyết|quyet@1"}},
+        {"QUY ĐỊNH", {"quy@0", "định|dinh@1"}},
+        {"Hoà bình, thuỷ lợi", {"hòa|hoa@0", "bình|binh@1", "thủy|thuy@2", "lợi|loi@3"}},
+        {"The People's Committee", {"the@0", "people's@1", "committee@2"}},
+        {"implementing resolutions", {"implementing@0", "resolutions@1"}},
+        // Numbers and identifiers stay whole; dates also index their parts.
+        {"ngày 14/8/2023", {"ngày|ngay@0", "14/8/2023@1", "14@1", "8@1", "2023@1"}},
+        {"1.000.000 đồng", {"1.000.000@0", "đồng|dong@1"}},
+        {"cúm H5N1, tỷ số 6x36", {"cúm|cum@0", "h5n1@1", "tỷ|ty@2", "số|so@3", "6x36@4"}},
+        {"hotline: 0903781209", {"hotline@0", "0903781209@1"}},
+        // A document number gives its parts as tokens, in order.
+        {"số 126/NQ-CP ngày", {"số|so@0", "126@1", "nq@2", "cp@3", "ngày|ngay@4"}},
+        {"15/2020/NĐ-CP", {"15@0", "2020@1", "nđ|nd@2", "cp@3"}},
+        {"", {}},
+        {"  ,;!? ", {}},
+    };
+    for (const Row& row : rows) EXPECT_EQ(tokens(row.input), row.expected) << row.input;
+}
+
+TEST(Analyzer, OffsetsPointIntoTheNormalizedText) {
+    const Analysis a = Analyzer().analyze("Thừa Thiên-Huế: 126/NQ-CP");
+    ASSERT_EQ(a.tokens.size(), 6u);
+    for (const Token& t : a.tokens) {
+        const std::string surface = a.text.substr(t.begin, t.end - t.begin);
+        EXPECT_EQ(unicode::fold(surface), t.folded) << surface;
+    }
+    ASSERT_EQ(a.references.size(), 1u);
+    EXPECT_EQ(a.text.substr(a.references[0].begin, a.references[0].end - a.references[0].begin), "126/NQ-CP");
+}
+
+TEST(Analyzer, ContinuesPositionsAfterAnEarlierField) {
+    EXPECT_EQ(Analyzer().analyze("luật đất đai", 10).tokens.front().position, 10u);
+}
+
+TEST(Analyzer, DropsOverlongRuns) {
+    const std::string hash(100, 'a');
+    EXPECT_EQ(tokens("x " + hash + " y"), (std::vector<std::string>{"x@0", "y@2"}));
+}
+
+TEST(Language, DetectsVietnameseEnglishAndFoldedVietnamese) {
+    auto lang = [](std::string_view text) { return detect_language(Analyzer().analyze(text)); };
+    EXPECT_EQ(lang("Thừa Thiên-Huế ngăn chặn lợi ích nhóm trong tổ chức thi hành pháp luật"), "vi");
+    EXPECT_EQ(lang("The Provincial Steering Committee has focused on directing the work of inspection"), "en");
+    EXPECT_EQ(lang("nghi quyet cua chinh phu ve viec thi hanh phap luat va cac quy dinh"), "vi");
+    EXPECT_EQ(lang("126/NQ-CP"), "");
+}
+
+}  // namespace
+}  // namespace tracuu

@@ -1,0 +1,263 @@
+/** @file
+ * @brief The core library: metadata, input readers, and the index and query path
+ *        together on real databases in temporary folders.
+ */
+#include "core/metadata.hpp"
+#include "core/schema.hpp"
+#include "core/searcher.hpp"
+#include "core/sources.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace tracuu {
+namespace {
+
+using testing::TempDir;
+using testing::build_index;
+using testing::make_document;
+
+std::vector<std::string> ids(const SearchResponse& response) {
+    std::vector<std::string> out;
+    for (const Hit& hit : response.hits) out.push_back(hit.document.id);
+    return out;
+}
+
+TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Tiêu đề\n\n22/09/2023 20:01\n\nNghị quyết ngày 14/8/2023 của Chính phủ", "2023-09-22"},
+        {"Tiêu đề\nThứ Sáu, 22/09/2023, 20:01 (GMT+7)\nNội dung", "2023-09-22"},
+        {"Tiêu đề\nngày 06 tháng 7 năm 2022\n", "2022-07-06"},
+        {"Title\nAugust 14, 2023\nBody", "2023-08-14"},
+        {"Title\nSep. 5, 2024\n", "2024-09-05"},
+        {"On September 22, the Vice Chairman signed a Directive on Resolution No. 126/NQ-CP dated August 14, 2023 of the Government.", ""},
+        {"Tiêu đề\n31/02/2023\n", ""},  // no such day
+        {"", ""},
+    };
+    for (const auto& [text, expected] : rows) EXPECT_EQ(find_publication_date(text), expected) << text;
+}
+
+TEST(Metadata, SourceUrl) {
+    EXPECT_EQ(find_source_url("Body\nSource: https://baodienbienphu.com.vn/tin-tuc/216459 more\nComment (0)"),
+              "https://baodienbienphu.com.vn/tin-tuc/216459");
+    EXPECT_EQ(find_source_url("Nội dung\nNguồn: http://example.vn/a"), "http://example.vn/a");
+    EXPECT_EQ(find_source_url("Body\nSource\nComment (0)"), "");
+    EXPECT_EQ(find_source_url("The source: of all evil"), "");
+}
+
+TEST(Metadata, TitleIsTheFirstNonEmptyLineShortenedAtAWord) {
+    EXPECT_EQ(first_nonempty_line("\n\n  Tiêu đề bài  \nThân bài"), "Tiêu đề bài");
+    EXPECT_EQ(shorten_title("Tiêu đề bài"), "Tiêu đề bài");
+    EXPECT_EQ(shorten_title("Nghị quyết về một số giải pháp nâng cao", 20), "Nghị quyết về…");  // 19 bytes + "…"
+    EXPECT_EQ(shorten_title(std::string(30, 'x') + "ệ", 31), std::string(30, 'x') + "…");  // never splits a character
+}
+
+struct Read {
+    std::vector<Document> documents;
+    std::vector<InputProblem> problems;
+};
+
+Read read_all(const std::vector<std::string>& arguments) {
+    Read read;
+    for (const InputFile& file : collect_inputs(arguments, read.problems))
+        read_input_file(file, [&](Document&& d) { read.documents.push_back(std::move(d)); },
+                        [&](InputProblem&& p) { read.problems.push_back(std::move(p)); });
+    return read;
+}
+
+TEST(Sources, TextFileIdsAreRelativePathsWithoutExtension) {
+    TempDir dir;
+    dir.write("corpus/000_a.txt", "Tiêu đề\nNội dung");
+    dir.write("corpus/2024/000_a.txt", "Another\nbody");
+    dir.write("corpus/.hidden.txt", "ignored");
+    const Read read = read_all({(dir.path() / "corpus").string(), (dir.path() / "corpus/000_a.txt").string()});
+    ASSERT_EQ(read.documents.size(), 3u);
+    EXPECT_EQ(read.documents[0].id, "000_a");
+    EXPECT_EQ(read.documents[0].title, "Tiêu đề");
+    EXPECT_EQ(read.documents[1].id, "2024/000_a");
+    EXPECT_EQ(read.documents[2].id, "000_a");  // named directly: its bare name
+    EXPECT_TRUE(read.problems.empty());
+}
+
+TEST(Sources, BadFilesAreReportedWithFileAndReason) {
+    TempDir dir;
+    dir.write("in/bad-utf8.txt", "Dòng một\nxin ch\xE0o\n");
+    dir.write("in/binary.txt", std::string("PK\x03\x04\0\0", 6));
+    dir.write("in/empty.txt", " \n\t\n");
+    dir.write("in/ok.txt", "Fine\ntext");
+    dir.write("in/photo.png", "\x89PNG");
+    const Read read = read_all({(dir.path() / "in").string(), (dir.path() / "missing").string()});
+    ASSERT_EQ(read.documents.size(), 1u);
+    EXPECT_EQ(read.documents[0].id, "ok");
+    std::vector<std::string> reasons;
+    for (const auto& p : read.problems) reasons.push_back(p.to_string());
+    auto has = [&](const std::string& needle) {
+        return std::any_of(reasons.begin(), reasons.end(), [&](const std::string& r) { return r.find(needle) != std::string::npos; });
+    };
+    EXPECT_EQ(reasons.size(), 5u);
+    EXPECT_TRUE(has("bad-utf8.txt: invalid UTF-8 at line 2, byte offset 18"));
+    EXPECT_TRUE(has("binary.txt: binary file"));
+    EXPECT_TRUE(has("empty.txt: empty file"));
+    EXPECT_TRUE(has("photo.png: unsupported file type"));
+    EXPECT_TRUE(has("missing: no such file or directory"));
+}
+
+TEST(Sources, JsonlReportsBadLinesAndKeepsTheRest) {
+    TempDir dir;
+    const auto file = dir.write("records.jsonl",
+                                "{\"id\":\"a\",\"title\":\"Điều 1\",\"text\":\"Phạm vi điều chỉnh\",\"date\":\"2020-01-15\",\"law\":\"91/2015/QH13\"}\n"
+                                "{\"id\":\"b\",\"text\":\n"
+                                "\n"
+                                "[1,2]\n"
+                                "{\"title\":\"no id\",\"text\":\"x\"}\n"
+                                "{\"id\":\"c\",\"text\":\"Thân bài\",\"date\":\"tomorrow\"}\n"
+                                "{\"id\":\"d\",\"text\":\"bad \xFF byte\"}\n");
+    const Read read = read_all({file.string()});
+    ASSERT_EQ(read.documents.size(), 2u);
+    EXPECT_EQ(read.documents[0].id, "a");
+    EXPECT_EQ(read.documents[0].title, "Điều 1");
+    EXPECT_EQ(read.documents[0].date, "2020-01-15");
+    EXPECT_EQ(read.documents[0].extra_fields_json, "{\"law\":\"91/2015/QH13\"}");
+    EXPECT_EQ(read.documents[1].id, "c");
+    EXPECT_EQ(read.documents[1].date, "");
+    std::vector<std::size_t> lines;
+    for (const auto& p : read.problems) lines.push_back(p.line);
+    EXPECT_EQ(lines, (std::vector<std::size_t>{2, 4, 5, 6, 7}));
+    EXPECT_NE(read.problems[0].reason.find("malformed JSON"), std::string::npos);
+    EXPECT_NE(read.problems[2].reason.find("missing \"id\""), std::string::npos);
+}
+
+class SearchTest : public ::testing::Test {
+protected:
+    void index(std::vector<Document> docs) { build_index(dir_.path() / "db", std::move(docs)); }
+    SearchResponse search(const std::string& query, std::size_t limit = 10) {
+        Searcher searcher((dir_.path() / "db").string());
+        Result<SearchResponse> result = searcher.search({query, limit, 0});
+        EXPECT_TRUE(result.ok()) << query << ": " << (result.ok() ? "" : result.error().message);
+        return result.ok() ? result.value() : SearchResponse{};
+    }
+    TempDir dir_;
+};
+
+TEST_F(SearchTest, ExactDiacriticsRankAboveFoldedMatchesWhichAreStillFound) {
+    index({make_document("ban-table", "Cái bàn gỗ trong phòng họp lớn"),
+           make_document("sell", "Giá bán lẻ trong phòng họp lớn"),
+           make_document("committee", "Ban chỉ đạo trong phòng họp lớn"),
+           make_document("other", "Không liên quan gì cả trong phòng")});
+    const auto with_diacritics = ids(search("bán"));
+    ASSERT_EQ(with_diacritics.size(), 3u);
+    EXPECT_EQ(with_diacritics[0], "sell");
+    const auto folded = ids(search("ban"));
+    EXPECT_EQ(folded.size(), 3u);
+    EXPECT_EQ(ids(search("bàn")).front(), "ban-table");
+}
+
+TEST_F(SearchTest, TypingWithoutDiacriticsFindsVietnamese) {
+    index({make_document("nq", "Nghị quyết về quy định mới"), make_document("x", "Chuyện khác hẳn")});
+    EXPECT_EQ(ids(search("nghi quyet")), std::vector<std::string>{"nq"});
+    EXPECT_EQ(ids(search("quy dinh")), std::vector<std::string>{"nq"});
+    EXPECT_EQ(ids(search("NGHỊ QUYẾT")), std::vector<std::string>{"nq"});
+}
+
+TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
+    index({make_document("adjacent", "Tổ chức thi hành pháp luật ở địa phương"),
+           make_document("apart", "Pháp luật về thi cử và hành chính")});
+    for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”"})
+        EXPECT_EQ(ids(search(q)), std::vector<std::string>{"adjacent"}) << q;
+    EXPECT_EQ(ids(search("thi hành pháp luật")).size(), 2u);
+}
+
+TEST_F(SearchTest, ADocumentNumberInAnyVariantFindsTheCitingDocumentsFirst) {
+    index({make_document("mentions-126", "Có 126 đại biểu về nghị quyết, NQ và CP được nhắc đến nhiều lần: nghị quyết nghị quyết"),
+           make_document("cites", "Chỉ thị triển khai Nghị quyết số 126/NQ-CP ngày 14/8/2023"),
+           make_document("cites-en", "Directive implementing Resolution No. 126/NQ-CP dated August 14, 2023"),
+           make_document("other-number", "Nghị quyết số 127/NQ-CP")});
+    for (const std::string q : {"126/NQ-CP", "126/nq-cp", "126 / NQ - CP", "126/NQ–CP", "Nghị quyết số 126/NQ-CP",
+                                "Resolution No. 126/NQ-CP"}) {
+        const auto found = ids(search(q));
+        ASSERT_GE(found.size(), 2u) << q;
+        std::vector<std::string> top2(found.begin(), found.begin() + 2);
+        std::sort(top2.begin(), top2.end());
+        EXPECT_EQ(top2, (std::vector<std::string>{"cites", "cites-en"})) << q;
+    }
+    EXPECT_EQ(ids(search("Resolution No. 126/NQ-CP")).front(), "cites-en");
+    EXPECT_EQ(ids(search("Nghị quyết số 126/NQ-CP")).front(), "cites");
+}
+
+TEST_F(SearchTest, EnglishIsStemmed) {
+    index({make_document("en", "The directive implements the resolution of the Government"),
+           make_document("vi", "Chỉ thị thực hiện nghị quyết")});
+    EXPECT_EQ(ids(search("implementing resolutions")), std::vector<std::string>{"en"});
+}
+
+TEST_F(SearchTest, ReindexingAnIdReplacesTheDocument) {
+    index({make_document("a", "phiên bản cũ")});
+    index({make_document("a", "phiên bản mới")});
+    Searcher searcher((dir_.path() / "db").string());
+    EXPECT_EQ(searcher.document_count(), 1u);
+    EXPECT_TRUE(ids(search("cũ")).empty());
+    EXPECT_EQ(ids(search("mới")), std::vector<std::string>{"a"});
+}
+
+TEST_F(SearchTest, StoresMetadataAndReferences) {
+    index({make_document("a", "Tiêu đề\n22/09/2023 20:01\nThực hiện Nghị quyết số 126/NQ-CP và Quy định 69-QD/TW, lại 126/NQ-CP.\nSource: https://example.vn/a")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto doc = searcher.document("a");
+    ASSERT_TRUE(doc.has_value());
+    EXPECT_EQ(doc->title, "Tiêu đề");
+    EXPECT_EQ(doc->lang, "vi");
+    EXPECT_EQ(doc->date, "2023-09-22");
+    EXPECT_EQ(doc->url, "https://example.vn/a");
+    EXPECT_EQ(doc->references, (std::vector<std::string>{"126/NQ-CP", "69-QĐ/TW"}));
+    EXPECT_FALSE(searcher.document("b").has_value());
+}
+
+TEST_F(SearchTest, SnippetsMarkFoldedMatches) {
+    index({make_document("a", "Phó Chủ tịch ký Chỉ thị thực hiện Nghị quyết số 126/NQ-CP <về> pháp luật")});
+    const auto response = search("nghi quyet");
+    ASSERT_EQ(response.hits.size(), 1u);
+    const std::string& snippet = response.hits[0].snippet;
+    EXPECT_NE(snippet.find("<mark>Nghị</mark> <mark>quyết</mark>"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("&lt;về&gt;"), std::string::npos) << snippet;  // text is escaped
+    const auto by_number = search("126/nq-cp");
+    EXPECT_NE(by_number.hits[0].snippet.find("<mark>126/NQ-CP</mark>"), std::string::npos) << by_number.hits[0].snippet;
+}
+
+TEST_F(SearchTest, BadQueriesAndParametersAreErrorsNotExceptions) {
+    index({make_document("a", "văn bản")});
+    Searcher searcher((dir_.path() / "db").string());
+    const std::vector<std::pair<SearchRequest, std::string>> rows = {
+        {{"", 10, 0}, "bad_query"},
+        {{"  ", 10, 0}, "bad_query"},
+        {{"\"thi hành", 10, 0}, "bad_query"},
+        {{"ab\xFF", 10, 0}, "bad_query"},
+        {{std::string(5000, 'a'), 10, 0}, "bad_query"},
+        {{"văn bản", 0, 0}, "bad_parameter"},
+        {{"văn bản", 101, 0}, "bad_parameter"},
+        {{"văn bản", 10, 20000}, "bad_parameter"},
+    };
+    for (const auto& [request, code] : rows) {
+        const auto result = searcher.search(request);
+        ASSERT_FALSE(result.ok()) << request.query;
+        EXPECT_EQ(result.error().code, code) << request.query;
+        EXPECT_FALSE(result.error().message.empty());
+    }
+    const auto unterminated = searcher.search({"văn \"bản", 10, 0});
+    EXPECT_NE(unterminated.error().message.find("character 5"), std::string::npos) << unterminated.error().message;
+}
+
+TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {
+    index({make_document("a", "văn bản")});
+    {
+        Xapian::WritableDatabase db((dir_.path() / "db").string());
+        db.set_metadata(std::string(schema::kAnalyzerVersionKey), "999");
+        db.commit();
+    }
+    EXPECT_THROW(Searcher((dir_.path() / "db").string()), std::runtime_error);
+    EXPECT_THROW(IndexWriter((dir_.path() / "db").string()), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace tracuu

@@ -1,0 +1,115 @@
+/** @file
+ * @brief searchd's request handler, without a network: request in, JSON reply out.
+ */
+#include "searchd/request_handler.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+namespace tracuu::searchd {
+namespace {
+
+class HandlerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        testing::build_index(dir_.path() / "db",
+                             {testing::make_document("vi", "Chỉ thị\nThực hiện Nghị quyết số 126/NQ-CP về thi hành pháp luật"),
+                              testing::make_document("en", "Directive\nImplementing Resolution No. 126/NQ-CP on law enforcement")});
+        searcher_ = std::make_unique<Searcher>((dir_.path() / "db").string());
+    }
+
+    rapidjson::Document call(const std::string& method, const std::string& target, unsigned expected_status,
+                             const std::string& body = {}) {
+        const HttpReply reply = handler_.handle({method, target, body});
+        EXPECT_EQ(reply.status, expected_status) << method << " " << target << " -> " << reply.body;
+        EXPECT_EQ(reply.content_type, "application/json");
+        rapidjson::Document json;
+        json.Parse(reply.body.c_str());
+        EXPECT_FALSE(json.HasParseError()) << reply.body;
+        return json;
+    }
+
+    void expect_error(const std::string& method, const std::string& target, unsigned status, const std::string& code,
+                      const std::string& body = {}) {
+        const auto json = call(method, target, status, body);
+        ASSERT_TRUE(json.IsObject() && json.HasMember("error")) << target;
+        EXPECT_EQ(std::string(json["error"]["code"].GetString()), code) << target;
+        EXPECT_GT(json["error"]["message"].GetStringLength(), 0u);
+    }
+
+    testing::TempDir dir_;
+    std::unique_ptr<Searcher> searcher_;
+    RequestHandler handler_{[this]() -> Searcher& { return *searcher_; }};
+};
+
+TEST_F(HandlerTest, SearchAnswersWithTheDocumentedShape) {
+    const auto json = call("GET", "/search?q=nghi+quyet+126&limit=5", 200);
+    EXPECT_STREQ(json["query"].GetString(), "nghi quyet 126");
+    EXPECT_EQ(json["total"].GetUint(), 2u);
+    EXPECT_TRUE(json["took_ms"].IsNumber());
+    const auto& hit = json["hits"][0];
+    EXPECT_STREQ(hit["id"].GetString(), "vi");
+    EXPECT_STREQ(hit["title"].GetString(), "Chỉ thị");
+    EXPECT_NE(std::string(hit["snippet"].GetString()).find("<mark>Nghị</mark>"), std::string::npos);
+    EXPECT_TRUE(hit["score"].IsNumber());
+    EXPECT_STREQ(hit["lang"].GetString(), "vi");
+    EXPECT_TRUE(hit["date"].IsNull());
+    EXPECT_TRUE(hit["url"].IsNull());
+    EXPECT_STREQ(hit["references"][0].GetString(), "126/NQ-CP");
+}
+
+TEST_F(HandlerTest, PostSearchTakesTheSameFieldsAsJson) {
+    const auto json = call("POST", "/search", 200, R"({"q": "law enforcement", "limit": 1, "offset": 0})");
+    ASSERT_EQ(json["hits"].Size(), 1u);
+    EXPECT_STREQ(json["hits"][0]["id"].GetString(), "en");
+}
+
+TEST_F(HandlerTest, PercentEncodedUtf8AndPaging) {
+    const auto first = call("GET", "/search?q=126%2FNQ-CP&limit=1", 200);
+    const auto second = call("GET", "/search?q=126%2FNQ-CP&limit=1&offset=1", 200);
+    ASSERT_EQ(first["hits"].Size(), 1u);
+    ASSERT_EQ(second["hits"].Size(), 1u);
+    EXPECT_STRNE(first["hits"][0]["id"].GetString(), second["hits"][0]["id"].GetString());
+    EXPECT_EQ(call("GET", "/search?q=ngh%E1%BB%8B", 200)["total"].GetUint(), 1u);
+}
+
+TEST_F(HandlerTest, DocumentsAndHealth) {
+    const auto doc = call("GET", "/documents/vi", 200);
+    EXPECT_STREQ(doc["id"].GetString(), "vi");
+    EXPECT_NE(std::string(doc["text"].GetString()).find("126/NQ-CP"), std::string::npos);
+    const auto health = call("GET", "/health", 200);
+    EXPECT_STREQ(health["status"].GetString(), "ok");
+    EXPECT_EQ(health["documents"].GetUint(), 2u);
+}
+
+TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
+    expect_error("GET", "/search", 400, "bad_parameter");
+    expect_error("GET", "/search?q=", 400, "bad_query");
+    expect_error("GET", "/search?q=%22unterminated", 400, "bad_query");
+    expect_error("GET", "/search?q=%FF%FE", 400, "bad_query");
+    expect_error("GET", "/search?q=a&limit=ten", 400, "bad_parameter");
+    expect_error("GET", "/search?q=a&limit=-1", 400, "bad_parameter");
+    expect_error("GET", "/search?q=a&limit=1000", 400, "bad_parameter");
+    expect_error("GET", "/search?q=%G1", 400, "bad_parameter");
+    expect_error("POST", "/search", 400, "bad_request", "{not json");
+    expect_error("POST", "/search", 400, "bad_request", "[1]");
+    expect_error("POST", "/search", 400, "bad_parameter", R"({"q": 5})");
+    expect_error("POST", "/search", 400, "bad_parameter", R"({"q": "a", "limit": "5"})");
+    expect_error("GET", "/documents/nope", 404, "not_found");
+    expect_error("GET", "/documents/%FF", 404, "not_found");  // invalid UTF-8 in the message stays valid JSON
+    expect_error("GET", "/nowhere", 404, "not_found");
+    expect_error("DELETE", "/search", 405, "method_not_allowed");
+    expect_error("GET", "relative", 400, "bad_request");
+}
+
+TEST(PercentDecode, DecodesAndRejectsMalformedEscapes) {
+    EXPECT_EQ(percent_decode("nghi+quyet%20126%2FNQ"), "nghi quyet 126/NQ");
+    EXPECT_EQ(percent_decode("%E1%BB%8B"), "\xE1\xBB\x8B");
+    EXPECT_FALSE(percent_decode("%").has_value());
+    EXPECT_FALSE(percent_decode("%4").has_value());
+    EXPECT_FALSE(percent_decode("%zz").has_value());
+}
+
+}  // namespace
+}  // namespace tracuu::searchd
