@@ -62,6 +62,9 @@ bool is_inline_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0x
 
 enum class Separator { none, slash, dash };
 
+// Type plus issuers: TTLT-BTC-BTP-BCA is about as long as real numbers get.
+constexpr std::size_t kMaxCodes = 5;
+
 struct Cursor {
     std::string_view text;
     std::size_t pos;
@@ -155,18 +158,17 @@ Casing casing_of(std::string_view code) {
 }
 
 // Whether a code-shaped word is taken as a code. Upper-case words are codes (UBND, SGDĐT);
-// known codes are codes in any case (TTg, nq); an unknown lower-case word only when nothing
-// in the number was spaced out, so "126 / NQ - Hà" does not swallow a place name.
-bool accept_code(const Code& code, bool spaced, bool first) {
+// known codes are codes in any case (TTg, nq). An unknown lower-case word is a code only
+// after a known one and when nothing was spaced out ("15/2020/nd-cp", "12/ubnd-vp"), so
+// that "126 / NQ - Hà" keeps its place name and a URL path "216459/trien-khai" is no number.
+bool accept_code(const Code& code, bool spaced, bool first, bool after_known_code) {
     const std::string key = folded_upper(code.written);
-    const std::size_t letters = key.find_first_of("0123456789") == std::string::npos
-                                    ? key.size()
-                                    : key.find_first_of("0123456789");
+    const std::size_t letters = std::min(key.size(), key.find_first_of("0123456789"));
     if (first && letters < 2) return false;
     if (is_known_code(key)) return true;
     switch (casing_of(code.written)) {
         case Casing::upper: return true;
-        case Casing::lower: return !spaced;
+        case Casing::lower: return !first && after_known_code && !spaced;
         case Casing::mixed: return false;
     }
     return false;
@@ -182,13 +184,15 @@ std::string canonical_code(const std::string& written) {
     return out;
 }
 
-bool preceded_by_alnum(std::string_view text, std::size_t pos) {
+// A number glued to a word, or inside a URL, path or file name, is not a document number.
+bool starts_inside_a_word_or_path(std::string_view text, std::size_t pos) {
     if (pos == 0) return false;
     std::size_t start = pos - 1;
     while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     std::size_t p = start;
     const auto cp = static_cast<UChar32>(decode_utf8(text, p));
-    return u_isalnum(cp) != 0;
+    if (u_isalnum(cp)) return true;
+    return cp < 0x80 && std::string_view("/._=&?#%+@\\-").find(static_cast<char>(cp)) != std::string_view::npos;
 }
 
 }  // namespace
@@ -228,7 +232,7 @@ std::string DocumentNumber::key() const {
 
 std::optional<DocumentNumberMatch> match_document_number(std::string_view text, std::size_t pos) {
     Cursor c{text, pos};
-    if (c.at_end() || !is_ascii_digit(c.peek()) || preceded_by_alnum(text, pos)) return std::nullopt;
+    if (c.at_end() || !is_ascii_digit(c.peek()) || starts_inside_a_word_or_path(text, pos)) return std::nullopt;
 
     DocumentNumberMatch match;
     match.begin = pos;
@@ -256,7 +260,8 @@ std::optional<DocumentNumberMatch> match_document_number(std::string_view text, 
     }
 
     auto code = read_code(c);
-    if (!code || !accept_code(*code, spaced, /*first=*/true)) return std::nullopt;
+    if (!code || !accept_code(*code, spaced, /*first=*/true, false)) return std::nullopt;
+    bool after_known_code = is_known_code(folded_upper(code->written));
     match.value.codes.push_back(canonical_code(code->written));
     match.part_spans.emplace_back(code->begin, code->end);
     match.end = c.pos;
@@ -266,10 +271,12 @@ std::optional<DocumentNumberMatch> match_document_number(std::string_view text, 
         bool spaced_here = false;
         if (c.separator(spaced_here) == Separator::none) break;
         auto next = read_code(c);
-        if (!next || !accept_code(*next, spaced || spaced_here, /*first=*/false)) {
+        if (!next || match.value.codes.size() >= kMaxCodes ||
+            !accept_code(*next, spaced || spaced_here, /*first=*/false, after_known_code)) {
             c.pos = before;
             break;
         }
+        after_known_code = is_known_code(folded_upper(next->written));
         spaced = spaced || spaced_here;
         match.value.codes.push_back(canonical_code(next->written));
         match.part_spans.emplace_back(next->begin, next->end);

@@ -78,6 +78,8 @@ TEST(DocumentNumber, FoundInRunningText) {
     EXPECT_EQ(found("126/NQ-CP - Hà Nội"), V{"126/NQ-CP"});          // a place name is not a code
     EXPECT_EQ(found("tỷ số 2-1, ngày 14/8/2023, hotline 0903781209"), V{});
     EXPECT_EQ(found("x126/NQ-CP"), V{});                               // glued to a word
+    EXPECT_EQ(found("https://baodienbienphu.com.vn/tin-tuc/216459/trien-khai-thuc-hien"), V{});  // a URL path
+    EXPECT_EQ(found("văn bản 12/ubnd-vp"), V{"12/UBND-VP"});           // lower case after a known code
 }
 
 }  // namespace
