@@ -7,10 +7,12 @@
  */
 #include "analyzers/analyzer.hpp"
 
+#include "analyzers/dictionary.hpp"
 #include "analyzers/unicode.hpp"
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_set>
 
@@ -142,13 +144,153 @@ private:
     std::uint32_t position_;
 };
 
+// Multi-syllable words: a best split of each run of syllables (dynamic programming over
+// dictionary words and capitalized runs, as coccoc-tokenizer does, not greedy longest
+// match), the words added as tokens beside their syllables.
+class WordSegmenter {
+public:
+    explicit WordSegmenter(Analysis& analysis) : a_(analysis), dict_(WordDictionary::builtin()) {}
+
+    void run() {
+        std::vector<Token>& in = a_.tokens;
+        out_.reserve(in.size() + in.size() / 2);
+        for (std::size_t i = 0; i < in.size();) {
+            std::size_t j = i + 1;
+            if (is_syllable(in[i]))
+                while (j < in.size() && is_syllable(in[j]) && only_spaces_between(in[j - 1].end, in[j].begin)) ++j;
+            if (j - i >= 2) segment(i, j);
+            else out_.push_back(std::move(in[i]));
+            i = j;
+        }
+        in.swap(out_);
+    }
+
+private:
+    static constexpr std::size_t kMaxNameSyllables = 4;
+
+    static bool is_syllable(const Token& t) {
+        if (t.kind != TokenKind::word || t.syllables != 1) return false;
+        return std::none_of(t.folded.begin(), t.folded.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
+    }
+
+    bool only_spaces_between(std::size_t begin, std::size_t end) const {
+        const std::string_view gap = std::string_view(a_.text).substr(begin, end - begin);
+        for (std::size_t p = 0; p < gap.size();) {
+            const char32_t cp = decode_utf8(gap, p);
+            if (cp != U' ' && cp != U'\t' && cp != 0x00A0) return false;
+        }
+        return !gap.empty();
+    }
+
+    // Name-like: starts with a capital and is not an all-capitals acronym (UBND).
+    bool is_capitalized(const Token& t) const {
+        std::size_t p = t.begin;
+        const auto first = static_cast<UChar32>(decode_utf8(a_.text, p));
+        if (!u_isupper(first)) return false;
+        if (p >= t.end) return true;
+        const auto second = static_cast<UChar32>(decode_utf8(a_.text, p));
+        return !u_isupper(second);
+    }
+
+    void segment(std::size_t first, std::size_t last) {
+        const std::vector<Token>& s = a_.tokens;
+        const std::size_t n = last - first;
+        exact_.resize(n);
+        folded_.resize(n);
+        accented_.resize(n);
+        capital_.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            const Token& t = s[first + k];
+            exact_[k] = WordDictionary::hash(t.exact);
+            folded_[k] = WordDictionary::hash(t.folded);
+            accented_[k] = t.has_diacritics();
+            capital_[k] = is_capitalized(t);
+        }
+        // score[k]: best score of the first k syllables; a word of L syllables scores 2L^2,
+        // a name 2L^2 - 1 (the dictionary wins ties), a lone syllable 2.
+        score_.assign(n + 1, -1);
+        piece_.assign(n + 1, 1);
+        score_[0] = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            relax(k + 1, score_[k] + 2, 1);
+            std::uint64_t exact = exact_[k], folded = folded_[k];
+            bool any_accent = accented_[k], all_capital = capital_[k];
+            bool dictionary_open = true;
+            for (std::size_t len = 2; k + len <= n && len <= std::max(WordDictionary::kMaxSyllables, kMaxNameSyllables); ++len) {
+                const std::size_t e = k + len - 1;
+                exact = WordDictionary::extend(exact, exact_[e]);
+                folded = WordDictionary::extend(folded, folded_[e]);
+                any_accent = any_accent || accented_[e];
+                all_capital = all_capital && capital_[e];
+                const int weight = static_cast<int>(2 * len * len);
+                if (dictionary_open && len <= WordDictionary::kMaxSyllables) {
+                    // Text without any diacritics is looked up by its folded form.
+                    const std::uint8_t flags = any_accent ? dict_.exact(exact) : dict_.folded(folded);
+                    if (flags & WordDictionary::kWord) relax(k + len, score_[k] + weight, len);
+                    dictionary_open = (flags & WordDictionary::kPrefix) != 0;
+                }
+                if (all_capital && len <= kMaxNameSyllables) relax(k + len, score_[k] + weight - 1, len);
+                if (!dictionary_open && !all_capital) break;
+            }
+        }
+        // Walk back to the pieces, then emit syllables with each word after its first syllable.
+        pieces_.clear();
+        for (std::size_t k = n; k > 0; k -= piece_[k]) pieces_.push_back(piece_[k]);
+        std::size_t k = first;
+        for (auto it = pieces_.rbegin(); it != pieces_.rend(); ++it) {
+            const std::size_t len = *it;
+            if (len > 1) {
+                Token word = s[k];
+                for (std::size_t m = k + 1; m < k + len; ++m) {
+                    word.exact += '_';
+                    word.exact += s[m].exact;
+                    word.folded += '_';
+                    word.folded += s[m].folded;
+                }
+                word.end = s[k + len - 1].end;
+                word.syllables = static_cast<std::uint8_t>(len);
+                out_.push_back(s[k]);
+                out_.push_back(std::move(word));
+                for (std::size_t m = k + 1; m < k + len; ++m) out_.push_back(s[m]);
+            } else {
+                out_.push_back(s[k]);
+            }
+            k += len;
+        }
+    }
+
+    void relax(std::size_t k, int score, std::size_t len) {
+        if (score > score_[k]) {
+            score_[k] = score;
+            piece_[k] = len;
+        }
+    }
+
+    Analysis& a_;
+    const WordDictionary& dict_;
+    std::vector<Token> out_;
+    std::vector<std::uint64_t> exact_, folded_;
+    std::vector<bool> accented_, capital_;
+    std::vector<int> score_;
+    std::vector<std::size_t> piece_, pieces_;
+};
+
 }  // namespace
+
+std::string AnalyzerOptions::to_string() const { return words ? "words=1" : "words=0"; }
+
+std::optional<AnalyzerOptions> AnalyzerOptions::parse(std::string_view text) {
+    if (text == "words=1") return AnalyzerOptions{true};
+    if (text == "words=0") return AnalyzerOptions{false};
+    return std::nullopt;
+}
 
 Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
     Analysis analysis;
     analysis.text = unicode::normalize_nfc(text);
     analysis.tokens.reserve(analysis.text.size() / 5);
     Tokenizer(analysis, first_position).run();
+    if (options_.words) WordSegmenter(analysis).run();
     return analysis;
 }
 
@@ -163,7 +305,7 @@ std::string detect_language(const Analysis& analysis) {
         "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"};
     std::size_t vi = 0, en = 0;
     for (const Token& token : analysis.tokens) {
-        if (token.kind != TokenKind::word) continue;
+        if (token.kind != TokenKind::word || token.syllables != 1) continue;
         if (token.has_diacritics()) {
             for (std::size_t p = 0; p < token.exact.size();) {
                 if (unicode::is_vietnamese_letter(decode_utf8(token.exact, p))) {

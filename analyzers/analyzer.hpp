@@ -11,6 +11,7 @@
 #include "analyzers/document_number.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,7 @@ namespace tracuu {
 
 /// Bumped whenever a change to analysis changes the terms of some text; stored in the
 /// index so that a searcher never reads an index built by a different analyzer.
-inline constexpr int kAnalyzerVersion = 1;
+inline constexpr int kAnalyzerVersion = 2;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".
@@ -34,6 +35,7 @@ struct Token {
     std::uint32_t begin;      ///< Byte offset in the normalized text.
     std::uint32_t end;        ///< Byte offset just past the token.
     TokenKind kind;
+    std::uint8_t syllables = 1;  ///< More than one for a multi-syllable word: "thi_hành".
 
     /// Whether the exact form differs from the folded one (the word carries diacritics).
     [[nodiscard]] bool has_diacritics() const { return exact != folded; }
@@ -57,15 +59,36 @@ struct Analysis {
 /// Language guess for a text: "vi", "en", or "" when there is nothing to go on.
 [[nodiscard]] std::string detect_language(const Analysis& analysis);
 
+/// What an analyzer does beyond the fixed pipeline. Stored in the index, so that the
+/// query side always analyzes as the index side did.
+struct AnalyzerOptions {
+    /// Add multi-syllable Vietnamese words ("thi_hành", "nguyễn_thanh_bình") as tokens
+    /// beside their syllables, found with the dictionary and capitalized runs (names).
+    bool words = true;
+
+    /// "words=1": the form stored in the index.
+    [[nodiscard]] std::string to_string() const;
+    /// Parses to_string()'s form; nullopt on anything else.
+    [[nodiscard]] static std::optional<AnalyzerOptions> parse(std::string_view text);
+    bool operator==(const AnalyzerOptions&) const = default;
+};
+
 /// Stateless and thread-safe: one instance can serve every thread.
 class Analyzer {
 public:
     /// Longest token kept, in bytes; longer runs (base64, hashes) are not words.
     static constexpr std::size_t kMaxTokenBytes = 64;
 
+    explicit Analyzer(AnalyzerOptions options = {}) : options_(options) {}
+
+    [[nodiscard]] const AnalyzerOptions& options() const { return options_; }
+
     /// Analyzes valid UTF-8 @p text (check with unicode::find_invalid_utf8 first).
     /// @p first_position lets a caller continue numbering after an earlier field.
     [[nodiscard]] Analysis analyze(std::string_view text, std::uint32_t first_position = 0) const;
+
+private:
+    AnalyzerOptions options_;
 };
 
 }  // namespace tracuu

@@ -3,28 +3,14 @@
  */
 #include "core/index_writer.hpp"
 
+#include "core/index_metadata.hpp"
 #include "core/metadata.hpp"
 #include "core/schema.hpp"
 
 #include <map>
-#include <stdexcept>
 
 namespace tracuu {
 namespace {
-
-void check_or_stamp_versions(Xapian::WritableDatabase& db) {
-    const std::string analyzer = db.get_metadata(std::string(schema::kAnalyzerVersionKey));
-    if (analyzer.empty()) {
-        if (db.get_doccount() != 0)
-            throw std::runtime_error("index has documents but no tracuu analyzer version: not a tracuu index");
-        db.set_metadata(std::string(schema::kAnalyzerVersionKey), std::to_string(kAnalyzerVersion));
-        db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
-        return;
-    }
-    if (analyzer != std::to_string(kAnalyzerVersion))
-        throw std::runtime_error("index was built with analyzer version " + analyzer + ", this is version " +
-                                 std::to_string(kAnalyzerVersion) + ": rebuild it into a new directory");
-}
 
 // Whether @p title (perhaps shortened with "…") is how @p text begins.
 bool title_opens_text(std::string_view title, std::string_view text) {
@@ -82,9 +68,8 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     return xdoc;
 }
 
-IndexWriter::IndexWriter(const std::string& path) : db_(path, Xapian::DB_CREATE_OR_OPEN) {
-    check_or_stamp_versions(db_);
-}
+IndexWriter::IndexWriter(const std::string& path, std::optional<AnalyzerOptions> options)
+    : db_(path, Xapian::DB_CREATE_OR_OPEN), analyzer_(stamp_or_read_analyzer_options(db_, path, options)) {}
 
 void IndexWriter::add(Document& doc) {
     Xapian::Document xdoc = make_xapian_document(doc, analyzer_, terms_);

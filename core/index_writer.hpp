@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace tracuu {
@@ -22,10 +23,12 @@ namespace tracuu {
 /// Writes documents to one database. Re-adding an id replaces that document.
 class IndexWriter {
 public:
-    /// Opens or creates the database at @p path.
+    /// Opens or creates the database at @p path. A new database records @p options (default:
+    /// AnalyzerOptions{}); an existing one keeps those it was built with.
     /// @throws Xapian::DatabaseLockError when another writer holds it,
-    ///         std::runtime_error when it was built by an incompatible analyzer.
-    explicit IndexWriter(const std::string& path);
+    ///         std::runtime_error when it was built by an incompatible analyzer or with
+    ///         other options than @p options.
+    explicit IndexWriter(const std::string& path, std::optional<AnalyzerOptions> options = std::nullopt);
 
     /// Analyzes and adds (or replaces) @p doc; the document is updated as in make_xapian_document.
     void add(Document& doc);

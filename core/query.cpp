@@ -86,9 +86,15 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
             clauses.push_back(any_diacritics ? Xapian::Query(Xapian::Query::OP_OR, phrase_query(tokens, true), folded) : folded);
             continue;
         }
-        // Words; the parts of a document number are asked for as that number.
+        // Syllables and multi-syllable words; the parts of a document number are asked for
+        // as that number. A word is rarer than its syllables, so text that has the words
+        // ranks above text where the syllables merely occur apart.
+        std::vector<const Token*> words = tokens;
+        for (const Token& token : analysis.tokens)
+            if (token.syllables > 1) words.push_back(&token);
+        std::sort(words.begin(), words.end(), [](const Token* a, const Token* b) { return a->begin < b->begin; });
         std::size_t next_reference = 0;
-        for (const Token* token : tokens) {
+        for (const Token* token : words) {
             while (next_reference < analysis.references.size() &&
                    analysis.references[next_reference].end <= token->begin)
                 ++next_reference;

@@ -31,6 +31,7 @@ inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for
 
 // Database metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version";
+inline constexpr std::string_view kAnalyzerOptionsKey = "tracuu.analyzer_options";  ///< AnalyzerOptions::to_string()
 inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 inline constexpr int kSchemaVersion = 1;
 

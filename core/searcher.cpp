@@ -3,12 +3,12 @@
  */
 #include "core/searcher.hpp"
 
+#include "core/index_metadata.hpp"
 #include "core/query.hpp"
 #include "core/schema.hpp"
 #include "core/snippet.hpp"
 
 #include <chrono>
-#include <stdexcept>
 
 namespace tracuu {
 namespace {
@@ -16,18 +16,9 @@ namespace {
 // BM25 with the usual k1 = 1.2, b = 0.75 (Xapian's defaults are k1 = 1, b = 0.5).
 Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
 
-void check_analyzer_version(const Xapian::Database& db, const std::string& path) {
-    const std::string version = db.get_metadata(std::string(schema::kAnalyzerVersionKey));
-    if (version.empty())
-        throw std::runtime_error(path + " is not a tracuu index (no analyzer version); build it with tracuu-index");
-    if (version != std::to_string(kAnalyzerVersion))
-        throw std::runtime_error(path + " was built with analyzer version " + version + " but this searcher uses version " +
-                                 std::to_string(kAnalyzerVersion) + ": rebuild the index with this tracuu-index");
-}
-
 }  // namespace
 
-Searcher::Searcher(const std::string& path) : db_(path) { check_analyzer_version(db_, path); }
+Searcher::Searcher(const std::string& path) : db_(path), analyzer_(read_analyzer_options(db_, path)) {}
 
 void Searcher::refresh() { db_.reopen(); }
 

@@ -33,9 +33,12 @@ int main(int argc, char** argv) {
     std::string db_path;
     std::vector<std::string> inputs;
     bool quiet = false;
+    bool syllables_only = false;
     app.add_option("--db", db_path, "Index directory (created if missing)")->required();
     app.add_option("inputs", inputs, "Files and folders to index")->required();
     app.add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+    app.add_flag("--syllables-only", syllables_only,
+                 "New index without multi-syllable words (to measure what word segmentation brings)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -50,7 +53,8 @@ int main(int argc, char** argv) {
     std::size_t rejected = problems.size();
 
     try {
-        tracuu::IndexWriter writer(db_path);
+        tracuu::IndexWriter writer(db_path, syllables_only ? std::optional(tracuu::AnalyzerOptions{.words = false})
+                                                           : std::nullopt);
         std::unordered_map<std::string, std::string> seen;  // id -> where it was read
         std::size_t indexed = 0;
         auto on_problem = [&](tracuu::InputProblem&& problem) {

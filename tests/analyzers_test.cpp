@@ -14,9 +14,9 @@ namespace tracuu {
 namespace {
 
 // "exact|folded@position" for every token, the compact form the tables use.
-std::vector<std::string> tokens(std::string_view text) {
+std::vector<std::string> tokens(std::string_view text, AnalyzerOptions options = {.words = false}) {
     std::vector<std::string> out;
-    for (const Token& t : Analyzer().analyze(text).tokens)
+    for (const Token& t : Analyzer(options).analyze(text).tokens)
         out.push_back(t.exact + (t.has_diacritics() ? "|" + t.folded : std::string()) + "@" + std::to_string(t.position));
     return out;
 }
@@ -102,8 +102,24 @@ TEST(Analyzer, TokenTable) {
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input), row.expected) << row.input;
 }
 
+TEST(Analyzer, WordTable) {
+    // Words found by the dictionary or as capitalized runs (names) follow their first syllable.
+    const std::vector<Row> rows = {
+        {"thi hành pháp luật", {"thi@0", "thi_hành|thi_hanh@0", "hành|hanh@1", "pháp|phap@2", "pháp_luật|phap_luat@2", "luật|luat@3"}},
+        {"thi hanh phap luat", {"thi@0", "thi_hanh@0", "hanh@1", "phap@2", "phap_luat@2", "luat@3"}},
+        {"lợi ích nhóm", {"lợi|loi@0", "lợi_ích|loi_ich@0", "ích|ich@1", "nhóm|nhom@2"}},
+        {"Uỷ ban nhân dân tỉnh", {"ủy|uy@0", "ủy_ban_nhân_dân|uy_ban_nhan_dan@0", "ban@1", "nhân|nhan@2", "dân|dan@3", "tỉnh|tinh@4"}},
+        {"ông Nguyễn Thanh Bình ký", {"ông|ong@0", "nguyễn|nguyen@1", "nguyễn_thanh_bình|nguyen_thanh_binh@1", "thanh@2",
+                                      "bình|binh@3", "ký|ky@4"}},
+        {"Nguyen Thanh Binh signed", {"nguyen@0", "nguyen_thanh_binh@0", "thanh@1", "binh@2", "signed@3"}},
+        // Words never span punctuation, and acronyms are not names.
+        {"pháp, luật UBND", {"pháp|phap@0", "luật|luat@1", "ubnd@2"}},
+    };
+    for (const Row& row : rows) EXPECT_EQ(tokens(row.input, {.words = true}), row.expected) << row.input;
+}
+
 TEST(Analyzer, OffsetsPointIntoTheNormalizedText) {
-    const Analysis a = Analyzer().analyze("Thừa Thiên-Huế: 126/NQ-CP");
+    const Analysis a = Analyzer({.words = false}).analyze("Thừa Thiên-Huế: 126/NQ-CP");
     ASSERT_EQ(a.tokens.size(), 6u);
     for (const Token& t : a.tokens) {
         const std::string surface = a.text.substr(t.begin, t.end - t.begin);

@@ -1,0 +1,54 @@
+/** @file
+ * @brief The Vietnamese word dictionary used for segmentation: multi-syllable words,
+ *        looked up by a rolling hash over syllables so that the hot path compares no strings.
+ */
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace tracuu {
+
+/// Multi-syllable words, each known in its exact form (tone-canonical, case-folded) and
+/// its folded form, so that text typed without diacritics is segmented too.
+class WordDictionary {
+public:
+    /// Longest word kept, in syllables.
+    static constexpr std::size_t kMaxSyllables = 5;
+
+    /// Lookup result flags for a span of syllables.
+    enum Flags : std::uint8_t {
+        kWord = 1,    ///< The span is a word.
+        kPrefix = 2,  ///< Some longer word starts with the span.
+    };
+
+    /// The dictionary compiled into the library (analyzers/data/viet74k.txt, GPL-2.0).
+    [[nodiscard]] static const WordDictionary& builtin();
+
+    /// Builds a dictionary from front-coded entries (see tools/compile_dictionary.cpp).
+    explicit WordDictionary(std::string_view front_coded);
+
+    /// Hash of one syllable's text; spans extend it syllable by syllable.
+    [[nodiscard]] static std::uint64_t hash(std::string_view syllable) noexcept;
+    [[nodiscard]] static std::uint64_t extend(std::uint64_t span, std::uint64_t syllable) noexcept;
+
+    /// Flags for a span of exact (resp. folded) syllables, from its rolling hash.
+    [[nodiscard]] std::uint8_t exact(std::uint64_t span) const noexcept { return find(span, 0); }
+    [[nodiscard]] std::uint8_t folded(std::uint64_t span) const noexcept { return find(span, 1); }
+
+    /// Number of words.
+    [[nodiscard]] std::size_t size() const noexcept { return words_; }
+
+private:
+    void insert(std::uint64_t key, std::uint8_t flags);
+    [[nodiscard]] std::uint8_t find(std::uint64_t span, std::uint64_t table) const noexcept;
+
+    // Open addressing; a key of 0 marks an empty slot (keys are forced odd).
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint8_t> flags_;
+    std::uint64_t mask_ = 0;
+    std::size_t words_ = 0;
+};
+
+}  // namespace tracuu
