@@ -21,13 +21,7 @@ namespace {
 
 using unicode::decode_utf8;
 
-bool is_word_char(char32_t cp) {
-    if (cp < 0x80) return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= U'0' && cp <= U'9');
-    const auto c = static_cast<UChar32>(cp);
-    if (u_isalnum(c)) return true;
-    const auto type = u_charType(c);
-    return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
-}
+using unicode::is_word_char;
 
 bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019; }
@@ -67,20 +61,29 @@ private:
         const std::string_view raw = std::string_view(out_.text).substr(begin, end - begin);
         Token token{std::string(), std::string(), position, static_cast<std::uint32_t>(begin),
                     static_cast<std::uint32_t>(end), kind};
-        bool ascii = true;
+        // Exact and folded forms in one pass; folding does not depend on where the tone
+        // mark sits, so only the exact form needs canonical tone placement afterwards.
         token.exact.reserve(raw.size());
+        token.folded.reserve(raw.size());
+        bool toned = false;
         for (std::size_t p = 0; p < raw.size();) {
-            char32_t cp = decode_utf8(raw, p);
-            if (cp >= 0x80) ascii = false;
-            if (cp == 0x2019) cp = U'\'';
-            unicode::append_utf8(token.exact, unicode::fold_case(cp));
+            const auto byte = static_cast<unsigned char>(raw[p]);
+            if (byte < 0x80) {
+                const char lower = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
+                token.exact.push_back(lower);
+                token.folded.push_back(lower);
+                ++p;
+                continue;
+            }
+            const char32_t cp = decode_utf8(raw, p);
+            if (cp == 0x2019) {  // typographic apostrophe: people’s = people's
+                token.exact.push_back('\'');
+                token.folded.push_back('\'');
+                continue;
+            }
+            toned = unicode::append_folded_forms(cp, token.exact, token.folded) || toned;
         }
-        if (ascii) {
-            token.folded = token.exact;
-        } else {
-            token.exact = unicode::canonical_tone_placement(token.exact);
-            token.folded = unicode::fold(token.exact);
-        }
+        if (toned) unicode::canonicalize_tone_placement(token.exact);
         out_.tokens.push_back(std::move(token));
     }
 
@@ -236,6 +239,7 @@ private:
         // Walk back to the pieces, then emit syllables with each word after its first syllable.
         pieces_.clear();
         for (std::size_t k = n; k > 0; k -= piece_[k]) pieces_.push_back(piece_[k]);
+        std::vector<Token>& s_mut = a_.tokens;
         std::size_t k = first;
         for (auto it = pieces_.rbegin(); it != pieces_.rend(); ++it) {
             const std::size_t len = *it;
@@ -249,11 +253,11 @@ private:
                 }
                 word.end = s[k + len - 1].end;
                 word.syllables = static_cast<std::uint8_t>(len);
-                out_.push_back(s[k]);
+                out_.push_back(std::move(s_mut[k]));
                 out_.push_back(std::move(word));
-                for (std::size_t m = k + 1; m < k + len; ++m) out_.push_back(s[m]);
+                for (std::size_t m = k + 1; m < k + len; ++m) out_.push_back(std::move(s_mut[m]));
             } else {
-                out_.push_back(s[k]);
+                out_.push_back(std::move(s_mut[k]));
             }
             k += len;
         }
@@ -270,7 +274,7 @@ private:
     const WordDictionary& dict_;
     std::vector<Token> out_;
     std::vector<std::uint64_t> exact_, folded_;
-    std::vector<bool> accented_, capital_;
+    std::vector<std::uint8_t> accented_, capital_;
     std::vector<int> score_;
     std::vector<std::size_t> piece_, pieces_;
 };

@@ -34,16 +34,29 @@ const icu::Normalizer2& nfc() {
 }
 
 struct Tables {
+    std::array<char32_t, kTableSize> lower{};       // simple case folding
+    std::array<bool, kTableSize> word{};            // letter, digit or combining mark
     std::array<char32_t, kTableSize> base{};        // letter without diacritics; 0 for marks
     std::array<char32_t, kTableSize> untoned{};     // letter without its tone mark
     std::array<std::uint8_t, kTableSize> tone{};    // index into kToneMarks
     std::unordered_map<char32_t, char32_t> toned;   // untoned * 8 + tone -> letter
+    // UTF-8 of lower[cp] and of its base, for append_folded_forms.
+    struct Encoded {
+        char bytes[4];
+        std::uint8_t size;
+    };
+    std::array<Encoded, kTableSize> lower_utf8{};
+    std::array<Encoded, kTableSize> base_utf8{};
 
     Tables() {
         UErrorCode status = U_ZERO_ERROR;
         const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
         if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot load NFD data");
         for (char32_t cp = 0; cp < kTableSize; ++cp) {
+            const auto c = static_cast<UChar32>(cp);
+            lower[cp] = static_cast<char32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+            const auto type = u_charType(c);
+            word[cp] = u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
             base[cp] = cp;
             untoned[cp] = cp;
             if (u_charType(cp) == U_NON_SPACING_MARK) {
@@ -79,6 +92,17 @@ struct Tables {
         // đ has no Unicode decomposition but folds to d everywhere Vietnamese is typed.
         base[0x0110] = U'D';
         base[0x0111] = U'd';
+        auto encode = [](char32_t cp, Encoded& out) {
+            std::string bytes;
+            if (cp != 0) append_utf8(bytes, cp);
+            out.size = static_cast<std::uint8_t>(bytes.size());
+            std::copy(bytes.begin(), bytes.end(), out.bytes);
+        };
+        for (char32_t cp = 0; cp < kTableSize; ++cp) {
+            const char32_t folded_case = lower[cp] < kTableSize ? lower[cp] : cp;
+            encode(lower[cp], lower_utf8[cp]);
+            encode(base[folded_case], base_utf8[cp]);
+        }
     }
 };
 
@@ -107,7 +131,7 @@ bool has_quality_mark(char32_t cp) noexcept {
 }
 
 // Index in [first, last) of the vowel that carries the tone, by the orthographic rules.
-std::size_t tone_vowel(const std::vector<char32_t>& s, std::size_t first, std::size_t last) {
+std::size_t tone_vowel(const char32_t* s, std::size_t size, std::size_t first, std::size_t last) {
     const std::size_t length = last - first;
     if (length == 1) return first;
     // ươ takes the tone on ơ; otherwise a vowel with a quality mark carries it.
@@ -117,7 +141,7 @@ std::size_t tone_vowel(const std::vector<char32_t>& s, std::size_t first, std::s
     for (std::size_t i = last; i-- > first;) {
         if (has_quality_mark(s[i])) return i;
     }
-    const bool closed = last < s.size();
+    const bool closed = last < size;
     if (closed) return last - 1;  // toán, hoàng, huỳnh
     if (length >= 3) return first + 1;  // ngoài, khuỷu
     const char32_t a = s[first], b = s[first + 1];
@@ -233,8 +257,33 @@ std::string normalize_nfc(std::string_view text) {
 
 char32_t fold_case(char32_t cp) noexcept {
     if (cp < 0x80) return (cp >= U'A' && cp <= U'Z') ? cp + 32 : cp;
+    if (cp < kTableSize) return tables().lower[cp];
     return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
 }
+
+bool is_word_char(char32_t cp) noexcept {
+    if (cp < kTableSize) return tables().word[cp];
+    const auto c = static_cast<UChar32>(cp);
+    const auto type = u_charType(c);
+    return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
+    if (cp >= kTableSize) {
+        const char32_t lower = fold_case(cp);
+        append_utf8(exact, lower);
+        append_utf8(folded, lower);
+        return false;
+    }
+    const Tables& t = tables();
+    const auto& e = t.lower_utf8[cp];
+    exact.append(e.bytes, e.size);
+    const auto& f = t.base_utf8[cp];
+    folded.append(f.bytes, f.size);
+    return t.tone[t.lower[cp]] != 0;
+}
+
+bool has_tone_mark(char32_t cp) noexcept { return cp < kTableSize && tables().tone[cp] != 0; }
 
 char32_t strip_diacritics(char32_t cp) noexcept {
     return cp < kTableSize ? tables().base[cp] : cp;
@@ -261,41 +310,53 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string canonical_tone_placement(std::string_view syllable) {
+bool canonicalize_tone_placement(std::string& syllable) {
     const Tables& t = tables();
-    std::vector<char32_t> s;
-    s.reserve(syllable.size());
+    constexpr std::size_t kMaxLetters = 16;  // longer runs are not syllables
+    std::array<char32_t, kMaxLetters> s{};
+    std::size_t n = 0;
     std::uint8_t tone = 0;
+    std::size_t toned_at = 0;
     for (std::size_t pos = 0; pos < syllable.size();) {
+        if (n == kMaxLetters) return false;
         char32_t cp = decode_utf8(syllable, pos);
         if (cp < kTableSize && t.tone[cp] != 0) {
-            if (tone != 0) return std::string(syllable);  // two tones: not one syllable
+            if (tone != 0) return false;  // two tones: not one syllable
             tone = t.tone[cp];
+            toned_at = n;
             cp = t.untoned[cp];
         }
-        s.push_back(cp);
+        s[n++] = cp;
     }
-    if (tone == 0) return std::string(syllable);
+    if (tone == 0) return false;
 
     std::size_t first = 0;
-    while (first < s.size() && !is_vowel(s[first])) ++first;
-    if (first == s.size()) return std::string(syllable);
+    while (first < n && !is_vowel(s[first])) ++first;
+    if (first == n) return false;
     // "qu" and "gi" (before another vowel) are consonants: quý, giá.
-    if (first > 0 && first + 1 < s.size() && is_vowel(s[first + 1]) &&
+    if (first > 0 && first + 1 < n && is_vowel(s[first + 1]) &&
         ((s[first] == U'u' && s[first - 1] == U'q') || (s[first] == U'i' && s[first - 1] == U'g')))
         ++first;
     std::size_t last = first;
-    while (last < s.size() && is_vowel(s[last])) ++last;
-    for (std::size_t i = last; i < s.size(); ++i)
-        if (is_vowel(s[i])) return std::string(syllable);  // a second vowel group
+    while (last < n && is_vowel(s[last])) ++last;
+    for (std::size_t i = last; i < n; ++i)
+        if (is_vowel(s[i])) return false;  // a second vowel group
 
-    const std::size_t target = tone_vowel(s, first, last);
+    const std::size_t target = tone_vowel(s.data(), n, first, last);
+    if (target == toned_at) return false;  // already canonical: the common case
     const auto it = t.toned.find(s[target] * 8 + tone);
-    if (it == t.toned.end()) return std::string(syllable);
+    if (it == t.toned.end()) return false;
     s[target] = it->second;
     std::string out;
     out.reserve(syllable.size());
-    for (const char32_t cp : s) append_utf8(out, cp);
+    for (std::size_t i = 0; i < n; ++i) append_utf8(out, s[i]);
+    syllable.swap(out);
+    return true;
+}
+
+std::string canonical_tone_placement(std::string_view syllable) {
+    std::string out(syllable);
+    canonicalize_tone_placement(out);
     return out;
 }
 

@@ -32,6 +32,17 @@ void append_utf8(std::string& out, char32_t cp);
 /// Simple (one to one) Unicode case folding.
 [[nodiscard]] char32_t fold_case(char32_t cp) noexcept;
 
+/// Appends the case-folded form of @p cp to @p exact and its diacritic-free form to
+/// @p folded (nothing for a lone mark); returns whether @p cp carries a tone mark.
+/// One table lookup: the tokenizer's per-character work.
+bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded);
+
+/// Letters, digits and combining marks: what words are made of.
+[[nodiscard]] bool is_word_char(char32_t cp) noexcept;
+
+/// True when @p cp carries a Vietnamese tone mark (grave, acute, hook, tilde, dot below).
+[[nodiscard]] bool has_tone_mark(char32_t cp) noexcept;
+
 /// The letter without any diacritic: "ệ" -> 'e', "Đ"/"đ" -> 'd'; 0 for a lone combining mark.
 /// Case is kept: apply fold_case first for a case-insensitive form.
 [[nodiscard]] char32_t strip_diacritics(char32_t cp) noexcept;
@@ -50,5 +61,8 @@ void append_utf8(std::string& out, char32_t cp);
 /// first vowel of an open oa/oe/uy, as most Vietnamese press writes). Anything
 /// that is not a single well-formed syllable is returned unchanged.
 [[nodiscard]] std::string canonical_tone_placement(std::string_view syllable);
+
+/// canonical_tone_placement in place; returns whether @p syllable changed.
+bool canonicalize_tone_placement(std::string& syllable);
 
 }  // namespace tracuu::unicode
