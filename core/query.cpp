@@ -3,6 +3,7 @@
  */
 #include "core/query.hpp"
 
+#include "analyzers/stopwords.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/schema.hpp"
 
@@ -74,6 +75,9 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
         return Error{"bad_query", "unterminated quote opened at character " + std::to_string(quote_opened_at)};
 
     ParsedQuery parsed;
+    // English stems only for a query that is not Vietnamese: "nghi quyet" is no English word.
+    parsed.language = detect_language(analyzer.analyze(normalized));
+    const bool stem = parsed.language != "vi";
     std::vector<Xapian::Query> clauses;
     for (const Segment& segment : segments) {
         const Analysis analysis = analyzer.analyze(segment.text);
@@ -100,7 +104,10 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
                 ++next_reference;
             const bool in_reference = next_reference < analysis.references.size() &&
                                       analysis.references[next_reference].begin <= token->begin;
-            if (!in_reference) clauses.push_back(terms.token_query(*token));
+            if (in_reference) continue;
+            Xapian::Query clause = terms.token_query(*token, stem);
+            if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
+            clauses.push_back(std::move(clause));
         }
         for (const ReferenceMention& mention : analysis.references) {
             std::vector<const Token*> parts;

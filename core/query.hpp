@@ -31,6 +31,7 @@ struct Highlights {
 struct ParsedQuery {
     Xapian::Query query;
     Highlights highlights;
+    std::string language;  ///< detect_language() of the query: "vi", "en" or "".
 };
 
 /// Longest query accepted, in bytes.
@@ -40,6 +41,9 @@ inline constexpr std::size_t kMaxQueryBytes = 2048;
 /// the words of any query can add, so that citing documents come first and the words
 /// rank them among themselves.
 inline constexpr double kReferenceBoost = 1000.0;
+
+/// Weight factor for a stop word: it still counts, a quarter as much as a content word.
+inline constexpr double kStopwordWeight = 0.25;
 
 /// Parses @p text. Errors (code "bad_query"): empty, too long, invalid UTF-8, an
 /// unterminated quote (the message gives its character position).

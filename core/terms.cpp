@@ -43,11 +43,13 @@ void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool ste
     }
 }
 
-Xapian::Query TermMapper::token_query(const Token& token) const {
+Xapian::Query TermMapper::token_query(const Token& token, bool stem) const {
     std::vector<Xapian::Query> alternatives;
     alternatives.emplace_back(folded_term(token));
     if (token.has_diacritics()) alternatives.emplace_back(exact_term(token));
-    if (std::string term = stem_term(token); !term.empty()) alternatives.emplace_back(term);
+    if (stem) {
+        if (std::string term = stem_term(token); !term.empty()) alternatives.emplace_back(term);
+    }
     if (alternatives.size() == 1) return alternatives.front();
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }

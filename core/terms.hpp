@@ -30,9 +30,9 @@ public:
     /// stem without positions when @p stem is set (English documents only).
     void index_token(Xapian::Document& doc, const Token& token, bool stem) const;
 
-    /// The query for one token: folded OR exact OR stem. A document with the exact form
-    /// matches two of them and so ranks above one that matches only after folding.
-    [[nodiscard]] Xapian::Query token_query(const Token& token) const;
+    /// The query for one token: folded OR exact OR (if @p stem) English stem. A document with
+    /// the exact form matches two of them and so ranks above one that matches only after folding.
+    [[nodiscard]] Xapian::Query token_query(const Token& token, bool stem = true) const;
 
 private:
     Xapian::Stem english_stemmer_;

@@ -3,6 +3,7 @@
  *        on the right. A regression shows up as one changed row.
  */
 #include "analyzers/analyzer.hpp"
+#include "analyzers/stopwords.hpp"
 #include "analyzers/unicode.hpp"
 
 #include <gtest/gtest.h>
@@ -136,6 +137,18 @@ TEST(Analyzer, ContinuesPositionsAfterAnEarlierField) {
 TEST(Analyzer, DropsOverlongRuns) {
     const std::string hash(100, 'a');
     EXPECT_EQ(tokens("x " + hash + " y"), (std::vector<std::string>{"x@0", "y@2"}));
+}
+
+TEST(Stopwords, FunctionWordsOfBothLanguagesButNotTheirLookAlikes) {
+    const std::vector<std::pair<std::string, bool>> rows = {
+        {"của", true}, {"và", true}, {"là", true}, {"lá", false}, {"la", false}, {"cua", true},
+        {"the", true}, {"of", true}, {"law", false}, {"luật", false}, {"nghị", false},
+    };
+    for (const auto& [word, expected] : rows) {
+        const Analysis a = Analyzer().analyze(word);
+        ASSERT_EQ(a.tokens.size(), 1u) << word;
+        EXPECT_EQ(is_stopword(a.tokens[0]), expected) << word;
+    }
 }
 
 TEST(Language, DetectsVietnameseEnglishAndFoldedVietnamese) {
