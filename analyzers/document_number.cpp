@@ -1,5 +1,9 @@
 /** @file
- * @brief Recognizer for legal document numbers: NUMBER [SEP YEAR] SEP CODE (SEP CODE)*.
+ * @brief Recognizer for legal document numbers (grammar in document_number.hpp) and the
+ *        lexicon of type and issuer codes.
+ *
+ * Hand-written rather than std::regex: the tokenizer calls it at every digit that starts
+ * a token, and the whole analysis pipeline targets tens of MB/s per core.
  */
 #include "analyzers/document_number.hpp"
 
@@ -7,6 +11,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -15,36 +20,126 @@ namespace {
 
 using unicode::decode_utf8;
 
-// Codes whose canonical spelling is not just the upper-cased ASCII: keys are folded upper case.
-const std::unordered_map<std::string, std::string>& canonical_spellings() {
-    static const std::unordered_map<std::string, std::string> table = {
-        {"QD", "QĐ"},       {"ND", "NĐ"},         {"DA", "ĐA"},         {"CD", "CĐ"},
-        {"TTG", "TTg"},     {"HDND", "HĐND"},     {"DU", "ĐU"},         {"BGDDT", "BGDĐT"},
-        {"BLDTBXH", "BLĐTBXH"}, {"BKHDT", "BKHĐT"}, {"TLD", "TLĐ"},     {"BCD", "BCĐ"},
-        {"SGDDT", "SGDĐT"}, {"DHQG", "ĐHQG"},     {"DTN", "ĐTN"},       {"TTR", "TTr"},
-    };
+// Type codes first, then issuers. Sources: the numbering rules of Decree 30/2020/NĐ-CP
+// (state documents) and of the Party's Regulation 66-QĐ/TW (N-TYPE/ISSUER numbers).
+constexpr CodeInfo kCodes[] = {
+    {"NQ", CodeKind::type, "Nghị quyết", "Resolution", "", ""},
+    {"NĐ", CodeKind::type, "Nghị định", "Decree", "", ""},
+    // The Party numbers its regulations N-QĐ/TW; the State's QĐ is a decision.
+    {"QĐ", CodeKind::type, "Quyết định", "Decision", "Quy định", "Regulation"},
+    {"QĐi", CodeKind::type, "Quy định", "Regulation", "", ""},
+    {"TT", CodeKind::type, "Thông tư", "Circular", "", ""},
+    {"TTLT", CodeKind::type, "Thông tư liên tịch", "Joint Circular", "", ""},
+    {"NQLT", CodeKind::type, "Nghị quyết liên tịch", "Joint Resolution", "", ""},
+    {"CT", CodeKind::type, "Chỉ thị", "Directive", "", ""},
+    {"TB", CodeKind::type, "Thông báo", "Notice", "", ""},
+    {"KL", CodeKind::type, "Kết luận", "Conclusion", "", ""},
+    {"HD", CodeKind::type, "Hướng dẫn", "Guidance", "", ""},
+    {"VBHN", CodeKind::type, "Văn bản hợp nhất", "Consolidated Text", "", ""},
+    {"L", CodeKind::type, "Luật", "Law", "", ""},
+    {"PL", CodeKind::type, "Pháp lệnh", "Ordinance", "", ""},
+    {"SL", CodeKind::type, "Sắc lệnh", "Edict", "", ""},
+    {"CV", CodeKind::type, "Công văn", "Official Letter", "", ""},
+    {"CĐ", CodeKind::type, "Công điện", "Official Dispatch", "", ""},
+    {"KH", CodeKind::type, "Kế hoạch", "Plan", "", ""},
+    {"BC", CodeKind::type, "Báo cáo", "Report", "", ""},
+    {"QC", CodeKind::type, "Quy chế", "Rules", "", ""},
+    {"ĐA", CodeKind::type, "Đề án", "Scheme", "", ""},
+    {"TTr", CodeKind::type, "Tờ trình", "Submission", "", ""},
+    {"CTr", CodeKind::type, "Chương trình", "Programme", "", ""},
+    {"GP", CodeKind::type, "Giấy phép", "Licence", "", ""},
+
+    {"CP", CodeKind::issuer, "Chính phủ", "Government", "", ""},
+    {"TTg", CodeKind::issuer, "Thủ tướng Chính phủ", "Prime Minister", "", ""},
+    {"CTN", CodeKind::issuer, "Chủ tịch nước", "President", "", ""},
+    {"QH", CodeKind::issuer, "Quốc hội", "National Assembly", "", "", true},
+    {"UBTVQH", CodeKind::issuer, "Ủy ban Thường vụ Quốc hội", "National Assembly Standing Committee", "", "",
+     true},
+    {"VPQH", CodeKind::issuer, "Văn phòng Quốc hội", "Office of the National Assembly", "", ""},
+    {"VPCP", CodeKind::issuer, "Văn phòng Chính phủ", "Government Office", "", ""},
+    {"TW", CodeKind::issuer, "Ban Chấp hành Trung ương", "Central Committee", "", ""},
+    {"VPTW", CodeKind::issuer, "Văn phòng Trung ương Đảng", "Party Central Office", "", ""},
+    {"BBT", CodeKind::issuer, "Ban Bí thư", "Secretariat", "", ""},
+    {"UBKTTW", CodeKind::issuer, "Ủy ban Kiểm tra Trung ương", "Central Inspection Commission", "", ""},
+    {"BTCTW", CodeKind::issuer, "Ban Tổ chức Trung ương", "Central Organization Commission", "", ""},
+    {"BTGTW", CodeKind::issuer, "Ban Tuyên giáo Trung ương", "Central Propaganda Department", "", ""},
+    {"BDVTW", CodeKind::issuer, "Ban Dân vận Trung ương", "Central Mass Mobilization Commission", "", ""},
+    {"QUTW", CodeKind::issuer, "Quân ủy Trung ương", "Central Military Commission", "", ""},
+    {"TU", CodeKind::issuer, "Tỉnh ủy", "Provincial Party Committee", "", ""},
+    {"HU", CodeKind::issuer, "Huyện ủy", "District Party Committee", "", ""},
+    {"ĐU", CodeKind::issuer, "Đảng ủy", "Party Committee", "", ""},
+    {"BCS", CodeKind::issuer, "Ban cán sự", "Party Personnel Committee", "", ""},
+    {"BCSĐ", CodeKind::issuer, "Ban cán sự đảng", "Party Personnel Committee", "", ""},
+    {"BCA", CodeKind::issuer, "Bộ Công an", "Ministry of Public Security", "", ""},
+    {"BTC", CodeKind::issuer, "Bộ Tài chính", "Ministry of Finance", "", ""},
+    {"BTP", CodeKind::issuer, "Bộ Tư pháp", "Ministry of Justice", "", ""},
+    {"BYT", CodeKind::issuer, "Bộ Y tế", "Ministry of Health", "", ""},
+    {"BGDĐT", CodeKind::issuer, "Bộ Giáo dục và Đào tạo", "Ministry of Education and Training", "", ""},
+    {"BLĐTBXH", CodeKind::issuer, "Bộ Lao động - Thương binh và Xã hội",
+     "Ministry of Labour, Invalids and Social Affairs", "", ""},
+    {"BNV", CodeKind::issuer, "Bộ Nội vụ", "Ministry of Home Affairs", "", ""},
+    // In a Party number BCT is the Politburo; in a State number, the Ministry of Industry and Trade.
+    {"BCT", CodeKind::issuer, "Bộ Công Thương", "Ministry of Industry and Trade", "Bộ Chính trị", "Politburo"},
+    {"BQP", CodeKind::issuer, "Bộ Quốc phòng", "Ministry of National Defence", "", ""},
+    {"BNG", CodeKind::issuer, "Bộ Ngoại giao", "Ministry of Foreign Affairs", "", ""},
+    {"BKHĐT", CodeKind::issuer, "Bộ Kế hoạch và Đầu tư", "Ministry of Planning and Investment", "", ""},
+    {"BKHCN", CodeKind::issuer, "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", "", ""},
+    {"BTNMT", CodeKind::issuer, "Bộ Tài nguyên và Môi trường", "Ministry of Natural Resources and Environment",
+     "", ""},
+    {"BNNPTNT", CodeKind::issuer, "Bộ Nông nghiệp và Phát triển nông thôn",
+     "Ministry of Agriculture and Rural Development", "", ""},
+    {"BNN", CodeKind::issuer, "Bộ Nông nghiệp và Phát triển nông thôn",
+     "Ministry of Agriculture and Rural Development", "", ""},
+    {"BXD", CodeKind::issuer, "Bộ Xây dựng", "Ministry of Construction", "", ""},
+    {"BGTVT", CodeKind::issuer, "Bộ Giao thông vận tải", "Ministry of Transport", "", ""},
+    {"BTTTT", CodeKind::issuer, "Bộ Thông tin và Truyền thông", "Ministry of Information and Communications", "",
+     ""},
+    {"BVHTTDL", CodeKind::issuer, "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism",
+     "", ""},
+    {"UBDT", CodeKind::issuer, "Ủy ban Dân tộc", "Committee for Ethnic Minority Affairs", "", ""},
+    {"NHNN", CodeKind::issuer, "Ngân hàng Nhà nước Việt Nam", "State Bank of Vietnam", "", ""},
+    {"TTCP", CodeKind::issuer, "Thanh tra Chính phủ", "Government Inspectorate", "", ""},
+    {"KTNN", CodeKind::issuer, "Kiểm toán Nhà nước", "State Audit Office", "", ""},
+    {"TANDTC", CodeKind::issuer, "Tòa án nhân dân tối cao", "Supreme People's Court", "", ""},
+    {"HĐTP", CodeKind::issuer, "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+     "Council of Judges of the Supreme People's Court", "", ""},
+    {"VKSNDTC", CodeKind::issuer, "Viện kiểm sát nhân dân tối cao", "Supreme People's Procuracy", "", ""},
+    {"BHXH", CodeKind::issuer, "Bảo hiểm xã hội", "Social Security", "", ""},
+    {"TCT", CodeKind::issuer, "Tổng cục Thuế", "General Department of Taxation", "", ""},
+    {"TCHQ", CodeKind::issuer, "Tổng cục Hải quan", "General Department of Customs", "", ""},
+    {"UBCKNN", CodeKind::issuer, "Ủy ban Chứng khoán Nhà nước", "State Securities Commission", "", ""},
+    {"UBND", CodeKind::issuer, "Ủy ban nhân dân", "People's Committee", "", ""},
+    {"UB", CodeKind::issuer, "Ủy ban nhân dân", "People's Committee", "", ""},
+    {"HĐND", CodeKind::issuer, "Hội đồng nhân dân", "People's Council", "", ""},
+    {"SGDĐT", CodeKind::issuer, "Sở Giáo dục và Đào tạo", "Department of Education and Training", "", ""},
+    {"ĐHQG", CodeKind::issuer, "Đại học Quốc gia", "National University", "", ""},
+    {"MTTQ", CodeKind::issuer, "Mặt trận Tổ quốc Việt Nam", "Vietnam Fatherland Front", "", ""},
+    {"TLĐ", CodeKind::issuer, "Tổng Liên đoàn Lao động Việt Nam", "Vietnam General Confederation of Labour", "",
+     ""},
+    {"ĐTN", CodeKind::issuer, "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Ho Chi Minh Communist Youth Union", "",
+     ""},
+    {"BCĐ", CodeKind::issuer, "Ban Chỉ đạo", "Steering Committee", "", ""},
+};
+
+// Case and diacritics folded, ASCII upper case: "nđ" -> "ND".
+std::string folded_upper(std::string_view code) {
+    std::string s = unicode::fold(code);
+    for (char& ch : s)
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    return s;
+}
+
+const std::unordered_map<std::string, const CodeInfo*>& codes_by_folded_key() {
+    static const std::unordered_map<std::string, const CodeInfo*> table = [] {
+        std::unordered_map<std::string, const CodeInfo*> m;
+        for (const CodeInfo& info : kCodes) m.emplace(folded_upper(info.code), &info);
+        return m;
+    }();
     return table;
 }
 
-// Codes that are recognized whatever their case, so a lower-case or mixed-case typing
-// ("nq", "TTg") still counts. Folded upper case.
-bool is_known_code(const std::string& folded_upper) {
-    static const std::unordered_map<std::string, bool> known = [] {
-        std::unordered_map<std::string, bool> m;
-        for (const char* code :
-             {"NQ", "ND", "QD", "TT", "CT", "TB", "KL", "HD", "TTLT", "VBHN", "CV", "BC", "KH", "QC",
-              "DA", "CD", "PL", "NQLT", "TTR", "CP", "TTG", "TW", "QH", "UBTVQH", "UBND", "HDND",
-              "BCA", "BTC", "BTP", "BYT", "BGDDT", "BLDTBXH", "BNV", "BCT", "BQP", "BKHDT", "BTNMT",
-              "BNNPTNT", "BXD", "BGTVT", "BTTTT", "BVHTTDL", "NHNN", "VPCP", "VPQH", "VPTW",
-              "TANDTC", "VKSNDTC", "KTNN", "TU", "HU", "DU", "BBT", "UBKTTW", "BTCTW", "BTGTW",
-              "BDVTW", "MTTQ", "TLD", "TTCP", "BCD", "BNG", "UBDT", "HDTP"})
-            m.emplace(code, true);
-        return m;
-    }();
-    return known.count(folded_upper) != 0;
-}
-
 bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool is_dash(char32_t cp) {
     switch (cp) {
@@ -62,8 +157,10 @@ bool is_inline_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == 0x
 
 enum class Separator { none, slash, dash };
 
-// Type plus issuers: TTLT-BTC-BTP-BCA is about as long as real numbers get.
-constexpr std::size_t kMaxCodes = 5;
+// A TTLT signed by six bodies (TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC) is about the longest.
+constexpr std::size_t kMaxCodes = 8;
+constexpr std::size_t kMaxNumberDigits = 6;
+constexpr std::size_t kMaxCodeLetters = 12;
 
 struct Cursor {
     std::string_view text;
@@ -106,42 +203,70 @@ struct Cursor {
 };
 
 struct Code {
-    std::string written;
+    std::string written;  ///< Without the "&" of "BGD&ĐT", which writers add or leave out.
     std::size_t begin, end;
+    std::size_t letters;  ///< Code points before the trailing digits.
 };
 
+bool is_known_code(std::string_view code);
+
 // Letters then optional digits ("QH14"); nullopt when the text there is not code-shaped.
+// A lower-case word glued to an upper-case code by a missing space ("NĐ-CPngày 14",
+// "QĐ-UBNDvề") is cut off, unless the whole is a known code (TTg, QĐi).
 std::optional<Code> read_code(Cursor& c) {
+    enum class Shape { upper_prefix, lower_suffix, other };
+    Shape shape = Shape::upper_prefix;
     const std::size_t start = c.pos;
-    std::size_t letters = 0;
+    std::size_t letters = 0, upper_letters = 0, lower_letters = 0, upper_end = start;
+    std::string written;
     while (!c.at_end()) {
-        const char32_t cp = c.peek();
-        if (!u_isalpha(static_cast<UChar32>(cp))) break;
+        const auto cp = static_cast<UChar32>(c.peek());
+        if (cp == U'&' && letters > 0 && c.pos + 1 < c.text.size()) {  // "TT-BGD&ĐT"
+            std::size_t after = c.pos + 1;
+            if (!u_isalpha(static_cast<UChar32>(decode_utf8(c.text, after)))) break;
+            c.advance();
+            shape = Shape::other;
+            continue;
+        }
+        if (!u_isalpha(cp)) break;
+        unicode::append_utf8(written, static_cast<char32_t>(cp));
         c.advance();
         ++letters;
+        if (shape == Shape::upper_prefix && u_isupper(cp)) {
+            ++upper_letters;
+            upper_end = c.pos;
+        } else if (shape != Shape::other && u_islower(cp) && upper_letters > 0) {
+            shape = Shape::lower_suffix;
+            ++lower_letters;
+        } else {
+            shape = Shape::other;
+        }
     }
-    if (letters == 0) {
-        c.pos = start;
-        return std::nullopt;
-    }
+    const std::size_t letters_end = c.pos;
     while (!c.at_end() && is_ascii_digit(c.peek())) c.advance();
-    if (!c.at_end() && u_isalnum(static_cast<UChar32>(c.peek()))) {  // "QH14a": not a code
+    if (shape == Shape::lower_suffix && upper_letters >= 2 && lower_letters >= 2 && c.pos == letters_end &&
+        !is_known_code(written)) {
+        c.pos = upper_end;
+        return Code{std::string(c.text.substr(start, upper_end - start)), start, upper_end, upper_letters};
+    }
+    written += c.text.substr(letters_end, c.pos - letters_end);
+    // "QH14a" is no code, nor is a run of letters longer than any real code.
+    if (letters == 0 || letters > kMaxCodeLetters ||
+        (!c.at_end() && u_isalnum(static_cast<UChar32>(c.peek())))) {
         c.pos = start;
         return std::nullopt;
     }
-    if (letters > 12) {
-        c.pos = start;
-        return std::nullopt;
-    }
-    return Code{std::string(c.text.substr(start, c.pos - start)), start, c.pos};
+    return Code{std::move(written), start, c.pos, letters};
 }
 
-std::string folded_upper(std::string_view code) {
-    std::string s = unicode::fold(code);
-    for (char& ch : s)
-        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-    return s;
+// The code without its trailing digits: "QH14" -> "QH".
+std::string_view letters_of(std::string_view code) {
+    std::size_t end = code.size();
+    while (end > 0 && is_ascii_digit(static_cast<unsigned char>(code[end - 1]))) --end;
+    return code.substr(0, end);
 }
+
+bool is_known_code(std::string_view code) { return find_code(letters_of(code)) != nullptr; }
 
 enum class Casing { upper, lower, mixed };
 
@@ -157,34 +282,63 @@ Casing casing_of(std::string_view code) {
     return Casing::mixed;
 }
 
+std::string to_upper(std::string_view text) {
+    std::string out;
+    for (std::size_t p = 0; p < text.size();)
+        unicode::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(decode_utf8(text, p)))));
+    return out;
+}
+
 // Whether a code-shaped word is taken as a code. Upper-case words are codes (UBND, SGDĐT);
 // known codes are codes in any case (TTg, nq). An unknown lower-case word is a code only
 // after a known one and when nothing was spaced out ("15/2020/nd-cp", "12/ubnd-vp"), so
-// that "126 / NQ - Hà" keeps its place name and a URL path "216459/trien-khai" is no number.
+// that "126 / NQ - Hà" keeps its place name and a URL path "216459/trien-khai" is no number;
+// an unknown mixed-case one likewise, if capitalized ("QĐ-UBND-QLĐTh").
 bool accept_code(const Code& code, bool spaced, bool first, bool after_known_code) {
-    const std::string key = folded_upper(code.written);
-    const std::size_t letters = std::min(key.size(), key.find_first_of("0123456789"));
-    if (first && letters < 2) return false;
-    if (is_known_code(key)) return true;
+    if (is_known_code(code.written)) return true;
     switch (casing_of(code.written)) {
         case Casing::upper: return true;
         case Casing::lower: return !first && after_known_code && !spaced;
-        case Casing::mixed: return false;
+        case Casing::mixed: {
+            std::size_t p = 0;
+            const auto initial = static_cast<UChar32>(decode_utf8(code.written, p));
+            return !first && after_known_code && !spaced && u_isupper(initial);
+        }
     }
     return false;
 }
 
-std::string canonical_code(const std::string& written) {
-    const std::string key = folded_upper(written);
-    const auto& spellings = canonical_spellings();
-    if (const auto it = spellings.find(key); it != spellings.end()) return it->second;
-    std::string out;
-    for (std::size_t p = 0; p < written.size();)
-        unicode::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(decode_utf8(written, p)))));
-    return out;
+// Canonical spelling of a known code, whatever case it was typed in and with or without
+// the bar of Đ ("qd", "QD" -> "QĐ"); other codes upper-cased.
+std::string canonical_code(std::string_view written) {
+    std::string upper = to_upper(written);
+    // Trung ương is written TƯ as well as TW; folded, TƯ would read as TU (Tỉnh ủy).
+    if (upper == "TƯ") return "TW";
+    const std::string_view letters = letters_of(written);
+    const CodeInfo* info = find_code(letters);
+    if (info == nullptr) return upper;
+    return std::string(info->code) + std::string(written.substr(letters.size()));
 }
 
-// A number glued to a word, or inside a URL, path or file name, is not a document number.
+// A type code glued to its issuer ("121/2003/NĐCP", "06/2013/TTLTBCA-BQP"): the byte
+// length of the type prefix when @p code splits into a known type and a known code, else 0.
+std::size_t glued_type_length(std::string_view code) {
+    if (is_known_code(code)) return 0;
+    std::size_t split = 0;
+    for (int letters = 0; split < code.size(); ++letters) {
+        if (letters >= 2) {
+            const CodeInfo* type = find_code(code.substr(0, split));
+            const std::string_view rest = code.substr(split);
+            if (type != nullptr && type->kind == CodeKind::type && rest.size() >= 2 && is_known_code(rest))
+                return split;
+        }
+        (void)decode_utf8(code, split);
+    }
+    return 0;
+}
+
+// A number glued to a word, or inside a URL, path, file name or standard number
+// ("QCVN 10-MT:2015/BTNMT"), is not a document number.
 bool starts_inside_a_word_or_path(std::string_view text, std::size_t pos) {
     if (pos == 0) return false;
     std::size_t start = pos - 1;
@@ -192,10 +346,53 @@ bool starts_inside_a_word_or_path(std::string_view text, std::size_t pos) {
     std::size_t p = start;
     const auto cp = static_cast<UChar32>(decode_utf8(text, p));
     if (u_isalnum(cp)) return true;
+    if (cp == U':' && start > 0) {
+        const char before = text[start - 1];
+        return is_ascii_digit(static_cast<unsigned char>(before)) || (before >= 'A' && before <= 'Z');
+    }
+    // "QCVN 01: 2013/BCT": a year after a standard's number and a colon.
+    if (cp == U' ' && start >= 2 && text[start - 1] == ':')
+        return is_ascii_digit(static_cast<unsigned char>(text[start - 2]));
     return cp < 0x80 && std::string_view("/._=&?#%+@\\-").find(static_cast<char>(cp)) != std::string_view::npos;
 }
 
+// Whether "số", "No." or "number" (with an optional colon) comes right before @p pos.
+bool after_number_word(std::string_view text, std::size_t pos) {
+    constexpr int kMaxGapBytes = 4;        // "số: 12", "No. 12"
+    constexpr int kMaxWordLetters = 6;     // "number"
+    std::size_t end = pos;
+    for (int gap = 0; end > 0 && gap < kMaxGapBytes; ++gap) {
+        const char before = text[end - 1];
+        if (before == ' ' || before == '\t' || before == ':' || before == '.') --end;
+        else if (end >= 2 && text.substr(end - 2, 2) == "\u00a0") end -= 2;
+        else break;
+    }
+    std::size_t start = end;
+    int letters = 0;
+    for (; start > 0 && letters <= kMaxWordLetters; ++letters) {
+        std::size_t previous = start - 1;
+        while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+        std::size_t p = previous;
+        if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, p)))) break;
+        start = previous;
+    }
+    if (letters > kMaxWordLetters) return false;  // "renumber" is no "number"
+    const std::string word = unicode::fold(text.substr(start, end - start));
+    return word == "so" || word == "no" || word == "number";
+}
+
 }  // namespace
+
+const CodeInfo* find_code(std::string_view code) {
+    const auto& table = codes_by_folded_key();
+    const auto it = table.find(folded_upper(code));
+    if (it == table.end()) return nullptr;
+    // Typing drops the bar of Đ ("QD", "ND"), but a diacritic the writer did type makes
+    // another word: "Từ" and "dự" are not TU and ĐU, and HĐ (a contract) is not HD.
+    const bool ascii =
+        std::all_of(code.begin(), code.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    return ascii || to_upper(code) == to_upper(it->second->code) ? it->second : nullptr;
+}
 
 std::string DocumentNumber::canonical() const {
     std::string out = number;
@@ -220,7 +417,7 @@ std::string DocumentNumber::canonical() const {
 
 std::string DocumentNumber::key() const {
     const std::size_t nonzero = number.find_first_not_of('0');
-    std::string out = nonzero == std::string::npos ? std::string("0") : number.substr(nonzero);
+    std::string out = nonzero == std::string::npos ? std::string("0") : unicode::fold(number.substr(nonzero));
     if (year != 0) out += '/' + std::to_string(year);
     out += '/';
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -230,16 +427,28 @@ std::string DocumentNumber::key() const {
     return out;
 }
 
-std::optional<DocumentNumberMatch> match_document_number(std::string_view text, std::size_t pos) {
+namespace {
+
+// Running text needs evidence for weak forms; a whole input given as a number does not.
+enum class Context { running_text, whole_input };
+
+std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t pos, Context context) {
     Cursor c{text, pos};
     if (c.at_end() || !is_ascii_digit(c.peek()) || starts_inside_a_word_or_path(text, pos)) return std::nullopt;
 
     DocumentNumberMatch match;
     match.begin = pos;
-    const std::string_view number = c.digits();
-    if (number.size() > 6 || (!c.at_end() && u_isalpha(static_cast<UChar32>(c.peek()))))
-        return std::nullopt;
-    match.value.number = std::string(number);
+    if (c.digits().size() > kMaxNumberDigits) return std::nullopt;
+    // One letter may follow the digits right before a separator ("30a/2008/NQ-CP"), but
+    // "20h", "5km" and "U23" are no serials.
+    if (!c.at_end() && is_ascii_letter(text[c.pos])) {
+        std::size_t after = c.pos + 1;
+        if (after >= text.size()) return std::nullopt;
+        const char32_t next = decode_utf8(text, after);
+        if (!is_slash(next) && !is_dash(next)) return std::nullopt;
+        ++c.pos;
+    }
+    match.value.number = std::string(text.substr(pos, c.pos - pos));
     match.part_spans.emplace_back(pos, c.pos);
 
     bool spaced = false;
@@ -258,33 +467,70 @@ std::optional<DocumentNumberMatch> match_document_number(std::string_view text, 
         if (c.separator(spaced_again) == Separator::none) return std::nullopt;
         spaced = spaced || spaced_again;
     }
+    // Without a year, a dash after the number is the Party form N-TYPE/ISSUER: a dash and
+    // a lone word is a boat, a model or a score ("95897-TS", "2-DIN", "1 - VĐQG").
+    const bool party_form = first_separator == Separator::dash && match.value.year == 0;
 
-    auto code = read_code(c);
-    if (!code || !accept_code(*code, spaced, /*first=*/true, false)) return std::nullopt;
-    bool after_known_code = is_known_code(folded_upper(code->written));
-    match.value.codes.push_back(canonical_code(code->written));
-    match.part_spans.emplace_back(code->begin, code->end);
+    auto first = read_code(c);
+    if (!first || !accept_code(*first, spaced, /*first=*/true, false)) return std::nullopt;
+    // An unknown code after a spaced separator ("1989/1990 - AC Milan") needs the word
+    // "số" or "No." before the number to be taken for one ("số 1517- VC/ĐT").
+    bool weak = spaced && !is_known_code(first->written);
+    // A one-letter first code with digits is a police unit ("2916/C67-P9"), never alone;
+    // without digits it is no code at all ("3/4 T", "8/S").
+    const bool needs_second_code = first->letters < 2;
+    if (needs_second_code && !is_ascii_digit(static_cast<unsigned char>(first->written.back()))) return std::nullopt;
+    // Only a State number glues its type to its issuer: in the Party form the slash is the
+    // mark ("36-CTCP" is a company).
+    const bool written_as_is = first->written.size() == first->end - first->begin;  // no "&" dropped
+    const std::size_t type_length = party_form || !written_as_is ? 0 : glued_type_length(first->written);
+    if (type_length != 0) {
+        match.value.codes.push_back(canonical_code(first->written.substr(0, type_length)));
+        match.part_spans.emplace_back(first->begin, first->begin + type_length);
+        match.value.codes.push_back(canonical_code(first->written.substr(type_length)));
+        match.part_spans.emplace_back(first->begin + type_length, first->end);
+    } else {
+        match.value.codes.push_back(canonical_code(first->written));
+        match.part_spans.emplace_back(first->begin, first->end);
+    }
+    bool after_known_code = type_length != 0 || is_known_code(first->written);
     match.end = c.pos;
 
-    for (;;) {
+    for (bool second = true;; second = false) {
         const std::size_t before = c.pos;
         bool spaced_here = false;
-        if (c.separator(spaced_here) == Separator::none) break;
+        const Separator separator = c.separator(spaced_here);
+        if (separator == Separator::none) break;
         auto next = read_code(c);
-        if (!next || match.value.codes.size() >= kMaxCodes ||
+        // Once a number has type and issuer, an unknown word after a spaced dash is
+        // running text ("126/NQ-CP - HN"), not a unit code.
+        const bool trailing_text =
+            spaced_here && match.value.codes.size() >= 2 && next && !is_known_code(next->written);
+        if (!next || match.value.codes.size() >= kMaxCodes || trailing_text ||
+            (second && party_form && separator != Separator::slash) ||
             !accept_code(*next, spaced || spaced_here, /*first=*/false, after_known_code)) {
             c.pos = before;
             break;
         }
-        after_known_code = is_known_code(folded_upper(next->written));
+        after_known_code = is_known_code(next->written);
         spaced = spaced || spaced_here;
         match.value.codes.push_back(canonical_code(next->written));
         match.part_spans.emplace_back(next->begin, next->end);
         match.end = c.pos;
     }
-    match.value.party_style =
-        first_separator == Separator::dash && match.value.year == 0 && match.value.codes.size() >= 2;
+    if ((party_form || needs_second_code) && match.value.codes.size() < 2) return std::nullopt;
+    // So does a lone unknown code without a year: "công văn số 295/LĐLĐ", but not
+    // "HDMI 1/MHL", "3G/GPRS", "SPF 37/PA".
+    weak = weak || (match.value.codes.size() == 1 && match.value.year == 0 && !is_known_code(first->written));
+    if (weak && context == Context::running_text && !after_number_word(text, pos)) return std::nullopt;
+    match.value.party_style = party_form;
     return match;
+}
+
+}  // namespace
+
+std::optional<DocumentNumberMatch> match_document_number(std::string_view text, std::size_t pos) {
+    return recognize(text, pos, Context::running_text);
 }
 
 std::optional<DocumentNumber> parse_document_number(std::string_view text) {
@@ -292,7 +538,7 @@ std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     std::string_view view = normalized;
     while (!view.empty() && (view.front() == ' ' || view.front() == '\t')) view.remove_prefix(1);
     while (!view.empty() && (view.back() == ' ' || view.back() == '\t')) view.remove_suffix(1);
-    auto match = match_document_number(view, 0);
+    auto match = recognize(view, 0, Context::whole_input);
     if (!match || match->end != view.size()) return std::nullopt;
     return std::move(match->value);
 }

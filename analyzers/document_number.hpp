@@ -1,10 +1,30 @@
 /** @file
- * @brief Vietnamese legal document numbers ("số ký hiệu"): recognition and canonical form.
+ * @brief Vietnamese legal document numbers ("số ký hiệu"): recognition, canonical form,
+ *        and the lexicon of type and issuer codes.
  *
  * One document is written many ways: 126/NQ-CP, 126/nq-cp, "126 / NQ - CP", 126/NQ–CP,
  * 69-QĐ/TW, 69-QD/TW. All of them map to one key, so that a query in any variant finds
  * every document that cites it. The key keeps number, year and every type/issuer code,
  * because numbers alone are not unique: many provinces issue a 40/2026/QĐ-UBND.
+ *
+ * Grammar (SEP is a slash or a dash, with at most two spaces on either side):
+ *
+ *     mention := NUMBER SEP YEAR SEP CODES       15/2020/NĐ-CP, 19-2017/NQ-CP, 59/2020/QH14
+ *              | NUMBER "/" CODES                126/NQ-CP, 2383/BVHTTDL-TCDL, 2916/C67-P9
+ *              | NUMBER DASH CODE "/" CODES      69-QĐ/TW, 04-CTr/BCĐCCTPTW (Party form)
+ *     NUMBER  := DIGIT{1,6} [LETTER]             30a/2008/NQ-CP
+ *     YEAR    := DIGIT{4}, 1945..2100
+ *     CODES   := CODE (SEP CODE){0,7}            12/2015/TTLT-BTC-BTP, TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC
+ *     CODE    := LETTER{1,12} DIGIT*             QH14, C67, BGD&ĐT (the "&" dropped)
+ *
+ * and lexical rules drawn from what the 2017 news corpus contains (measured on
+ * tests/data/reference-mentions.tsv):
+ * upper-case words are codes, known codes in any case and with or without the bar of Đ
+ * ("nq-cp", "QD-TTg"); a one-letter code needs digits and a second code (C67-P9); a type
+ * glued to its issuer is split (NĐCP); a lower-case word glued to a code is cut off
+ * ("NĐ-CPngày"); an unknown lone code (295/LĐLĐ) or an unknown code after a spaced
+ * separator counts only after "số"/"No."; a number inside a word, URL or standard
+ * number (QCVN 10-MT:2015/BTNMT) is none.
  */
 #pragma once
 
@@ -12,13 +32,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tracuu {
 
 /// A parsed document number such as 15/2020/NĐ-CP or 69-QĐ/TW.
 struct DocumentNumber {
-    std::string number;               ///< Serial digits as written ("01", "126").
+    std::string number;               ///< Serial as written, digits and an optional letter ("01", "30a").
     int year = 0;                     ///< Four-digit year, 0 when not written.
     std::vector<std::string> codes;   ///< Type and issuer codes, canonical spelling ("NĐ", "CP").
     bool party_style = false;         ///< Written N-TYPE/ISSUER, as Party documents are.
@@ -42,10 +63,30 @@ struct DocumentNumberMatch {
 [[nodiscard]] std::optional<DocumentNumberMatch> match_document_number(std::string_view text,
                                                                         std::size_t pos);
 
-/// Parses @p text as one document number (surrounding spaces allowed), or nullopt.
+/// Parses @p text as one document number (surrounding spaces allowed), or nullopt. The
+/// text is given as a number ("ref:295/LĐLĐ"), so forms that running text accepts only
+/// after "số" are accepted alone.
 [[nodiscard]] std::optional<DocumentNumber> parse_document_number(std::string_view text);
 
 /// Every document number in NFC text @p text, in order.
 [[nodiscard]] std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text);
+
+/// Whether a code names the kind of document (NQ, NĐ) or who issued it (CP, BTC).
+enum class CodeKind { type, issuer };
+
+/// One entry of the code lexicon.
+struct CodeInfo {
+    std::string_view code;           ///< Canonical spelling: "NĐ", "TTg".
+    CodeKind kind;
+    std::string_view name_vi;        ///< "Nghị định".
+    std::string_view name_en;        ///< "Decree".
+    std::string_view party_name_vi;  ///< Meaning in a Party number (N-QĐ/TW) when it differs, else "".
+    std::string_view party_name_en;
+    bool digits_are_term = false;    ///< Trailing digits give the legislature's term: QH14, UBTVQH15.
+};
+
+/// The lexicon entry of code @p code written in any case, with or without diacritics
+/// ("nđ", "ND", "NĐ"), without trailing digits; nullptr when it is not a known code.
+[[nodiscard]] const CodeInfo* find_code(std::string_view code);
 
 }  // namespace tracuu

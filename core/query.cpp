@@ -1,32 +1,110 @@
 /** @file
- * @brief Query parsing: quotes, words and document numbers.
+ * @brief Query parsing: a lexer over code points, then recursive descent
+ *        (or := and ("OR" and)*; and := sequence ("AND" sequence)*; sequence := unary+).
  */
 #include "core/query.hpp"
 
 #include "analyzers/stopwords.hpp"
 #include "analyzers/unicode.hpp"
+#include "core/metadata.hpp"
 #include "core/schema.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace tracuu {
 namespace {
 
-bool is_quote(char32_t cp) {
-    return cp == U'"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F;
+bool is_quote(char32_t cp) { return cp == U'"' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F; }
+bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x00A0 || cp == 0x3000; }
+
+enum class Kind { word, phrase, open, close, op_and, op_or, op_not };
+
+struct Lexeme {
+    Kind kind;
+    std::size_t begin, end;  // bytes of the text (for a phrase: inside the quotes)
+    std::size_t character;   // 1-based, for messages
+    char sign = 0;           // '+', '-' or 0
+    std::string field;       // "title", "lang", ... or ""
+};
+
+const char* const kFields[] = {"title", "lang", "year", "date", "ref"};
+
+bool is_field(std::string_view name) {
+    return std::any_of(std::begin(kFields), std::end(kFields), [&](const char* f) { return name == f; });
 }
 
-struct Segment {
-    std::string text;
-    bool phrase;
-};
+Error error_at(std::size_t character, const std::string& what) {
+    return {"bad_query", what + " at character " + std::to_string(character)};
+}
+
+Result<std::vector<Lexeme>> lex(const std::string& text) {
+    // Code points with their byte offsets; character numbers in messages are 1-based indexes.
+    std::vector<char32_t> cps;
+    std::vector<std::size_t> offsets;
+    for (std::size_t p = 0; p < text.size();) {
+        offsets.push_back(p);
+        cps.push_back(unicode::decode_utf8(text, p));
+    }
+    offsets.push_back(text.size());
+    const std::size_t n = cps.size();
+
+    std::vector<Lexeme> out;
+    for (std::size_t i = 0; i < n;) {
+        if (is_space(cps[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        char sign = 0;
+        if ((cps[i] == U'+' || cps[i] == U'-') && i + 1 < n && !is_space(cps[i + 1]) && cps[i + 1] != U')') {
+            sign = static_cast<char>(cps[i]);
+            ++i;
+        }
+        // A field name: ASCII letters then ':', as in title:"…" or lang:vi.
+        std::string field;
+        std::size_t j = i;
+        while (j < n && cps[j] < 0x80 && std::isalpha(static_cast<int>(cps[j]))) ++j;
+        if (j > i && j < n && cps[j] == U':' && is_field(text.substr(offsets[i], offsets[j] - offsets[i]))) {
+            field = text.substr(offsets[i], offsets[j] - offsets[i]);
+            i = j + 1;
+            if (i >= n || is_space(cps[i]) || cps[i] == U'(' || cps[i] == U')')
+                return error_at(start + 1, "field \"" + field + ":\" needs a value");
+        }
+        if (cps[i] == U'(' || cps[i] == U')') {
+            out.push_back({cps[i] == U'(' ? Kind::open : Kind::close, offsets[i], offsets[i + 1], start + 1, sign, {}});
+            ++i;
+            continue;
+        }
+        if (is_quote(cps[i])) {
+            std::size_t close = i + 1;
+            while (close < n && !is_quote(cps[close])) ++close;
+            if (close >= n) return Error{"bad_query", "unterminated quote opened at character " + std::to_string(i + 1)};
+            out.push_back({Kind::phrase, offsets[i + 1], offsets[close], start + 1, sign, field});
+            i = close + 1;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < n && !is_space(cps[end]) && cps[end] != U'(' && cps[end] != U')' && !is_quote(cps[end])) ++end;
+        const std::string_view word = std::string_view(text).substr(offsets[i], offsets[end] - offsets[i]);
+        Kind kind = Kind::word;
+        if (sign == 0 && field.empty()) {
+            if (word == "AND") kind = Kind::op_and;
+            if (word == "OR") kind = Kind::op_or;
+            if (word == "NOT") kind = Kind::op_not;
+        }
+        out.push_back({kind, offsets[i], offsets[end], start + 1, sign, field});
+        i = end;
+    }
+    return out;
+}
 
 // Tokens that start a new position; parts of a token (date components) share its position.
 std::vector<const Token*> first_per_position(const Analysis& analysis) {
     std::vector<const Token*> tokens;
     for (const Token& token : analysis.tokens)
-        if (tokens.empty() || tokens.back()->position != token.position) tokens.push_back(&token);
+        if (token.syllables == 1 && (tokens.empty() || tokens.back()->position != token.position)) tokens.push_back(&token);
     return tokens;
 }
 
@@ -38,16 +116,289 @@ Xapian::Query phrase_query(const std::vector<const Token*>& tokens, bool exact) 
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
 }
 
-void add_highlights(const Analysis& analysis, const TermMapper& terms, Highlights& highlights) {
-    for (const Token& token : analysis.tokens) {
-        highlights.folded.insert(token.folded);
-        if (std::string stem = terms.stem_term(token); !stem.empty())
-            highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
-    }
-    for (const ReferenceMention& mention : analysis.references) highlights.references.insert(mention.number.key());
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+bool valid_year(std::string_view s) {
+    return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+class Parser {
+public:
+    Parser(const std::string& text, std::vector<Lexeme> lexemes, const Analyzer& analyzer, const TermMapper& terms,
+           ParsedQuery& out, bool stem)
+        : text_(text), lexemes_(std::move(lexemes)), analyzer_(analyzer), terms_(terms), out_(out), stem_(stem) {}
+
+    Result<Xapian::Query> parse() {
+        auto query = parse_or();
+        if (!query) return query;
+        if (at_ < lexemes_.size()) return error_at(lexemes_[at_].character, "unexpected \")\"");
+        if (query.value().empty()) return Error{"bad_query", "query has no words to search for"};
+        return query;
+    }
+
+private:
+    Result<Xapian::Query> parse_or() {
+        std::vector<Xapian::Query> parts;
+        for (;;) {
+            const std::size_t at = at_;
+            auto part = parse_and();
+            if (!part) return part;
+            if (part.value().empty()) return error_at(character_at(at), "OR needs a query on both sides");
+            parts.push_back(std::move(part.value()));
+            if (!accept(Kind::op_or)) break;
+        }
+        return combine(Xapian::Query::OP_OR, parts);
+    }
+
+    Result<Xapian::Query> parse_and() {
+        std::vector<Xapian::Query> parts;
+        for (;;) {
+            const std::size_t at = at_;
+            auto part = parse_sequence();
+            if (!part) return part;
+            if (part.value().empty()) {
+                if (parts.empty() && !peek(Kind::op_and)) return part;  // empty group: parse_or decides
+                return error_at(character_at(at), "AND needs a query on both sides");
+            }
+            parts.push_back(std::move(part.value()));
+            if (!accept(Kind::op_and)) break;
+        }
+        return combine(Xapian::Query::OP_AND, parts);
+    }
+
+    // Juxtaposed items: optional ones ranked together, +required, -excluded, field filters.
+    Result<Xapian::Query> parse_sequence() {
+        std::vector<Xapian::Query> should, must, must_not, filters;
+        while (at_ < lexemes_.size()) {
+            const Lexeme& lexeme = lexemes_[at_];
+            if (lexeme.kind == Kind::close || lexeme.kind == Kind::op_and || lexeme.kind == Kind::op_or) break;
+            char sign = lexeme.sign;
+            if (lexeme.kind == Kind::op_not) {
+                ++at_;
+                if (at_ >= lexemes_.size() || is_operator(lexemes_[at_].kind) || lexemes_[at_].kind == Kind::close)
+                    return error_at(lexeme.character, "NOT needs a query after it");
+                sign = '-';
+            }
+            const Lexeme& item = lexemes_[at_];
+            if (item.sign != 0) sign = item.sign;
+            Result<Xapian::Query> query = item.kind == Kind::open ? parse_group() : parse_item();
+            if (!query) return query;
+            if (query.value().empty()) continue;
+            const bool is_filter = !item.field.empty() && item.kind != Kind::open;
+            if (sign == '-') must_not.push_back(std::move(query.value()));
+            else if (is_filter) filters.push_back(std::move(query.value()));
+            else if (sign == '+') must.push_back(std::move(query.value()));
+            else should.push_back(std::move(query.value()));
+        }
+        Xapian::Query query;
+        if (!should.empty()) query = combine(Xapian::Query::OP_OR, should);
+        if (!must.empty()) {
+            const Xapian::Query required = combine(Xapian::Query::OP_AND, must);
+            query = query.empty() ? required : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, query);
+        }
+        if (!filters.empty()) {
+            const Xapian::Query filter = combine(Xapian::Query::OP_AND, filters);
+            query = query.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0)
+                                  : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        }
+        if (!must_not.empty()) {
+            const Xapian::Query base = query.empty() ? Xapian::Query::MatchAll : query;
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, base, combine(Xapian::Query::OP_OR, must_not));
+        }
+        return query;
+    }
+
+    Result<Xapian::Query> parse_group() {
+        const Lexeme& open = lexemes_[at_++];
+        auto inner = parse_or();
+        if (!inner) return inner;
+        if (!accept(Kind::close)) return error_at(open.character, "unclosed \"(\"");
+        return inner;
+    }
+
+    // One word, a run of plain words, a phrase or a field.
+    Result<Xapian::Query> parse_item() {
+        const Lexeme& first = lexemes_[at_];
+        const bool excluded = first.sign == '-' || (at_ > 0 && lexemes_[at_ - 1].kind == Kind::op_not);
+        if (!first.field.empty()) {
+            ++at_;
+            return field_query(first);
+        }
+        if (first.kind == Kind::phrase) {
+            ++at_;
+            return phrase(first.begin, first.end, !excluded);
+        }
+        const std::string_view word = std::string_view(text_).substr(first.begin, first.end - first.begin);
+        if (word.size() > 1 && word.back() == '*') {
+            ++at_;
+            return wildcard(word.substr(0, word.size() - 1), first.character);
+        }
+        // Plain words run together (so "126 / NQ - CP" is still one document number).
+        std::size_t last = at_;
+        if (first.sign == 0)
+            while (last + 1 < lexemes_.size() && is_plain_word(lexemes_[last + 1])) ++last;
+        const std::size_t end = lexemes_[last].end;
+        at_ = last + 1;
+        return words(first.begin, end, !excluded);
+    }
+
+    bool is_plain_word(const Lexeme& l) const {
+        if (l.kind != Kind::word || l.sign != 0 || !l.field.empty()) return false;
+        return !(l.end - l.begin > 1 && text_[l.end - 1] == '*');
+    }
+
+    Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool highlight) {
+        const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
+        if (highlight) add_highlights(analysis);
+        std::vector<const Token*> tokens = first_per_position(analysis);
+        // Syllables and multi-syllable words; the parts of a document number are asked for
+        // as that number. A word is rarer than its syllables, so text that has the words
+        // ranks above text where the syllables merely occur apart.
+        for (const Token& token : analysis.tokens)
+            if (token.syllables > 1) tokens.push_back(&token);
+        std::sort(tokens.begin(), tokens.end(), [](const Token* a, const Token* b) { return a->begin < b->begin; });
+        std::vector<Xapian::Query> clauses;
+        for (const Token* token : tokens) {
+            const bool in_reference = std::any_of(analysis.references.begin(), analysis.references.end(), [&](const ReferenceMention& m) {
+                return token->begin >= m.begin && token->end <= m.end;
+            });
+            if (in_reference) continue;
+            Xapian::Query clause = terms_.token_query(*token, stem_);
+            if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
+            clauses.push_back(std::move(clause));
+        }
+        for (const ReferenceMention& mention : analysis.references) {
+            std::vector<const Token*> parts;
+            for (const Token& token : analysis.tokens)
+                if (token.syllables == 1 && token.begin >= mention.begin && token.end <= mention.end &&
+                    (parts.empty() || parts.back()->position != token.position))
+                    parts.push_back(&token);
+            clauses.emplace_back(Xapian::Query::OP_OR, cited(mention.number), phrase_query(parts, false));
+        }
+        if (clauses.empty()) return Xapian::Query();
+        return combine(Xapian::Query::OP_OR, clauses);
+    }
+
+    Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool highlight) {
+        const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
+        if (highlight) add_highlights(analysis);
+        const std::vector<const Token*> tokens = first_per_position(analysis);
+        if (tokens.empty()) return Xapian::Query();
+        if (tokens.size() == 1) return terms_.token_query(*tokens.front(), stem_);
+        const bool any_diacritics = std::any_of(tokens.begin(), tokens.end(), [](const Token* t) { return t->has_diacritics(); });
+        const Xapian::Query folded = phrase_query(tokens, false);
+        return any_diacritics ? Xapian::Query(Xapian::Query::OP_OR, phrase_query(tokens, true), folded) : folded;
+    }
+
+    Result<Xapian::Query> wildcard(std::string_view stem, std::size_t character) {
+        const Analysis analysis = analyzer_.analyze(stem);
+        if (analysis.tokens.size() != 1) return error_at(character, "a wildcard needs one word before \"*\"");
+        const Token& token = analysis.tokens.front();
+        out_.highlights.prefixes.insert(token.folded);
+        std::vector<Xapian::Query> alternatives{Xapian::Query(Xapian::Query::OP_WILDCARD, TermMapper::folded_term(token),
+                                                              kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+        if (token.has_diacritics())
+            alternatives.emplace_back(Xapian::Query::OP_WILDCARD, TermMapper::exact_term(token), kMaxWildcardExpansion,
+                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return combine(Xapian::Query::OP_OR, alternatives);
+    }
+
+    Result<Xapian::Query> field_query(const Lexeme& lexeme) {
+        const std::string value = text_.substr(lexeme.begin, lexeme.end - lexeme.begin);
+        const std::string& field = lexeme.field;
+        if (value.empty()) return error_at(lexeme.character, "field \"" + field + ":\" has no value");
+        if (field == "title") {
+            std::vector<Xapian::Query> parts;
+            const Analysis analysis = analyzer_.analyze(value);
+            for (const Token* token : first_per_position(analysis))
+                parts.emplace_back(std::string(schema::kTitlePrefix) + token->folded);
+            if (parts.empty()) return error_at(lexeme.character, "title: needs words");
+            return combine(Xapian::Query::OP_AND, parts);
+        }
+        if (field == "lang") {
+            if (value != "vi" && value != "en") return error_at(lexeme.character, "lang: is vi or en, not \"" + value + "\"");
+            return Xapian::Query(std::string(schema::kLanguagePrefix) + value);
+        }
+        if (field == "ref") {
+            const auto number = parse_document_number(value);
+            if (!number) return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number such as 126/NQ-CP");
+            out_.highlights.references.insert(number->key());
+            return Xapian::Query(TermMapper::reference_term(*number));
+        }
+        // year:2023, year:2020..2023, date:2023-01-01..2023-06-30 (either end may be open).
+        const std::size_t dots = value.find("..");
+        const std::string low = value.substr(0, dots), high = dots == std::string::npos ? value : value.substr(dots + 2);
+        std::string from, to;
+        if (field == "year") {
+            if ((!low.empty() && !valid_year(low)) || (!high.empty() && !valid_year(high)) || (low.empty() && high.empty()))
+                return error_at(lexeme.character, "year: takes YYYY or YYYY..YYYY, not \"" + value + "\"");
+            if (!low.empty()) from = low + "0101";
+            if (!high.empty()) to = high + "1231";
+        } else {  // date
+            from = low.empty() ? std::string() : date_slot_value(low);
+            to = high.empty() ? std::string() : date_slot_value(high);
+            if ((!low.empty() && from.empty()) || (!high.empty() && to.empty()) || (low.empty() && high.empty()))
+                return error_at(lexeme.character, "date: takes YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
+        }
+        return date_range_query(from, to);
+    }
+
+    static Xapian::Query cited(const DocumentNumber& number) {
+        // A constant weight for citing documents, not a scaled BM25 one: scaling would blow
+        // up length-normalization differences and drown what the other words say.
+        return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(kReferenceBoost))->release()),
+                             Xapian::Query(TermMapper::reference_term(number)));
+    }
+
+    void add_highlights(const Analysis& analysis) {
+        for (const Token& token : analysis.tokens) {
+            out_.highlights.folded.insert(token.folded);
+            if (std::string stem = terms_.stem_term(token); !stem.empty())
+                out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
+        }
+        for (const ReferenceMention& mention : analysis.references) out_.highlights.references.insert(mention.number.key());
+    }
+
+    static bool is_operator(Kind kind) { return kind == Kind::op_and || kind == Kind::op_or || kind == Kind::op_not; }
+    bool peek(Kind kind) const { return at_ < lexemes_.size() && lexemes_[at_].kind == kind; }
+    bool accept(Kind kind) {
+        if (!peek(kind)) return false;
+        ++at_;
+        return true;
+    }
+    std::size_t character_at(std::size_t index) const {
+        return index < lexemes_.size() ? lexemes_[index].character : (lexemes_.empty() ? 1 : lexemes_.back().character);
+    }
+
+    const std::string& text_;
+    std::vector<Lexeme> lexemes_;
+    std::size_t at_ = 0;
+    const Analyzer& analyzer_;
+    const TermMapper& terms_;
+    ParsedQuery& out_;
+    bool stem_;
+};
+
 }  // namespace
+
+std::string date_slot_value(std::string_view iso_date) {
+    if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-') return {};
+    std::size_t length = 0;
+    const std::string reordered = std::string(iso_date.substr(8, 2)) + "/" + std::string(iso_date.substr(5, 2)) + "/" +
+                                  std::string(iso_date.substr(0, 4));
+    const std::string iso = parse_date_at(reordered, length);  // validates the calendar
+    if (iso.empty() || length != reordered.size()) return {};
+    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+Xapian::Query date_range_query(const std::string& from, const std::string& to) {
+    if (!from.empty() && !to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+    if (!from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, from);
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
+}
 
 Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer, const TermMapper& terms) {
     if (text.size() > kMaxQueryBytes)
@@ -56,73 +407,17 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
     if (const auto bad = unicode::find_invalid_utf8(text))
         return Error{"bad_query", "query is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")"};
     const std::string normalized = unicode::normalize_nfc(text);
-
-    std::vector<Segment> segments{{std::string(), false}};
-    std::size_t character = 0, quote_opened_at = 0;
-    for (std::size_t pos = 0; pos < normalized.size();) {
-        const std::size_t start = pos;
-        const char32_t cp = unicode::decode_utf8(normalized, pos);
-        ++character;
-        if (is_quote(cp)) {
-            const bool opening = !segments.back().phrase;
-            if (opening) quote_opened_at = character;
-            segments.push_back({std::string(), opening});
-            continue;
-        }
-        segments.back().text.append(normalized, start, pos - start);
-    }
-    if (segments.back().phrase)
-        return Error{"bad_query", "unterminated quote opened at character " + std::to_string(quote_opened_at)};
+    Result<std::vector<Lexeme>> lexemes = lex(normalized);
+    if (!lexemes) return lexemes.error();
+    if (lexemes.value().empty()) return Error{"bad_query", "query is empty"};
 
     ParsedQuery parsed;
     // English stems only for a query that is not Vietnamese: "nghi quyet" is no English word.
     parsed.language = detect_language(analyzer.analyze(normalized));
-    const bool stem = parsed.language != "vi";
-    std::vector<Xapian::Query> clauses;
-    for (const Segment& segment : segments) {
-        const Analysis analysis = analyzer.analyze(segment.text);
-        add_highlights(analysis, terms, parsed.highlights);
-        const std::vector<const Token*> tokens = first_per_position(analysis);
-        if (tokens.empty()) continue;
-        if (segment.phrase && tokens.size() > 1) {
-            const bool any_diacritics = std::any_of(tokens.begin(), tokens.end(), [](const Token* t) { return t->has_diacritics(); });
-            Xapian::Query folded = phrase_query(tokens, false);
-            clauses.push_back(any_diacritics ? Xapian::Query(Xapian::Query::OP_OR, phrase_query(tokens, true), folded) : folded);
-            continue;
-        }
-        // Syllables and multi-syllable words; the parts of a document number are asked for
-        // as that number. A word is rarer than its syllables, so text that has the words
-        // ranks above text where the syllables merely occur apart.
-        std::vector<const Token*> words = tokens;
-        for (const Token& token : analysis.tokens)
-            if (token.syllables > 1) words.push_back(&token);
-        std::sort(words.begin(), words.end(), [](const Token* a, const Token* b) { return a->begin < b->begin; });
-        std::size_t next_reference = 0;
-        for (const Token* token : words) {
-            while (next_reference < analysis.references.size() &&
-                   analysis.references[next_reference].end <= token->begin)
-                ++next_reference;
-            const bool in_reference = next_reference < analysis.references.size() &&
-                                      analysis.references[next_reference].begin <= token->begin;
-            if (in_reference) continue;
-            Xapian::Query clause = terms.token_query(*token, stem);
-            if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
-            clauses.push_back(std::move(clause));
-        }
-        for (const ReferenceMention& mention : analysis.references) {
-            std::vector<const Token*> parts;
-            for (const Token* token : tokens)
-                if (token->begin >= mention.begin && token->end <= mention.end) parts.push_back(token);
-            // A constant weight for citing documents, not a scaled BM25 one: scaling would
-            // blow up length-normalization differences and drown what the other words say.
-            Xapian::Query cited(Xapian::Query::OP_FILTER,
-                                Xapian::Query((new Xapian::FixedWeightPostingSource(kReferenceBoost))->release()),
-                                Xapian::Query(TermMapper::reference_term(mention.number)));
-            clauses.emplace_back(Xapian::Query::OP_OR, cited, phrase_query(parts, false));
-        }
-    }
-    if (clauses.empty()) return Error{"bad_query", "query has no words to search for"};
-    parsed.query = clauses.size() == 1 ? clauses.front() : Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end());
+    Parser parser(normalized, std::move(lexemes.value()), analyzer, terms, parsed, parsed.language != "vi");
+    Result<Xapian::Query> query = parser.parse();
+    if (!query) return query.error();
+    parsed.query = std::move(query.value());
     return parsed;
 }
 

@@ -1,8 +1,16 @@
 /** @file
  * @brief User query text -> Xapian::Query, through the same analyzer as the documents.
  *
- * Syntax: words, and phrases in straight or curly double quotes. A legal document number
- * in any written variant is a reference: documents that cite it rank first.
+ * The query language (README, "Queries"):
+ *   words           nghị quyết        ranked, any of them (documents with more rank higher)
+ *   phrases         "thi hành pháp luật" or “…”: adjacent words, with or without diacritics
+ *   +word, -word    required, excluded
+ *   AND, OR, NOT    upper case; AND binds tighter than OR; parentheses group
+ *   wildcard        hà*               words starting with "ha" (folded) or "hà"
+ *   fields          title:…  lang:vi  year:2023  year:2020..2023  date:2023-01-01..2023-06-30
+ *                   ref:126/NQ-CP     (fields filter; they add no weight)
+ * A legal document number among the words, in any written variant, ranks the documents
+ * that cite it first.
  */
 #pragma once
 
@@ -23,8 +31,9 @@ struct Highlights {
     std::set<std::string> folded;
     std::set<std::string> stems;       ///< Stem terms without their prefix.
     std::set<std::string> references;  ///< DocumentNumber::key() values.
+    std::set<std::string> prefixes;    ///< Folded wildcard prefixes.
 
-    [[nodiscard]] bool empty() const { return folded.empty() && references.empty(); }
+    [[nodiscard]] bool empty() const { return folded.empty() && references.empty() && prefixes.empty(); }
 };
 
 /// A parsed query.
@@ -45,9 +54,19 @@ inline constexpr double kReferenceBoost = 1000.0;
 /// Weight factor for a stop word: it still counts, a quarter as much as a content word.
 inline constexpr double kStopwordWeight = 0.25;
 
-/// Parses @p text. Errors (code "bad_query"): empty, too long, invalid UTF-8, an
-/// unterminated quote (the message gives its character position).
+/// Most terms a wildcard expands to (the most frequent ones).
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 100;
+
+/// Parses @p text. Errors (code "bad_query", the message says what and at which
+/// character): empty, too long, invalid UTF-8, an unterminated quote, unbalanced
+/// parentheses, an operator without operands, an unknown field or a bad field value.
 [[nodiscard]] Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
                                               const TermMapper& terms);
+
+/// Parses an ISO date "YYYY-MM-DD" into the value-slot form "YYYYMMDD"; empty if invalid.
+[[nodiscard]] std::string date_slot_value(std::string_view iso_date);
+
+/// Query matching documents published in [@p from, @p to] (ISO dates; either may be empty).
+[[nodiscard]] Xapian::Query date_range_query(const std::string& from_slot_value, const std::string& to_slot_value);
 
 }  // namespace tracuu

@@ -17,11 +17,20 @@
 
 namespace tracuu {
 
+/// Result order.
+enum class SortOrder { relevance, date };
+
 /// A search as a user asks it.
 struct SearchRequest {
     std::string query;
     std::size_t limit = 10;   ///< 1..kMaxLimit
     std::size_t offset = 0;   ///< 0..kMaxOffset
+    // Filters; empty means none.
+    std::string lang;         ///< "vi" or "en"
+    std::string year;         ///< "2023"
+    std::string from, to;     ///< Publication dates, ISO "YYYY-MM-DD", inclusive
+    std::string ref;          ///< Cites this document number (any written variant)
+    SortOrder sort = SortOrder::relevance;  ///< date: newest first, then by relevance
 };
 
 /// One ranked answer. The document's text is not copied into hits.
@@ -50,7 +59,7 @@ public:
     ///         built by an incompatible analyzer or is not a tracuu index.
     explicit Searcher(const std::string& path);
 
-    /// Runs @p request. Errors: "bad_query", "bad_parameter".
+    /// Runs @p request. Errors: "bad_query", "bad_parameter" (the message names the parameter).
     [[nodiscard]] Result<SearchResponse> search(const SearchRequest& request);
 
     /// The whole document with id @p id, or nullopt.

@@ -26,6 +26,10 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         std::string what;
         if (highlights.folded.count(token.folded)) {
             what = token.folded;
+        } else if (const auto prefix = std::find_if(highlights.prefixes.begin(), highlights.prefixes.end(),
+                                                    [&](const std::string& p) { return token.folded.rfind(p, 0) == 0; });
+                   prefix != highlights.prefixes.end()) {
+            what = *prefix + "*";
         } else if (!highlights.stems.empty()) {
             const std::string stem = terms.stem_term(token);
             if (!stem.empty() && highlights.stems.count(stem.substr(schema::kStemPrefix.size()))) what = stem;

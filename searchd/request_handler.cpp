@@ -120,6 +120,22 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
     return json_reply(buffer);
 }
 
+// The string parameters of a search, shared by GET (query string) and POST (JSON body).
+struct StringParameter {
+    const char* name;
+    std::string SearchRequest::*field;
+};
+constexpr StringParameter kFilterParameters[] = {
+    {"lang", &SearchRequest::lang}, {"year", &SearchRequest::year}, {"from", &SearchRequest::from},
+    {"to", &SearchRequest::to},     {"ref", &SearchRequest::ref},
+};
+
+Result<SortOrder> parse_sort(const std::string& value) {
+    if (value == "relevance") return SortOrder::relevance;
+    if (value == "date") return SortOrder::date;
+    return Error{"bad_parameter", "parameter \"sort\" is relevance or date, not \"" + value + "\""};
+}
+
 HttpReply get_search(Searcher& searcher, const Target& target) {
     SearchRequest request;
     const auto q = target.params.find("q");
@@ -131,6 +147,13 @@ HttpReply get_search(Searcher& searcher, const Target& target) {
             if (!value) return error_reply(value.error());
             *field = value.value();
         }
+    }
+    for (const StringParameter& parameter : kFilterParameters)
+        if (const auto it = target.params.find(parameter.name); it != target.params.end()) request.*parameter.field = it->second;
+    if (const auto it = target.params.find("sort"); it != target.params.end()) {
+        Result<SortOrder> sort = parse_sort(it->second);
+        if (!sort) return error_reply(sort.error());
+        request.sort = sort.value();
     }
     return search_reply(searcher, request);
 }
@@ -153,6 +176,19 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
         if (!it->value.IsUint64())
             return error_reply({"bad_parameter", std::string("field \"") + name + "\" must be a non-negative integer"});
         *field = static_cast<std::size_t>(it->value.GetUint64());
+    }
+    for (const StringParameter& parameter : kFilterParameters) {
+        const auto it = json.FindMember(parameter.name);
+        if (it == json.MemberEnd()) continue;
+        if (!it->value.IsString())
+            return error_reply({"bad_parameter", std::string("field \"") + parameter.name + "\" must be a string"});
+        request.*parameter.field = std::string(it->value.GetString(), it->value.GetStringLength());
+    }
+    if (const auto it = json.FindMember("sort"); it != json.MemberEnd()) {
+        if (!it->value.IsString()) return error_reply({"bad_parameter", "field \"sort\" must be a string"});
+        Result<SortOrder> sort = parse_sort(it->value.GetString());
+        if (!sort) return error_reply(sort.error());
+        request.sort = sort.value();
     }
     return search_reply(searcher, request);
 }

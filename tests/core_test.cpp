@@ -134,7 +134,7 @@ protected:
     void index(std::vector<Document> docs) { build_index(dir_.path() / "db", std::move(docs)); }
     SearchResponse search(const std::string& query, std::size_t limit = 10) {
         Searcher searcher((dir_.path() / "db").string());
-        Result<SearchResponse> result = searcher.search({query, limit, 0});
+        Result<SearchResponse> result = searcher.search({.query = query, .limit = limit});
         EXPECT_TRUE(result.ok()) << query << ": " << (result.ok() ? "" : result.error().message);
         return result.ok() ? result.value() : SearchResponse{};
     }
@@ -245,14 +245,14 @@ TEST_F(SearchTest, BadQueriesAndParametersAreErrorsNotExceptions) {
     index({make_document("a", "văn bản")});
     Searcher searcher((dir_.path() / "db").string());
     const std::vector<std::pair<SearchRequest, std::string>> rows = {
-        {{"", 10, 0}, "bad_query"},
-        {{"  ", 10, 0}, "bad_query"},
+        {{.query = "", .limit = 10, .offset = 0}, "bad_query"},
+        {{.query = "  ", .limit = 10, .offset = 0}, "bad_query"},
         {{"\"thi hành", 10, 0}, "bad_query"},
-        {{"ab\xFF", 10, 0}, "bad_query"},
-        {{std::string(5000, 'a'), 10, 0}, "bad_query"},
-        {{"văn bản", 0, 0}, "bad_parameter"},
-        {{"văn bản", 101, 0}, "bad_parameter"},
-        {{"văn bản", 10, 20000}, "bad_parameter"},
+        {{.query = "ab\xFF", .limit = 10, .offset = 0}, "bad_query"},
+        {{.query = std::string(5000, 'a'), .limit = 10, .offset = 0}, "bad_query"},
+        {{.query = "văn bản", .limit = 0, .offset = 0}, "bad_parameter"},
+        {{.query = "văn bản", .limit = 101, .offset = 0}, "bad_parameter"},
+        {{.query = "văn bản", .limit = 10, .offset = 20000}, "bad_parameter"},
     };
     for (const auto& [request, code] : rows) {
         const auto result = searcher.search(request);
@@ -260,8 +260,103 @@ TEST_F(SearchTest, BadQueriesAndParametersAreErrorsNotExceptions) {
         EXPECT_EQ(result.error().code, code) << request.query;
         EXPECT_FALSE(result.error().message.empty());
     }
-    const auto unterminated = searcher.search({"văn \"bản", 10, 0});
+    const auto unterminated = searcher.search({.query = "văn \"bản"});
     EXPECT_NE(unterminated.error().message.find("character 5"), std::string::npos) << unterminated.error().message;
+}
+
+class QueryLanguageTest : public SearchTest {
+protected:
+    void SetUp() override {
+        auto dated = [](std::string id, std::string text, std::string date) {
+            Document doc = make_document(std::move(id), std::move(text));
+            doc.date = std::move(date);
+            return doc;
+        };
+        index({dated("a", "Nghị quyết về thuế thu nhập", "2023-05-01"),
+               dated("b", "Nghị định về thuế giá trị gia tăng", "2022-01-10"),
+               dated("c", "Luật đất đai sửa đổi theo Nghị định 15/2020/NĐ-CP", "2024-03-03"),
+               dated("d", "The resolution on income tax", "2023-07-07")});
+    }
+    std::vector<std::string> sorted_ids(const std::string& query) {
+        auto found = ids(search(query));
+        std::sort(found.begin(), found.end());
+        return found;
+    }
+};
+
+TEST_F(QueryLanguageTest, OperatorsFieldsAndWildcards) {
+    using V = std::vector<std::string>;
+    const std::vector<std::pair<std::string, V>> rows = {
+        {"thuế", {"a", "b"}},
+        {"thuế -định", {"a"}},
+        {"thuế NOT quyết", {"b"}},
+        {"nghị AND thuế", {"a", "b"}},
+        {"nghị AND đất", {"c"}},
+        {"(đất OR income) AND NOT luật", {"d"}},
+        {"+thuế nghị", {"a", "b"}},
+        {"thu* -gia", {"a"}},
+        {"lang:en tax", {"d"}},
+        {"year:2023", {"a", "d"}},
+        {"year:2023..2024 nghị", {"a", "c"}},
+        {"date:2022-01-01..2022-12-31", {"b"}},
+        {"date:..2022-12-31", {"b"}},
+        {"ref:15/2020/ND-CP", {"c"}},
+        {"title:luật", {"c"}},
+        {"-lang:vi", {"d"}},
+        {"thuế OR tax", {"a", "b", "d"}},
+        {"\"thuế thu nhập\" OR \"income tax\"", {"a", "d"}},
+    };
+    for (const auto& [query, expected] : rows) EXPECT_EQ(sorted_ids(query), expected) << query;
+}
+
+TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
+    Searcher searcher((dir_.path() / "db").string());
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"(thuế", "unclosed \"(\" at character 1"},
+        {"thuế)", "unexpected \")\" at character 5"},
+        {"AND thuế", "AND needs a query on both sides at character 1"},
+        {"thuế AND", "AND needs a query on both sides"},
+        {"thuế OR", "OR needs a query on both sides"},
+        {"NOT", "NOT needs a query after it at character 1"},
+        {"lang:fr", "lang: is vi or en"},
+        {"year:20x", "year: takes YYYY"},
+        {"date:2023-02-30", "date: takes YYYY-MM-DD"},
+        {"ref:abc", "is not a document number"},
+        {"thuế lang:", "needs a value at character 6"},
+        {"thuế \"nhập", "unterminated quote opened at character 6"},
+    };
+    for (const auto& [query, message] : rows) {
+        const auto result = searcher.search({.query = query});
+        ASSERT_FALSE(result.ok()) << query;
+        EXPECT_EQ(result.error().code, "bad_query") << query;
+        EXPECT_NE(result.error().message.find(message), std::string::npos) << query << " -> " << result.error().message;
+    }
+}
+
+TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
+    Searcher searcher((dir_.path() / "db").string());
+    auto run = [&](SearchRequest request) {
+        auto result = searcher.search(request);
+        EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+        return result.ok() ? ids(result.value()) : std::vector<std::string>{};
+    };
+    SearchRequest request{.query = "nghị thuế tax"};
+    request.sort = SortOrder::date;
+    EXPECT_EQ(run(request), (std::vector<std::string>{"c", "d", "a", "b"}));  // newest first
+    request.lang = "vi";
+    EXPECT_EQ(run(request), (std::vector<std::string>{"c", "a", "b"}));
+    request.from = "2023-01-01";
+    request.to = "2023-12-31";
+    EXPECT_EQ(run(request), (std::vector<std::string>{"a"}));
+    SearchRequest by_ref{.query = "nghị"};
+    by_ref.ref = "15/2020/nđ-cp";
+    EXPECT_EQ(run(by_ref), (std::vector<std::string>{"c"}));
+    SearchRequest bad{.query = "nghị"};
+    bad.from = "yesterday";
+    const auto error = searcher.search(bad);
+    ASSERT_FALSE(error.ok());
+    EXPECT_EQ(error.error().code, "bad_parameter");
+    EXPECT_NE(error.error().message.find("\"from\""), std::string::npos);
 }
 
 TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {

@@ -51,15 +51,58 @@ TEST(DocumentNumber, VariantsMapToOneCanonicalForm) {
     }
 }
 
+// Forms measured in the 2017 news corpus, beyond the textbook ones.
+TEST(DocumentNumber, GrammarVariantsFoundInTheNews) {
+    const std::vector<Variant> rows = {
+        {"30a/2008/NQ-CP", "30a/2008/NQ-CP", "30a/2008/nq-cp"},            // a letter suffix
+        {"30A/2008/nq-cp", "30A/2008/NQ-CP", "30a/2008/nq-cp"},
+        {"19-2017/NQ-CP", "19/2017/NQ-CP", "19/2017/nq-cp"},               // number-year with a dash
+        {"2916/C67-P9", "2916/C67-P9", "2916/c67-p9"},                     // police unit codes
+        {"06/2013/TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC", "06/2013/TTLT-BCA-BQP-BYT-TANDTC-VKSNDTC",
+         "6/2013/ttlt-bca-bqp-byt-tandtc-vksndtc"},                        // six signatories
+        {"121/2003/NĐCP", "121/2003/NĐ-CP", "121/2003/nd-cp"},             // type glued to issuer
+        {"993/QĐUB", "993/QĐ-UB", "993/qd-ub"},
+        {"05 - CT/TW", "05-CT/TW", "5/ct-tw"},
+        {"40 – CT/TW", "40-CT/TW", "40/ct-tw"},
+        {"04-CTr/BCĐCCTPTW", "04-CTr/BCĐCCTPTW", "4/ctr-bcdcctptw"},
+        {"10-TTr/BCS", "10-TTr/BCS", "10/ttr-bcs"},
+        {"152/TTg-CN", "152/TTg-CN", "152/ttg-cn"},                       // the Prime Minister's letters
+        {"4446/QĐ-UBND-NC", "4446/QĐ-UBND-NC", "4446/qd-ubnd-nc"},        // People's Committee + unit
+        {"2520/UBND/GPMB", "2520/UBND-GPMB", "2520/ubnd-gpmb"},
+        {"29-NQ/TƯ", "29-NQ/TW", "29/nq-tw"},                              // Trung ương spelled TƯ
+        {"12/2011/TT-BGD&ĐT", "12/2011/TT-BGDĐT", "12/2011/tt-bgddt"},    // "&" inside a code
+        {"31-QĐ/ĐU-MTTW", "31-QĐ/ĐU-MTTW", "31/qd-du-mttw"},
+        {"01/2010/NQ–HĐTP", "01/2010/NQ-HĐTP", "1/2010/nq-hdtp"},
+        {"25/2005/PL-UBTVQH11", "25/2005/PL-UBTVQH11", "25/2005/pl-ubtvqh11"},
+        {"67/CP", "67/CP", "67/cp"},                                      // a lone known code
+        {"15/SL", "15/SL", "15/sl"},
+        {"601/QĐ-Ttg", "601/QĐ-TTg", "601/qd-ttg"},
+        {"01/2016/HĐBT", "01/2016/HĐBT", "1/2016/hdbt"},                   // a typed Đ is kept
+    };
+    for (const Variant& row : rows) {
+        const auto parsed = parse_document_number(row.written);
+        ASSERT_TRUE(parsed.has_value()) << row.written;
+        EXPECT_EQ(parsed->canonical(), row.canonical) << row.written;
+        EXPECT_EQ(parsed->key(), row.key) << row.written;
+    }
+}
+
 TEST(DocumentNumber, SameNumberFromDifferentIssuersOrYearsStaysDistinct) {
     EXPECT_NE(parse_document_number("40/2026/QĐ-UBND")->key(), parse_document_number("40/2025/QĐ-UBND")->key());
     EXPECT_NE(parse_document_number("126/NQ-CP")->key(), parse_document_number("126/NQ-TW")->key());
+    EXPECT_NE(parse_document_number("19-2016/NQ-CP")->key(), parse_document_number("19-2017/NQ-CP")->key());
+    EXPECT_NE(parse_document_number("30a/2008/NQ-CP")->key(), parse_document_number("30/2008/NQ-CP")->key());
+    EXPECT_NE(parse_document_number("12/2015/TTLT-BTC-BTP")->key(), parse_document_number("12/2015/TTLT-BTC")->key());
 }
 
 TEST(DocumentNumber, NonReferencesAreNotRecognized) {
     const std::vector<const char*> rows = {
         "14/8/2023", "22/09/2023", "2-3", "1-0", "0903781209", "6x36", "20h", "3/4", "2020-2025",
         "126", "NQ-CP", "5-Hà", "12/2020", "Covid-19", "F0", "1/2 TP",
+        // Boats, models, scores and line-ups, number plates: a dash and one word is no Party number.
+        "95897-TS", "2-DIN", "1 - VĐQG", "10-MT", "473 – LV", "36-CTCP", "3A – 4B", "29A-123.45",
+        // One-letter codes.
+        "8/S8", "3/4 T",
     };
     for (const char* row : rows) EXPECT_FALSE(parse_document_number(row).has_value()) << row;
 }
@@ -80,6 +123,35 @@ TEST(DocumentNumber, FoundInRunningText) {
     EXPECT_EQ(found("x126/NQ-CP"), V{});                               // glued to a word
     EXPECT_EQ(found("https://baodienbienphu.com.vn/tin-tuc/216459/trien-khai-thuc-hien"), V{});  // a URL path
     EXPECT_EQ(found("văn bản 12/ubnd-vp"), V{"12/UBND-VP"});           // lower case after a known code
+    // National technical standards carry a year after a colon: not document numbers.
+    EXPECT_EQ(found("QCVN 10-MT:2015/BTNMT, QCVN 01: 2013/BCT và QCVN4:2015/BKHCN"), V{});
+    // A missing space glues the next word to the last code.
+    EXPECT_EQ(found("Nghị định số 204/2004/NĐ-CPngày 14 tháng 12"), V{"204/2004/NĐ-CP"});
+    // A lone unknown code is taken after "số", not elsewhere.
+    EXPECT_EQ(found("Công văn số 295/LĐLĐ về việc"), V{"295/LĐLĐ"});
+    EXPECT_EQ(found("chọn HDMI 1/MHL rồi"), V{});
+    EXPECT_EQ(found("miễn phí cước 3G/GPRS, sao chổi 237P/LINEAR, mùa giải 1989/1990 - AC Milan"), V{});
+    EXPECT_EQ(found("văn bản số 1517- VC/ĐT phê duyệt"), V{"1517-VC/ĐT"});
+    // Vietnamese words that fold to a code are not that code.
+    EXPECT_EQ(found("Nghị định 15/2020/NĐ-CP - dự thảo"), V{"15/2020/NĐ-CP"});
+    EXPECT_EQ(found("Kiếp Bạc 2016/ Từ ngày 10"), V{});
+}
+
+TEST(DocumentNumber, AWholeInputNeedsNoSoBeforeALoneUnknownCode) {
+    const auto parsed = parse_document_number("295/LĐLĐ");
+    ASSERT_TRUE(parsed.has_value());
+    EXPECT_EQ(parsed->key(), "295/ldld");
+}
+
+TEST(DocumentNumber, LexiconKnowsCodesInAnyCaseWithOrWithoutTheBarOfD) {
+    ASSERT_NE(find_code("NĐ"), nullptr);
+    EXPECT_EQ(find_code("nd"), find_code("NĐ"));
+    EXPECT_EQ(find_code("nđ"), find_code("NĐ"));
+    EXPECT_EQ(find_code("ttg")->code, "TTg");
+    EXPECT_EQ(find_code("BGDDT")->name_en, "Ministry of Education and Training");
+    EXPECT_EQ(find_code("Từ"), nullptr);   // not TU
+    EXPECT_EQ(find_code("HĐ"), nullptr);   // a contract, not HD
+    EXPECT_EQ(find_code("XYZ"), nullptr);
 }
 
 }  // namespace

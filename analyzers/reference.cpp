@@ -1,0 +1,355 @@
+/** @file
+ * @brief Structured references: names from the code lexicon, type from the noun before the
+ *        number, issue date after it, relation from the cue words before it.
+ *
+ * Everything here runs only around a recognized number, on windows of a few dozen bytes,
+ * so it adds nothing measurable to a scan that is bound by the digit-triggered grammar.
+ */
+#include "analyzers/reference.hpp"
+
+#include "analyzers/unicode.hpp"
+#include "core/metadata.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace tracuu {
+namespace {
+
+using unicode::decode_utf8;
+
+// Cues are looked for in the same sentence, at most this far before the number: about
+// twenty words, enough for "căn cứ Nghị định số 15/2020/NĐ-CP" and for lists after one cue.
+constexpr std::size_t kRelationWindowBytes = 160;
+// The issue date follows the number or its issuer ("126/NQ-CP ngày 14/8/2023", "1880/QĐ-TTg
+// của Thủ tướng Chính phủ ngày ..."): the cue must start within this many bytes.
+constexpr std::size_t kIssueDateWindowBytes = 64;
+
+// Which meaning of a code with a Party sense (QĐ, BCT) the noun before the number asks for.
+enum class Sense { by_style, state, party };
+
+struct TypeNoun {
+    std::string_view folded;  ///< As unicode::fold writes it.
+    std::string_view code;
+    Sense sense = Sense::by_style;
+};
+
+// Nouns that name the kind of document right before its number, Vietnamese, abbreviated
+// and English. A longer noun wins over its suffix ("thông tư liên tịch" over "liên tịch").
+constexpr TypeNoun kTypeNouns[] = {
+    {"thong tu lien tich", "TTLT"},  {"nghi quyet lien tich", "NQLT"}, {"van ban hop nhat", "VBHN"},
+    {"nghi quyet", "NQ"},            {"nghi dinh", "NĐ"},              {"quyet dinh", "QĐ", Sense::state},
+    {"quy dinh", "QĐ", Sense::party}, {"thong tu", "TT"},              {"chi thi", "CT"},
+    {"thong bao", "TB"},             {"ket luan", "KL"},               {"huong dan", "HD"},
+    {"bo luat", "L"},                {"luat", "L"},                    {"phap lenh", "PL"},
+    {"sac lenh", "SL"},              {"cong van", "CV"},               {"cong dien", "CĐ"},
+    {"ke hoach", "KH"},              {"bao cao", "BC"},                {"quy che", "QC"},
+    {"de an", "ĐA"},                 {"to trinh", "TTr"},              {"chuong trinh", "CTr"},
+    {"giay phep", "GP"},             {"nq", "NQ"},                     {"nd", "NĐ"},
+    {"qd", "QĐ"},                    {"tt", "TT"},                     {"ct", "CT"},
+    {"cv", "CV"},                    {"joint circular", "TTLT"},       {"consolidated text", "VBHN"},
+    {"consolidated document", "VBHN"}, {"resolution", "NQ"},           {"decree", "NĐ"},
+    {"decision", "QĐ", Sense::state}, {"regulation", "QĐ", Sense::party}, {"circular", "TT"},
+    {"directive", "CT"},             {"notice", "TB"},                 {"announcement", "TB"},
+    {"conclusion", "KL"},            {"guidance", "HD"},               {"guideline", "HD"},
+    {"law", "L"},                    {"code", "L"},                    {"ordinance", "PL"},
+    {"official letter", "CV"},       {"official dispatch", "CĐ"},      {"dispatch", "CV"},
+    {"plan", "KH"},                  {"report", "BC"},
+};
+
+struct Cue {
+    std::string_view folded;
+    Relation relation;
+};
+
+// Relation cues, folded. The nearest one before the number wins, a longer one over a
+// shorter one ending at the same place ("căn cứ theo" over "theo"). "theo", "tại", "bởi",
+// "ban hành" are plain citations that shield the number from a verb further back ("thực hiện kiểm
+// tra theo Nghị định 46/2016/NĐ-CP" cites, it does not implement).
+constexpr Cue kCues[] = {
+    {"can cu", Relation::based_on},          {"can cu theo", Relation::based_on},
+    {"can cu vao", Relation::based_on},      {"based on", Relation::based_on},
+    {"pursuant to", Relation::based_on},     {"on the basis of", Relation::based_on},
+    {"tren co so", Relation::based_on},      {"dua tren", Relation::based_on},
+    {"dua vao", Relation::based_on},
+    {"thuc hien", Relation::implements},     {"trien khai", Relation::implements},
+    {"thi hanh", Relation::implements},      {"quan triet", Relation::implements},
+    {"implementing", Relation::implements},  {"implement", Relation::implements},
+    {"implementation of", Relation::implements},
+    {"sua doi", Relation::amends},           {"bo sung", Relation::amends},
+    {"dieu chinh", Relation::amends},        {"amending", Relation::amends},
+    {"amend", Relation::amends},             {"amends", Relation::amends},
+    {"amended", Relation::amends},           {"amendments to", Relation::amends},
+    {"supplementing", Relation::amends},
+    {"thay the", Relation::replaces},        {"replacing", Relation::replaces},
+    {"replace", Relation::replaces},         {"replaces", Relation::replaces},
+    {"replaced", Relation::replaces},        {"superseding", Relation::replaces},
+    {"bai bo", Relation::repeals},           {"huy bo", Relation::repeals},
+    {"cham dut hieu luc", Relation::repeals},
+    {"repealing", Relation::repeals},        {"repeal", Relation::repeals},
+    {"repeals", Relation::repeals},          {"annulling", Relation::repeals},
+    {"annul", Relation::repeals},            {"abolishing", Relation::repeals},
+    // "hướng dẫn thi hành" guides; as the longer cue it beats "thi hành", which ends with it.
+    {"huong dan", Relation::guides},         {"huong dan thi hanh", Relation::guides},
+    {"huong dan thuc hien", Relation::guides}, {"quy dinh chi tiet", Relation::guides},
+    {"quy dinh chi tiet thi hanh", Relation::guides},
+    {"guiding", Relation::guides},           {"guidance on", Relation::guides},
+    {"detailing", Relation::guides},
+    // "sửa đổi bởi Nghị định 11/2012/NĐ-CP", "amended by": the agent of the change is cited.
+    {"theo", Relation::cites},               {"tai", Relation::cites},
+    {"boi", Relation::cites},                {"by", Relation::cites},
+    {"ban hanh", Relation::cites},           {"according to", Relation::cites},
+    {"under", Relation::cites},              {"in accordance with", Relation::cites},
+};
+
+bool is_folded_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Whether @p word occurs in folded @p text at @p pos as whole words.
+bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
+    if (text.substr(pos, word.size()) != word) return false;
+    const std::size_t end = pos + word.size();
+    return (pos == 0 || !is_folded_word_char(text[pos - 1])) &&
+           (end == text.size() || !is_folded_word_char(text[end]));
+}
+
+bool ends_with_word(std::string_view text, std::string_view word) {
+    return text.size() >= word.size() && word_at(text, text.size() - word.size(), word);
+}
+
+std::string_view trim_right(std::string_view text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+// Start of a code point at or after @p pos.
+std::size_t code_point_start(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    return pos;
+}
+
+// The folded text of the sentence before byte @p begin, at most kRelationWindowBytes of it.
+std::string folded_sentence_before(std::string_view text, std::size_t begin) {
+    const std::size_t from = code_point_start(text, begin > kRelationWindowBytes ? begin - kRelationWindowBytes : 0);
+    std::string folded = unicode::fold(text.substr(from, begin - from));
+    std::size_t sentence_start = 0;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const char c = folded[i];
+        const bool dot_then_space =
+            c == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ' || folded[i + 1] == '\n');
+        // "No. 126/NQ-CP": the abbreviation's dot ends no sentence.
+        const bool full_stop = dot_then_space && !ends_with_word(std::string_view(folded).substr(0, i), "no");
+        if (c == '\n' || c == '\r' || c == ';' || c == '!' || c == '?' || full_stop) sentence_start = i + 1;
+    }
+    return folded.substr(sentence_start);
+}
+
+// "Nghị định số", "Decree No.", "QĐ số:" right before a number: strips the number word
+// and returns the noun, if any, leaving @p before as the text ahead of both.
+const TypeNoun* take_type_noun(std::string_view& before) {
+    std::string_view rest = trim_right(before);
+    if (!rest.empty() && rest.back() == ':') rest = trim_right(rest.substr(0, rest.size() - 1));
+    if (!rest.empty() && rest.back() == '.' && ends_with_word(rest.substr(0, rest.size() - 1), "no"))
+        rest.remove_suffix(1);
+    for (const std::string_view number_word : {"so", "no", "number"}) {
+        if (ends_with_word(rest, number_word)) {
+            rest = trim_right(rest.substr(0, rest.size() - number_word.size()));
+            break;
+        }
+    }
+    const TypeNoun* best = nullptr;
+    for (const TypeNoun& noun : kTypeNouns)
+        if (ends_with_word(rest, noun.folded) && (best == nullptr || noun.folded.size() > best->folded.size()))
+            best = &noun;
+    if (best != nullptr) before = rest.substr(0, rest.size() - best->folded.size());
+    return best;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    return trim_right(text);
+}
+
+// Words that name a part of a document: "sửa đổi Khoản 1, Điều 2 Pháp lệnh số ...".
+constexpr std::string_view kDocumentParts[] = {"dieu", "khoan", "diem", "chuong", "muc", "phu luc",
+                                               "article", "clause", "point", "section", "appendix"};
+
+bool starts_a_list_item(std::string_view segment) {
+    if (segment.empty() || (segment.front() >= '0' && segment.front() <= '9')) return true;
+    const auto at_start = [&](std::string_view word) { return word_at(segment, 0, word); };
+    return std::any_of(std::begin(kTypeNouns), std::end(kTypeNouns),
+                       [&](const TypeNoun& noun) { return at_start(noun.folded); }) ||
+           std::any_of(std::begin(kDocumentParts), std::end(kDocumentParts), at_start);
+}
+
+// The clause of the sentence that ends where the number (or its noun) begins. A comma
+// opens a new clause ("thực hiện giao dịch, Sở Xây dựng đã có Công văn số ...") unless it
+// only separates the items of a list of documents or of their parts ("căn cứ Luật Đất đai,
+// Nghị định 43/2014/NĐ-CP, Thông tư ..."), which share the cue before the first one.
+std::string_view clause_before(std::string_view sentence) {
+    for (std::size_t end = sentence.size(); end > 0;) {
+        const std::size_t comma = sentence.rfind(',', end - 1);
+        if (comma == std::string_view::npos) break;
+        const bool list_item = starts_a_list_item(trim(sentence.substr(comma + 1, end - comma - 1)));
+        if (!list_item) return sentence.substr(comma + 1);
+        end = comma;
+    }
+    return sentence;
+}
+
+// The nearest cue in @p clause; a longer cue ending at the same place wins ("hướng dẫn thi hành").
+Relation nearest_cue(std::string_view clause) {
+    Relation relation = Relation::cites;
+    std::size_t best_end = 0, best_length = 0;
+    for (const Cue& cue : kCues) {
+        for (std::size_t pos = clause.rfind(cue.folded); pos != std::string_view::npos;
+             pos = pos == 0 ? std::string_view::npos : clause.rfind(cue.folded, pos - 1)) {
+            if (!word_at(clause, pos, cue.folded)) continue;
+            const std::size_t end = pos + cue.folded.size();
+            if (end > best_end || (end == best_end && cue.folded.size() > best_length)) {
+                best_end = end;
+                best_length = cue.folded.size();
+                relation = cue.relation;
+            }
+            break;
+        }
+    }
+    return relation;
+}
+
+bool is_sentence_end(char32_t cp) {
+    return cp == U'.' || cp == U';' || cp == U'!' || cp == U'?' || cp == U'\n' || cp == U'\r';
+}
+
+std::string_view skip_spaces(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    return text;
+}
+
+// The date after a cue word ("ngày", "dated", "of", "on"), written d/m/yyyy,
+// "ngày d tháng m năm yyyy" or "Month d, yyyy"; "" when none is there.
+std::string date_after_cue(std::string_view from_cue, std::size_t cue_length) {
+    std::size_t length = 0;
+    // "ngày 6 tháng 7 năm 2022" is parsed with its "ngày"; the other forms after the cue.
+    if (std::string date = parse_date_at(from_cue, length); !date.empty()) return date;
+    return parse_date_at(skip_spaces(from_cue.substr(cue_length)), length);
+}
+
+// The issue date written after the number ending at @p end: the first "ngày"/"dated"
+// in the same sentence, no other number in between. A number with a year is issued that
+// year, so a date of another year is some other event ("Chỉ thị 05-CT/TW, ngày 15/5 ...").
+std::string issue_date_after(std::string_view text, std::size_t end, int year) {
+    for (std::size_t pos = end; pos < text.size() && pos - end <= kIssueDateWindowBytes;) {
+        std::size_t next = pos;
+        const char32_t cp = decode_utf8(text, next);
+        if (is_sentence_end(cp) || (cp >= U'0' && cp <= U'9')) return {};
+        if (!u_isalpha(static_cast<UChar32>(cp))) {
+            pos = next;
+            continue;
+        }
+        std::size_t word_end = next;
+        while (word_end < text.size()) {
+            std::size_t p = word_end;
+            if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, p)))) break;
+            word_end = p;
+        }
+        const std::string word = unicode::fold(text.substr(pos, word_end - pos));
+        const bool vietnamese_cue = word == "ngay";
+        if (vietnamese_cue || word == "dated" || word == "of" || word == "on") {
+            std::string date = date_after_cue(text.substr(pos), word_end - pos);
+            if (!date.empty() && year != 0 && date.compare(0, 4, std::to_string(year)) != 0) return {};
+            if (!date.empty() || vietnamese_cue) return date;
+        }
+        pos = word_end;
+    }
+    return {};
+}
+
+std::string ordinal(int n) {
+    const int last_two = n % 100, last = n % 10;
+    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                         : last == 1                        ? "st"
+                         : last == 2                        ? "nd"
+                         : last == 3                        ? "rd"
+                                                            : "th";
+    return std::to_string(n) + suffix;
+}
+
+Issuer describe_issuer(const std::string& code, bool party_sense) {
+    Issuer issuer{code, {}, {}};
+    std::size_t letters_end = code.size();
+    while (letters_end > 0 && code[letters_end - 1] >= '0' && code[letters_end - 1] <= '9') --letters_end;
+    const CodeInfo* info = find_code(std::string_view(code).substr(0, letters_end));
+    if (info == nullptr) return issuer;
+    const bool party = party_sense && !info->party_name_vi.empty();
+    issuer.name_vi = party ? info->party_name_vi : info->name_vi;
+    issuer.name_en = party ? info->party_name_en : info->name_en;
+    if (info->digits_are_term && letters_end < code.size()) {
+        const int term = std::stoi(code.substr(letters_end));
+        issuer.name_vi += " khóa " + std::to_string(term);
+        issuer.name_en += " (" + ordinal(term) + " term)";
+    }
+    return issuer;
+}
+
+Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
+    Reference ref;
+    ref.number = match.value;
+    ref.begin = match.begin;
+    ref.end = match.end;
+
+    const auto& codes = match.value.codes;
+    const CodeInfo* first = codes.empty() ? nullptr : find_code(codes.front());
+    const bool type_in_number = first != nullptr && first->kind == CodeKind::type;
+
+    const std::string sentence = folded_sentence_before(text, match.begin);
+    std::string_view before_noun = sentence;
+    const TypeNoun* noun = take_type_noun(before_noun);
+    const CodeInfo* noun_type = noun != nullptr ? find_code(noun->code) : nullptr;
+    // A noun for another kind of document is no noun of this number but part of the
+    // clause: "hướng dẫn 02/2017/TT-BYT" guides a circular.
+    if (type_in_number && noun_type != first) {
+        noun = nullptr;
+        noun_type = nullptr;
+        before_noun = sentence;
+    }
+    ref.relation = nearest_cue(clause_before(before_noun));
+    ref.issued = issue_date_after(text, match.end, match.value.year);
+
+    const CodeInfo* type = type_in_number ? first : noun_type;
+    const Sense sense = noun != nullptr ? noun->sense : Sense::by_style;
+    const bool party_sense = sense == Sense::party || (sense == Sense::by_style && match.value.party_style);
+    if (type != nullptr) {
+        const bool party = party_sense && !type->party_name_vi.empty();
+        ref.type_code = type_in_number ? codes.front() : std::string(type->code);
+        ref.type_name_vi = party ? type->party_name_vi : type->name_vi;
+        ref.type_name_en = party ? type->party_name_en : type->name_en;
+    }
+    for (std::size_t i = type_in_number ? 1 : 0; i < codes.size(); ++i)
+        ref.issuers.push_back(describe_issuer(codes[i], match.value.party_style));
+    return ref;
+}
+
+}  // namespace
+
+std::string_view to_string(Relation relation) {
+    switch (relation) {
+        case Relation::cites: return "cites";
+        case Relation::based_on: return "based_on";
+        case Relation::implements: return "implements";
+        case Relation::amends: return "amends";
+        case Relation::replaces: return "replaces";
+        case Relation::repeals: return "repeals";
+        case Relation::guides: return "guides";
+    }
+    return "cites";
+}
+
+std::vector<Reference> extract_references(std::string_view nfc_text) {
+    std::vector<Reference> references;
+    for (const DocumentNumberMatch& match : find_document_numbers(nfc_text))
+        references.push_back(resolve(nfc_text, match));
+    return references;
+}
+
+}  // namespace tracuu

@@ -1,0 +1,300 @@
+/** @file
+ * @brief Structured references: names, relations, issue dates, and precision/recall of
+ *        the extractor on the labelled table tests/data/reference-mentions.tsv.
+ */
+#include "analyzers/reference.hpp"
+#include "analyzers/unicode.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+// The one reference in @p text (a test failure when there is not exactly one).
+Reference only_reference(std::string_view text) {
+    auto found = extract_references(unicode::normalize_nfc(text));
+    EXPECT_EQ(found.size(), 1u) << text;
+    return found.empty() ? Reference{} : found.front();
+}
+
+struct NamesRow {
+    const char* text;
+    const char* canonical;
+    const char* type_code;
+    const char* type_vi;
+    const char* type_en;
+    std::vector<Issuer> issuers;
+};
+
+TEST(Reference, TypeAndIssuerNames) {
+    const std::vector<NamesRow> rows = {
+        {"Nghị quyết số 126/NQ-CP", "126/NQ-CP", "NQ", "Nghị quyết", "Resolution",
+         {{"CP", "Chính phủ", "Government"}}},
+        {"Decree 15/2020/ND-CP", "15/2020/NĐ-CP", "NĐ", "Nghị định", "Decree", {{"CP", "Chính phủ", "Government"}}},
+        {"Quyết định 1880/QĐ-TTg", "1880/QĐ-TTg", "QĐ", "Quyết định", "Decision",
+         {{"TTg", "Thủ tướng Chính phủ", "Prime Minister"}}},
+        // QĐ in a Party number is a regulation, unless the noun says otherwise.
+        {"Quy định số 69-QĐ/TW", "69-QĐ/TW", "QĐ", "Quy định", "Regulation",
+         {{"TW", "Ban Chấp hành Trung ương", "Central Committee"}}},
+        {"Regulation 132-QD/TW", "132-QĐ/TW", "QĐ", "Quy định", "Regulation",
+         {{"TW", "Ban Chấp hành Trung ương", "Central Committee"}}},
+        {"theo 181-QĐ/TW", "181-QĐ/TW", "QĐ", "Quy định", "Regulation",
+         {{"TW", "Ban Chấp hành Trung ương", "Central Committee"}}},
+        {"Quyết định số 343-QĐ/TW", "343-QĐ/TW", "QĐ", "Quyết định", "Decision",
+         {{"TW", "Ban Chấp hành Trung ương", "Central Committee"}}},
+        // BCT: the Politburo in a Party number, the Ministry of Industry and Trade otherwise.
+        {"Kết luận 35-KL/BCT", "35-KL/BCT", "KL", "Kết luận", "Conclusion", {{"BCT", "Bộ Chính trị", "Politburo"}}},
+        {"Quyết định số 376/QĐ-BCT", "376/QĐ-BCT", "QĐ", "Quyết định", "Decision",
+         {{"BCT", "Bộ Công Thương", "Ministry of Industry and Trade"}}},
+        // No type code: the noun before the number gives it.
+        {"Luật số 59/2020/QH14", "59/2020/QH14", "L", "Luật", "Law",
+         {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
+        {"Law No. 59/2020/QH14", "59/2020/QH14", "L", "Luật", "Law",
+         {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
+        {"Công văn số 2383/BVHTTDL-TCDL", "2383/BVHTTDL-TCDL", "CV", "Công văn", "Official Letter",
+         {{"BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism"}, {"TCDL", "", ""}}},
+        {"văn bản số 2916/C67-P9", "2916/C67-P9", "", "", "", {{"C67", "", ""}, {"P9", "", ""}}},
+        {"01/VBHN-VPQH", "01/VBHN-VPQH", "VBHN", "Văn bản hợp nhất", "Consolidated Text",
+         {{"VPQH", "Văn phòng Quốc hội", "Office of the National Assembly"}}},
+        {"Thông tư liên tịch 12/2015/TTLT-BTC-BTP", "12/2015/TTLT-BTC-BTP", "TTLT", "Thông tư liên tịch",
+         "Joint Circular", {{"BTC", "Bộ Tài chính", "Ministry of Finance"}, {"BTP", "Bộ Tư pháp", "Ministry of Justice"}}},
+        {"Nghị quyết 13/2013/NQ-HĐND", "13/2013/NQ-HĐND", "NQ", "Nghị quyết", "Resolution",
+         {{"HĐND", "Hội đồng nhân dân", "People's Council"}}},
+    };
+    for (const NamesRow& row : rows) {
+        const Reference ref = only_reference(row.text);
+        EXPECT_EQ(ref.number.canonical(), row.canonical) << row.text;
+        EXPECT_EQ(ref.type_code, row.type_code) << row.text;
+        EXPECT_EQ(ref.type_name_vi, row.type_vi) << row.text;
+        EXPECT_EQ(ref.type_name_en, row.type_en) << row.text;
+        ASSERT_EQ(ref.issuers.size(), row.issuers.size()) << row.text;
+        for (std::size_t i = 0; i < row.issuers.size(); ++i) {
+            EXPECT_EQ(ref.issuers[i].code, row.issuers[i].code) << row.text;
+            EXPECT_EQ(ref.issuers[i].name_vi, row.issuers[i].name_vi) << row.text;
+            EXPECT_EQ(ref.issuers[i].name_en, row.issuers[i].name_en) << row.text;
+        }
+    }
+}
+
+TEST(Reference, SpanIsTheNumber) {
+    const std::string text = "thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023";
+    const Reference ref = only_reference(text);
+    EXPECT_EQ(text.substr(ref.begin, ref.end - ref.begin), "126/NQ-CP");
+}
+
+struct RelationRow {
+    const char* text;  ///< The last reference in it is checked.
+    Relation relation;
+};
+
+TEST(Reference, RelationFromTheCueBeforeIt) {
+    const std::vector<RelationRow> rows = {
+        {"Căn cứ Nghị định số 15/2020/NĐ-CP", Relation::based_on},
+        {"Can cu Nghi dinh so 15/2020/ND-CP", Relation::based_on},           // typed without diacritics
+        {"Pursuant to Decree No. 15/2020/ND-CP", Relation::based_on},
+        {"Mức học phí được căn cứ theo Quyết định 89/2016/QĐ-UBND", Relation::based_on},
+        {"Căn cứ Luật Đất đai, Nghị định 43/2014/NĐ-CP", Relation::based_on},  // a list shares its cue
+        {"triển khai thực hiện Nghị quyết số 126/NQ-CP", Relation::implements},
+        {"TRIEN KHAI THUC HIEN NGHI QUYET 126/NQ-CP", Relation::implements},
+        {"Directive on implementing Resolution No. 126/NQ-CP", Relation::implements},
+        {"Hơn 6 năm triển khai, Nghị định 116/2010/NĐ-CP", Relation::implements},
+        {"sửa đổi, bổ sung một số điều của Thông tư số 77/2014/TT-BTC", Relation::amends},
+        {"sửa đổi Khoản 1, Điều 2 Pháp lệnh số 26/2005/PL-UBTVQH11", Relation::amends},
+        {"amending Decree 15/2020/ND-CP", Relation::amends},
+        {"thay thế Quyết định số 69/2013/QĐ-TTg", Relation::replaces},
+        {"replacing Decision 69/2013/QD-TTg", Relation::replaces},
+        {"bãi bỏ Thông tư 12/2017/TT-BGTVT", Relation::repeals},
+        {"bai bo Thong tu 12/2017/TT-BGTVT", Relation::repeals},
+        {"annulling Circular 12/2017/TT-BGTVT", Relation::repeals},
+        {"hướng dẫn thi hành Nghị định 46/2014/NĐ-CP", Relation::guides},   // not "thi hành": implements
+        {"quy định chi tiết thi hành một số điều của Nghị định số 42/2014/NĐ-CP", Relation::guides},
+        {"guiding Decree 46/2014/ND-CP", Relation::guides},
+        {"Công văn hướng dẫn 02/2017/TT-BYT", Relation::guides},               // a noun of another type
+        {"Nghị định 61/2017/NĐ-CP về định giá nợ xấu", Relation::cites},
+        {"xử phạt theo Nghị định 46/2016/NĐ-CP", Relation::cites},
+        {"thực hiện kiểm tra theo Nghị định 46/2016/NĐ-CP", Relation::cites},  // "theo" is nearer
+        {"(sửa đổi, bổ sung bởi Nghị định 11/2012/NĐ-CP)", Relation::cites},   // the amender
+        {"Hướng dẫn số 12-HD/TW", Relation::cites},                            // a noun, not a cue
+        {"Thực hiện Nghị quyết 35/NQ-CP. Bộ đã ban hành Quyết định 1234/QĐ-BTC", Relation::cites},
+        {"thực hiện giao dịch, Sở Xây dựng đã có Công văn số 3673/SXD-QLN", Relation::cites},
+    };
+    for (const RelationRow& row : rows) {
+        const auto found = extract_references(unicode::normalize_nfc(row.text));
+        ASSERT_FALSE(found.empty()) << row.text;
+        EXPECT_EQ(to_string(found.back().relation), to_string(row.relation)) << row.text;
+    }
+}
+
+TEST(Reference, RelationNames) {
+    EXPECT_EQ(to_string(Relation::cites), "cites");
+    EXPECT_EQ(to_string(Relation::based_on), "based_on");
+    EXPECT_EQ(to_string(Relation::implements), "implements");
+    EXPECT_EQ(to_string(Relation::amends), "amends");
+    EXPECT_EQ(to_string(Relation::replaces), "replaces");
+    EXPECT_EQ(to_string(Relation::repeals), "repeals");
+    EXPECT_EQ(to_string(Relation::guides), "guides");
+}
+
+struct DateRow {
+    const char* text;
+    const char* issued;
+};
+
+TEST(Reference, IssueDateWrittenAfterTheNumber) {
+    const std::vector<DateRow> rows = {
+        {"Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ", "2023-08-14"},
+        {"Quy định số 69-QĐ/TW ngày 06 tháng 7 năm 2022", "2022-07-06"},
+        {"Resolution No. 126/NQ-CP dated August 14, 2023", "2023-08-14"},
+        {"Quyết định số 1880/QĐ-TTg của Thủ tướng Chính phủ ngày 29/9/2016", "2016-09-29"},
+        {"Nghị định 116/2010/NĐ-CP, ngày 24-12-2010, của Chính phủ", "2010-12-24"},
+        {"Thông tư số 17/2012/TT-BGDĐT ngày 16.5.2012", "2012-05-16"},
+        {"Nghị định 67/2014/NĐ-CP. Ngày 7/7/2014, tàu được hạ thủy", ""},     // another sentence
+        {"Nghị định 67/2014/NĐ-CP ngày 5/6/2017 được áp dụng", ""},          // not the year of the number
+        {"Quyết định số 2586/QĐ-BVHTTDL ngày 29/6", ""},                     // no year written
+        {"Nghị định 67/2014/NĐ-CP về chính sách phát triển thủy sản", ""},
+    };
+    for (const DateRow& row : rows) EXPECT_EQ(only_reference(row.text).issued, row.issued) << row.text;
+}
+
+// ---------------------------------------------------------------------------------------
+// The labelled table
+
+struct ExpectedReference {
+    std::string canonical, relation, issued;
+};
+
+struct LabelledRow {
+    int line = 0;
+    int draw = 0;  ///< 1: used while developing; 2: held out.
+    std::string snippet;
+    std::vector<ExpectedReference> expected;
+};
+
+std::vector<std::string> split(const std::string& text, const std::string& separator) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + separator.size())
+        parts.push_back(text.substr(start, at - start));
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
+std::vector<LabelledRow> read_table(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) ADD_FAILURE() << "cannot read " << path;
+    std::vector<LabelledRow> rows;
+    std::string line;
+    bool header_seen = false;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (line.empty() || line[0] == '#') continue;
+        if (!header_seen) {  // column names
+            header_seen = true;
+            continue;
+        }
+        const auto columns = split(line, "\t");
+        if (columns.size() != 7) {
+            ADD_FAILURE() << path << ':' << number << ": expected 7 columns, got " << columns.size();
+            continue;
+        }
+        LabelledRow row{number, std::stoi(columns[6]), columns[1], {}};
+        if (columns[2] != "-") {
+            const auto canonicals = split(columns[2], "; ");
+            const auto relations = split(columns[3], "; ");
+            const auto dates = split(columns[4], "; ");
+            if (relations.size() != canonicals.size() || dates.size() != canonicals.size()) {
+                ADD_FAILURE() << path << ':' << number << ": expected, relation and issued differ in length";
+                continue;
+            }
+            for (std::size_t i = 0; i < canonicals.size(); ++i)
+                row.expected.push_back({canonicals[i], relations[i], dates[i] == "-" ? "" : dates[i]});
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+struct Scores {
+    int expected = 0, extracted = 0, matched = 0, relation_right = 0, issued_right = 0;
+    // Most references are plain citations: accuracy on the others shows whether cues are read.
+    int labelled_with_cue = 0, labelled_with_cue_right = 0;
+    [[nodiscard]] double precision() const { return extracted == 0 ? 1.0 : double(matched) / extracted; }
+    [[nodiscard]] double recall() const { return expected == 0 ? 1.0 : double(matched) / expected; }
+    [[nodiscard]] double relation_accuracy() const { return matched == 0 ? 1.0 : double(relation_right) / matched; }
+    [[nodiscard]] double issued_accuracy() const { return matched == 0 ? 1.0 : double(issued_right) / matched; }
+    [[nodiscard]] double cue_accuracy() const {
+        return labelled_with_cue == 0 ? 1.0 : double(labelled_with_cue_right) / labelled_with_cue;
+    }
+};
+
+// Every miss and every false extraction is printed with its line in the table, so that a
+// change in the score can be read off row by row.
+Scores score(const std::vector<LabelledRow>& rows, int draw) {
+    Scores s;
+    for (const LabelledRow& row : rows) {
+        if (draw != 0 && row.draw != draw) continue;
+        const auto found = extract_references(unicode::normalize_nfc(row.snippet));
+        std::vector<bool> used(found.size(), false);
+        s.expected += static_cast<int>(row.expected.size());
+        s.extracted += static_cast<int>(found.size());
+        for (const ExpectedReference& want : row.expected) {
+            bool hit = false;
+            for (std::size_t i = 0; i < found.size() && !hit; ++i) {
+                if (used[i] || found[i].number.canonical() != want.canonical) continue;
+                used[i] = hit = true;
+                ++s.matched;
+                const std::string relation(to_string(found[i].relation));
+                if (want.relation != "cites") {
+                    ++s.labelled_with_cue;
+                    if (relation == want.relation) ++s.labelled_with_cue_right;
+                }
+                if (relation == want.relation) ++s.relation_right;
+                else
+                    std::printf("  line %d: %s relation %s, labelled %s\n", row.line, want.canonical.c_str(),
+                                relation.c_str(), want.relation.c_str());
+                if (found[i].issued == want.issued) ++s.issued_right;
+                else
+                    std::printf("  line %d: %s issued '%s', labelled '%s'\n", row.line, want.canonical.c_str(),
+                                found[i].issued.c_str(), want.issued.c_str());
+            }
+            if (!hit) std::printf("  line %d: missed %s\n", row.line, want.canonical.c_str());
+        }
+        for (std::size_t i = 0; i < found.size(); ++i)
+            if (!used[i]) std::printf("  line %d: false %s\n", row.line, found[i].number.canonical().c_str());
+    }
+    return s;
+}
+
+void print(const char* what, const Scores& s) {
+    std::printf("%s: %d labelled references, %d extracted, %d right; precision %.3f, recall %.3f, "
+                "relation accuracy %.3f (%.3f on the %d not labelled cites), issue-date accuracy %.3f\n",
+                what, s.expected, s.extracted, s.matched, s.precision(), s.recall(), s.relation_accuracy(),
+                s.cue_accuracy(), s.labelled_with_cue, s.issued_accuracy());
+}
+
+TEST(ReferenceTable, PrecisionRecallAndAccuracyStayAboveTheirFloors) {
+    const auto rows = read_table(std::string(TRACUU_TEST_DATA_DIR) + "/reference-mentions.tsv");
+    ASSERT_GE(rows.size(), 200u);
+    const auto without_reference =
+        std::count_if(rows.begin(), rows.end(), [](const LabelledRow& row) { return row.expected.empty(); });
+    EXPECT_GE(without_reference, 60) << "the table must keep its tricky non-references";
+    print("draw 1 (development)", score(rows, 1));
+    print("draw 2 (held out)", score(rows, 2));
+    const Scores s = score(rows, 0);
+    print("all rows", s);
+    // Floors a little under the measured figures (1.000, 0.996, 0.972, 0.868, 0.996 on 249
+    // references): a few more errors fail the test.
+    EXPECT_GE(s.precision(), 0.985);
+    EXPECT_GE(s.recall(), 0.98);
+    EXPECT_GE(s.relation_accuracy(), 0.95);
+    EXPECT_GE(s.cue_accuracy(), 0.83);
+    EXPECT_GE(s.issued_accuracy(), 0.98);
+}
+
+}  // namespace
+}  // namespace tracuu
