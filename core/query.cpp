@@ -5,6 +5,7 @@
 #include "core/query.hpp"
 
 #include "analyzers/stopwords.hpp"
+#include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/metadata.hpp"
 #include "core/schema.hpp"
@@ -269,6 +270,7 @@ private:
             Xapian::Query clause = terms_.token_query(*token, stem_);
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
+            if (Xapian::Query other_names = synonyms(*token); !other_names.empty()) clauses.push_back(std::move(other_names));
         }
         for (const ReferenceMention& mention : analysis.references) {
             std::vector<const Token*> parts;
@@ -344,6 +346,27 @@ private:
                 return error_at(lexeme.character, "date: takes YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
         }
         return date_range_query(from, to);
+    }
+
+    // The other names of a legal type or issuer (NĐ, Nghị định, Decree), at reduced weight.
+    Xapian::Query synonyms(const Token& token) const {
+        const std::vector<std::string>& names = synonyms_of(token.folded);
+        if (names.empty()) return {};
+        std::vector<Xapian::Query> alternatives;
+        for (const std::string& name : names) {
+            if (name.find(' ') == std::string::npos) {
+                alternatives.emplace_back(name);
+                continue;
+            }
+            std::vector<std::string> words;
+            for (std::size_t start = 0; start <= name.size();) {
+                const std::size_t space = std::min(name.find(' ', start), name.size());
+                words.push_back(name.substr(start, space - start));
+                start = space + 1;
+            }
+            alternatives.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+        }
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, alternatives), kSynonymWeight);
     }
 
     static Xapian::Query cited(const DocumentNumber& number) {

@@ -10,7 +10,8 @@
  *   fields          title:…  lang:vi  year:2023  year:2020..2023  date:2023-01-01..2023-06-30
  *                   ref:126/NQ-CP     (fields filter; they add no weight)
  * A legal document number among the words, in any written variant, ranks the documents
- * that cite it first.
+ * that cite it first. Legal type and issuer names also find their other names, at half
+ * weight: Nghị định, NĐ and Decree.
  */
 #pragma once
 
@@ -53,6 +54,9 @@ inline constexpr double kReferenceBoost = 1000.0;
 
 /// Weight factor for a stop word: it still counts, a quarter as much as a content word.
 inline constexpr double kStopwordWeight = 0.25;
+
+/// Weight factor for another name of a legal type or issuer (Decree for Nghị định).
+inline constexpr double kSynonymWeight = 0.5;
 
 /// Most terms a wildcard expands to (the most frequent ones).
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 100;

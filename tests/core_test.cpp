@@ -305,6 +305,10 @@ TEST_F(QueryLanguageTest, OperatorsFieldsAndWildcards) {
         {"-lang:vi", {"d"}},
         {"thuế OR tax", {"a", "b", "d"}},
         {"\"thuế thu nhập\" OR \"income tax\"", {"a", "d"}},
+        // Legal type names across languages and abbreviations.
+        {"decree", {"b", "c"}},
+        {"resolution", {"a", "d"}},
+        {"nghị quyết -định", {"a", "d"}},
     };
     for (const auto& [query, expected] : rows) EXPECT_EQ(sorted_ids(query), expected) << query;
 }
