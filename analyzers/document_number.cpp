@@ -533,6 +533,16 @@ std::optional<DocumentNumberMatch> match_document_number(std::string_view text, 
     return recognize(text, pos, Context::running_text);
 }
 
+std::optional<DocumentNumber> document_number_from_key(std::string_view key) {
+    std::optional<DocumentNumber> number = parse_document_number(key);
+    if (!number || number->year != 0 || number->codes.size() < 2) return number;
+    const std::string& issuer = number->codes.back();
+    const bool party = (issuer.size() >= 2 && issuer.compare(issuer.size() - 2, 2, "TW") == 0) || issuer == "TU" ||
+                       issuer == "HU" || issuer == "ĐU";
+    number->party_style = party;
+    return number;
+}
+
 std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     const std::string normalized = unicode::normalize_nfc(text);
     std::string_view view = normalized;

@@ -63,6 +63,11 @@ struct DocumentNumberMatch {
 [[nodiscard]] std::optional<DocumentNumberMatch> match_document_number(std::string_view text,
                                                                         std::size_t pos);
 
+/// The document number behind an index key (DocumentNumber::key()), displayed as such
+/// numbers are usually written: Party numbers (issuer TW, VPTW, TU, HU, ĐU, no year) in the
+/// N-TYPE/ISSUER form. Nullopt when @p key is not a key.
+[[nodiscard]] std::optional<DocumentNumber> document_number_from_key(std::string_view key);
+
 /// Parses @p text as one document number (surrounding spaces allowed), or nullopt. The
 /// text is given as a number ("ref:295/LĐLĐ"), so forms that running text accepts only
 /// after "số" are accepted alone.

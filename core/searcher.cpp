@@ -3,6 +3,7 @@
  */
 #include "core/searcher.hpp"
 
+#include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
 #include "core/query.hpp"
 #include "core/schema.hpp"
@@ -85,6 +86,90 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     }
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return response;
+}
+
+namespace {
+
+// Most terms read per completion: bounds the time a one-letter prefix can take.
+constexpr std::size_t kMaxTermsScanned = 20000;
+
+// Terms starting with @p prefix, by descending term frequency, at most @p limit.
+std::vector<std::pair<std::string, Xapian::doccount>> most_frequent_with_prefix(const Xapian::Database& db,
+                                                                                const std::string& prefix,
+                                                                                std::size_t limit) {
+    std::vector<std::pair<std::string, Xapian::doccount>> found;
+    std::size_t scanned = 0;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < kMaxTermsScanned; ++it, ++scanned)
+        found.emplace_back(*it, it.get_termfreq());
+    const std::size_t keep = std::min(limit, found.size());
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    found.resize(keep);
+    return found;
+}
+
+std::string alphanumerics(std::string_view folded) {
+    std::string out;
+    for (const char c : folded)
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::size_t limit) {
+    if (limit < 1 || limit > kMaxSuggestions)
+        return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxSuggestions)};
+    if (prefix.size() > 256) return Error{"bad_parameter", "parameter \"q\" is longer than 256 bytes"};
+    if (unicode::find_invalid_utf8(prefix)) return Error{"bad_parameter", "parameter \"q\" is not valid UTF-8"};
+    std::vector<Suggestion> out;
+    const std::string folded = unicode::fold(unicode::normalize_nfc(prefix));
+    const std::string trimmed = folded.substr(folded.find_first_not_of(' ') == std::string::npos ? folded.size() : folded.find_first_not_of(' '));
+
+    // A document number being typed: its digits and letters in order, as the keys hold them.
+    if (!trimmed.empty() && trimmed[0] >= '0' && trimmed[0] <= '9') {
+        std::size_t digits = 0;
+        while (digits < trimmed.size() && trimmed[digits] >= '0' && trimmed[digits] <= '9') ++digits;
+        std::string number = trimmed.substr(0, digits);
+        number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
+        const std::string wanted = alphanumerics(number + trimmed.substr(digits));
+        for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
+            const std::string key = term.substr(schema::kReferencePrefix.size());
+            if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
+            const auto parsed = document_number_from_key(key);
+            out.push_back({parsed ? parsed->canonical() : key, "reference", frequency});
+            if (out.size() == limit) break;
+        }
+        return out;
+    }
+
+    // Words: the last two typed words as one multi-syllable word, then the last word alone.
+    // Typed with diacritics, complete exact forms; without, folded ones.
+    const Analysis analysis = analyzer_.analyze(prefix);
+    std::vector<const Token*> words;
+    for (const Token& token : analysis.tokens)
+        if (token.syllables == 1 && token.kind == TokenKind::word) words.push_back(&token);
+    if (words.empty()) return out;
+    const bool ends_in_space = !prefix.empty() && (prefix.back() == ' ');
+    if (ends_in_space) return out;
+    auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact) {
+        const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
+        for (auto& [term, frequency] : most_frequent_with_prefix(db_, term_prefix, limit)) {
+            std::string text = exact ? term.substr(schema::kExactPrefix.size()) : term;
+            if (text.find_first_of("0123456789") != std::string::npos && text.find('_') == std::string::npos) continue;
+            std::replace(text.begin(), text.end(), '_', ' ');
+            const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
+            if (!seen && out.size() < limit) out.push_back({text, "word", frequency});
+        }
+    };
+    const Token& last = *words.back();
+    if (words.size() >= 2 && analyzer_.options().words) {
+        const Token& before = *words[words.size() - 2];
+        const bool exact = before.has_diacritics() || last.has_diacritics();
+        complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, exact);
+    }
+    complete(last.exact, last.folded, last.has_diacritics());
+    return out;
 }
 
 std::optional<Document> Searcher::document(std::string_view id) {

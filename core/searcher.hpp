@@ -48,6 +48,13 @@ struct SearchResponse {
     std::vector<Hit> hits;
 };
 
+/// One completion for what a user is typing.
+struct Suggestion {
+    std::string text;           ///< A word ("thi hành", "hành"), or a document number ("126/NQ-CP").
+    std::string kind;           ///< "word" or "reference".
+    Xapian::doccount documents; ///< Documents containing the word, or citing the number.
+};
+
 /// Not thread-safe: give each thread its own (Xapian::Database is not shareable).
 class Searcher {
 public:
@@ -61,6 +68,13 @@ public:
 
     /// Runs @p request. Errors: "bad_query", "bad_parameter" (the message names the parameter).
     [[nodiscard]] Result<SearchResponse> search(const SearchRequest& request);
+
+    static constexpr std::size_t kMaxSuggestions = 20;
+
+    /// Completions of @p prefix (its last word, or last two as a multi-syllable word, typed
+    /// with or without diacritics; or a document number being typed), most frequent first.
+    /// Errors: "bad_parameter" for invalid UTF-8, an over-long prefix or a bad @p limit.
+    [[nodiscard]] Result<std::vector<Suggestion>> suggest(std::string_view prefix, std::size_t limit = 10);
 
     /// The whole document with id @p id, or nullopt.
     [[nodiscard]] std::optional<Document> document(std::string_view id);

@@ -9,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <atomic>
 #include <optional>
 
 namespace tracuu::searchd {
@@ -22,8 +23,9 @@ namespace {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket&& socket, const RequestHandler& handler, const ServerLimits& limits, const RequestLogger& logger)
-        : stream_(std::move(socket)), handler_(handler), limits_(limits), logger_(logger) {}
+    Session(tcp::socket&& socket, const RequestHandler& handler, const ServerLimits& limits, const RequestLogger& logger,
+            std::shared_ptr<std::atomic<std::size_t>> in_flight)
+        : stream_(std::move(socket)), handler_(handler), limits_(limits), logger_(logger), in_flight_(std::move(in_flight)) {}
 
     void run() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
 
@@ -42,6 +44,7 @@ private:
             return close();
         }
         started_ = std::chrono::steady_clock::now();
+        ++*in_flight_;
         if (ec) {
             // The request could not be parsed: say why, then close (the stream is out of sync).
             Error error{"bad_request", "malformed HTTP request: " + ec.message()};
@@ -73,6 +76,7 @@ private:
         stream_.expires_after(limits_.idle_timeout);
         http::async_write(stream_, *response,
                           [self = shared_from_this(), response, keep_alive](beast::error_code ec, std::size_t) {
+                              --*self->in_flight_;
                               if (ec || !keep_alive) return self->close();
                               self->read();
                           });
@@ -89,6 +93,7 @@ private:
     const RequestHandler& handler_;  // owned by main, outlives every session
     ServerLimits limits_;
     RequestLogger logger_;
+    std::shared_ptr<std::atomic<std::size_t>> in_flight_;
     std::chrono::steady_clock::time_point started_;
 };
 
@@ -117,11 +122,12 @@ public:
     }
 
     [[nodiscard]] tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+    [[nodiscard]] std::size_t in_flight() const { return *in_flight_; }
 
 private:
     void on_accept(beast::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-        if (!ec) std::make_shared<Session>(std::move(socket), handler_, limits_, logger_)->run();
+        if (!ec) std::make_shared<Session>(std::move(socket), handler_, limits_, logger_, in_flight_)->run();
         accept();  // an accept error (too many files, say) must not stop the server
     }
 
@@ -130,6 +136,7 @@ private:
     const RequestHandler& handler_;
     ServerLimits limits_;
     RequestLogger logger_;
+    std::shared_ptr<std::atomic<std::size_t>> in_flight_ = std::make_shared<std::atomic<std::size_t>>(0);
 };
 
 HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler,
@@ -143,5 +150,7 @@ tcp::endpoint HttpServer::local_endpoint() const { return listener_->local_endpo
 void HttpServer::start() { listener_->accept(); }
 
 void HttpServer::stop() { listener_->stop(); }
+
+std::size_t HttpServer::requests_in_flight() const { return listener_->in_flight(); }
 
 }  // namespace tracuu::searchd

@@ -43,6 +43,9 @@ public:
     /// Stops accepting new connections; sessions under way finish their request.
     void stop();
 
+    /// Requests read and not yet fully answered: what a graceful stop waits for.
+    [[nodiscard]] std::size_t requests_in_flight() const;
+
 private:
     class Listener;
     std::shared_ptr<Listener> listener_;

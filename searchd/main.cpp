@@ -9,9 +9,12 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -19,6 +22,8 @@
 namespace net = boost::asio;
 
 namespace {
+
+constexpr auto kDrainTimeout = std::chrono::seconds(10);
 
 // "127.0.0.1:8080", "[::1]:8080", "localhost:8080"
 std::optional<net::ip::tcp::endpoint> parse_listen(const std::string& text) {
@@ -77,12 +82,16 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    const tracuu::searchd::RequestHandler handler([&db_path]() -> tracuu::Searcher& {
-        thread_local std::unique_ptr<tracuu::Searcher> searcher;
-        if (!searcher) searcher = std::make_unique<tracuu::Searcher>(db_path);
-        return *searcher;
-    });
-    auto log_request = [](const tracuu::searchd::HttpRequest& request, const tracuu::searchd::HttpReply& reply, double ms) {
+    tracuu::searchd::Metrics metrics;
+    const tracuu::searchd::RequestHandler handler(
+        [&db_path]() -> tracuu::Searcher& {
+            thread_local std::unique_ptr<tracuu::Searcher> searcher;
+            if (!searcher) searcher = std::make_unique<tracuu::Searcher>(db_path);
+            return *searcher;
+        },
+        &metrics);
+    auto log_request = [&metrics](const tracuu::searchd::HttpRequest& request, const tracuu::searchd::HttpReply& reply, double ms) {
+        metrics.record(reply.route, reply.status, ms / 1000.0);
         spdlog::info("{} {} {} {}B {:.2f}ms", request.method, request.target, reply.status, reply.body.size(), ms);
     };
 
@@ -96,11 +105,24 @@ int main(int argc, char** argv) {
     }
     server->start();
 
+    // A graceful stop: no new connections, requests under way answered (up to a deadline),
+    // idle keep-alive connections dropped with the io_context.
     net::signal_set signals(io, SIGINT, SIGTERM);
+    net::steady_timer drain(io);
+    std::chrono::steady_clock::time_point drain_deadline;
+    std::function<void()> wait_for_requests = [&] {
+        if (server->requests_in_flight() == 0 || std::chrono::steady_clock::now() > drain_deadline) {
+            io.stop();
+            return;
+        }
+        drain.expires_after(std::chrono::milliseconds(20));
+        drain.async_wait([&](const boost::system::error_code&) { wait_for_requests(); });
+    };
     signals.async_wait([&](const boost::system::error_code&, int signal) {
-        spdlog::info("signal {}: stopping", signal);
+        spdlog::info("signal {}: stopping after {} request(s) under way", signal, server->requests_in_flight());
         server->stop();
-        io.stop();
+        drain_deadline = std::chrono::steady_clock::now() + kDrainTimeout;
+        wait_for_requests();
     });
 
     const auto bound = server->local_endpoint();

@@ -234,7 +234,47 @@ HttpReply get_health(Searcher& searcher) {
     return json_reply(buffer);
 }
 
-HttpReply route(Searcher& searcher, const HttpRequest& request) {
+HttpReply get_suggest(Searcher& searcher, const Target& target) {
+    const auto q = target.params.find("q");
+    if (q == target.params.end()) return error_reply({"bad_parameter", "parameter \"q\" is required"});
+    std::size_t limit = 10;
+    if (const auto it = target.params.find("limit"); it != target.params.end()) {
+        Result<std::size_t> value = parse_count("limit", it->second);
+        if (!value) return error_reply(value.error());
+        limit = value.value();
+    }
+    Result<std::vector<Suggestion>> suggestions = searcher.suggest(q->second, limit);
+    if (!suggestions) return error_reply(suggestions.error());
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("query");
+    write_string(w, q->second);
+    w.Key("suggestions");
+    w.StartArray();
+    for (const Suggestion& s : suggestions.value()) {
+        w.StartObject();
+        w.Key("text");
+        write_string(w, s.text);
+        w.Key("kind");
+        write_string(w, s.kind);
+        w.Key("documents");
+        w.Uint(s.documents);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+HttpReply routed(HttpReply reply, const char* route) {
+    reply.route = route;
+    return reply;
+}
+
+}  // namespace
+
+HttpReply RequestHandler::route(Searcher& searcher, const HttpRequest& request) const {
     Result<Target> target = parse_target(request.target);
     if (!target) return error_reply(target.error());
     const auto& segments = target->segments;
@@ -242,17 +282,24 @@ HttpReply route(Searcher& searcher, const HttpRequest& request) {
     auto wrong_method = [&](const char* allowed) {
         return error_reply({"method_not_allowed", request.method + " is not allowed here; use " + allowed});
     };
-    if (segments.size() == 1 && segments[0] == "health") return get ? get_health(searcher) : wrong_method("GET");
-    if (segments.size() == 1 && segments[0] == "search") {
-        if (get) return get_search(searcher, target.value());
-        if (request.method == "POST") return post_search(searcher, request.body);
-        return wrong_method("GET or POST");
+    const std::string first = segments.empty() ? std::string() : segments[0];
+    if (segments.size() == 1 && first == "health") return routed(get ? get_health(searcher) : wrong_method("GET"), "health");
+    if (segments.size() == 1 && first == "search") {
+        if (get) return routed(get_search(searcher, target.value()), "search");
+        if (request.method == "POST") return routed(post_search(searcher, request.body), "search");
+        return routed(wrong_method("GET or POST"), "search");
     }
-    if (segments.size() == 2 && segments[0] == "documents") return get ? get_document(searcher, segments[1]) : wrong_method("GET");
+    if (segments.size() == 1 && first == "suggest")
+        return routed(get ? get_suggest(searcher, target.value()) : wrong_method("GET"), "suggest");
+    if (segments.size() == 2 && first == "documents")
+        return routed(get ? get_document(searcher, segments[1]) : wrong_method("GET"), "documents");
+    if (segments.size() == 1 && first == "metrics" && metrics_) {
+        if (!get) return routed(wrong_method("GET"), "metrics");
+        return HttpReply{200, "text/plain; version=0.0.4", metrics_->render(searcher.document_count()), "metrics"};
+    }
     return error_reply({"not_found", "no such route: " + request.method + " " + request.target.substr(0, request.target.find('?'))});
 }
 
-}  // namespace
 
 unsigned http_status(const Error& error) {
     static const std::map<std::string, unsigned> statuses = {

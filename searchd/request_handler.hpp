@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/searcher.hpp"
+#include "searchd/metrics.hpp"
 
 #include <functional>
 #include <string>
@@ -24,6 +25,7 @@ struct HttpReply {
     unsigned status = 200;
     std::string content_type = "application/json";
     std::string body;
+    std::string route = "none";  ///< Which endpoint answered ("search", "documents", ...), for metrics.
 };
 
 /// HTTP status for an Error code: the one place where that mapping lives.
@@ -38,15 +40,19 @@ struct HttpReply {
 /// Routes requests to the searcher of the calling thread.
 class RequestHandler {
 public:
-    /// @p searcher_for_this_thread returns the calling thread's own Searcher.
-    explicit RequestHandler(std::function<Searcher&()> searcher_for_this_thread)
-        : searcher_(std::move(searcher_for_this_thread)) {}
+    /// @p searcher_for_this_thread returns the calling thread's own Searcher; @p metrics, if
+    /// given, is what GET /metrics shows.
+    explicit RequestHandler(std::function<Searcher&()> searcher_for_this_thread, const Metrics* metrics = nullptr)
+        : searcher_(std::move(searcher_for_this_thread)), metrics_(metrics) {}
 
     /// Answers @p request; every failure becomes a JSON error reply.
     [[nodiscard]] HttpReply handle(const HttpRequest& request) const;
 
 private:
+    [[nodiscard]] HttpReply route(Searcher& searcher, const HttpRequest& request) const;
+
     std::function<Searcher&()> searcher_;
+    const Metrics* metrics_;
 };
 
 }  // namespace tracuu::searchd

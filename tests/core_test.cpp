@@ -363,6 +363,28 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     EXPECT_NE(error.error().message.find("\"from\""), std::string::npos);
 }
 
+TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
+    index({make_document("a", "Thi hành pháp luật. Thi hành án. Hành chính. Nghị quyết 126/NQ-CP và 1260/QĐ-TTg"),
+           make_document("b", "Thi hành pháp luật, theo 126/NQ-CP, 69-QĐ/TW"), make_document("c", "Hạnh phúc")});
+    Searcher searcher((dir_.path() / "db").string());
+    auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 5);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text + "/" + std::to_string(s.documents));
+        return out;
+    };
+    EXPECT_EQ(texts("thi hà").front(), "thi hành/2");       // the multi-syllable word first
+    EXPECT_EQ(texts("thi ha").front(), "thi hanh/2");       // typed without diacritics
+    EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
+    EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
+    EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
+    EXPECT_TRUE(texts("").empty());
+    EXPECT_FALSE(searcher.suggest("x", 0).ok());
+    EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
+}
+
 TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {
     index({make_document("a", "văn bản")});
     {

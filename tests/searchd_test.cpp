@@ -40,8 +40,37 @@ protected:
 
     testing::TempDir dir_;
     std::unique_ptr<Searcher> searcher_;
-    RequestHandler handler_{[this]() -> Searcher& { return *searcher_; }};
+    Metrics metrics_;
+    RequestHandler handler_{[this]() -> Searcher& { return *searcher_; }, &metrics_};
 };
+
+TEST_F(HandlerTest, SuggestCompletesWhatIsTyped) {
+    const auto json = call("GET", "/suggest?q=thi+h", 200);
+    ASSERT_GE(json["suggestions"].Size(), 1u);
+    EXPECT_STREQ(json["suggestions"][0]["text"].GetString(), "thi hanh");
+    EXPECT_STREQ(json["suggestions"][0]["kind"].GetString(), "word");
+    const auto refs = call("GET", "/suggest?q=126%2FN", 200);
+    ASSERT_EQ(refs["suggestions"].Size(), 1u);
+    EXPECT_STREQ(refs["suggestions"][0]["text"].GetString(), "126/NQ-CP");
+    EXPECT_EQ(refs["suggestions"][0]["documents"].GetUint(), 2u);
+    expect_error("GET", "/suggest", 400, "bad_parameter");
+    expect_error("GET", "/suggest?q=a&limit=0", 400, "bad_parameter");
+}
+
+TEST_F(HandlerTest, MetricsInPrometheusTextFormat) {
+    metrics_.record("search", 200, 0.003);
+    metrics_.record("search", 400, 0.0001);
+    const HttpReply reply = handler_.handle({"GET", "/metrics", {}});
+    EXPECT_EQ(reply.status, 200u);
+    EXPECT_EQ(reply.content_type, "text/plain; version=0.0.4");
+    for (const std::string line : {"tracuu_requests_total{route=\"search\",status=\"200\"} 1",
+                                   "tracuu_requests_total{route=\"search\",status=\"400\"} 1",
+                                   "tracuu_request_duration_seconds_bucket{le=\"0.0005\"} 1",
+                                   "tracuu_request_duration_seconds_bucket{le=\"0.005\"} 2",
+                                   "tracuu_request_duration_seconds_count 2", "tracuu_documents 2"})
+        EXPECT_NE(reply.body.find(line + "\n"), std::string::npos) << line << "\n" << reply.body;
+    EXPECT_EQ(handler_.handle({"GET", "/search?q=x", {}}).route, "search");
+}
 
 TEST_F(HandlerTest, SearchAnswersWithTheDocumentedShape) {
     const auto json = call("GET", "/search?q=nghi+quyet+126&limit=5", 200);
