@@ -295,6 +295,35 @@ TEST_F(EndToEnd, BadRequestsGetJsonErrorsAndTheDaemonKeepsServing) {
     EXPECT_EQ(get(port(), "/health").status, 200u);
 }
 
+TEST(Searchd, AnswersFromANewCommitWithoutARestartAndKeepsConnectionsAlive) {
+    testing::TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    dir.write("first/a.txt", "Văn bản đầu tiên");
+    ASSERT_EQ(index(db, {(dir.path() / "first").string()}).exit_code, 0);
+    Daemon daemon(db);
+    EXPECT_EQ(get(daemon.port(), "/search?q=kh%E1%BA%A9n+c%E1%BA%A5p").json["total"].GetUint(), 0u);  // "khẩn cấp"
+
+    dir.write("second/b.txt", "Công điện khẩn cấp về phòng chống bão");
+    ASSERT_EQ(index(db, {(dir.path() / "second").string()}).exit_code, 0);
+    const Reply after = get(daemon.port(), "/search?q=kh%E1%BA%A9n+c%E1%BA%A5p");
+    EXPECT_EQ(hit_ids(after), std::vector<std::string>{"b"});
+
+    // Two requests on one connection: HTTP/1.1 keep-alive.
+    net::io_context io;
+    beast::tcp_stream stream(io);
+    stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), daemon.port()));
+    for (int i = 0; i < 2; ++i) {
+        http::request<http::string_body> req(http::verb::get, "/health", 11);
+        req.set(http::field::host, "127.0.0.1");
+        http::write(stream, req);
+        beast::flat_buffer buffer;
+        http::response<http::string_body> res;
+        http::read(stream, buffer, res);
+        EXPECT_EQ(res.result_int(), 200u);
+        EXPECT_TRUE(res.keep_alive());
+    }
+}
+
 TEST(Indexer, BadInputIsReportedAndTheRestIndexed) {
     testing::TempDir dir;
     dir.write("in/good.txt", "Tiêu đề\nNghị quyết số 126/NQ-CP");
