@@ -10,20 +10,21 @@
 namespace tracuu {
 namespace {
 
+// Function words only: negation, comparison and position ("không", "trên", "dưới",
+// "trước", "sau", "hơn") change what a legal question asks, so they are not here.
 const char* const kVietnamese[] = {
-    "và", "của", "các", "là", "có", "được", "cho", "trong", "những", "với", "không", "này", "đã",
-    "một", "theo", "về", "tại", "từ", "đến", "cũng", "khi", "như", "thì", "mà", "để", "bị", "do",
-    "nên", "nếu", "vì", "ra", "vào", "lên", "sẽ", "đang", "rằng", "hay", "hoặc", "nào", "gì",
-    "đó", "ấy", "thế", "vẫn", "còn", "nữa", "rất", "lại", "đều", "chỉ", "mới", "qua", "bởi",
-    "tới", "trên", "dưới", "sau", "trước", "giữa", "cùng", "nhiều", "ít", "hơn", "nhất", "ở",
+    "và", "của", "các", "là", "có", "được", "cho", "trong", "những", "với", "này", "đã", "một",
+    "theo", "về", "tại", "từ", "đến", "cũng", "khi", "như", "thì", "mà", "để", "bị", "do", "nên",
+    "nếu", "vì", "ra", "vào", "sẽ", "đang", "rằng", "hay", "hoặc", "nào", "gì", "đó", "ấy",
+    "thế", "vẫn", "còn", "nữa", "rất", "lại", "đều", "qua", "bởi", "tới", "cùng", "ở",
 };
 
 const char* const kEnglish[] = {
     "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from",
     "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those",
-    "it", "its", "which", "who", "whom", "what", "not", "no", "but", "if", "then", "so", "than",
-    "such", "has", "have", "had", "do", "does", "did", "there", "their", "they", "he", "she",
-    "his", "her", "into", "upon", "any", "all", "shall", "may", "can", "will", "would", "should",
+    "it", "its", "which", "who", "whom", "what", "but", "if", "then", "so", "such", "has",
+    "have", "had", "do", "does", "did", "there", "their", "they", "he", "she", "his", "her",
+    "into", "upon", "any", "all", "shall", "may", "can", "will", "would", "should",
 };
 
 struct Lists {
@@ -34,7 +35,7 @@ struct Lists {
         for (const char* word : kEnglish) folded.insert(word);
         // Vietnamese typed without diacritics, only where the folded form is hardly anything
         // else: not "la" (lá, leaf), "co" (cờ, flag) or "ban" (bàn, table).
-        for (const char* word : {"va", "cua", "cac", "duoc", "nhung", "voi", "khong", "trong", "theo", "nhu"})
+        for (const char* word : {"va", "cua", "cac", "duoc", "nhung", "voi", "trong", "theo", "nhu"})
             folded.insert(word);
     }
 };

@@ -52,8 +52,9 @@ inline constexpr std::size_t kMaxQueryBytes = 2048;
 /// rank them among themselves.
 inline constexpr double kReferenceBoost = 1000.0;
 
-/// Weight factor for a stop word: it still counts, a quarter as much as a content word.
-inline constexpr double kStopwordWeight = 0.25;
+/// Weight factor for a stop word: it still counts, three quarters as much as a content word
+/// (BM25's idf already discounts it; 0.25 and 0.5 made ALQAC answers worse, see bench/README.md).
+inline constexpr double kStopwordWeight = 0.75;
 
 /// Weight factor for another name of a legal type or issuer (Decree for Nghị định).
 inline constexpr double kSynonymWeight = 0.5;
