@@ -4,6 +4,7 @@
  */
 #include "analyzers/synonyms.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace tracuu {
@@ -37,15 +38,28 @@ const std::vector<std::vector<std::string>> kGroups = {
 const std::vector<std::string>& synonyms_of(std::string_view folded) {
     static const std::unordered_map<std::string, std::vector<std::string>> table = [] {
         std::unordered_map<std::string, std::vector<std::string>> t;
+        // Looked up by the query side as syllables joined by "_", English names included.
+        auto key = [](std::string name) {
+            std::replace(name.begin(), name.end(), ' ', '_');
+            return name;
+        };
         for (const auto& group : kGroups)
             for (const auto& name : group)
                 for (const auto& other : group)
-                    if (other != name) t[name].push_back(other);
+                    if (other != name) t[key(name)].push_back(other);
         return t;
     }();
     static const std::vector<std::string> none;
-    const auto it = table.find(std::string(folded));
+    std::string key(folded);
+    std::replace(key.begin(), key.end(), ' ', '_');
+    const auto it = table.find(key);
     return it == table.end() ? none : it->second;
+}
+
+std::vector<std::string> all_synonym_names() {
+    std::vector<std::string> names;
+    for (const auto& group : kGroups) names.insert(names.end(), group.begin(), group.end());
+    return names;
 }
 
 }  // namespace tracuu

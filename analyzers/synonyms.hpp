@@ -10,9 +10,12 @@
 
 namespace tracuu {
 
-/// The other names of the document type or issuer whose folded form is @p folded (a word
-/// as the analyzer folds it: "nghi_dinh", "nd", "decree"); empty when it is none. English
-/// names of several words are returned with spaces ("prime minister").
+/// The other names of the document type or issuer whose folded form is @p folded, its
+/// syllables or words joined by "_" ("nghi_dinh", "nd", "decree", "prime_minister"); empty
+/// when it is none. Names of several words come back with "_" (Vietnamese) or spaces (English).
 [[nodiscard]] const std::vector<std::string>& synonyms_of(std::string_view folded);
+
+/// Every name in the groups (for tests: each multi-syllable one must be a word the analyzer finds).
+[[nodiscard]] std::vector<std::string> all_synonym_names();
 
 }  // namespace tracuu

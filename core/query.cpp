@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace tracuu {
@@ -270,8 +271,8 @@ private:
             Xapian::Query clause = terms_.token_query(*token, stem_);
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
-            if (Xapian::Query other_names = synonyms(*token); !other_names.empty()) clauses.push_back(std::move(other_names));
         }
+        add_synonyms(analysis, clauses);
         for (const ReferenceMention& mention : analysis.references) {
             std::vector<const Token*> parts;
             for (const Token& token : analysis.tokens)
@@ -348,25 +349,37 @@ private:
         return date_range_query(from, to);
     }
 
-    // The other names of a legal type or issuer (NĐ, Nghị định, Decree), at reduced weight.
-    Xapian::Query synonyms(const Token& token) const {
-        const std::vector<std::string>& names = synonyms_of(token.folded);
-        if (names.empty()) return {};
-        std::vector<Xapian::Query> alternatives;
-        for (const std::string& name : names) {
-            if (name.find(' ') == std::string::npos) {
-                alternatives.emplace_back(name);
-                continue;
+    // The other names of a legal type or issuer named in the text (NĐ, Nghị định, Decree),
+    // at reduced weight. Names of several syllables are looked up as runs of syllables, not
+    // as dictionary words, so "bộ tài chính" is found whether or not segmentation joins it.
+    void add_synonyms(const Analysis& analysis, std::vector<Xapian::Query>& clauses) const {
+        constexpr std::size_t kLongestName = 5;
+        const std::vector<const Token*> syllables = first_per_position(analysis);
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < syllables.size(); ++i) {
+            std::string key;
+            for (std::size_t n = 1; n <= kLongestName && i + n <= syllables.size(); ++n) {
+                if (n > 1) key += '_';
+                key += syllables[i + n - 1]->folded;
+                const std::vector<std::string>& names = synonyms_of(key);
+                if (names.empty() || !seen.insert(key).second) continue;
+                std::vector<Xapian::Query> alternatives;
+                for (const std::string& name : names) alternatives.push_back(name_query(name));
+                clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, alternatives), kSynonymWeight);
             }
-            std::vector<std::string> words;
-            for (std::size_t start = 0; start <= name.size();) {
-                const std::size_t space = std::min(name.find(' ', start), name.size());
-                words.push_back(name.substr(start, space - start));
-                start = space + 1;
-            }
-            alternatives.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
         }
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, alternatives), kSynonymWeight);
+    }
+
+    // A folded name as a query: one term, or a phrase of its syllables ("nghi_dinh", "prime minister").
+    static Xapian::Query name_query(const std::string& name) {
+        std::vector<std::string> words;
+        for (std::size_t start = 0; start <= name.size();) {
+            const std::size_t end = std::min(name.find_first_of("_ ", start), name.size());
+            words.push_back(name.substr(start, end - start));
+            start = end + 1;
+        }
+        if (words.size() == 1) return Xapian::Query(words.front());
+        return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
     }
 
     static Xapian::Query cited(const DocumentNumber& number) {

@@ -4,9 +4,12 @@
  */
 #include "analyzers/analyzer.hpp"
 #include "analyzers/stopwords.hpp"
+#include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <string>
 #include <vector>
@@ -149,6 +152,16 @@ TEST(Stopwords, FunctionWordsOfBothLanguagesButNotTheirLookAlikes) {
         ASSERT_EQ(a.tokens.size(), 1u) << word;
         EXPECT_EQ(is_stopword(a.tokens[0]), expected) << word;
     }
+}
+
+TEST(Synonyms, GroupsAreSymmetric) {
+    for (const std::string& name : all_synonym_names())
+        for (const std::string& other : synonyms_of(name)) {
+            const auto& back = synonyms_of(other);
+            EXPECT_NE(std::find(back.begin(), back.end(), name), back.end()) << name << " -> " << other;
+        }
+    EXPECT_EQ(synonyms_of("decree"), (std::vector<std::string>{"nghi_dinh", "nd"}));
+    EXPECT_TRUE(synonyms_of("luat").empty());
 }
 
 TEST(Language, DetectsVietnameseEnglishAndFoldedVietnamese) {

@@ -313,6 +313,21 @@ TEST_F(QueryLanguageTest, OperatorsFieldsAndWildcards) {
     for (const auto& [query, expected] : rows) EXPECT_EQ(sorted_ids(query), expected) << query;
 }
 
+TEST_F(SearchTest, IssuerNamesOfSeveralSyllablesFindTheirAbbreviationAndEnglishName) {
+    index({make_document("vi", "Bộ Tài chính ban hành hướng dẫn mới"), make_document("en", "The Ministry of Finance issued guidance"),
+           make_document("code", "Thông tư 47/2011/TT-BTC"), make_document("health", "Ministry of Health")});
+    auto has = [&](const std::string& query, const std::vector<std::string>& wanted) {
+        const auto found = ids(search(query));
+        for (const std::string& id : wanted)
+            EXPECT_NE(std::find(found.begin(), found.end(), id), found.end()) << query << " should find " << id;
+    };
+    has("bộ tài chính", {"vi", "en", "code"});
+    has("bo tai chinh", {"vi", "en", "code"});
+    has("ministry of finance", {"vi", "en", "code"});
+    has("BTC", {"vi", "en", "code"});
+    EXPECT_EQ(ids(search("bộ tài chính")).front(), "vi");  // the name as typed ranks first
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
     Searcher searcher((dir_.path() / "db").string());
     const std::vector<std::pair<std::string, std::string>> rows = {
