@@ -47,7 +47,8 @@ public:
                     continue;
                 }
             }
-            if (is_word_char(cp)) {
+            // A combining mark with no letter before it starts no word.
+            if (is_word_char(cp) && unicode::strip_diacritics(cp) != 0) {
                 pos = scan_word(pos);
                 continue;
             }
@@ -83,6 +84,7 @@ private:
             }
             toned = unicode::append_folded_forms(cp, token.exact, token.folded) || toned;
         }
+        if (token.folded.empty()) return;  // a lone combining mark is no word
         if (toned) unicode::canonicalize_tone_placement(token.exact);
         out_.tokens.push_back(std::move(token));
     }

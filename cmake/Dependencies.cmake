@@ -19,3 +19,8 @@ find_package(Boost 1.74 REQUIRED)   # Asio and Beast, header-only
 find_package(Threads REQUIRED)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(spdlog REQUIRED CONFIG)
+
+# Input formats for the indexer: gumbo (HTML5 parser) and poppler's C++ API (PDF text).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)

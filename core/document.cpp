@@ -33,11 +33,36 @@ std::string to_stored_json(const Document& doc) {
     field("lang", doc.lang);
     field("date", doc.date);
     field("url", doc.url);
+    if (!doc.author.empty()) field("author", doc.author);
     field("source", doc.source);
+    if (!doc.path.empty()) field("path", doc.path);
     w.Key("references");
     w.StartArray();
     for (const auto& ref : doc.references) w.String(ref.data(), static_cast<rapidjson::SizeType>(ref.size()));
     w.EndArray();
+    if (!doc.citations.empty()) {
+        w.Key("citations");
+        w.StartArray();
+        for (const Citation& citation : doc.citations) {
+            w.StartObject();
+            field("number", citation.number);
+            field("relation", citation.relation);
+            if (!citation.issued.empty()) field("issued", citation.issued);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
+    if (!doc.boilerplate.empty()) {
+        w.Key("boilerplate");
+        w.StartArray();
+        for (const TextRange& range : doc.boilerplate) {
+            w.StartArray();
+            w.Uint(range.begin);
+            w.Uint(range.end);
+            w.EndArray();
+        }
+        w.EndArray();
+    }
     if (!doc.extra_fields_json.empty()) {
         w.Key("fields");
         w.RawValue(doc.extra_fields_json.data(), doc.extra_fields_json.size(), rapidjson::kObjectType);
@@ -59,10 +84,26 @@ Document from_stored_json(std::string_view data) {
     doc.lang = string_member(json, "lang");
     doc.date = string_member(json, "date");
     doc.url = string_member(json, "url");
+    doc.author = string_member(json, "author");
     doc.source = string_member(json, "source");
+    doc.path = string_member(json, "path");
     if (const auto refs = json.FindMember("references"); refs != json.MemberEnd() && refs->value.IsArray()) {
         for (const auto& ref : refs->value.GetArray())
             if (ref.IsString()) doc.references.emplace_back(ref.GetString(), ref.GetStringLength());
+    }
+    if (const auto citations = json.FindMember("citations");
+        citations != json.MemberEnd() && citations->value.IsArray()) {
+        for (const auto& citation : citations->value.GetArray()) {
+            if (!citation.IsObject()) continue;
+            doc.citations.push_back({string_member(citation, "number"), string_member(citation, "relation"),
+                                     string_member(citation, "issued")});
+        }
+    }
+    if (const auto ranges = json.FindMember("boilerplate"); ranges != json.MemberEnd() && ranges->value.IsArray()) {
+        for (const auto& range : ranges->value.GetArray()) {
+            if (range.IsArray() && range.Size() == 2 && range[0].IsUint() && range[1].IsUint())
+                doc.boilerplate.push_back({range[0].GetUint(), range[1].GetUint()});
+        }
     }
     if (const auto fields = json.FindMember("fields"); fields != json.MemberEnd() && fields->value.IsObject()) {
         rapidjson::StringBuffer buffer;

@@ -3,11 +3,27 @@
  */
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tracuu {
+
+/// A byte range [begin, end) of a document's stored text.
+struct TextRange {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    bool operator==(const TextRange&) const = default;
+};
+
+/// A document number the text cites, with how it relates to it (see analyzers/reference.hpp).
+struct Citation {
+    std::string number;    ///< Canonical: "126/NQ-CP".
+    std::string relation;  ///< "cites", "based_on", "implements", "amends", "replaces", "repeals", "guides".
+    std::string issued;    ///< ISO issue date when the text gives it, else "".
+    bool operator==(const Citation&) const = default;
+};
 
 /// One indexed document. Stored in the Xapian document data as JSON.
 struct Document {
@@ -17,9 +33,17 @@ struct Document {
     std::string lang;                     ///< "vi", "en" or "" (unknown).
     std::string date;                     ///< Publication date, ISO "YYYY-MM-DD", or "".
     std::string url;                      ///< Source URL, or "".
+    std::string author;                   ///< Author or byline when the document states one, or "".
     std::string source;                   ///< File (and line, for JSONL) it was read from.
+    std::string path;                     ///< Absolute path of that file ("" for documents not read from one).
     std::vector<std::string> references;  ///< Canonical document numbers it cites, first mention first.
+    std::vector<Citation> citations;      ///< Each distinct (number, relation) pair, first mention first.
+    /// Press boilerplate ("Comment (0)", "Ảnh minh họa", hotline and e-mail footers): kept in
+    /// the text, left out of ranking; snippets should avoid these byte ranges of @c text.
+    std::vector<TextRange> boilerplate;
     std::string extra_fields_json;        ///< Other JSONL fields, as a JSON object; "" if none.
+    /// Hash of what the document was made from (see schema::kContentHashSlot); 0 = unknown.
+    std::uint64_t content_hash = 0;
 };
 
 /// Serializes @p doc for Xapian's document data.

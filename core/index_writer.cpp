@@ -3,11 +3,17 @@
  */
 #include "core/index_writer.hpp"
 
+#include "analyzers/reference.hpp"
+#include "analyzers/unicode.hpp"
+#include "core/boilerplate.hpp"
+#include "core/hash.hpp"
 #include "core/index_metadata.hpp"
 #include "core/metadata.hpp"
 #include "core/schema.hpp"
 
+#include <cstdio>
 #include <map>
+#include <set>
 
 namespace tracuu {
 namespace {
@@ -21,7 +27,35 @@ bool title_opens_text(std::string_view title, std::string_view text) {
     return !title.empty() && start != std::string_view::npos && text.substr(start, title.size()) == title;
 }
 
+// Each distinct (number, relation) pair the text states, first mention first.
+std::vector<Citation> citations_of(std::string_view text) {
+    std::vector<Citation> citations;
+    std::set<std::pair<std::string, Relation>> seen;
+    for (const Reference& reference : extract_references(text)) {
+        std::string number = reference.number.canonical();
+        if (!seen.emplace(number, reference.relation).second) continue;
+        citations.push_back({std::move(number), std::string(to_string(reference.relation)), reference.issued});
+    }
+    return citations;
+}
+
 }  // namespace
+
+std::string content_hash_value(std::uint64_t hash) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+std::string source_term(std::string_view absolute_path) {
+    std::string term(schema::kSourcePrefix);
+    // Xapian terms hold at most 245 bytes; keep room for the prefix and a hash suffix.
+    constexpr std::size_t kMaxPathBytes = 200;
+    if (absolute_path.size() <= kMaxPathBytes) return term.append(absolute_path);
+    std::size_t cut = kMaxPathBytes;
+    while (cut > 0 && (static_cast<unsigned char>(absolute_path[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return term.append(absolute_path.substr(0, cut)).append("#").append(content_hash_value(fnv1a64(absolute_path)));
+}
 
 Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, const TermMapper& terms) {
     Analysis body = analyzer.analyze(doc.text);
@@ -33,24 +67,37 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     if (doc.lang.empty()) doc.lang = detect_language(body);
     if (doc.date.empty()) doc.date = find_publication_date(doc.text);
     if (doc.url.empty()) doc.url = find_source_url(doc.text);
+    doc.boilerplate = find_boilerplate(doc.text);
+    if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
+    doc.citations = citations_of(doc.text);
 
     const bool stem = doc.lang == "en";
     Xapian::Document xdoc;
-    for (const Token& token : body.tokens) terms.index_token(xdoc, token, stem);
+    for (const Token& token : body.tokens) {
+        // A lone combining mark makes a token with no folded form: no word, and no term.
+        if (token.folded.empty() || in_ranges(doc.boilerplate, token.begin)) continue;
+        terms.index_token(xdoc, token, stem);
+    }
     // A plain-text document's title is its first line and so already in the body; a
     // JSONL title is not, and its words must be found too.
     if (!title_opens_text(doc.title, doc.text)) {
         const std::uint32_t after_body = body.tokens.empty() ? 0 : body.tokens.back().position + 2;
         const Analysis shifted = analyzer.analyze(doc.title, after_body);
-        for (const Token& token : shifted.tokens) terms.index_token(xdoc, token, stem);
-        for (const auto& mention : shifted.references) body.references.push_back(mention);
+        for (const Token& token : shifted.tokens)
+            if (!token.folded.empty()) terms.index_token(xdoc, token, stem);
+        for (ReferenceMention mention : shifted.references) {
+            mention.begin = mention.end = static_cast<std::uint32_t>(doc.text.size());  // not in the body's boilerplate
+            body.references.push_back(std::move(mention));
+        }
     }
-    for (const Token& token : title.tokens) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.folded);
+    for (const Token& token : title.tokens)
+        if (!token.folded.empty()) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.folded);
 
     // References: one term per distinct key, wdf = number of mentions.
     std::map<std::string, unsigned> mentions;
     doc.references.clear();
     for (const ReferenceMention& mention : body.references) {
+        if (in_ranges(doc.boilerplate, mention.begin)) continue;
         const std::string term = TermMapper::reference_term(mention.number);
         if (mentions[term]++ == 0) doc.references.push_back(mention.number.canonical());
     }
@@ -58,6 +105,10 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
 
     xdoc.add_boolean_term(std::string(schema::kIdPrefix) + doc.id);
     if (!doc.lang.empty()) xdoc.add_boolean_term(std::string(schema::kLanguagePrefix) + doc.lang);
+    if (const std::string author = unicode::fold(doc.author); !author.empty() && author.size() <= kMaxAuthorTermBytes)
+        xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + author);
+    if (!doc.path.empty()) xdoc.add_boolean_term(source_term(doc.path));
+    if (doc.content_hash != 0) xdoc.add_value(schema::kContentHashSlot, content_hash_value(doc.content_hash));
     if (doc.date.size() == 10) {
         const std::string compact = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);
         xdoc.add_boolean_term(std::string(schema::kDatePrefix) + compact);

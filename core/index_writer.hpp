@@ -9,16 +9,29 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace tracuu {
 
+/// Longest author term kept, in bytes (Xapian terms hold at most 245).
+inline constexpr std::size_t kMaxAuthorTermBytes = 160;
+
 /// Turns a document into its Xapian form. Fills in what the text states and the
-/// document lacks: language, publication date, source URL, references.
-/// @p doc.text must be valid UTF-8; it is replaced by its NFC form.
+/// document lacks: language, publication date, source URL, author, references and their
+/// relations, and the boilerplate ranges, whose words are left out of the postings.
+/// @p doc.text must be valid UTF-8; it is replaced by its NFC form. Pure: safe to run in
+/// many threads at once, each with its own @p terms.
 [[nodiscard]] Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer,
                                                     const TermMapper& terms);
+
+/// A content hash as stored in schema::kContentHashSlot: 16 lower-case hex digits.
+[[nodiscard]] std::string content_hash_value(std::uint64_t hash);
+
+/// The schema::kSourcePrefix term of a source file's absolute path.
+[[nodiscard]] std::string source_term(std::string_view absolute_path);
 
 /// Writes documents to one database. Re-adding an id replaces that document.
 class IndexWriter {

@@ -5,7 +5,9 @@
 #include "core/metadata.hpp"
 
 #include "analyzers/unicode.hpp"
+#include "core/boilerplate.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -73,7 +75,80 @@ int month_from_name(std::string_view lower, std::size_t& pos) {
     return -1;
 }
 
+// Lines looked at for a "By …" byline under the title.
+constexpr int kBylineTopLines = 5;
+constexpr std::size_t kMaxAuthorBytes = 60;
+constexpr int kMaxNameWords = 5;
+
+// "Lê Kông", "Tran Thanh", "J. Smith": 2..5 words, each starting with a capital letter,
+// made of letters (and '.', '-', '\''), no digits.
+bool is_person_name(std::string_view line) {
+    if (line.size() > kMaxAuthorBytes) return false;
+    int words = 0;
+    bool word_start = true;
+    for (std::size_t pos = 0; pos < line.size();) {
+        const char32_t cp = unicode::decode_utf8(line, pos);
+        if (cp == ' ') {
+            word_start = true;
+            continue;
+        }
+        const bool letter = unicode::is_word_char(cp) && !(cp >= '0' && cp <= '9');
+        if (!letter && cp != '.' && cp != '-' && cp != '\'') return false;
+        if (word_start) {
+            if (!letter || unicode::fold_case(cp) == cp) return false;  // must start with a capital
+            ++words;
+            word_start = false;
+        }
+    }
+    return words >= 2 && words <= kMaxNameWords;
+}
+
+// "By Jane Doe", "Theo Lê Kông", "(Theo VnExpress)" -> the name; empty otherwise.
+std::string byline_name(std::string_view line) {
+    if (line.size() >= 2 && line.front() == '(' && line.back() == ')') line = trim(line.substr(1, line.size() - 2));
+    std::string_view rest;
+    if (line.substr(0, 3) == "By " || line.substr(0, 3) == "BY ") rest = line.substr(3);
+    else if (line.substr(0, 5) == "Theo " || line.substr(0, 5) == "THEO ") rest = line.substr(5);
+    else return {};
+    rest = trim(rest);
+    if (const std::size_t cut = rest.find_first_of(",|"); cut != std::string_view::npos) rest = trim(rest.substr(0, cut));
+    while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
+    if (rest.empty() || rest.size() > kMaxAuthorBytes) return {};
+    std::size_t p = 0;
+    const char32_t first = unicode::decode_utf8(rest, p);
+    if (unicode::fold_case(first) == first) return {};  // "Theo đó, …" is a sentence, not a byline
+    if (std::count(rest.begin(), rest.end(), ' ') >= kMaxNameWords + 1) return {};
+    return std::string(rest);
+}
+
 }  // namespace
+
+std::string find_author(std::string_view text, const std::vector<TextRange>& boilerplate) {
+    struct Line {
+        std::size_t begin;
+        std::string_view text;
+    };
+    std::vector<Line> lines;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        const std::string_view raw = text.substr(pos, eol - pos);
+        const std::string_view line = trim(raw);
+        if (!line.empty()) lines.push_back({static_cast<std::size_t>(line.data() - text.data()), line});
+        pos = eol + 1;
+    }
+    for (int i = 0; i < kBylineTopLines && i < static_cast<int>(lines.size()); ++i) {
+        if (lines[i].text.substr(0, 3) != "By " && lines[i].text.substr(0, 3) != "BY ") continue;
+        if (std::string name = byline_name(lines[i].text); !name.empty()) return name;
+    }
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+        if (in_ranges(boilerplate, it->begin)) continue;
+        if (std::string name = byline_name(it->text); !name.empty()) return name;
+        if (is_person_name(it->text)) return std::string(it->text);
+        break;  // only the last line that is not boilerplate can be a signature
+    }
+    return {};
+}
 
 std::string first_nonempty_line(std::string_view text) {
     while (!text.empty()) {

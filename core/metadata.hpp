@@ -3,8 +3,11 @@
  */
 #pragma once
 
+#include "core/document.hpp"
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tracuu {
 
@@ -27,5 +30,11 @@ namespace tracuu {
 
 /// The URL of a "Source: https://..." or "Nguồn: https://..." line, or empty.
 [[nodiscard]] std::string find_source_url(std::string_view text);
+
+/// The author or byline the text states, or empty: a "By …" line near the top, or the last
+/// line that is not boilerplate (@p boilerplate, as find_boilerplate gives it) when it is
+/// "Theo …", "By …" or a short name ("Lê Kông", "Le Kong", "Tran Thanh": two to five
+/// capitalized words, no digits). Deliberately narrow: no byline is better than a wrong one.
+[[nodiscard]] std::string find_author(std::string_view text, const std::vector<TextRange>& boilerplate = {});
 
 }  // namespace tracuu

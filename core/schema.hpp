@@ -25,9 +25,16 @@ inline constexpr std::string_view kLanguagePrefix = "L";    ///< Lvi, Len.
 inline constexpr std::string_view kDatePrefix = "D";        ///< D20230922: publication date.
 inline constexpr std::string_view kYearPrefix = "Y";        ///< Y2023: publication year.
 inline constexpr std::string_view kReferencePrefix = "XR";  ///< XR126/nq-cp: cites this document number (wdf = mentions).
+inline constexpr std::string_view kAuthorPrefix = "A";      ///< Ale kong: folded author or byline, whole.
+/// XP/srv/news/a.txt: the source file, absolute (shared by the records of one JSONL file).
+/// Longer paths end in "#" and a hash of the whole path, to stay within Xapian's 245 bytes.
+inline constexpr std::string_view kSourcePrefix = "XP";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for sorting and ranges.
+/// Content hash as 16 hex digits: the raw input bytes, the analyzer version and options and
+/// the reader version; the indexer skips a document whose hash has not changed.
+inline constexpr unsigned kContentHashSlot = 1;
 
 // Database metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version";

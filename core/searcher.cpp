@@ -51,9 +51,17 @@ Result<Xapian::Query> filter_query(const SearchRequest& request) {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path) : db_(path), analyzer_(read_analyzer_options(db_, path)) {}
+Searcher::Searcher(const std::string& path) : path_(path), db_(path), analyzer_(read_analyzer_options(db_, path)) {}
 
-void Searcher::refresh() { db_.reopen(); }
+void Searcher::refresh() {
+    try {
+        db_.reopen();
+    } catch (const Xapian::DatabaseError&) {
+        // The indexer replaced what we had open (a first build's temporary shards become
+        // one database): open the path afresh.
+        db_ = Xapian::Database(path_);
+    }
+}
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
@@ -80,7 +88,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         Hit hit;
         hit.document = from_stored_json(it.get_document().get_data());
         hit.score = it.get_weight();
-        hit.snippet = make_snippet(hit.document.text, parsed->highlights, analyzer_, terms_);
+        hit.snippet = make_snippet(hit.document.text, parsed->highlights, analyzer_, terms_, hit.document.boilerplate);
         hit.document.text.clear();
         response.hits.push_back(std::move(hit));
     }

@@ -85,6 +85,7 @@ public:
     void refresh();
 
 private:
+    std::string path_;
     Xapian::Database db_;
     Analyzer analyzer_;
     TermMapper terms_;

@@ -83,10 +83,16 @@ std::string escape_html(std::string_view text) {
 }
 
 std::string make_snippet(std::string_view text, const Highlights& highlights, const Analyzer& analyzer,
-                         const TermMapper& terms, std::size_t max_bytes) {
+                         const TermMapper& terms, const std::vector<TextRange>& boilerplate, std::size_t max_bytes) {
     const Analysis analysis = analyzer.analyze(text);
     const std::string_view normalized = analysis.text;
-    const std::vector<Match> matches = find_matches(analysis, highlights, terms);
+    auto in_boilerplate = [&](std::size_t offset) {
+        return std::any_of(boilerplate.begin(), boilerplate.end(),
+                           [&](const TextRange& r) { return offset >= r.begin && offset < r.end; });
+    };
+    std::vector<Match> matches = find_matches(analysis, highlights, terms);
+    matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return in_boilerplate(m.begin); }),
+                  matches.end());
 
     // Window start: the match whose window [begin, begin + max_bytes) covers the most
     // distinct query terms, then the most matches.
@@ -116,7 +122,9 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
             begin = token != analysis.tokens.end() && token->begin <= anchor ? token->begin : anchor;
         }
     }
-    while (begin < normalized.size() && (normalized[begin] == ' ' || normalized[begin] == '\n' || normalized[begin] == '\r')) ++begin;
+    while (begin < normalized.size() &&
+           (normalized[begin] == ' ' || normalized[begin] == '\n' || normalized[begin] == '\r' || in_boilerplate(begin)))
+        ++begin;
     std::size_t end = std::min(normalized.size(), begin + max_bytes);
     if (end < normalized.size()) {
         // End on a token boundary so no word or UTF-8 sequence is cut.

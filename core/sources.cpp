@@ -1,36 +1,32 @@
 /** @file
- * @brief Reading .txt and .jsonl inputs.
+ * @brief Reading input files of every format into documents.
  */
 #include "core/sources.hpp"
 
 #include "analyzers/unicode.hpp"
+#include "core/formats.hpp"
+#include "core/hash.hpp"
+#include "core/html.hpp"
 #include "core/metadata.hpp"
+#include "core/pdf.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace tracuu {
 namespace {
-
-enum class Format { text, jsonl, unsupported };
-
-Format format_of(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".txt") return Format::text;
-    if (ext == ".jsonl") return Format::jsonl;
-    return Format::unsupported;
-}
 
 bool is_hidden(const fs::path& path) {
     const std::string name = path.filename().string();
@@ -45,17 +41,6 @@ std::size_t line_of_offset(std::string_view text, std::size_t offset) {
     return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1;
 }
 
-// Problems that make a whole file unreadable as text; empty when it is fine.
-std::string check_text(std::string_view content) {
-    if (is_blank(content)) return "empty file";
-    if (const auto nul = content.find('\0'); nul != std::string_view::npos)
-        return "binary file (NUL byte at byte offset " + std::to_string(nul) + ")";
-    if (const auto bad = unicode::find_invalid_utf8(content))
-        return "invalid UTF-8 at line " + std::to_string(line_of_offset(content, *bad)) + ", byte offset " +
-               std::to_string(*bad);
-    return {};
-}
-
 std::string id_problem(const std::string& id) {
     if (id.empty()) return "empty document id";
     if (id.size() > kMaxIdBytes) return "document id longer than " + std::to_string(kMaxIdBytes) + " bytes";
@@ -64,108 +49,277 @@ std::string id_problem(const std::string& id) {
 
 std::string json_string(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
-void read_text(const InputFile& input, std::string content, const DocumentSink& on_document) {
-    Document doc;
-    doc.id = input.id;
-    doc.title = shorten_title(first_nonempty_line(content));
-    doc.text = std::move(content);
-    doc.source = input.path.string();
-    on_document(std::move(doc));
+/// Everything one file's reading needs to know, shared by the format readers.
+struct FileContext {
+    const InputFile& input;
+    const ReadOptions& options;
+    const DocumentSink& on_document;
+    const ProblemSink& on_problem;
+    std::string file;           // as named on the command line, for messages and Document::source
+    std::string absolute_path;  // for Document::path
+    std::uint64_t hash_state;   // the hash of everything but the bytes
+
+    void problem(std::size_t line, std::string reason) const { on_problem({file, line, std::move(reason)}); }
+
+    std::uint64_t hash(std::string_view bytes) const { return fnv1a64(bytes, hash_state); }
+
+    // Whether the index already holds this document as it is (so it is skipped).
+    bool unchanged(const std::string& id, std::uint64_t content_hash) const {
+        return options.is_unchanged && options.is_unchanged(id, content_hash);
+    }
+
+    Document document(std::string id, std::uint64_t content_hash) const {
+        Document doc;
+        doc.id = std::move(id);
+        doc.source = file;
+        doc.path = absolute_path;
+        doc.content_hash = content_hash;
+        return doc;
+    }
+};
+
+// Valid UTF-8 text, or why it is not; with --lossy, repaired in place.
+std::string check_text(std::string& content, bool lossy) {
+    if (const auto nul = content.find('\0'); nul != std::string::npos)
+        return "binary file (NUL byte at byte offset " + std::to_string(nul) + ")";
+    if (const auto bad = unicode::find_invalid_utf8(content)) {
+        if (lossy) {
+            content = unicode::to_valid_utf8(content);
+            return {};
+        }
+        return "invalid UTF-8 at line " + std::to_string(line_of_offset(content, *bad)) + ", byte offset " +
+               std::to_string(*bad) + " (--lossy indexes it with replacement characters)";
+    }
+    return {};
 }
 
-void read_jsonl(const InputFile& input, std::string_view content, const DocumentSink& on_document,
-                const ProblemSink& on_problem) {
-    const std::string file = input.path.string();
+std::string markdown_title(std::string_view line) {
+    while (!line.empty() && line.front() == '#') line.remove_prefix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    return shorten_title(line);
+}
+
+void read_text(const FileContext& ctx, std::string content, Format format, std::uint64_t content_hash) {
+    Document doc = ctx.document(ctx.input.id, content_hash);
+    const std::string first_line = first_nonempty_line(content);
+    doc.title = format == Format::markdown ? markdown_title(first_line) : shorten_title(first_line);
+    doc.text = std::move(content);
+    ctx.on_document(std::move(doc));
+}
+
+void read_html(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
+    HtmlContent html = extract_html(content);
+    if (is_blank(html.text)) {
+        ctx.problem(0, "HTML page without text");
+        return;
+    }
+    Document doc = ctx.document(ctx.input.id, content_hash);
+    doc.title = html.title.empty() ? shorten_title(first_nonempty_line(html.text)) : shorten_title(html.title);
+    doc.text = std::move(html.text);
+    doc.lang = std::move(html.lang);
+    doc.author = std::move(html.author);
+    doc.date = std::move(html.date);
+    doc.url = std::move(html.url);
+    ctx.on_document(std::move(doc));
+}
+
+void read_pdf(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
+    PdfContent pdf = extract_pdf(content);
+    if (!pdf.problem.empty()) {
+        ctx.problem(0, pdf.problem);
+        return;
+    }
+    // Text from a PDF is poppler's: valid UTF-8 by construction, but checked like any input.
+    if (unicode::find_invalid_utf8(pdf.text)) pdf.text = unicode::to_valid_utf8(pdf.text);
+    Document doc = ctx.document(ctx.input.id, content_hash);
+    doc.title = !is_blank(pdf.title) && !unicode::find_invalid_utf8(pdf.title) ? shorten_title(pdf.title)
+                                                                             : shorten_title(first_nonempty_line(pdf.text));
+    if (!unicode::find_invalid_utf8(pdf.author)) doc.author = pdf.author;
+    doc.text = std::move(pdf.text);
+    ctx.on_document(std::move(doc));
+}
+
+// A JSON record -> a document, or the reason it is not one. @p fallback_id is used when
+// the record has no "id" ("" makes "id" required). Non-fatal remarks go to @p remark.
+std::string record_to_document(const rapidjson::Value& json, const std::string& fallback_id, Document& doc,
+                               const std::function<void(std::string)>& remark) {
+    if (!json.IsObject()) return "expected a JSON object";
+    const auto id = json.FindMember("id");
+    if (id == json.MemberEnd()) {
+        if (fallback_id.empty()) return "missing \"id\" (a string)";
+        doc.id = fallback_id;
+    } else if (id->value.IsString()) {
+        doc.id = json_string(id->value);
+    } else if (id->value.IsInt64()) {
+        doc.id = std::to_string(id->value.GetInt64());
+    } else if (id->value.IsUint64()) {
+        doc.id = std::to_string(id->value.GetUint64());
+    } else {
+        return "missing \"id\" (a string)";
+    }
+    if (std::string why = id_problem(doc.id); !why.empty()) return why;
+    const auto text = json.FindMember("text");
+    if (text == json.MemberEnd() || !text->value.IsString()) return "missing \"text\" (a string)";
+    doc.text = json_string(text->value);
+    if (is_blank(doc.text)) return "empty \"text\"";
+
+    rapidjson::Document extra(rapidjson::kObjectType);
+    bool has_extra = false;
+    for (const auto& member : json.GetObject()) {
+        const std::string name = json_string(member.name);
+        if (name == "id" || name == "text") continue;
+        const bool known = name == "title" || name == "date" || name == "url" || name == "lang" || name == "author";
+        if (known && !member.value.IsString()) {
+            remark("\"" + name + "\" is not a string; ignored");
+            continue;
+        }
+        if (name == "title") {
+            doc.title = json_string(member.value);
+        } else if (name == "url") {
+            doc.url = json_string(member.value);
+        } else if (name == "lang") {
+            doc.lang = json_string(member.value);
+        } else if (name == "author") {
+            doc.author = json_string(member.value);
+        } else if (name == "date") {
+            const std::string written = json_string(member.value);
+            std::size_t length = 0;
+            std::string iso = written.size() >= 10 && written[4] == '-' && written[7] == '-'
+                                  ? parse_date_at(written.substr(8, 2) + "/" + written.substr(5, 2) + "/" +
+                                                      written.substr(0, 4),
+                                                  length)
+                                  : parse_date_at(written, length);
+            if (iso.empty()) remark("\"date\" \"" + written + "\" is not a date; indexed without it");
+            doc.date = iso;
+        } else {
+            extra.AddMember(rapidjson::Value(member.name, extra.GetAllocator()),
+                            rapidjson::Value(member.value, extra.GetAllocator()), extra.GetAllocator());
+            has_extra = true;
+        }
+    }
+    if (has_extra) {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+        extra.Accept(w);
+        doc.extra_fields_json.assign(buffer.GetString(), buffer.GetSize());
+    }
+    if (doc.title.empty()) doc.title = shorten_title(first_nonempty_line(doc.text));
+    return {};
+}
+
+std::string json_error(const rapidjson::Document& json, std::string_view text) {
+    const std::size_t offset = json.GetErrorOffset();
+    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " (column " +
+           std::to_string(column) + ")";
+}
+
+void read_jsonl(const FileContext& ctx, std::string_view content) {
     std::size_t line_number = 0;
     while (!content.empty()) {
         const std::size_t eol = content.find('\n');
-        const std::string_view line = content.substr(0, eol);
+        std::string_view line = content.substr(0, eol);
         content.remove_prefix(eol == std::string_view::npos ? content.size() : eol + 1);
         ++line_number;
         if (is_blank(line)) continue;
-        auto problem = [&](std::string reason) { on_problem({file, line_number, std::move(reason)}); };
+        auto problem = [&](std::string reason) { ctx.problem(line_number, std::move(reason)); };
 
+        std::string repaired;
         if (const auto bad = unicode::find_invalid_utf8(line)) {
-            problem("invalid UTF-8 at column " + std::to_string(*bad + 1));
-            continue;
+            if (!ctx.options.lossy) {
+                problem("invalid UTF-8 at column " + std::to_string(*bad + 1) +
+                        " (--lossy indexes it with replacement characters)");
+                continue;
+            }
+            repaired = unicode::to_valid_utf8(line);
+            line = repaired;
         }
         rapidjson::Document json;
         json.Parse(line.data(), line.size());
         if (json.HasParseError()) {
-            problem(std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
-                    " (column " + std::to_string(json.GetErrorOffset() + 1) + ")");
-            continue;
-        }
-        if (!json.IsObject()) {
-            problem("expected a JSON object");
+            problem(json_error(json, line));
             continue;
         }
         Document doc;
-        doc.source = file + ":" + std::to_string(line_number);
-        const auto id = json.FindMember("id");
-        if (id == json.MemberEnd() || !(id->value.IsString() || id->value.IsInt64() || id->value.IsUint64())) {
-            problem("missing \"id\" (a string)");
-            continue;
-        }
-        doc.id = id->value.IsString() ? json_string(id->value)
-                                      : (id->value.IsInt64() ? std::to_string(id->value.GetInt64())
-                                                             : std::to_string(id->value.GetUint64()));
-        if (std::string why = id_problem(doc.id); !why.empty()) {
+        if (std::string why = record_to_document(json, {}, doc, problem); !why.empty()) {
             problem(why);
             continue;
         }
-        const auto text = json.FindMember("text");
-        if (text == json.MemberEnd() || !text->value.IsString()) {
-            problem("missing \"text\" (a string)");
-            continue;
-        }
-        doc.text = json_string(text->value);
-        if (is_blank(doc.text)) {
-            problem("empty \"text\"");
-            continue;
-        }
-
-        rapidjson::Document extra(rapidjson::kObjectType);
-        bool has_extra = false;
-        for (auto& member : json.GetObject()) {
-            const std::string name = json_string(member.name);
-            if (name == "id" || name == "text") continue;
-            const bool known = name == "title" || name == "date" || name == "url" || name == "lang";
-            if (known && !member.value.IsString()) {
-                problem("\"" + name + "\" is not a string; ignored");
-                continue;
-            }
-            if (name == "title") {
-                doc.title = json_string(member.value);
-            } else if (name == "url") {
-                doc.url = json_string(member.value);
-            } else if (name == "lang") {
-                doc.lang = json_string(member.value);
-            } else if (name == "date") {
-                const std::string written = json_string(member.value);
-                std::size_t length = 0;
-                std::string iso = written.size() >= 10 && written[4] == '-' && written[7] == '-'
-                                      ? parse_date_at(written.substr(8, 2) + "/" + written.substr(5, 2) + "/" +
-                                                          written.substr(0, 4),
-                                                      length)
-                                      : parse_date_at(written, length);
-                if (iso.empty()) problem("\"date\" \"" + written + "\" is not a date; indexed without it");
-                doc.date = iso;
-            } else {
-                extra.AddMember(rapidjson::Value(member.name, extra.GetAllocator()),
-                                rapidjson::Value(member.value, extra.GetAllocator()), extra.GetAllocator());
-                has_extra = true;
-            }
-        }
-        if (has_extra) {
-            rapidjson::StringBuffer buffer;
-            rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-            extra.Accept(w);
-            doc.extra_fields_json.assign(buffer.GetString(), buffer.GetSize());
-        }
-        if (doc.title.empty()) doc.title = shorten_title(first_nonempty_line(doc.text));
-        on_document(std::move(doc));
+        const std::uint64_t content_hash = ctx.hash(line);
+        if (ctx.unchanged(doc.id, content_hash)) continue;
+        doc.source = ctx.file + ":" + std::to_string(line_number);
+        doc.path = ctx.absolute_path;
+        doc.content_hash = content_hash;
+        ctx.on_document(std::move(doc));
     }
+}
+
+void read_json(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
+    rapidjson::Document json;
+    json.Parse(content.data(), content.size());
+    if (json.HasParseError()) {
+        const std::size_t offset = json.GetErrorOffset();
+        ctx.problem(line_of_offset(content, std::min(offset, content.size())), json_error(json, content));
+        return;
+    }
+    auto one = [&](const rapidjson::Value& record, const std::string& fallback_id, std::size_t index) {
+        auto remark = [&](std::string reason) {
+            ctx.problem(0, (json.IsArray() ? "record " + std::to_string(index + 1) + ": " : std::string()) + reason);
+        };
+        Document doc;
+        if (std::string why = record_to_document(record, fallback_id, doc, remark); !why.empty()) {
+            remark(why);
+            return;
+        }
+        // Records of one file share its bytes: the index tells them apart.
+        const std::uint64_t record_hash = fnv1a64(std::to_string(index), content_hash);
+        if (ctx.unchanged(doc.id, record_hash)) return;
+        doc.source = json.IsArray() ? ctx.file + "#" + std::to_string(index + 1) : ctx.file;
+        doc.path = ctx.absolute_path;
+        doc.content_hash = record_hash;
+        ctx.on_document(std::move(doc));
+    };
+    if (json.IsArray()) {
+        for (rapidjson::SizeType i = 0; i < json.Size(); ++i) one(json[i], {}, i);
+    } else {
+        one(json, ctx.input.id, 0);
+    }
+}
+
+// Reads the whole file, or says why it cannot. Distinguishes a file that vanished since
+// it was listed from one that cannot be read.
+std::string read_file(const InputFile& input, std::uint64_t max_bytes, std::string& content) {
+    const int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ENOENT) return "vanished before it could be read";
+        return std::string("cannot read: ") + std::strerror(errno);
+    }
+    struct stat info {};
+    std::string why;
+    if (::fstat(fd, &info) != 0) {
+        why = std::string("cannot read: ") + std::strerror(errno);
+    } else if (!S_ISREG(info.st_mode)) {
+        why = "not a regular file";
+    } else if (static_cast<std::uint64_t>(info.st_size) > max_bytes) {
+        why = "larger than --max-bytes (" + std::to_string(info.st_size) + " > " + std::to_string(max_bytes) + " bytes)";
+    } else {
+        content.resize(static_cast<std::size_t>(info.st_size));
+        std::size_t done = 0;
+        while (done < content.size()) {
+            const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                why = std::string("read error: ") + std::strerror(errno);
+                break;
+            }
+            if (n == 0) break;  // shrank while being read
+            done += static_cast<std::size_t>(n);
+        }
+        content.resize(done);
+    }
+    ::close(fd);
+    return why;
 }
 
 }  // namespace
@@ -176,20 +330,8 @@ std::string InputProblem::to_string() const {
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems) {
     std::vector<InputFile> inputs;
-    auto consider = [&](const fs::path& path, std::string id) {
-        switch (format_of(path)) {
-            case Format::text:
-                inputs.push_back({path, std::move(id)});
-                break;
-            case Format::jsonl:
-                inputs.push_back({path, {}});
-                break;
-            case Format::unsupported:
-                problems.push_back({path.string(), 0,
-                                    "unsupported file type \"" + path.extension().string() +
-                                        "\" (tracuu-index reads .txt and .jsonl)"});
-                break;
-        }
+    auto consider = [&](const fs::path& path, std::string id, std::uintmax_t size) {
+        inputs.push_back({path, std::move(id), size});
     };
     for (const std::string& argument : arguments) {
         const fs::path root(argument);
@@ -200,63 +342,98 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
             continue;
         }
         if (fs::is_directory(status)) {
-            std::vector<fs::path> found;
+            std::vector<std::pair<fs::path, std::uintmax_t>> found;
             fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
             for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (is_hidden(it->path())) {
                     if (it->is_directory()) it.disable_recursion_pending();
                     continue;
                 }
-                if (it->is_regular_file()) found.push_back(it->path());
+                std::error_code size_ec;
+                if (it->is_regular_file()) found.emplace_back(it->path(), it->file_size(size_ec));
             }
             if (ec) problems.push_back({argument, 0, "cannot list folder: " + ec.message()});
             std::sort(found.begin(), found.end());
-            for (const fs::path& path : found) {
+            for (const auto& [path, size] : found) {
                 fs::path relative = path.lexically_relative(root);
                 relative.replace_extension();
-                consider(path, relative.generic_string());
+                consider(path, relative.generic_string(), size);
             }
         } else {
-            consider(root, root.stem().string());
+            std::error_code size_ec;
+            const std::uintmax_t size = fs::is_regular_file(status) ? fs::file_size(root, size_ec) : 0;
+            consider(root, root.stem().string(), size_ec ? 0 : size);
         }
     }
     return inputs;
 }
 
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem) {
-    const std::string file = input.path.string();
-    std::ifstream in(input.path, std::ios::binary);
-    if (!in) {
-        on_problem({file, 0, std::string("cannot read: ") + std::strerror(errno)});
-        return;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        on_problem({file, 0, "read error"});
-        return;
-    }
-    std::string content = std::move(buffer).str();
-    if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // UTF-8 byte order mark
+void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+                     const ReadOptions& options) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(input.path, ec).lexically_normal();
+    const std::string absolute_path = ec ? input.path.string() : absolute.string();
+    FileContext ctx{input, options, on_document, on_problem, input.path.string(), absolute_path, 0};
 
-    if (std::string why = check_text(content); !why.empty()) {
-        // A JSONL file with one bad line is still mostly good: only NUL bytes and emptiness
-        // condemn it whole; invalid UTF-8 is reported line by line.
-        const bool per_line = format_of(input.path) == Format::jsonl && why.rfind("invalid UTF-8", 0) == 0;
-        if (!per_line) {
-            on_problem({file, 0, why});
+    std::string content;
+    if (std::string why = read_file(input, options.max_bytes, content); !why.empty()) {
+        ctx.problem(0, why);
+        return;
+    }
+    if (is_blank(content)) {
+        ctx.problem(0, "empty file");
+        return;
+    }
+    const std::optional<Format> format = detect_format(input.path, content);
+    if (!format) {
+        ctx.problem(0, "unsupported file type \"" + input.path.extension().string() +
+                           "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL and PDF)");
+        return;
+    }
+    // Everything but the bytes that decides what a document becomes; the path too, so that
+    // a moved file is read again and its stored path stays true.
+    const std::string context = std::string(to_string(*format)) + '\n' + absolute_path + '\n' +
+                                std::to_string(kReaderVersion) + (options.lossy ? "\nlossy\n" : "\nstrict\n") +
+                                options.hash_salt;
+    ctx.hash_state = fnv1a64(context);
+
+    if (*format == Format::pdf) {
+        const std::uint64_t content_hash = ctx.hash(content);
+        if (std::string why = id_problem(input.id); !why.empty()) {
+            ctx.problem(0, why);
             return;
         }
+        if (ctx.unchanged(input.id, content_hash)) return;
+        read_pdf(ctx, content, content_hash);
+        return;
     }
-    if (format_of(input.path) == Format::jsonl) {
-        read_jsonl(input, content, on_document, on_problem);
+    if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // UTF-8 byte order mark
+    if (*format == Format::jsonl) {
+        // One bad line does not condemn the others: only NUL bytes are fatal here, and
+        // invalid UTF-8 is reported (or repaired) line by line.
+        if (const auto nul = content.find('\0'); nul != std::string::npos) {
+            ctx.problem(0, "binary file (NUL byte at byte offset " + std::to_string(nul) + ")");
+            return;
+        }
+        read_jsonl(ctx, content);
+        return;
+    }
+    const std::uint64_t content_hash = ctx.hash(content);
+    if (std::string why = check_text(content, options.lossy); !why.empty()) {
+        ctx.problem(0, why);
+        return;
+    }
+    if (*format == Format::json) {
+        read_json(ctx, content, content_hash);
         return;
     }
     if (std::string why = id_problem(input.id); !why.empty()) {
-        on_problem({file, 0, why});
+        ctx.problem(0, why);
         return;
     }
-    read_text(input, std::move(content), on_document);
+    if (ctx.unchanged(input.id, content_hash)) return;
+    if (*format == Format::html) read_html(ctx, content, content_hash);
+    else read_text(ctx, std::move(content), *format, content_hash);
 }
 
 }  // namespace tracuu

@@ -1,16 +1,19 @@
 /** @file
- * @brief Input files -> documents: .txt and .jsonl, with every problem reported, never thrown.
+ * @brief Input files -> documents: text, Markdown, HTML, JSON, JSONL and PDF, with every
+ *        problem reported, never thrown.
  *
- * Document ids: a .txt file's id is its path relative to the folder it was found under,
+ * Document ids: a file's id is its path relative to the folder it was found under,
  * without the extension ("000_790ec6c75e1730ba", "2024/decree"); a file named directly
- * on the command line has its bare name. A .jsonl record's id is its "id" field. Two
- * inputs that yield the same id in one run are a reported problem, not an overwrite.
+ * on the command line has its bare name. A JSONL record's id is its "id" field, and so is
+ * a JSON record's (a lone JSON object without one takes the file's id). Two inputs that
+ * yield the same id in one run are a reported problem, not an overwrite.
  */
 #pragma once
 
 #include "core/document.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -28,24 +31,48 @@ struct InputProblem {
     [[nodiscard]] std::string to_string() const;
 };
 
-/// A file to read, with the id it gets (for .txt files).
+/// A file to read, with the id its document gets (records of JSON files have their own).
 struct InputFile {
     std::filesystem::path path;
     std::string id;
+    std::uintmax_t size = 0;  ///< Bytes when it was listed (for progress; the reader checks again).
 };
 
 /// Longest id accepted, in bytes (Xapian terms are limited to 245 bytes).
 inline constexpr std::size_t kMaxIdBytes = 200;
 
+/// Bumped whenever a reader makes something else of the same bytes, so that content
+/// hashes change and the next run reads such files again.
+inline constexpr int kReaderVersion = 1;
+
+/// Default for ReadOptions::max_bytes: 256 MiB.
+inline constexpr std::uint64_t kDefaultMaxBytes = 256ULL << 20;
+
+/// How files are read.
+struct ReadOptions {
+    std::uint64_t max_bytes = kDefaultMaxBytes;  ///< Larger files are reported, not read.
+    bool lossy = false;  ///< Replace invalid UTF-8 by U+FFFD instead of rejecting the file (or line).
+    /// Mixed into every content hash: whatever else decides the terms (the analyzer version
+    /// and options), so that changing it re-indexes everything.
+    std::string hash_salt;
+    /// Asked with each document's id and content hash before the document is built;
+    /// returning true means the index holds it unchanged, and it is skipped. Unset: build all.
+    std::function<bool(const std::string& id, std::uint64_t content_hash)> is_unchanged;
+};
+
 /// Expands files and folders (recursively, in sorted order, skipping hidden entries) into
-/// the files to read. Missing paths and unsupported file types go to @p problems.
+/// the files to read. Missing paths go to @p problems; what a file holds is decided when
+/// it is read.
 [[nodiscard]] std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
                                                     std::vector<InputProblem>& problems);
 
 using DocumentSink = std::function<void(Document&&)>;
 using ProblemSink = std::function<void(InputProblem&&)>;
 
-/// Reads one file (.txt or .jsonl by extension) and hands over each document or problem.
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem);
+/// Reads one file (format by extension, or by content where the extension lies or is
+/// missing: see core/formats.hpp) and hands over each document or problem. Each document
+/// carries its content hash and its file's absolute path.
+void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+                     const ReadOptions& options = {});
 
 }  // namespace tracuu

@@ -1,19 +1,22 @@
 /** @file
  * @brief tracuu-index: files and folders -> a Xapian index on disk.
  *
- * Exit status: 0 all input indexed; 1 some input rejected (each reported on stderr
- * as file:line: reason, the rest indexed and committed); 2 usage error; 3 the
- * database could not be opened or written.
+ * Exit status: 0 all input indexed (unchanged documents count as indexed); 1 some input
+ * rejected (each reported on stderr as file[:line]: reason, the rest indexed and
+ * committed); 2 usage error; 3 the database could not be opened or written, another
+ * indexer holding it included.
  */
-#include "core/index_writer.hpp"
-#include "core/sources.hpp"
+#include "core/pipeline.hpp"
+#include "core/progress.hpp"
+#include "core/shards.hpp"
 
 #include <CLI/CLI.hpp>
+#include <xapian.h>
 
-#include <chrono>
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
-#include <unordered_map>
 
 namespace {
 
@@ -22,21 +25,37 @@ constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitDatabase = 3;
 
-void report(const tracuu::InputProblem& problem) {
-    std::cerr << "tracuu-index: " << problem.to_string() << '\n';
+int database_error(const std::string& db, const std::string& message) {
+    std::cerr << "tracuu-index: " << db << ": " << message << '\n';
+    return kExitDatabase;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"tracuu-index: index .txt and .jsonl files (folders recursively) into a Xapian database"};
-    std::string db_path;
-    std::vector<std::string> inputs;
+    CLI::App app{"tracuu-index: index text, Markdown, HTML, JSON, JSONL and PDF files (folders recursively) into a "
+                 "Xapian database"};
+    tracuu::IndexingOptions options;
     bool quiet = false;
+    bool json = false;
     bool syllables_only = false;
-    app.add_option("--db", db_path, "Index directory (created if missing)")->required();
-    app.add_option("inputs", inputs, "Files and folders to index")->required();
-    app.add_flag("-q,--quiet", quiet, "Print problems only, no summary");
+    std::size_t batch_mb = tracuu::kDefaultBatchBytes >> 20;
+    app.add_option("--db", options.db, "Index directory (created if missing)")->required();
+    app.add_option("inputs", options.inputs, "Files and folders to index")->required();
+    app.add_flag("-q,--quiet", quiet, "Print problems only: no progress, no summary");
+    app.add_flag("--json", json, "Print a JSON summary on stdout at the end");
+    app.add_option("--shards", options.shards,
+                   "New index: N databases written in parallel, opened as one through DIR/index.stub "
+                   "(later runs keep the layout)")
+        ->check(CLI::Range(1, 256));
+    app.add_option("--threads", options.threads, "Worker threads (default: one per core)")->check(CLI::Range(1, 256));
+    app.add_option("--batch-mb", batch_mb, "Commit after about this many MB of analyzed documents")
+        ->check(CLI::Range(1, 1 << 20));
+    app.add_option("--max-bytes", options.read.max_bytes, "Reject files larger than this")
+        ->check(CLI::PositiveNumber);
+    app.add_flag("--lossy", options.read.lossy, "Index invalid UTF-8 with replacement characters instead of rejecting it");
+    app.add_flag("--prune", options.prune,
+                 "Remove documents whose source file, under one of the input folders, no longer exists");
     app.add_flag("--syllables-only", syllables_only,
                  "New index without multi-syllable words (to measure what word segmentation brings)");
     try {
@@ -45,58 +64,43 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);
         return code == 0 ? kExitOk : kExitUsage;
     }
+    options.batch_bytes = batch_mb << 20;
+    if (syllables_only) options.analyzer = tracuu::AnalyzerOptions{.words = false};
 
-    const auto started = std::chrono::steady_clock::now();
-    std::vector<tracuu::InputProblem> problems;
-    const std::vector<tracuu::InputFile> files = tracuu::collect_inputs(inputs, problems);
-    for (const auto& problem : problems) report(problem);
-    std::size_t rejected = problems.size();
+    const tracuu::ProgressStyle style = quiet                   ? tracuu::ProgressStyle::quiet
+                                        : ::isatty(STDERR_FILENO) ? tracuu::ProgressStyle::terminal
+                                                                  : tracuu::ProgressStyle::lines;
+    tracuu::ProgressReporter* reporter = nullptr;
+    tracuu::IndexingRun run(options, [&](const tracuu::InputProblem& problem) {
+        if (reporter) reporter->problem(problem.to_string());
+        else std::cerr << "tracuu-index: " << problem.to_string() << '\n';
+    });
+    tracuu::ProgressReporter progress(style, [&] { return run.snapshot(); });
+    reporter = &progress;
 
+    tracuu::IndexingCounts counts;
     try {
-        tracuu::IndexWriter writer(db_path, syllables_only ? std::optional(tracuu::AnalyzerOptions{.words = false})
-                                                           : std::nullopt);
-        std::unordered_map<std::string, std::string> seen;  // id -> where it was read
-        std::size_t indexed = 0;
-        auto on_problem = [&](tracuu::InputProblem&& problem) {
-            report(problem);
-            ++rejected;
-        };
-        for (const tracuu::InputFile& file : files) {
-            tracuu::read_input_file(
-                file,
-                [&](tracuu::Document&& doc) {
-                    const auto [it, fresh] = seen.emplace(doc.id, doc.source);
-                    if (!fresh) {
-                        on_problem({doc.source, 0,
-                                    "duplicate document id \"" + doc.id + "\" (already read from " + it->second +
-                                        "); not indexed"});
-                        return;
-                    }
-                    try {
-                        writer.add(doc);
-                        ++indexed;
-                    } catch (const Xapian::InvalidArgumentError& e) {
-                        on_problem({doc.source, 0, "cannot index: " + e.get_description()});
-                    }
-                },
-                on_problem);
-        }
-        writer.commit();
-        if (!quiet) {
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            std::fprintf(stderr, "tracuu-index: indexed %zu documents from %zu files into %s in %.2f s; %zu rejected; %u documents in the index\n",
-                         indexed, files.size(), db_path.c_str(), seconds, rejected, writer.document_count());
-        }
+        counts = run.run();
+    } catch (const tracuu::IndexLockedError& e) {
+        progress.stop();
+        std::cerr << "tracuu-index: " << e.what() << '\n';
+        return kExitDatabase;
     } catch (const Xapian::DatabaseLockError& e) {
-        std::cerr << "tracuu-index: " << db_path << " is locked: another tracuu-index is writing to it (" << e.get_msg() << ")\n";
-        return kExitDatabase;
+        progress.stop();
+        return database_error(options.db, "locked by another writer (" + e.get_msg() + ")");
+    } catch (const tracuu::LayoutError& e) {
+        progress.stop();
+        std::cerr << "tracuu-index: " << e.what() << '\n';
+        return kExitUsage;
     } catch (const Xapian::Error& e) {
-        std::cerr << "tracuu-index: " << db_path << ": " << e.get_description() << '\n';
-        return kExitDatabase;
+        progress.stop();
+        return database_error(options.db, e.get_description());
     } catch (const std::exception& e) {
-        std::cerr << "tracuu-index: " << db_path << ": " << e.what() << '\n';
-        return kExitDatabase;
+        progress.stop();
+        return database_error(options.db, e.what());
     }
-    return rejected == 0 ? kExitOk : kExitRejected;
+    progress.stop();
+    if (!quiet) std::cerr << "tracuu-index: " << tracuu::format_summary(counts, options.db) << '\n';
+    if (json) std::cout << tracuu::format_json_summary(counts) << std::endl;
+    return counts.rejected == 0 ? kExitOk : kExitRejected;
 }

@@ -102,6 +102,7 @@ TEST(Analyzer, TokenTable) {
         {"15/2020/NĐ-CP", {"15@0", "2020@1", "nđ|nd@2", "cp@3"}},
         {"", {}},
         {"  ,;!? ", {}},
+        {"a \xCC\x80 b", {"a@0", "b@1"}},  // a lone combining grave accent is no token
     };
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input), row.expected) << row.input;
 }

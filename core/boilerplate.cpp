@@ -1,0 +1,106 @@
+/** @file
+ * @brief Boilerplate lines by small rules on the folded line (lower case, no diacritics).
+ */
+#include "core/boilerplate.hpp"
+
+#include "analyzers/unicode.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace tracuu {
+namespace {
+
+// Footers (hotline, e-mail) only count near the end: an address quoted in the body is content.
+constexpr std::size_t kTailLines = 5;
+// A caption marker or label line longer than this is a sentence, not a marker.
+constexpr std::size_t kMaxMarkerBytes = 160;
+
+struct Line {
+    std::size_t begin;
+    std::size_t end;
+};
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// "comment (0)", "binh luan (12)": a label and a count in parentheses.
+bool is_counter(std::string_view folded) {
+    static constexpr std::array<std::string_view, 5> labels = {"comments", "comment", "binh luan", "y kien", "likes"};
+    for (const std::string_view label : labels) {
+        if (!starts_with(folded, label)) continue;
+        std::string_view rest = folded.substr(label.size());
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (rest.size() < 3 || rest.front() != '(' || rest.back() != ')') return false;
+        rest = rest.substr(1, rest.size() - 2);
+        return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](unsigned char c) { return std::isdigit(c); });
+    }
+    return false;
+}
+
+bool has_email_address(std::string_view s) {
+    for (std::size_t at = s.find('@'); at != std::string_view::npos; at = s.find('@', at + 1)) {
+        const bool user = at > 0 && (std::isalnum(static_cast<unsigned char>(s[at - 1])) || s[at - 1] == '.' || s[at - 1] == '_');
+        const std::size_t dot = s.find('.', at);
+        const std::size_t space = s.find(' ', at);
+        if (user && at + 1 < s.size() && std::isalnum(static_cast<unsigned char>(s[at + 1])) &&
+            dot != std::string_view::npos && (space == std::string_view::npos || dot < space))
+            return true;
+    }
+    return false;
+}
+
+bool is_boilerplate(std::string_view folded, bool in_tail) {
+    static constexpr std::array<std::string_view, 10> whole_lines = {
+        "source", "nguon", "share", "chia se", "illustration photo", "anh minh hoa", "photo illustration",
+        "tweet", "print", "in bai viet"};
+    if (std::find(whole_lines.begin(), whole_lines.end(), folded) != whole_lines.end()) return true;
+    if (is_counter(folded)) return true;
+    if (folded.size() <= kMaxMarkerBytes) {
+        static constexpr std::array<std::string_view, 8> markers = {
+            "illustration photo", "anh minh hoa", "(anh minh hoa", "photo:", "anh:", "(anh:", "photo credit", "source: http"};
+        for (const std::string_view marker : markers)
+            if (starts_with(folded, marker)) return true;
+        if (starts_with(folded, "nguon: http") || starts_with(folded, "hotline") || starts_with(folded, "email:") ||
+            starts_with(folded, "e-mail:"))
+            return true;
+    }
+    if (in_tail && (folded.find("hotline") != std::string_view::npos ||
+                    folded.find("duong day nong") != std::string_view::npos || has_email_address(folded)))
+        return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<TextRange> find_boilerplate(std::string_view text) {
+    std::vector<Line> lines;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::size_t begin = pos;
+        std::size_t end = eol;
+        while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+        while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+        if (end > begin) lines.push_back({begin, end});
+        pos = eol + 1;
+    }
+    std::vector<TextRange> ranges;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool in_tail = i + kTailLines >= lines.size();
+        const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+        // Folding costs; only short lines and the tail can be boilerplate.
+        if (!in_tail && line.size() > kMaxMarkerBytes) continue;
+        if (is_boilerplate(unicode::fold(line), in_tail))
+            ranges.push_back({static_cast<std::uint32_t>(lines[i].begin), static_cast<std::uint32_t>(lines[i].end)});
+    }
+    return ranges;
+}
+
+bool in_ranges(const std::vector<TextRange>& ranges, std::size_t offset) {
+    const auto it = std::upper_bound(ranges.begin(), ranges.end(), offset,
+                                     [](std::size_t value, const TextRange& range) { return value < range.begin; });
+    return it != ranges.begin() && offset < std::prev(it)->end;
+}
+
+}  // namespace tracuu

@@ -1,0 +1,39 @@
+/** @file
+ * @brief Input formats: what a file is, from its extension and, where that lies or is
+ *        missing, from its first bytes.
+ */
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace tracuu {
+
+enum class Format {
+    text,      ///< .txt; also text files without an extension.
+    markdown,  ///< .md, .markdown: read as text, "#" marks removed from the title.
+    html,      ///< .html, .htm, .xhtml
+    json,      ///< .json: one record (an object) or an array of records.
+    jsonl,     ///< .jsonl: one record a line.
+    pdf,       ///< .pdf
+};
+
+/// "text", "markdown", "html", "json", "jsonl", "pdf".
+[[nodiscard]] std::string_view to_string(Format format);
+
+/// The format an extension names ("" for none); nullopt for an extension tracuu does not read.
+[[nodiscard]] std::optional<Format> format_from_extension(const std::filesystem::path& path);
+
+/// The format @p head (the first bytes of a file) shows by itself, if any: "%PDF-" is a PDF,
+/// "<!DOCTYPE html", "<html" or a leading "<head"/"<body" is HTML, a leading "{" or "[" is
+/// JSON (JSONL when the first line is a whole object and another line follows). Plain
+/// text shows nothing: nullopt.
+[[nodiscard]] std::optional<Format> sniff_format(std::string_view head);
+
+/// The format to read a file as: what its content shows, else what its extension says
+/// (nullopt for an unknown extension whose content shows nothing known). Content wins
+/// because extensions lie ("report.txt" that is a PDF, "page.htm" saved as text is fine).
+[[nodiscard]] std::optional<Format> detect_format(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace tracuu

@@ -1,0 +1,233 @@
+/** @file
+ * @brief Walks gumbo's tree once: text of the visible blocks, metadata from <head>.
+ */
+#include "core/html.hpp"
+
+#include <gumbo.h>
+
+#include <cctype>
+#include <cstring>
+
+namespace tracuu {
+namespace {
+
+std::string_view attribute(const GumboElement& element, const char* name) {
+    const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
+    return attr ? std::string_view(attr->value) : std::string_view();
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+// Elements whose content is never read text.
+bool is_invisible(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_HEAD: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+        case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS: case GUMBO_TAG_FORM:
+        case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_NAV:
+        case GUMBO_TAG_ASIDE: case GUMBO_TAG_MENU:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Elements that start a new line of text.
+bool is_block(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_HR: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER:
+            return true;
+        default:
+            return false;
+    }
+}
+
+class Extractor {
+public:
+    explicit Extractor(HtmlContent& out) : out_(out) {}
+
+    void walk(const GumboNode& node, bool in_content, bool in_pre) {
+        switch (node.type) {
+            case GUMBO_NODE_TEXT:
+            case GUMBO_NODE_CDATA:
+            case GUMBO_NODE_WHITESPACE:
+                append_text(node.v.text.text, in_pre);
+                return;
+            case GUMBO_NODE_ELEMENT:
+            case GUMBO_NODE_TEMPLATE:
+                break;
+            default:
+                return;
+        }
+        const GumboElement& element = node.v.element;
+        const GumboTag tag = element.tag;
+        if (tag == GUMBO_TAG_HTML && out_.lang.empty()) read_lang(attribute(element, "lang"));
+        if (tag == GUMBO_TAG_HEAD) {
+            read_head(node);
+            return;
+        }
+        if (is_invisible(tag)) return;
+        const std::string_view role = attribute(element, "role");
+        if (equals_ignoring_case(role, "navigation") || equals_ignoring_case(role, "menu") ||
+            equals_ignoring_case(role, "menubar"))
+            return;
+        // A page's own header and footer are navigation; an article's are content.
+        if ((tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER) && !in_content) return;
+
+        const bool block = is_block(tag);
+        if (block) break_line();
+        const std::size_t h1_start = out_.text.size();
+        const bool content = in_content || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
+        const bool pre = in_pre || tag == GUMBO_TAG_PRE;
+        if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) append_space();
+        for (unsigned i = 0; i < element.children.length; ++i)
+            walk(*static_cast<const GumboNode*>(element.children.data[i]), content, pre);
+        if (tag == GUMBO_TAG_H1 && h1_.empty()) h1_ = collapse(std::string_view(out_.text).substr(h1_start));
+        if (block) break_line();
+    }
+
+    void finish() {
+        // Trim the blanks around every line and keep at most one empty line in a row.
+        std::string text;
+        std::size_t pos = 0;
+        bool last_empty = true;
+        while (pos <= out_.text.size()) {
+            std::size_t eol = out_.text.find('\n', pos);
+            if (eol == std::string::npos) eol = out_.text.size();
+            std::string_view line = std::string_view(out_.text).substr(pos, eol - pos);
+            while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+            while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+            if (!line.empty() || !last_empty) {
+                text.append(line);
+                text += '\n';
+            }
+            last_empty = line.empty();
+            pos = eol + 1;
+        }
+        while (!text.empty() && (text.back() == '\n')) text.pop_back();
+        out_.text = std::move(text);
+        out_.title = !h1_.empty() ? h1_ : !title_.empty() ? title_ : og_title_;
+        if (out_.url.empty()) out_.url = og_url_;
+    }
+
+private:
+    static std::string collapse(std::string_view s) {
+        std::string out;
+        bool space = false;
+        for (const char c : s) {
+            if (std::isspace(static_cast<unsigned char>(c))) {
+                space = !out.empty();
+                continue;
+            }
+            if (space) out += ' ';
+            space = false;
+            out += c;
+        }
+        return out;
+    }
+
+    void append_text(std::string_view text, bool in_pre) {
+        if (in_pre) {
+            out_.text.append(text);
+            return;
+        }
+        for (const char c : text) {
+            if (std::isspace(static_cast<unsigned char>(c))) append_space();
+            else out_.text += c;
+        }
+    }
+    void append_space() {
+        if (!out_.text.empty() && out_.text.back() != ' ' && out_.text.back() != '\n') out_.text += ' ';
+    }
+    void break_line() {
+        if (!out_.text.empty() && out_.text.back() != '\n') out_.text += '\n';
+    }
+
+    void read_lang(std::string_view lang) {
+        const std::size_t dash = lang.find_first_of("-_");
+        std::string primary(lang.substr(0, dash));
+        for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (primary.size() == 2 || primary.size() == 3) out_.lang = primary;
+    }
+
+    static std::string element_text(const GumboNode& node) {
+        std::string text;
+        for (unsigned i = 0; i < node.v.element.children.length; ++i) {
+            const auto& child = *static_cast<const GumboNode*>(node.v.element.children.data[i]);
+            if (child.type == GUMBO_NODE_TEXT || child.type == GUMBO_NODE_WHITESPACE) text += child.v.text.text;
+        }
+        return collapse(text);
+    }
+
+    static bool is_iso_date(std::string_view s) {
+        if (s.size() < 10) return false;
+        for (std::size_t i = 0; i < 10; ++i) {
+            const bool dash = i == 4 || i == 7;
+            if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+        }
+        return true;
+    }
+
+    void read_head(const GumboNode& head) {
+        for (unsigned i = 0; i < head.v.element.children.length; ++i) {
+            const auto& child = *static_cast<const GumboNode*>(head.v.element.children.data[i]);
+            if (child.type != GUMBO_NODE_ELEMENT) continue;
+            const GumboElement& element = child.v.element;
+            if (element.tag == GUMBO_TAG_TITLE && title_.empty()) {
+                title_ = element_text(child);
+            } else if (element.tag == GUMBO_TAG_LINK && equals_ignoring_case(attribute(element, "rel"), "canonical")) {
+                out_.url = attribute(element, "href");
+            } else if (element.tag == GUMBO_TAG_META) {
+                std::string_view key = attribute(element, "name");
+                if (key.empty()) key = attribute(element, "property");
+                if (key.empty()) key = attribute(element, "itemprop");
+                const std::string_view value = attribute(element, "content");
+                if (value.empty()) continue;
+                if ((equals_ignoring_case(key, "author") || equals_ignoring_case(key, "article:author")) &&
+                    out_.author.empty() && value.find("://") == std::string_view::npos) {
+                    out_.author = collapse(value);
+                } else if ((equals_ignoring_case(key, "article:published_time") ||
+                            equals_ignoring_case(key, "datePublished") || equals_ignoring_case(key, "date") ||
+                            equals_ignoring_case(key, "pubdate")) &&
+                           out_.date.empty() && is_iso_date(value)) {
+                    out_.date = std::string(value.substr(0, 10));
+                } else if (equals_ignoring_case(key, "og:title") && og_title_.empty()) {
+                    og_title_ = collapse(value);
+                } else if (equals_ignoring_case(key, "og:url") && og_url_.empty()) {
+                    og_url_ = value;
+                }
+            }
+        }
+    }
+
+    HtmlContent& out_;
+    std::string h1_;
+    std::string title_;
+    std::string og_title_;
+    std::string og_url_;
+};
+
+}  // namespace
+
+HtmlContent extract_html(std::string_view html) {
+    HtmlContent content;
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    Extractor extractor(content);
+    extractor.walk(*output->root, false, false);
+    extractor.finish();
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return content;
+}
+
+}  // namespace tracuu

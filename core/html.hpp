@@ -1,0 +1,28 @@
+/** @file
+ * @brief HTML pages -> title, text and the metadata the page states, through gumbo,
+ *        Google's HTML5 parser (it builds the tree a browser would, malformed markup included).
+ */
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tracuu {
+
+/// What an HTML page says, as plain text and metadata.
+struct HtmlContent {
+    std::string title;   ///< The first <h1>, else <title>, else og:title; whitespace collapsed.
+    std::string text;    ///< Visible text, one line per block, without scripts, styles,
+                         ///< templates, forms and navigation (<nav>, role="navigation",
+                         ///< <aside>, and <header>/<footer> outside <article> or <main>).
+    std::string lang;    ///< Primary subtag of <html lang>: "vi", "en"; "" when absent.
+    std::string author;  ///< <meta name="author"> or article:author (unless a URL).
+    std::string date;    ///< First 10 characters of article:published_time, datePublished or
+                         ///< <meta name="date"> when they are an ISO date "YYYY-MM-DD".
+    std::string url;     ///< <link rel="canonical"> or og:url.
+};
+
+/// Extracts @p html (valid UTF-8). Never throws for bad markup: HTML5 parsing has no errors.
+[[nodiscard]] HtmlContent extract_html(std::string_view html);
+
+}  // namespace tracuu

@@ -1,0 +1,273 @@
+/** @file
+ * @brief tracuu-index as a user runs it: incremental runs, --prune, --shards, the parallel
+ *        first build, locking, progress and summaries, and every kind of bad input with
+ *        the exit status it gives.
+ */
+#include "test_support.hpp"
+
+#include "core/schema.hpp"
+#include "core/shards.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <xapian.h>
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+    int exit_code;
+    std::string output;  // stdout and stderr together, unless split
+};
+
+std::string quote(const std::string& s) {
+    std::string quoted(1, '\'');  // built step by step: GCC 12 warns (-Wrestrict) on "'" + s + "'"
+    quoted += s;
+    quoted += '\'';
+    return quoted;
+}
+
+RunResult run(const std::string& command) {
+    RunResult result{-1, {}};
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return result;
+    std::array<char, 4096> buffer{};
+    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+std::string index_command(const std::string& db, const std::vector<std::string>& args) {
+    std::string command = quote(TRACUU_INDEX_BIN);
+    command += " --db ";
+    command += quote(db);
+    for (const auto& arg : args) {
+        command += ' ';
+        command += quote(arg);
+    }
+    return command;
+}
+
+/// tracuu-index with stderr and stdout together.
+RunResult index(const std::string& db, const std::vector<std::string>& args) { return run(index_command(db, args) + " 2>&1"); }
+
+/// tracuu-index --json: the JSON summary (stdout only).
+rapidjson::Document index_json(const std::string& db, std::vector<std::string> args, int expected_exit = 0) {
+    args.push_back("--json");
+    const RunResult result = run(index_command(db, args) + " 2>/dev/null");
+    EXPECT_EQ(result.exit_code, expected_exit) << result.output;
+    rapidjson::Document json;
+    json.Parse(result.output.c_str());
+    EXPECT_TRUE(json.IsObject()) << result.output;
+    return json;
+}
+
+/// @p count small articles a/0000.txt … in @p folder, each with its number as a word.
+void write_articles(const testing::TempDir& dir, const std::string& folder, int count) {
+    for (int i = 0; i < count; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "%04d", i);
+        dir.write(folder + "/" + name + ".txt",
+                  std::string("Bài số ") + name + "\nNghị quyết số 126/NQ-CP về thi hành pháp luật, mã " + name + ".\n");
+    }
+}
+
+Xapian::doccount documents_in(const std::string& db) { return Xapian::Database(db).get_doccount(); }
+
+TEST(IndexerCli, ASecondRunOverUnchangedInputDoesAlmostNothingAndSaysSo) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 60);
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    const rapidjson::Document first = index_json(db, {in});
+    EXPECT_EQ(first["indexed"].GetUint(), 60u);
+    EXPECT_EQ(first["documents"].GetUint(), 60u);
+
+    const RunResult again = index(db, {in});
+    EXPECT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_NE(again.output.find("indexed 0 documents (0 new, 0 replaced), 60 unchanged"), std::string::npos) << again.output;
+
+    dir.write("in/0007.txt", "Bài số 0007, đã sửa\nNội dung mới hẳn: kiểm toán ngân sách.");
+    dir.write("in/new.txt", "Bài mới\nMột bài hoàn toàn mới.");
+    const rapidjson::Document third = index_json(db, {in});
+    EXPECT_EQ(third["indexed"].GetUint(), 1u);
+    EXPECT_EQ(third["replaced"].GetUint(), 1u);
+    EXPECT_EQ(third["unchanged"].GetUint(), 59u);
+    EXPECT_EQ(third["documents"].GetUint(), 61u);
+    const Xapian::Database xdb(db);
+    EXPECT_EQ(xdb.get_termfreq("kiem"), 1u);  // the new content is searchable
+    EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "0007"), 1u);
+}
+
+TEST(IndexerCli, PruneRemovesDocumentsWhoseSourceFileIsGone) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 10);
+    dir.write("in/records.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai\"}\n");
+    dir.write("other/keep.txt", "Giữ lại\nKhông nằm trong thư mục được dọn.");
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    (void)index_json(db, {in, (dir.path() / "other/keep.txt").string()});
+    ASSERT_EQ(documents_in(db), 13u);
+
+    fs::remove(dir.path() / "in/0003.txt");
+    fs::remove(dir.path() / "in/records.jsonl");
+    fs::remove(dir.path() / "other/keep.txt");  // named directly, not under a folder: never pruned
+    EXPECT_EQ(index_json(db, {in})["pruned"].GetUint(), 0u);  // without --prune nothing goes
+    EXPECT_EQ(documents_in(db), 13u);
+    const rapidjson::Document pruned = index_json(db, {in, "--prune"});
+    EXPECT_EQ(pruned["pruned"].GetUint(), 3u);
+    EXPECT_EQ(pruned["documents"].GetUint(), 10u);
+    const Xapian::Database xdb(db);
+    EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "0003"), 0u);
+    EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "keep"), 1u);
+}
+
+TEST(IndexerCli, ShardsAreNDatabasesOpenedAsOneThroughTheStubAndKeptOnLaterRuns) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 40);
+    const fs::path db = dir.path() / "db";
+    const std::string in = (dir.path() / "in").string();
+    const rapidjson::Document first = index_json(db.string(), {in, "--shards", "3"});
+    EXPECT_EQ(first["shards"].GetUint(), 3u);
+    for (int k = 0; k < 3; ++k) EXPECT_TRUE(fs::exists(db / ("shard-" + std::to_string(k)) / "iamglass"));
+    const Xapian::Database stub((db / "index.stub").string());
+    EXPECT_EQ(stub.get_doccount(), 40u);
+    EXPECT_EQ(documents_in(db.string()), 40u);  // the directory opens as one too
+    // Each document is in the shard its id hashes to, so a later run finds it again.
+    for (const std::string id : {"0000", "0017", "0039"}) {
+        const Xapian::Database shard((db / ("shard-" + std::to_string(shard_of(id, 3)))).string());
+        EXPECT_EQ(shard.get_termfreq(std::string(schema::kIdPrefix) + id), 1u) << id;
+    }
+    dir.write("in/0017.txt", "Bài số 0017 đã sửa\nThay nội dung.");
+    const rapidjson::Document second = index_json(db.string(), {in});
+    EXPECT_EQ(second["unchanged"].GetUint(), 39u);
+    EXPECT_EQ(second["replaced"].GetUint(), 1u);
+    EXPECT_EQ(second["documents"].GetUint(), 40u);
+
+    const RunResult other_count = index(db.string(), {in, "--shards", "2"});
+    EXPECT_EQ(other_count.exit_code, 2) << other_count.output;
+    EXPECT_NE(other_count.output.find("has 3 shards, not 2"), std::string::npos) << other_count.output;
+}
+
+TEST(IndexerCli, AFirstBuildInParallelEndsAsOneDatabase) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 200);
+    const fs::path db = dir.path() / "db";
+    const rapidjson::Document first = index_json(db.string(), {(dir.path() / "in").string(), "--threads", "2"});
+    EXPECT_EQ(first["documents"].GetUint(), 200u);
+    EXPECT_TRUE(fs::exists(db / "iamglass"));
+    EXPECT_FALSE(fs::exists(db / std::string(kDirectoryStubName)));
+    EXPECT_FALSE(fs::exists(db / std::string(kBuildDirName)));
+    const Xapian::Database xdb(db.string());
+    EXPECT_EQ(xdb.get_termfreq("126/nq-cp"), 0u);
+    EXPECT_EQ(xdb.get_termfreq("XR126/nq-cp"), 200u);
+}
+
+TEST(IndexerCli, ASecondIndexerOnTheSameDatabaseIsToldItIsLockedAtOnce) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 5);
+    const std::string db = (dir.path() / "db").string();
+    ASSERT_EQ(index(db, {(dir.path() / "in").string()}).exit_code, 0);
+    {
+        const IndexLock held(db);  // what a running tracuu-index holds
+        const auto started = std::chrono::steady_clock::now();
+        const RunResult second = index(db, {(dir.path() / "in").string()});
+        EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+        EXPECT_EQ(second.exit_code, 3) << second.output;
+        EXPECT_NE(second.output.find("is locked: another tracuu-index is writing to it"), std::string::npos) << second.output;
+    }
+    {
+        Xapian::WritableDatabase other_writer(db, Xapian::DB_OPEN);  // a writer that is not tracuu-index
+        const RunResult second = index(db, {(dir.path() / "in").string()});
+        EXPECT_EQ(second.exit_code, 3) << second.output;
+        EXPECT_NE(second.output.find("locked"), std::string::npos) << second.output;
+    }
+    EXPECT_EQ(documents_in(db), 5u);  // nothing committed was lost
+}
+
+TEST(IndexerCli, BadInputIsReportedTheRestIndexedAndTheExitStatusSaysSo) {
+    testing::TempDir dir;
+    const bool root = ::geteuid() == 0;
+    // Root reads anything: the indexer then runs as nobody, and the folders must let it write.
+    fs::permissions(dir.path(), fs::perms::all);
+    dir.write("in/good.txt", "Tiêu đề\nVăn bản tốt.");
+    dir.write("in/bad-utf8.txt", "Tiêu đề\nxin ch\xE0o");
+    dir.write("in/binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+    dir.write("in/photo.jpg", "\xFF\xD8\xFF\xE0");
+    dir.write("in/empty.md", "");
+    dir.write("in/huge.txt", std::string(5000, 'a'));
+    dir.write("in/records.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":tru}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
+    dir.write("in/broken.pdf", "%PDF-1.4\n1 0 obj garbage");
+    const fs::path secret = dir.write("in/secret.txt", "Bí mật\nKhông đọc được.");
+    fs::permissions(secret, fs::perms::none);
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path()))
+        if (entry.is_directory()) fs::permissions(entry.path(), fs::perms::all);
+    const std::string db = (dir.path() / "db").string();
+    const std::string as_nobody = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    const RunResult result =
+        run(as_nobody + index_command(db, {(dir.path() / "in").string(), "--max-bytes", "4000"}) + " 2>&1");
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+    for (const std::string expected :
+         {"bad-utf8.txt: invalid UTF-8 at line 2, byte offset 18", "binary.txt: binary file",
+          "photo.jpg: unsupported file type \".jpg\"", "empty.md: empty file",
+          "huge.txt: larger than --max-bytes (5000 > 4000 bytes)", "records.jsonl:2: malformed JSON: Invalid value.",
+          "broken.pdf: PDF cannot be parsed", "secret.txt: cannot read: Permission denied",
+          "indexed 3 documents", "; 8 rejected; 3 documents in the index"})
+        EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
+
+    // --lossy takes the invalid UTF-8; everything else stays rejected, and nothing indexed is lost.
+    const RunResult lossy =
+        run(as_nobody + index_command(db, {(dir.path() / "in").string(), "--max-bytes", "4000", "--lossy"}) + " 2>&1");
+    EXPECT_EQ(lossy.exit_code, 1) << lossy.output;
+    EXPECT_NE(lossy.output.find("; 7 rejected; 4 documents in the index"), std::string::npos) << lossy.output;
+
+    fs::permissions(secret, fs::perms::owner_read | fs::perms::owner_write);
+    for (const std::string name : {"bad-utf8.txt", "binary.txt", "photo.jpg", "empty.md", "huge.txt", "records.jsonl",
+                                   "broken.pdf"})
+        fs::remove(dir.path() / "in" / name);
+    const RunResult clean = index(db, {(dir.path() / "in").string()});
+    EXPECT_EQ(clean.exit_code, 0) << clean.output;
+}
+
+TEST(IndexerCli, QuietPrintsOnlyProblemsAndJsonGoesToStdout) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 3);
+    dir.write("in/empty.txt", "");
+    const std::string db = (dir.path() / "db").string();
+    const RunResult quiet = index(db, {(dir.path() / "in").string(), "--quiet"});
+    EXPECT_EQ(quiet.exit_code, 1);
+    EXPECT_EQ(quiet.output, "tracuu-index: " + (dir.path() / "in/empty.txt").string() + ": empty file\n");
+    const rapidjson::Document json = index_json(db, {(dir.path() / "in").string(), "--quiet"}, 1);
+    for (const char* field : {"indexed", "replaced", "unchanged", "pruned", "rejected", "seconds", "docs_per_s", "mb_per_s"})
+        EXPECT_TRUE(json.HasMember(field)) << field;
+    EXPECT_EQ(json["unchanged"].GetUint(), 3u);
+    EXPECT_EQ(json["rejected"].GetUint(), 1u);
+}
+
+TEST(IndexerCli, OnATerminalProgressIsOneLineRedrawnInPlace) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 300);
+    const std::string command = index_command((dir.path() / "db").string(), {(dir.path() / "in").string(), "--threads", "1"});
+    // script(1) gives the indexer a pseudo-terminal for stderr.
+    const RunResult result = run("script -qec " + quote(command) + " /dev/null");
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    EXPECT_NE(result.output.find("\r\x1b[K"), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find(" files, "), std::string::npos) << result.output;
+    EXPECT_NE(result.output.find("indexed 300 documents"), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace tracuu

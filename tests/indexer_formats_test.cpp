@@ -1,0 +1,369 @@
+/** @file
+ * @brief The indexer's readers and metadata: format detection, HTML, PDF, JSON, boilerplate,
+ *        bylines, content hashes, bad input as values; shard routing and progress lines.
+ */
+#include "test_support.hpp"
+
+#include "core/boilerplate.hpp"
+#include "core/formats.hpp"
+#include "core/hash.hpp"
+#include "core/html.hpp"
+#include "core/index_writer.hpp"
+#include "core/metadata.hpp"
+#include "core/pdf.hpp"
+#include "core/progress.hpp"
+#include "core/schema.hpp"
+#include "core/shards.hpp"
+#include "core/sources.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace tracuu {
+namespace {
+
+using testing::TempDir;
+
+std::string read_fixture(const std::string& name) {
+    std::ifstream in(std::string(TRACUU_INDEXER_DATA_DIR) + "/" + name, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+/// A small valid PDF: one page per entry, each showing its text with Helvetica (an empty
+/// entry makes a page without any content stream, as a scanned page's text layer).
+std::string make_pdf(const std::vector<std::string>& pages, const std::string& title = {}) {
+    std::vector<std::string> objects;  // object n is objects[n - 1]
+    const std::size_t first_page = 5;
+    std::string kids;
+    for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(first_page + 2 * i) + " 0 R ";
+    objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+    objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
+    objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    objects.push_back("<< /Title (" + title + ") /Author (Le Kong) >>");
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const std::string contents = pages[i].empty() ? "" : " /Contents " + std::to_string(first_page + 2 * i + 1) + " 0 R";
+        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>" +
+                          contents + " >>");
+        const std::string stream = "BT /F1 18 Tf 72 700 Td (" + pages[i] + ") Tj ET";
+        objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream");
+    }
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t n = 0; n < objects.size(); ++n) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(n + 1) + " 0 obj\n" + objects[n] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const std::size_t offset : offsets) {
+        char line[32];
+        std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+        pdf += line;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R /Info 4 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+struct Read {
+    std::vector<Document> documents;
+    std::vector<InputProblem> problems;
+
+    [[nodiscard]] bool has_problem(const std::string& needle) const {
+        return std::any_of(problems.begin(), problems.end(),
+                           [&](const InputProblem& p) { return p.to_string().find(needle) != std::string::npos; });
+    }
+    [[nodiscard]] const Document* find(const std::string& id) const {
+        for (const Document& doc : documents)
+            if (doc.id == id) return &doc;
+        return nullptr;
+    }
+};
+
+Read read_all(const std::vector<std::string>& arguments, const ReadOptions& options = {}) {
+    Read read;
+    for (const InputFile& file : collect_inputs(arguments, read.problems))
+        read_input_file(file, [&](Document&& d) { read.documents.push_back(std::move(d)); },
+                        [&](InputProblem&& p) { read.problems.push_back(std::move(p)); }, options);
+    return read;
+}
+
+TEST(Formats, DetectedByContentWhereTheExtensionLiesOrIsMissing) {
+    EXPECT_EQ(detect_format("report.txt", "%PDF-1.7\n..."), Format::pdf);
+    EXPECT_EQ(detect_format("page.txt", "  <!DOCTYPE html><html><body>x</body></html>"), Format::html);
+    EXPECT_EQ(detect_format("export", "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n"), Format::jsonl);
+    EXPECT_EQ(detect_format("export", "Just some words"), Format::text);
+    EXPECT_EQ(detect_format("notes.md", "# Title\n<!-- html comment -->"), Format::markdown);
+    EXPECT_EQ(detect_format("one.jsonl", "{\"id\":\"a\",\"text\":\"x\"}"), Format::jsonl);
+    EXPECT_EQ(detect_format("data.json", "[{\"id\":\"a\"}]"), Format::json);
+    EXPECT_EQ(detect_format("scan.dat", "junk%PDF-1.4"), Format::pdf);
+    EXPECT_EQ(detect_format("photo.png", "\x89PNG\r\n"), std::nullopt);
+    EXPECT_EQ(detect_format("braces.txt", "{not json, a text that opens with a brace}"), Format::text);
+}
+
+TEST(Html, TitleTextAndMetadataWithoutScriptsStylesOrNavigation) {
+    const HtmlContent html = extract_html(read_fixture("article.html"));
+    EXPECT_EQ(html.title, "Thừa Thiên-Huế ngăn chặn “lợi ích nhóm”");
+    EXPECT_EQ(html.lang, "vi");
+    EXPECT_EQ(html.author, "Lê Kông");
+    EXPECT_EQ(html.date, "2023-09-22");
+    EXPECT_EQ(html.url, "https://example.vn/ngan-chan-loi-ich-nhom");
+    EXPECT_NE(html.text.find("Thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ, tỉnh triển khai nhiều giải pháp."),
+              std::string::npos)
+        << html.text;
+    EXPECT_NE(html.text.find("Ô một Ô hai"), std::string::npos) << html.text;
+    EXPECT_EQ(html.text.rfind("Thừa Thiên-Huế", 0), 0u) << html.text;  // the h1 opens the text
+    for (const std::string absent : {"tracking", "quảng cáo", "font-family", "Trang chủ", "Thời sự", "Chuyên mục khác",
+                                     "Bài viết liên quan", "Liên hệ"})
+        EXPECT_EQ(html.text.find(absent), std::string::npos) << absent << " in\n" << html.text;
+}
+
+TEST(Html, BrokenMarkupStillGivesTextAndTheTitleElementWithoutH1) {
+    const HtmlContent html = extract_html("<title> Công   văn </title><p>Đoạn một<p>Đoạn <b>hai<div>Ba</span>");
+    EXPECT_EQ(html.title, "Công văn");
+    EXPECT_EQ(html.text, "Đoạn một\nĐoạn hai\nBa");
+}
+
+TEST(Pdf, TextLayerPageByPage) {
+    const PdfContent pdf = extract_pdf(make_pdf({"Resolution 126/NQ-CP on law enforcement", "Second page text"}, "Resolution 126"));
+    ASSERT_EQ(pdf.problem, "");
+    EXPECT_EQ(pdf.pages, 2);
+    EXPECT_EQ(pdf.title, "Resolution 126");
+    EXPECT_EQ(pdf.author, "Le Kong");
+    const std::size_t first = pdf.text.find("Resolution 126/NQ-CP on law enforcement");
+    const std::size_t second = pdf.text.find("Second page text");
+    ASSERT_NE(first, std::string::npos) << pdf.text;
+    ASSERT_NE(second, std::string::npos) << pdf.text;
+    EXPECT_LT(first, second);
+}
+
+TEST(Pdf, AScannedPdfWithoutTextLayerAndACorruptOneAreProblems) {
+    EXPECT_NE(extract_pdf(make_pdf({"", ""})).problem.find("no text layer (2 pages, probably scanned)"), std::string::npos);
+    EXPECT_NE(extract_pdf("%PDF-1.4\n1 0 obj << /Type /Catalog garbage").problem.find("cannot be parsed"), std::string::npos);
+}
+
+TEST(Boilerplate, PressLinesAreFoundAndBodyLinesAreNot) {
+    const std::string text =
+        "Tiêu đề\nẢnh minh họa\nLiên hệ tác giả qua toasoan@example.vn nếu cần.\nĐoạn một.\nĐoạn hai.\nĐoạn ba.\n"
+        "Đoạn bốn.\nĐoạn năm.\nĐoạn sáu.\nIllustration photo: the provincial committee\nLê Kông\nSource\nComment (0)\n"
+        "Bạn đang đọc bài viết. Mọi bài vở xin gọi hotline: 0903781209, hoặc email: toasoan@example.vn.";
+    std::vector<std::string> found;
+    for (const TextRange& r : find_boilerplate(text)) found.push_back(text.substr(r.begin, r.end - r.begin));
+    EXPECT_EQ(found, (std::vector<std::string>{
+                         "Ảnh minh họa", "Illustration photo: the provincial committee", "Source", "Comment (0)",
+                         "Bạn đang đọc bài viết. Mọi bài vở xin gọi hotline: 0903781209, hoặc email: toasoan@example.vn."}));
+}
+
+TEST(Boilerplate, KeptInTheStoredTextOutOfTheTermsWithItsRangesStored) {
+    TempDir dir;
+    Document doc = testing::make_document(
+        "a", "Tiêu đề\nNội dung chính về thuế.\nBình luận (3)\nMọi bài vở xin gọi hotline: 0903781209, email: toasoan@example.vn");
+    testing::build_index(dir.path() / "db", {doc});
+    const Xapian::Database db((dir.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq("thue"), 1u);
+    EXPECT_EQ(db.get_termfreq("hotline"), 0u);
+    EXPECT_EQ(db.get_termfreq("binh"), 0u);
+    const Document stored = from_stored_json(db.get_document(1).get_data());
+    EXPECT_NE(stored.text.find("hotline: 0903781209"), std::string::npos);
+    ASSERT_EQ(stored.boilerplate.size(), 2u);
+    EXPECT_EQ(stored.text.substr(stored.boilerplate[0].begin, stored.boilerplate[0].end - stored.boilerplate[0].begin),
+              "Bình luận (3)");
+}
+
+TEST(Metadata, AuthorFromASignatureOrByline) {
+    auto author = [](const std::string& text) { return find_author(text, find_boilerplate(text)); };
+    EXPECT_EQ(author("Tiêu đề\nNội dung.\n\nLê Kông\n\nBạn đang đọc bài viết, gọi hotline: 0903781209"), "Lê Kông");
+    EXPECT_EQ(author("Title\nBody text here.\nLe Kong\nSource\nComment (0)"), "Le Kong");
+    EXPECT_EQ(author("Title\nBody.\nTran Thanh\nSource\nComment (0)"), "Tran Thanh");
+    EXPECT_EQ(author("A headline\nBy Jane Doe, Reuters\nBody."), "Jane Doe");
+    EXPECT_EQ(author("Tiêu đề\nNội dung.\n(Theo VnExpress)"), "VnExpress");
+    EXPECT_EQ(author("Tiêu đề\nNội dung.\nTheo đó, tỉnh sẽ triển khai."), "");
+    EXPECT_EQ(author("Tiêu đề\nNội dung kết thúc bằng một câu."), "");
+    EXPECT_EQ(author("Title\nThe Committee met on Monday."), "");
+}
+
+TEST(Metadata, AuthorAndCitationsWithRelationsAreStoredAndAuthorIsATerm) {
+    TempDir dir;
+    testing::build_index(dir.path() / "db",
+                         {testing::make_document("a", "Tiêu đề\nCăn cứ Nghị định số 15/2020/NĐ-CP của Chính phủ.\nLê Kông")});
+    const Xapian::Database db((dir.path() / "db").string());
+    const Document stored = from_stored_json(db.get_document(1).get_data());
+    EXPECT_EQ(stored.author, "Lê Kông");
+    EXPECT_EQ(db.get_termfreq("Ale kong"), 1u);
+    ASSERT_FALSE(stored.citations.empty());
+    EXPECT_EQ(stored.citations[0].number, "15/2020/NĐ-CP");
+    EXPECT_EQ(stored.citations[0].relation, "based_on");
+}
+
+TEST(Sources, EveryFormatWithIdsFromPaths) {
+    TempDir dir;
+    dir.write("in/note.md", "## Tiêu đề ghi chú\nNội dung ghi chú");
+    dir.write("in/page.html", read_fixture("article.html"));
+    dir.write("in/one.json", R"({"title":"Một","text":"Văn bản một","author":"Tran Thanh"})");
+    dir.write("in/many.json", R"([{"id":"m1","text":"Văn bản hai"},{"id":"m2","text":"Văn bản ba"}])");
+    dir.write("in/law.pdf", make_pdf({"Law on Promulgation of Legal Documents"}, ""));
+    dir.write("in/README", "Plain text without an extension");
+    dir.write("in/lying.txt", make_pdf({"A PDF saved as text"}, "Lying"));
+    const Read read = read_all({(dir.path() / "in").string()});
+    EXPECT_TRUE(read.problems.empty()) << read.problems.front().to_string();
+    ASSERT_EQ(read.documents.size(), 8u);
+    ASSERT_TRUE(read.find("note"));
+    EXPECT_EQ(read.find("note")->title, "Tiêu đề ghi chú");
+    ASSERT_TRUE(read.find("page"));
+    EXPECT_EQ(read.find("page")->author, "Lê Kông");
+    EXPECT_EQ(read.find("page")->date, "2023-09-22");
+    ASSERT_TRUE(read.find("one"));
+    EXPECT_EQ(read.find("one")->author, "Tran Thanh");
+    ASSERT_TRUE(read.find("m2"));
+    EXPECT_EQ(read.find("m2")->text, "Văn bản ba");
+    ASSERT_TRUE(read.find("law"));
+    EXPECT_EQ(read.find("law")->title, "Law on Promulgation of Legal Documents");
+    ASSERT_TRUE(read.find("README"));
+    ASSERT_TRUE(read.find("lying"));
+    EXPECT_EQ(read.find("lying")->title, "Lying");
+    EXPECT_EQ(read.find("note")->path, (dir.path() / "in/note.md").string());
+    EXPECT_NE(read.find("note")->content_hash, 0u);
+}
+
+TEST(Sources, BadInputIsReportedWithWhatAndWhere) {
+    TempDir dir;
+    dir.write("in/scanned.pdf", make_pdf({""}));
+    dir.write("in/corrupt.pdf", "%PDF-1.5\nthis is not really a PDF");
+    dir.write("in/big.txt", std::string(2000, 'x'));
+    dir.write("in/bad.json", "{\"id\": \"x\",\n \"text\": oops}");
+    dir.write("in/records.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\"}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
+    dir.write("in/program.exe", std::string("MZ\x90\0\3\0", 6));
+    dir.write("in/empty.html", "   \n");
+    ReadOptions options;
+    options.max_bytes = 1000;
+    const Read read = read_all({(dir.path() / "in").string()}, options);
+    EXPECT_TRUE(read.has_problem("scanned.pdf: PDF has no text layer (1 page, probably scanned): not indexed"));
+    EXPECT_TRUE(read.has_problem("corrupt.pdf: PDF cannot be parsed"));
+    EXPECT_TRUE(read.has_problem("big.txt: larger than --max-bytes (2000 > 1000 bytes)"));
+    EXPECT_TRUE(read.has_problem("bad.json:2: malformed JSON: Invalid value. (column 10)"));
+    EXPECT_TRUE(read.has_problem("records.jsonl:2: malformed JSON"));
+    EXPECT_TRUE(read.has_problem("program.exe: unsupported file type \".exe\""));
+    EXPECT_TRUE(read.has_problem("empty.html: empty file"));
+    EXPECT_EQ(read.problems.size(), 7u);
+    ASSERT_EQ(read.documents.size(), 2u);  // the good JSONL lines
+}
+
+TEST(Sources, LossyIndexesInvalidUtf8WithReplacementCharacters) {
+    TempDir dir;
+    dir.write("in/bad.txt", "Tiêu đề\nxin ch\xE0o b\xE1n");
+    dir.write("in/bad.jsonl", "{\"id\":\"j\",\"text\":\"ch\xE0o\"}\n");
+    const Read strict = read_all({(dir.path() / "in").string()});
+    EXPECT_TRUE(strict.has_problem("bad.txt: invalid UTF-8 at line 2, byte offset"));
+    EXPECT_TRUE(strict.has_problem("bad.jsonl:1: invalid UTF-8 at column 21"));
+    EXPECT_TRUE(strict.documents.empty());
+    ReadOptions options;
+    options.lossy = true;
+    const Read lossy = read_all({(dir.path() / "in").string()}, options);
+    EXPECT_TRUE(lossy.problems.empty());
+    ASSERT_EQ(lossy.documents.size(), 2u);
+    EXPECT_NE(lossy.find("bad")->text.find("xin ch\xEF\xBF\xBDo"), std::string::npos);
+    EXPECT_EQ(lossy.find("j")->text, "ch\xEF\xBF\xBDo");
+}
+
+TEST(Sources, AFileThatVanishesBeforeItIsReadIsReported) {
+    TempDir dir;
+    dir.write("in/a.txt", "Stays");
+    dir.write("in/b.txt", "Goes away");
+    std::vector<InputProblem> problems;
+    const std::vector<InputFile> files = collect_inputs({(dir.path() / "in").string()}, problems);
+    ASSERT_EQ(files.size(), 2u);
+    std::filesystem::remove(dir.path() / "in/b.txt");
+    std::vector<Document> documents;
+    for (const InputFile& file : files)
+        read_input_file(file, [&](Document&& d) { documents.push_back(std::move(d)); },
+                        [&](InputProblem&& p) { problems.push_back(std::move(p)); });
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].to_string().find("b.txt: vanished before it could be read"), std::string::npos);
+    EXPECT_EQ(documents.size(), 1u);
+}
+
+TEST(Sources, ContentHashesSkipUnchangedDocumentsAndFollowContentAndSalt) {
+    TempDir dir;
+    const auto file = dir.write("in/a.txt", "Tiêu đề\nNội dung");
+    dir.write("in/r.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai\"}\n");
+    std::map<std::string, std::uint64_t> hashes;
+    ReadOptions record;
+    record.is_unchanged = [&](const std::string& id, std::uint64_t hash) {
+        hashes[id] = hash;
+        return false;
+    };
+    (void)read_all({(dir.path() / "in").string()}, record);
+    ASSERT_EQ(hashes.size(), 3u);
+
+    ReadOptions skip_known;
+    skip_known.is_unchanged = [&](const std::string& id, std::uint64_t hash) { return hashes[id] == hash; };
+    EXPECT_TRUE(read_all({(dir.path() / "in").string()}, skip_known).documents.empty());
+
+    dir.write("in/r.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai, đã sửa\"}\n");
+    const Read changed = read_all({(dir.path() / "in").string()}, skip_known);
+    ASSERT_EQ(changed.documents.size(), 1u);
+    EXPECT_EQ(changed.documents[0].id, "r2");
+
+    skip_known.hash_salt = "analyzer 3";
+    EXPECT_EQ(read_all({(dir.path() / "in").string()}, skip_known).documents.size(), 3u);
+}
+
+TEST(Shards, RoutingIsAStableFnv1aOfTheId) {
+    EXPECT_EQ(fnv1a64(""), 14695981039346656037ULL);
+    EXPECT_EQ(fnv1a64("a"), 0xaf63dc4c8601ec8cULL);
+    EXPECT_EQ(shard_of("a", 4), 0xaf63dc4c8601ec8cULL % 4);
+    EXPECT_EQ(shard_of("anything", 1), 0u);
+}
+
+TEST(Progress, LinesAndSummariesSayWhatTheyCount) {
+    IndexingCounts counts;
+    counts.files_total = 100;
+    counts.files_done = 50;
+    counts.bytes_total = 10 << 20;
+    counts.bytes_done = 5 << 20;
+    counts.indexed = 40;
+    counts.replaced = 5;
+    counts.unchanged = 5;
+    counts.rejected = 2;
+    counts.seconds = 10;
+    counts.documents = 45;
+    EXPECT_EQ(format_progress(counts), "50/100 files, 5.0/10.0 MB, 5 docs/s, ETA 10s, 2 errors");
+    EXPECT_EQ(format_json_summary(counts),
+              "{\"indexed\":40,\"replaced\":5,\"unchanged\":5,\"pruned\":0,\"rejected\":2,\"files\":100,"
+              "\"documents\":45,\"shards\":1,\"seconds\":10.000,\"docs_per_s\":5.0,\"mb_per_s\":0.50}");
+    EXPECT_NE(format_summary(counts, "db").find("indexed 45 documents (40 new, 5 replaced), 5 unchanged"), std::string::npos);
+}
+
+TEST(Progress, WithoutATerminalPlainLinesComePeriodicallyAndProblemsInBetween) {
+    std::FILE* out = std::tmpfile();
+    ASSERT_NE(out, nullptr);
+    IndexingCounts counts;
+    counts.files_total = 2;
+    counts.files_done = 1;
+    {
+        ProgressReporter reporter(ProgressStyle::lines, [&] { return counts; }, out, std::chrono::milliseconds(20));
+        std::this_thread::sleep_for(std::chrono::milliseconds(120));
+        reporter.problem("a.txt: empty file");
+        std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    }
+    std::rewind(out);
+    std::string printed(4096, '\0');
+    printed.resize(std::fread(printed.data(), 1, printed.size(), out));
+    std::fclose(out);
+    EXPECT_EQ(printed.find('\r'), std::string::npos) << printed;
+    EXPECT_NE(printed.find("tracuu-index: a.txt: empty file\n"), std::string::npos) << printed;
+    std::size_t lines = 0;
+    for (std::size_t at = printed.find("tracuu-index: 1/2 files"); at != std::string::npos;
+         at = printed.find("tracuu-index: 1/2 files", at + 1))
+        ++lines;
+    EXPECT_GE(lines, 3u) << printed;
+}
+
+}  // namespace
+}  // namespace tracuu
