@@ -34,6 +34,7 @@ std::string to_stored_json(const Document& doc) {
     field("date", doc.date);
     field("url", doc.url);
     if (!doc.author.empty()) field("author", doc.author);
+    field("number", doc.number);
     field("source", doc.source);
     if (!doc.path.empty()) field("path", doc.path);
     w.Key("references");
@@ -85,6 +86,7 @@ Document from_stored_json(std::string_view data) {
     doc.date = string_member(json, "date");
     doc.url = string_member(json, "url");
     doc.author = string_member(json, "author");
+    doc.number = string_member(json, "number");
     doc.source = string_member(json, "source");
     doc.path = string_member(json, "path");
     if (const auto refs = json.FindMember("references"); refs != json.MemberEnd() && refs->value.IsArray()) {

@@ -34,6 +34,7 @@ struct Document {
     std::string date;                     ///< Publication date, ISO "YYYY-MM-DD", or "".
     std::string url;                      ///< Source URL, or "".
     std::string author;                   ///< Author or byline when the document states one, or "".
+    std::string number;                   ///< Its own document number ("15/2020/NĐ-CP") when it is a legal document, or "".
     std::string source;                   ///< File (and line, for JSONL) it was read from.
     std::string path;                     ///< Absolute path of that file ("" for documents not read from one).
     std::vector<std::string> references;  ///< Canonical document numbers it cites, first mention first.

@@ -69,6 +69,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     if (doc.url.empty()) doc.url = find_source_url(doc.text);
     doc.boilerplate = find_boilerplate(doc.text);
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
+    if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
     doc.citations = citations_of(doc.text);
 
     const bool stem = doc.lang == "en";
@@ -105,6 +106,8 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
 
     xdoc.add_boolean_term(std::string(schema::kIdPrefix) + doc.id);
     if (!doc.lang.empty()) xdoc.add_boolean_term(std::string(schema::kLanguagePrefix) + doc.lang);
+    if (const auto number = parse_document_number(doc.number))
+        xdoc.add_boolean_term(std::string(schema::kNumberPrefix) + number->key());
     if (const std::string author = unicode::fold(doc.author); !author.empty() && author.size() <= kMaxAuthorTermBytes)
         xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + author);
     if (!doc.path.empty()) xdoc.add_boolean_term(source_term(doc.path));

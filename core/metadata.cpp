@@ -4,6 +4,7 @@
  */
 #include "core/metadata.hpp"
 
+#include "analyzers/document_number.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/boilerplate.hpp"
 
@@ -171,6 +172,33 @@ std::string shorten_title(std::string_view line, std::size_t max_bytes) {
     std::string_view head = line.substr(0, cut);
     while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == ';')) head.remove_suffix(1);
     return std::string(head) + "…";
+}
+
+std::string own_number_from_title(std::string_view title) {
+    static const char* const kTypeNames[] = {
+        "nghi dinh", "nghi quyet", "quyet dinh", "thong tu", "thong tu lien tich", "chi thi", "luat", "bo luat",
+        "phap lenh", "quy dinh", "ket luan", "thong bao", "cong van", "van ban hop nhat", "decree", "resolution",
+        "decision", "circular", "joint circular", "directive", "law", "code", "ordinance", "regulation",
+        "conclusion", "notice", "official letter", "consolidated text"};
+    const auto found = find_document_numbers(title);
+    if (found.empty()) return {};
+    std::string before = unicode::fold(title.substr(0, found.front().begin));
+    for (char& c : before)
+        if (c == '.' || c == ':' || c == ',') c = ' ';
+    std::string words;
+    for (std::size_t p = 0; p < before.size();) {  // collapse spaces
+        const std::size_t start = before.find_first_not_of(' ', p);
+        if (start == std::string::npos) break;
+        const std::size_t end = std::min(before.find(' ', start), before.size());
+        if (!words.empty()) words += ' ';
+        words += before.substr(start, end - start);
+        p = end;
+    }
+    for (const char* suffix : {" so", " no"})
+        if (words.size() > 3 && words.compare(words.size() - 3, 3, suffix) == 0) words.resize(words.size() - 3);
+    const bool names_a_type =
+        std::any_of(std::begin(kTypeNames), std::end(kTypeNames), [&](const char* name) { return words == name; });
+    return names_a_type ? found.front().value.canonical() : std::string();
 }
 
 std::string parse_date_at(std::string_view s, std::size_t& length) {

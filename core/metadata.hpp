@@ -18,6 +18,11 @@ namespace tracuu {
 /// with "…" (a plain-text article whose first line is a whole paragraph has no title).
 [[nodiscard]] std::string shorten_title(std::string_view line, std::size_t max_bytes = 160);
 
+/// The document's own number when its title says what it is: a type name, optionally
+/// "số"/"No.", then a number ("Nghị định số 15/2020/NĐ-CP về …", "Decree No. 15/2020/ND-CP");
+/// canonical form, or "" (a press title that merely mentions a number is not that document).
+[[nodiscard]] std::string own_number_from_title(std::string_view title);
+
 /// ISO date ("2023-09-22") of a date written d/m/yyyy, "ngày d tháng m năm yyyy" or
 /// "Month d, yyyy" at the start of @p s; empty when there is none. Sets @p length to
 /// the bytes it spans.

@@ -384,9 +384,14 @@ private:
 
     static Xapian::Query cited(const DocumentNumber& number) {
         // A constant weight for citing documents, not a scaled BM25 one: scaling would blow
-        // up length-normalization differences and drown what the other words say.
-        return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(kReferenceBoost))->release()),
-                             Xapian::Query(TermMapper::reference_term(number)));
+        // up length-normalization differences and drown what the other words say. The
+        // document that is this number, when the corpus holds it, comes before them all.
+        auto constant = [](double weight, const std::string& term) {
+            return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                                 Xapian::Query(term));
+        };
+        return Xapian::Query(Xapian::Query::OP_OR, constant(kReferenceBoost, TermMapper::reference_term(number)),
+                             constant(2 * kReferenceBoost, std::string(schema::kNumberPrefix) + number.key()));
     }
 
     void add_highlights(const Analysis& analysis) {

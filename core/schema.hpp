@@ -25,6 +25,7 @@ inline constexpr std::string_view kLanguagePrefix = "L";    ///< Lvi, Len.
 inline constexpr std::string_view kDatePrefix = "D";        ///< D20230922: publication date.
 inline constexpr std::string_view kYearPrefix = "Y";        ///< Y2023: publication year.
 inline constexpr std::string_view kReferencePrefix = "XR";  ///< XR126/nq-cp: cites this document number (wdf = mentions).
+inline constexpr std::string_view kNumberPrefix = "XN";     ///< XN15/2020/nd-cp: the document's own number (it is that legal document).
 inline constexpr std::string_view kAuthorPrefix = "A";      ///< Ale kong: folded author or byline, whole.
 /// XP/srv/news/a.txt: the source file, absolute (shared by the records of one JSONL file).
 /// Longer paths end in "#" and a hash of the whole path, to stay within Xapian's 245 bytes.

@@ -3,6 +3,7 @@
  */
 #include "core/searcher.hpp"
 
+#include "analyzers/reference.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
 #include "core/query.hpp"
@@ -178,6 +179,88 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     }
     complete(last.exact, last.folded, last.has_diacritics());
     return out;
+}
+
+Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
+    if (limit < 1 || limit > kMaxLimit) return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
+    if (text.size() > kMaxCheckBytes)
+        return Error{"bad_parameter", "text is longer than " + std::to_string(kMaxCheckBytes) + " bytes"};
+    if (const auto bad = unicode::find_invalid_utf8(text))
+        return Error{"bad_parameter", "text is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")"};
+    const std::string nfc = unicode::normalize_nfc(text);
+    // Byte offset -> code point offset, for spans a client can use.
+    std::vector<std::size_t> code_point_at(nfc.size() + 1, 0);
+    for (std::size_t byte = 0, cp = 0; byte <= nfc.size(); ++byte) {
+        code_point_at[byte] = cp;
+        if (byte < nfc.size() && (static_cast<unsigned char>(nfc[byte]) & 0xC0) != 0x80) ++cp;
+    }
+    const auto cps = [&](std::size_t byte) { return code_point_at[byte]; };
+
+    CheckResult result;
+    for (const Reference& reference : extract_references(nfc)) {
+        CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
+                                 reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end), {}, 0};
+        const std::string key = reference.number.key();
+        const std::string cited = std::string(schema::kReferencePrefix) + key;
+        checked.cited_by = db_.get_termfreq(cited);
+        const std::string own = std::string(schema::kNumberPrefix) + key;
+        if (auto it = db_.postlist_begin(own); it != db_.postlist_end(own)) {
+            const Xapian::Document holder = db_.get_document(*it);
+            checked.held_by = from_stored_json(holder.get_data()).id;
+            auto term = holder.termlist_begin();
+            term.skip_to(cited);
+            if (term != holder.termlist_end() && *term == cited) --checked.cited_by;  // naming itself is no citation
+        }
+        result.references.push_back(std::move(checked));
+    }
+
+    // Quoted passages: straight quotes pair up in order; curly ones open and close.
+    std::size_t open_at = std::string::npos;
+    char32_t opener = 0;
+    for (std::size_t pos = 0; pos < nfc.size();) {
+        const std::size_t here = pos;
+        const char32_t cp = unicode::decode_utf8(nfc, pos);
+        const bool straight = cp == U'"', curly_open = cp == 0x201C, curly_close = cp == 0x201D;
+        if (!straight && !curly_open && !curly_close) continue;
+        if (open_at == std::string::npos) {
+            if (straight || curly_open) {
+                open_at = pos;
+                opener = cp;
+            }
+            continue;
+        }
+        if ((opener == U'"' && !straight) || (opener == 0x201C && !curly_close)) continue;
+        const std::string passage = nfc.substr(open_at, here - open_at);
+        const Analysis analysis = analyzer_.analyze(passage);
+        std::vector<std::string> terms;  // folded syllables, one a position: a phrase that tolerates diacritics
+        std::optional<std::uint32_t> last_position;
+        for (const Token& token : analysis.tokens) {
+            if (token.syllables != 1 || token.position == last_position) continue;
+            last_position = token.position;
+            terms.push_back(TermMapper::folded_term(token));
+        }
+        if (terms.size() >= 2) {
+            CheckedQuote quote{passage, cps(open_at), cps(here), 0, {}};
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size())));
+            enquire.set_weighting_scheme(ranking());
+            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 1000);
+            quote.found = mset.get_matches_estimated();
+            Highlights highlights;
+            for (const Token& token : analysis.tokens) highlights.folded.insert(token.folded);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                Hit hit;
+                hit.document = from_stored_json(it.get_document().get_data());
+                hit.score = it.get_weight();
+                hit.snippet = make_snippet(hit.document.text, highlights, analyzer_, terms_, hit.document.boilerplate);
+                hit.document.text.clear();
+                quote.documents.push_back(std::move(hit));
+            }
+            result.quotes.push_back(std::move(quote));
+        }
+        open_at = std::string::npos;
+    }
+    return result;
 }
 
 std::optional<Document> Searcher::document(std::string_view id) {

@@ -55,6 +55,32 @@ struct Suggestion {
     Xapian::doccount documents; ///< Documents containing the word, or citing the number.
 };
 
+/// A document number found in checked text. Offsets count Unicode code points of the
+/// NFC-normalized text (what a browser's text editor counts for Vietnamese).
+struct CheckedReference {
+    std::string canonical;           ///< "126/NQ-CP"
+    std::string relation;            ///< "implements", "cites", ...
+    std::string issued;              ///< ISO issue date when the text gives it, or "".
+    std::string type_name_vi, type_name_en;
+    std::size_t begin = 0, end = 0;  ///< Code points.
+    std::string held_by;             ///< Id of the document in the corpus that is this number, or "".
+    Xapian::doccount cited_by = 0;   ///< Documents in the corpus that cite it.
+};
+
+/// A quoted passage of checked text and where the corpus has it word for word.
+struct CheckedQuote {
+    std::string text;
+    std::size_t begin = 0, end = 0;  ///< Code points, quotes excluded.
+    Xapian::doccount found = 0;      ///< Documents containing it (estimated beyond a thousand).
+    std::vector<Hit> documents;      ///< The best of them, with snippets.
+};
+
+/// What POST /check answers.
+struct CheckResult {
+    std::vector<CheckedReference> references;
+    std::vector<CheckedQuote> quotes;
+};
+
 /// Not thread-safe: give each thread its own (Xapian::Database is not shareable).
 class Searcher {
 public:
@@ -75,6 +101,14 @@ public:
     /// with or without diacritics; or a document number being typed), most frequent first.
     /// Errors: "bad_parameter" for invalid UTF-8, an over-long prefix or a bad @p limit.
     [[nodiscard]] Result<std::vector<Suggestion>> suggest(std::string_view prefix, std::size_t limit = 10);
+
+    /// Checks a text for sources: each document number it cites (held by the corpus? cited by
+    /// how many?) and each quoted passage of two words or more (“…” or "…"), with the
+    /// documents that contain it word for word, diacritics and quote styles tolerated.
+    /// Errors: "bad_parameter" for invalid UTF-8, a text over kMaxCheckBytes or a bad @p limit.
+    [[nodiscard]] Result<CheckResult> check(std::string_view text, std::size_t limit = 5);
+
+    static constexpr std::size_t kMaxCheckBytes = 1 << 20;
 
     /// The whole document with id @p id, or nullopt.
     [[nodiscard]] std::optional<Document> document(std::string_view id);

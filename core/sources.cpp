@@ -3,6 +3,7 @@
  */
 #include "core/sources.hpp"
 
+#include "analyzers/document_number.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/formats.hpp"
 #include "core/hash.hpp"
@@ -168,7 +169,8 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
     for (const auto& member : json.GetObject()) {
         const std::string name = json_string(member.name);
         if (name == "id" || name == "text") continue;
-        const bool known = name == "title" || name == "date" || name == "url" || name == "lang" || name == "author";
+        const bool known = name == "title" || name == "date" || name == "url" || name == "lang" || name == "author" ||
+                           name == "number";
         if (known && !member.value.IsString()) {
             remark("\"" + name + "\" is not a string; ignored");
             continue;
@@ -181,6 +183,11 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
             doc.lang = json_string(member.value);
         } else if (name == "author") {
             doc.author = json_string(member.value);
+        } else if (name == "number") {
+            const std::string written = json_string(member.value);
+            const auto number = parse_document_number(written);
+            if (!number) remark("\"number\" \"" + written + "\" is not a document number such as 15/2020/NĐ-CP; ignored");
+            else doc.number = number->canonical();
         } else if (name == "date") {
             const std::string written = json_string(member.value);
             std::size_t length = 0;

@@ -206,11 +206,25 @@ HttpReply get_document(Searcher& searcher, const std::string& id) {
     write_optional(w, "lang", doc->lang);
     write_optional(w, "date", doc->date);
     write_optional(w, "url", doc->url);
+    write_optional(w, "author", doc->author);
+    write_optional(w, "number", doc->number);
     w.Key("source");
     write_string(w, doc->source);
     w.Key("references");
     w.StartArray();
     for (const auto& ref : doc->references) write_string(w, ref);
+    w.EndArray();
+    w.Key("citations");
+    w.StartArray();
+    for (const Citation& citation : doc->citations) {
+        w.StartObject();
+        w.Key("reference");
+        write_string(w, citation.number);
+        w.Key("relation");
+        write_string(w, citation.relation);
+        write_optional(w, "issued", citation.issued);
+        w.EndObject();
+    }
     w.EndArray();
     if (!doc->extra_fields_json.empty()) {
         w.Key("fields");
@@ -267,6 +281,81 @@ HttpReply get_suggest(Searcher& searcher, const Target& target) {
     return json_reply(buffer);
 }
 
+HttpReply post_check(Searcher& searcher, const std::string& body) {
+    rapidjson::Document json;
+    json.Parse(body.data(), body.size());
+    if (json.HasParseError() || !json.IsObject())
+        return error_reply({"bad_request", "body must be a JSON object such as {\"text\": \"…\"}"});
+    const auto text = json.FindMember("text");
+    if (text == json.MemberEnd() || !text->value.IsString())
+        return error_reply({"bad_parameter", "field \"text\" (a string) is required"});
+    std::size_t limit = 5;
+    if (const auto it = json.FindMember("limit"); it != json.MemberEnd()) {
+        if (!it->value.IsUint64()) return error_reply({"bad_parameter", "field \"limit\" must be a non-negative integer"});
+        limit = static_cast<std::size_t>(it->value.GetUint64());
+    }
+    Result<CheckResult> checked = searcher.check(std::string_view(text->value.GetString(), text->value.GetStringLength()), limit);
+    if (!checked) return error_reply(checked.error());
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    w.Key("references");
+    w.StartArray();
+    for (const CheckedReference& r : checked->references) {
+        w.StartObject();
+        w.Key("reference");
+        write_string(w, r.canonical);
+        w.Key("relation");
+        write_string(w, r.relation);
+        write_optional(w, "issued", r.issued);
+        write_optional(w, "type_vi", r.type_name_vi);
+        write_optional(w, "type_en", r.type_name_en);
+        w.Key("begin");
+        w.Uint64(r.begin);
+        w.Key("end");
+        w.Uint64(r.end);
+        w.Key("in_corpus");
+        w.Bool(!r.held_by.empty());
+        write_optional(w, "document", r.held_by);
+        w.Key("cited_by");
+        w.Uint(r.cited_by);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("quotes");
+    w.StartArray();
+    for (const CheckedQuote& q : checked->quotes) {
+        w.StartObject();
+        w.Key("text");
+        write_string(w, q.text);
+        w.Key("begin");
+        w.Uint64(q.begin);
+        w.Key("end");
+        w.Uint64(q.end);
+        w.Key("found");
+        w.Uint(q.found);
+        w.Key("documents");
+        w.StartArray();
+        for (const Hit& hit : q.documents) {
+            w.StartObject();
+            w.Key("id");
+            write_string(w, hit.document.id);
+            w.Key("title");
+            write_string(w, hit.document.title);
+            write_optional(w, "date", hit.document.date);
+            write_optional(w, "url", hit.document.url);
+            w.Key("snippet");
+            write_string(w, hit.snippet);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_reply(buffer);
+}
+
 HttpReply routed(HttpReply reply, const char* route) {
     reply.route = route;
     return reply;
@@ -289,6 +378,8 @@ HttpReply RequestHandler::route(Searcher& searcher, const HttpRequest& request) 
         if (request.method == "POST") return routed(post_search(searcher, request.body), "search");
         return routed(wrong_method("GET or POST"), "search");
     }
+    if (segments.size() == 1 && first == "check")
+        return routed(request.method == "POST" ? post_check(searcher, request.body) : wrong_method("POST"), "check");
     if (segments.size() == 1 && first == "suggest")
         return routed(get ? get_suggest(searcher, target.value()) : wrong_method("GET"), "suggest");
     if (segments.size() == 2 && first == "documents")

@@ -400,6 +400,39 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
 }
 
+TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
+    index({make_document("nq", "Nghị quyết số 126/NQ-CP về một số giải pháp\nNội dung nghị quyết."),
+           make_document("article", "Tỉnh triển khai\nTỉnh thực hiện Nghị quyết số 126/NQ-CP. Ông nói: “phải ngăn chặn lợi ích nhóm” hôm qua.")});
+    Searcher searcher((dir_.path() / "db").string());
+    EXPECT_EQ(searcher.document("nq")->number, "126/NQ-CP");
+    EXPECT_EQ(searcher.document("article")->number, "");  // a title naming no type is no number
+    EXPECT_EQ(ids(search("126/nq-cp")).front(), "nq");    // the document itself before those citing it
+
+    const std::string text = "Bài: thực hiện Nghị quyết 126/NQ-CP ngày 14/8/2023 và Nghị định 15/2020/NĐ-CP. "
+                             "Ông nói \"phai ngan chan loi ich nhom\" và “không có trong kho”.";
+    const auto result = searcher.check(text);
+    ASSERT_TRUE(result.ok());
+    ASSERT_EQ(result->references.size(), 2u);
+    const CheckedReference& first = result->references[0];
+    EXPECT_EQ(first.canonical, "126/NQ-CP");
+    EXPECT_EQ(first.relation, "implements");
+    EXPECT_EQ(first.issued, "2023-08-14");
+    EXPECT_EQ(first.held_by, "nq");
+    EXPECT_EQ(first.cited_by, 1u);  // the article; the resolution naming itself does not count
+    EXPECT_EQ(first.begin, 26u);  // code points, not bytes: "Bài: thực hiện Nghị quyết " is 26 of them
+    EXPECT_EQ(first.end, 35u);
+    EXPECT_EQ(result->references[1].canonical, "15/2020/NĐ-CP");
+    EXPECT_EQ(result->references[1].held_by, "");
+    EXPECT_EQ(result->references[1].cited_by, 0u);
+    ASSERT_EQ(result->quotes.size(), 2u);
+    EXPECT_EQ(result->quotes[0].text, "phai ngan chan loi ich nhom");
+    EXPECT_EQ(result->quotes[0].found, 1u);
+    ASSERT_EQ(result->quotes[0].documents.size(), 1u);
+    EXPECT_EQ(result->quotes[0].documents[0].document.id, "article");
+    EXPECT_EQ(result->quotes[1].found, 0u);
+    EXPECT_FALSE(searcher.check("\xFF").ok());
+}
+
 TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {
     index({make_document("a", "văn bản")});
     {

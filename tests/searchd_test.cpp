@@ -57,6 +57,22 @@ TEST_F(HandlerTest, SuggestCompletesWhatIsTyped) {
     expect_error("GET", "/suggest?q=a&limit=0", 400, "bad_parameter");
 }
 
+TEST_F(HandlerTest, CheckAnswersReferencesAndQuotes) {
+    const auto json = call("POST", "/check", 200, R"({"text": "Theo Nghị quyết 126/NQ-CP, \"thi hanh phap luat\"."})");
+    ASSERT_EQ(json["references"].Size(), 1u);
+    EXPECT_STREQ(json["references"][0]["reference"].GetString(), "126/NQ-CP");
+    EXPECT_EQ(json["references"][0]["cited_by"].GetUint(), 2u);
+    EXPECT_FALSE(json["references"][0]["in_corpus"].GetBool());
+    ASSERT_EQ(json["quotes"].Size(), 1u);
+    EXPECT_EQ(json["quotes"][0]["found"].GetUint(), 1u);
+    EXPECT_STREQ(json["quotes"][0]["documents"][0]["id"].GetString(), "vi");
+    expect_error("POST", "/check", 400, "bad_parameter", R"({"txt": "x"})");
+    expect_error("GET", "/check", 405, "method_not_allowed");
+    const auto doc = call("GET", "/documents/vi", 200);
+    EXPECT_STREQ(doc["citations"][0]["reference"].GetString(), "126/NQ-CP");
+    EXPECT_STREQ(doc["citations"][0]["relation"].GetString(), "implements");
+}
+
 TEST_F(HandlerTest, MetricsInPrometheusTextFormat) {
     metrics_.record("search", 200, 0.003);
     metrics_.record("search", 400, 0.0001);
