@@ -263,6 +263,21 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     return result;
 }
 
+std::pair<std::vector<std::string>, Xapian::doccount> Searcher::citing(std::string_view number, std::size_t limit) {
+    const auto parsed = parse_document_number(number);
+    if (!parsed) return {};
+    const std::string key = parsed->key();
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string(schema::kReferencePrefix) + key),
+                                    Xapian::Query(std::string(schema::kNumberPrefix) + key)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);  // newest first
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), db_.get_doccount());
+    std::vector<std::string> ids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(from_stored_json(it.get_document().get_data()).id);
+    return {ids, mset.get_matches_estimated()};
+}
+
 std::optional<Document> Searcher::document(std::string_view id) {
     const std::string term = std::string(schema::kIdPrefix) + std::string(id);
     Xapian::PostingIterator it = db_.postlist_begin(term);

@@ -110,6 +110,11 @@ public:
 
     static constexpr std::size_t kMaxCheckBytes = 1 << 20;
 
+    /// Ids of the documents that cite document number @p number (canonical or any variant),
+    /// at most @p limit, and how many there are in all; the document that is that number is
+    /// not counted as citing itself.
+    [[nodiscard]] std::pair<std::vector<std::string>, Xapian::doccount> citing(std::string_view number, std::size_t limit);
+
     /// The whole document with id @p id, or nullopt.
     [[nodiscard]] std::optional<Document> document(std::string_view id);
 

@@ -214,6 +214,19 @@ HttpReply get_document(Searcher& searcher, const std::string& id) {
     w.StartArray();
     for (const auto& ref : doc->references) write_string(w, ref);
     w.EndArray();
+    if (!doc->number.empty()) {
+        constexpr std::size_t kCitingShown = 100;
+        const auto [ids, total] = searcher.citing(doc->number, kCitingShown);
+        w.Key("cited_by");
+        w.StartObject();
+        w.Key("total");
+        w.Uint(total);
+        w.Key("documents");
+        w.StartArray();
+        for (const std::string& id : ids) write_string(w, id);
+        w.EndArray();
+        w.EndObject();
+    }
     w.Key("citations");
     w.StartArray();
     for (const Citation& citation : doc->citations) {
