@@ -1,0 +1,178 @@
+/** @file
+ * @brief bench_analyzer: analysis throughput on the news text (Google Benchmark), tracuu
+ *        beside Xapian's TermGenerator and SQLite FTS5's unicode61 tokenizer.
+ *
+ *   bench_analyzer --news DIR [--sample-mb N] [Google Benchmark flags]
+ *
+ * DIR holds the unpacked news .txt files (run_analysis.sh unpacks them); the first N MB
+ * of them, in file name order, are analyzed per iteration. Two levels are compared:
+ *   tokens: tracuu's Analyzer::analyze (NFC, tokens with exact and folded forms,
+ *           document numbers) beside FTS5's unicode61 tokenizer with remove_diacritics 2;
+ *   terms:  tokens turned into a Xapian::Document's postings, as the indexer does
+ *           (folded and exact terms with positions) beside Xapian's TermGenerator
+ *           (unstemmed terms with positions).
+ */
+#include "bench/peers.hpp"
+#include "bench/table.hpp"
+#include "core/terms.hpp"
+
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+#include <xapian.h>
+
+#include <cstring>
+#include <iostream>
+#include <map>
+
+using namespace tracuu;
+using namespace tracuu::bench;
+
+namespace {
+
+std::vector<std::string> g_texts;
+std::size_t g_bytes = 0;
+
+void count_bytes(benchmark::State& state) {
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * g_bytes));
+}
+
+void tracuu_tokens(benchmark::State& state) {
+    const Analyzer analyzer;
+    for (auto _ : state)
+        for (const std::string& text : g_texts) benchmark::DoNotOptimize(analyzer.analyze(text));
+    count_bytes(state);
+}
+
+void tracuu_terms(benchmark::State& state) {
+    const Analyzer analyzer;
+    const TermMapper mapper;
+    for (auto _ : state)
+        for (const std::string& text : g_texts) {
+            Xapian::Document doc;
+            for (const Token& token : analyzer.analyze(text).tokens) mapper.index_token(doc, token, false);
+            benchmark::DoNotOptimize(doc);
+        }
+    count_bytes(state);
+}
+
+void xapian_term_generator(benchmark::State& state) {
+    Xapian::TermGenerator generator;
+    for (auto _ : state)
+        for (const std::string& text : g_texts) {
+            Xapian::Document doc;
+            generator.set_document(doc);
+            generator.index_text(text);
+            benchmark::DoNotOptimize(doc);
+        }
+    count_bytes(state);
+}
+
+// FTS5's tokenizer through its C API, as FTS5 runs it when indexing.
+void fts5_unicode61_tokens(benchmark::State& state) {
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    fts5_api* api = nullptr;
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr);
+    sqlite3_bind_pointer(statement, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    void* context = nullptr;
+    fts5_tokenizer tokenizer{};
+    Fts5Tokenizer* instance = nullptr;
+    const char* arguments[] = {"remove_diacritics", "2"};
+    if (!api || api->xFindTokenizer(api, "unicode61", &context, &tokenizer) != SQLITE_OK ||
+        tokenizer.xCreate(context, arguments, 2, &instance) != SQLITE_OK) {
+        state.SkipWithError("no FTS5 unicode61 tokenizer in this SQLite");
+        sqlite3_close(db);
+        return;
+    }
+    const auto on_token = [](void* count, int, const char*, int, int, int) {
+        ++*static_cast<std::size_t*>(count);
+        return SQLITE_OK;
+    };
+    std::size_t tokens = 0;
+    for (auto _ : state)
+        for (const std::string& text : g_texts)
+            tokenizer.xTokenize(instance, &tokens, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()),
+                                on_token);
+    benchmark::DoNotOptimize(tokens);
+    tokenizer.xDelete(instance);
+    sqlite3_close(db);
+    count_bytes(state);
+}
+
+/// Prints as the console reporter does and keeps each benchmark's bytes/s for the summary.
+class SummaryReporter : public benchmark::ConsoleReporter {
+public:
+    // Plain text: the output goes to files and README tables more often than to a terminal.
+    SummaryReporter() : ConsoleReporter(OO_Tabular) {}
+
+    std::map<std::string, double> bytes_per_second;
+
+    void ReportRuns(const std::vector<Run>& runs) override {
+        ConsoleReporter::ReportRuns(runs);
+        for (const Run& run : runs) {
+            const auto it = run.counters.find("bytes_per_second");
+            if (it != run.counters.end() && !run.error_occurred) bytes_per_second[run.benchmark_name()] = it->second.value;
+        }
+    }
+};
+
+// Our flags, taken out of argv before Google Benchmark sees it.
+bool take_option(int& argc, char** argv, const char* name, std::string& value) {
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], name) != 0) continue;
+        value = argv[i + 1];
+        for (int j = i; j + 2 <= argc; ++j) argv[j] = argv[j + 2];
+        argc -= 2;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string news, sample_mb = "8";
+    const bool has_news = take_option(argc, argv, "--news", news);
+    take_option(argc, argv, "--sample-mb", sample_mb);
+    benchmark::Initialize(&argc, argv);
+    if (!has_news || !std::filesystem::is_directory(news)) {
+        std::cerr << "bench_analyzer: pass --news DIR, a folder of the unpacked news .txt files "
+                     "(bench/run_analysis.sh unpacks ../shared/data/news-vi-baomoi-2017.tar.zst for you)\n";
+        return 2;
+    }
+    const std::size_t budget = static_cast<std::size_t>(std::stod(sample_mb) * 1e6);
+    for (const auto& [id, path] : list_text_files({news})) {
+        if (g_bytes >= budget) break;
+        g_texts.push_back(read_file(path));
+        g_bytes += g_texts.back().size();
+    }
+    if (g_texts.empty()) {
+        std::cerr << "bench_analyzer: no .txt files in " << news << '\n';
+        return 2;
+    }
+    std::cout << "Sample: " << g_texts.size() << " news articles, " << g_bytes << " bytes\n";
+
+    benchmark::RegisterBenchmark("tokens/tracuu_Analyzer", tracuu_tokens)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("tokens/fts5_unicode61", fts5_unicode61_tokens)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("terms/tracuu_Analyzer+TermMapper", tracuu_terms)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("terms/xapian_TermGenerator", xapian_term_generator)->Unit(benchmark::kMillisecond);
+    SummaryReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+
+    const auto mb_per_second = [&](const char* name) -> std::optional<double> {
+        const auto it = reporter.bytes_per_second.find(name);
+        if (it == reporter.bytes_per_second.end()) return std::nullopt;
+        return it->second / 1e6;
+    };
+    ComparisonTable table("Analysis throughput, MB/s of news text (higher is better)",
+                          {"tracuu", "Xapian TermGenerator", "FTS5 unicode61"});
+    table.add("tokens", {mb_per_second("tokens/tracuu_Analyzer"), std::nullopt, mb_per_second("tokens/fts5_unicode61")}, 1);
+    table.add("terms in a Xapian::Document", {mb_per_second("terms/tracuu_Analyzer+TermMapper"),
+                                              mb_per_second("terms/xapian_TermGenerator"), std::nullopt}, 1);
+    table.print(std::cout);
+    return 0;
+}

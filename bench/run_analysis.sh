@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Analysis speed: Google Benchmark of tracuu's analyzer on the news text, beside Xapian's
+# TermGenerator and SQLite FTS5's unicode61 tokenizer on the same text, in MB/s.
+# Usage: bench/run_analysis.sh [--data DIR] [--build DIR] [--work DIR] [--sample-mb N]
+#                              [Google Benchmark flags such as --benchmark_repetitions=3]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+require_data news-vi-baomoi-2017.tar.zst
+require_programs "$BENCH_BIN/bench_analyzer"
+make_work_dir
+unpack "$DATA_DIR/news-vi-baomoi-2017.tar.zst" "$WORK_DIR/news"
+
+echo "## Analysis"
+echo
+machine_line
+# Two seconds per benchmark at least, for several iterations of the slower ones; flags given later win.
+"$BENCH_BIN/bench_analyzer" --news "$WORK_DIR/news" --benchmark_min_time=2 "${BENCH_ARGS[@]}"
