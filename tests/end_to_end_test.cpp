@@ -37,23 +37,11 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 
-struct RunResult {
-    int exit_code;
-    std::string output;  // stdout and stderr together
-};
+using testing::RunResult;
 
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+std::string quote(const std::string& s) { return testing::shell_quote(s); }
 
-RunResult run(const std::string& command) {
-    RunResult result{-1, {}};
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe) return result;
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+RunResult run(const std::string& command) { return testing::run_command(command + " 2>&1"); }
 
 RunResult index(const std::string& db, const std::vector<std::string>& inputs) {
     std::string command = quote(TRACUU_INDEX_BIN) + " --db " + quote(db);

@@ -27,28 +27,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-    int exit_code;
-    std::string output;  // stdout and stderr together, unless split
-};
+using testing::RunResult;
+using testing::run_command;
 
-std::string quote(const std::string& s) {
-    std::string quoted(1, '\'');  // built step by step: GCC 12 warns (-Wrestrict) on "'" + s + "'"
-    quoted += s;
-    quoted += '\'';
-    return quoted;
-}
+std::string quote(const std::string& s) { return testing::shell_quote(s); }
 
-RunResult run(const std::string& command) {
-    RunResult result{-1, {}};
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return result;
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+RunResult run(const std::string& command) { return run_command(command); }
 
 std::string index_command(const std::string& db, const std::vector<std::string>& args) {
     std::string command = quote(TRACUU_INDEX_BIN);

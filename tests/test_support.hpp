@@ -7,6 +7,10 @@
 #include "core/document.hpp"
 #include "core/index_writer.hpp"
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -58,6 +62,32 @@ inline void build_index(const std::filesystem::path& path, std::vector<Document>
     IndexWriter writer(path.string());
     for (Document& doc : docs) writer.add(doc);
     writer.commit();
+}
+
+/// What a shell command printed on standard output, and its exit status (-1 if it did not exit).
+struct RunResult {
+    int exit_code;
+    std::string output;
+};
+
+/// Runs @p command with /bin/sh; append " 2>&1" to capture standard error too.
+inline RunResult run_command(const std::string& command) {
+    RunResult result{-1, {}};
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return result;
+    std::array<char, 4096> buffer{};
+    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+/// @p s in single quotes for /bin/sh (paths here contain no single quote).
+inline std::string shell_quote(const std::string& s) {
+    std::string quoted(1, '\'');  // built step by step: GCC 12 warns (-Wrestrict) on "'" + s + "'"
+    quoted += s;
+    quoted += '\'';
+    return quoted;
 }
 
 }  // namespace tracuu::testing
