@@ -28,7 +28,7 @@ command -v wrk >/dev/null || die "no wrk: install it (scripts/setup.sh)"
 make_work_dir
 
 unpack "$DATA_DIR/news-vi-baomoi-2017.tar.zst" "$WORK_DIR/news"
-if [ ! -e "$WORK_DIR/tracuu.db/iamglass" ]; then
+if [ ! -e "$WORK_DIR/tracuu.db/iamglass" ] && [ ! -e "$WORK_DIR/tracuu.db/index.stub" ]; then
   note "building the tracuu index"
   status=0
   "$TRACUU_INDEX" --quiet --db "$WORK_DIR/tracuu.db" "$WORK_DIR/news" || status=$?
@@ -53,7 +53,8 @@ machine_line
   --queries "$queries" --rounds "$rounds"
 
 # searchd on a free loopback port; it logs the address it got (on stdout, though documented as stderr: take both).
-"$TRACUU_SEARCHD" --db "$WORK_DIR/tracuu.db" --listen 127.0.0.1:0 --threads "$(nproc)" >"$WORK_DIR/searchd.log" 2>&1 &
+: >"$WORK_DIR/searchd.log"  # exists before the background job opens it, so the loop below can read it
+"$TRACUU_SEARCHD" --db "$WORK_DIR/tracuu.db" --listen 127.0.0.1:0 --threads "$(nproc)" >>"$WORK_DIR/searchd.log" 2>&1 &
 searchd_pid=$!
 on_exit "kill $searchd_pid 2>/dev/null; wait $searchd_pid 2>/dev/null"
 url=""
