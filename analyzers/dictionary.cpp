@@ -5,6 +5,7 @@
 
 #include "analyzers/unicode.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace tracuu {
@@ -61,11 +62,19 @@ WordDictionary::WordDictionary(std::string_view coded) {
         previous = entry;
         entries.push_back(std::move(entry));
     }
+    // Each entry adds at most 2 (exact, folded) keys per syllable after the first; most have
+    // two syllables. Half-full at most keeps probes short.
+    std::size_t keys = 0;
+    for (const std::string& entry : entries) keys += 2 * static_cast<std::size_t>(std::count(entry.begin(), entry.end(), ' '));
     std::size_t capacity = 1;
-    while (capacity < entries.size() * 2 * kMaxSyllables * 2) capacity <<= 1;
-    keys_.assign(capacity, 0);
-    flags_.assign(capacity, 0);
+    while (capacity < keys * 2) capacity <<= 1;
+    slots_.assign(capacity, 0);
     mask_ = capacity - 1;
+    // 16 bits a key: about 6% of absent spans get past the filter.
+    std::size_t filter_bits = 64;
+    while (filter_bits < keys * 16) filter_bits <<= 1;
+    filter_.assign(filter_bits / 64, 0);
+    filter_mask_ = filter_bits - 1;
 
     for (const std::string& entry : entries) {
         std::uint64_t exact_span = 0, folded_span = 0;
@@ -88,22 +97,34 @@ WordDictionary::WordDictionary(std::string_view coded) {
     }
 }
 
+namespace {
+constexpr std::uint64_t kFlagBits = 3;
+// Where a key's filter bit is: different bits of the mixed key than its table slot.
+std::uint64_t filter_bit(std::uint64_t mixed) noexcept { return mixed >> 21 ^ mixed; }
+}  // namespace
+
 void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
-    key |= 1;
-    for (std::uint64_t slot = mix(key) & mask_;; slot = (slot + 1) & mask_) {
-        if (keys_[slot] == 0 || keys_[slot] == key) {
-            keys_[slot] = key;
-            flags_[slot] |= flags;
+    key &= ~kFlagBits;
+    const std::uint64_t mixed = mix(key);
+    const std::uint64_t bit = filter_bit(mixed) & filter_mask_;
+    filter_[bit / 64] |= 1ULL << (bit % 64);
+    for (std::uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
+        if (slots_[slot] == 0 || (slots_[slot] & ~kFlagBits) == key) {
+            slots_[slot] |= key | flags;
             return;
         }
     }
 }
 
 std::uint8_t WordDictionary::find(std::uint64_t span, std::uint64_t table) const noexcept {
-    const std::uint64_t key = (table ? span ^ kFoldedTableSalt : span) | 1;
-    for (std::uint64_t slot = mix(key) & mask_;; slot = (slot + 1) & mask_) {
-        if (keys_[slot] == key) return flags_[slot];
-        if (keys_[slot] == 0) return 0;
+    const std::uint64_t key = (table ? span ^ kFoldedTableSalt : span) & ~kFlagBits;
+    const std::uint64_t mixed = mix(key);
+    const std::uint64_t bit = filter_bit(mixed) & filter_mask_;
+    if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) return 0;
+    for (std::uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
+        const std::uint64_t held = slots_[slot];
+        if (held == 0) return 0;
+        if ((held & ~kFlagBits) == key) return static_cast<std::uint8_t>(held & kFlagBits);
     }
 }
 

@@ -44,10 +44,14 @@ private:
     void insert(std::uint64_t key, std::uint8_t flags);
     [[nodiscard]] std::uint8_t find(std::uint64_t span, std::uint64_t table) const noexcept;
 
-    // Open addressing; a key of 0 marks an empty slot (keys are forced odd).
-    std::vector<std::uint64_t> keys_;
-    std::vector<std::uint8_t> flags_;
+    // Open addressing over slots holding a key's upper 62 bits and its Flags in the low two
+    // (never 0, which marks an empty slot): one cache line per probe.
+    std::vector<std::uint64_t> slots_;
     std::uint64_t mask_ = 0;
+    // One bit per hash bucket of a larger, cache-sized space: most spans of running text are
+    // no word's start, and this answers them without touching the table.
+    std::vector<std::uint64_t> filter_;
+    std::uint64_t filter_mask_ = 0;
     std::size_t words_ = 0;
 };
 

@@ -202,20 +202,6 @@ std::string to_valid_utf8(std::string_view text) {
     return out;
 }
 
-char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept {
-    const auto c = static_cast<unsigned char>(text[pos]);
-    if (c < 0x80) {
-        ++pos;
-        return c;
-    }
-    std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-    for (std::size_t k = 1; k < len && pos + k < text.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
-    pos += len;
-    return cp;
-}
-
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));
@@ -261,7 +247,7 @@ char32_t fold_case(char32_t cp) noexcept {
     return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
 }
 
-bool is_word_char(char32_t cp) noexcept {
+bool is_non_ascii_word_char(char32_t cp) noexcept {
     if (cp < kTableSize) return tables().word[cp];
     const auto c = static_cast<UChar32>(cp);
     const auto type = u_charType(c);

@@ -21,7 +21,20 @@ namespace tracuu::unicode {
 [[nodiscard]] std::string to_valid_utf8(std::string_view text);
 
 /// Decodes one code point at @p pos (which must be valid UTF-8) and advances @p pos.
-[[nodiscard]] char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept;
+/// Inline: the tokenizer calls it for every character.
+[[nodiscard]] inline char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t k = 1; k < len && pos + k < text.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+    pos += len;
+    return cp;
+}
 
 /// Appends @p cp to @p out as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
@@ -37,8 +50,14 @@ void append_utf8(std::string& out, char32_t cp);
 /// One table lookup: the tokenizer's per-character work.
 bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded);
 
+/// is_word_char beyond ASCII.
+[[nodiscard]] bool is_non_ascii_word_char(char32_t cp) noexcept;
+
 /// Letters, digits and combining marks: what words are made of.
-[[nodiscard]] bool is_word_char(char32_t cp) noexcept;
+[[nodiscard]] inline bool is_word_char(char32_t cp) noexcept {
+    if (cp < 0x80) return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= U'0' && cp <= U'9');
+    return is_non_ascii_word_char(cp);
+}
 
 /// True when @p cp carries a Vietnamese tone mark (grave, acute, hook, tilde, dot below).
 [[nodiscard]] bool has_tone_mark(char32_t cp) noexcept;

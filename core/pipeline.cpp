@@ -235,7 +235,10 @@ IndexingCounts IndexingRun::run() {
     AnalyzerOptions analyzer_options;
     for (const fs::path& shard : layout.shards) {
         fs::create_directories(shard.parent_path());
-        auto db = std::make_unique<Xapian::WritableDatabase>(shard.string(), Xapian::DB_CREATE_OR_OPEN);
+        // A first build's shards are temporary: compaction writes (and syncs) the real index,
+        // and a kill -9 still leaves each shard as of its last commit, so they skip fsync.
+        const int flags = Xapian::DB_CREATE_OR_OPEN | (layout.kind == LayoutKind::building ? Xapian::DB_NO_SYNC : 0);
+        auto db = std::make_unique<Xapian::WritableDatabase>(shard.string(), flags);
         analyzer_options = stamp_or_read_analyzer_options(*db, shard.string(), options_.analyzer);
         db->commit();
         databases.push_back(std::move(db));

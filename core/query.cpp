@@ -110,12 +110,21 @@ std::vector<const Token*> first_per_position(const Analysis& analysis) {
     return tokens;
 }
 
+// The phrase of the tokens' folded forms. With @p exact, a document must also hold each exact
+// form: exact syllables have no positions of their own (they would repeat their folded form's,
+// see TermMapper::index_token), so an exact phrase is the folded phrase where the exact forms occur.
 Xapian::Query phrase_query(const std::vector<const Token*>& tokens, bool exact) {
-    std::vector<std::string> terms;
-    terms.reserve(tokens.size());
-    for (const Token* token : tokens)
-        terms.push_back(exact && token->has_diacritics() ? TermMapper::exact_term(*token) : TermMapper::folded_term(*token));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    std::vector<std::string> folded;
+    std::vector<Xapian::Query> exact_forms;
+    folded.reserve(tokens.size());
+    for (const Token* token : tokens) {
+        folded.push_back(TermMapper::folded_term(*token));
+        if (exact && token->has_diacritics()) exact_forms.emplace_back(TermMapper::exact_term(*token));
+    }
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), static_cast<Xapian::termcount>(folded.size()));
+    if (exact_forms.empty()) return phrase;
+    exact_forms.insert(exact_forms.begin(), std::move(phrase));
+    return Xapian::Query(Xapian::Query::OP_AND, exact_forms.begin(), exact_forms.end());
 }
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
