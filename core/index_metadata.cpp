@@ -16,6 +16,13 @@ AnalyzerOptions read_analyzer_options(const Xapian::Database& db, const std::str
     if (version != std::to_string(kAnalyzerVersion))
         throw std::runtime_error(path + " was built with analyzer version " + version + ", this is version " +
                                  std::to_string(kAnalyzerVersion) + ": rebuild the index into a new directory");
+    // The schema says which terms and slots beyond the analyzer's the index holds: an older
+    // one lacks some (type, issuer, facets), and adding to it would mix documents with and without.
+    const std::string schema_version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (schema_version != std::to_string(schema::kSchemaVersion))
+        throw std::runtime_error(path + " has index schema version " + (schema_version.empty() ? "(none)" : schema_version) +
+                                 ", this is version " + std::to_string(schema::kSchemaVersion) +
+                                 " (core/schema.hpp): rebuild the index into a new directory");
     const std::string written = db.get_metadata(std::string(schema::kAnalyzerOptionsKey));
     const auto options = AnalyzerOptions::parse(written);
     if (!options) throw std::runtime_error(path + " has unknown analyzer options \"" + written + "\"");

@@ -14,7 +14,8 @@ namespace tracuu {
 
 /// The analyzer options @p db was built with.
 /// @throws std::runtime_error when it is not a tracuu index or was built by an analyzer
-///         version other than kAnalyzerVersion; the message names @p path and what to do.
+///         version other than kAnalyzerVersion or with another schema::kSchemaVersion; the
+///         message names @p path and what to do.
 [[nodiscard]] AnalyzerOptions read_analyzer_options(const Xapian::Database& db, const std::string& path);
 
 /// For a writer: stamps an empty database with @p requested (or the defaults), or checks that

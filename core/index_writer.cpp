@@ -8,7 +8,9 @@
 #include "core/boilerplate.hpp"
 #include "core/hash.hpp"
 #include "core/index_metadata.hpp"
+#include "core/links.hpp"
 #include "core/metadata.hpp"
+#include "core/query.hpp"
 #include "core/schema.hpp"
 
 #include <cstdio>
@@ -103,11 +105,34 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         if (mentions[term]++ == 0) doc.references.push_back(mention.number.canonical());
     }
     for (const auto& [term, count] : mentions) xdoc.add_term(term, count);
+    // --- Citation relations (issue 6, core/links.hpp): one boolean term per (relation,
+    // number) the text states, so GET /references/{ref} groups citing documents by relation.
+    for (const Citation& citation : doc.citations)
+        if (const auto number = parse_document_number(citation.number))
+            xdoc.add_boolean_term(citation_term(citation.relation, number->key()));
+    // --- end of citation relations.
 
     xdoc.add_boolean_term(std::string(schema::kIdPrefix) + doc.id);
-    if (!doc.lang.empty()) xdoc.add_boolean_term(std::string(schema::kLanguagePrefix) + doc.lang);
-    if (const auto number = parse_document_number(doc.number))
-        xdoc.add_boolean_term(std::string(schema::kNumberPrefix) + number->key());
+    if (!doc.lang.empty()) {
+        xdoc.add_boolean_term(std::string(schema::kLanguagePrefix) + doc.lang);
+        xdoc.add_value(schema::kLanguageSlot, doc.lang);
+    }
+    const std::optional<DocumentNumber> own_number = parse_document_number(doc.number);
+    if (own_number) xdoc.add_boolean_term(std::string(schema::kNumberPrefix) + own_number->key());
+    // Type and issuers, as terms for filters and as slots for facets. Per document, not per
+    // word: a number is parsed once, and a title read only when its number names no type.
+    const LegalKind kind = legal_kind_of(own_number, doc.title);
+    if (!kind.type.empty()) {
+        xdoc.add_boolean_term(type_term(kind.type));
+        xdoc.add_value(schema::kTypeSlot, kind.type);
+    }
+    std::string issuers;
+    for (const std::string& issuer : kind.issuers) {
+        xdoc.add_boolean_term(issuer_term(issuer));
+        if (!issuers.empty()) issuers += schema::kIssuerSeparator;
+        issuers += issuer;
+    }
+    if (!issuers.empty()) xdoc.add_value(schema::kIssuerSlot, issuers);
     if (const std::string author = unicode::fold(doc.author); !author.empty() && author.size() <= kMaxAuthorTermBytes)
         xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + author);
     if (!doc.path.empty()) xdoc.add_boolean_term(source_term(doc.path));

@@ -4,6 +4,7 @@
  */
 #include "core/query.hpp"
 
+#include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
 #include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
@@ -11,6 +12,7 @@
 #include "core/schema.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -31,7 +33,7 @@ struct Lexeme {
     std::string field;       // "title", "lang", ... or ""
 };
 
-const char* const kFields[] = {"title", "lang", "year", "date", "ref"};
+const char* const kFields[] = {"title", "lang", "year", "date", "ref", "type", "issuer"};
 
 bool is_field(std::string_view name) {
     return std::any_of(std::begin(kFields), std::end(kFields), [&](const char* f) { return name == f; });
@@ -110,21 +112,20 @@ std::vector<const Token*> first_per_position(const Analysis& analysis) {
     return tokens;
 }
 
-// The phrase of the tokens' folded forms. With @p exact, a document must also hold each exact
-// form: exact syllables have no positions of their own (they would repeat their folded form's,
-// see TermMapper::index_token), so an exact phrase is the folded phrase where the exact forms occur.
-Xapian::Query phrase_query(const std::vector<const Token*>& tokens, bool exact) {
+// The phrase of the tokens' folded forms, and the tokens' exact forms as weight for the
+// documents that hold them: an exact syllable has no positions of its own (they would repeat
+// its folded form's, see TermMapper::index_token), and one phrase is evaluated, not two.
+Xapian::Query phrase_query(const std::vector<const Token*>& tokens) {
     std::vector<std::string> folded;
     std::vector<Xapian::Query> exact_forms;
     folded.reserve(tokens.size());
     for (const Token* token : tokens) {
         folded.push_back(TermMapper::folded_term(*token));
-        if (exact && token->has_diacritics()) exact_forms.emplace_back(TermMapper::exact_term(*token));
+        if (token->has_diacritics()) exact_forms.emplace_back(TermMapper::exact_term(*token));
     }
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), static_cast<Xapian::termcount>(folded.size()));
     if (exact_forms.empty()) return phrase;
-    exact_forms.insert(exact_forms.begin(), std::move(phrase));
-    return Xapian::Query(Xapian::Query::OP_AND, exact_forms.begin(), exact_forms.end());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrase, Xapian::Query(Xapian::Query::OP_OR, exact_forms.begin(), exact_forms.end()));
 }
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -139,8 +140,8 @@ bool valid_year(std::string_view s) {
 class Parser {
 public:
     Parser(const std::string& text, std::vector<Lexeme> lexemes, const Analyzer& analyzer, const TermMapper& terms,
-           ParsedQuery& out, bool stem)
-        : text_(text), lexemes_(std::move(lexemes)), analyzer_(analyzer), terms_(terms), out_(out), stem_(stem) {}
+           ParsedQuery& out, bool stem, const Xapian::Database* index)
+        : text_(text), lexemes_(std::move(lexemes)), analyzer_(analyzer), terms_(terms), out_(out), stem_(stem), index_(index) {}
 
     Result<Xapian::Query> parse() {
         auto query = parse_or();
@@ -263,7 +264,10 @@ private:
 
     Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool highlight) {
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
-        if (highlight) add_highlights(analysis);
+        if (highlight) {
+            add_highlights(analysis);
+            add_words(analysis, begin);
+        }
         std::vector<const Token*> tokens = first_per_position(analysis);
         // Syllables and multi-syllable words; the parts of a document number are asked for
         // as that number. A word is rarer than its syllables, so text that has the words
@@ -282,27 +286,25 @@ private:
             clauses.push_back(std::move(clause));
         }
         add_synonyms(analysis, clauses);
-        for (const ReferenceMention& mention : analysis.references) {
-            std::vector<const Token*> parts;
-            for (const Token& token : analysis.tokens)
-                if (token.syllables == 1 && token.begin >= mention.begin && token.end <= mention.end &&
-                    (parts.empty() || parts.back()->position != token.position))
-                    parts.push_back(&token);
-            clauses.emplace_back(Xapian::Query::OP_OR, cited(mention.number), phrase_query(parts, false));
-        }
+        // The reference term itself also counts as a word (BM25: rarer numbers and more mentions
+        // weigh more), which ranks the citing documents among themselves. It replaced a phrase of
+        // the number's parts ("126 nq cp"): the same documents, at a fifth of the cost.
+        for (const ReferenceMention& mention : analysis.references)
+            clauses.emplace_back(Xapian::Query::OP_OR, cited(mention.number), Xapian::Query(TermMapper::reference_term(mention.number)));
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
     }
 
     Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool highlight) {
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
-        if (highlight) add_highlights(analysis);
+        if (highlight) {
+            add_highlights(analysis);
+            add_words(analysis, begin);
+        }
         const std::vector<const Token*> tokens = first_per_position(analysis);
         if (tokens.empty()) return Xapian::Query();
         if (tokens.size() == 1) return terms_.token_query(*tokens.front(), stem_);
-        const bool any_diacritics = std::any_of(tokens.begin(), tokens.end(), [](const Token* t) { return t->has_diacritics(); });
-        const Xapian::Query folded = phrase_query(tokens, false);
-        return any_diacritics ? Xapian::Query(Xapian::Query::OP_OR, phrase_query(tokens, true), folded) : folded;
+        return phrase_query(tokens);
     }
 
     Result<Xapian::Query> wildcard(std::string_view stem, std::size_t character) {
@@ -340,6 +342,20 @@ private:
             out_.highlights.references.insert(number->key());
             return Xapian::Query(TermMapper::reference_term(*number));
         }
+        if (field == "type") {
+            const auto code = resolve_type(value);
+            if (!code)
+                return error_at(lexeme.character, "type: \"" + value +
+                                                      "\" is no document type; give a code (NĐ), a name (Nghị định, Decree) or article");
+            return Xapian::Query(type_term(*code));
+        }
+        if (field == "issuer") {
+            const auto code = resolve_issuer(value, index_);
+            if (!code)
+                return error_at(lexeme.character, "issuer: \"" + value +
+                                                      "\" is no issuer; give a code (CP), a name (Chính phủ, Government)");
+            return Xapian::Query(issuer_term(*code));
+        }
         // year:2023, year:2020..2023, date:2023-01-01..2023-06-30 (either end may be open).
         const std::size_t dots = value.find("..");
         const std::string low = value.substr(0, dots), high = dots == std::string::npos ? value : value.substr(dots + 2);
@@ -363,7 +379,17 @@ private:
     // as dictionary words, so "bộ tài chính" is found whether or not segmentation joins it.
     void add_synonyms(const Analysis& analysis, std::vector<Xapian::Query>& clauses) const {
         constexpr std::size_t kLongestName = 5;
-        const std::vector<const Token*> syllables = first_per_position(analysis);
+        // Not the codes inside a document number ("NĐ", "CP" of 15/2020/NĐ-CP): its reference
+        // term finds it, and phrases of common words ("chính phủ") would cost more than all the rest.
+        std::vector<const Token*> syllables = first_per_position(analysis);
+        syllables.erase(std::remove_if(syllables.begin(), syllables.end(),
+                                       [&](const Token* token) {
+                                           return std::any_of(analysis.references.begin(), analysis.references.end(),
+                                                              [&](const ReferenceMention& mention) {
+                                                                  return token->begin >= mention.begin && token->end <= mention.end;
+                                                              });
+                                       }),
+                        syllables.end());
         std::set<std::string> seen;
         for (std::size_t i = 0; i < syllables.size(); ++i) {
             std::string key;
@@ -412,6 +438,18 @@ private:
         for (const ReferenceMention& mention : analysis.references) out_.highlights.references.insert(mention.number.key());
     }
 
+    // The words a spelling suggestion may correct: single syllables or words of letters,
+    // outside document numbers. @p offset is where the analyzed text starts in text_.
+    void add_words(const Analysis& analysis, std::size_t offset) {
+        for (const Token& token : analysis.tokens) {
+            if (token.kind != TokenKind::word || token.syllables != 1) continue;
+            const bool in_reference = std::any_of(analysis.references.begin(), analysis.references.end(), [&](const ReferenceMention& m) {
+                return token.begin >= m.begin && token.end <= m.end;
+            });
+            if (!in_reference) out_.words.push_back({offset + token.begin, offset + token.end, token.folded, token.exact});
+        }
+    }
+
     static bool is_operator(Kind kind) { return kind == Kind::op_and || kind == Kind::op_or || kind == Kind::op_not; }
     bool peek(Kind kind) const { return at_ < lexemes_.size() && lexemes_[at_].kind == kind; }
     bool accept(Kind kind) {
@@ -430,6 +468,7 @@ private:
     const TermMapper& terms_;
     ParsedQuery& out_;
     bool stem_;
+    const Xapian::Database* index_;
 };
 
 }  // namespace
@@ -450,7 +489,8 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to) {
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, to);
 }
 
-Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer, const TermMapper& terms) {
+Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer, const TermMapper& terms,
+                                const Xapian::Database* index) {
     if (text.size() > kMaxQueryBytes)
         return Error{"bad_query", "query is " + std::to_string(text.size()) + " bytes long; the limit is " +
                                       std::to_string(kMaxQueryBytes)};
@@ -464,11 +504,186 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
     ParsedQuery parsed;
     // English stems only for a query that is not Vietnamese: "nghi quyet" is no English word.
     parsed.language = detect_language(analyzer.analyze(normalized));
-    Parser parser(normalized, std::move(lexemes.value()), analyzer, terms, parsed, parsed.language != "vi");
+    Parser parser(normalized, std::move(lexemes.value()), analyzer, terms, parsed, parsed.language != "vi", index);
     Result<Xapian::Query> query = parser.parse();
     if (!query) return query.error();
     parsed.query = std::move(query.value());
+    std::sort(parsed.words.begin(), parsed.words.end(), [](const QueryWord& a, const QueryWord& b) { return a.begin < b.begin; });
+    parsed.text = normalized;
     return parsed;
+}
+
+namespace {
+
+// The codes of the lexicon in analyzers/document_number.cpp, which is looked up by code
+// only: listed here so that types and issuers can be found by name too. A test checks
+// that each is a lexicon code; a code missing here is still found by its code.
+constexpr std::string_view kLexiconCodes[] = {
+    "NQ", "NĐ", "QĐ", "QĐi", "TT", "TTLT", "NQLT", "CT", "TB", "KL", "HD", "VBHN", "L", "PL", "SL", "CV", "CĐ",
+    "KH", "BC", "QC", "ĐA", "TTr", "CTr", "GP", "CP", "TTg", "CTN", "QH", "UBTVQH", "VPQH", "VPCP", "TW", "VPTW",
+    "BBT", "UBKTTW", "BTCTW", "BTGTW", "BDVTW", "QUTW", "TU", "HU", "ĐU", "BCS", "BCSĐ", "BCA", "BTC", "BTP", "BYT",
+    "BGDĐT", "BLĐTBXH", "BNV", "BCT", "BQP", "BNG", "BKHĐT", "BKHCN", "BTNMT", "BNNPTNT", "BNN", "BXD", "BGTVT",
+    "BTTTT", "BVHTTDL", "UBDT", "NHNN", "TTCP", "KTNN", "TANDTC", "HĐTP", "VKSNDTC", "BHXH", "TCT", "TCHQ",
+    "UBCKNN", "UBND", "UB", "HĐND", "SGDĐT", "ĐHQG", "MTTQ", "TLĐ", "ĐTN", "BCĐ",
+};
+
+// How names are compared: folded, apostrophes dropped, other punctuation as spaces, spaces
+// collapsed: "Bộ Lao động - Thương binh và Xã hội" -> "bo lao dong thuong binh va xa hoi".
+std::string name_key(std::string_view name) {
+    std::string key;
+    bool space = false;
+    for (const char c : unicode::fold(name)) {
+        if (c == '\'') continue;
+        const bool alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+        if (!alphanumeric) {
+            space = !key.empty();
+            continue;
+        }
+        if (space) key += ' ';
+        space = false;
+        key += c;
+    }
+    return key;
+}
+
+std::string_view without_trailing_digits(std::string_view code) {
+    while (!code.empty() && code.back() >= '0' && code.back() <= '9') code.remove_suffix(1);
+    return code;
+}
+
+struct Lexicon {
+    // The first entry of each kind and Vietnamese name: UB and UBND name one issuer.
+    std::map<std::pair<CodeKind, std::string>, const CodeInfo*> by_name_vi;
+    // Every name (Vietnamese, English, Party sense) by kind and name_key.
+    std::map<std::pair<CodeKind, std::string>, const CodeInfo*> by_name;
+
+    const CodeInfo* named(CodeKind kind, std::string_view name_vi) const {
+        const auto it = by_name_vi.find({kind, name_key(name_vi)});
+        return it == by_name_vi.end() ? nullptr : it->second;
+    }
+    // The code that stands for @p info's name: itself, or an earlier entry with the same name.
+    const CodeInfo* canonical(const CodeInfo* info) const {
+        const CodeInfo* first = named(info->kind, info->name_vi);
+        return first != nullptr ? first : info;
+    }
+};
+
+const Lexicon& lexicon() {
+    static const Lexicon table = [] {
+        Lexicon t;
+        for (const std::string_view code : kLexiconCodes)
+            if (const CodeInfo* info = find_code(code)) t.by_name_vi.emplace(std::pair{info->kind, name_key(info->name_vi)}, info);
+        for (const std::string_view code : kLexiconCodes) {
+            const CodeInfo* info = find_code(code);
+            if (info == nullptr) continue;
+            for (const std::string_view name : {info->name_vi, info->name_en}) t.by_name.emplace(std::pair{info->kind, name_key(name)}, t.canonical(info));
+        }
+        // A Party sense names another type (N-QĐ/TW is a regulation): that type's code.
+        for (const std::string_view code : kLexiconCodes) {
+            const CodeInfo* info = find_code(code);
+            if (info == nullptr || info->party_name_vi.empty()) continue;
+            const CodeInfo* sense = t.named(info->kind, info->party_name_vi);
+            for (const std::string_view name : {info->party_name_vi, info->party_name_en})
+                t.by_name.emplace(std::pair{info->kind, name_key(name)}, sense != nullptr ? sense : info);
+        }
+        return t;
+    }();
+    return table;
+}
+
+// The canonical code of a lexicon code as it appears in a number (QH14 -> QH, UB -> UBND),
+// or nullptr when the code is not in the lexicon.
+const CodeInfo* lexicon_entry(std::string_view written_code) {
+    const CodeInfo* info = find_code(without_trailing_digits(written_code));
+    return info == nullptr ? nullptr : lexicon().canonical(info);
+}
+
+const CodeInfo* type_named(std::string_view name_vi) { return lexicon().named(CodeKind::type, name_vi); }
+
+// What a user wrote for a code of @p kind: a code, a name, or another name of it (synonyms).
+const CodeInfo* resolve_code(std::string_view written, CodeKind kind) {
+    if (written.empty() || unicode::find_invalid_utf8(written)) return nullptr;
+    const std::string nfc = unicode::normalize_nfc(written);
+    std::string without_ampersand = nfc;  // numbers drop it: "BGD&ĐT" is BGDĐT
+    without_ampersand.erase(std::remove(without_ampersand.begin(), without_ampersand.end(), '&'), without_ampersand.end());
+    std::string_view code = without_ampersand;
+    while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+    while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+    if (const CodeInfo* info = lexicon_entry(code); info != nullptr && info->kind == kind) return info;
+    const std::string key = name_key(nfc);
+    const auto& by_name = lexicon().by_name;
+    if (const auto it = by_name.find({kind, key}); it != by_name.end()) return it->second;
+    std::string joined = key;  // synonyms are looked up as words joined by "_": "thu_tuong" -> "ttg"
+    std::replace(joined.begin(), joined.end(), ' ', '_');
+    for (const std::string& other : synonyms_of(joined)) {
+        if (const CodeInfo* info = lexicon_entry(other); info != nullptr && info->kind == kind) return info;
+        if (const auto it = by_name.find({kind, name_key(other)}); it != by_name.end()) return it->second;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::string_view title) {
+    LegalKind kind;
+    if (!own_number) {
+        kind.type = kArticleType;
+        return kind;
+    }
+    const std::vector<std::string>& codes = own_number->codes;
+    std::size_t first_issuer = 0;
+    if (const CodeInfo* type = codes.empty() ? nullptr : lexicon_entry(codes.front()); type != nullptr && type->kind == CodeKind::type) {
+        const CodeInfo* party_sense = own_number->party_style && !type->party_name_vi.empty() ? type_named(type->party_name_vi) : nullptr;
+        kind.type = party_sense != nullptr ? party_sense->code : type->code;
+        first_issuer = 1;
+    } else {
+        // "Luật số 59/2020/QH14": the noun before the number says what the number does not.
+        const std::string key = own_number->key();
+        for (const Reference& reference : extract_references(title)) {
+            if (reference.number.key() != key || reference.type_name_vi.empty()) continue;
+            if (const CodeInfo* type = type_named(reference.type_name_vi)) kind.type = type->code;
+            break;
+        }
+    }
+    for (std::size_t i = first_issuer; i < codes.size(); ++i) {
+        const CodeInfo* info = lexicon_entry(codes[i]);
+        if (info != nullptr && info->kind != CodeKind::issuer) continue;  // a second type code says nothing of who
+        std::string code = info != nullptr ? std::string(info->code) : codes[i];
+        if (std::find(kind.issuers.begin(), kind.issuers.end(), code) == kind.issuers.end()) kind.issuers.push_back(std::move(code));
+    }
+    return kind;
+}
+
+std::string type_term(std::string_view code) { return std::string(schema::kTypePrefix) + unicode::fold(code); }
+
+std::string issuer_term(std::string_view code) { return std::string(schema::kIssuerPrefix) + unicode::fold(code); }
+
+CodeNames names_of_code(std::string_view code) {
+    if (code == kArticleType) return {"Bài báo", "Press article"};
+    const CodeInfo* info = find_code(code);
+    if (info == nullptr) return {};
+    return {info->name_vi, info->name_en};
+}
+
+std::optional<std::string> resolve_type(std::string_view written) {
+    const std::string key = unicode::find_invalid_utf8(written) ? std::string() : name_key(written);
+    for (const std::string_view article : {"article", "articles", "press article", "bai bao", "tin bai"})
+        if (key == article) return std::string(kArticleType);
+    const CodeInfo* info = resolve_code(written, CodeKind::type);
+    if (info == nullptr) return std::nullopt;
+    return std::string(info->code);
+}
+
+std::optional<std::string> resolve_issuer(std::string_view written, const Xapian::Database* index) {
+    if (const CodeInfo* info = resolve_code(written, CodeKind::issuer)) return std::string(info->code);
+    // A code outside the lexicon (TCDL), as the index holds it from a number that named it.
+    const std::string key = unicode::find_invalid_utf8(written) ? std::string() : name_key(written);
+    const bool code_like = !key.empty() && key.size() <= 24 && key.find(' ') == std::string::npos;
+    if (index == nullptr || !code_like || !index->term_exists(std::string(schema::kIssuerPrefix) + key)) return std::nullopt;
+    std::string upper = key;
+    for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return upper;
 }
 
 }  // namespace tracuu

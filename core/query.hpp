@@ -8,7 +8,8 @@
  *   AND, OR, NOT    upper case; AND binds tighter than OR; parentheses group
  *   wildcard        hà*               words starting with "ha" (folded) or "hà"
  *   fields          title:…  lang:vi  year:2023  year:2020..2023  date:2023-01-01..2023-06-30
- *                   ref:126/NQ-CP     (fields filter; they add no weight)
+ *                   ref:126/NQ-CP  type:NĐ  type:"nghị định"  issuer:CP  issuer:"bộ tài chính"
+ *                   (fields filter; they add no weight)
  * A legal document number among the words, in any written variant, ranks the documents
  * that cite it first. Legal type and issuer names also find their other names, at half
  * weight: Nghị định, NĐ and Decree.
@@ -21,9 +22,11 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tracuu {
 
@@ -37,11 +40,21 @@ struct Highlights {
     [[nodiscard]] bool empty() const { return folded.empty() && references.empty() && prefixes.empty(); }
 };
 
+/// A word of the query as typed, for spelling suggestions: a plain or phrase word that is
+/// neither excluded nor part of a document number, field or wildcard.
+struct QueryWord {
+    std::size_t begin = 0, end = 0;  ///< Byte span in ParsedQuery::text.
+    std::string folded;              ///< "quyet"
+    std::string exact;               ///< "quyết"; equal to folded when typed without diacritics.
+};
+
 /// A parsed query.
 struct ParsedQuery {
     Xapian::Query query;
     Highlights highlights;
-    std::string language;  ///< detect_language() of the query: "vi", "en" or "".
+    std::string language;          ///< detect_language() of the query: "vi", "en" or "".
+    std::string text;              ///< The query, NFC-normalized: what QueryWord spans point into.
+    std::vector<QueryWord> words;  ///< In text order.
 };
 
 /// Longest query accepted, in bytes.
@@ -65,13 +78,56 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 100;
 /// Parses @p text. Errors (code "bad_query", the message says what and at which
 /// character): empty, too long, invalid UTF-8, an unterminated quote, unbalanced
 /// parentheses, an operator without operands, an unknown field or a bad field value.
+/// @p index, when given, lets issuer: take an issuer code outside the lexicon that the
+/// index holds (as facets show it).
 [[nodiscard]] Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
-                                              const TermMapper& terms);
+                                              const TermMapper& terms, const Xapian::Database* index = nullptr);
 
 /// Parses an ISO date "YYYY-MM-DD" into the value-slot form "YYYYMMDD"; empty if invalid.
 [[nodiscard]] std::string date_slot_value(std::string_view iso_date);
 
 /// Query matching documents published in [@p from, @p to] (ISO dates; either may be empty).
 [[nodiscard]] Xapian::Query date_range_query(const std::string& from_slot_value, const std::string& to_slot_value);
+
+// Document types and issuers: one vocabulary for the index writer (terms and facet slots),
+// the filters (type=, issuer=, type:, issuer:) and the facets, so the three always agree.
+
+/// Type of a document without its own number: a press article.
+inline constexpr std::string_view kArticleType = "article";
+
+/// What kind of document something is, as codes in their canonical spelling.
+struct LegalKind {
+    std::string type;                  ///< "NĐ", "QĐi", kArticleType; "" when its number does not say.
+    std::vector<std::string> issuers;  ///< "CP"; "BTC", "BTP" for a joint circular; none for an article.
+};
+
+/// The kind of a document whose own number is @p own_number (nullopt: none, a press article).
+/// The type is the number's type code, else the type noun before the number in @p title
+/// ("Luật số 59/2020/QH14"); a Party number's QĐ is a regulation (QĐi). Issuers are the
+/// other codes, without a legislature's term (QH14 -> QH), one code per lexicon name
+/// (UB -> UBND); codes outside the lexicon are kept as written.
+[[nodiscard]] LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::string_view title);
+
+/// schema::kTypePrefix term of a canonical type code: "NĐ" -> "XTnd".
+[[nodiscard]] std::string type_term(std::string_view code);
+/// schema::kIssuerPrefix term of a canonical issuer code: "TTg" -> "XIttg".
+[[nodiscard]] std::string issuer_term(std::string_view code);
+
+/// Names of a type or issuer code, for display: {"Nghị định", "Decree"}; empty names for a
+/// code outside the lexicon.
+struct CodeNames {
+    std::string_view vi, en;
+};
+[[nodiscard]] CodeNames names_of_code(std::string_view code);
+
+/// The canonical type code a user means: a code in any case, with or without the bar of Đ
+/// (NĐ, nd), a Vietnamese or English name (Nghị định, nghi dinh, Decree), or "article"
+/// ("bài báo"); nullopt when it names no type.
+[[nodiscard]] std::optional<std::string> resolve_type(std::string_view written);
+
+/// The canonical issuer code a user means, likewise (CP, Chính phủ, Government, QH14 -> QH,
+/// thủ tướng -> TTg); with @p index, also a code outside the lexicon that the index holds as
+/// an issuer (TCDL). Nullopt when it names none.
+[[nodiscard]] std::optional<std::string> resolve_issuer(std::string_view written, const Xapian::Database* index = nullptr);
 
 }  // namespace tracuu

@@ -30,17 +30,34 @@ inline constexpr std::string_view kAuthorPrefix = "A";      ///< Ale kong: folde
 /// XP/srv/news/a.txt: the source file, absolute (shared by the records of one JSONL file).
 /// Longer paths end in "#" and a hash of the whole path, to stay within Xapian's 245 bytes.
 inline constexpr std::string_view kSourcePrefix = "XP";
+/// XTnd, XTarticle: the document's type, for filters. A legal document with its own number
+/// has its type code (core/query.hpp, legal_kind_of), folded as reference keys are; a press
+/// article without its own number has "article".
+inline constexpr std::string_view kTypePrefix = "XT";
+/// XIcp, XIbtc: an issuer named by the document's own number, folded (one term per issuer).
+inline constexpr std::string_view kIssuerPrefix = "XI";
+/// XCimplements:126/nq-cp: cites this number with this relation (analyzers/reference.hpp;
+/// built by core/links.hpp citation_term), so citing documents group by relation.
+inline constexpr std::string_view kCitationPrefix = "XC";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for sorting and ranges.
 /// Content hash as 16 hex digits: the raw input bytes, the analyzer version and options and
 /// the reader version; the indexer skips a document whose hash has not changed.
 inline constexpr unsigned kContentHashSlot = 1;
+// Facet slots: what a match spy counts over a whole result set (year comes from kDateSlot).
+inline constexpr unsigned kLanguageSlot = 2;  ///< "vi", "en".
+inline constexpr unsigned kTypeSlot = 3;      ///< Type code in its canonical spelling: "NĐ", "QĐi", "article".
+/// Issuer codes in their canonical spelling, separated by kIssuerSeparator: "BTC\tBTP".
+inline constexpr unsigned kIssuerSlot = 4;
+inline constexpr char kIssuerSeparator = '\t';
 
 // Database metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version";
 inline constexpr std::string_view kAnalyzerOptionsKey = "tracuu.analyzer_options";  ///< AnalyzerOptions::to_string()
 inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
-inline constexpr int kSchemaVersion = 1;
+/// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
+/// slots and the citation relation terms (XC). Both sides refuse an index of another schema version (core/index_metadata.cpp).
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace tracuu::schema

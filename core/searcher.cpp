@@ -10,9 +10,17 @@
 #include "core/schema.hpp"
 #include "core/snippet.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <mutex>
 #include <tuple>
+#include <unordered_map>
 
 namespace tracuu {
 namespace {
@@ -21,7 +29,7 @@ namespace {
 Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
 
 // The request's filter parameters as one query, or an empty query when there are none.
-Result<Xapian::Query> filter_query(const SearchRequest& request) {
+Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::Database& db) {
     std::vector<Xapian::Query> filters;
     if (!request.lang.empty()) {
         if (request.lang != "vi" && request.lang != "en")
@@ -46,13 +54,139 @@ Result<Xapian::Query> filter_query(const SearchRequest& request) {
         if (!number) return Error{"bad_parameter", "parameter \"ref\" is not a document number such as 126/NQ-CP"};
         filters.emplace_back(TermMapper::reference_term(*number));
     }
+    if (!request.type.empty()) {
+        const auto code = resolve_type(request.type);
+        if (!code)
+            return Error{"bad_parameter", "parameter \"type\": \"" + request.type +
+                                              "\" is no document type; give a code (NĐ), a name (Nghị định, Decree) or article"};
+        filters.emplace_back(type_term(*code));
+    }
+    if (!request.issuer.empty()) {
+        const auto code = resolve_issuer(request.issuer, &db);
+        if (!code)
+            return Error{"bad_parameter", "parameter \"issuer\": \"" + request.issuer +
+                                              "\" is no issuer; give a code (CP) or a name (Chính phủ, Government)"};
+        filters.emplace_back(issuer_term(*code));
+    }
     if (filters.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+constexpr std::array<std::pair<Facet, std::string_view>, 4> kFacetNames = {
+    {{Facet::lang, "lang"}, {Facet::type, "type"}, {Facet::issuer, "issuer"}, {Facet::year, "year"}}};
+
+// Counts facet values over every match it is shown: languages, types and issuers from their
+// slots (several issuers in one), years from the date slot.
+class FacetSpy final : public Xapian::MatchSpy {
+public:
+    explicit FacetSpy(std::vector<Facet> facets) : facets_(std::move(facets)), counts_(facets_.size()) {}
+
+    void operator()(const Xapian::Document& doc, double) override {
+        ++examined_;
+        for (std::size_t i = 0; i < facets_.size(); ++i) {
+            switch (facets_[i]) {
+                case Facet::lang: count(i, doc.get_value(schema::kLanguageSlot)); break;
+                case Facet::type: count(i, doc.get_value(schema::kTypeSlot)); break;
+                case Facet::year: count(i, doc.get_value(schema::kDateSlot).substr(0, 4)); break;
+                case Facet::issuer: {
+                    const std::string issuers = doc.get_value(schema::kIssuerSlot);
+                    for (std::size_t start = 0; start < issuers.size();) {
+                        const std::size_t end = std::min(issuers.find(schema::kIssuerSeparator, start), issuers.size());
+                        count(i, issuers.substr(start, end - start));
+                        start = end + 1;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    Xapian::MatchSpy* clone() const override { return new FacetSpy(facets_); }
+    std::string name() const override { return "tracuu.FacetSpy"; }
+
+    /// Matches shown so far.
+    [[nodiscard]] Xapian::doccount examined() const { return examined_; }
+
+    /// The counts, most frequent first (ties by value), at most @p limit values a facet.
+    [[nodiscard]] std::vector<FacetCounts> results(std::size_t limit) const {
+        std::vector<FacetCounts> out;
+        for (std::size_t i = 0; i < facets_.size(); ++i) {
+            FacetCounts facet{facets_[i], {}};
+            for (const auto& [value, count] : counts_[i]) {
+                FacetValue entry{value, {}, {}, count};
+                if (facets_[i] == Facet::type || facets_[i] == Facet::issuer) {
+                    const CodeNames names = names_of_code(value);
+                    entry.name_vi = names.vi;
+                    entry.name_en = names.en;
+                }
+                facet.values.push_back(std::move(entry));
+            }
+            std::sort(facet.values.begin(), facet.values.end(), [](const FacetValue& a, const FacetValue& b) {
+                return a.count != b.count ? a.count > b.count : a.value < b.value;
+            });
+            if (facet.values.size() > limit) facet.values.resize(limit);
+            out.push_back(std::move(facet));
+        }
+        return out;
+    }
+
+private:
+    void count(std::size_t facet, const std::string& value) {
+        if (!value.empty()) ++counts_[facet][value];
+    }
+
+    std::vector<Facet> facets_;
+    std::vector<std::unordered_map<std::string, Xapian::doccount>> counts_;
+    Xapian::doccount examined_ = 0;
+};
+
+// How many documents @p query matches, estimated as SearchResponse::total is.
+Xapian::doccount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking());  // the weights steer the estimate: as the search will
+    return enquire.get_mset(0, 10, 1000).get_matches_estimated();
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+    return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
 }  // namespace
 
-Searcher::Searcher(const std::string& path) : path_(path), db_(path), analyzer_(read_analyzer_options(db_, path)) {}
+std::string_view to_string(Facet facet) {
+    for (const auto& [value, name] : kFacetNames)
+        if (value == facet) return name;
+    return {};
+}
+
+Result<std::vector<Facet>> parse_facets(std::string_view text) {
+    if (text == "true" || text == "all") return std::vector<Facet>{Facet::lang, Facet::type, Facet::issuer, Facet::year};
+    std::vector<Facet> facets;
+    if (text.empty() || text == "false") return facets;
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        std::string_view name = text.substr(start, end - start);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        const auto known = std::find_if(kFacetNames.begin(), kFacetNames.end(), [&](const auto& entry) { return entry.second == name; });
+        if (known == kFacetNames.end())
+            return Error{"bad_parameter", "parameter \"facets\": unknown facet \"" + std::string(name) +
+                                              "\"; give true, or some of lang, type, issuer, year separated by commas"};
+        if (std::find(facets.begin(), facets.end(), known->first) == facets.end()) facets.push_back(known->first);
+        start = end + 1;
+    }
+    return facets;
+}
+
+Searcher::Searcher(const std::string& path) : path_(path), db_(path), analyzer_(read_analyzer_options(db_, path)) {
+    // The vocabulary now rather than in the first request that needs it (a /suggest is
+    // meant to take milliseconds); later searchers of the same revision find it built.
+    try {
+        (void)vocabulary();
+    } catch (const Xapian::DatabaseModifiedError&) {
+        // An indexer committed meanwhile: the first request that needs it builds it.
+    }
+}
 
 void Searcher::refresh() {
     try {
@@ -70,21 +204,41 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
     if (request.offset > kMaxOffset)
         return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxOffset)};
-    Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_);
+    Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_, &db_);
     if (!parsed) return parsed.error();
-    Result<Xapian::Query> filter = filter_query(request);
+    Result<Xapian::Query> filter = filter_query(request, db_);
     if (!filter) return filter.error();
 
+    // Facets count every match: the matcher must then visit them all, not stop once it
+    // knows the best page (check_at_least), up to max_facet_documents.
+    std::optional<FacetSpy> facet_spy;
+    Xapian::doccount check_at_least = 1000;
+    if (!request.facets.empty()) {
+        facet_spy.emplace(request.facets);
+        check_at_least = std::min(db_.get_doccount(), request.max_facet_documents);
+    }
     Xapian::Enquire enquire(db_);
-    enquire.set_query(filter.value().empty() ? parsed->query
-                                             : Xapian::Query(Xapian::Query::OP_FILTER, parsed->query, filter.value()));
+    enquire.set_query(filtered(parsed->query, filter.value()));
     enquire.set_weighting_scheme(ranking());
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (facet_spy) enquire.add_matchspy(&*facet_spy);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit), 1000);
+                                               static_cast<Xapian::doccount>(request.limit), check_at_least);
     SearchResponse response;
     response.query = request.query;
     response.total = mset.get_matches_estimated();
+    if (facet_spy) {
+        response.facets = facet_spy->results(kMaxFacetValues);
+        response.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                                facet_spy->examined() == mset.get_matches_estimated();
+    }
+    response.did_you_mean = corrected_query(parsed.value());
+    if (!response.did_you_mean.empty()) {
+        // Offered only when it finds something; filters apply to it as to the query.
+        const Result<ParsedQuery> corrected = parse_query(response.did_you_mean, analyzer_, terms_, &db_);
+        response.did_you_mean_total = corrected ? count_matches(db_, filtered(corrected->query, filter.value())) : 0;
+        if (response.did_you_mean_total == 0) response.did_you_mean.clear();
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.document = from_stored_json(it.get_document().get_data());
@@ -95,6 +249,322 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     }
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return response;
+}
+
+// ---- Spelling: one vocabulary per index revision, shared by the searchers of every thread.
+
+namespace {
+
+// Longest word compared (the analyzer keeps no longer token).
+constexpr std::size_t kMaxWordBytes = Analyzer::kMaxTokenBytes;
+// A word in fewer documents than this is not worth suggesting.
+constexpr Xapian::doccount kMinVocabularyDocuments = 2;
+
+// Edit distance of @p a and @p b, counting a swap of neighbours as one edit (optimal string
+// alignment), or bound + 1 when it is over @p bound. Bytes of folded words, or code points.
+template <class Text>
+int edit_distance(const Text& a, const Text& b, int bound) {
+    const std::size_t n = a.size(), m = b.size();
+    if (n > kMaxWordBytes || m > kMaxWordBytes || (n > m ? n - m : m - n) > static_cast<std::size_t>(bound)) return bound + 1;
+    std::array<int, kMaxWordBytes + 1> before{}, previous{}, current{};
+    for (std::size_t j = 0; j <= m; ++j) previous[j] = static_cast<int>(j);
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = static_cast<int>(i);
+        int row_min = current[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            int value = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = std::min(value, before[j - 2] + 1);
+            current[j] = value;
+            row_min = std::min(row_min, value);
+        }
+        if (row_min > bound) return bound + 1;
+        before = previous;
+        previous = current;
+    }
+    return std::min(previous[m], bound + 1);
+}
+
+bool is_ascii_word(std::string_view term) {
+    return !term.empty() && std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+/// The words of an index, for spelling suggestions and for showing completions with their
+/// diacritics: the folded words (letters only, no multi-syllable words) in at least
+/// kMinVocabularyDocuments documents, by length, and the exact forms of every folded word.
+/// Immutable once built, so threads share it without locks.
+class Vocabulary {
+public:
+    /// An exact form (with diacritics) of a folded word.
+    struct Form {
+        std::string exact;
+        Xapian::doccount documents;
+    };
+    /// A word near another.
+    struct Near {
+        std::string_view folded;
+        Xapian::doccount documents;
+        int distance;
+    };
+
+    /// Reads the terms of @p db: its unprefixed folded terms and its schema::kExactPrefix ones.
+    static std::shared_ptr<const Vocabulary> build(const Xapian::Database& db) {
+        auto vocabulary = std::make_shared<Vocabulary>();
+        vocabulary->by_length_.resize(kMaxWordBytes + 1);
+        Xapian::TermIterator it = db.allterms_begin();
+        if (it != db.allterms_end()) it.skip_to("a");  // prefixes are upper-case, numbers start with digits
+        for (; it != db.allterms_end(); ++it) {
+            const std::string term = *it;
+            if (term.size() > kMaxWordBytes || !is_ascii_word(term)) continue;
+            if (const Xapian::doccount documents = it.get_termfreq(); documents >= kMinVocabularyDocuments)
+                vocabulary->by_length_[term.size()].push_back({term, documents});
+        }
+        const std::string exact_prefix(schema::kExactPrefix);
+        for (auto exact = db.allterms_begin(exact_prefix); exact != db.allterms_end(exact_prefix); ++exact) {
+            std::string form = (*exact).substr(exact_prefix.size());
+            std::string folded = unicode::fold(form);
+            if (!folded.empty()) vocabulary->forms_[std::move(folded)].push_back({std::move(form), exact.get_termfreq()});
+        }
+        for (auto& [folded, forms] : vocabulary->forms_)
+            std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) { return a.documents > b.documents; });
+        return vocabulary;
+    }
+
+    /// Words within @p max_distance edits of @p folded (itself excluded), closest then most
+    /// frequent first, at most @p limit.
+    [[nodiscard]] std::vector<Near> near(std::string_view folded, int max_distance, std::size_t limit) const {
+        std::vector<Near> found;
+        const std::size_t shortest = folded.size() > static_cast<std::size_t>(max_distance) ? folded.size() - max_distance : 1;
+        const std::size_t longest = std::min(folded.size() + max_distance, kMaxWordBytes);
+        for (std::size_t length = shortest; length <= longest; ++length)
+            for (const Word& word : by_length_[length]) {
+                const int distance = edit_distance(folded, std::string_view(word.folded), max_distance);
+                if (distance <= max_distance && word.folded != folded) found.push_back({word.folded, word.documents, distance});
+            }
+        std::sort(found.begin(), found.end(), [](const Near& a, const Near& b) {
+            return a.distance != b.distance ? a.distance < b.distance : a.documents > b.documents;
+        });
+        if (found.size() > limit) found.resize(limit);
+        return found;
+    }
+
+    /// Exact forms of folded word @p folded, most frequent first; empty when it has none.
+    [[nodiscard]] const std::vector<Form>& forms(const std::string& folded) const {
+        static const std::vector<Form> none;
+        const auto it = forms_.find(folded);
+        return it == forms_.end() ? none : it->second;
+    }
+
+private:
+    struct Word {
+        std::string folded;
+        Xapian::doccount documents;
+    };
+    std::vector<std::vector<Word>> by_length_;  // index: length in bytes
+    std::unordered_map<std::string, std::vector<Form>> forms_;
+};
+
+namespace {
+
+// A vocabulary for a later revision of the same database is rebuilt at most this often:
+// while an indexer commits, the words change little, and suggestions check counts live.
+constexpr auto kVocabularyMaxAge = std::chrono::seconds(60);
+// Vocabularies kept, one per index path.
+constexpr std::size_t kVocabulariesKept = 4;
+
+struct VocabularySlot {
+    std::string uuid, fingerprint;
+    std::chrono::steady_clock::time_point built_at;
+    std::shared_ptr<const Vocabulary> vocabulary;
+    bool building = false;
+};
+
+struct VocabularyCache {
+    std::mutex mutex;
+    std::condition_variable built;
+    std::map<std::string, VocabularySlot> slots;  // by index path
+};
+
+VocabularyCache& vocabulary_cache() {
+    static VocabularyCache cache;
+    return cache;
+}
+
+// A word in at most this many documents may be misspelled: 2, or more in a large index.
+Xapian::doccount rare_word_documents(Xapian::doccount documents) { return std::max<Xapian::doccount>(2, documents / 200000); }
+// A correction must be in more than this many times as many documents as the word typed.
+constexpr Xapian::doccount kCorrectionFactor = 10;
+// Nearest words weighed for one correction.
+constexpr std::size_t kCandidatesWeighed = 16;
+
+// Edits allowed for a folded word, by length: none under 4 letters (too many syllables are
+// one edit apart: "cua", "cau", "cao"), 1 under 8, 2 from 8.
+int max_edits(std::string_view folded) { return folded.size() < 4 ? 0 : folded.size() < 8 ? 1 : 2; }
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) out.push_back(unicode::decode_utf8(text, pos));
+    return out;
+}
+
+// The form closest to what was typed, then the most frequent: "quyiết" -> "quyết".
+const Vocabulary::Form* closest_form(const std::vector<Vocabulary::Form>& forms, std::string_view typed, Xapian::doccount at_least) {
+    const std::u32string wanted = code_points(typed);
+    const Vocabulary::Form* best = nullptr;
+    int best_distance = 0;
+    for (const Vocabulary::Form& form : forms) {  // most frequent first: ties keep the first
+        if (form.documents < at_least) continue;
+        const int distance = edit_distance(wanted, code_points(form.exact), static_cast<int>(kMaxWordBytes));
+        if (best == nullptr || distance < best_distance) {
+            best = &form;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+// @p replacement in the case @p typed was written in: "Quyết", "QUYẾT" or "quyết".
+std::string cased_like(std::string_view typed, std::string_view replacement) {
+    const std::u32string letters = code_points(typed);
+    const bool first_upper = !letters.empty() && u_isupper(static_cast<UChar32>(letters.front()));
+    const bool all_upper = letters.size() > 1 && std::all_of(letters.begin(), letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)); });
+    if (!first_upper) return std::string(replacement);
+    std::string out;
+    bool first = true;
+    for (const char32_t c : code_points(replacement)) {
+        unicode::append_utf8(out, (first || all_upper) ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))) : c);
+        first = false;
+    }
+    return out;
+}
+
+// The form that makes a multi-syllable word with a neighbour ("tài chính"), else the most
+// frequent: for a word typed without diacritics in a query typed with them.
+const Vocabulary::Form* form_in_context(const Xapian::Database& db, const std::vector<Vocabulary::Form>& forms,
+                                        const std::string& before, const std::string& after) {
+    const std::string prefix(schema::kExactPrefix);
+    for (const Vocabulary::Form& form : forms)
+        if ((!before.empty() && db.term_exists(prefix + before + "_" + form.exact)) ||
+            (!after.empty() && db.term_exists(prefix + form.exact + "_" + after)))
+            return &form;
+    return forms.empty() ? nullptr : &forms.front();
+}
+
+bool only_spaces_between(std::string_view text, std::size_t begin, std::size_t end) {
+    return begin <= end && text.substr(begin, end - begin).find_first_not_of(" \t") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::shared_ptr<const Vocabulary> Searcher::vocabulary() {
+    // Which revision this searcher reads: cheap, and valid for sharded (stub) databases too.
+    const std::string uuid = db_.get_uuid();
+    const std::string fingerprint = uuid + "/" + std::to_string(db_.get_doccount()) + "/" + std::to_string(db_.get_lastdocid()) +
+                                    "/" + std::to_string(db_.get_total_length());
+    VocabularyCache& cache = vocabulary_cache();
+    std::unique_lock lock(cache.mutex);
+    for (;;) {
+        VocabularySlot& slot = cache.slots[path_];
+        if (slot.vocabulary && slot.fingerprint == fingerprint) return slot.vocabulary;
+        // Another revision of the same database: a recent vocabulary, or one being replaced, will do.
+        const bool recent = std::chrono::steady_clock::now() - slot.built_at < kVocabularyMaxAge;
+        if (slot.vocabulary && slot.uuid == uuid && (recent || slot.building)) return slot.vocabulary;
+        if (!slot.building) break;
+        cache.built.wait(lock);  // nothing usable yet: wait for the thread building it
+    }
+    cache.slots[path_].building = true;
+    lock.unlock();
+    std::shared_ptr<const Vocabulary> built;
+    try {
+        built = Vocabulary::build(db_);
+    } catch (...) {
+        lock.lock();
+        cache.slots[path_].building = false;
+        cache.built.notify_all();
+        throw;
+    }
+    lock.lock();
+    cache.slots[path_] = VocabularySlot{uuid, fingerprint, std::chrono::steady_clock::now(), built, false};
+    while (cache.slots.size() > kVocabulariesKept) {  // forget the oldest other index
+        auto oldest = cache.slots.end();
+        for (auto it = cache.slots.begin(); it != cache.slots.end(); ++it)
+            if (it->first != path_ && !it->second.building && (oldest == cache.slots.end() || it->second.built_at < oldest->second.built_at))
+                oldest = it;
+        if (oldest == cache.slots.end()) break;
+        cache.slots.erase(oldest);
+    }
+    cache.built.notify_all();
+    return built;
+}
+
+std::string Searcher::corrected_query(const ParsedQuery& parsed) {
+    const std::vector<QueryWord>& words = parsed.words;
+    const Xapian::doccount rare = rare_word_documents(db_.get_doccount());
+    std::shared_ptr<const Vocabulary> vocabulary;  // built or fetched only when a word is rare
+    auto words_of_index = [&]() -> const Vocabulary& {
+        if (!vocabulary) vocabulary = this->vocabulary();
+        return *vocabulary;
+    };
+    // Most other words typed with diacritics: a correction gets them too ("bộ tài chinhh" -> "bộ tài chính").
+    const auto with_diacritics = static_cast<std::size_t>(
+        std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return w.exact != w.folded; }));
+    std::string corrected;
+    std::size_t copied = 0;
+    std::string previous_folded, previous_exact;  // the word before, as corrected: "nghi" when correcting "quyiet"
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const QueryWord& word = words[i];
+        const bool typed_exact = word.exact != word.folded;
+        const Xapian::doccount folded_documents = db_.get_termfreq(word.folded);
+        std::string replacement, replacement_folded = word.folded;
+        if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0) {
+            // A misspelled word: the nearest frequent word, preferring one that makes a
+            // multi-syllable word with its neighbours ("nghi quyiet" -> "nghi quyet", since
+            // "nghi_quyet" is a word of the index).
+            const bool after_word = i > 0 && !previous_folded.empty() && only_spaces_between(parsed.text, words[i - 1].end, word.begin);
+            const bool before_word = i + 1 < words.size() && only_spaces_between(parsed.text, word.end, words[i + 1].begin);
+            std::tuple<bool, int, Xapian::doccount> best_rank{false, 0, 0};
+            for (const Vocabulary::Near& candidate : words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed)) {
+                const std::string folded(candidate.folded);
+                const Xapian::doccount documents = db_.get_termfreq(folded);  // live: the vocabulary may be a revision behind
+                if (documents <= kCorrectionFactor * folded_documents) continue;
+                const bool makes_word = (after_word && db_.term_exists(previous_folded + "_" + folded)) ||
+                                        (before_word && db_.term_exists(folded + "_" + words[i + 1].folded));
+                const std::tuple<bool, int, Xapian::doccount> rank{makes_word, -candidate.distance, documents};
+                if (replacement_folded == word.folded || rank > best_rank) {
+                    best_rank = rank;
+                    replacement_folded = folded;
+                }
+            }
+            if (replacement_folded != word.folded) {
+                replacement = replacement_folded;
+                const std::vector<Vocabulary::Form>& forms = words_of_index().forms(replacement_folded);
+                const Vocabulary::Form* form = nullptr;
+                if (typed_exact)  // keep the diacritics the user typed, as far as the word allows
+                    form = closest_form(forms, word.exact, 1);
+                else if (2 * with_diacritics > words.size() - 1)
+                    form = form_in_context(db_, forms, after_word ? previous_exact : std::string(),
+                                           before_word ? words[i + 1].exact : std::string());
+                if (form != nullptr) replacement = form->exact;
+            }
+        } else if (typed_exact && folded_documents > rare) {
+            // The word is known, but not with these diacritics ("quyêt"): its frequent form nearest to them.
+            const Xapian::doccount exact_documents = db_.get_termfreq(std::string(schema::kExactPrefix) + word.exact);
+            if (exact_documents <= rare)
+                if (const Vocabulary::Form* form = closest_form(words_of_index().forms(word.folded), word.exact,
+                                                                kCorrectionFactor * exact_documents + 1))
+                    replacement = form->exact;
+        }
+        previous_folded = replacement_folded;
+        previous_exact = replacement.empty() ? word.exact : replacement;
+        if (replacement.empty()) continue;
+        corrected.append(parsed.text, copied, word.begin - copied);
+        corrected += cased_like(std::string_view(parsed.text).substr(word.begin, word.end - word.begin), replacement);
+        copied = word.end;
+    }
+    if (copied == 0) return {};
+    corrected.append(parsed.text, copied, std::string::npos);
+    return corrected;
 }
 
 namespace {
@@ -115,6 +585,18 @@ std::vector<std::pair<std::string, Xapian::doccount>> most_frequent_with_prefix(
                       [](const auto& a, const auto& b) { return a.second > b.second; });
     found.resize(keep);
     return found;
+}
+
+// How a folded completion is shown: its most frequent exact form, unless documents that
+// can only hold it without diacritics outnumber that form (the forms of one word may
+// share documents, so this undercounts them).
+std::string shown_form(const Vocabulary& vocabulary, const std::string& folded, Xapian::doccount documents) {
+    const std::vector<Vocabulary::Form>& forms = vocabulary.forms(folded);
+    if (forms.empty()) return folded;
+    Xapian::doccount with_diacritics = 0;
+    for (const Vocabulary::Form& form : forms) with_diacritics += form.documents;
+    if (documents > with_diacritics && documents - with_diacritics >= forms.front().documents) return folded;
+    return forms.front().exact;
 }
 
 std::string alphanumerics(std::string_view folded) {
@@ -161,11 +643,17 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (words.empty()) return out;
     const bool ends_in_space = !prefix.empty() && (prefix.back() == ' ');
     if (ends_in_space) return out;
+    std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
     auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
         for (auto& [term, frequency] : most_frequent_with_prefix(db_, term_prefix, limit)) {
+            if (term.find_first_of("0123456789") != std::string::npos && term.find('_') == std::string::npos) continue;
             std::string text = exact ? term.substr(schema::kExactPrefix.size()) : term;
-            if (text.find_first_of("0123456789") != std::string::npos && text.find('_') == std::string::npos) continue;
+            if (!exact) {
+                // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
+                if (!vocabulary) vocabulary = this->vocabulary();
+                text = shown_form(*vocabulary, term, frequency);
+            }
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
             if (!seen && out.size() < limit) out.push_back({text, "word", frequency});

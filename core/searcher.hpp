@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,21 @@ namespace tracuu {
 
 /// Result order.
 enum class SortOrder { relevance, date };
+
+/// What facet counts can be asked for.
+enum class Facet { lang, type, issuer, year };
+
+/// "lang", "type", "issuer", "year".
+[[nodiscard]] std::string_view to_string(Facet facet);
+
+/// Most matches that facets count: beyond, counts cover the first ones examined and
+/// SearchResponse::facets_exact is false. Counting costs about 0.5 µs a match (README), so
+/// at most about 100 ms.
+inline constexpr Xapian::doccount kMaxFacetDocuments = 200000;
+
+/// The facets a user asks for: "true" (all), "false" or "" (none), or a comma-separated
+/// list of names ("lang,type"). Error "bad_parameter" naming parameter "facets" otherwise.
+[[nodiscard]] Result<std::vector<Facet>> parse_facets(std::string_view text);
 
 /// A search as a user asks it.
 struct SearchRequest {
@@ -30,7 +46,11 @@ struct SearchRequest {
     std::string year;         ///< "2023"
     std::string from, to;     ///< Publication dates, ISO "YYYY-MM-DD", inclusive
     std::string ref;          ///< Cites this document number (any written variant)
+    std::string type;         ///< Document type: a code, a name or "article" (resolve_type)
+    std::string issuer;       ///< Issuer: a code or a name (resolve_issuer)
     SortOrder sort = SortOrder::relevance;  ///< date: newest first, then by relevance
+    std::vector<Facet> facets;  ///< Counts wanted over the whole result set; none by default (they cost a full match).
+    Xapian::doccount max_facet_documents = kMaxFacetDocuments;  ///< Matches counted at most (tests lower it).
 };
 
 /// One ranked answer. The document's text is not copied into hits.
@@ -40,12 +60,34 @@ struct Hit {
     double score = 0;         ///< BM25 weight (plus reference boost).
 };
 
+/// One value of a facet and how many matching documents have it.
+struct FacetValue {
+    std::string value;          ///< "vi", "NĐ", "CP", "2023", "article".
+    std::string name_vi;        ///< Type and issuer names ("Nghị định"); empty otherwise or for a code outside the lexicon.
+    std::string name_en;        ///< "Decree".
+    Xapian::doccount count = 0;
+};
+
+/// Counts of one facet, most frequent value first.
+struct FacetCounts {
+    Facet facet;
+    std::vector<FacetValue> values;  ///< At most Searcher::kMaxFacetValues.
+};
+
 /// Ranked answers to one request.
 struct SearchResponse {
     std::string query;
-    Xapian::doccount total = 0;   ///< Matching documents (estimated beyond the first thousand).
+    Xapian::doccount total = 0;   ///< Matching documents (estimated beyond the first thousand; exact with facets).
     double took_ms = 0;
     std::vector<Hit> hits;
+    std::vector<FacetCounts> facets;  ///< In the order asked for; empty unless asked for.
+    /// Whether the facets counted every match: false when the result set is larger than
+    /// kMaxFacetDocuments, and counts are then those of the first matches examined.
+    bool facets_exact = true;
+    /// The query with misspelled words corrected (diacritics kept as typed), or "" when no word
+    /// needs it or the corrected query would match nothing.
+    std::string did_you_mean;
+    Xapian::doccount did_you_mean_total = 0;  ///< Documents the corrected query matches (estimated as total is).
 };
 
 /// One completion for what a user is typing.
@@ -81,11 +123,18 @@ struct CheckResult {
     std::vector<CheckedQuote> quotes;
 };
 
-/// Not thread-safe: give each thread its own (Xapian::Database is not shareable).
+class Vocabulary;
+struct ParsedQuery;
+
+/// Not thread-safe: give each thread its own (Xapian::Database is not shareable). What is
+/// derived from a whole index (the spelling vocabulary) is built once per index revision
+/// and shared by the searchers of every thread.
 class Searcher {
 public:
     static constexpr std::size_t kMaxLimit = 100;
     static constexpr std::size_t kMaxOffset = 10000;
+    /// Most values returned per facet (the most frequent ones).
+    static constexpr std::size_t kMaxFacetValues = 50;
 
     /// Opens the index at @p path.
     /// @throws Xapian::DatabaseOpeningError if there is none; std::runtime_error if it was
@@ -120,10 +169,20 @@ public:
 
     [[nodiscard]] Xapian::doccount document_count() const { return db_.get_doccount(); }
 
+    /// The open database and the index's analyzer, for the other readers of the index
+    /// (core/links.hpp) on this searcher's thread.
+    [[nodiscard]] const Xapian::Database& database() const { return db_; }
+    [[nodiscard]] const Analyzer& analyzer() const { return analyzer_; }
+
     /// Moves to the latest committed revision; cheap when nothing changed.
     void refresh();
 
 private:
+    /// The spelling vocabulary of the current revision (or a recent one), built on first need.
+    [[nodiscard]] std::shared_ptr<const Vocabulary> vocabulary();
+    /// The query with rare words replaced by frequent near ones, or "" (SearchResponse::did_you_mean).
+    [[nodiscard]] std::string corrected_query(const ParsedQuery& parsed);
+
     std::string path_;
     Xapian::Database db_;
     Analyzer analyzer_;

@@ -2,14 +2,17 @@
  * @brief tracuu-searchd: answers ranked queries over a tracuu index as JSON.
  *
  * N threads run one io_context; each thread has its own Searcher (Xapian::Database
- * is not shareable between threads) and reopens it per request, so a commit by the
- * indexer is visible at once. SIGINT/SIGTERM stop it cleanly.
+ * is not shareable between threads) and moves it to the latest commit at most every
+ * kRefreshInterval, so a commit by the indexer is answered within a second. Answers are
+ * kept in a ResponseCache keyed by index revision. The access log is written by a
+ * logging thread, off the workers' path. SIGINT/SIGTERM stop it cleanly.
  */
 #include "searchd/http_server.hpp"
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <spdlog/async.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -24,6 +27,9 @@ namespace net = boost::asio;
 namespace {
 
 constexpr auto kDrainTimeout = std::chrono::seconds(10);
+constexpr auto kRefreshInterval = std::chrono::milliseconds(100);
+// Log lines queued for the logging thread; when full, workers wait (no line is dropped).
+constexpr std::size_t kLogQueueLines = 1 << 16;
 
 // "127.0.0.1:8080", "[::1]:8080", "localhost:8080"
 std::optional<net::ip::tcp::endpoint> parse_listen(const std::string& text) {
@@ -57,13 +63,20 @@ int main(int argc, char** argv) {
     app.add_option("--db", db_path, "Index directory built by tracuu-index")->required();
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
     app.add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+    std::size_t cache_mb = 64;
+    app.add_option("--cache-mb", cache_mb, "Memory for answers already given, in MiB (0: no cache)")
+        ->capture_default_str()->check(CLI::Range(0, 1 << 20));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }
-    spdlog::set_default_logger(spdlog::stderr_color_mt("searchd"));  // stdout stays free for data
+    spdlog::init_thread_pool(kLogQueueLines, 1);
+    spdlog::set_default_logger(spdlog::create_async<spdlog::sinks::stderr_color_sink_mt>("searchd"));  // stdout stays free for data
+    struct WriteQueuedLines {
+        ~WriteQueuedLines() { spdlog::shutdown(); }
+    } write_queued_lines;  // on every return
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     const auto endpoint = parse_listen(listen);
     if (!endpoint) {
@@ -83,13 +96,16 @@ int main(int argc, char** argv) {
     }
 
     tracuu::searchd::Metrics metrics;
-    const tracuu::searchd::RequestHandler handler(
+    tracuu::searchd::ResponseCache cache(cache_mb << 20);
+    tracuu::searchd::RequestHandler handler(
         [&db_path]() -> tracuu::Searcher& {
             thread_local std::unique_ptr<tracuu::Searcher> searcher;
             if (!searcher) searcher = std::make_unique<tracuu::Searcher>(db_path);
             return *searcher;
         },
         &metrics);
+    handler.use_cache(&cache);
+    handler.set_refresh_interval(kRefreshInterval);
     auto log_request = [&metrics](const tracuu::searchd::HttpRequest& request, const tracuu::searchd::HttpReply& reply, double ms) {
         metrics.record(reply.route, reply.status, ms / 1000.0);
         spdlog::info("{} {} {} {}B {:.2f}ms", request.method, request.target, reply.status, reply.body.size(), ms);

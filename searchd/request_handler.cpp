@@ -4,6 +4,7 @@
 #include "searchd/request_handler.hpp"
 
 #include "analyzers/unicode.hpp"
+#include "searchd/links_handler.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -116,6 +117,38 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
         w.EndObject();
     }
     w.EndArray();
+    if (!response.did_you_mean.empty()) {
+        w.Key("did_you_mean");
+        write_string(w, response.did_you_mean);
+        w.Key("did_you_mean_total");
+        w.Uint(response.did_you_mean_total);
+    }
+    if (!request.facets.empty()) {
+        w.Key("facets");
+        w.StartObject();
+        for (const FacetCounts& facet : response.facets) {
+            const std::string_view name = to_string(facet.facet);
+            w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+            const bool named = facet.facet == Facet::type || facet.facet == Facet::issuer;
+            w.StartArray();
+            for (const FacetValue& value : facet.values) {
+                w.StartObject();
+                w.Key("value");
+                write_string(w, value.value);
+                if (named) {
+                    write_optional(w, "name_vi", value.name_vi);
+                    write_optional(w, "name_en", value.name_en);
+                }
+                w.Key("count");
+                w.Uint(value.count);
+                w.EndObject();
+            }
+            w.EndArray();
+        }
+        w.EndObject();
+        w.Key("facets_exact");
+        w.Bool(response.facets_exact);
+    }
     w.EndObject();
     return json_reply(buffer);
 }
@@ -127,7 +160,8 @@ struct StringParameter {
 };
 constexpr StringParameter kFilterParameters[] = {
     {"lang", &SearchRequest::lang}, {"year", &SearchRequest::year}, {"from", &SearchRequest::from},
-    {"to", &SearchRequest::to},     {"ref", &SearchRequest::ref},
+    {"to", &SearchRequest::to},     {"ref", &SearchRequest::ref},   {"type", &SearchRequest::type},
+    {"issuer", &SearchRequest::issuer},
 };
 
 Result<SortOrder> parse_sort(const std::string& value) {
@@ -155,7 +189,30 @@ HttpReply get_search(Searcher& searcher, const Target& target) {
         if (!sort) return error_reply(sort.error());
         request.sort = sort.value();
     }
+    if (const auto it = target.params.find("facets"); it != target.params.end()) {
+        Result<std::vector<Facet>> facets = parse_facets(it->second);
+        if (!facets) return error_reply(facets.error());
+        request.facets = std::move(facets.value());
+    }
     return search_reply(searcher, request);
+}
+
+// "facets" in a JSON body: true or false, a string as in a query string, or an array of names.
+Result<std::vector<Facet>> facets_field(const rapidjson::Value& value) {
+    if (value.IsBool()) return parse_facets(value.GetBool() ? "true" : "false");
+    if (value.IsString()) return parse_facets(std::string_view(value.GetString(), value.GetStringLength()));
+    if (value.IsArray()) {
+        std::string names;
+        for (const auto& name : value.GetArray()) {
+            if (!name.IsString() || name.GetStringLength() == 0 || std::string_view(name.GetString()).find(',') != std::string_view::npos)
+                return Error{"bad_parameter", "field \"facets\" must hold facet names: lang, type, issuer, year"};
+            if (!names.empty()) names += ',';
+            names.append(name.GetString(), name.GetStringLength());
+        }
+        if (names.empty()) return std::vector<Facet>{};
+        return parse_facets(names);
+    }
+    return Error{"bad_parameter", "field \"facets\" must be true, false, or a list of lang, type, issuer, year"};
 }
 
 HttpReply post_search(Searcher& searcher, const std::string& body) {
@@ -189,6 +246,11 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
         Result<SortOrder> sort = parse_sort(it->value.GetString());
         if (!sort) return error_reply(sort.error());
         request.sort = sort.value();
+    }
+    if (const auto it = json.FindMember("facets"); it != json.MemberEnd()) {
+        Result<std::vector<Facet>> facets = facets_field(it->value);
+        if (!facets) return error_reply(facets.error());
+        request.facets = std::move(facets.value());
     }
     return search_reply(searcher, request);
 }
@@ -397,9 +459,31 @@ HttpReply RequestHandler::route(Searcher& searcher, const HttpRequest& request) 
         return routed(get ? get_suggest(searcher, target.value()) : wrong_method("GET"), "suggest");
     if (segments.size() == 2 && first == "documents")
         return routed(get ? get_document(searcher, segments[1]) : wrong_method("GET"), "documents");
+    // Links between documents (searchd/links_handler.hpp).
+    if (first == "references") {
+        if (!get) return routed(wrong_method("GET"), "references");
+        if (segments.size() == 1) return routed(get_references(searcher, target->params), "references");
+        return routed(get_reference(searcher, {segments.begin() + 1, segments.end()}, target->params), "references");
+    }
+    if (segments.size() == 3 && first == "documents" && segments[2] == "related")
+        return routed(get ? get_related(searcher, segments[1], target->params) : wrong_method("GET"), "related");
+    if (segments.size() == 1 && first == "related")
+        return routed(request.method == "POST" ? post_related(searcher, request.body) : wrong_method("POST"), "related");
     if (segments.size() == 1 && first == "metrics" && metrics_) {
         if (!get) return routed(wrong_method("GET"), "metrics");
-        return HttpReply{200, "text/plain; version=0.0.4", metrics_->render(searcher.document_count()), "metrics"};
+        std::string text = metrics_->render(searcher.document_count());
+        if (cache_ != nullptr && cache_->enabled()) {
+            text += "# HELP tracuu_cache_hits_total Requests answered from the answer cache.\n"
+                    "# TYPE tracuu_cache_hits_total counter\n"
+                    "tracuu_cache_hits_total " + std::to_string(cache_->hits()) + "\n"
+                    "# HELP tracuu_cache_misses_total Cacheable requests the cache did not hold.\n"
+                    "# TYPE tracuu_cache_misses_total counter\n"
+                    "tracuu_cache_misses_total " + std::to_string(cache_->misses()) + "\n"
+                    "# HELP tracuu_cache_bytes Memory held by the answer cache.\n"
+                    "# TYPE tracuu_cache_bytes gauge\n"
+                    "tracuu_cache_bytes " + std::to_string(cache_->bytes()) + "\n";
+        }
+        return HttpReply{200, "text/plain; version=0.0.4", std::move(text), "metrics"};
     }
     return error_reply({"not_found", "no such route: " + request.method + " " + request.target.substr(0, request.target.find('?'))});
 }
@@ -456,15 +540,65 @@ std::optional<std::string> percent_decode(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Which revision of the index a searcher reads. One database has a revision number; a sharded
+// index (several databases) is told apart by what each commit changes.
+std::string revision_tag(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + ":" + std::to_string(db.get_revision());
+    } catch (const Xapian::InvalidOperationError&) {
+        return db.get_uuid() + ":" + std::to_string(db.get_doccount()) + ":" + std::to_string(db.get_lastdocid()) + ":" +
+               std::to_string(db.get_total_length());
+    }
+}
+
+// Answers that depend on nothing but the request and the index. /health and /metrics report
+// the daemon itself.
+bool cacheable(const HttpRequest& request) {
+    if (request.method != "GET" && request.method != "POST") return false;
+    if (request.body.size() > ResponseCache::kMaxKeyBytes) return false;
+    const std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
+    return path != "/health" && path != "/metrics";
+}
+
+}  // namespace
+
+HttpReply RequestHandler::cached_route(Searcher& searcher, const HttpRequest& request) const {
+    if (cache_ == nullptr || !cache_->enabled() || !cacheable(request)) return route(searcher, request);
+    std::string key = revision_tag(searcher.database());
+    key.append("\n").append(request.method).append(" ").append(request.target).append("\n").append(request.body);
+    if (std::optional<std::string> stored = cache_->find(key)) {
+        // Stored as route, content type and body, one line each but the body.
+        const std::size_t first = stored->find('\n'), second = stored->find('\n', first + 1);
+        HttpReply reply;
+        reply.route = stored->substr(0, first);
+        reply.content_type = stored->substr(first + 1, second - first - 1);
+        reply.body = stored->substr(second + 1);
+        return reply;
+    }
+    HttpReply reply = route(searcher, request);
+    if (reply.status == 200) cache_->store(key, reply.route + "\n" + reply.content_type + "\n" + reply.body);
+    return reply;
+}
+
 HttpReply RequestHandler::handle(const HttpRequest& request) const {
     try {
         Searcher& searcher = searcher_();
-        try {
+        // Per thread, as the searchers are.
+        thread_local std::chrono::steady_clock::time_point last_refresh;
+        thread_local const Searcher* refreshed = nullptr;
+        const auto now = std::chrono::steady_clock::now();
+        if (refreshed != &searcher || now - last_refresh >= refresh_interval_) {
             searcher.refresh();  // answer from the latest commit
-            return route(searcher, request);
+            last_refresh = now;
+            refreshed = &searcher;
+        }
+        try {
+            return cached_route(searcher, request);
         } catch (const Xapian::DatabaseModifiedError&) {
             searcher.refresh();  // the indexer committed twice while we read: retry once
-            return route(searcher, request);
+            return cached_route(searcher, request);
         }
     } catch (const Xapian::Error& e) {
         return error_reply({"internal", "index error: " + e.get_description()});

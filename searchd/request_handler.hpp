@@ -7,7 +7,9 @@
 #include "core/error.hpp"
 #include "core/searcher.hpp"
 #include "searchd/metrics.hpp"
+#include "searchd/response_cache.hpp"
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -45,14 +47,26 @@ public:
     explicit RequestHandler(std::function<Searcher&()> searcher_for_this_thread, const Metrics* metrics = nullptr)
         : searcher_(std::move(searcher_for_this_thread)), metrics_(metrics) {}
 
+    /// Keeps answers in @p cache (owned by the caller, shared by every thread), keyed by the
+    /// request and the index revision the calling thread's searcher reads.
+    void use_cache(ResponseCache* cache) { cache_ = cache; }
+
+    /// Moves each thread's searcher to the latest commit at most this often (0: before every
+    /// request). A reopen costs a few system calls; a daemon under load need not pay them for
+    /// every request to answer from a new commit within a second.
+    void set_refresh_interval(std::chrono::milliseconds interval) { refresh_interval_ = interval; }
+
     /// Answers @p request; every failure becomes a JSON error reply.
     [[nodiscard]] HttpReply handle(const HttpRequest& request) const;
 
 private:
     [[nodiscard]] HttpReply route(Searcher& searcher, const HttpRequest& request) const;
+    [[nodiscard]] HttpReply cached_route(Searcher& searcher, const HttpRequest& request) const;
 
     std::function<Searcher&()> searcher_;
     const Metrics* metrics_;
+    ResponseCache* cache_ = nullptr;
+    std::chrono::milliseconds refresh_interval_{0};
 };
 
 }  // namespace tracuu::searchd

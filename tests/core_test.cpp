@@ -3,6 +3,7 @@
  *        together on real databases in temporary folders.
  */
 #include "core/metadata.hpp"
+#include "core/query.hpp"
 #include "core/schema.hpp"
 #include "core/searcher.hpp"
 #include "core/sources.hpp"
@@ -11,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 namespace tracuu {
 namespace {
@@ -391,7 +393,7 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
         return out;
     };
     EXPECT_EQ(texts("thi hà").front(), "thi hành/2");       // the multi-syllable word first
-    EXPECT_EQ(texts("thi ha").front(), "thi hanh/2");       // typed without diacritics
+    EXPECT_EQ(texts("thi ha").front(), "thi hành/2");       // typed without diacritics, shown with them
     EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
     EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
     EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
@@ -445,6 +447,319 @@ TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {
     }
     EXPECT_THROW(Searcher((dir_.path() / "db").string()), std::runtime_error);
     EXPECT_THROW(IndexWriter((dir_.path() / "db").string()), std::runtime_error);
+}
+
+TEST(LegalKind, TypeAndIssuersComeFromTheDocumentsOwnNumber) {
+    struct Row {
+        std::string number, title, type;
+        std::vector<std::string> issuers;
+    };
+    const std::vector<Row> rows = {
+        {"15/2020/NĐ-CP", "", "NĐ", {"CP"}},
+        {"12/2015/TTLT-BTC-BTP", "", "TTLT", {"BTC", "BTP"}},
+        {"69-QĐ/TW", "", "QĐi", {"TW"}},               // a Party QĐ is a regulation
+        {"5/2019/QĐ-UB", "", "QĐ", {"UBND"}},          // one code per issuer: UB is UBND
+        {"38/2019/QH14", "Luật số 38/2019/QH14 Quản lý thuế", "L", {"QH"}},  // the noun says the type; no term
+        {"38/2019/QH14", "Điều 1", "", {"QH"}},        // nothing says it
+        {"2383/BVHTTDL-TCDL", "", "", {"BVHTTDL", "TCDL"}},  // TCDL is outside the lexicon: kept
+    };
+    for (const Row& row : rows) {
+        const LegalKind kind = legal_kind_of(parse_document_number(row.number), row.title);
+        EXPECT_EQ(kind.type, row.type) << row.number;
+        EXPECT_EQ(kind.issuers, row.issuers) << row.number;
+    }
+    const LegalKind article = legal_kind_of(std::nullopt, "Tin tức");
+    EXPECT_EQ(article.type, "article");
+    EXPECT_TRUE(article.issuers.empty());
+}
+
+TEST(LegalKind, AnyWrittenVariantOfATypeOrIssuerResolvesToItsCode) {
+    using Rows = std::vector<std::pair<std::string, std::optional<std::string>>>;
+    const Rows types = {{"NĐ", "NĐ"},         {"nd", "NĐ"},          {"nđ", "NĐ"},       {"Nghị định", "NĐ"},
+                        {"nghi  dinh", "NĐ"}, {"DECREE", "NĐ"},      {"quy định", "QĐi"}, {"Regulation", "QĐi"},
+                        {"decision", "QĐ"},   {"luật", "L"},          {"article", "article"}, {"bài báo", "article"},
+                        {"joint circular", "TTLT"}, {"CP", std::nullopt}, {"xyz", std::nullopt}, {"", std::nullopt},
+                        {"\xFF", std::nullopt}};
+    for (const auto& [written, code] : types) EXPECT_EQ(resolve_type(written), code) << written;
+    const Rows issuers = {{"CP", "CP"},       {"cp", "CP"},         {"Chính phủ", "CP"},  {"government", "CP"},
+                          {"QH15", "QH"},     {"quốc hội", "QH"},   {"ub", "UBND"},       {"People's Committee", "UBND"},
+                          {"thủ tướng", "TTg"},  // another name of "Thủ tướng Chính phủ" (synonyms)
+                          {"Bộ Văn hóa, Thể thao và Du lịch", "BVHTTDL"}, {"BGD&ĐT", "BGDĐT"},
+                          {"NĐ", std::nullopt}, {"TCDL", std::nullopt}};
+    for (const auto& [written, code] : issuers) EXPECT_EQ(resolve_issuer(written), code) << written;
+    EXPECT_EQ(type_term("NĐ"), "XTnd");
+    EXPECT_EQ(issuer_term("TTg"), "XIttg");
+    EXPECT_EQ(names_of_code("NĐ").vi, "Nghị định");
+    EXPECT_EQ(names_of_code("QĐi").en, "Regulation");
+    EXPECT_TRUE(names_of_code("TCDL").vi.empty());
+}
+
+class LegalFilterTest : public SearchTest {
+protected:
+    void SetUp() override {
+        auto legal = [](std::string id, std::string title, std::string number, std::string date) {
+            Document doc = make_document(std::move(id), title + "\nQuy định về thuế.");
+            doc.number = std::move(number);
+            doc.date = std::move(date);
+            return doc;
+        };
+        auto article = [](std::string id, std::string text, std::string date) {
+            Document doc = make_document(std::move(id), std::move(text));
+            doc.date = std::move(date);
+            return doc;
+        };
+        index({legal("decree", "Nghị định 15/2020/NĐ-CP về xử phạt", "15/2020/NĐ-CP", "2020-02-03"),
+               legal("joint", "Thông tư liên tịch 12/2015/TTLT-BTC-BTP", "12/2015/TTLT-BTC-BTP", "2015-05-05"),
+               legal("party", "Quy định 69-QĐ/TW về kỷ luật", "69-QĐ/TW", "2022-02-06"),
+               legal("province", "Quyết định 5/2019/QĐ-UB", "5/2019/QĐ-UB", "2019-01-01"),
+               legal("law", "Luật số 38/2019/QH14 Quản lý thuế", "", "2019-06-13"),  // number from the title
+               legal("letter", "Công văn 2383/BVHTTDL-TCDL về du lịch", "2383/BVHTTDL-TCDL", "2017-08-01"),
+               article("article", "Tin tức\nBáo chí đưa tin về thuế và Nghị định 15/2020/NĐ-CP.", "2020-03-01"),
+               article("english", "News\nThe tax decree 15/2020/ND-CP took effect and the tax office said so.", "2020-04-01")});
+    }
+    Result<SearchResponse> run(SearchRequest request) {
+        Searcher searcher((dir_.path() / "db").string());
+        return searcher.search(request);
+    }
+    std::vector<std::string> filtered(const std::string& type, const std::string& issuer, const std::string& query = "thuế tax") {
+        SearchRequest request{.query = query};
+        request.type = type;
+        request.issuer = issuer;
+        const auto result = run(request);
+        EXPECT_TRUE(result.ok()) << type << "/" << issuer << ": " << (result.ok() ? "" : result.error().message);
+        auto found = result.ok() ? ids(result.value()) : std::vector<std::string>{};
+        std::sort(found.begin(), found.end());
+        return found;
+    }
+};
+
+TEST_F(LegalFilterTest, TypeAndIssuerParametersTakeAnyWrittenVariant) {
+    using V = std::vector<std::string>;
+    for (const std::string type : {"decree", "NĐ", "nd", "Nghị định", "nghi dinh"}) EXPECT_EQ(filtered(type, ""), V{"decree"}) << type;
+    for (const std::string type : {"article", "bài báo"}) EXPECT_EQ(filtered(type, ""), (V{"article", "english"})) << type;
+    EXPECT_EQ(filtered("Regulation", ""), V{"party"});
+    EXPECT_EQ(filtered("decision", ""), V{"province"});
+    EXPECT_EQ(filtered("luật", ""), V{"law"});
+    for (const std::string issuer : {"BTP", "Bộ Tư pháp", "ministry of justice", "btc"}) EXPECT_EQ(filtered("", issuer), V{"joint"}) << issuer;
+    for (const std::string issuer : {"UBND", "ub", "Ủy ban nhân dân"}) EXPECT_EQ(filtered("", issuer), V{"province"}) << issuer;
+    for (const std::string issuer : {"QH", "QH15", "Quốc hội"}) EXPECT_EQ(filtered("", issuer), V{"law"}) << issuer;
+    EXPECT_EQ(filtered("", "tcdl"), V{"letter"});  // outside the lexicon, but the index holds it
+    EXPECT_EQ(filtered("nd", "CP"), V{"decree"});
+    EXPECT_EQ(filtered("", "Thủ tướng"), V{});     // a known issuer of no document: no error
+}
+
+TEST_F(LegalFilterTest, TypeAndIssuerFieldsInTheQueryLanguage) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(filtered("", "", "thuế type:\"nghị định\""), V{"decree"});
+    EXPECT_EQ(filtered("", "", "thuế type:article -lang:en"), V{"article"});
+    EXPECT_EQ(filtered("", "", "thuế -type:article"), (V{"decree", "joint", "law", "letter", "party", "province"}));
+    EXPECT_EQ(filtered("", "", "issuer:btc OR issuer:cp"), (V{"decree", "joint"}));
+    EXPECT_EQ(filtered("", "", "thuế issuer:\"Bộ Văn hóa, Thể thao và Du lịch\""), V{"letter"});
+    EXPECT_EQ(filtered("", "", "thuế -issuer:TCDL type:CV"), V{});
+}
+
+TEST_F(LegalFilterTest, AnUnknownTypeOrIssuerIsABadParameterNamingIt) {
+    const std::vector<std::tuple<std::string, std::string, std::string>> rows = {
+        {"xyz", "", "parameter \"type\": \"xyz\""},
+        {"CP", "", "parameter \"type\": \"CP\""},  // an issuer, not a type
+        {"", "NĐ", "parameter \"issuer\": \"NĐ\""},
+        {"", "zzzz", "parameter \"issuer\": \"zzzz\""},
+    };
+    for (const auto& [type, issuer, message] : rows) {
+        SearchRequest request{.query = "thuế"};
+        request.type = type;
+        request.issuer = issuer;
+        const auto result = run(request);
+        ASSERT_FALSE(result.ok()) << type << issuer;
+        EXPECT_EQ(result.error().code, "bad_parameter");
+        EXPECT_NE(result.error().message.find(message), std::string::npos) << result.error().message;
+    }
+    for (const std::string query : {"thuế type:xyz", "thuế issuer:nđ"}) {
+        const auto result = run({.query = query});
+        ASSERT_FALSE(result.ok()) << query;
+        EXPECT_EQ(result.error().code, "bad_query");
+        EXPECT_NE(result.error().message.find("at character 6"), std::string::npos) << result.error().message;
+    }
+}
+
+TEST_F(LegalFilterTest, FacetsCountTheWholeResultSetMostFrequentFirst) {
+    SearchRequest request{.query = "thuế tax", .limit = 1};
+    request.facets = {Facet::lang, Facet::type, Facet::issuer, Facet::year};
+    const auto result = run(request);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    const SearchResponse& response = result.value();
+    EXPECT_EQ(response.hits.size(), 1u);
+    EXPECT_EQ(response.total, 8u);
+    EXPECT_TRUE(response.facets_exact);
+    ASSERT_EQ(response.facets.size(), 4u);
+    auto values = [&](Facet facet) {
+        std::vector<std::string> out;
+        for (const FacetCounts& counts : response.facets)
+            if (counts.facet == facet)
+                for (const FacetValue& value : counts.values) out.push_back(value.value + "=" + std::to_string(value.count));
+        return out;
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(values(Facet::lang), (V{"vi=7", "en=1"}));
+    EXPECT_EQ(values(Facet::year), (V{"2020=3", "2019=2", "2015=1", "2017=1", "2022=1"}));
+    EXPECT_EQ(values(Facet::issuer), (V{"BTC=1", "BTP=1", "BVHTTDL=1", "CP=1", "QH=1", "TCDL=1", "TW=1", "UBND=1"}));
+    const FacetCounts& types = response.facets[1];
+    ASSERT_EQ(types.facet, Facet::type);
+    ASSERT_GE(types.values.size(), 6u);
+    EXPECT_EQ(types.values[0].value, "article");
+    EXPECT_EQ(types.values[0].count, 2u);
+    EXPECT_EQ(types.values[0].name_en, "Press article");
+    const auto decree = std::find_if(types.values.begin(), types.values.end(), [](const FacetValue& v) { return v.value == "NĐ"; });
+    ASSERT_NE(decree, types.values.end());
+    EXPECT_EQ(decree->name_vi, "Nghị định");
+    EXPECT_EQ(decree->name_en, "Decree");
+    EXPECT_EQ(decree->count, 1u);
+
+    // Filters narrow what is counted; a facet not asked for is not counted.
+    SearchRequest articles{.query = "thuế tax"};
+    articles.type = "article";
+    articles.facets = {Facet::lang};
+    const auto narrowed = run(articles);
+    ASSERT_TRUE(narrowed.ok());
+    ASSERT_EQ(narrowed->facets.size(), 1u);
+    EXPECT_EQ(narrowed->facets[0].values.size(), 2u);
+    EXPECT_TRUE(run({.query = "thuế"})->facets.empty());
+}
+
+TEST_F(SearchTest, FacetsBeyondTheirCapSayTheyAreNotExact) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 60; ++i) docs.push_back(make_document("d" + std::to_string(i), "Văn bản số " + std::to_string(i)));
+    index(std::move(docs));
+    Searcher searcher((dir_.path() / "db").string());
+    SearchRequest request{.query = "lang:vi", .limit = 1};
+    request.facets = {Facet::lang};
+    const auto all = searcher.search(request);
+    ASSERT_TRUE(all.ok());
+    EXPECT_TRUE(all->facets_exact);
+    EXPECT_EQ(all->facets[0].values[0].count, 60u);
+    request.max_facet_documents = 5;
+    const auto capped = searcher.search(request);
+    ASSERT_TRUE(capped.ok());
+    EXPECT_FALSE(capped->facets_exact);
+    EXPECT_EQ(capped->total, 60u);
+    EXPECT_LT(capped->facets[0].values[0].count, 60u);
+}
+
+TEST(Facets, ParsedFromTrueOrAListOfNames) {
+    using F = std::vector<Facet>;
+    EXPECT_EQ(parse_facets("true").value(), (F{Facet::lang, Facet::type, Facet::issuer, Facet::year}));
+    EXPECT_EQ(parse_facets("false").value(), F{});
+    EXPECT_EQ(parse_facets("").value(), F{});
+    EXPECT_EQ(parse_facets("year, type,year").value(), (F{Facet::year, Facet::type}));
+    for (const std::string bad : {"yes", "lang,", "lang,author", "LANG"}) {
+        const auto result = parse_facets(bad);
+        ASSERT_FALSE(result.ok()) << bad;
+        EXPECT_EQ(result.error().code, "bad_parameter");
+        EXPECT_NE(result.error().message.find("\"facets\""), std::string::npos);
+    }
+}
+
+class SpellingTest : public SearchTest {
+protected:
+    void SetUp() override {
+        index({make_document("nq1", "Chính phủ ban hành nghị quyết mới về thuế"), make_document("nq2", "Thực hiện nghị quyết của Quốc hội"),
+               make_document("nq3", "Nghị quyết được thông qua hôm qua"), make_document("q1", "A quiet street at night"),
+               make_document("q2", "The quiet room upstairs"), make_document("q3", "Quiet please, said the teacher"),
+               make_document("q4", "It was so quiet here"), make_document("tc1", "Bộ Tài chính công bố số liệu"),
+               make_document("tc2", "Bộ Tài chính hướng dẫn thuế")});
+    }
+    std::string did_you_mean(const std::string& query) {
+        const SearchResponse response = search(query);
+        if (!response.did_you_mean.empty()) {
+            EXPECT_GT(response.did_you_mean_total, 0u) << query;
+        }
+        return response.did_you_mean;
+    }
+};
+
+TEST_F(SpellingTest, MisspelledWordsGetTheNearestFrequentWordInContext) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"nghi quyiet", "nghi quyet"},      // typed folded: suggested folded (beside "nghi", not "quiet")
+        {"nghị quyiết", "nghị quyết"},      // typed with diacritics: suggested with them
+        {"Nghi Quyiet", "Nghi Quyet"},      // in the case typed
+        {"quyiet", "quiet"},                // alone, the more frequent of two words one edit away...
+        {"nghị quyiet", "nghị quyết"},      // ...beside "nghị", the one that makes the word "nghị quyết"
+        {"nghị quyêt", "nghị quyết"},       // a known word with diacritics no document has
+        {"bộ tài chinhh", "bộ tài chính"},  // typed folded among words with diacritics: they are added
+        {"nghi quyiet thuế", "nghi quyet thuế"},  // not when most words are typed without
+        {"\"nghi quyiet\" -thue", "\"nghi quyet\" -thue"},  // the rest of the query kept as typed
+        {"nghị quyết", ""},                 // nothing misspelled
+        {"quyet", ""},                      // in 3 documents: a word, even if "quiet" is in 4
+        {"xyzzyq", ""},                     // no word near it
+        {"cuq", ""},                        // under 4 letters: too many syllables are one edit apart
+        {"126/NQ-CQ nghị quyết", ""},       // document numbers and numbers are left alone
+        {"nghị quyết -quyiet", ""},         // nor are excluded words
+    };
+    for (const auto& [query, expected] : rows) EXPECT_EQ(did_you_mean(query), expected) << query;
+    EXPECT_EQ(search("nghi quyiet").did_you_mean_total, 3u);
+}
+
+TEST_F(SearchTest, AnEmptyIndexHasNothingToSuggestOrCount) {
+    IndexWriter((dir_.path() / "db").string()).commit();
+    Searcher searcher((dir_.path() / "db").string());
+    SearchRequest request{.query = "nghi quyiet"};
+    request.facets = {Facet::lang, Facet::type};
+    const auto result = searcher.search(request);
+    ASSERT_TRUE(result.ok());
+    EXPECT_EQ(result->total, 0u);
+    EXPECT_EQ(result->did_you_mean, "");
+    ASSERT_EQ(result->facets.size(), 2u);
+    EXPECT_TRUE(result->facets[0].values.empty());
+    EXPECT_TRUE(result->facets_exact);
+    const auto completions = searcher.suggest("ngh", 5);
+    ASSERT_TRUE(completions.ok());
+    EXPECT_TRUE(completions->empty());
+}
+
+TEST_F(SpellingTest, SearchersOfManyThreadsShareOneVocabulary) {
+    std::vector<std::string> answers(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < answers.size(); ++i)
+        threads.emplace_back([&, i] {
+            Searcher searcher((dir_.path() / "db").string());
+            const auto result = searcher.search({.query = "nghị quyiết"});
+            answers[i] = result.ok() ? result->did_you_mean : result.error().message;
+        });
+    for (std::thread& thread : threads) thread.join();
+    for (const std::string& answer : answers) EXPECT_EQ(answer, "nghị quyết");
+}
+
+TEST_F(SearchTest, SuggestShowsTheMostFrequentFormOfWhatIsTypedWithoutDiacritics) {
+    index({make_document("a", "Ban chỉ đạo họp"), make_document("b", "Ban tổ chức họp"), make_document("c", "Ban biên tập họp"),
+           make_document("d", "Cái bàn gỗ"), make_document("e", "Phòng họp lớn"), make_document("f", "Cuộc họp ngắn")});
+    Searcher searcher((dir_.path() / "db").string());
+    auto first = [&](std::string_view prefix) {
+        const auto result = searcher.suggest(prefix, 5);
+        return result.ok() && !result->empty() ? result->front().text + "/" + std::to_string(result->front().documents) : std::string();
+    };
+    EXPECT_EQ(first("ho"), "họp/5");  // the word's only form
+    EXPECT_EQ(first("ba"), "ban/4");  // three documents can only have "ban": the plain form is the word
+    EXPECT_EQ(first("bà"), "bàn/1");  // typed with diacritics: their completions
+}
+
+TEST_F(SearchTest, RefusesAnIndexOfAnotherSchemaVersionSayingWhatToDo) {
+    index({make_document("a", "văn bản")});
+    {
+        Xapian::WritableDatabase db((dir_.path() / "db").string());
+        db.set_metadata(std::string(schema::kSchemaVersionKey), "1");
+        db.commit();
+    }
+    for (int side = 0; side < 2; ++side) {
+        try {
+            if (side == 0) Searcher searcher((dir_.path() / "db").string());
+            else IndexWriter writer((dir_.path() / "db").string());
+            ADD_FAILURE() << "opened an index of schema version 1";
+        } catch (const std::runtime_error& e) {
+            EXPECT_NE(std::string(e.what()).find("schema version 1, this is version " + std::to_string(schema::kSchemaVersion)),
+                      std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("rebuild the index"), std::string::npos) << e.what();
+        }
+    }
 }
 
 }  // namespace

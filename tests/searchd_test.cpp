@@ -47,7 +47,7 @@ protected:
 TEST_F(HandlerTest, SuggestCompletesWhatIsTyped) {
     const auto json = call("GET", "/suggest?q=thi+h", 200);
     ASSERT_GE(json["suggestions"].Size(), 1u);
-    EXPECT_STREQ(json["suggestions"][0]["text"].GetString(), "thi hanh");
+    EXPECT_STREQ(json["suggestions"][0]["text"].GetString(), "thi hành");  // typed without diacritics, shown with them
     EXPECT_STREQ(json["suggestions"][0]["kind"].GetString(), "word");
     const auto refs = call("GET", "/suggest?q=126%2FN", 200);
     ASSERT_EQ(refs["suggestions"].Size(), 1u);
@@ -146,6 +146,90 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("GET", "/nowhere", 404, "not_found");
     expect_error("DELETE", "/search", 405, "method_not_allowed");
     expect_error("GET", "relative", 400, "bad_request");
+}
+
+// An index with a legal document among press articles, for filters, facets and spelling.
+class LegalHandlerTest : public HandlerTest {
+protected:
+    void SetUp() override {
+        Document decree = testing::make_document("decree", "Nghị định 15/2020/NĐ-CP về xử phạt\nQuy định về thuế.");
+        decree.date = "2020-02-03";
+        Document article = testing::make_document("article", "Tin tức\nBáo chí đưa tin về thuế.");
+        article.date = "2023-09-22";
+        testing::build_index(dir_.path() / "db", {decree, article, testing::make_document("english", "News\nThe tax office, thuế in Vietnamese.")});
+        searcher_ = std::make_unique<Searcher>((dir_.path() / "db").string());
+    }
+};
+
+TEST_F(LegalHandlerTest, FacetsOnRequestWithNamesAndCounts) {
+    const auto json = call("GET", "/search?q=thu%E1%BA%BF&limit=1&facets=true", 200);
+    EXPECT_EQ(json["total"].GetUint(), 3u);
+    EXPECT_EQ(json["hits"].Size(), 1u);
+    ASSERT_TRUE(json.HasMember("facets")) << "facets asked for";
+    const auto& facets = json["facets"];
+    std::vector<std::string> names;
+    for (const auto& member : facets.GetObject()) names.emplace_back(member.name.GetString());
+    EXPECT_EQ(names, (std::vector<std::string>{"lang", "type", "issuer", "year"}));
+    EXPECT_STREQ(facets["lang"][0]["value"].GetString(), "vi");
+    EXPECT_EQ(facets["lang"][0]["count"].GetUint(), 2u);
+    EXPECT_FALSE(facets["lang"][0].HasMember("name_vi"));  // languages and years have no names
+    EXPECT_STREQ(facets["type"][0]["value"].GetString(), "article");
+    EXPECT_EQ(facets["type"][0]["count"].GetUint(), 2u);
+    EXPECT_STREQ(facets["type"][1]["value"].GetString(), "NĐ");
+    EXPECT_STREQ(facets["type"][1]["name_vi"].GetString(), "Nghị định");
+    EXPECT_STREQ(facets["type"][1]["name_en"].GetString(), "Decree");
+    EXPECT_STREQ(facets["issuer"][0]["value"].GetString(), "CP");
+    EXPECT_STREQ(facets["issuer"][0]["name_en"].GetString(), "Government");
+    EXPECT_EQ(facets["year"].Size(), 2u);  // the English text has no date
+    EXPECT_TRUE(json["facets_exact"].GetBool());
+
+    const auto some = call("GET", "/search?q=thu%E1%BA%BF&facets=year,lang", 200);
+    EXPECT_EQ(some["facets"].MemberCount(), 2u);
+    EXPECT_TRUE(some["facets"].HasMember("year"));
+    const auto none = call("GET", "/search?q=thu%E1%BA%BF", 200);
+    EXPECT_FALSE(none.HasMember("facets"));
+    EXPECT_FALSE(none.HasMember("facets_exact"));
+}
+
+TEST_F(LegalHandlerTest, TypeAndIssuerFilterInGetAndPost) {
+    for (const std::string type : {"N%C4%90", "nd", "decree", "Ngh%E1%BB%8B+%C4%91%E1%BB%8Bnh"}) {
+        const auto json = call("GET", "/search?q=thu%E1%BA%BF&type=" + type, 200);
+        ASSERT_EQ(json["hits"].Size(), 1u) << type;
+        EXPECT_STREQ(json["hits"][0]["id"].GetString(), "decree");
+    }
+    EXPECT_EQ(call("GET", "/search?q=thu%E1%BA%BF&type=article", 200)["total"].GetUint(), 2u);
+    const auto posted = call("POST", "/search", 200, R"({"q": "thuế", "issuer": "Chính phủ", "facets": ["type"]})");
+    ASSERT_EQ(posted["hits"].Size(), 1u);
+    EXPECT_STREQ(posted["facets"]["type"][0]["value"].GetString(), "NĐ");
+    EXPECT_EQ(call("POST", "/search", 200, R"({"q": "thuế", "facets": false})").HasMember("facets"), false);
+}
+
+TEST_F(LegalHandlerTest, BadTypeIssuerOrFacetsAre400sNamingTheParameter) {
+    const std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows = {
+        {"GET", "/search?q=a&type=xyz", "", "\"type\": \"xyz\""},
+        {"GET", "/search?q=a&issuer=N%C4%90", "", "\"issuer\": \"NĐ\""},
+        {"GET", "/search?q=a&facets=lang,author", "", "\"facets\""},
+        {"GET", "/search?q=a&facets=yes", "", "\"facets\""},
+        {"POST", "/search", R"({"q": "a", "facets": 5})", "\"facets\""},
+        {"POST", "/search", R"({"q": "a", "facets": ["lang", 3]})", "\"facets\""},
+        {"POST", "/search", R"({"q": "a", "type": "bogus"})", "\"type\": \"bogus\""},
+        {"POST", "/search", R"({"q": "a", "issuer": 7})", "\"issuer\""},
+    };
+    for (const auto& [method, target, body, named] : rows) {
+        const auto json = call(method, target, 400, body);
+        ASSERT_TRUE(json.HasMember("error")) << target << body;
+        EXPECT_STREQ(json["error"]["code"].GetString(), "bad_parameter") << target << body;
+        EXPECT_NE(std::string(json["error"]["message"].GetString()).find(named), std::string::npos)
+            << target << body << " -> " << json["error"]["message"].GetString();
+    }
+}
+
+TEST_F(LegalHandlerTest, DidYouMeanForAMisspelledWord) {
+    const auto json = call("GET", "/search?q=thuee+office", 200);
+    ASSERT_TRUE(json.HasMember("did_you_mean")) << "thuee is in no document, thue in three";
+    EXPECT_STREQ(json["did_you_mean"].GetString(), "thue office");
+    EXPECT_EQ(json["did_you_mean_total"].GetUint(), 3u);
+    EXPECT_FALSE(call("GET", "/search?q=thue+office", 200).HasMember("did_you_mean"));
 }
 
 TEST(PercentDecode, DecodesAndRejectsMalformedEscapes) {

@@ -1,0 +1,708 @@
+/** @file
+ * @brief Citation groups, the reference list, and related documents across languages.
+ */
+#include "core/links.hpp"
+
+#include "analyzers/stopwords.hpp"
+#include "analyzers/unicode.hpp"
+#include "core/boilerplate.hpp"
+#include "core/document.hpp"
+#include "core/metadata.hpp"
+#include "core/related.hpp"
+#include "core/schema.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace tracuu {
+namespace {
+
+// ---------------------------------------------------------------- references
+
+std::string ordinal(int n) {
+    const int last_two = n % 100, last = n % 10;
+    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                         : last == 1                        ? "st"
+                         : last == 2                        ? "nd"
+                         : last == 3                        ? "rd"
+                                                            : "th";
+    return std::to_string(n) + suffix;
+}
+
+// As analyzers/reference.cpp names the issuers of a mention, for a number on its own:
+// a Party number (N-QĐ/TW) reads its codes in the Party sense.
+Issuer describe_issuer(const std::string& code, bool party_style) {
+    Issuer issuer{code, {}, {}};
+    std::size_t letters_end = code.size();
+    while (letters_end > 0 && code[letters_end - 1] >= '0' && code[letters_end - 1] <= '9') --letters_end;
+    const CodeInfo* info = find_code(std::string_view(code).substr(0, letters_end));
+    if (info == nullptr) return issuer;
+    const bool party = party_style && !info->party_name_vi.empty();
+    issuer.name_vi = party ? info->party_name_vi : info->name_vi;
+    issuer.name_en = party ? info->party_name_en : info->name_en;
+    if (info->digits_are_term && letters_end < code.size()) {
+        const int term = std::stoi(code.substr(letters_end));
+        issuer.name_vi += " khóa " + std::to_string(term);
+        issuer.name_en += " (" + ordinal(term) + " term)";
+    }
+    return issuer;
+}
+
+DocumentSummary summary_of(const Xapian::Document& xdoc) {
+    Document doc = from_stored_json(xdoc.get_data());
+    return {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)};
+}
+
+std::string prefixed(std::string_view prefix, std::string_view rest) { return std::string(prefix).append(rest); }
+
+// Documents that are number @p key: excluded from its citing documents (naming itself is no citation).
+Xapian::Query holders(const std::string& key) { return Xapian::Query(prefixed(schema::kNumberPrefix, key)); }
+
+// Exact number of documents matching @p query.
+Xapian::doccount count(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+// One page of the documents matching @p query, newest first.
+std::vector<DocumentSummary> newest_first(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
+                                          std::size_t limit) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
+    std::vector<DocumentSummary> page;
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(summary_of(it.get_document()));
+    return page;
+}
+
+// Documents citing @p key, the ones that are it excepted.
+Xapian::doccount citing_count(const Xapian::Database& db, const std::string& key) {
+    const std::string cited = prefixed(schema::kReferencePrefix, key);
+    Xapian::doccount citing = db.get_termfreq(cited);
+    const std::string own = prefixed(schema::kNumberPrefix, key);
+    if (citing == 0 || db.get_termfreq(own) == 0) return citing;
+    for (auto holder = db.postlist_begin(own); holder != db.postlist_end(own); ++holder) {
+        auto term = db.termlist_begin(*holder);
+        term.skip_to(cited);
+        if (term != db.termlist_end(*holder) && *term == cited && citing > 0) --citing;
+    }
+    return citing;
+}
+
+std::string alphanumerics(std::string_view folded) {
+    std::string out;
+    for (const char c : folded)
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
+    return out;
+}
+
+// Most terms read for one listing: bounds what a short prefix, or none, can cost.
+constexpr std::size_t kMaxReferenceTermsScanned = 200000;
+
+// ---------------------------------------------------------------- related: names and dates
+
+// BM25 as the searcher ranks (core/searcher.cpp, core/related.cpp): k1 = 1.2, b = 0.75.
+Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
+
+// A text as related documents compare it: NFC, its boilerplate blanked (as the index leaves
+// it out of ranking), and what it links to.
+struct Source {
+    std::string text;
+    std::optional<Xapian::docid> docid;                        // when it is an indexed document
+    std::vector<std::pair<std::string, std::string>> references;  // key, canonical; first mention first
+    std::string own_key;                                       // its own number, or ""
+    std::string date;                                          // publication date, or ""
+};
+
+// @p text with the bytes of @p ranges made spaces: offsets keep their meaning, and no word,
+// name or date is read from boilerplate.
+std::string blank_ranges(std::string text, const std::vector<TextRange>& ranges) {
+    for (const TextRange& range : ranges)
+        for (std::size_t i = range.begin; i < range.end && i < text.size(); ++i) text[i] = ' ';
+    return text;
+}
+
+struct Word {
+    std::string folded;
+    std::size_t begin, end;
+};
+
+bool is_capitalized_word(std::string_view word) {
+    std::size_t pos = 0;
+    const char32_t first = unicode::decode_utf8(word, pos);
+    return unicode::fold_case(first) != first;
+}
+
+bool has_digit(std::string_view word) { return word.find_first_of("0123456789") != std::string_view::npos; }
+
+bool is_function_word(std::string_view word) {
+    // "No." and "số" mark a number: "Resolution No" is no name.
+    if (const std::string folded = unicode::fold(word); folded == "no" || folded == "so") return true;
+    std::string lower;
+    for (std::size_t pos = 0; pos < word.size();) unicode::append_utf8(lower, unicode::fold_case(unicode::decode_utf8(word, pos)));
+    Token token{lower, unicode::fold(word), 0, 0, 0, TokenKind::word};
+    return is_stopword(token);
+}
+
+// Between two words of one name: spaces, or one hyphen ("Thừa Thiên-Huế").
+bool joins_name(std::string_view gap) {
+    if (gap == "-" || gap == "\u2010" || gap == "\u2011") return true;
+    if (gap.empty() || gap.size() > 4) return false;
+    for (std::size_t pos = 0; pos < gap.size();) {
+        const char32_t cp = unicode::decode_utf8(gap, pos);
+        if (cp != U' ' && cp != 0xA0) return false;
+    }
+    return true;
+}
+
+// Runs of two or more capitalized words, function words trimmed from their ends
+// ("On September" is no name): names of people, places and bodies, in text order.
+// Document numbers are references, not names: their codes ("NQ-CP") are skipped. Last
+// words that begin a lower-case compound the index knows ("Phó Chủ tịch": pho_chu_tich,
+// "Bộ Nông nghiệp": nong_nghiep) are a title's or a body's, not a name's: left out.
+std::vector<std::vector<Word>> capitalized_runs(std::string_view text, const Xapian::Database& db) {
+    std::string without_numbers;
+    if (const auto numbers = find_document_numbers(text); !numbers.empty()) {
+        without_numbers.assign(text);
+        for (const DocumentNumberMatch& match : numbers)
+            std::fill(without_numbers.begin() + static_cast<std::ptrdiff_t>(match.begin),
+                      without_numbers.begin() + static_cast<std::ptrdiff_t>(match.end), ' ');
+        text = without_numbers;
+    }
+    std::vector<std::vector<Word>> runs;
+    std::vector<Word> run;
+    auto close_run = [&] {
+        while (!run.empty() && is_function_word(std::string_view(text).substr(run.front().begin, run.front().end - run.front().begin)))
+            run.erase(run.begin());
+        while (!run.empty() && is_function_word(std::string_view(text).substr(run.back().begin, run.back().end - run.back().begin)))
+            run.pop_back();
+        if (run.size() >= 2) runs.push_back(std::move(run));
+        run.clear();
+    };
+    std::size_t previous_end = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t begin = pos;
+        const char32_t cp = unicode::decode_utf8(text, pos);
+        if (!unicode::is_word_char(cp)) continue;
+        std::size_t end = pos;
+        while (end < text.size()) {
+            std::size_t next = end;
+            if (!unicode::is_word_char(unicode::decode_utf8(text, next))) break;
+            end = next;
+        }
+        pos = end;
+        const std::string_view word = text.substr(begin, end - begin);
+        const bool capitalized = is_capitalized_word(word) && !has_digit(word);
+        const bool joined = joins_name(text.substr(previous_end, begin - previous_end));
+        if (!run.empty() && !capitalized && joined) {
+            // "Chủ tịch" or "Phó Chủ tịch": the compound may start one, two or three words back.
+            std::string compound = "_" + unicode::fold(word);
+            for (std::size_t back = 1; back <= std::min<std::size_t>(3, run.size()); ++back) {
+                compound.insert(0, run[run.size() - back].folded);
+                if (db.term_exists(compound)) {
+                    run.resize(run.size() - back);
+                    break;
+                }
+                compound.insert(0, "_");
+            }
+        }
+        if (!run.empty() && (!capitalized || !joined)) close_run();
+        if (capitalized) run.push_back({unicode::fold(word), begin, end});
+        previous_end = end;
+    }
+    close_run();
+    return runs;
+}
+
+constexpr std::size_t kMaxNameWords = 6;  // longer capitalized runs are headlines, not names
+
+// Every stretch of two to kMaxNameWords words of each run, folded ("nguyen thanh binh"),
+// with the text as written there (first occurrence).
+std::unordered_map<std::string, std::string> name_stretches(std::string_view text,
+                                                            const std::vector<std::vector<Word>>& runs) {
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& run : runs)
+        for (std::size_t first = 0; first + 1 < run.size(); ++first) {
+            std::string key = run[first].folded;
+            for (std::size_t last = first + 1; last < run.size() && last - first < kMaxNameWords; ++last) {
+                key += ' ';
+                key += run[last].folded;
+                names.emplace(key, std::string(text.substr(run[first].begin, run[last].end - run[first].begin)));
+            }
+        }
+    return names;
+}
+
+std::vector<std::string> split_words(const std::string& key) {
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start <= key.size();) {
+        const std::size_t space = std::min(key.find(' ', start), key.size());
+        words.push_back(key.substr(start, space - start));
+        start = space + 1;
+    }
+    return words;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string key;
+    for (const std::string& word : words) key += (key.empty() ? "" : " ") + word;
+    return key;
+}
+
+// Whether a date may start at @p word: digits, "ngày", or an English month name.
+bool may_start_date(std::string_view rest) {
+    const char c = rest[0];
+    if (c >= '0' && c <= '9') return true;
+    if (rest.size() < 3) return false;
+    std::string head;
+    for (std::size_t i = 0; i < 3; ++i) head += static_cast<char>(rest[i] >= 'A' && rest[i] <= 'Z' ? rest[i] - 'A' + 'a' : rest[i]);
+    if (head.compare(0, 2, "ng") == 0) return true;
+    static const std::set<std::string> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+    return months.count(head) != 0;
+}
+
+// Full dates the text writes, in either language, as ISO dates.
+std::set<std::string> mentioned_dates(std::string_view text) {
+    std::set<std::string> dates;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const unsigned char before = pos == 0 ? ' ' : static_cast<unsigned char>(text[pos - 1]);
+        const bool word_start = before < 0x80 && !std::isalnum(before);
+        if (word_start && static_cast<unsigned char>(text[pos]) < 0x80 && may_start_date(text.substr(pos))) {
+            std::size_t length = 0;
+            std::string date = parse_date_at(text.substr(pos), length);
+            if (!date.empty() && length > 0) {
+                dates.insert(std::move(date));
+                pos += length;
+                continue;
+            }
+        }
+        ++pos;
+    }
+    return dates;
+}
+
+// Every way the index may hold date @p iso in a text: "14/8/2023" and its zero-padded,
+// dashed and dotted forms as one term; "14 tháng 8 năm 2023", "August 14 2023" and
+// "14 August 2023" as phrases of folded words; and as a publication date.
+Xapian::Query date_query(const std::string& iso) {
+    static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+    const std::string year = iso.substr(0, 4);
+    const int month = std::stoi(iso.substr(5, 2)), day = std::stoi(iso.substr(8, 2));
+    std::vector<std::string> days = {std::to_string(day)}, months = {std::to_string(month)};
+    if (day < 10) days.push_back(iso.substr(8, 2));
+    if (month < 10) months.push_back(iso.substr(5, 2));
+    std::vector<Xapian::Query> forms;
+    for (const std::string& d : days) {
+        for (const std::string& m : months) {
+            for (const char separator : {'/', '-', '.'}) forms.emplace_back(d + separator + m + separator + year);
+            const std::array<std::string, 5> vietnamese = {d, "thang", m, "nam", year};
+            forms.emplace_back(Xapian::Query::OP_PHRASE, vietnamese.begin(), vietnamese.end());
+        }
+        const std::array<std::string, 3> month_first = {kMonths[month - 1], d, year}, day_first = {d, kMonths[month - 1], year};
+        forms.emplace_back(Xapian::Query::OP_PHRASE, month_first.begin(), month_first.end());
+        forms.emplace_back(Xapian::Query::OP_PHRASE, day_first.begin(), day_first.end());
+    }
+    forms.emplace_back(std::string(schema::kDatePrefix) + year + iso.substr(5, 2) + iso.substr(8, 2));
+    return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+}
+
+// Accepts only the documents of one candidate set.
+class InSet : public Xapian::MatchDecider {
+public:
+    explicit InSet(const std::set<Xapian::docid>& ids) : ids_(ids) {}
+    bool operator()(const Xapian::Document& doc) const override { return ids_.count(doc.get_docid()) != 0; }
+
+private:
+    const std::set<Xapian::docid>& ids_;
+};
+
+constexpr std::size_t kMaxSharedWordsShown = 8;
+constexpr std::size_t kMaxQueryDates = 30;      // dates of the source asked for
+constexpr std::size_t kMaxQueryNamePairs = 24;  // adjacent name words of the source asked for
+
+// Documents related to one source: candidates from two searches, then each one explained
+// and scored (see links.hpp for the formula).
+class RelatedRanker {
+public:
+    RelatedRanker(const Xapian::Database& db, const Analyzer& analyzer, const Source& source)
+        : db_(db), source_(source), documents_(db.get_doccount()), rarest_(std::log(documents_ + 1)) {
+        words_ = informative_terms(source.text, db, analyzer);
+        std::erase_if(words_, [](const RelatedTerm& t) { return t.term.rfind(schema::kReferencePrefix, 0) == 0; });
+        if (!words_.empty()) text_query_ = related_query(words_);
+        runs_ = capitalized_runs(source.text, db);
+        names_ = name_stretches(source.text, runs_);
+        mentions_ = mentioned_dates(source.text);
+        dates_ = mentions_;
+        if (!source.date.empty()) dates_.insert(source.date);
+    }
+
+    // The best @p wanted by words and the best by shared items, the source excepted.
+    std::set<Xapian::docid> candidates(std::size_t wanted) {
+        std::set<Xapian::docid> found;
+        auto add_best = [&](const Xapian::Query& query) {
+            if (query.empty()) return;
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(ranking());
+            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted + 1));
+            for (auto it = mset.begin(); it != mset.end(); ++it) found.insert(*it);
+        };
+        add_best(text_query_);
+        add_best(shared_items_query());
+        if (source_.docid) found.erase(*source_.docid);
+        return found;
+    }
+
+    // Every candidate's word score, scaled by the query's upper bound to 0..1.
+    void weigh_words(const std::set<Xapian::docid>& candidates) {
+        if (text_query_.empty() || candidates.empty()) return;
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(text_query_);
+        enquire.set_weighting_scheme(ranking());
+        const InSet in_candidates(candidates);
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()), nullptr, &in_candidates);
+        const double bound = mset.get_max_possible();
+        if (bound <= 0) return;
+        for (auto it = mset.begin(); it != mset.end(); ++it) text_similarity_[*it] = std::min(1.0, it.get_weight() / bound);
+    }
+
+    // What candidate @p docid shares with the source, and its score.
+    RelatedDocument explain(Xapian::docid docid) {
+        const Xapian::Document xdoc = db_.get_document(docid);
+        Document doc = from_stored_json(xdoc.get_data());
+        const std::string text = blank_ranges(std::move(doc.text), doc.boilerplate);
+        RelatedDocument hit;
+        hit.document = {doc.id, doc.title, doc.lang, doc.date};
+        if (const auto it = text_similarity_.find(docid); it != text_similarity_.end()) hit.text = rarest_ * it->second;
+        hit.words = shared_words(xdoc);
+        hit.references = shared_references(doc);
+        hit.names = shared_names(text);
+        hit.dates = shared_dates(text, doc.date);
+        hit.score = hit.text;
+        for (const auto& r : hit.references) hit.score += r.weight;
+        for (const auto& n : hit.names) hit.score += n.weight;
+        for (const auto& d : hit.dates) hit.score += d.weight;
+        return hit;
+    }
+
+private:
+    double idf(double df) const { return std::log((documents_ + 1) / std::max(df, 1.0)); }
+
+    // XR and XN terms of the numbers the source cites, XR of its own; names as phrases of two
+    // adjacent words, the rarest first (a phrase of common words, "Bình Định", costs a position
+    // check in thousands of documents and says little); every form of its dates.
+    Xapian::Query shared_items_query() {
+        std::vector<Xapian::Query> items;
+        for (const auto& [key, canonical] : source_.references) {
+            items.emplace_back(prefixed(schema::kReferencePrefix, key));
+            items.emplace_back(prefixed(schema::kNumberPrefix, key));
+        }
+        if (!source_.own_key.empty()) items.emplace_back(prefixed(schema::kReferencePrefix, source_.own_key));
+        std::set<std::array<std::string, 2>> pairs;
+        for (const auto& run : runs_)
+            for (std::size_t i = 0; i + 1 < run.size(); ++i) pairs.insert({run[i].folded, run[i + 1].folded});
+        std::vector<std::pair<Xapian::doccount, std::array<std::string, 2>>> rarest_pairs;
+        for (const auto& pair : pairs)
+            if (const Xapian::doccount df = std::min(db_.get_termfreq(pair[0]), db_.get_termfreq(pair[1])); df > 0)
+                rarest_pairs.push_back({df, pair});
+        std::sort(rarest_pairs.begin(), rarest_pairs.end());
+        if (rarest_pairs.size() > kMaxQueryNamePairs) rarest_pairs.resize(kMaxQueryNamePairs);
+        for (const auto& [df, pair] : rarest_pairs) items.emplace_back(Xapian::Query::OP_PHRASE, pair.begin(), pair.end());
+        for (const std::string& date : dates_) {
+            if (date_queries_.size() == kMaxQueryDates) break;
+            items.push_back(date_queries_.emplace(date, date_query(date)).first->second);
+        }
+        return items.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, items.begin(), items.end());
+    }
+
+    // The source's informative words the candidate has, best first, function words left out
+    // ("of" explains nothing).
+    std::vector<std::string> shared_words(const Xapian::Document& xdoc) const {
+        std::vector<const RelatedTerm*> by_term;  // the termlist is sorted by term
+        for (const RelatedTerm& term : words_) by_term.push_back(&term);
+        std::sort(by_term.begin(), by_term.end(), [](const RelatedTerm* a, const RelatedTerm* b) { return a->term < b->term; });
+        std::set<const RelatedTerm*> shared;
+        auto terms = xdoc.termlist_begin();
+        for (const RelatedTerm* term : by_term) {
+            terms.skip_to(term->term);
+            if (terms == xdoc.termlist_end()) break;
+            if (*terms == term->term) shared.insert(term);
+        }
+        std::vector<std::string> shown;
+        for (const RelatedTerm& term : words_) {
+            if (shown.size() == kMaxSharedWordsShown) break;
+            if (!shared.count(&term) || is_function_word(term.word)) continue;
+            std::string word = term.word;
+            std::replace(word.begin(), word.end(), '_', ' ');
+            shown.push_back(std::move(word));
+        }
+        return shown;
+    }
+
+    // Numbers cited by both, or one is the number the other cites.
+    std::vector<SharedReference> shared_references(const Document& doc) const {
+        std::set<std::string> cited;
+        for (const std::string& canonical : doc.references)
+            if (const auto number = parse_document_number(canonical)) cited.insert(number->key());
+        const auto number = parse_document_number(doc.number);
+        const std::string own_key = number ? number->key() : std::string();
+        std::vector<SharedReference> shared;
+        for (const auto& [key, canonical] : source_.references) {
+            if (key == own_key) shared.push_back({canonical, "source_cites_it", rarest_});
+            else if (cited.count(key))
+                shared.push_back({canonical, "both_cite", idf(db_.get_termfreq(prefixed(schema::kReferencePrefix, key)))});
+        }
+        if (!source_.own_key.empty() && cited.count(source_.own_key) && own_key != source_.own_key)
+            if (const auto source_number = document_number_from_key(source_.own_key))
+                shared.push_back({source_number->canonical(), "cites_source", rarest_});
+        return shared;
+    }
+
+    // The longest stretches both write, folded; a shorter one whose words a longer one has is
+    // the same name again ("Cty Đại Nguyên" beside "Cty TNHH Đại Nguyên Dương"). Its df is
+    // that of its rarest word: an upper bound, so never more weight than it deserves.
+    std::vector<SharedName> shared_names(const std::string& text) {
+        const auto theirs = name_stretches(text, capitalized_runs(text, db_));
+        std::vector<std::vector<std::string>> both;
+        for (const auto& [key, written] : names_)
+            if (theirs.count(key)) both.push_back(split_words(key));
+        std::sort(both.begin(), both.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+        std::vector<std::string> kept;
+        for (std::size_t i = 0; i < both.size(); ++i) {
+            const auto& words = both[i];
+            const bool repeated = std::any_of(both.begin(), both.begin() + static_cast<std::ptrdiff_t>(i), [&](const auto& longer) {
+                return longer.size() > words.size() && std::all_of(words.begin(), words.end(), [&](const std::string& word) {
+                           return std::find(longer.begin(), longer.end(), word) != longer.end();
+                       });
+            });
+            if (!repeated) kept.push_back(join_words(words));
+        }
+        std::sort(kept.begin(), kept.end());
+        std::vector<SharedName> shared;
+        for (const std::string& key : kept) {
+            auto [weight, fresh] = name_weights_.emplace(key, 0.0);
+            if (fresh) {
+                Xapian::doccount df = db_.get_doccount();
+                for (const std::string& word : split_words(key)) df = std::min(df, db_.get_termfreq(word));
+                weight->second = idf(df);
+            }
+            shared.push_back({names_.at(key), theirs.at(key), weight->second});
+        }
+        return shared;
+    }
+
+    // Dates both give, a publication date on both sides alone excepted (same-day news). Its df
+    // counts the documents mentioning it or published on it.
+    std::vector<SharedDate> shared_dates(const std::string& text, const std::string& published) {
+        const std::set<std::string> theirs = mentioned_dates(text);
+        std::vector<SharedDate> shared;
+        for (const std::string& date : dates_) {
+            const bool they_have = theirs.count(date) || date == published;
+            const bool mentioned = mentions_.count(date) || theirs.count(date);
+            if (!they_have || !mentioned) continue;
+            auto [weight, fresh] = date_weights_.emplace(date, 0.0);
+            if (fresh) {
+                const auto known = date_queries_.find(date);
+                Xapian::Enquire enquire(db_);
+                enquire.set_query(known != date_queries_.end() ? known->second : date_query(date));
+                enquire.set_weighting_scheme(Xapian::BoolWeight());
+                weight->second = idf(enquire.get_mset(0, 0, std::min<Xapian::doccount>(db_.get_doccount(), 1000)).get_matches_estimated());
+            }
+            shared.push_back({date, weight->second});
+        }
+        return shared;
+    }
+
+    const Xapian::Database& db_;
+    const Source& source_;
+    const double documents_;
+    const double rarest_;  // ln(N + 1): the weight of an item only one document has
+    std::vector<RelatedTerm> words_;
+    Xapian::Query text_query_;
+    std::vector<std::vector<Word>> runs_;
+    std::unordered_map<std::string, std::string> names_;  // folded stretch -> as written
+    std::set<std::string> mentions_;                       // dates the text writes
+    std::set<std::string> dates_;                          // and its publication date
+    std::map<std::string, Xapian::Query> date_queries_;
+    std::unordered_map<Xapian::docid, double> text_similarity_;
+    std::unordered_map<std::string, double> name_weights_, date_weights_;
+};
+
+Result<std::vector<RelatedDocument>> related(const Xapian::Database& db, const Analyzer& analyzer, const Source& source,
+                                             std::size_t limit) {
+    if (limit < 1 || limit > kMaxLinksLimit)
+        return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLinksLimit)};
+    RelatedRanker ranker(db, analyzer, source);
+    const std::set<Xapian::docid> candidates = ranker.candidates(std::min<std::size_t>(std::max<std::size_t>(3 * limit, 30), 300));
+    ranker.weigh_words(candidates);
+    std::vector<RelatedDocument> scored;
+    for (const Xapian::docid docid : candidates)
+        if (RelatedDocument hit = ranker.explain(docid); hit.score > 0) scored.push_back(std::move(hit));
+    std::sort(scored.begin(), scored.end(), [](const RelatedDocument& a, const RelatedDocument& b) {
+        return a.score != b.score ? a.score > b.score : a.document.id < b.document.id;
+    });
+    if (scored.size() > limit) scored.resize(limit);
+    return scored;
+}
+
+}  // namespace
+
+std::string citation_term(std::string_view relation, std::string_view key) {
+    return std::string(schema::kCitationPrefix).append(relation).append(":").append(key);
+}
+
+ReferenceDescription describe_reference(const DocumentNumber& number) {
+    ReferenceDescription description;
+    description.canonical = number.canonical();
+    description.key = number.key();
+    description.number = number.number;
+    description.year = number.year;
+    const auto& codes = number.codes;
+    const CodeInfo* first = codes.empty() ? nullptr : find_code(codes.front());
+    const bool type_in_number = first != nullptr && first->kind == CodeKind::type;
+    if (type_in_number) {
+        const bool party = number.party_style && !first->party_name_vi.empty();
+        description.type_code = codes.front();
+        description.type_vi = party ? first->party_name_vi : first->name_vi;
+        description.type_en = party ? first->party_name_en : first->name_en;
+    }
+    for (std::size_t i = type_in_number ? 1 : 0; i < codes.size(); ++i)
+        description.issuers.push_back(describe_issuer(codes[i], number.party_style));
+    return description;
+}
+
+std::optional<Relation> parse_relation(std::string_view name) {
+    for (const Relation relation : kRelations)
+        if (to_string(relation) == name) return relation;
+    return std::nullopt;
+}
+
+Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string_view ref, const ReferencePage& page) {
+    if (page.limit < 1 || page.limit > kMaxLinksLimit)
+        return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLinksLimit)};
+    if (page.offset > kMaxLinksOffset)
+        return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxLinksOffset)};
+    const std::string valid = unicode::to_valid_utf8(ref);
+    const std::optional<DocumentNumber> number =
+        valid.size() <= 256 ? parse_document_number(unicode::normalize_nfc(valid)) : std::nullopt;
+    if (!number) return Error{"bad_parameter", "\"" + valid.substr(0, 256) + "\" is not a document number such as 126/NQ-CP"};
+
+    ReferenceReport report;
+    report.reference = describe_reference(*number);
+    const std::string& key = report.reference.key;
+    const std::string own = prefixed(schema::kNumberPrefix, key);
+    for (auto it = db.postlist_begin(own); it != db.postlist_end(own); ++it) report.held_by.push_back(summary_of(db.get_document(*it)));
+    report.total = count(db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, key)), holders(key)));
+    for (const Relation relation : kRelations) {
+        if (page.relation && *page.relation != relation) continue;
+        const Xapian::Query citing(Xapian::Query::OP_AND_NOT, Xapian::Query(citation_term(to_string(relation), key)), holders(key));
+        CitationGroup group;
+        group.relation = relation;
+        group.total = count(db, citing);
+        if (group.total > page.offset) group.documents = newest_first(db, citing, page.offset, page.limit);
+        report.groups.push_back(std::move(group));
+    }
+    return report;
+}
+
+Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, std::string_view prefix, std::size_t limit) {
+    if (limit < 1 || limit > kMaxLinksLimit)
+        return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLinksLimit)};
+    if (prefix.size() > 256) return Error{"bad_parameter", "parameter \"q\" is longer than 256 bytes"};
+    if (unicode::find_invalid_utf8(prefix)) return Error{"bad_parameter", "parameter \"q\" is not valid UTF-8"};
+
+    // As typed: the serial's digits (keys drop leading zeros), then its letters and digits in order.
+    std::string term_prefix(schema::kReferencePrefix), wanted;
+    const std::string folded = unicode::fold(unicode::normalize_nfc(prefix));
+    const std::size_t first = folded.find_first_not_of(' ');
+    const std::string typed = first == std::string::npos ? std::string() : folded.substr(first, folded.find_last_not_of(' ') + 1 - first);
+    if (!typed.empty()) {
+        std::size_t digits = 0;
+        while (digits < typed.size() && typed[digits] >= '0' && typed[digits] <= '9') ++digits;
+        if (digits == 0)
+            return Error{"bad_parameter", "parameter \"q\" must begin with the digits of a document number, such as 126/n"};
+        std::string serial = typed.substr(0, digits);
+        serial.erase(0, std::min(serial.find_first_not_of('0'), serial.size() - 1));
+        // "126/" ends the serial: only 126/...; "12" may go on: 12/..., 126/..., 12a/...
+        const bool serial_complete = digits < typed.size() && alphanumerics(typed.substr(digits, 1)).empty();
+        term_prefix += serial;
+        if (serial_complete) term_prefix += '/';
+        wanted = alphanumerics(serial + typed.substr(digits));
+    }
+
+    std::vector<std::pair<std::string, Xapian::doccount>> found;  // key, termfreq
+    std::size_t scanned = 0;
+    for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix) && scanned < kMaxReferenceTermsScanned;
+         ++it, ++scanned) {
+        std::string key = (*it).substr(schema::kReferencePrefix.size());
+        if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
+        found.emplace_back(std::move(key), it.get_termfreq());
+    }
+    // Rank by postings, then correct the few shown for a document naming its own number.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    if (found.size() > 2 * limit + 10) found.resize(2 * limit + 10);
+    std::vector<ReferenceCount> listed;
+    for (const auto& [key, frequency] : found) {
+        const auto number = document_number_from_key(key);
+        if (!number) continue;
+        ReferenceCount entry{describe_reference(*number), citing_count(db, key), db.get_termfreq(prefixed(schema::kNumberPrefix, key)) > 0};
+        if (entry.citing == 0 && typed.empty()) continue;  // "most cited" lists cited numbers
+        listed.push_back(std::move(entry));
+    }
+    std::stable_sort(listed.begin(), listed.end(), [](const ReferenceCount& a, const ReferenceCount& b) { return a.citing > b.citing; });
+    if (listed.size() > limit) listed.resize(limit);
+    return listed;
+}
+
+Result<std::vector<RelatedDocument>> related_to_document(const Xapian::Database& db, const Analyzer& analyzer,
+                                                         std::string_view id, std::size_t limit) {
+    const std::string id_term = prefixed(schema::kIdPrefix, id);
+    const auto posting = id.size() <= 245 ? db.postlist_begin(id_term) : db.postlist_end(id_term);
+    if (posting == db.postlist_end(id_term)) return Error{"not_found", "no document with id \"" + std::string(id) + "\""};
+    Document doc = from_stored_json(db.get_document(*posting).get_data());
+    Source source;
+    source.docid = *posting;
+    source.text = blank_ranges(std::move(doc.text), doc.boilerplate);
+    if (const auto number = parse_document_number(doc.number)) source.own_key = number->key();
+    for (const std::string& canonical : doc.references)  // a document naming its own number does not cite it
+        if (const auto number = parse_document_number(canonical); number && number->key() != source.own_key)
+            source.references.emplace_back(number->key(), canonical);
+    source.date = doc.date;
+    return related(db, analyzer, source, limit);
+}
+
+Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db, const Analyzer& analyzer,
+                                                     std::string_view text, std::size_t limit) {
+    if (text.size() > kMaxRelatedTextBytes)
+        return Error{"payload_too_large", "text is longer than " + std::to_string(kMaxRelatedTextBytes) + " bytes"};
+    if (const auto bad = unicode::find_invalid_utf8(text))
+        return Error{"bad_parameter", "text is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")"};
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Error{"bad_parameter", "text is empty"};
+    std::string nfc = unicode::normalize_nfc(text);
+    const Analysis analysis = analyzer.analyze(nfc);
+    if (analysis.tokens.empty()) return Error{"bad_parameter", "text has no words"};
+    // As the indexer reads a document: boilerplate left out, the dateline as its date.
+    const std::vector<TextRange> boilerplate = find_boilerplate(nfc);
+    Source source;
+    source.date = find_publication_date(nfc);
+    std::set<std::string> seen;
+    for (const ReferenceMention& mention : analysis.references)
+        if (!in_ranges(boilerplate, mention.begin) && seen.insert(mention.number.key()).second)
+            source.references.emplace_back(mention.number.key(), mention.number.canonical());
+    source.text = blank_ranges(std::move(nfc), boilerplate);
+    return related(db, analyzer, source, limit);
+}
+
+}  // namespace tracuu

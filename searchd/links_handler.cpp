@@ -1,0 +1,278 @@
+/** @file
+ * @brief JSON for /references, /references/{ref}, /documents/{id}/related and /related.
+ */
+#include "searchd/links_handler.hpp"
+
+#include "core/links.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace tracuu::searchd {
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+// Empty metadata is null in JSON: "no date" is not the date "".
+void write_optional(JsonWriter& w, const char* key, const std::string& value) {
+    w.Key(key);
+    if (value.empty()) w.Null();
+    else write_string(w, value);
+}
+
+// Weights to three decimals: what a reader can check by adding them up.
+void write_weight(JsonWriter& w, const char* key, double value) {
+    w.Key(key);
+    w.Double(std::round(value * 1000) / 1000);
+}
+
+HttpReply json_reply(const rapidjson::StringBuffer& buffer) {
+    return HttpReply{200, "application/json", std::string(buffer.GetString(), buffer.GetSize())};
+}
+
+// A count parameter of the query string, or @p fallback when absent.
+Result<std::size_t> count_parameter(const QueryParameters& params, const std::string& name, std::size_t fallback) {
+    const auto it = params.find(name);
+    if (it == params.end()) return fallback;
+    const std::string& text = it->second;
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + text + "\""};
+    return value;
+}
+
+// The fields that say what a number is, inside an object being written.
+void write_description(JsonWriter& w, const ReferenceDescription& d) {
+    w.Key("reference");
+    write_string(w, d.canonical);
+    w.Key("key");
+    write_string(w, d.key);
+    w.Key("number");
+    write_string(w, d.number);
+    w.Key("year");
+    if (d.year == 0) w.Null();
+    else w.Int(d.year);
+    w.Key("type");
+    if (d.type_code.empty()) {
+        w.Null();
+    } else {
+        w.StartObject();
+        w.Key("code");
+        write_string(w, d.type_code);
+        write_optional(w, "vi", d.type_vi);
+        write_optional(w, "en", d.type_en);
+        w.EndObject();
+    }
+    w.Key("issuers");
+    w.StartArray();
+    for (const Issuer& issuer : d.issuers) {
+        w.StartObject();
+        w.Key("code");
+        write_string(w, issuer.code);
+        write_optional(w, "vi", issuer.name_vi);
+        write_optional(w, "en", issuer.name_en);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void write_summary(JsonWriter& w, const DocumentSummary& doc) {
+    w.StartObject();
+    w.Key("id");
+    write_string(w, doc.id);
+    w.Key("title");
+    write_string(w, doc.title);
+    write_optional(w, "lang", doc.lang);
+    write_optional(w, "date", doc.date);
+    w.EndObject();
+}
+
+HttpReply related_reply(const Result<std::vector<RelatedDocument>>& related, const std::string* id, std::size_t limit) {
+    if (!related) return error_reply(related.error());
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    if (id != nullptr) {
+        w.Key("id");
+        write_string(w, *id);
+    }
+    w.Key("limit");
+    w.Uint64(limit);
+    w.Key("related");
+    w.StartArray();
+    for (const RelatedDocument& hit : related.value()) {
+        w.StartObject();
+        w.Key("id");
+        write_string(w, hit.document.id);
+        w.Key("title");
+        write_string(w, hit.document.title);
+        write_optional(w, "lang", hit.document.lang);
+        write_optional(w, "date", hit.document.date);
+        write_weight(w, "score", hit.score);
+        w.Key("why");
+        w.StartObject();
+        write_weight(w, "text", hit.text);
+        w.Key("words");
+        w.StartArray();
+        for (const std::string& word : hit.words) write_string(w, word);
+        w.EndArray();
+        w.Key("references");
+        w.StartArray();
+        for (const SharedReference& r : hit.references) {
+            w.StartObject();
+            w.Key("reference");
+            write_string(w, r.reference);
+            w.Key("how");
+            write_string(w, r.how);
+            write_weight(w, "weight", r.weight);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Key("names");
+        w.StartArray();
+        for (const SharedName& n : hit.names) {
+            w.StartObject();
+            w.Key("name");
+            write_string(w, n.name);
+            w.Key("written");
+            write_string(w, n.written);
+            write_weight(w, "weight", n.weight);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.Key("dates");
+        w.StartArray();
+        for (const SharedDate& d : hit.dates) {
+            w.StartObject();
+            w.Key("date");
+            write_string(w, d.date);
+            write_weight(w, "weight", d.weight);
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+}  // namespace
+
+HttpReply get_references(Searcher& searcher, const QueryParameters& params) {
+    const auto q = params.find("q");
+    const std::string prefix = q == params.end() ? std::string() : q->second;
+    const Result<std::size_t> limit = count_parameter(params, "limit", 20);
+    if (!limit) return error_reply(limit.error());
+    const Result<std::vector<ReferenceCount>> listed = list_references(searcher.database(), prefix, limit.value());
+    if (!listed) return error_reply(listed.error());
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    write_optional(w, "query", prefix);
+    w.Key("references");
+    w.StartArray();
+    for (const ReferenceCount& entry : listed.value()) {
+        w.StartObject();
+        write_description(w, entry.reference);
+        w.Key("citing");
+        w.Uint(entry.citing);
+        w.Key("in_corpus");
+        w.Bool(entry.in_corpus);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+HttpReply get_reference(Searcher& searcher, const std::vector<std::string>& number_segments, const QueryParameters& params) {
+    std::string ref;
+    for (const std::string& segment : number_segments) ref += (ref.empty() ? "" : "/") + segment;
+    ReferencePage page;
+    for (const auto& [name, field] : {std::pair{"limit", &page.limit}, std::pair{"offset", &page.offset}}) {
+        const Result<std::size_t> value = count_parameter(params, name, *field);
+        if (!value) return error_reply(value.error());
+        *field = value.value();
+    }
+    if (const auto it = params.find("relation"); it != params.end()) {
+        page.relation = parse_relation(it->second);
+        if (!page.relation)
+            return error_reply({"bad_parameter", "parameter \"relation\" is based_on, implements, amends, replaces, "
+                                                 "repeals, guides or cites, not \"" + it->second + "\""});
+    }
+    const Result<ReferenceReport> report = reference_report(searcher.database(), ref, page);
+    if (!report) return error_reply(report.error());
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    write_description(w, report->reference);
+    w.Key("held_by");
+    w.StartArray();
+    for (const DocumentSummary& doc : report->held_by) write_summary(w, doc);
+    w.EndArray();
+    w.Key("total");
+    w.Uint(report->total);
+    w.Key("counts");
+    w.StartObject();
+    for (const CitationGroup& group : report->groups) {
+        w.Key(to_string(group.relation).data(), static_cast<rapidjson::SizeType>(to_string(group.relation).size()));
+        w.Uint(group.total);
+    }
+    w.EndObject();
+    w.Key("limit");
+    w.Uint64(page.limit);
+    w.Key("offset");
+    w.Uint64(page.offset);
+    w.Key("groups");
+    w.StartArray();
+    for (const CitationGroup& group : report->groups) {
+        if (group.total == 0) continue;
+        w.StartObject();
+        w.Key("relation");
+        write_string(w, to_string(group.relation));
+        w.Key("total");
+        w.Uint(group.total);
+        w.Key("documents");
+        w.StartArray();
+        for (const DocumentSummary& doc : group.documents) write_summary(w, doc);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_reply(buffer);
+}
+
+HttpReply get_related(Searcher& searcher, const std::string& id, const QueryParameters& params) {
+    const Result<std::size_t> limit = count_parameter(params, "limit", 10);
+    if (!limit) return error_reply(limit.error());
+    return related_reply(related_to_document(searcher.database(), searcher.analyzer(), id, limit.value()), &id, limit.value());
+}
+
+HttpReply post_related(Searcher& searcher, const std::string& body) {
+    rapidjson::Document json;
+    json.Parse(body.data(), body.size());
+    if (json.HasParseError() || !json.IsObject())
+        return error_reply({"bad_request", "body must be a JSON object such as {\"text\": \"…\", \"limit\": 10}"});
+    const auto text = json.FindMember("text");
+    if (text == json.MemberEnd() || !text->value.IsString())
+        return error_reply({"bad_parameter", "field \"text\" (a string) is required"});
+    std::size_t limit = 10;
+    if (const auto it = json.FindMember("limit"); it != json.MemberEnd()) {
+        if (!it->value.IsUint64()) return error_reply({"bad_parameter", "field \"limit\" must be a non-negative integer"});
+        limit = static_cast<std::size_t>(it->value.GetUint64());
+    }
+    const std::string_view content(text->value.GetString(), text->value.GetStringLength());
+    return related_reply(related_to_text(searcher.database(), searcher.analyzer(), content, limit), nullptr, limit);
+}
+
+}  // namespace tracuu::searchd

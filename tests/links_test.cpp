@@ -1,0 +1,596 @@
+/** @file
+ * @brief Links between documents (issue 6): citation groups, the reference list, related
+ *        documents across languages — core/links on small indexes and on corpus/, and the
+ *        searchd routes without a network.
+ */
+#include "analyzers/unicode.hpp"
+#include "core/index_metadata.hpp"
+#include "core/links.hpp"
+#include "core/pipeline.hpp"
+#include "core/schema.hpp"
+#include "searchd/request_handler.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tracuu {
+namespace {
+
+Document dated(std::string id, std::string text, std::string date) {
+    Document doc = testing::make_document(std::move(id), std::move(text));
+    doc.date = std::move(date);
+    return doc;
+}
+
+std::vector<std::string> ids_of(const std::vector<DocumentSummary>& docs) {
+    std::vector<std::string> ids;
+    for (const auto& doc : docs) ids.push_back(doc.id);
+    return ids;
+}
+
+std::vector<std::string> ids_of(const std::vector<RelatedDocument>& docs) {
+    std::vector<std::string> ids;
+    for (const auto& doc : docs) ids.push_back(doc.document.id);
+    return ids;
+}
+
+const CitationGroup& group(const ReferenceReport& report, Relation relation) {
+    const auto it = std::find_if(report.groups.begin(), report.groups.end(),
+                                 [&](const CitationGroup& g) { return g.relation == relation; });
+    EXPECT_NE(it, report.groups.end()) << to_string(relation);
+    return *it;
+}
+
+// ------------------------------------------------------------------ references
+
+// Decree 15/2020/NĐ-CP, four documents citing it in four ways, one citing a different
+// decree with the same serial (another year), one citing the same serial of another issuer.
+class ReferencesTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        Document decree = dated("decree", "Nghị định số 15/2020/NĐ-CP quy định xử phạt\nNghị định 15/2020/NĐ-CP có hiệu lực.", "2020-02-03");
+        decree.number = "15/2020/NĐ-CP";
+        testing::build_index(
+            dir_.path() / "db",
+            {decree,
+             dated("based", "Quyết định\nCăn cứ Nghị định số 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ.", "2021-05-01"),
+             dated("implements-old", "Kế hoạch\nThực hiện Nghị định 15/2020/NĐ-CP, tỉnh triển khai.", "2020-06-01"),
+             dated("implements-new", "Công văn\nTriển khai Nghị định 15/2020/NĐ-CP trên địa bàn.", "2023-01-10"),
+             dated("amends", "Nghị định mới\nSửa đổi, bổ sung Nghị định số 15/2020/NĐ-CP về xử phạt.", "2022-03-01"),
+             dated("pursuant-en", "Decision\nPursuant to Decree No. 15/2020/ND-CP dated February 3, 2020.", "2021-07-01"),
+             dated("other-year", "Khác\nThực hiện Nghị định 15/2021/NĐ-CP về giáo dục.", "2021-09-09"),
+             dated("other-issuer", "Khác nữa\nThực hiện Quyết định số 15/2020/QĐ-UBND của tỉnh.", "2021-10-10"),
+             dated("resolution", "Chỉ thị\nThực hiện Nghị quyết số 126/NQ-CP và Nghị quyết 126/NQ-CP, Quy định 69-QĐ/TW.", "2023-09-22")});
+        db_ = Xapian::Database((dir_.path() / "db").string());
+    }
+
+    testing::TempDir dir_;
+    Xapian::Database db_;
+};
+
+TEST_F(ReferencesTest, IndexWriterAddsOneTermPerRelationAndNumber) {
+    EXPECT_EQ(citation_term("implements", "126/nq-cp"), "XCimplements:126/nq-cp");
+    EXPECT_EQ(db_.get_termfreq(citation_term("based_on", "15/2020/nd-cp")), 2u);  // "Căn cứ", "Pursuant to"
+    EXPECT_EQ(db_.get_termfreq(citation_term("implements", "15/2020/nd-cp")), 2u);
+    EXPECT_EQ(db_.get_termfreq(citation_term("amends", "15/2020/nd-cp")), 1u);
+    EXPECT_EQ(db_.get_termfreq(citation_term("implements", "15/2021/nd-cp")), 1u);
+    EXPECT_EQ(db_.get_termfreq(citation_term("implements", "126/nq-cp")), 1u);  // two mentions, one term
+}
+
+TEST_F(ReferencesTest, ReportGroupsCitingDocumentsByRelationNewestFirst) {
+    const Result<ReferenceReport> report = reference_report(db_, "15/2020/ND-CP");
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    EXPECT_EQ(report->reference.canonical, "15/2020/NĐ-CP");
+    EXPECT_EQ(report->reference.key, "15/2020/nd-cp");
+    EXPECT_EQ(report->reference.number, "15");
+    EXPECT_EQ(report->reference.year, 2020);
+    EXPECT_EQ(report->reference.type_code, "NĐ");
+    EXPECT_EQ(report->reference.type_vi, "Nghị định");
+    EXPECT_EQ(report->reference.type_en, "Decree");
+    ASSERT_EQ(report->reference.issuers.size(), 1u);
+    EXPECT_EQ(report->reference.issuers[0].name_en, "Government");
+    EXPECT_EQ(ids_of(report->held_by), std::vector<std::string>{"decree"});
+
+    // The decree names itself: no citation. Other years and issuers are other documents.
+    EXPECT_EQ(report->total, 5u);
+    ASSERT_EQ(report->groups.size(), kRelations.size());
+    EXPECT_EQ(report->groups.front().relation, Relation::based_on);
+    EXPECT_EQ(ids_of(group(report.value(), Relation::based_on).documents), (std::vector<std::string>{"pursuant-en", "based"}));
+    EXPECT_EQ(ids_of(group(report.value(), Relation::implements).documents),
+              (std::vector<std::string>{"implements-new", "implements-old"}));
+    EXPECT_EQ(ids_of(group(report.value(), Relation::amends).documents), std::vector<std::string>{"amends"});
+    EXPECT_EQ(group(report.value(), Relation::cites).total, 0u);
+    EXPECT_EQ(group(report.value(), Relation::repeals).total, 0u);
+}
+
+TEST_F(ReferencesTest, EveryWrittenVariantGivesTheSameReport) {
+    for (const char* variant : {"15/2020/NĐ-CP", "15/2020/nd-cp", "15 / 2020 / NĐ – CP", "015/2020/ND-CP", " 15/2020/nđ-cp "}) {
+        const Result<ReferenceReport> report = reference_report(db_, variant);
+        ASSERT_TRUE(report.ok()) << variant;
+        EXPECT_EQ(report->reference.key, "15/2020/nd-cp") << variant;
+        EXPECT_EQ(report->total, 5u) << variant;
+    }
+    // Same serial, another year or issuer: never merged.
+    EXPECT_EQ(reference_report(db_, "15/2021/NĐ-CP")->total, 1u);
+    EXPECT_EQ(reference_report(db_, "15/2020/QĐ-UBND")->total, 1u);
+}
+
+TEST_F(ReferencesTest, PartyNumbersReadTheirCodesInThePartySense) {
+    const Result<ReferenceReport> report = reference_report(db_, "69-QD/TW");
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->reference.canonical, "69-QĐ/TW");
+    EXPECT_EQ(report->reference.type_vi, "Quy định");
+    EXPECT_EQ(report->reference.type_en, "Regulation");
+    EXPECT_EQ(report->reference.year, 0);
+    ASSERT_EQ(report->reference.issuers.size(), 1u);
+    EXPECT_EQ(report->reference.issuers[0].name_vi, "Ban Chấp hành Trung ương");
+    EXPECT_EQ(report->total, 1u);
+    const ReferenceDescription law = describe_reference(*parse_document_number("59/2020/QH14"));
+    EXPECT_TRUE(law.type_code.empty());  // the number names no type ("Luật" is only in the text)
+    ASSERT_EQ(law.issuers.size(), 1u);
+    EXPECT_EQ(law.issuers[0].name_en, "National Assembly (14th term)");
+    EXPECT_EQ(describe_reference(*parse_document_number("1880/QĐ-TTg")).type_en, "Decision");
+}
+
+TEST_F(ReferencesTest, PagesAndOneRelation) {
+    const Result<ReferenceReport> page = reference_report(db_, "15/2020/NĐ-CP", {.limit = 1, .offset = 1, .relation = Relation::implements});
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->groups.size(), 1u);
+    EXPECT_EQ(page->groups[0].total, 2u);
+    EXPECT_EQ(ids_of(page->groups[0].documents), std::vector<std::string>{"implements-old"});
+    EXPECT_EQ(parse_relation("guides"), Relation::guides);
+    EXPECT_FALSE(parse_relation("quotes").has_value());
+}
+
+TEST_F(ReferencesTest, AValidNumberNobodyCitesIsAnAnswerWithZeroCounts) {
+    const Result<ReferenceReport> report = reference_report(db_, "99/2019/TT-BTC");
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->reference.type_en, "Circular");
+    ASSERT_EQ(report->reference.issuers.size(), 1u);
+    EXPECT_EQ(report->reference.issuers[0].name_en, "Ministry of Finance");
+    EXPECT_TRUE(report->held_by.empty());
+    EXPECT_EQ(report->total, 0u);
+    for (const CitationGroup& g : report->groups) EXPECT_EQ(g.total, 0u);
+}
+
+TEST_F(ReferencesTest, BadNumbersAndPagesAreErrorsNamingThem) {
+    for (const char* bad : {"", "nghị quyết", "126", "14/8/2023", "QCVN 10-MT:2015/BTNMT", "\xFF\xFE"}) {
+        const Result<ReferenceReport> report = reference_report(db_, bad);
+        ASSERT_FALSE(report.ok()) << bad;
+        EXPECT_EQ(report.error().code, "bad_parameter");
+    }
+    EXPECT_NE(reference_report(db_, "nghị quyết").error().message.find("\"nghị quyết\""), std::string::npos);
+    EXPECT_EQ(reference_report(db_, "126/NQ-CP", {.limit = 0}).error().code, "bad_parameter");
+    EXPECT_EQ(reference_report(db_, "126/NQ-CP", {.limit = 101}).error().code, "bad_parameter");
+    EXPECT_EQ(reference_report(db_, "126/NQ-CP", {.offset = 10001}).error().code, "bad_parameter");
+}
+
+std::vector<std::string> canonicals(const Result<std::vector<ReferenceCount>>& listed) {
+    std::vector<std::string> out;
+    for (const auto& entry : listed.value()) out.push_back(entry.reference.canonical);
+    return out;
+}
+
+TEST_F(ReferencesTest, ListsNumbersAsTyped) {
+    EXPECT_EQ(canonicals(list_references(db_, "15/2020")), (std::vector<std::string>{"15/2020/NĐ-CP", "15/2020/QĐ-UBND"}));
+    EXPECT_EQ(canonicals(list_references(db_, "15/2020/n")), std::vector<std::string>{"15/2020/NĐ-CP"});
+    EXPECT_EQ(canonicals(list_references(db_, "15/2020/NĐ")), std::vector<std::string>{"15/2020/NĐ-CP"});
+    EXPECT_EQ(canonicals(list_references(db_, "015/2021")), std::vector<std::string>{"15/2021/NĐ-CP"});
+    EXPECT_EQ(canonicals(list_references(db_, "126/n")), std::vector<std::string>{"126/NQ-CP"});
+    EXPECT_EQ(canonicals(list_references(db_, "12")), std::vector<std::string>{"126/NQ-CP"});  // the serial goes on
+    EXPECT_TRUE(list_references(db_, "12/")->empty());                                        // the serial ends
+    EXPECT_EQ(canonicals(list_references(db_, "69-QD")), std::vector<std::string>{"69-QĐ/TW"});
+    EXPECT_TRUE(list_references(db_, "7")->empty());
+
+    const auto decree = list_references(db_, "15/2020/nd-cp");
+    ASSERT_EQ(decree->size(), 1u);
+    EXPECT_EQ(decree.value()[0].citing, 5u);  // the decree itself excepted
+    EXPECT_TRUE(decree.value()[0].in_corpus);
+    EXPECT_EQ(decree.value()[0].reference.type_vi, "Nghị định");
+    const auto resolution = list_references(db_, "126");
+    ASSERT_EQ(resolution->size(), 1u);
+    EXPECT_FALSE(resolution->front().in_corpus);
+}
+
+TEST_F(ReferencesTest, ListsTheMostCitedWithoutAPrefix) {
+    const auto listed = list_references(db_, "", 3);
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 3u);
+    EXPECT_EQ(listed.value()[0].reference.canonical, "15/2020/NĐ-CP");
+    EXPECT_EQ(listed.value()[0].citing, 5u);
+    EXPECT_EQ(listed.value()[1].citing, 1u);
+    EXPECT_EQ(list_references(db_, "")->size(), 5u);  // every cited number
+}
+
+TEST_F(ReferencesTest, BadListingsAreErrors) {
+    EXPECT_EQ(list_references(db_, "nghi quyet").error().code, "bad_parameter");
+    EXPECT_EQ(list_references(db_, "NQ-CP").error().code, "bad_parameter");
+    EXPECT_EQ(list_references(db_, "126", 0).error().code, "bad_parameter");
+    EXPECT_EQ(list_references(db_, "126", 101).error().code, "bad_parameter");
+    EXPECT_EQ(list_references(db_, "12\xFF").error().code, "bad_parameter");
+}
+
+// ------------------------------------------------------------------ related, small indexes
+
+class RelatedTest : public ::testing::Test {
+protected:
+    void build(std::vector<Document> docs) {
+        testing::build_index(dir_.path() / "db", std::move(docs));
+        db_ = Xapian::Database((dir_.path() / "db").string());
+        analyzer_ = Analyzer(read_analyzer_options(db_, (dir_.path() / "db").string()));
+    }
+    testing::TempDir dir_;
+    Xapian::Database db_;
+    Analyzer analyzer_;
+};
+
+TEST_F(RelatedTest, RarerSharedReferencesWeighMore) {
+    std::vector<Document> docs = {
+        testing::make_document("source", "Báo cáo\nThực hiện Nghị quyết 126/NQ-CP và Nghị định 15/2020/NĐ-CP."),
+        testing::make_document("rare", "Tin\nTheo Nghị định 15/2020/NĐ-CP, mức phạt tăng."),
+        testing::make_document("common", "Tin khác\nTheo Nghị quyết 126/NQ-CP, tỉnh họp."),
+    };
+    for (int i = 0; i < 6; ++i)
+        docs.push_back(testing::make_document("filler" + std::to_string(i), "Bài " + std::to_string(i) + "\nNghị quyết 126/NQ-CP về thi hành pháp luật số " + std::to_string(i)));
+    build(docs);
+    const auto related = related_to_document(db_, analyzer_, "source", 20);
+    ASSERT_TRUE(related.ok()) << related.error().message;
+    const auto ids = ids_of(related.value());
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), "source"), 0);  // never itself
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids[0], "rare");
+    const auto& rare = related.value()[0];
+    ASSERT_EQ(rare.references.size(), 1u);
+    EXPECT_EQ(rare.references[0].reference, "15/2020/NĐ-CP");
+    EXPECT_EQ(rare.references[0].how, "both_cite");
+    const auto common = std::find_if(related->begin(), related->end(), [](const RelatedDocument& d) { return d.document.id == "common"; });
+    ASSERT_NE(common, related->end());
+    ASSERT_EQ(common->references.size(), 1u);
+    EXPECT_GT(rare.references[0].weight, common->references[0].weight);
+    // ln((N + 1) / df): 9 documents, 2 cite the decree.
+    EXPECT_NEAR(rare.references[0].weight, std::log(10.0 / 2), 1e-9);
+}
+
+TEST_F(RelatedTest, NamesMatchFoldedAcrossLanguagesAndInsideLongerRuns) {
+    build({testing::make_document("vi", "Tin tỉnh\nPhó Chủ tịch UBND tỉnh Nguyễn Thanh Bình vừa ký chỉ thị về đất đai."),
+           testing::make_document("en", "News\nVice Chairman of the Provincial People's Committee Nguyen Thanh Binh signed it."),
+           testing::make_document("other", "Other news\nChairman Nguyen Van Thanh visited Binh Duong."),
+           testing::make_document("title", "Tin khác\nPhó Chủ tịch UBND huyện phát biểu về đất đai."),
+           testing::make_document("unrelated", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "vi", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    const RelatedDocument& first = related.value()[0];
+    EXPECT_EQ(first.document.id, "en");
+    ASSERT_EQ(first.names.size(), 1u);
+    EXPECT_EQ(first.names[0].name, "Nguyễn Thanh Bình");
+    EXPECT_EQ(first.names[0].written, "Nguyen Thanh Binh");
+    // Its words alone are no shared name.
+    for (const RelatedDocument& hit : related.value())
+        if (hit.document.id == "other" || hit.document.id == "title") {
+            EXPECT_TRUE(hit.names.empty()) << hit.document.id << ": " << hit.names[0].name;  // "Phó Chủ" is a title's start
+        }
+}
+
+TEST_F(RelatedTest, ANameWrittenShorterIsCountedOnce) {
+    build({testing::make_document("a", "Tin\nCty TNHH Đại Nguyên Dương đóng tàu. Sau đó Cty Đại Nguyên nhận lỗi."),
+           testing::make_document("b", "Tin khác\nCty TNHH Đại Nguyên Dương sửa tàu. Sau đó Cty Đại Nguyên bồi thường."),
+           testing::make_document("c", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "a", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    ASSERT_EQ(related.value()[0].document.id, "b");
+    std::vector<std::string> names;
+    for (const SharedName& name : related.value()[0].names) names.push_back(name.name);
+    EXPECT_EQ(names, std::vector<std::string>{"Cty TNHH Đại Nguyên Dương"});
+}
+
+TEST_F(RelatedTest, DatesMatchAcrossTheWaysTheyAreWritten) {
+    build({testing::make_document("vi", "Tin\nNghị quyết ban hành ngày 14/8/2023 và quy định ngày 06 tháng 7 năm 2022."),
+           testing::make_document("en", "News\nThe resolution of August 14, 2023 and the rule of July 6, 2022 apply."),
+           testing::make_document("near", "News\nThe meeting of August 15, 2023 and of July 6, 2021."),
+           testing::make_document("plain", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "vi", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    EXPECT_EQ(related.value()[0].document.id, "en");
+    std::vector<std::string> dates;
+    for (const SharedDate& d : related.value()[0].dates) dates.push_back(d.date);
+    EXPECT_EQ(dates, (std::vector<std::string>{"2022-07-06", "2023-08-14"}));
+    for (const RelatedDocument& hit : related.value())
+        if (hit.document.id != "en") {
+            EXPECT_TRUE(hit.dates.empty()) << hit.document.id;  // a day or a year apart
+        }
+}
+
+TEST_F(RelatedTest, ADocumentCitingTheSourceOrCitedByItIsLinkedDirectly) {
+    Document decree = testing::make_document("decree", "Nghị định số 15/2020/NĐ-CP\nQuy định xử phạt vi phạm hành chính.");
+    decree.number = "15/2020/NĐ-CP";
+    build({decree, testing::make_document("article", "Bài báo\nTheo Nghị định 15/2020/NĐ-CP, mức phạt tăng."),
+           testing::make_document("other", "Bài khác\nHội nghị bàn về giáo dục.")});
+    const auto from_decree = related_to_document(db_, analyzer_, "decree", 5);
+    ASSERT_TRUE(from_decree.ok());
+    ASSERT_FALSE(from_decree->empty());
+    EXPECT_EQ(from_decree.value()[0].document.id, "article");
+    ASSERT_EQ(from_decree.value()[0].references.size(), 1u);
+    EXPECT_EQ(from_decree.value()[0].references[0].how, "cites_source");
+    const auto from_article = related_to_document(db_, analyzer_, "article", 5);
+    ASSERT_TRUE(from_article.ok());
+    ASSERT_FALSE(from_article->empty());
+    EXPECT_EQ(from_article.value()[0].document.id, "decree");
+    ASSERT_EQ(from_article.value()[0].references.size(), 1u);
+    EXPECT_EQ(from_article.value()[0].references[0].how, "source_cites_it");
+}
+
+TEST_F(RelatedTest, BadInputIsAnError) {
+    build({testing::make_document("a", "Tin\nNội dung.")});
+    EXPECT_EQ(related_to_document(db_, analyzer_, "nope", 10).error().code, "not_found");
+    EXPECT_EQ(related_to_document(db_, analyzer_, "a", 0).error().code, "bad_parameter");
+    EXPECT_EQ(related_to_document(db_, analyzer_, "a", 101).error().code, "bad_parameter");
+    EXPECT_EQ(related_to_text(db_, analyzer_, "", 10).error().code, "bad_parameter");
+    EXPECT_EQ(related_to_text(db_, analyzer_, " \n\t ", 10).error().code, "bad_parameter");
+    EXPECT_EQ(related_to_text(db_, analyzer_, "!!! …", 10).error().code, "bad_parameter");
+    EXPECT_EQ(related_to_text(db_, analyzer_, "a\xFF", 10).error().code, "bad_parameter");
+    EXPECT_EQ(related_to_text(db_, analyzer_, std::string(kMaxRelatedTextBytes + 1, 'a'), 10).error().code, "payload_too_large");
+    EXPECT_TRUE(related_to_text(db_, analyzer_, "Nội dung", 10).ok());
+}
+
+// ------------------------------------------------------------------ corpus/
+
+// corpus/ indexed by the real pipeline once for every test below.
+class CorpusTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new testing::TempDir();
+        IndexingOptions options;
+        options.db = (dir_->path() / "db").string();
+        options.inputs = {TRACUU_CORPUS_DIR};
+        options.threads = 1;
+        IndexingRun(options, [](const InputProblem&) {}).run();
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        dir_ = nullptr;
+    }
+    void SetUp() override {
+        db_ = Xapian::Database((dir_->path() / "db").string());
+        analyzer_ = Analyzer(read_analyzer_options(db_, (dir_->path() / "db").string()));
+    }
+
+    static constexpr const char* kEnglish = "000_790ec6c75e1730ba";     // the English article
+    static constexpr const char* kVietnamese = "001_a0a33c27a62ce187";  // its Vietnamese original
+    static testing::TempDir* dir_;
+    Xapian::Database db_;
+    Analyzer analyzer_;
+};
+testing::TempDir* CorpusTest::dir_ = nullptr;
+
+double sum_of_parts(const RelatedDocument& hit) {
+    double sum = hit.text;
+    for (const auto& r : hit.references) sum += r.weight;
+    for (const auto& n : hit.names) sum += n.weight;
+    for (const auto& d : hit.dates) sum += d.weight;
+    return sum;
+}
+
+void expect_translation_first(const std::vector<RelatedDocument>& related, const std::string& translation) {
+    ASSERT_GE(related.size(), 2u);
+    const RelatedDocument& first = related[0];
+    EXPECT_EQ(first.document.id, translation);
+    std::vector<std::string> refs, names, dates;
+    for (const auto& r : first.references) refs.push_back(r.reference + " " + r.how);
+    for (const auto& n : first.names) names.push_back(unicode::fold(n.name));
+    for (const auto& d : first.dates) dates.push_back(d.date);
+    EXPECT_EQ(refs, (std::vector<std::string>{"126/NQ-CP both_cite", "69-QĐ/TW both_cite"}));
+    EXPECT_NE(std::find(names.begin(), names.end(), "nguyen thanh binh"), names.end());
+    EXPECT_NE(std::find(dates.begin(), dates.end(), "2023-08-14"), dates.end());
+    EXPECT_NE(std::find(dates.begin(), dates.end(), "2022-07-06"), dates.end());
+    // It wins on what it shares, not by a hair.
+    EXPECT_GT(first.score, 2 * related[1].score);
+    for (const RelatedDocument& hit : related) EXPECT_NEAR(hit.score, sum_of_parts(hit), 1e-9) << hit.document.id;
+}
+
+TEST_F(CorpusTest, TheEnglishArticleFindsItsVietnameseOriginalFirst) {
+    const auto related = related_to_document(db_, analyzer_, kEnglish, 10);
+    ASSERT_TRUE(related.ok()) << related.error().message;
+    expect_translation_first(related.value(), kVietnamese);
+    for (const auto& hit : related.value()) EXPECT_NE(hit.document.id, kEnglish);
+    const RelatedDocument& first = related.value()[0];
+    const auto binh = std::find_if(first.names.begin(), first.names.end(), [](const SharedName& n) { return n.name == "Nguyen Thanh Binh"; });
+    ASSERT_NE(binh, first.names.end());
+    EXPECT_EQ(binh->written, "Nguyễn Thanh Bình");
+    EXPECT_EQ(first.document.lang, "vi");
+    EXPECT_EQ(first.document.date, "2023-09-22");
+}
+
+TEST_F(CorpusTest, TheVietnameseArticleFindsItsEnglishTranslationFirst) {
+    const auto related = related_to_document(db_, analyzer_, kVietnamese, 10);
+    ASSERT_TRUE(related.ok()) << related.error().message;
+    expect_translation_first(related.value(), kEnglish);
+    for (const auto& hit : related.value()) EXPECT_NE(hit.document.id, kVietnamese);
+}
+
+TEST_F(CorpusTest, AnArticleWithoutSharedItemsIsRelatedByItsWords) {
+    // 002 (Vietnamese, no number, no name) is about law enforcement, like 001.
+    const auto related = related_to_document(db_, analyzer_, "002_f3cd84863d46fd32", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    EXPECT_EQ(related.value()[0].document.id, kVietnamese);
+    EXPECT_GT(related.value()[0].text, 0);
+    EXPECT_FALSE(related.value()[0].words.empty());
+}
+
+TEST_F(CorpusTest, ATextFindsTheArticlesInBothLanguages) {
+    const auto related = related_to_text(db_, analyzer_,
+                                         "Vice Chairman Nguyen Thanh Binh signed a directive implementing Resolution "
+                                         "No. 126/NQ-CP dated August 14, 2023.",
+                                         3);
+    ASSERT_TRUE(related.ok()) << related.error().message;
+    ASSERT_GE(related->size(), 2u);
+    auto top_two = std::vector<std::string>{related.value()[0].document.id, related.value()[1].document.id};
+    std::sort(top_two.begin(), top_two.end());
+    EXPECT_EQ(top_two, (std::vector<std::string>{kEnglish, kVietnamese}));
+}
+
+TEST_F(CorpusTest, ADocumentsOwnTextFindsItFirstThenItsTranslation) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(std::string(schema::kIdPrefix) + kVietnamese));
+    const Xapian::MSet mset = enquire.get_mset(0, 1);
+    ASSERT_EQ(mset.size(), 1u);
+    const Document original = from_stored_json(mset.begin().get_document().get_data());
+    const auto related = related_to_text(db_, analyzer_, original.text, 3);
+    ASSERT_TRUE(related.ok()) << related.error().message;
+    ASSERT_GE(related->size(), 2u);
+    EXPECT_EQ(related.value()[0].document.id, kVietnamese);
+    EXPECT_EQ(related.value()[1].document.id, kEnglish);
+    // Read as the indexer read it: the same items, so the same weights as from the document.
+    const auto from_document = related_to_document(db_, analyzer_, kVietnamese, 1);
+    ASSERT_EQ(from_document->size(), 1u);
+    EXPECT_EQ(related.value()[1].references.size(), from_document.value()[0].references.size());
+    EXPECT_EQ(related.value()[1].names.size(), from_document.value()[0].names.size());
+    EXPECT_EQ(related.value()[1].dates.size(), from_document.value()[0].dates.size());
+}
+
+TEST_F(CorpusTest, ReferencesOfTheCorpus) {
+    const auto resolution = reference_report(db_, "126/nq-cp");
+    ASSERT_TRUE(resolution.ok());
+    EXPECT_EQ(resolution->total, 2u);
+    EXPECT_EQ(group(resolution.value(), Relation::implements).total, 2u);
+    EXPECT_EQ(ids_of(group(resolution.value(), Relation::implements).documents),
+              (std::vector<std::string>{kVietnamese, kEnglish}));  // dated first, undated last
+    const auto listed = list_references(db_, "");
+    ASSERT_TRUE(listed.ok());
+    EXPECT_EQ(canonicals(listed), (std::vector<std::string>{"126/NQ-CP", "69-QĐ/TW", "132-QĐ/TW"}));
+}
+
+}  // namespace
+}  // namespace tracuu
+
+// ------------------------------------------------------------------ searchd routes
+
+namespace tracuu::searchd {
+namespace {
+
+class LinksRoutesTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        testing::build_index(dir_.path() / "db",
+                             {testing::make_document("vi", "Chỉ thị\nPhó Chủ tịch Nguyễn Thanh Bình ký, thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023."),
+                              testing::make_document("en", "Directive\nNguyen Thanh Binh signed it, implementing Resolution No. 126/NQ-CP dated August 14, 2023."),
+                              testing::make_document("x", "Khác\nCăn cứ Quy định 69-QĐ/TW về kỷ luật đảng viên.")});
+        searcher_ = std::make_unique<Searcher>((dir_.path() / "db").string());
+    }
+
+    rapidjson::Document call(const std::string& method, const std::string& target, unsigned expected_status,
+                             const std::string& body = {}) {
+        const HttpReply reply = handler_.handle({method, target, body});
+        EXPECT_EQ(reply.status, expected_status) << method << " " << target << " -> " << reply.body;
+        EXPECT_EQ(reply.content_type, "application/json");
+        rapidjson::Document json;
+        json.Parse(reply.body.c_str());
+        EXPECT_FALSE(json.HasParseError()) << reply.body;
+        return json;
+    }
+
+    std::string expect_error(const std::string& method, const std::string& target, unsigned status, const std::string& code,
+                             const std::string& body = {}) {
+        const auto json = call(method, target, status, body);
+        if (!json.IsObject() || !json.HasMember("error")) {
+            ADD_FAILURE() << target;
+            return {};
+        }
+        EXPECT_EQ(std::string(json["error"]["code"].GetString()), code) << target;
+        return json["error"]["message"].GetString();
+    }
+
+    testing::TempDir dir_;
+    std::unique_ptr<Searcher> searcher_;
+    RequestHandler handler_{[this]() -> Searcher& { return *searcher_; }};
+};
+
+TEST_F(LinksRoutesTest, ReferenceInAnyWrittenVariant) {
+    for (const char* target : {"/references/126%2FNQ-CP", "/references/126/nq-cp", "/references/126%20%2F%20NQ%20-%20CP"}) {
+        const auto json = call("GET", target, 200);
+        EXPECT_STREQ(json["reference"].GetString(), "126/NQ-CP") << target;
+        EXPECT_STREQ(json["type"]["vi"].GetString(), "Nghị quyết");
+        EXPECT_STREQ(json["type"]["en"].GetString(), "Resolution");
+        ASSERT_EQ(json["issuers"].Size(), 1u);
+        EXPECT_STREQ(json["issuers"][0]["vi"].GetString(), "Chính phủ");
+        EXPECT_TRUE(json["year"].IsNull());
+        EXPECT_EQ(json["held_by"].Size(), 0u);
+        EXPECT_EQ(json["total"].GetUint(), 2u);
+        EXPECT_EQ(json["counts"]["implements"].GetUint(), 2u);
+        EXPECT_EQ(json["counts"]["based_on"].GetUint(), 0u);
+        ASSERT_EQ(json["groups"].Size(), 1u);  // empty groups are only counted
+        EXPECT_STREQ(json["groups"][0]["relation"].GetString(), "implements");
+        EXPECT_EQ(json["groups"][0]["documents"].Size(), 2u);
+    }
+    const auto party = call("GET", "/references/69-QD/TW", 200);
+    EXPECT_STREQ(party["reference"].GetString(), "69-QĐ/TW");
+    EXPECT_EQ(party["counts"]["based_on"].GetUint(), 1u);
+    const auto page = call("GET", "/references/126%2FNQ-CP?limit=1&relation=implements", 200);
+    ASSERT_EQ(page["groups"].Size(), 1u);
+    EXPECT_EQ(page["groups"][0]["documents"].Size(), 1u);
+    EXPECT_FALSE(page["counts"].HasMember("cites"));
+    const auto nobody = call("GET", "/references/15/2020/ND-CP", 200);
+    EXPECT_EQ(nobody["total"].GetUint(), 0u);
+    EXPECT_EQ(nobody["year"].GetInt(), 2020);
+}
+
+TEST_F(LinksRoutesTest, ReferenceListing) {
+    const auto typed = call("GET", "/references?q=126%2Fn", 200);
+    ASSERT_EQ(typed["references"].Size(), 1u);
+    EXPECT_STREQ(typed["references"][0]["reference"].GetString(), "126/NQ-CP");
+    EXPECT_EQ(typed["references"][0]["citing"].GetUint(), 2u);
+    EXPECT_FALSE(typed["references"][0]["in_corpus"].GetBool());
+    const auto most = call("GET", "/references?limit=1", 200);
+    ASSERT_EQ(most["references"].Size(), 1u);
+    EXPECT_STREQ(most["references"][0]["reference"].GetString(), "126/NQ-CP");
+    EXPECT_TRUE(most["query"].IsNull());
+}
+
+TEST_F(LinksRoutesTest, RelatedToADocumentAndToAText) {
+    const auto json = call("GET", "/documents/vi/related", 200);
+    EXPECT_STREQ(json["id"].GetString(), "vi");
+    ASSERT_GE(json["related"].Size(), 1u);
+    const auto& hit = json["related"][0];
+    EXPECT_STREQ(hit["id"].GetString(), "en");
+    EXPECT_STREQ(hit["lang"].GetString(), "en");
+    EXPECT_TRUE(hit["date"].IsNull());
+    EXPECT_TRUE(hit["score"].IsNumber());
+    ASSERT_EQ(hit["why"]["references"].Size(), 1u);
+    EXPECT_STREQ(hit["why"]["references"][0]["reference"].GetString(), "126/NQ-CP");
+    EXPECT_STREQ(hit["why"]["references"][0]["how"].GetString(), "both_cite");
+    ASSERT_EQ(hit["why"]["names"].Size(), 1u);
+    EXPECT_STREQ(hit["why"]["names"][0]["name"].GetString(), "Nguyễn Thanh Bình");
+    EXPECT_STREQ(hit["why"]["names"][0]["written"].GetString(), "Nguyen Thanh Binh");
+    ASSERT_EQ(hit["why"]["dates"].Size(), 1u);
+    EXPECT_STREQ(hit["why"]["dates"][0]["date"].GetString(), "2023-08-14");
+    const auto posted = call("POST", "/related", 200, R"({"text": "Ông Nguyễn Thanh Bình ký ngày 14/8/2023", "limit": 1})");
+    ASSERT_EQ(posted["related"].Size(), 1u);
+    EXPECT_FALSE(posted.HasMember("id"));
+}
+
+TEST_F(LinksRoutesTest, ErrorsNameWhatIsWrong) {
+    EXPECT_NE(expect_error("GET", "/references/abc", 400, "bad_parameter").find("\"abc\""), std::string::npos);
+    EXPECT_NE(expect_error("GET", "/references?q=abc", 400, "bad_parameter").find("\"q\""), std::string::npos);
+    EXPECT_NE(expect_error("GET", "/references/126%2FNQ-CP?relation=quotes", 400, "bad_parameter").find("quotes"), std::string::npos);
+    expect_error("GET", "/references/126%2FNQ-CP?limit=0", 400, "bad_parameter");
+    expect_error("GET", "/references?limit=ten", 400, "bad_parameter");
+    expect_error("POST", "/references", 405, "method_not_allowed");
+    expect_error("GET", "/documents/nope/related", 404, "not_found");
+    expect_error("GET", "/documents/vi/related?limit=101", 400, "bad_parameter");
+    expect_error("GET", "/related", 405, "method_not_allowed");
+    expect_error("POST", "/related", 400, "bad_request", "{not json");
+    expect_error("POST", "/related", 400, "bad_parameter", R"({"txt": "x"})");
+    expect_error("POST", "/related", 400, "bad_parameter", R"({"text": ""})");
+    expect_error("POST", "/related", 400, "bad_parameter", R"({"text": "x", "limit": -1})");
+    expect_error("POST", "/related", 413, "payload_too_large", R"({"text": ")" + std::string(kMaxRelatedTextBytes + 1, 'a') + "\"}");
+}
+
+}  // namespace
+}  // namespace tracuu::searchd

@@ -1,0 +1,100 @@
+/** @file
+ * @brief ResponseCache, and the handler answering from it: by request and index revision.
+ */
+#include "test_support.hpp"
+
+#include "core/index_writer.hpp"
+#include "searchd/request_handler.hpp"
+#include "searchd/response_cache.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tracuu::searchd {
+namespace {
+
+TEST(ResponseCache, FindsWhatWasStoredAndDropsTheLeastRecentlyUsed) {
+    ResponseCache cache(8 * 1024);
+    const std::string body(200, 'x');
+    cache.store("a", body);
+    cache.store("b", body);
+    EXPECT_EQ(cache.find("a"), body);  // now "b" is the least recently used
+    for (int i = 0; i < 40; ++i) cache.store("filler" + std::to_string(i), body);
+    EXPECT_LE(cache.bytes(), 8u * 1024);
+    EXPECT_EQ(cache.find("b"), std::nullopt);
+    EXPECT_EQ(cache.find("nothing"), std::nullopt);
+    EXPECT_EQ(cache.hits(), 1u);
+    EXPECT_EQ(cache.misses(), 2u);
+}
+
+TEST(ResponseCache, KeepsNoHugeAnswerAndNothingWhenDisabled) {
+    ResponseCache cache(8 * 1024);
+    cache.store("big", std::string(2 * 1024, 'x'));  // over an eighth of the cache
+    EXPECT_EQ(cache.find("big"), std::nullopt);
+    ResponseCache disabled(0);
+    disabled.store("a", "b");
+    EXPECT_EQ(disabled.find("a"), std::nullopt);
+    EXPECT_FALSE(disabled.enabled());
+}
+
+TEST(ResponseCache, TheHandlerAnswersFromItUntilTheIndexChanges) {
+    testing::TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    Document first;
+    first.id = "a";
+    first.text = "Văn bản đầu tiên về thuế";
+    testing::build_index(path, {first});
+    Searcher searcher(path);
+    RequestHandler handler([&]() -> Searcher& { return searcher; });
+    ResponseCache cache(1 << 20);
+    handler.use_cache(&cache);
+
+    const HttpRequest request{"GET", "/search?q=thu%E1%BA%BF", ""};  // "thuế"
+    const HttpReply answered = handler.handle(request);
+    ASSERT_EQ(answered.status, 200u) << answered.body;
+    const HttpReply again = handler.handle(request);
+    EXPECT_EQ(cache.hits(), 1u);
+    EXPECT_EQ(again.body, answered.body);
+    EXPECT_EQ(again.route, "search");
+    EXPECT_EQ(again.content_type, answered.content_type);
+
+    {
+        IndexWriter writer(path);
+        Document second;
+        second.id = "b";
+        second.text = "Văn bản thứ hai về thuế";
+        writer.add(second);
+        writer.commit();
+    }
+    const HttpReply after = handler.handle(request);  // refresh interval 0: the new revision at once
+    EXPECT_EQ(cache.hits(), 1u);
+    EXPECT_NE(after.body.find("\"b\""), std::string::npos) << after.body;
+
+    // Errors and the daemon's own state are never kept.
+    EXPECT_EQ(handler.handle({"GET", "/search?q=%22open", ""}).status, 400u);
+    EXPECT_EQ(handler.handle({"GET", "/search?q=%22open", ""}).status, 400u);
+    (void)handler.handle({"GET", "/health", ""});
+    (void)handler.handle({"GET", "/health", ""});
+    EXPECT_EQ(cache.hits(), 1u);
+}
+
+TEST(ResponseCache, MetricsShowHitsAndMisses) {
+    testing::TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    Document doc;
+    doc.id = "a";
+    doc.text = "Văn bản về thuế";
+    testing::build_index(path, {doc});
+    Searcher searcher(path);
+    Metrics metrics;
+    RequestHandler handler([&]() -> Searcher& { return searcher; }, &metrics);
+    ResponseCache cache(1 << 20);
+    handler.use_cache(&cache);
+    (void)handler.handle({"GET", "/search?q=thue", ""});
+    (void)handler.handle({"GET", "/search?q=thue", ""});
+    const std::string text = handler.handle({"GET", "/metrics", ""}).body;
+    EXPECT_NE(text.find("tracuu_cache_hits_total 1\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("tracuu_cache_misses_total 1\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace tracuu::searchd
