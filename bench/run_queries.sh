@@ -52,19 +52,34 @@ machine_line
 "$BENCH_BIN/bench_query_latency" --index "$WORK_DIR/tracuu.db" --fts5 "$WORK_DIR/fts5.sqlite" "${pg_args[@]}" \
   --queries "$queries" --rounds "$rounds"
 
-# searchd on a free loopback port; it logs the address it got (on stdout, though documented as stderr: take both).
-: >"$WORK_DIR/searchd.log"  # exists before the background job opens it, so the loop below can read it
-"$TRACUU_SEARCHD" --db "$WORK_DIR/tracuu.db" --listen 127.0.0.1:0 --threads "$(nproc)" >>"$WORK_DIR/searchd.log" 2>&1 &
-searchd_pid=$!
-on_exit "kill $searchd_pid 2>/dev/null; wait $searchd_pid 2>/dev/null"
-url=""
-for _ in $(seq 100); do
-  url=$(sed -n 's/.*listening on \(http:\/\/[0-9.]*:[0-9]*\).*/\1/p' "$WORK_DIR/searchd.log" | head -1)
-  [ -n "$url" ] && break
-  kill -0 "$searchd_pid" 2>/dev/null || { cat "$WORK_DIR/searchd.log" >&2; die "tracuu-searchd did not start"; }
-  sleep 0.1
-done
-[ -n "$url" ] || die "tracuu-searchd did not say where it listens (see $WORK_DIR/searchd.log)"
+# start_searchd CACHE_MB: tracuu-searchd on a free loopback port; sets url and searchd_pid.
+# It logs the address it got on stderr.
+start_searchd() {
+  : >"$WORK_DIR/searchd.log"  # exists before the background job opens it, so the loop below can read it
+  "$TRACUU_SEARCHD" --db "$WORK_DIR/tracuu.db" --listen 127.0.0.1:0 --threads "$(nproc)" --cache-mb "$1" \
+    >>"$WORK_DIR/searchd.log" 2>&1 &
+  searchd_pid=$!
+  on_exit "kill $searchd_pid 2>/dev/null; wait $searchd_pid 2>/dev/null"
+  url=""
+  for _ in $(seq 100); do
+    url=$(sed -n 's/.*listening on \(http:\/\/[0-9.]*:[0-9]*\).*/\1/p' "$WORK_DIR/searchd.log" | head -1)
+    [ -n "$url" ] && break
+    kill -0 "$searchd_pid" 2>/dev/null || { cat "$WORK_DIR/searchd.log" >&2; die "tracuu-searchd did not start"; }
+    sleep 0.1
+  done
+  [ -n "$url" ] || die "tracuu-searchd did not say where it listens (see $WORK_DIR/searchd.log)"
+}
+
+stop_searchd() {
+  kill "$searchd_pid" 2>/dev/null
+  wait "$searchd_pid" 2>/dev/null || true
+}
+
+# The daemon's resident memory now and at its peak, in MiB.
+searchd_memory() {
+  awk '/^VmRSS:/ { rss = $2 } /^VmHWM:/ { hwm = $2 } END { printf "%.0f MiB resident, %.0f MiB at peak", rss / 1024, hwm / 1024 }' \
+    "/proc/$searchd_pid/status"
+}
 
 # wrk's latency figures ("512.00us", "1.20ms", "2.00s") in milliseconds.
 to_ms() {
@@ -73,17 +88,48 @@ to_ms() {
     else if (v ~ /m$/) printf "%.2f", v * 60000; else if (v ~ /s$/) printf "%.2f", v * 1000 }'
 }
 
-printf '\n### tracuu-searchd over HTTP: wrk, %s s per run, searchd --threads %s, wrk on the same cores\n\n' "$duration" "$(nproc)"
-echo "| connections | requests/s | p50 ms | p90 ms | p99 ms | errors and non-2xx |"
-echo "|---:|---:|---:|---:|---:|---:|"
-for connections in 1 8 64; do
-  threads=$((connections < 2 ? 1 : 2))
-  out="$WORK_DIR/wrk-$connections.txt"
-  wrk -t "$threads" -c "$connections" -d "${duration}s" --latency -s "$BENCH_DIR/wrk-queries.lua" "$url" -- "$queries" >"$out"
+# wrk_row LABEL CONNECTIONS WRK-ARGS...: one table row from one wrk run.
+wrk_row() {
+  local label=$1 connections=$2
+  shift 2
+  local threads=$((connections < 2 ? 1 : 2))
+  local out="$WORK_DIR/wrk.txt"
+  wrk -t "$threads" -c "$connections" -d "${duration}s" --latency "$@" >"$out"
+  local rps p50 p90 p99 errors
   rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p90=$(to_ms "$(awk '$1 == "90%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out")
-  echo "| $connections | $rps | $p50 | $p90 | $p99 | $errors |"
-done
+  echo "| $label | $connections | $rps | $p50 | $p90 | $p99 | $errors |"
+}
+
+table_head() {
+  echo "| what | connections | requests/s | p50 ms | p90 ms | p99 ms | errors and non-2xx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+}
+
+mix=(-s "$BENCH_DIR/wrk-queries.lua")
+suggestions="$BENCH_DIR/suggest-news.txt"
+number_lookup="/search?q=$(printf '126/NQ-CP' | sed 's|/|%2F|g')"
+
+printf '\n### tracuu-searchd over HTTP, answer cache off (--cache-mb 0): wrk, %s s per run, searchd --threads %s, wrk on the same cores\n\n' \
+  "$duration" "$(nproc)"
+start_searchd 0
+table_head
+for connections in 1 8 64; do wrk_row "query mix" "$connections" "${mix[@]}" "$url" -- "$queries"; done
+wrk_row "/suggest mix" 64 "${mix[@]}" "$url" -- "$suggestions" "/suggest?q="
+wrk_row "one document number" 64 "$url$number_lookup"
+wrk_row "/health" 64 "$url/health"
+printf '\nsearchd memory after these runs: %s.\n' "$(searchd_memory)"
+stop_searchd
+
+printf '\n### The same with the answer cache on (--cache-mb 64, the default), after one pass over each mix\n\n'
+start_searchd 64
+wrk -t 1 -c 1 -d "${duration}s" "${mix[@]}" "$url" -- "$queries" >/dev/null        # warm: every query answered once
+wrk -t 1 -c 1 -d 2s "${mix[@]}" "$url" -- "$suggestions" "/suggest?q=" >/dev/null
+table_head
+for connections in 1 8 64; do wrk_row "query mix" "$connections" "${mix[@]}" "$url" -- "$queries"; done
+wrk_row "/suggest mix" 64 "${mix[@]}" "$url" -- "$suggestions" "/suggest?q="
+printf '\nsearchd memory after these runs: %s.\n' "$(searchd_memory)"
+stop_searchd

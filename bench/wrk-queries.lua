@@ -1,5 +1,6 @@
 -- wrk script for run_queries.sh: GET /search for each query of the mix in turn.
--- Usage: wrk ... -s wrk-queries.lua http://127.0.0.1:PORT -- QUERY_FILE
+-- Usage: wrk ... -s wrk-queries.lua http://127.0.0.1:PORT -- QUERY_FILE [PATH_PREFIX]
+-- PATH_PREFIX defaults to "/search?limit=10&q="; "/suggest?q=" sends each line to /suggest.
 -- Lines that are blank or start with # are skipped, as bench_query_latency skips them.
 -- Each wrk thread starts at a different query so that threads do not move in lockstep.
 
@@ -22,7 +23,7 @@ function init(args)
   for line in file:lines() do
     line = line:gsub("\r$", "")
     if line ~= "" and line:sub(1, 1) ~= "#" then
-      paths[#paths + 1] = "/search?limit=10&q=" .. url_encode(line)
+      paths[#paths + 1] = (args[2] or "/search?limit=10&q=") .. url_encode(line)
     end
   end
   file:close()

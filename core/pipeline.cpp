@@ -270,6 +270,9 @@ IndexingCounts IndexingRun::run() {
         };
         std::unordered_map<std::string, Seen> seen;
         std::size_t uncommitted = 0;
+        // In a database that was empty when the run began, an id seen for the first time cannot
+        // be there yet: adding skips replace_document's lookup of the id term.
+        const bool started_empty = db.get_doccount() == 0;
         auto count = [&](Outcome outcome, int delta) {
             auto& counter = outcome == Outcome::indexed ? state.indexed
                             : outcome == Outcome::replaced ? state.replaced : state.unchanged;
@@ -292,7 +295,8 @@ IndexingCounts IndexingRun::run() {
             }
             count(item->outcome, 1);
             if (item->outcome == Outcome::unchanged) continue;
-            db.replace_document(std::string(schema::kIdPrefix) + item->id, item->xdoc);
+            if (fresh && started_empty) db.add_document(item->xdoc);
+            else db.replace_document(std::string(schema::kIdPrefix) + item->id, item->xdoc);
             uncommitted += item->bytes;
             if (uncommitted >= batch_per_shard) {
                 db.commit();

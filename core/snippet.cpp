@@ -17,8 +17,36 @@ struct Match {
     std::string what;  // the query term it matched, for counting distinct ones
 };
 
+// Whether only spaces separate two tokens of @p text.
+bool adjacent(std::string_view text, const Token& left, const Token& right) {
+    if (right.begin <= left.end) return false;
+    for (std::size_t p = left.end; p < right.begin; ++p)
+        if (text[p] != ' ') return false;
+    return true;
+}
+
 std::vector<Match> find_matches(const Analysis& analysis, const Highlights& highlights, const TermMapper& terms) {
     std::vector<Match> matches;
+    // The text is analyzed without word segmentation (the costliest step, and a snippet needs
+    // it only for marks): a query word of several syllables is found as the longest run of
+    // adjacent syllables whose joined form the query has, and marked as one.
+    constexpr std::size_t kLongestWord = 5;
+    const std::vector<Token>& tokens = analysis.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::word) continue;
+        std::string joined = tokens[i].folded;
+        std::size_t run_end = i;
+        for (std::size_t j = i + 1; j < tokens.size() && j - i < kLongestWord; ++j) {
+            if (tokens[j].kind != TokenKind::word || !adjacent(analysis.text, tokens[j - 1], tokens[j])) break;
+            joined.append("_").append(tokens[j].folded);
+            if (highlights.folded.count(joined)) run_end = j;
+        }
+        if (run_end == i) continue;
+        std::string what = tokens[i].folded;
+        for (std::size_t j = i + 1; j <= run_end; ++j) what.append("_").append(tokens[j].folded);
+        matches.push_back({tokens[i].begin, tokens[run_end].end, std::move(what)});
+        i = run_end;
+    }
     for (const ReferenceMention& mention : analysis.references)
         if (highlights.references.count(mention.number.key()))
             matches.push_back({mention.begin, mention.end, "R" + mention.number.key()});
@@ -84,7 +112,9 @@ std::string escape_html(std::string_view text) {
 
 std::string make_snippet(std::string_view text, const Highlights& highlights, const Analyzer& analyzer,
                          const TermMapper& terms, const std::vector<TextRange>& boilerplate, std::size_t max_bytes) {
-    const Analysis analysis = analyzer.analyze(text);
+    AnalyzerOptions syllables_only = analyzer.options();
+    syllables_only.words = false;  // see find_matches
+    const Analysis analysis = Analyzer(syllables_only).analyze(text);
     const std::string_view normalized = analysis.text;
     auto in_boilerplate = [&](std::size_t offset) {
         return std::any_of(boilerplate.begin(), boilerplate.end(),
