@@ -383,6 +383,8 @@ bool after_number_word(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+std::span<const CodeInfo> code_lexicon() { return kCodes; }
+
 const CodeInfo* find_code(std::string_view code) {
     const auto& table = codes_by_folded_key();
     const auto it = table.find(folded_upper(code));

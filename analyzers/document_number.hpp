@@ -31,6 +31,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -93,5 +94,9 @@ struct CodeInfo {
 /// The lexicon entry of code @p code written in any case, with or without diacritics
 /// ("nđ", "ND", "NĐ"), without trailing digits; nullptr when it is not a known code.
 [[nodiscard]] const CodeInfo* find_code(std::string_view code);
+
+/// Every lexicon entry, in the lexicon's order (an issuer's usual code before its variants:
+/// UBND before UB), for finding types and issuers by name.
+[[nodiscard]] std::span<const CodeInfo> code_lexicon();
 
 }  // namespace tracuu

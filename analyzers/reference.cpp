@@ -275,23 +275,6 @@ std::string ordinal(int n) {
     return std::to_string(n) + suffix;
 }
 
-Issuer describe_issuer(const std::string& code, bool party_sense) {
-    Issuer issuer{code, {}, {}};
-    std::size_t letters_end = code.size();
-    while (letters_end > 0 && code[letters_end - 1] >= '0' && code[letters_end - 1] <= '9') --letters_end;
-    const CodeInfo* info = find_code(std::string_view(code).substr(0, letters_end));
-    if (info == nullptr) return issuer;
-    const bool party = party_sense && !info->party_name_vi.empty();
-    issuer.name_vi = party ? info->party_name_vi : info->name_vi;
-    issuer.name_en = party ? info->party_name_en : info->name_en;
-    if (info->digits_are_term && letters_end < code.size()) {
-        const int term = std::stoi(code.substr(letters_end));
-        issuer.name_vi += " khóa " + std::to_string(term);
-        issuer.name_en += " (" + ordinal(term) + " term)";
-    }
-    return issuer;
-}
-
 Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
     Reference ref;
     ref.number = match.value;
@@ -331,6 +314,23 @@ Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
 }
 
 }  // namespace
+
+Issuer describe_issuer(const std::string& code, bool party_sense) {
+    Issuer issuer{code, {}, {}};
+    std::size_t letters_end = code.size();
+    while (letters_end > 0 && code[letters_end - 1] >= '0' && code[letters_end - 1] <= '9') --letters_end;
+    const CodeInfo* info = find_code(std::string_view(code).substr(0, letters_end));
+    if (info == nullptr) return issuer;
+    const bool party = party_sense && !info->party_name_vi.empty();
+    issuer.name_vi = party ? info->party_name_vi : info->name_vi;
+    issuer.name_en = party ? info->party_name_en : info->name_en;
+    if (info->digits_are_term && letters_end < code.size()) {
+        const int term = std::stoi(code.substr(letters_end));
+        issuer.name_vi += " khóa " + std::to_string(term);
+        issuer.name_en += " (" + ordinal(term) + " term)";
+    }
+    return issuer;
+}
 
 std::string_view to_string(Relation relation) {
     switch (relation) {

@@ -40,6 +40,10 @@ struct Issuer {
     std::string name_en;  ///< "Government", "National Assembly (14th term)"; likewise.
 };
 
+/// The issuer that @p code names ("CP", "QH14" with its term, "TCDL" unnamed); with
+/// @p party_sense (a Party number, N-QĐ/TW) a code is read in its Party sense.
+[[nodiscard]] Issuer describe_issuer(const std::string& code, bool party_sense);
+
 /// One mention of a legal document, resolved.
 struct Reference {
     DocumentNumber number;

@@ -24,35 +24,6 @@ namespace {
 
 // ---------------------------------------------------------------- references
 
-std::string ordinal(int n) {
-    const int last_two = n % 100, last = n % 10;
-    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
-                         : last == 1                        ? "st"
-                         : last == 2                        ? "nd"
-                         : last == 3                        ? "rd"
-                                                            : "th";
-    return std::to_string(n) + suffix;
-}
-
-// As analyzers/reference.cpp names the issuers of a mention, for a number on its own:
-// a Party number (N-QĐ/TW) reads its codes in the Party sense.
-Issuer describe_issuer(const std::string& code, bool party_style) {
-    Issuer issuer{code, {}, {}};
-    std::size_t letters_end = code.size();
-    while (letters_end > 0 && code[letters_end - 1] >= '0' && code[letters_end - 1] <= '9') --letters_end;
-    const CodeInfo* info = find_code(std::string_view(code).substr(0, letters_end));
-    if (info == nullptr) return issuer;
-    const bool party = party_style && !info->party_name_vi.empty();
-    issuer.name_vi = party ? info->party_name_vi : info->name_vi;
-    issuer.name_en = party ? info->party_name_en : info->name_en;
-    if (info->digits_are_term && letters_end < code.size()) {
-        const int term = std::stoi(code.substr(letters_end));
-        issuer.name_vi += " khóa " + std::to_string(term);
-        issuer.name_en += " (" + ordinal(term) + " term)";
-    }
-    return issuer;
-}
-
 DocumentSummary summary_of(const Xapian::Document& xdoc) {
     Document doc = from_stored_json(xdoc.get_data());
     return {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)};

@@ -515,18 +515,6 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
 
 namespace {
 
-// The codes of the lexicon in analyzers/document_number.cpp, which is looked up by code
-// only: listed here so that types and issuers can be found by name too. A test checks
-// that each is a lexicon code; a code missing here is still found by its code.
-constexpr std::string_view kLexiconCodes[] = {
-    "NQ", "NĐ", "QĐ", "QĐi", "TT", "TTLT", "NQLT", "CT", "TB", "KL", "HD", "VBHN", "L", "PL", "SL", "CV", "CĐ",
-    "KH", "BC", "QC", "ĐA", "TTr", "CTr", "GP", "CP", "TTg", "CTN", "QH", "UBTVQH", "VPQH", "VPCP", "TW", "VPTW",
-    "BBT", "UBKTTW", "BTCTW", "BTGTW", "BDVTW", "QUTW", "TU", "HU", "ĐU", "BCS", "BCSĐ", "BCA", "BTC", "BTP", "BYT",
-    "BGDĐT", "BLĐTBXH", "BNV", "BCT", "BQP", "BNG", "BKHĐT", "BKHCN", "BTNMT", "BNNPTNT", "BNN", "BXD", "BGTVT",
-    "BTTTT", "BVHTTDL", "UBDT", "NHNN", "TTCP", "KTNN", "TANDTC", "HĐTP", "VKSNDTC", "BHXH", "TCT", "TCHQ",
-    "UBCKNN", "UBND", "UB", "HĐND", "SGDĐT", "ĐHQG", "MTTQ", "TLĐ", "ĐTN", "BCĐ",
-};
-
 // How names are compared: folded, apostrophes dropped, other punctuation as spaces, spaces
 // collapsed: "Bộ Lao động - Thương binh và Xã hội" -> "bo lao dong thuong binh va xa hoi".
 std::string name_key(std::string_view name) {
@@ -571,17 +559,15 @@ struct Lexicon {
 const Lexicon& lexicon() {
     static const Lexicon table = [] {
         Lexicon t;
-        for (const std::string_view code : kLexiconCodes)
-            if (const CodeInfo* info = find_code(code)) t.by_name_vi.emplace(std::pair{info->kind, name_key(info->name_vi)}, info);
-        for (const std::string_view code : kLexiconCodes) {
-            const CodeInfo* info = find_code(code);
-            if (info == nullptr) continue;
+        for (const CodeInfo& entry : code_lexicon()) t.by_name_vi.emplace(std::pair{entry.kind, name_key(entry.name_vi)}, &entry);
+        for (const CodeInfo& entry : code_lexicon()) {
+            const CodeInfo* info = &entry;
             for (const std::string_view name : {info->name_vi, info->name_en}) t.by_name.emplace(std::pair{info->kind, name_key(name)}, t.canonical(info));
         }
         // A Party sense names another type (N-QĐ/TW is a regulation): that type's code.
-        for (const std::string_view code : kLexiconCodes) {
-            const CodeInfo* info = find_code(code);
-            if (info == nullptr || info->party_name_vi.empty()) continue;
+        for (const CodeInfo& entry : code_lexicon()) {
+            const CodeInfo* info = &entry;
+            if (info->party_name_vi.empty()) continue;
             const CodeInfo* sense = t.named(info->kind, info->party_name_vi);
             for (const std::string_view name : {info->party_name_vi, info->party_name_en})
                 t.by_name.emplace(std::pair{info->kind, name_key(name)}, sense != nullptr ? sense : info);
