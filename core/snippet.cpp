@@ -34,17 +34,18 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
     const std::vector<Token>& tokens = analysis.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].kind != TokenKind::word) continue;
-        std::string joined = tokens[i].folded;
+        std::string joined = tokens[i].folded, word;
         std::size_t run_end = i;
         for (std::size_t j = i + 1; j < tokens.size() && j - i < kLongestWord; ++j) {
             if (tokens[j].kind != TokenKind::word || !adjacent(analysis.text, tokens[j - 1], tokens[j])) break;
             joined.append("_").append(tokens[j].folded);
-            if (highlights.folded.count(joined)) run_end = j;
+            if (highlights.folded.count(joined)) {
+                run_end = j;
+                word = joined;
+            }
         }
         if (run_end == i) continue;
-        std::string what = tokens[i].folded;
-        for (std::size_t j = i + 1; j <= run_end; ++j) what.append("_").append(tokens[j].folded);
-        matches.push_back({tokens[i].begin, tokens[run_end].end, std::move(what)});
+        matches.push_back({tokens[i].begin, tokens[run_end].end, std::move(word)});
         i = run_end;
     }
     for (const ReferenceMention& mention : analysis.references)

@@ -4,48 +4,19 @@
 #include "searchd/links_handler.hpp"
 
 #include "core/links.hpp"
+#include "searchd/json_reply.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
-#include <charconv>
 #include <cmath>
 
 namespace tracuu::searchd {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-
-// Empty metadata is null in JSON: "no date" is not the date "".
-void write_optional(JsonWriter& w, const char* key, const std::string& value) {
-    w.Key(key);
-    if (value.empty()) w.Null();
-    else write_string(w, value);
-}
-
 // Weights to three decimals: what a reader can check by adding them up.
 void write_weight(JsonWriter& w, const char* key, double value) {
     w.Key(key);
     w.Double(std::round(value * 1000) / 1000);
-}
-
-HttpReply json_reply(const rapidjson::StringBuffer& buffer) {
-    return HttpReply{200, "application/json", std::string(buffer.GetString(), buffer.GetSize())};
-}
-
-// A count parameter of the query string, or @p fallback when absent.
-Result<std::size_t> count_parameter(const QueryParameters& params, const std::string& name, std::size_t fallback) {
-    const auto it = params.find(name);
-    if (it == params.end()) return fallback;
-    const std::string& text = it->second;
-    std::size_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + text + "\""};
-    return value;
 }
 
 // The fields that say what a number is, inside an object being written.

@@ -6,16 +6,13 @@
 #pragma once
 
 #include "core/searcher.hpp"
+#include "searchd/json_reply.hpp"
 #include "searchd/request_handler.hpp"
 
-#include <map>
 #include <string>
 #include <vector>
 
 namespace tracuu::searchd {
-
-/// Decoded query parameters of a request.
-using QueryParameters = std::map<std::string, std::string>;
 
 /// GET /references?q=126/n&limit=20: numbers cited in the index, as typed or most cited.
 [[nodiscard]] HttpReply get_references(Searcher& searcher, const QueryParameters& params);

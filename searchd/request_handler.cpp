@@ -4,46 +4,21 @@
 #include "searchd/request_handler.hpp"
 
 #include "analyzers/unicode.hpp"
+#include "searchd/json_reply.hpp"
 #include "searchd/links_handler.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
-#include <charconv>
 #include <map>
 #include <vector>
 
 namespace tracuu::searchd {
 namespace {
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void write_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
-
-// Empty metadata is null in JSON: "no date" is not the date "".
-void write_optional(JsonWriter& w, const char* key, const std::string& value) {
-    w.Key(key);
-    if (value.empty()) w.Null();
-    else write_string(w, value);
-}
-
-HttpReply json_reply(const rapidjson::StringBuffer& buffer, unsigned status = 200) {
-    return HttpReply{status, "application/json", std::string(buffer.GetString(), buffer.GetSize())};
-}
-
-Result<std::size_t> parse_count(const std::string& name, std::string_view text) {
-    std::size_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + std::string(text) + "\""};
-    return value;
-}
-
 struct Target {
     std::vector<std::string> segments;          // decoded path segments
-    std::map<std::string, std::string> params;  // decoded query parameters
+    QueryParameters params;                     // decoded query parameters
 };
 
 Result<Target> parse_target(std::string_view target) {
@@ -176,11 +151,9 @@ HttpReply get_search(Searcher& searcher, const Target& target) {
     if (q == target.params.end()) return error_reply({"bad_parameter", "parameter \"q\" is required"});
     request.query = q->second;
     for (const auto& [name, field] : {std::pair{"limit", &request.limit}, std::pair{"offset", &request.offset}}) {
-        if (const auto it = target.params.find(name); it != target.params.end()) {
-            Result<std::size_t> value = parse_count(name, it->second);
-            if (!value) return error_reply(value.error());
-            *field = value.value();
-        }
+        const Result<std::size_t> value = count_parameter(target.params, name, *field);
+        if (!value) return error_reply(value.error());
+        *field = value.value();
     }
     for (const StringParameter& parameter : kFilterParameters)
         if (const auto it = target.params.find(parameter.name); it != target.params.end()) request.*parameter.field = it->second;
@@ -326,13 +299,9 @@ HttpReply get_health(Searcher& searcher) {
 HttpReply get_suggest(Searcher& searcher, const Target& target) {
     const auto q = target.params.find("q");
     if (q == target.params.end()) return error_reply({"bad_parameter", "parameter \"q\" is required"});
-    std::size_t limit = 10;
-    if (const auto it = target.params.find("limit"); it != target.params.end()) {
-        Result<std::size_t> value = parse_count("limit", it->second);
-        if (!value) return error_reply(value.error());
-        limit = value.value();
-    }
-    Result<std::vector<Suggestion>> suggestions = searcher.suggest(q->second, limit);
+    const Result<std::size_t> limit = count_parameter(target.params, "limit", 10);
+    if (!limit) return error_reply(limit.error());
+    Result<std::vector<Suggestion>> suggestions = searcher.suggest(q->second, limit.value());
     if (!suggestions) return error_reply(suggestions.error());
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);

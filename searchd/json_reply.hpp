@@ -1,0 +1,53 @@
+/** @file
+ * @brief What every route's handler needs to read its parameters and write its JSON:
+ *        shared by request_handler.cpp and links_handler.cpp, not part of searchd's API.
+ */
+#pragma once
+
+#include "core/error.hpp"
+#include "searchd/request_handler.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace tracuu::searchd {
+
+/// Decoded query parameters of a request.
+using QueryParameters = std::map<std::string, std::string>;
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+inline void write_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+/// Writes @p key with @p value, or null when it is empty: "no date" is not the date "".
+inline void write_optional(JsonWriter& w, const char* key, const std::string& value) {
+    w.Key(key);
+    if (value.empty()) w.Null();
+    else write_string(w, value);
+}
+
+/// A reply with the JSON written into @p buffer.
+[[nodiscard]] inline HttpReply json_reply(const rapidjson::StringBuffer& buffer, unsigned status = 200) {
+    return HttpReply{status, "application/json", std::string(buffer.GetString(), buffer.GetSize())};
+}
+
+/// The count parameter @p name ("limit", "offset") of @p params, or @p fallback when absent.
+/// Errors: "bad_parameter" naming it, for anything but a non-negative integer.
+[[nodiscard]] inline Result<std::size_t> count_parameter(const QueryParameters& params, const std::string& name,
+                                                         std::size_t fallback) {
+    const auto it = params.find(name);
+    if (it == params.end()) return fallback;
+    const std::string& text = it->second;
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + text + "\""};
+    return value;
+}
+
+}  // namespace tracuu::searchd
