@@ -9,6 +9,7 @@
 #include "core/pipeline.hpp"
 #include "core/schema.hpp"
 #include "searchd/request_handler.hpp"
+#include "handler_support.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -487,13 +488,7 @@ protected:
 
     rapidjson::Document call(const std::string& method, const std::string& target, unsigned expected_status,
                              const std::string& body = {}) {
-        const HttpReply reply = handler_.handle({method, target, body});
-        EXPECT_EQ(reply.status, expected_status) << method << " " << target << " -> " << reply.body;
-        EXPECT_EQ(reply.content_type, "application/json");
-        rapidjson::Document json;
-        json.Parse(reply.body.c_str());
-        EXPECT_FALSE(json.HasParseError()) << reply.body;
-        return json;
+        return testing::call_json(handler_, method, target, expected_status, body);
     }
 
     std::string expect_error(const std::string& method, const std::string& target, unsigned status, const std::string& code,
