@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "searchd/request_handler.hpp"
 
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -48,6 +49,31 @@ inline void write_optional(JsonWriter& w, const char* key, const std::string& va
     if (text.empty() || ec != std::errc() || end != text.data() + text.size())
         return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + text + "\""};
     return value;
+}
+
+/// A POST body of the form {"text": "…", "limit": N}, as /check and /related take it.
+struct TextRequest {
+    std::string text;
+    std::size_t limit = 0;
+};
+
+/// Reads @p body as a TextRequest, @p default_limit when it has no "limit". Errors:
+/// "bad_request" for anything but a JSON object (the message shows @p example),
+/// "bad_parameter" for a missing or non-string "text" or a "limit" that is no count.
+[[nodiscard]] inline Result<TextRequest> parse_text_request(const std::string& body, std::size_t default_limit,
+                                                            const std::string& example) {
+    rapidjson::Document json;
+    json.Parse(body.data(), body.size());
+    if (json.HasParseError() || !json.IsObject()) return Error{"bad_request", "body must be a JSON object such as " + example};
+    const auto text = json.FindMember("text");
+    if (text == json.MemberEnd() || !text->value.IsString())
+        return Error{"bad_parameter", "field \"text\" (a string) is required"};
+    TextRequest request{std::string(text->value.GetString(), text->value.GetStringLength()), default_limit};
+    if (const auto it = json.FindMember("limit"); it != json.MemberEnd()) {
+        if (!it->value.IsUint64()) return Error{"bad_parameter", "field \"limit\" must be a non-negative integer"};
+        request.limit = static_cast<std::size_t>(it->value.GetUint64());
+    }
+    return request;
 }
 
 }  // namespace tracuu::searchd

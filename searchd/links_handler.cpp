@@ -230,20 +230,10 @@ HttpReply get_related(Searcher& searcher, const std::string& id, const QueryPara
 }
 
 HttpReply post_related(Searcher& searcher, const std::string& body) {
-    rapidjson::Document json;
-    json.Parse(body.data(), body.size());
-    if (json.HasParseError() || !json.IsObject())
-        return error_reply({"bad_request", "body must be a JSON object such as {\"text\": \"…\", \"limit\": 10}"});
-    const auto text = json.FindMember("text");
-    if (text == json.MemberEnd() || !text->value.IsString())
-        return error_reply({"bad_parameter", "field \"text\" (a string) is required"});
-    std::size_t limit = 10;
-    if (const auto it = json.FindMember("limit"); it != json.MemberEnd()) {
-        if (!it->value.IsUint64()) return error_reply({"bad_parameter", "field \"limit\" must be a non-negative integer"});
-        limit = static_cast<std::size_t>(it->value.GetUint64());
-    }
-    const std::string_view content(text->value.GetString(), text->value.GetStringLength());
-    return related_reply(related_to_text(searcher.database(), searcher.analyzer(), content, limit), nullptr, limit);
+    const Result<TextRequest> request = parse_text_request(body, 10, "{\"text\": \"…\", \"limit\": 10}");
+    if (!request) return error_reply(request.error());
+    return related_reply(related_to_text(searcher.database(), searcher.analyzer(), request->text, request->limit), nullptr,
+                         request->limit);
 }
 
 }  // namespace tracuu::searchd

@@ -326,19 +326,9 @@ HttpReply get_suggest(Searcher& searcher, const Target& target) {
 }
 
 HttpReply post_check(Searcher& searcher, const std::string& body) {
-    rapidjson::Document json;
-    json.Parse(body.data(), body.size());
-    if (json.HasParseError() || !json.IsObject())
-        return error_reply({"bad_request", "body must be a JSON object such as {\"text\": \"…\"}"});
-    const auto text = json.FindMember("text");
-    if (text == json.MemberEnd() || !text->value.IsString())
-        return error_reply({"bad_parameter", "field \"text\" (a string) is required"});
-    std::size_t limit = 5;
-    if (const auto it = json.FindMember("limit"); it != json.MemberEnd()) {
-        if (!it->value.IsUint64()) return error_reply({"bad_parameter", "field \"limit\" must be a non-negative integer"});
-        limit = static_cast<std::size_t>(it->value.GetUint64());
-    }
-    Result<CheckResult> checked = searcher.check(std::string_view(text->value.GetString(), text->value.GetStringLength()), limit);
+    const Result<TextRequest> request = parse_text_request(body, 5, "{\"text\": \"…\"}");
+    if (!request) return error_reply(request.error());
+    Result<CheckResult> checked = searcher.check(request->text, request->limit);
     if (!checked) return error_reply(checked.error());
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
