@@ -198,6 +198,15 @@ void Searcher::refresh() {
     }
 }
 
+std::string Searcher::revision() const {
+    try {
+        return db_.get_uuid() + ":" + std::to_string(db_.get_revision());
+    } catch (const Xapian::InvalidOperationError&) {
+        return db_.get_uuid() + ":" + std::to_string(db_.get_doccount()) + ":" + std::to_string(db_.get_lastdocid()) + ":" +
+               std::to_string(db_.get_total_length());
+    }
+}
+
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     if (request.limit < 1 || request.limit > kMaxLimit)
@@ -458,10 +467,8 @@ bool only_spaces_between(std::string_view text, std::size_t begin, std::size_t e
 }  // namespace
 
 std::shared_ptr<const Vocabulary> Searcher::vocabulary() {
-    // Which revision this searcher reads: cheap, and valid for sharded (stub) databases too.
     const std::string uuid = db_.get_uuid();
-    const std::string fingerprint = uuid + "/" + std::to_string(db_.get_doccount()) + "/" + std::to_string(db_.get_lastdocid()) +
-                                    "/" + std::to_string(db_.get_total_length());
+    const std::string fingerprint = revision();
     VocabularyCache& cache = vocabulary_cache();
     std::unique_lock lock(cache.mutex);
     for (;;) {

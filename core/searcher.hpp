@@ -177,6 +177,11 @@ public:
     /// Moves to the latest committed revision; cheap when nothing changed.
     void refresh();
 
+    /// Which revision of the index this searcher reads, as a key for what is derived from it:
+    /// the database's UUID and commit number, or for a sharded index (several databases,
+    /// no single commit number) what a commit changes: document count, last docid, total length.
+    [[nodiscard]] std::string revision() const;
+
 private:
     /// The spelling vocabulary of the current revision (or a recent one), built on first need.
     [[nodiscard]] std::shared_ptr<const Vocabulary> vocabulary();

@@ -501,17 +501,6 @@ std::optional<std::string> percent_decode(std::string_view text) {
 
 namespace {
 
-// Which revision of the index a searcher reads. One database has a revision number; a sharded
-// index (several databases) is told apart by what each commit changes.
-std::string revision_tag(const Xapian::Database& db) {
-    try {
-        return db.get_uuid() + ":" + std::to_string(db.get_revision());
-    } catch (const Xapian::InvalidOperationError&) {
-        return db.get_uuid() + ":" + std::to_string(db.get_doccount()) + ":" + std::to_string(db.get_lastdocid()) + ":" +
-               std::to_string(db.get_total_length());
-    }
-}
-
 // Answers that depend on nothing but the request and the index. /health and /metrics report
 // the daemon itself.
 bool cacheable(const HttpRequest& request) {
@@ -525,7 +514,7 @@ bool cacheable(const HttpRequest& request) {
 
 HttpReply RequestHandler::cached_route(Searcher& searcher, const HttpRequest& request) const {
     if (cache_ == nullptr || !cache_->enabled() || !cacheable(request)) return route(searcher, request);
-    std::string key = revision_tag(searcher.database());
+    std::string key = searcher.revision();
     key.append("\n").append(request.method).append(" ").append(request.target).append("\n").append(request.body);
     if (std::optional<std::string> stored = cache_->find(key)) {
         // Stored as route, content type and body, one line each but the body.
