@@ -35,6 +35,12 @@ constexpr std::size_t kMinItemBytes = 256;
 // compaction merges the shards at disk speed. Measured on the news corpus with 2 workers:
 // 2 shards 33 s of CPU per 10,000 documents, 8 shards 28 s, 16 shards 25 s, 32 shards 32 s.
 constexpr std::size_t kBuildShardsPerWorker = 8;
+// Block size of those temporary shards. Glass keeps no block cache: every commit reads and
+// rewrites the last block of each posting list it extends, one system call per block.
+// Larger blocks mean fewer of them. Measured on the news corpus, twice each: 8 KiB (Xapian's
+// default) 44.0 and 45.9 s, 32 KiB 41.1 and 41.3 s (system time 10 -> 7 s), 64 KiB no
+// better. Compaction writes the real index with the default blocks.
+constexpr unsigned kBuildShardBlockSize = 32 * 1024;
 // Each writer's queue holds at most this share of its batch, at least kMinQueueBytes.
 constexpr std::size_t kQueueShare = 4;
 constexpr std::size_t kMinQueueBytes = 1ULL << 20;
@@ -237,8 +243,10 @@ IndexingCounts IndexingRun::run() {
         fs::create_directories(shard.parent_path());
         // A first build's shards are temporary: compaction writes (and syncs) the real index,
         // and a kill -9 still leaves each shard as of its last commit, so they skip fsync.
-        const int flags = Xapian::DB_CREATE_OR_OPEN | (layout.kind == LayoutKind::building ? Xapian::DB_NO_SYNC : 0);
-        auto db = std::make_unique<Xapian::WritableDatabase>(shard.string(), flags);
+        const bool building = layout.kind == LayoutKind::building;
+        const int flags = Xapian::DB_CREATE_OR_OPEN | (building ? Xapian::DB_NO_SYNC : 0);
+        auto db = std::make_unique<Xapian::WritableDatabase>(shard.string(), flags,
+                                                             building ? kBuildShardBlockSize : 0);
         analyzer_options = stamp_or_read_analyzer_options(*db, shard.string(), options_.analyzer);
         db->commit();
         databases.push_back(std::move(db));
