@@ -190,11 +190,15 @@ private:
     // Name-like: starts with a capital and is not an all-capitals acronym (UBND).
     bool is_capitalized(const Token& t) const {
         std::size_t p = t.begin;
-        const auto first = static_cast<UChar32>(decode_utf8(a_.text, p));
-        if (!u_isupper(first)) return false;
+        if (!is_upper(decode_utf8(a_.text, p))) return false;
         if (p >= t.end) return true;
-        const auto second = static_cast<UChar32>(decode_utf8(a_.text, p));
-        return !u_isupper(second);
+        return !is_upper(decode_utf8(a_.text, p));
+    }
+
+    // Most syllables begin with an ASCII letter: no ICU call for those.
+    static bool is_upper(char32_t cp) {
+        if (cp < 0x80) return cp >= U'A' && cp <= U'Z';
+        return u_isupper(static_cast<UChar32>(cp));
     }
 
     void segment(std::size_t first, std::size_t last) {
