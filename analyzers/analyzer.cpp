@@ -162,7 +162,7 @@ public:
         for (std::size_t i = 0; i < in.size();) {
             std::size_t j = i + 1;
             if (is_syllable(in[i]))
-                while (j < in.size() && is_syllable(in[j]) && only_spaces_between(in[j - 1].end, in[j].begin)) ++j;
+                while (j < in.size() && is_syllable(in[j]) && may_join_as_word(a_.text, in[j - 1], in[j])) ++j;
             if (j - i >= 2) segment(i, j);
             else out_.push_back(std::move(in[i]));
             i = j;
@@ -176,15 +176,6 @@ private:
     static bool is_syllable(const Token& t) {
         if (t.kind != TokenKind::word || t.syllables != 1) return false;
         return std::none_of(t.folded.begin(), t.folded.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
-    }
-
-    bool only_spaces_between(std::size_t begin, std::size_t end) const {
-        const std::string_view gap = std::string_view(a_.text).substr(begin, end - begin);
-        for (std::size_t p = 0; p < gap.size();) {
-            const char32_t cp = decode_utf8(gap, p);
-            if (cp != U' ' && cp != U'\t' && cp != 0x00A0) return false;
-        }
-        return !gap.empty();
     }
 
     // Name-like: starts with a capital and is not an all-capitals acronym (UBND).
@@ -302,6 +293,16 @@ Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) 
     Tokenizer(analysis, first_position).run();
     if (options_.words) WordSegmenter(analysis).run();
     return analysis;
+}
+
+bool may_join_as_word(std::string_view text, const Token& left, const Token& right) {
+    if (right.begin <= left.end) return false;
+    const std::string_view gap = text.substr(left.end, right.begin - left.end);
+    for (std::size_t p = 0; p < gap.size();) {
+        const char32_t cp = decode_utf8(gap, p);
+        if (cp != U' ' && cp != U'\t' && cp != 0x00A0) return false;
+    }
+    return true;
 }
 
 std::string detect_language(const Analysis& analysis) {

@@ -56,6 +56,11 @@ struct Analysis {
     std::vector<ReferenceMention> references;  ///< In text order.
 };
 
+/// Whether @p left and @p right, tokens of @p text in this order, may be syllables of one
+/// word: only spaces, tabs or no-break spaces between them. Word segmentation and snippet
+/// marks both go by it, so that a mark spans exactly what the index holds as a word.
+[[nodiscard]] bool may_join_as_word(std::string_view text, const Token& left, const Token& right);
+
 /// Language guess for a text: "vi", "en", or "" when there is nothing to go on.
 [[nodiscard]] std::string detect_language(const Analysis& analysis);
 

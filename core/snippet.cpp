@@ -17,19 +17,11 @@ struct Match {
     std::string what;  // the query term it matched, for counting distinct ones
 };
 
-// Whether only spaces separate two tokens of @p text.
-bool adjacent(std::string_view text, const Token& left, const Token& right) {
-    if (right.begin <= left.end) return false;
-    for (std::size_t p = left.end; p < right.begin; ++p)
-        if (text[p] != ' ') return false;
-    return true;
-}
-
 std::vector<Match> find_matches(const Analysis& analysis, const Highlights& highlights, const TermMapper& terms) {
     std::vector<Match> matches;
     // The text is analyzed without word segmentation (the costliest step, and a snippet needs
     // it only for marks): a query word of several syllables is found as the longest run of
-    // adjacent syllables whose joined form the query has, and marked as one.
+    // syllables that may join as a word, whose joined form the query has, and marked as one.
     constexpr std::size_t kLongestWord = 5;
     const std::vector<Token>& tokens = analysis.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -37,7 +29,7 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         std::string joined = tokens[i].folded, word;
         std::size_t run_end = i;
         for (std::size_t j = i + 1; j < tokens.size() && j - i < kLongestWord; ++j) {
-            if (tokens[j].kind != TokenKind::word || !adjacent(analysis.text, tokens[j - 1], tokens[j])) break;
+            if (tokens[j].kind != TokenKind::word || !may_join_as_word(analysis.text, tokens[j - 1], tokens[j])) break;
             joined.append("_").append(tokens[j].folded);
             if (highlights.folded.count(joined)) {
                 run_end = j;

@@ -243,6 +243,18 @@ TEST_F(SearchTest, SnippetsMarkFoldedMatches) {
     EXPECT_NE(by_number.hits[0].snippet.find("<mark>126/NQ-CP</mark>"), std::string::npos) << by_number.hits[0].snippet;
 }
 
+TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
+    // A no-break space or a tab between syllables still makes one word for the segmenter
+    // (and so one term in the index); the mark spans the same word. A comma does not.
+    index({make_document("a", "Ban hành Nghị\u00A0quyết mới và Nghị\tquyết cũ; nghị, quyết")});
+    const auto response = search("nghị quyết");
+    ASSERT_EQ(response.hits.size(), 1u);
+    const std::string& snippet = response.hits[0].snippet;
+    EXPECT_NE(snippet.find("<mark>Nghị\u00A0quyết</mark>"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("và <mark>Nghị quyết</mark> cũ"), std::string::npos) << snippet;  // snippets show a tab as a space
+    EXPECT_EQ(snippet.find("<mark>nghị, quyết</mark>"), std::string::npos) << snippet;
+}
+
 TEST_F(SearchTest, BadQueriesAndParametersAreErrorsNotExceptions) {
     index({make_document("a", "văn bản")});
     Searcher searcher((dir_.path() / "db").string());
