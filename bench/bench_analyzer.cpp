@@ -56,8 +56,7 @@ void tracuu_terms(benchmark::State& state) {
     count_bytes(state);
 }
 
-void xapian_term_generator(benchmark::State& state) {
-    Xapian::TermGenerator generator;
+void index_with(benchmark::State& state, Xapian::TermGenerator& generator) {
     for (auto _ : state)
         for (const std::string& text : g_texts) {
             Xapian::Document doc;
@@ -66,6 +65,11 @@ void xapian_term_generator(benchmark::State& state) {
             benchmark::DoNotOptimize(doc);
         }
     count_bytes(state);
+}
+
+void xapian_term_generator(benchmark::State& state) {
+    Xapian::TermGenerator generator;
+    index_with(state, generator);
 }
 
 // TermGenerator's tokenizing alone: a stopper that stops every word, with STOP_ALL, makes it
@@ -80,14 +84,7 @@ void xapian_term_generator_tokens(benchmark::State& state) {
     StopEverything stop_everything;
     generator.set_stopper(&stop_everything);
     generator.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
-    for (auto _ : state)
-        for (const std::string& text : g_texts) {
-            Xapian::Document doc;
-            generator.set_document(doc);
-            generator.index_text(text);
-            benchmark::DoNotOptimize(doc);
-        }
-    count_bytes(state);
+    index_with(state, generator);
 }
 
 // FTS5's tokenizer through its C API, as FTS5 runs it when indexing.
