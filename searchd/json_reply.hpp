@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tracuu::searchd {
 
@@ -30,6 +31,14 @@ inline void write_optional(JsonWriter& w, const char* key, const std::string& va
     w.Key(key);
     if (value.empty()) w.Null();
     else write_string(w, value);
+}
+
+/// Writes @p key with @p values as an array of strings.
+inline void write_strings(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
+    w.Key(key);
+    w.StartArray();
+    for (const std::string& value : values) write_string(w, value);
+    w.EndArray();
 }
 
 /// A reply with the JSON written into @p buffer.

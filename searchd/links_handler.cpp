@@ -90,10 +90,7 @@ HttpReply related_reply(const Result<std::vector<RelatedDocument>>& related, con
         w.Key("why");
         w.StartObject();
         write_weight(w, "text", hit.text);
-        w.Key("words");
-        w.StartArray();
-        for (const std::string& word : hit.words) write_string(w, word);
-        w.EndArray();
+        write_strings(w, "words", hit.words);
         w.Key("references");
         w.StartArray();
         for (const SharedReference& r : hit.references) {

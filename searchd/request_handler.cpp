@@ -85,10 +85,7 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
         write_optional(w, "lang", doc.lang);
         write_optional(w, "date", doc.date);
         write_optional(w, "url", doc.url);
-        w.Key("references");
-        w.StartArray();
-        for (const auto& ref : doc.references) write_string(w, ref);
-        w.EndArray();
+        write_strings(w, "references", doc.references);
         w.EndObject();
     }
     w.EndArray();
@@ -245,10 +242,7 @@ HttpReply get_document(Searcher& searcher, const std::string& id) {
     write_optional(w, "number", doc->number);
     w.Key("source");
     write_string(w, doc->source);
-    w.Key("references");
-    w.StartArray();
-    for (const auto& ref : doc->references) write_string(w, ref);
-    w.EndArray();
+    write_strings(w, "references", doc->references);
     if (!doc->number.empty()) {
         constexpr std::size_t kCitingShown = 100;
         const auto [ids, total] = searcher.citing(doc->number, kCitingShown);
@@ -256,10 +250,7 @@ HttpReply get_document(Searcher& searcher, const std::string& id) {
         w.StartObject();
         w.Key("total");
         w.Uint(total);
-        w.Key("documents");
-        w.StartArray();
-        for (const std::string& id : ids) write_string(w, id);
-        w.EndArray();
+        write_strings(w, "documents", ids);
         w.EndObject();
     }
     w.Key("citations");
