@@ -23,6 +23,10 @@ using unicode::decode_utf8;
 
 using unicode::is_word_char;
 
+// Folded vowels: ă â ê ô ơ ư fold to these.
+bool is_vowel_letter(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019; }
 
@@ -66,7 +70,8 @@ private:
         // mark sits, so only the exact form needs canonical tone placement afterwards.
         token.exact.reserve(raw.size());
         token.folded.reserve(raw.size());
-        bool toned = false;
+        int tones = 0;
+        bool toned_vowel = false;
         for (std::size_t p = 0; p < raw.size();) {
             const auto byte = static_cast<unsigned char>(raw[p]);
             if (byte < 0x80) {
@@ -82,10 +87,16 @@ private:
                 token.folded.push_back('\'');
                 continue;
             }
-            toned = unicode::append_folded_forms(cp, token.exact, token.folded) || toned;
+            if (unicode::append_folded_forms(cp, token.exact, token.folded)) {
+                ++tones;
+                toned_vowel = !token.folded.empty() && is_vowel_letter(token.folded.back());
+            }
         }
         if (token.folded.empty()) return;  // a lone combining mark is no word
-        if (toned) unicode::canonicalize_tone_placement(token.exact);
+        // A tone on the only vowel is where it belongs: most toned syllables skip the work.
+        const bool placed = tones == 1 && toned_vowel &&
+                            std::count_if(token.folded.begin(), token.folded.end(), is_vowel_letter) == 1;
+        if (tones > 0 && !placed) unicode::canonicalize_tone_placement(token.exact);
         out_.tokens.push_back(std::move(token));
     }
 
@@ -195,17 +206,20 @@ private:
     void segment(std::size_t first, std::size_t last) {
         const std::vector<Token>& s = a_.tokens;
         const std::size_t n = last - first;
-        exact_.resize(n);
-        folded_.resize(n);
+        // One hash a syllable: a span with any accent is looked up by its exact form, and in
+        // a span without one the exact and folded forms are the same text.
+        hashes_.resize(n);
         accented_.resize(n);
         capital_.resize(n);
         for (std::size_t k = 0; k < n; ++k) {
             const Token& t = s[first + k];
-            exact_[k] = WordDictionary::hash(t.exact);
-            folded_[k] = WordDictionary::hash(t.folded);
+            hashes_[k] = WordDictionary::hash(t.exact);
             accented_[k] = t.has_diacritics();
             capital_[k] = is_capitalized(t);
         }
+        // Every syllable but the last starts a two-syllable span that the search looks up.
+        for (std::size_t k = 0; k + 1 < n; ++k)
+            dict_.prefetch(WordDictionary::extend(hashes_[k], hashes_[k + 1]), !accented_[k] && !accented_[k + 1]);
         // score[k]: best score of the first k syllables; a word of L syllables scores 2L^2,
         // a name 2L^2 - 1 (the dictionary wins ties), a lone syllable 2.
         score_.assign(n + 1, -1);
@@ -213,19 +227,18 @@ private:
         score_[0] = 0;
         for (std::size_t k = 0; k < n; ++k) {
             relax(k + 1, score_[k] + 2, 1);
-            std::uint64_t exact = exact_[k], folded = folded_[k];
+            std::uint64_t span = hashes_[k];
             bool any_accent = accented_[k], all_capital = capital_[k];
             bool dictionary_open = true;
             for (std::size_t len = 2; k + len <= n && len <= std::max(WordDictionary::kMaxSyllables, kMaxNameSyllables); ++len) {
                 const std::size_t e = k + len - 1;
-                exact = WordDictionary::extend(exact, exact_[e]);
-                folded = WordDictionary::extend(folded, folded_[e]);
+                span = WordDictionary::extend(span, hashes_[e]);
                 any_accent = any_accent || accented_[e];
                 all_capital = all_capital && capital_[e];
                 const int weight = static_cast<int>(2 * len * len);
                 if (dictionary_open && len <= WordDictionary::kMaxSyllables) {
                     // Text without any diacritics is looked up by its folded form.
-                    const std::uint8_t flags = any_accent ? dict_.exact(exact) : dict_.folded(folded);
+                    const std::uint8_t flags = any_accent ? dict_.exact(span) : dict_.folded(span);
                     if (flags & WordDictionary::kWord) relax(k + len, score_[k] + weight, len);
                     dictionary_open = (flags & WordDictionary::kPrefix) != 0;
                 }
@@ -270,7 +283,7 @@ private:
     Analysis& a_;
     const WordDictionary& dict_;
     std::vector<Token> out_;
-    std::vector<std::uint64_t> exact_, folded_;
+    std::vector<std::uint64_t> hashes_;
     std::vector<std::uint8_t> accented_, capital_;
     std::vector<int> score_;
     std::vector<std::size_t> piece_, pieces_;

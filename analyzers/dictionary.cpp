@@ -116,6 +116,13 @@ void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
     }
 }
 
+void WordDictionary::prefetch(std::uint64_t span, bool folded) const noexcept {
+    const std::uint64_t key = (folded ? span ^ kFoldedTableSalt : span) & ~kFlagBits;
+    const std::uint64_t mixed = mix(key);
+    __builtin_prefetch(&filter_[(filter_bit(mixed) & filter_mask_) / 64]);
+    __builtin_prefetch(&slots_[mixed & mask_]);
+}
+
 std::uint8_t WordDictionary::find(std::uint64_t span, std::uint64_t table) const noexcept {
     const std::uint64_t key = (table ? span ^ kFoldedTableSalt : span) & ~kFlagBits;
     const std::uint64_t mixed = mix(key);

@@ -37,6 +37,10 @@ public:
     [[nodiscard]] std::uint8_t exact(std::uint64_t span) const noexcept { return find(span, 0); }
     [[nodiscard]] std::uint8_t folded(std::uint64_t span) const noexcept { return find(span, 1); }
 
+    /// Starts loading where find() will look for @p span, so that the lookups of a run of
+    /// syllables overlap their cache misses instead of waiting for each in turn.
+    void prefetch(std::uint64_t span, bool folded) const noexcept;
+
     /// Number of words.
     [[nodiscard]] std::size_t size() const noexcept { return words_; }
 
