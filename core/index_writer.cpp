@@ -113,6 +113,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     // --- end of citation relations.
 
     xdoc.add_boolean_term(std::string(schema::kIdPrefix) + doc.id);
+    xdoc.add_value(schema::kIdSlot, doc.id);
     if (!doc.lang.empty()) {
         xdoc.add_boolean_term(std::string(schema::kLanguagePrefix) + doc.lang);
         xdoc.add_value(schema::kLanguageSlot, doc.lang);

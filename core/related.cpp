@@ -46,16 +46,6 @@ std::unordered_map<std::string, Candidate> count_terms(const Analysis& analysis)
     return counts;
 }
 
-// The document's id, from its unique boolean term.
-std::string document_id(const Xapian::Document& doc) {
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(std::string(schema::kIdPrefix));
-    if (it == doc.termlist_end()) return {};
-    const std::string term = *it;
-    if (term.compare(0, schema::kIdPrefix.size(), schema::kIdPrefix) != 0) return {};
-    return term.substr(schema::kIdPrefix.size());
-}
-
 }  // namespace
 
 std::vector<RelatedTerm> informative_terms(std::string_view text, const Xapian::Database& db, const Analyzer& analyzer,
@@ -102,7 +92,7 @@ std::vector<RelatedHit> related_documents(const std::vector<RelatedTerm>& terms,
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     std::vector<RelatedHit> hits;
     hits.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({document_id(it.get_document()), it.get_weight()});
+    for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back({it.get_document().get_value(schema::kIdSlot), it.get_weight()});
     return hits;
 }
 

@@ -51,13 +51,17 @@ inline constexpr unsigned kTypeSlot = 3;      ///< Type code in its canonical sp
 /// Issuer codes in their canonical spelling, separated by kIssuerSeparator: "BTC\tBTP".
 inline constexpr unsigned kIssuerSlot = 4;
 inline constexpr char kIssuerSeparator = '\t';
+/// The document's id, as its Q term holds it: a hit's id without reading its termlist or data
+/// (a thousand hits' ids take about 1 ms from values, 76 ms from termlists, 190 ms from data).
+inline constexpr unsigned kIdSlot = 5;
 
 // Database metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version";
 inline constexpr std::string_view kAnalyzerOptionsKey = "tracuu.analyzer_options";  ///< AnalyzerOptions::to_string()
 inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
-/// slots and the citation relation terms (XC). Both sides refuse an index of another schema version (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 2;
+/// slots and the citation relation terms (XC). 3: the id slot. Both sides refuse an index of
+/// another schema version (core/index_metadata.cpp).
+inline constexpr int kSchemaVersion = 3;
 
 }  // namespace tracuu::schema

@@ -769,7 +769,7 @@ std::pair<std::vector<std::string>, Xapian::doccount> Searcher::citing(std::stri
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);  // newest first
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), db_.get_doccount());
     std::vector<std::string> ids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(from_stored_json(it.get_document().get_data()).id);
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_value(schema::kIdSlot));
     return {ids, mset.get_matches_estimated()};
 }
 

@@ -4,6 +4,7 @@
  */
 #include "core/metadata.hpp"
 #include "core/query.hpp"
+#include "core/related.hpp"
 #include "core/schema.hpp"
 #include "core/searcher.hpp"
 #include "core/sources.hpp"
@@ -448,6 +449,19 @@ TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
     EXPECT_EQ(result->quotes[0].documents[0].document.id, "article");
     EXPECT_EQ(result->quotes[1].found, 0u);
     EXPECT_FALSE(searcher.check("\xFF").ok());
+}
+
+TEST_F(SearchTest, RelatedDocumentsComeWithTheirIdsBestFirst) {
+    index({make_document("dyke", "Sea dyke repair\nThe province repaired the sea dyke after the typhoon flooded the dyke."),
+           make_document("dyke-2", "Typhoon season\nA typhoon reached the coast; the sea dyke held."),
+           make_document("budget", "Budget\nThe ministry published the annual budget.")});
+    const Xapian::Database db((dir_.path() / "db").string());
+    const Analyzer analyzer;
+    const std::vector<RelatedHit> hits =
+        related_documents("Will the sea dyke survive the next typhoon? The dyke was repaired.", db, analyzer, 10);
+    std::vector<std::string> found;
+    for (const RelatedHit& hit : hits) found.push_back(hit.id);
+    EXPECT_EQ(found, (std::vector<std::string>{"dyke", "dyke-2"}));  // the budget shares no informative word
 }
 
 TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {
