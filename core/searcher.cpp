@@ -661,6 +661,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 if (!vocabulary) vocabulary = this->vocabulary();
                 text = shown_form(*vocabulary, term, frequency);
             }
+            // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
+            if (term.find('_') == std::string::npos)
+                if (const CodeInfo* code = find_code(text)) text = code->code;
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
             if (!seen && out.size() < limit) out.push_back({text, "word", frequency});

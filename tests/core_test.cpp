@@ -410,6 +410,9 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
     EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
     EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
+    const std::vector<std::string> q = texts("q");  // a code is an abbreviation, shown as the lexicon writes it
+    EXPECT_NE(std::find(q.begin(), q.end(), "QĐ/2"), q.end()) << ::testing::PrintToString(q);
+    EXPECT_NE(std::find(q.begin(), q.end(), "quyết/1"), q.end()) << ::testing::PrintToString(q);
     EXPECT_TRUE(texts("").empty());
     EXPECT_FALSE(searcher.suggest("x", 0).ok());
     EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
