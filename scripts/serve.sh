@@ -8,7 +8,21 @@ scripts/build.sh -- tracuu-index tracuu-searchd
 listen="${TRACUU_LISTEN:-127.0.0.1:8080}"
 index="${TRACUU_INDEX:-var/index}"
 mkdir -p "$(dirname "$index")"
-build/indexer/tracuu-index --db "$index" corpus/
+# The index is serve.sh's own, built from corpus/: one left by an older analyzer or schema
+# version (the indexer refuses it, saying to rebuild) is rebuilt beside it, then swapped in.
+status=0
+build/indexer/tracuu-index --db "$index" corpus/ 2> >(tee "$index.log" >&2) || status=$?
+wait  # for tee
+if [ "$status" = 3 ] && grep -q "rebuild the index" "$index.log"; then
+  echo "serve.sh: rebuilding $index from corpus/"
+  rm -rf "$index.rebuild"
+  build/indexer/tracuu-index --db "$index.rebuild" corpus/
+  rm -rf "$index"
+  mv "$index.rebuild" "$index"
+elif [ "$status" != 0 ]; then
+  exit "$status"
+fi
+rm -f "$index.log"
 cat <<MSG
 
 tracuu is serving corpus/ on http://$listen (Ctrl-C stops it). Try:
