@@ -88,8 +88,8 @@ WordDictionary::WordDictionary(std::string_view coded) {
             ++syllables;
             const bool last = space == entry.size();
             if (syllables >= 2) {
-                insert(exact_span, last ? kWord : kPrefix);
-                insert(folded_span ^ kFoldedTableSalt, last ? kWord : kPrefix);
+                insert(key_of(exact_span, false), last ? kWord : kPrefix);
+                insert(key_of(folded_span, true), last ? kWord : kPrefix);
             }
             start = space + 1;
         }
@@ -103,35 +103,40 @@ constexpr std::uint64_t kFlagBits = 3;
 std::uint64_t filter_bit(std::uint64_t mixed) noexcept { return mixed >> 21 ^ mixed; }
 }  // namespace
 
-void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
+WordDictionary::Probe WordDictionary::probe(std::uint64_t key) const noexcept {
     key &= ~kFlagBits;
     const std::uint64_t mixed = mix(key);
-    const std::uint64_t bit = filter_bit(mixed) & filter_mask_;
-    filter_[bit / 64] |= 1ULL << (bit % 64);
-    for (std::uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
-        if (slots_[slot] == 0 || (slots_[slot] & ~kFlagBits) == key) {
-            slots_[slot] |= key | flags;
+    return {key, mixed & mask_, filter_bit(mixed) & filter_mask_};
+}
+
+std::uint64_t WordDictionary::key_of(std::uint64_t span, bool folded) noexcept {
+    return folded ? span ^ kFoldedTableSalt : span;
+}
+
+void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
+    const Probe p = probe(key);
+    filter_[p.bit / 64] |= 1ULL << (p.bit % 64);
+    for (std::uint64_t slot = p.slot;; slot = (slot + 1) & mask_) {
+        if (slots_[slot] == 0 || (slots_[slot] & ~kFlagBits) == p.key) {
+            slots_[slot] |= p.key | flags;
             return;
         }
     }
 }
 
 void WordDictionary::prefetch(std::uint64_t span, bool folded) const noexcept {
-    const std::uint64_t key = (folded ? span ^ kFoldedTableSalt : span) & ~kFlagBits;
-    const std::uint64_t mixed = mix(key);
-    __builtin_prefetch(&filter_[(filter_bit(mixed) & filter_mask_) / 64]);
-    __builtin_prefetch(&slots_[mixed & mask_]);
+    const Probe p = probe(key_of(span, folded));
+    __builtin_prefetch(&filter_[p.bit / 64]);
+    __builtin_prefetch(&slots_[p.slot]);
 }
 
-std::uint8_t WordDictionary::find(std::uint64_t span, std::uint64_t table) const noexcept {
-    const std::uint64_t key = (table ? span ^ kFoldedTableSalt : span) & ~kFlagBits;
-    const std::uint64_t mixed = mix(key);
-    const std::uint64_t bit = filter_bit(mixed) & filter_mask_;
-    if ((filter_[bit / 64] >> (bit % 64) & 1) == 0) return 0;
-    for (std::uint64_t slot = mixed & mask_;; slot = (slot + 1) & mask_) {
+std::uint8_t WordDictionary::find(std::uint64_t span, bool folded) const noexcept {
+    const Probe p = probe(key_of(span, folded));
+    if ((filter_[p.bit / 64] >> (p.bit % 64) & 1) == 0) return 0;
+    for (std::uint64_t slot = p.slot;; slot = (slot + 1) & mask_) {
         const std::uint64_t held = slots_[slot];
         if (held == 0) return 0;
-        if ((held & ~kFlagBits) == key) return static_cast<std::uint8_t>(held & kFlagBits);
+        if ((held & ~kFlagBits) == p.key) return static_cast<std::uint8_t>(held & kFlagBits);
     }
 }
 

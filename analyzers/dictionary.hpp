@@ -34,8 +34,8 @@ public:
     [[nodiscard]] static std::uint64_t extend(std::uint64_t span, std::uint64_t syllable) noexcept;
 
     /// Flags for a span of exact (resp. folded) syllables, from its rolling hash.
-    [[nodiscard]] std::uint8_t exact(std::uint64_t span) const noexcept { return find(span, 0); }
-    [[nodiscard]] std::uint8_t folded(std::uint64_t span) const noexcept { return find(span, 1); }
+    [[nodiscard]] std::uint8_t exact(std::uint64_t span) const noexcept { return find(span, false); }
+    [[nodiscard]] std::uint8_t folded(std::uint64_t span) const noexcept { return find(span, true); }
 
     /// Starts loading where find() will look for @p span, so that the lookups of a run of
     /// syllables overlap their cache misses instead of waiting for each in turn.
@@ -45,8 +45,14 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return words_; }
 
 private:
+    // Where a span's key lives: its first table slot and its filter bit.
+    struct Probe {
+        std::uint64_t key, slot, bit;
+    };
+    [[nodiscard]] Probe probe(std::uint64_t key) const noexcept;
+    [[nodiscard]] static std::uint64_t key_of(std::uint64_t span, bool folded) noexcept;
     void insert(std::uint64_t key, std::uint8_t flags);
-    [[nodiscard]] std::uint8_t find(std::uint64_t span, std::uint64_t table) const noexcept;
+    [[nodiscard]] std::uint8_t find(std::uint64_t span, bool folded) const noexcept;
 
     // Open addressing over slots holding a key's upper 62 bits and its Flags in the low two
     // (never 0, which marks an empty slot): one cache line per probe.
