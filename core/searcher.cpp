@@ -704,7 +704,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         const std::string own = std::string(schema::kNumberPrefix) + key;
         if (auto it = db_.postlist_begin(own); it != db_.postlist_end(own)) {
             const Xapian::Document holder = db_.get_document(*it);
-            checked.held_by = from_stored_json(holder.get_data()).id;
+            checked.held_by = holder.get_value(schema::kIdSlot);
             auto term = holder.termlist_begin();
             term.skip_to(cited);
             if (term != holder.termlist_end() && *term == cited) --checked.cited_by;  // naming itself is no citation
