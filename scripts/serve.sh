@@ -10,10 +10,12 @@ index="${TRACUU_INDEX:-var/index}"
 mkdir -p "$(dirname "$index")"
 # The index is serve.sh's own, built from corpus/: one left by an older analyzer or schema
 # version (the indexer refuses it, saying to rebuild) is rebuilt beside it, then swapped in.
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
 status=0
-build/indexer/tracuu-index --db "$index" corpus/ 2> >(tee "$index.log" >&2) || status=$?
+build/indexer/tracuu-index --db "$index" corpus/ 2> >(tee "$errors" >&2) || status=$?
 wait  # for tee
-if [ "$status" = 3 ] && grep -q "rebuild the index" "$index.log"; then
+if [ "$status" = 3 ] && grep -q "rebuild the index" "$errors"; then
   echo "serve.sh: rebuilding $index from corpus/"
   rm -rf "$index.rebuild"
   build/indexer/tracuu-index --db "$index.rebuild" corpus/
@@ -22,7 +24,7 @@ if [ "$status" = 3 ] && grep -q "rebuild the index" "$index.log"; then
 elif [ "$status" != 0 ]; then
   exit "$status"
 fi
-rm -f "$index.log"
+rm -f "$errors"  # exec below runs no EXIT trap
 cat <<MSG
 
 tracuu is serving corpus/ on http://$listen (Ctrl-C stops it). Try:
