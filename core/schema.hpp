@@ -12,10 +12,10 @@
 namespace tracuu::schema {
 
 // Free-text terms. A word is always indexed in its folded form, unprefixed, with
-// positions; when it carries diacritics its exact form is indexed too (with positions
-// for a multi-syllable word; a syllable's would repeat its folded form's). A query with diacritics asks for both, so exact matches rank above
-// folded-only ones while folded text is still found.
-inline constexpr std::string_view kExactPrefix = "XE";      ///< XEnghị: exact form; XEthi_hành: with positions.
+// positions; when it carries diacritics its exact form is indexed too, without positions
+// (they would repeat its folded form's). A query with diacritics asks for both, so exact
+// matches rank above folded-only ones while folded text is still found.
+inline constexpr std::string_view kExactPrefix = "XE";      ///< XEnghị, XEthi_hành: exact form, no positions.
 inline constexpr std::string_view kStemPrefix = "Z";        ///< Zimplement: English stem, no positions.
 inline constexpr std::string_view kTitlePrefix = "S";       ///< Snghi: folded title word.
 

@@ -37,14 +37,11 @@ std::string TermMapper::reference_term(const DocumentNumber& number) {
 void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
     const Xapian::termpos position = token.position + 1;  // Xapian positions start at 1
     doc.add_posting(folded_term(token), position);
-    // An exact syllable's positions would repeat its folded form's, and they cost a third of
-    // the index's size and of its build time (bench/README.md): phrases match folded syllables,
-    // and an exact phrase is that phrase where the exact forms occur (core/query.cpp).
-    // Multi-syllable words keep positions in both forms.
-    if (token.has_diacritics()) {
-        if (token.syllables > 1) doc.add_posting(exact_term(token), position);
-        else doc.add_term(exact_term(token));
-    }
+    // An exact form's positions would repeat its folded form's wherever it occurs, and they
+    // cost a third of the index's size and of its build time (bench/README.md): phrases match
+    // folded syllables, and an exact phrase is that phrase where the exact forms occur
+    // (core/query.cpp). The wdf is the same either way, so ranking is too.
+    if (token.has_diacritics()) doc.add_term(exact_term(token));
     if (stem) {
         if (std::string term = stem_term(token); !term.empty()) doc.add_term(term);
     }

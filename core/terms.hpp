@@ -26,9 +26,9 @@ public:
     /// Reference term: "XR126/nq-cp".
     [[nodiscard]] static std::string reference_term(const DocumentNumber& number);
 
-    /// Adds a token's postings to @p doc: folded with positions; exact too, with positions for
-    /// a multi-syllable word and without for a syllable; the English stem without positions
-    /// when @p stem is set (English documents only).
+    /// Adds a token's postings to @p doc: folded with positions; exact without (its positions
+    /// are the folded form's); the English stem without positions when @p stem is set
+    /// (English documents only).
     void index_token(Xapian::Document& doc, const Token& token, bool stem) const;
 
     /// The query for one token: folded OR exact OR (if @p stem) English stem. A document with

@@ -172,6 +172,25 @@ TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
     EXPECT_EQ(ids(search("thi hành pháp luật")).size(), 2u);
 }
 
+// Exact forms carry no positions of their own (their positions would repeat the folded
+// form's): a quoted phrase with diacritics still ranks text written with them first.
+TEST_F(SearchTest, AnExactPhraseRanksExactTextFirstThoughExactFormsHaveNoPositions) {
+    index({make_document("folded", "To chuc thi hanh phap luat o dia phuong"),
+           make_document("exact", "Tổ chức thi hành pháp luật ở địa phương"),
+           make_document("apart", "Pháp luật về thi cử và hành chính")});
+    EXPECT_EQ(ids(search("\"thi hành pháp luật\"")), (std::vector<std::string>{"exact", "folded"}));
+    EXPECT_EQ(ids(search("thi hành pháp luật")).front(), "exact");
+
+    const Xapian::Database db((dir_.path() / "db").string());
+    const Xapian::docid exact = *db.postlist_begin(std::string(schema::kIdPrefix) + "exact");
+    for (const std::string term : {"XEthi_hành", "XEpháp_luật", "XEhành"}) {
+        ASSERT_TRUE(db.term_exists(term)) << term;
+        EXPECT_EQ(db.positionlist_begin(exact, term), db.positionlist_end(exact, term)) << term;
+    }
+    for (const std::string term : {"thi_hanh", "hanh"})
+        EXPECT_NE(db.positionlist_begin(exact, term), db.positionlist_end(exact, term)) << term;
+}
+
 TEST_F(SearchTest, ADocumentNumberInAnyVariantFindsTheCitingDocumentsFirst) {
     index({make_document("mentions-126", "Có 126 đại biểu về nghị quyết, NQ và CP được nhắc đến nhiều lần: nghị quyết nghị quyết"),
            make_document("cites", "Chỉ thị triển khai Nghị quyết số 126/NQ-CP ngày 14/8/2023"),
