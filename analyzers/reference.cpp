@@ -146,7 +146,8 @@ std::string folded_sentence_before(std::string_view text, std::size_t begin) {
 
 // "Nghị định số", "Decree No.", "QĐ số:" right before a number: strips the number word
 // and returns the noun, if any, leaving @p before as the text ahead of both.
-const TypeNoun* take_type_noun(std::string_view& before) {
+// @p before without the number word ("số", "No.", "số:") that ends it, if any.
+std::string_view without_number_word(std::string_view before) {
     std::string_view rest = trim_right(before);
     if (!rest.empty() && rest.back() == ':') rest = trim_right(rest.substr(0, rest.size() - 1));
     if (!rest.empty() && rest.back() == '.' && ends_with_word(rest.substr(0, rest.size() - 1), "no"))
@@ -157,12 +158,55 @@ const TypeNoun* take_type_noun(std::string_view& before) {
             break;
         }
     }
+    return rest;
+}
+
+const TypeNoun* take_type_noun(std::string_view& before) {
+    const std::string_view rest = without_number_word(before);
     const TypeNoun* best = nullptr;
     for (const TypeNoun& noun : kTypeNouns)
         if (ends_with_word(rest, noun.folded) && (best == nullptr || noun.folded.size() > best->folded.size()))
             best = &noun;
     if (best != nullptr) before = rest.substr(0, rest.size() - best->folded.size());
     return best;
+}
+
+// Laws, codes and ordinances are cited with their title between the noun and the number:
+// "Luật Đất đai số 31/2024/QH15", "Bộ luật Tố tụng hình sự số 101/2015/QH13", "Law on
+// Enterprises No. 59/2020/QH14". Titles are words and commas ("Luật Phòng, chống tham
+// nhũng") and may end with a year ("Bộ luật Dân sự năm 2015"); another number, a bracket,
+// a colon or a comma right after the noun ("theo luật, ...") means it is not this number's.
+constexpr std::string_view kTitledNouns[] = {"bo luat", "luat", "phap lenh", "law", "code", "ordinance"};
+constexpr std::size_t kMaxTitleWords = 12;
+
+// After take_type_noun found no noun right before the number: the titled noun that starts
+// the title before it, leaving @p before as the text ahead of the noun.
+const TypeNoun* take_titled_noun(std::string_view& before) {
+    const std::string_view rest = without_number_word(before);
+    std::size_t words = 0;
+    for (std::size_t end = rest.size(); end > 0 && words <= kMaxTitleWords;) {
+        const std::string_view head = rest.substr(0, end);
+        for (const std::string_view noun : kTitledNouns) {
+            if (!ends_with_word(head, noun) || words == 0 || rest[end] != ' ') continue;
+            for (const TypeNoun& type_noun : kTypeNouns)
+                if (type_noun.folded == noun) {
+                    before = head.substr(0, head.size() - noun.size());
+                    return &type_noun;
+                }
+        }
+        // Step back over one word and the spaces or comma before it.
+        std::size_t start = end;
+        while (start > 0 && is_folded_word_char(rest[start - 1])) --start;
+        if (start == end) return nullptr;  // neither a word nor a separator we allow
+        const std::string_view word = rest.substr(start, end - start);
+        const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20") &&
+                          std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!year && std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return nullptr;
+        ++words;
+        end = start;
+        while (end > 0 && (rest[end - 1] == ' ' || rest[end - 1] == ',')) --end;
+    }
+    return nullptr;
 }
 
 std::string_view trim(std::string_view text) {
@@ -288,6 +332,7 @@ Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
     const std::string sentence = folded_sentence_before(text, match.begin);
     std::string_view before_noun = sentence;
     const TypeNoun* noun = take_type_noun(before_noun);
+    if (noun == nullptr && !type_in_number) noun = take_titled_noun(before_noun);
     const CodeInfo* noun_type = noun != nullptr ? find_code(noun->code) : nullptr;
     // A noun for another kind of document is no noun of this number but part of the
     // clause: "hướng dẫn 02/2017/TT-BYT" guides a circular.

@@ -57,6 +57,22 @@ TEST(Reference, TypeAndIssuerNames) {
          {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
         {"Law No. 59/2020/QH14", "59/2020/QH14", "L", "Luật", "Law",
          {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
+        // A law's title stands between the noun and the number.
+        {"Luật Đất đai số 31/2024/QH15", "31/2024/QH15", "L", "Luật", "Law",
+         {{"QH15", "Quốc hội khóa 15", "National Assembly (15th term)"}}},
+        {"Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14", "44/2019/QH14", "L", "Luật", "Law",
+         {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
+        {"Bộ luật Dân sự năm 2015 số 91/2015/QH13", "91/2015/QH13", "L", "Luật", "Law",
+         {{"QH13", "Quốc hội khóa 13", "National Assembly (13th term)"}}},
+        {"Law on Enterprises No. 59/2020/QH14", "59/2020/QH14", "L", "Luật", "Law",
+         {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
+        {"Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14", "02/2020/UBTVQH14", "PL", "Pháp lệnh",
+         "Ordinance", {{"UBTVQH14", "Ủy ban Thường vụ Quốc hội khóa 14", "National Assembly Standing Committee (14th term)"}}},
+        // ... but a noun followed by a comma, or a title with another number, is not this number's.
+        {"theo luật, văn bản số 12/2020/QH14", "12/2020/QH14", "", "", "",
+         {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
+        {"Luật 2 số 12/2020/QH14", "12/2020/QH14", "", "", "",
+         {{"QH14", "Quốc hội khóa 14", "National Assembly (14th term)"}}},
         {"Công văn số 2383/BVHTTDL-TCDL", "2383/BVHTTDL-TCDL", "CV", "Công văn", "Official Letter",
          {{"BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch", "Ministry of Culture, Sports and Tourism"}, {"TCDL", "", ""}}},
         {"văn bản số 2916/C67-P9", "2916/C67-P9", "", "", "", {{"C67", "", ""}, {"P9", "", ""}}},
@@ -116,6 +132,7 @@ TEST(Reference, RelationFromTheCueBeforeIt) {
         {"quy định chi tiết thi hành một số điều của Nghị định số 42/2014/NĐ-CP", Relation::guides},
         {"guiding Decree 46/2014/ND-CP", Relation::guides},
         {"Công văn hướng dẫn 02/2017/TT-BYT", Relation::guides},               // a noun of another type
+        {"Căn cứ Luật Thi hành án dân sự số 26/2008/QH12", Relation::based_on},  // the title's "thi hành" is no cue
         {"Nghị định 61/2017/NĐ-CP về định giá nợ xấu", Relation::cites},
         {"xử phạt theo Nghị định 46/2016/NĐ-CP", Relation::cites},
         {"thực hiện kiểm tra theo Nghị định 46/2016/NĐ-CP", Relation::cites},  // "theo" is nearer
