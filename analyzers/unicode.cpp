@@ -5,9 +5,11 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <stdexcept>
@@ -200,6 +202,31 @@ std::string to_valid_utf8(std::string_view text) {
         while (!text.empty() && (static_cast<unsigned char>(text.front()) & 0xC0) == 0x80) text.remove_prefix(1);
     }
     return out;
+}
+
+bool convert_to_utf8(std::string_view bytes, const std::string& charset, bool lossy, std::string& out,
+                     std::string& error) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(charset.c_str(), &status), ucnv_close);
+    if (U_FAILURE(status)) {
+        error = "unknown charset";
+        return false;
+    }
+    if (!lossy) ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    // At most one UTF-16 unit a byte, and at most two for the few sequences beyond the BMP.
+    std::vector<UChar> units(bytes.size() + 2);
+    UChar* target = units.data();
+    const char* source = bytes.data();
+    ucnv_toUnicode(converter.get(), &target, units.data() + units.size(), &source, bytes.data() + bytes.size(),
+                   nullptr, true, &status);
+    if (U_FAILURE(status)) {
+        // The converter stops just past the sequence it could not read.
+        error = "invalid byte sequence near byte offset " + std::to_string(source - bytes.data());
+        return false;
+    }
+    out.clear();
+    icu::UnicodeString(false, units.data(), static_cast<int32_t>(target - units.data())).toUTF8String(out);
+    return true;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

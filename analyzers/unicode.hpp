@@ -20,6 +20,13 @@ namespace tracuu::unicode {
 /// @p text with each invalid UTF-8 sequence replaced by U+FFFD.
 [[nodiscard]] std::string to_valid_utf8(std::string_view text);
 
+/// Text in legacy or UTF-16 encoding @p charset (an ICU converter name or alias:
+/// "windows-1258", "ISO-8859-1", "UTF-16LE") as UTF-8. Returns false, with @p error saying
+/// why, when ICU does not know the charset or, unless @p lossy, when a byte sequence is not
+/// valid in it (@p lossy puts U+FFFD there instead).
+bool convert_to_utf8(std::string_view bytes, const std::string& charset, bool lossy, std::string& out,
+                     std::string& error);
+
 /// Decodes one code point at @p pos (which must be valid UTF-8) and advances @p pos.
 /// Inline: the tokenizer calls it for every character.
 [[nodiscard]] inline char32_t decode_utf8(std::string_view text, std::size_t& pos) noexcept {

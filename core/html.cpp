@@ -5,6 +5,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -219,6 +220,28 @@ private:
 };
 
 }  // namespace
+
+std::string declared_charset(std::string_view html) {
+    std::string head(html.substr(0, 1024));
+    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (std::size_t meta = head.find("<meta"); meta != std::string::npos; meta = head.find("<meta", meta + 5)) {
+        const std::size_t tag_end = std::min(head.find('>', meta), head.size());
+        std::size_t p = head.find("charset", meta);
+        if (p == std::string::npos || p > tag_end) continue;
+        p += 7;
+        while (p < tag_end && (head[p] == ' ' || head[p] == '=' || head[p] == '"' || head[p] == '\'')) ++p;
+        std::size_t end = p;
+        while (end < tag_end && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+                                 head[end] == '_' || head[end] == '.' || head[end] == ':'))
+            ++end;
+        if (end == p) continue;
+        std::string label = head.substr(p, end - p);
+        for (const std::string_view latin1 : {"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "cp1252"})
+            if (label == latin1) label = "windows-1252";
+        return label;
+    }
+    return {};
+}
 
 HtmlContent extract_html(std::string_view html) {
     HtmlContent content;

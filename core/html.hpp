@@ -22,6 +22,12 @@ struct HtmlContent {
     std::string url;     ///< <link rel="canonical"> or og:url.
 };
 
+/// The charset a page declares in its first 1024 bytes, as browsers prescan for it:
+/// <meta charset="windows-1258"> or <meta http-equiv="Content-Type" content="text/html;
+/// charset=..."> (lower case; "" when none). Labels browsers read as windows-1252
+/// (iso-8859-1, latin1, us-ascii) are given as windows-1252, as the HTML standard says.
+[[nodiscard]] std::string declared_charset(std::string_view html);
+
 /// Extracts @p html (valid UTF-8). Never throws for bad markup: HTML5 parsing has no errors.
 [[nodiscard]] HtmlContent extract_html(std::string_view html);
 

@@ -94,6 +94,31 @@ std::string check_text(std::string& content, bool lossy) {
     return {};
 }
 
+// Text that is not UTF-8 but says what it is, as UTF-8: UTF-16 with a byte order mark (what
+// Windows Notepad saves as "Unicode"), and an HTML page in the legacy charset it declares
+// (Vietnamese sites long used windows-1258). Returns why not, or "" when @p content is
+// now UTF-8 or is left for check_text to judge.
+std::string decode_declared_encoding(std::string& content, const std::filesystem::path& path, bool lossy) {
+    std::string charset;
+    if (content.rfind("\xFF\xFE", 0) == 0 || content.rfind("\xFE\xFF", 0) == 0) {
+        charset = "UTF-16";  // ICU's reads the byte order mark and drops it
+    } else if (unicode::find_invalid_utf8(content) && detect_format(path, content) == Format::html) {
+        charset = declared_charset(content);
+        if (charset.empty() || charset == "utf-8" || charset == "utf8") return {};
+    } else {
+        return {};
+    }
+    std::string decoded, error;
+    if (!unicode::convert_to_utf8(content, charset, lossy, decoded, error)) {
+        // An unknown charset: with --lossy, read as UTF-8 with replacement characters.
+        if (lossy) return {};
+        return (charset == "UTF-16" ? "UTF-16 (byte order mark)" : "the page declares charset " + charset) + ": " + error +
+               " (--lossy indexes it with replacement characters)";
+    }
+    content = std::move(decoded);
+    return {};
+}
+
 std::string markdown_title(std::string_view line) {
     while (!line.empty() && line.front() == '#') line.remove_prefix(1);
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
@@ -389,6 +414,10 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
     }
     if (is_blank(content)) {
         ctx.problem(0, "empty file");
+        return;
+    }
+    if (std::string why = decode_declared_encoding(content, input.path, options.lossy); !why.empty()) {
+        ctx.problem(0, why);
         return;
     }
     const std::optional<Format> format = detect_format(input.path, content);

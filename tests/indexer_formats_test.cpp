@@ -2,6 +2,7 @@
  * @brief The indexer's readers and metadata: format detection, HTML, PDF, JSON, boilerplate,
  *        bylines, content hashes, bad input as values; shard routing and progress lines.
  */
+#include "analyzers/unicode.hpp"
 #include "test_support.hpp"
 
 #include "core/boilerplate.hpp"
@@ -17,6 +18,8 @@
 #include "core/sources.hpp"
 
 #include <gtest/gtest.h>
+
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <fstream>
@@ -269,6 +272,47 @@ TEST(Sources, LossyIndexesInvalidUtf8WithReplacementCharacters) {
     ASSERT_EQ(lossy.documents.size(), 2u);
     EXPECT_NE(lossy.find("bad")->text.find("xin ch\xEF\xBF\xBDo"), std::string::npos);
     EXPECT_EQ(lossy.find("j")->text, "ch\xEF\xBF\xBDo");
+}
+
+// UTF-16 with a byte order mark, as Windows Notepad saves "Unicode" text.
+std::string utf16(const std::string& utf8, bool little_endian) {
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+    std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (int32_t i = 0; i < text.length(); ++i) {
+        const auto unit = static_cast<std::uint16_t>(text.charAt(i));
+        const char high = static_cast<char>(unit >> 8), low = static_cast<char>(unit & 0xFF);
+        out += little_endian ? std::string{low, high} : std::string{high, low};
+    }
+    return out;
+}
+
+TEST(Sources, Utf16TextAndHtmlInTheCharsetItDeclaresAreRead) {
+    TempDir dir;
+    dir.write("in/notepad-le.txt", utf16("Nghị quyết số 126/NQ-CP\nĐồng chí Nguyễn Thanh Bình", true));
+    dir.write("in/notepad-be.txt", utf16("Nghị quyết số 127/NQ-CP", false));
+    // windows-1258 writes ô, ơ, đ as letters and tones as combining marks: "Thông báo", "Nghị định".
+    dir.write("in/legacy.html", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\">"
+                                "<title>Th\xF4ng ba\xECo</title></head><body><p>Nghi\xF2 \xF0i\xF2nh m\xF5\xECi</p></body></html>");
+    // iso-8859-1 is read as windows-1252, as browsers do: 0x93 0x94 are curly quotes.
+    dir.write("in/latin.htm", "<!doctype html><meta charset='ISO-8859-1'><title>Caf\xE9</title><p>\x93na\xEFve\x94</p>");
+    dir.write("in/unknown.html", "<html><head><meta charset=\"x-no-such\"><title>t</title></head><body>caf\xE9</body></html>");
+    dir.write("in/broken16.txt", std::string("\xFF\xFE" "a\0b\0", 6) + std::string("\x00\xD8" "c\0", 4));
+    const Read read = read_all({(dir.path() / "in").string()});
+
+    ASSERT_NE(read.find("notepad-le"), nullptr);
+    EXPECT_EQ(read.find("notepad-le")->title, "Nghị quyết số 126/NQ-CP");
+    EXPECT_EQ(read.find("notepad-le")->text, "Nghị quyết số 126/NQ-CP\nĐồng chí Nguyễn Thanh Bình");
+    ASSERT_NE(read.find("notepad-be"), nullptr);
+    EXPECT_EQ(read.find("notepad-be")->text, "Nghị quyết số 127/NQ-CP");
+    ASSERT_NE(read.find("legacy"), nullptr);
+    EXPECT_EQ(unicode::normalize_nfc(read.find("legacy")->title), "Thông báo");
+    EXPECT_EQ(unicode::normalize_nfc(read.find("legacy")->text), "Nghị định mới");
+    ASSERT_NE(read.find("latin"), nullptr);
+    EXPECT_EQ(read.find("latin")->title, "Café");
+    EXPECT_EQ(read.find("latin")->text, "\u201Cnaïve\u201D");
+    EXPECT_TRUE(read.has_problem("unknown.html: the page declares charset x-no-such: unknown charset"));
+    EXPECT_TRUE(read.has_problem("broken16.txt: UTF-16 (byte order mark): invalid byte sequence near byte offset"));
+    EXPECT_EQ(read.problems.size(), 2u);
 }
 
 TEST(Sources, AFileThatVanishesBeforeItIsReadIsReported) {
