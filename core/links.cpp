@@ -264,8 +264,8 @@ std::set<std::string> mentioned_dates(std::string_view text) {
 }
 
 // Every way the index may hold date @p iso in a text: "14/8/2023" and its zero-padded,
-// dashed and dotted forms as one term; "14 tháng 8 năm 2023", "August 14 2023" and
-// "14 August 2023" as phrases of folded words; and as a publication date.
+// dashed and dotted forms, and "2023-08-14", as one term; "14 tháng 8 năm 2023", "August 14
+// 2023", "14 Aug 2023" and the like as phrases of folded words; and as a publication date.
 Xapian::Query date_query(const std::string& iso) {
     static const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
                                           "july",    "august",   "september", "october", "november", "december"};
@@ -281,10 +281,16 @@ Xapian::Query date_query(const std::string& iso) {
             const std::array<std::string, 5> vietnamese = {d, "thang", m, "nam", year};
             forms.emplace_back(Xapian::Query::OP_PHRASE, vietnamese.begin(), vietnamese.end());
         }
-        const std::array<std::string, 3> month_first = {kMonths[month - 1], d, year}, day_first = {d, kMonths[month - 1], year};
-        forms.emplace_back(Xapian::Query::OP_PHRASE, month_first.begin(), month_first.end());
-        forms.emplace_back(Xapian::Query::OP_PHRASE, day_first.begin(), day_first.end());
+        std::vector<std::string> names = {kMonths[month - 1]};
+        if (names.front().size() > 3) names.push_back(names.front().substr(0, 3));  // "Aug"
+        if (month == 9) names.emplace_back("sept");
+        for (const std::string& name : names) {
+            const std::array<std::string, 3> month_first = {name, d, year}, day_first = {d, name, year};
+            forms.emplace_back(Xapian::Query::OP_PHRASE, month_first.begin(), month_first.end());
+            forms.emplace_back(Xapian::Query::OP_PHRASE, day_first.begin(), day_first.end());
+        }
     }
+    forms.emplace_back(iso);
     forms.emplace_back(std::string(schema::kDatePrefix) + year + iso.substr(5, 2) + iso.substr(8, 2));
     return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }

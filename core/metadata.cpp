@@ -65,6 +65,13 @@ int month_from_name(std::string_view lower, std::size_t& pos) {
             pos += names[m].size();
             return static_cast<int>(m) + 1;
         }
+        // "Sept. 5, 2023": the one four-letter abbreviation in common use.
+        if (m == 8 && lower.substr(pos, 4) == "sept" &&
+            (pos + 4 >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[pos + 4])))) {
+            pos += 4;
+            if (pos < lower.size() && lower[pos] == '.') ++pos;
+            return 9;
+        }
         // Three-letter abbreviations, optionally with a dot: "Sep. 22, 2023".
         if (lower.substr(pos, 3) == names[m].substr(0, 3) &&
             (pos + 3 >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[pos + 3])))) {
@@ -204,8 +211,42 @@ std::string own_number_from_title(std::string_view title) {
 std::string parse_date_at(std::string_view s, std::size_t& length) {
     length = 0;
     std::size_t pos = 0;
-    // d/m/yyyy, d-m-yyyy, d.m.yyyy
+    // yyyy-mm-dd (ISO 8601, as exports and English pages write it)
+    if (const int year = read_int(s, pos, 4); year >= 1000) {
+        if (pos < s.size() && s[pos] == '-') {
+            ++pos;
+            const int month = read_int(s, pos, 2);
+            if (month >= 0 && pos < s.size() && s[pos] == '-') {
+                ++pos;
+                const int day = read_int(s, pos, 2);
+                std::string date = day >= 0 ? iso(year, month, day) : std::string();
+                if (!date.empty()) length = pos;
+                return date;
+            }
+        }
+        return {};
+    }
+    pos = 0;
+    // d/m/yyyy, d-m-yyyy, d.m.yyyy; "14 August 2023", "14th of August, 2023"
     if (const int day = read_int(s, pos, 2); day >= 0) {
+        if ((pos < s.size() && s[pos] == ' ') || s.substr(pos, 3) == "st " || s.substr(pos, 3) == "nd " ||
+            s.substr(pos, 3) == "rd " || s.substr(pos, 3) == "th ") {
+            // ASCII up to the year, or no month name: the folded text has the same offsets.
+            const std::string lower = unicode::fold(s.substr(0, 40));
+            std::size_t e = lower[pos] == ' ' ? pos : pos + 2;
+            skip_spaces(lower, e);
+            if (skip_word(lower, e, "of ")) skip_spaces(lower, e);
+            const int month = month_from_name(lower, e);
+            if (month > 0 && (e == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e])))) {
+                if (e < lower.size() && lower[e] == ',') ++e;
+                skip_spaces(lower, e);
+                const int year = read_int(lower, e, 4);
+                std::string date = year >= 1000 ? iso(year, month, day) : std::string();
+                if (!date.empty()) length = e;
+                return date;
+            }
+            return {};
+        }
         if (pos < s.size() && (s[pos] == '/' || s[pos] == '-' || s[pos] == '.')) {
             const char sep = s[pos++];
             const int month = read_int(s, pos, 2);

@@ -23,8 +23,8 @@ namespace tracuu {
 /// canonical form, or "" (a press title that merely mentions a number is not that document).
 [[nodiscard]] std::string own_number_from_title(std::string_view title);
 
-/// ISO date ("2023-09-22") of a date written d/m/yyyy, "ngày d tháng m năm yyyy" or
-/// "Month d, yyyy" at the start of @p s; empty when there is none. Sets @p length to
+/// ISO date ("2023-09-22") of a date written d/m/yyyy, yyyy-mm-dd, "ngày d tháng m năm yyyy",
+/// "Month d, yyyy" or "d Month yyyy" at the start of @p s; empty when there is none. Sets @p length to
 /// the bytes it spans.
 [[nodiscard]] std::string parse_date_at(std::string_view s, std::size_t& length);
 

@@ -36,7 +36,11 @@ TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
         {"Title\nAugust 14, 2023\nBody", "2023-08-14"},
         {"Title\nSep. 5, 2024\n", "2024-09-05"},
         {"On September 22, the Vice Chairman signed a Directive on Resolution No. 126/NQ-CP dated August 14, 2023 of the Government.", ""},
+        {"Title\nPublished: 2023-09-22T10:15:00+07:00\nBody", "2023-09-22"},
+        {"Title\n14 August 2023 | 10:15\nBody", "2023-08-14"},
+        {"Title\nUpdated 5th of Sept., 2023\n", "2023-09-05"},
         {"Tiêu đề\n31/02/2023\n", ""},  // no such day
+        {"Title\nSeason 2023-2024\n", ""},    // a range of years, not a date
         {"", ""},
     };
     for (const auto& [text, expected] : rows) EXPECT_EQ(find_publication_date(text), expected) << text;

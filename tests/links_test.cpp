@@ -13,6 +13,8 @@
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <set>
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -306,6 +308,20 @@ TEST_F(RelatedTest, DatesMatchAcrossTheWaysTheyAreWritten) {
         if (hit.document.id != "en") {
             EXPECT_TRUE(hit.dates.empty()) << hit.document.id;  // a day or a year apart
         }
+}
+
+TEST_F(RelatedTest, IsoAndAbbreviatedDatesMatchToo) {
+    build({testing::make_document("source", "Tin\nNghị quyết ban hành ngày 14/8/2023, hiệu lực từ ngày 05 tháng 9 năm 2023."),
+           // Dates inside sentences, so that neither is taken as the publication date.
+           testing::make_document("iso", "Export\nThe resolution record lists it as issued on 2023-08-14 and in effect from 2023-09-05 onwards."),
+           testing::make_document("abbreviated", "News\nThe resolution, which was signed on 14 Aug 2023, has been in force since Sept. 5, 2023."),
+           testing::make_document("other", "News\nThe resolution, which was signed on 15 Aug 2023, has been in force since Sept. 6, 2023.")});
+    const auto related = related_to_document(db_, analyzer_, "source", 10);
+    ASSERT_TRUE(related.ok());
+    std::set<std::string> with_both_dates;
+    for (const RelatedDocument& hit : related.value())
+        if (hit.dates.size() == 2) with_both_dates.insert(hit.document.id);
+    EXPECT_EQ(with_both_dates, (std::set<std::string>{"abbreviated", "iso"}));
 }
 
 TEST_F(RelatedTest, ADocumentCitingTheSourceOrCitedByItIsLinkedDirectly) {
