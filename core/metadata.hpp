@@ -19,7 +19,8 @@ namespace tracuu {
 [[nodiscard]] std::string shorten_title(std::string_view line, std::size_t max_bytes = 160);
 
 /// The document's own number when its title says what it is: a type name, optionally
-/// "số"/"No.", then a number ("Nghị định số 15/2020/NĐ-CP về …", "Decree No. 15/2020/ND-CP");
+/// "số"/"No.", then a number ("Nghị định số 15/2020/NĐ-CP về …", "Decree No. 15/2020/ND-CP"),
+/// or a law's title before it ("Luật Đất đai số 31/2024/QH15", "Law on Enterprises No. …");
 /// canonical form, or "" (a press title that merely mentions a number is not that document).
 [[nodiscard]] std::string own_number_from_title(std::string_view title);
 

@@ -501,6 +501,21 @@ TEST_F(SearchTest, RefusesAnIndexBuiltByAnotherAnalyzerVersion) {
     EXPECT_THROW(IndexWriter((dir_.path() / "db").string()), std::runtime_error);
 }
 
+TEST(Metadata, OwnNumberFromATitleThatSaysWhatTheDocumentIs) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Nghị định số 15/2020/NĐ-CP về xử phạt", "15/2020/NĐ-CP"},
+        {"Decree No. 15/2020/ND-CP", "15/2020/NĐ-CP"},
+        {"Luật Đất đai số 31/2024/QH15", "31/2024/QH15"},
+        {"Bộ luật Dân sự 2015 số 91/2015/QH13", "91/2015/QH13"},
+        {"Law on Enterprises No. 59/2020/QH14", "59/2020/QH14"},
+        {"Land Law No. 31/2024/QH15", "31/2024/QH15"},
+        {"Quốc hội thông qua Luật Đất đai số 31/2024/QH15", ""},  // a press title mentions it
+        {"National Assembly passes Land Law No. 31/2024/QH15", ""},
+        {"Luật 2 lần sửa số 12/2020/QH14", ""},
+    };
+    for (const auto& [title, expected] : rows) EXPECT_EQ(own_number_from_title(title), expected) << title;
+}
+
 TEST(LegalKind, TypeAndIssuersComeFromTheDocumentsOwnNumber) {
     struct Row {
         std::string number, title, type;
