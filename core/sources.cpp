@@ -79,11 +79,38 @@ struct FileContext {
     }
 };
 
-// Valid UTF-8 text, or why it is not; with --lossy, repaired in place.
-std::string check_text(std::string& content, bool lossy) {
+// @p content, in @p charset as @p declared_by says, converted to UTF-8 in place; or why not.
+// With --lossy an unreadable sequence becomes U+FFFD, and only an unknown charset fails.
+std::string convert_declared(std::string& content, const std::string& charset, const std::string& declared_by, bool lossy) {
+    std::string decoded, error;
+    if (!unicode::convert_to_utf8(content, charset, lossy, decoded, error))
+        return declared_by + ": " + error + " (--lossy indexes it with replacement characters)";
+    content = std::move(decoded);
+    return {};
+}
+
+// UTF-16 with a byte order mark (what Windows Notepad saves as "Unicode") as UTF-8; or why not.
+std::string decode_utf16_with_byte_order_mark(std::string& content, bool lossy) {
+    if (content.rfind("\xFF\xFE", 0) != 0 && content.rfind("\xFE\xFF", 0) != 0) return {};
+    // ICU's "UTF-16" reads the byte order mark and drops it.
+    return convert_declared(content, "UTF-16", "UTF-16 (byte order mark)", lossy);
+}
+
+// Valid UTF-8 text, or why it is not; with --lossy, repaired in place. An HTML page that is
+// not UTF-8 is read in the legacy charset it declares (Vietnamese sites long used
+// windows-1258).
+std::string check_text(std::string& content, Format format, bool lossy) {
     if (const auto nul = content.find('\0'); nul != std::string::npos)
         return "binary file (NUL byte at byte offset " + std::to_string(nul) + ")";
     if (const auto bad = unicode::find_invalid_utf8(content)) {
+        if (format == Format::html) {
+            const std::string charset = declared_charset(content);
+            if (!charset.empty() && charset != "utf-8" && charset != "utf8") {
+                std::string why = convert_declared(content, charset, "the page declares charset " + charset, lossy);
+                if (why.empty() || !lossy) return why;
+                // An unknown charset with --lossy: read as UTF-8 with replacement characters.
+            }
+        }
         if (lossy) {
             content = unicode::to_valid_utf8(content);
             return {};
@@ -91,31 +118,6 @@ std::string check_text(std::string& content, bool lossy) {
         return "invalid UTF-8 at line " + std::to_string(line_of_offset(content, *bad)) + ", byte offset " +
                std::to_string(*bad) + " (--lossy indexes it with replacement characters)";
     }
-    return {};
-}
-
-// Text that is not UTF-8 but says what it is, as UTF-8: UTF-16 with a byte order mark (what
-// Windows Notepad saves as "Unicode"), and an HTML page in the legacy charset it declares
-// (Vietnamese sites long used windows-1258). Returns why not, or "" when @p content is
-// now UTF-8 or is left for check_text to judge.
-std::string decode_declared_encoding(std::string& content, const std::filesystem::path& path, bool lossy) {
-    std::string charset;
-    if (content.rfind("\xFF\xFE", 0) == 0 || content.rfind("\xFE\xFF", 0) == 0) {
-        charset = "UTF-16";  // ICU's reads the byte order mark and drops it
-    } else if (unicode::find_invalid_utf8(content) && detect_format(path, content) == Format::html) {
-        charset = declared_charset(content);
-        if (charset.empty() || charset == "utf-8" || charset == "utf8") return {};
-    } else {
-        return {};
-    }
-    std::string decoded, error;
-    if (!unicode::convert_to_utf8(content, charset, lossy, decoded, error)) {
-        // An unknown charset: with --lossy, read as UTF-8 with replacement characters.
-        if (lossy) return {};
-        return (charset == "UTF-16" ? "UTF-16 (byte order mark)" : "the page declares charset " + charset) + ": " + error +
-               " (--lossy indexes it with replacement characters)";
-    }
-    content = std::move(decoded);
     return {};
 }
 
@@ -416,7 +418,7 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         ctx.problem(0, "empty file");
         return;
     }
-    if (std::string why = decode_declared_encoding(content, input.path, options.lossy); !why.empty()) {
+    if (std::string why = decode_utf16_with_byte_order_mark(content, options.lossy); !why.empty()) {
         ctx.problem(0, why);
         return;
     }
@@ -455,7 +457,7 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         return;
     }
     const std::uint64_t content_hash = ctx.hash(content);
-    if (std::string why = check_text(content, options.lossy); !why.empty()) {
+    if (std::string why = check_text(content, *format, options.lossy); !why.empty()) {
         ctx.problem(0, why);
         return;
     }
