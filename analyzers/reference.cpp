@@ -173,38 +173,52 @@ const TypeNoun* take_type_noun(std::string_view& before) {
 
 // Laws, codes and ordinances are cited with their title between the noun and the number:
 // "Luật Đất đai số 31/2024/QH15", "Bộ luật Tố tụng hình sự số 101/2015/QH13", "Law on
-// Enterprises No. 59/2020/QH14". Titles are words and commas ("Luật Phòng, chống tham
-// nhũng") and may end with a year ("Bộ luật Dân sự năm 2015"); another number, a bracket,
-// a colon or a comma right after the noun ("theo luật, ...") means it is not this number's.
-constexpr std::string_view kTitledNouns[] = {"bo luat", "luat", "phap lenh", "law", "code", "ordinance"};
-constexpr std::size_t kMaxTitleWords = 12;
+// Enterprises No. 59/2020/QH14".
+constexpr TypeNoun kTitledNouns[] = {{"bo luat", "L"},  {"luat", "L"},    {"phap lenh", "PL"},
+                                     {"law on", "L"},   {"code of", "L"}, {"ordinance on", "PL"}};
+constexpr std::size_t kMaxTitleWords = 12;  // the noun's words included
 
-// After take_type_noun found no noun right before the number: the titled noun that starts
-// the title before it, leaving @p before as the text ahead of the noun.
-const TypeNoun* take_titled_noun(std::string_view& before) {
-    const std::string_view rest = without_number_word(before);
-    std::size_t words = 0;
-    for (std::size_t end = rest.size(); end > 0 && words <= kMaxTitleWords;) {
-        const std::string_view head = rest.substr(0, end);
-        for (const std::string_view noun : kTitledNouns) {
-            if (!ends_with_word(head, noun) || words == 0 || rest[end] != ' ') continue;
-            for (const TypeNoun& type_noun : kTypeNouns)
-                if (type_noun.folded == noun) {
-                    before = head.substr(0, head.size() - noun.size());
-                    return &type_noun;
-                }
+// The noun of folded @p words when they are a law's name from its noun on: the noun, a space,
+// then words and commas ("Luật Phòng, chống tham nhũng"), a number only as a year ("Bộ luật
+// Dân sự năm 2015"), at most kMaxTitleWords words in all. A comma right after the noun
+// ("theo luật, ...") or a bracket, colon or other number anywhere means no.
+const TypeNoun* titled_law_noun_of(std::string_view words) {
+    const auto starts_words = [&](const TypeNoun& noun) {
+        return words.size() > noun.folded.size() && words.substr(0, noun.folded.size()) == noun.folded &&
+               words[noun.folded.size()] == ' ';
+    };
+    const TypeNoun* noun = std::find_if(std::begin(kTitledNouns), std::end(kTitledNouns), starts_words);
+    if (noun == std::end(kTitledNouns)) return nullptr;
+    const auto noun_words = static_cast<std::size_t>(std::count(noun->folded.begin(), noun->folded.end(), ' ')) + 1;
+    std::size_t count = noun_words;
+    for (std::size_t p = noun->folded.size(); p < words.size();) {
+        if (words[p] == ' ' || words[p] == ',') {
+            ++p;
+            continue;
         }
-        // Step back over one word and the spaces or comma before it.
-        std::size_t start = end;
-        while (start > 0 && is_folded_word_char(rest[start - 1])) --start;
-        if (start == end) return nullptr;  // neither a word nor a separator we allow
-        const std::string_view word = rest.substr(start, end - start);
+        std::size_t end = p;
+        while (end < words.size() && is_folded_word_char(words[end])) ++end;
+        if (end == p) return nullptr;  // a bracket, a colon, another sign
+        const std::string_view word = words.substr(p, end - p);
+        const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
         const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20") &&
                           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!year && std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return nullptr;
-        ++words;
-        end = start;
-        while (end > 0 && (rest[end - 1] == ' ' || rest[end - 1] == ',')) --end;
+        if ((has_digit && !year) || ++count > kMaxTitleWords) return nullptr;
+        p = end;
+    }
+    return count > noun_words ? noun : nullptr;
+}
+
+// After take_type_noun found no noun right before the number: the nearest titled noun whose
+// title runs up to the number, leaving @p before as the text ahead of the noun.
+const TypeNoun* take_titled_noun(std::string_view& before) {
+    const std::string_view rest = without_number_word(before);
+    for (std::size_t start = rest.size(); start-- > 0;) {
+        if (start > 0 && is_folded_word_char(rest[start - 1])) continue;  // not a word start
+        if (const TypeNoun* noun = titled_law_noun_of(rest.substr(start))) {
+            before = rest.substr(0, start);
+            return noun;
+        }
     }
     return nullptr;
 }
@@ -359,6 +373,8 @@ Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
 }
 
 }  // namespace
+
+bool is_titled_law_name(std::string_view folded_words) { return titled_law_noun_of(folded_words) != nullptr; }
 
 Issuer describe_issuer(const std::string& code, bool party_sense) {
     Issuer issuer{code, {}, {}};

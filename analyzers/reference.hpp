@@ -59,6 +59,11 @@ struct Reference {
     std::size_t end = 0;
 };
 
+/// Whether folded @p folded_words name a law, code or ordinance by its title from the noun on,
+/// as written before its number: "luat dat dai", "bo luat dan su nam 2015", "law on
+/// enterprises" (at most 12 words, a number only as a year).
+[[nodiscard]] bool is_titled_law_name(std::string_view folded_words);
+
 /// Every reference in NFC text @p nfc_text, in order.
 [[nodiscard]] std::vector<Reference> extract_references(std::string_view nfc_text);
 

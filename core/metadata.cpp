@@ -5,6 +5,7 @@
 #include "core/metadata.hpp"
 
 #include "analyzers/document_number.hpp"
+#include "analyzers/reference.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/boilerplate.hpp"
 
@@ -129,28 +130,10 @@ std::string byline_name(std::string_view line) {
     return std::string(rest);
 }
 
-// A law, code or ordinance names its subject between the noun and the number: "luat dat dai",
-// "bo luat dan su 2015", "law on enterprises", "land law" (folded words before the number).
-// A title that only mentions one ("quoc hoi thong qua luat dat dai") does not start so.
-bool is_law_title(std::string_view words) {
-    std::size_t count = 1;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (words[i] == ' ') {
-            ++count;
-            continue;
-        }
-        if (!is_digit(words[i])) continue;
-        // Only a year may stand in a title: "Bộ luật Dân sự 2015".
-        const std::size_t start = i;
-        while (i < words.size() && is_digit(words[i])) ++i;
-        if (i - start != 4 || (start > 0 && words[start - 1] != ' ') || (i < words.size() && words[i] != ' ')) return false;
-        --i;
-    }
-    if (count > 12) return false;
-    for (const std::string_view noun : {"luat ", "bo luat ", "phap lenh ", "law on ", "code of ", "ordinance on "})
-        if (words.substr(0, noun.size()) == noun) return true;
-    // "Land Law", "the Enterprise Law": a short English name ending with the noun.
-    return count <= 3 && words.size() > 4 && words.substr(words.size() - 4) == " law";
+// "Land Law", "the Enterprise Law": a short English name ending with the noun, which
+// the reference grammar reads as a noun right before the number.
+bool is_short_english_law_name(std::string_view words) {
+    return std::count(words.begin(), words.end(), ' ') <= 2 && words.size() > 4 && words.substr(words.size() - 4) == " law";
 }
 
 }  // namespace
@@ -229,7 +212,9 @@ std::string own_number_from_title(std::string_view title) {
         if (words.size() > 3 && words.compare(words.size() - 3, 3, suffix) == 0) words.resize(words.size() - 3);
     const bool names_a_type =
         std::any_of(std::begin(kTypeNames), std::end(kTypeNames), [&](const char* name) { return words == name; });
-    return names_a_type || is_law_title(words) ? found.front().value.canonical() : std::string();
+    // A law's title between noun and number ("Luật Đất đai số 31/2024/QH15") names it too.
+    const bool names_a_law = is_titled_law_name(words) || is_short_english_law_name(words);
+    return names_a_type || names_a_law ? found.front().value.canonical() : std::string();
 }
 
 std::string parse_date_at(std::string_view s, std::size_t& length) {
