@@ -479,10 +479,8 @@ private:
 std::string date_slot_value(std::string_view iso_date) {
     if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-') return {};
     std::size_t length = 0;
-    const std::string reordered = std::string(iso_date.substr(8, 2)) + "/" + std::string(iso_date.substr(5, 2)) + "/" +
-                                  std::string(iso_date.substr(0, 4));
-    const std::string iso = parse_date_at(reordered, length);  // validates the calendar
-    if (iso.empty() || length != reordered.size()) return {};
+    const std::string iso = parse_date_at(iso_date, length);  // validates the calendar
+    if (iso.empty() || length != iso_date.size()) return {};
     return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
 }
 
