@@ -226,6 +226,18 @@ protected:
         db_ = Xapian::Database((dir_.path() / "db").string());
         analyzer_ = Analyzer(read_analyzer_options(db_, (dir_.path() / "db").string()));
     }
+    // Each related document of @p source, best first, with the dates it shares with it.
+    std::vector<std::pair<std::string, std::vector<std::string>>> shared_dates(const std::string& source) {
+        const auto related = related_to_document(db_, analyzer_, source, 10);
+        EXPECT_TRUE(related.ok());
+        std::vector<std::pair<std::string, std::vector<std::string>>> out;
+        if (!related.ok()) return out;
+        for (const RelatedDocument& hit : related.value()) {
+            out.emplace_back(hit.document.id, std::vector<std::string>{});
+            for (const SharedDate& d : hit.dates) out.back().second.push_back(d.date);
+        }
+        return out;
+    }
     testing::TempDir dir_;
     Xapian::Database db_;
     Analyzer analyzer_;
@@ -297,16 +309,13 @@ TEST_F(RelatedTest, DatesMatchAcrossTheWaysTheyAreWritten) {
            testing::make_document("en", "News\nThe resolution of August 14, 2023 and the rule of July 6, 2022 apply."),
            testing::make_document("near", "News\nThe meeting of August 15, 2023 and of July 6, 2021."),
            testing::make_document("plain", "Khác\nHội nghị bàn về giáo dục.")});
-    const auto related = related_to_document(db_, analyzer_, "vi", 10);
-    ASSERT_TRUE(related.ok());
-    ASSERT_FALSE(related->empty());
-    EXPECT_EQ(related.value()[0].document.id, "en");
-    std::vector<std::string> dates;
-    for (const SharedDate& d : related.value()[0].dates) dates.push_back(d.date);
-    EXPECT_EQ(dates, (std::vector<std::string>{"2022-07-06", "2023-08-14"}));
-    for (const RelatedDocument& hit : related.value())
-        if (hit.document.id != "en") {
-            EXPECT_TRUE(hit.dates.empty()) << hit.document.id;  // a day or a year apart
+    const auto related = shared_dates("vi");
+    ASSERT_FALSE(related.empty());
+    EXPECT_EQ(related[0].first, "en");
+    EXPECT_EQ(related[0].second, (std::vector<std::string>{"2022-07-06", "2023-08-14"}));
+    for (const auto& [id, dates] : related)
+        if (id != "en") {
+            EXPECT_TRUE(dates.empty()) << id;  // a day or a year apart
         }
 }
 
@@ -316,11 +325,9 @@ TEST_F(RelatedTest, IsoAndAbbreviatedDatesMatchToo) {
            testing::make_document("iso", "Export\nThe resolution record lists it as issued on 2023-08-14 and in effect from 2023-09-05 onwards."),
            testing::make_document("abbreviated", "News\nThe resolution, which was signed on 14 Aug 2023, has been in force since Sept. 5, 2023."),
            testing::make_document("other", "News\nThe resolution, which was signed on 15 Aug 2023, has been in force since Sept. 6, 2023.")});
-    const auto related = related_to_document(db_, analyzer_, "source", 10);
-    ASSERT_TRUE(related.ok());
     std::set<std::string> with_both_dates;
-    for (const RelatedDocument& hit : related.value())
-        if (hit.dates.size() == 2) with_both_dates.insert(hit.document.id);
+    for (const auto& [id, dates] : shared_dates("source"))
+        if (dates.size() == 2) with_both_dates.insert(id);
     EXPECT_EQ(with_both_dates, (std::set<std::string>{"abbreviated", "iso"}));
 }
 
