@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Indexing speed, side by side: the 35,440 news articles into tracuu (tracuu-index),
 # SQLite FTS5 and PostgreSQL (bench_load), each timed as a whole program run on the
-# same unpacked .txt files: docs/s, MB/s, peak memory, index size.
+# same unpacked .txt files: docs/s, MB/s, peak memory, index size. A fourth column,
+# plain Xapian (bench_load xapian: TermGenerator, one term per word), is the reference
+# for what Xapian 1.4's writer costs before tracuu's analysis and extra terms.
 # Usage: bench/run_indexing.sh [--data DIR] [--build DIR] [--work DIR] [--no-postgres] [--repeat N]
 # --repeat N runs each N times, taking turns, and keeps each one's fastest run: on a shared
 # machine, the run least disturbed. With --work, the indexes stay there for run_queries.sh.
@@ -63,6 +65,7 @@ for ((run = 1; run <= repeat; run++)); do
   rm -rf "$WORK_DIR/tracuu.db"
   measure tracuu "$TRACUU_INDEX" --quiet --db "$WORK_DIR/tracuu.db" "$input"
   measure fts5 "$BENCH_BIN/bench_load" fts5 --db "$WORK_DIR/fts5.sqlite" "$input"
+  measure xapian "$BENCH_BIN/bench_load" xapian --db "$WORK_DIR/xapian.db" "$input"
   if [ "$USE_POSTGRES" = 1 ]; then
     before=$WALL_postgres
     measure postgres "$BENCH_BIN/bench_load" postgres --pg "$PG_CONNINFO" --table news "$input"
@@ -76,6 +79,7 @@ for ((run = 1; run <= repeat; run++)); do
 done
 size_tracuu=$(du -sb "$WORK_DIR/tracuu.db" | cut -f1)
 size_fts5=$(stat -c %s "$WORK_DIR/fts5.sqlite")
+size_xapian=$(du -sb "$WORK_DIR/xapian.db" | cut -f1)
 [ "$USE_POSTGRES" = 0 ] || size_postgres=$(sed -n 's/.*table_bytes=\([0-9]*\).*/\1/p' "$WORK_DIR/postgres.out")
 
 # per_second SECONDS AMOUNT: AMOUNT / SECONDS, or "" when not measured.
@@ -86,16 +90,19 @@ ratio() { [ -n "$1" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }
 
 title="Indexing $documents news articles ($(mib "$input_bytes" | cut -d. -f1) MiB)"
 [ "$repeat" -eq 1 ] || title="$title, fastest of $repeat runs"
-print_table "$title" tracuu FTS5 PostgreSQL -- \
-  "wall seconds (lower is better)|2|$WALL_tracuu|$WALL_fts5|$WALL_postgres" \
-  "CPU seconds (lower is better)|1|$CPU_tracuu|$CPU_fts5|$CPU_postgres" \
-  "documents/s|0|$(per_second "$WALL_tracuu" "$documents")|$(per_second "$WALL_fts5" "$documents")|$(per_second "$WALL_postgres" "$documents")" \
-  "MB/s (input)|2|$(per_second "$WALL_tracuu" "$(mib "$input_bytes")")|$(per_second "$WALL_fts5" "$(mib "$input_bytes")")|$(per_second "$WALL_postgres" "$(mib "$input_bytes")")" \
-  "peak memory MiB (lower is better)|0|$(mib_of_kib "$RSS_KIB_tracuu")|$(mib_of_kib "$RSS_KIB_fts5")|$(mib_of_kib "$RSS_KIB_postgres")" \
-  "index MiB (lower is better)|0|$(mib "$size_tracuu")|$(mib "$size_fts5")|$(mib "$size_postgres")" \
-  "index ÷ input (lower is better)|2|$(ratio "$size_tracuu" "$input_bytes")|$(ratio "$size_fts5" "$input_bytes")|$(ratio "$size_postgres" "$input_bytes")"
+print_table "$title" tracuu FTS5 PostgreSQL "plain Xapian" -- \
+  "wall seconds (lower is better)|2|$WALL_tracuu|$WALL_fts5|$WALL_postgres|$WALL_xapian" \
+  "CPU seconds (lower is better)|1|$CPU_tracuu|$CPU_fts5|$CPU_postgres|$CPU_xapian" \
+  "documents/s|0|$(per_second "$WALL_tracuu" "$documents")|$(per_second "$WALL_fts5" "$documents")|$(per_second "$WALL_postgres" "$documents")|$(per_second "$WALL_xapian" "$documents")" \
+  "MB/s (input)|2|$(per_second "$WALL_tracuu" "$(mib "$input_bytes")")|$(per_second "$WALL_fts5" "$(mib "$input_bytes")")|$(per_second "$WALL_postgres" "$(mib "$input_bytes")")|$(per_second "$WALL_xapian" "$(mib "$input_bytes")")" \
+  "peak memory MiB (lower is better)|0|$(mib_of_kib "$RSS_KIB_tracuu")|$(mib_of_kib "$RSS_KIB_fts5")|$(mib_of_kib "$RSS_KIB_postgres")|$(mib_of_kib "$RSS_KIB_xapian")" \
+  "index MiB (lower is better)|0|$(mib "$size_tracuu")|$(mib "$size_fts5")|$(mib "$size_postgres")|$(mib "$size_xapian")" \
+  "index ÷ input (lower is better)|2|$(ratio "$size_tracuu" "$input_bytes")|$(ratio "$size_fts5" "$input_bytes")|$(ratio "$size_postgres" "$input_bytes")|$(ratio "$size_xapian" "$input_bytes")"
 echo
 echo "documents/s and MB/s are per wall second. CPU: user + system time of the indexing program; for PostgreSQL"
 echo "the loader's plus the server process's that ran COPY and CREATE INDEX (background writers not counted)."
 echo "Peak memory: the indexing program (GNU time); for PostgreSQL that server process (VmHWM)."
-echo "Index size: the tracuu database folder; the SQLite file; pg_total_relation_size (heap, TOAST, GIN), WAL not counted."
+echo "Index size: the tracuu database folder; the SQLite file; pg_total_relation_size (heap, TOAST, GIN), WAL not counted;"
+echo "the plain Xapian database folder."
+echo "Plain Xapian: bench_load xapian, issue 5's recipe (TermGenerator with positions, no stemming, one database a core,"
+echo "a commit every 500 documents, compacted into one); it stores the text too, but has no folded, exact or word terms."

@@ -68,7 +68,7 @@ expect() {
 "$bench_dir/run_relevance.sh" "${common[@]}" >"$tmp/relevance.txt"
 expect "$tmp/relevance.txt" "| MRR@10 |" "| nDCG@10 |" "| MAP |" "without diacritics"
 "$bench_dir/run_indexing.sh" "${common[@]}" >"$tmp/indexing.txt"
-expect "$tmp/indexing.txt" "| documents/s |" "| index MiB (lower is better) |"
+expect "$tmp/indexing.txt" "| documents/s |" "| index MiB (lower is better) |" "tracuu ÷ plain Xapian |"
 "$bench_dir/run_queries.sh" "${common[@]}" --queries "$tmp/queries.txt" --rounds 1 --duration 1 >"$tmp/queries-out.txt"
 expect "$tmp/queries-out.txt" "| p50 |" "| words (2) |" "| query mix | 64 |" "| /suggest mix | 64 |" "| /health | 64 |" "searchd memory after"
 "$bench_dir/run_analysis.sh" --data "$data" --benchmark_min_time=0.01 >"$tmp/analysis.txt"
