@@ -20,7 +20,10 @@ find_package(Threads REQUIRED)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(spdlog REQUIRED CONFIG)
 
-# Input formats for the indexer: gumbo (HTML5 parser) and poppler's C++ API (PDF text).
+# Input formats for the indexer: gumbo (HTML5 parser), poppler's C++ API (PDF text), and
+# libzip with pugixml for Word and OpenDocument files (ZIP archives of XML parts).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)

@@ -32,6 +32,8 @@ std::string_view to_string(Format format) {
         case Format::json: return "json";
         case Format::jsonl: return "jsonl";
         case Format::pdf: return "pdf";
+        case Format::docx: return "docx";
+        case Format::odt: return "odt";
     }
     return "text";
 }
@@ -44,6 +46,8 @@ std::optional<Format> format_from_extension(const std::filesystem::path& path) {
     if (ext == ".json") return Format::json;
     if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
     if (ext == ".pdf") return Format::pdf;
+    if (ext == ".docx") return Format::docx;
+    if (ext == ".odt") return Format::odt;
     return std::nullopt;
 }
 
@@ -75,9 +79,29 @@ std::optional<Format> sniff_format(std::string_view head) {
     return std::nullopt;
 }
 
+std::optional<Format> sniff_office_format(std::string_view content) {
+    if (content.substr(0, 4) != "PK\x03\x04") return std::nullopt;
+    // OpenDocument stores "mimetype" first and uncompressed: its name and its content follow
+    // the 30-byte local header, after any extra field.
+    if (content.size() > 30) {
+        auto u16 = [&](std::size_t at) {
+            return static_cast<std::size_t>(static_cast<unsigned char>(content[at])) |
+                   static_cast<std::size_t>(static_cast<unsigned char>(content[at + 1])) << 8;
+        };
+        const std::size_t name_length = u16(26), data = 30 + name_length + u16(28);
+        if (content.substr(30, name_length) == "mimetype" &&
+            content.substr(data, 39) == "application/vnd.oasis.opendocument.text")
+            return Format::odt;
+    }
+    // Entry names are stored uncompressed, in each local header and in the central directory.
+    if (content.find("word/document.xml") != std::string_view::npos) return Format::docx;
+    return std::nullopt;
+}
+
 std::optional<Format> detect_format(const std::filesystem::path& path, std::string_view content) {
     const std::optional<Format> claimed = format_from_extension(path);
-    const std::optional<Format> shown = sniff_format(content.substr(0, 4096));
+    const std::optional<Format> shown =
+        content.substr(0, 4) == "PK\x03\x04" ? sniff_office_format(content) : sniff_format(content.substr(0, 4096));
     if (!shown) return claimed;
     if (path.extension().empty()) return shown;
     // A JSONL file is a JSON file to the sniffer when it holds one record, and a Markdown

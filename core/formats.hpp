@@ -17,9 +17,11 @@ enum class Format {
     json,      ///< .json: one record (an object) or an array of records.
     jsonl,     ///< .jsonl: one record a line.
     pdf,       ///< .pdf
+    docx,      ///< .docx: Word (Office Open XML).
+    odt,       ///< .odt: OpenDocument text (LibreOffice, Google Docs exports).
 };
 
-/// "text", "markdown", "html", "json", "jsonl", "pdf".
+/// "text", "markdown", "html", "json", "jsonl", "pdf", "docx", "odt".
 [[nodiscard]] std::string_view to_string(Format format);
 
 /// The format an extension names ("" for none); nullopt for an extension tracuu does not read.
@@ -30,6 +32,10 @@ enum class Format {
 /// JSON (JSONL when the first line is a whole object and another line follows). Plain
 /// text shows nothing: nullopt.
 [[nodiscard]] std::optional<Format> sniff_format(std::string_view head);
+
+/// The office format a ZIP archive @p content (the whole file) holds: OpenDocument text by
+/// its leading "mimetype" entry, Word by a "word/document.xml" entry; nullopt for anything else.
+[[nodiscard]] std::optional<Format> sniff_office_format(std::string_view content);
 
 /// The format to read a file as: what its content shows, else what its extension says
 /// (nullopt for an unknown extension whose content shows nothing known). Content wins

@@ -9,6 +9,7 @@
 #include "core/hash.hpp"
 #include "core/html.hpp"
 #include "core/metadata.hpp"
+#include "core/office.hpp"
 #include "core/pdf.hpp"
 
 #include <rapidjson/document.h>
@@ -164,6 +165,26 @@ void read_pdf(const FileContext& ctx, std::string_view content, std::uint64_t co
                                                                              : shorten_title(first_nonempty_line(pdf.text));
     if (!unicode::find_invalid_utf8(pdf.author)) doc.author = pdf.author;
     doc.text = std::move(pdf.text);
+    ctx.on_document(std::move(doc));
+}
+
+void read_office(const FileContext& ctx, std::string_view content, Format format, std::uint64_t content_hash) {
+    OfficeContent office = extract_office(content, format == Format::docx ? OfficeKind::docx : OfficeKind::odt);
+    if (!office.problem.empty()) {
+        ctx.problem(0, office.problem);
+        return;
+    }
+    if (is_blank(office.text)) {
+        ctx.problem(0, format == Format::docx ? "Word document without text" : "OpenDocument text without text");
+        return;
+    }
+    // XML parts are UTF-8 or declare another encoding, which pugixml converts; checked like any input.
+    for (std::string* field : {&office.text, &office.title, &office.author})
+        if (unicode::find_invalid_utf8(*field)) *field = unicode::to_valid_utf8(*field);
+    Document doc = ctx.document(ctx.input.id, content_hash);
+    doc.title = !is_blank(office.title) ? shorten_title(office.title) : shorten_title(first_nonempty_line(office.text));
+    doc.author = std::move(office.author);
+    doc.text = std::move(office.text);
     ctx.on_document(std::move(doc));
 }
 
@@ -425,7 +446,7 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
     const std::optional<Format> format = detect_format(input.path, content);
     if (!format) {
         ctx.problem(0, "unsupported file type \"" + input.path.extension().string() +
-                           "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL and PDF)");
+                           "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL, PDF, DOCX and ODT)");
         return;
     }
     // Everything but the bytes that decides what a document becomes; the path too, so that
@@ -435,14 +456,15 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
                                 options.hash_salt;
     ctx.hash_state = fnv1a64(context);
 
-    if (*format == Format::pdf) {
+    if (*format == Format::pdf || *format == Format::docx || *format == Format::odt) {
         const std::uint64_t content_hash = ctx.hash(content);
         if (std::string why = id_problem(input.id); !why.empty()) {
             ctx.problem(0, why);
             return;
         }
         if (ctx.unchanged(input.id, content_hash)) return;
-        read_pdf(ctx, content, content_hash);
+        if (*format == Format::pdf) read_pdf(ctx, content, content_hash);
+        else read_office(ctx, content, *format, content_hash);
         return;
     }
     if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // UTF-8 byte order mark

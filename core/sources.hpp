@@ -1,5 +1,5 @@
 /** @file
- * @brief Input files -> documents: text, Markdown, HTML, JSON, JSONL and PDF, with every
+ * @brief Input files -> documents: text, Markdown, HTML, JSON, JSONL, PDF, DOCX and ODT, with every
  *        problem reported, never thrown.
  *
  * Document ids: a file's id is its path relative to the folder it was found under,

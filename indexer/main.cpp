@@ -33,7 +33,7 @@ int database_error(const std::string& db, const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"tracuu-index: index text, Markdown, HTML, JSON, JSONL and PDF files (folders recursively) into a "
+    CLI::App app{"tracuu-index: index text, Markdown, HTML, JSON, JSONL, PDF, Word (.docx) and OpenDocument (.odt) files (folders recursively) into a "
                  "Xapian database"};
     tracuu::IndexingOptions options;
     bool quiet = false;

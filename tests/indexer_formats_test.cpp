@@ -11,6 +11,7 @@
 #include "core/html.hpp"
 #include "core/index_writer.hpp"
 #include "core/metadata.hpp"
+#include "core/office.hpp"
 #include "core/pdf.hpp"
 #include "core/progress.hpp"
 #include "core/schema.hpp"
@@ -18,6 +19,7 @@
 #include "core/sources.hpp"
 
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include <unicode/unistr.h>
 
@@ -72,6 +74,66 @@ std::string make_pdf(const std::vector<std::string>& pages, const std::string& t
     pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R /Info 4 0 R >>\nstartxref\n" +
            std::to_string(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+/// A ZIP archive of @p entries (name, content), in this order, the first stored uncompressed
+/// as OpenDocument's "mimetype" must be; the others deflated, as office programs write them.
+std::string make_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+    zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+    zip_source_keep(buffer);
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const auto& [name, content] = entries[k];
+        zip_source_t* part = zip_source_buffer(archive, content.data(), content.size(), 0);
+        const zip_int64_t index = zip_file_add(archive, name.c_str(), part, ZIP_FL_ENC_UTF_8);
+        zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), k == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+    }
+    zip_close(archive);  // writes the archive into the buffer source
+    zip_source_open(buffer);
+    zip_source_seek(buffer, 0, SEEK_END);
+    std::string bytes(static_cast<std::size_t>(zip_source_tell(buffer)), '\0');
+    zip_source_seek(buffer, 0, SEEK_SET);
+    zip_source_read(buffer, bytes.data(), bytes.size());
+    zip_source_close(buffer);
+    zip_source_free(buffer);
+    zip_error_fini(&error);
+    return bytes;
+}
+
+const std::string kWordNamespaces =
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+
+/// A Word document: the body's XML (inside w:body), with core properties when given.
+std::string make_docx(const std::string& body, const std::string& title = {}, const std::string& creator = {}) {
+    std::vector<std::pair<std::string, std::string>> parts = {
+        {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
+        {"word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " + kWordNamespaces + "><w:body>" + body +
+                                  "</w:body></w:document>"},
+        {"word/header1.xml", "<w:hdr " + kWordNamespaces + "><w:p><w:r><w:t>Đầu trang lặp lại</w:t></w:r></w:p></w:hdr>"}};
+    if (!title.empty() || !creator.empty())
+        parts.emplace_back("docProps/core.xml",
+                           "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                           "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + title + "</dc:title><dc:creator>" +
+                               creator + "</dc:creator></cp:coreProperties>");
+    return make_zip(parts);
+}
+
+/// An OpenDocument text: the XML inside office:text, and a title and initial creator.
+std::string make_odt(const std::string& text, const std::string& title, const std::string& creator) {
+    const std::string office = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                               "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
+    return make_zip({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                     {"content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " + office +
+                                         "><office:body><office:text>" + text +
+                                         "</office:text></office:body></office:document-content>"},
+                     {"meta.xml", "<office:document-meta " + office +
+                                      " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                                      "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"><office:meta><dc:title>" +
+                                      title + "</dc:title><meta:initial-creator>" + creator +
+                                      "</meta:initial-creator></office:meta></office:document-meta>"}});
 }
 
 struct Read {
@@ -149,6 +211,89 @@ TEST(Pdf, TextLayerPageByPage) {
 TEST(Pdf, AScannedPdfWithoutTextLayerAndACorruptOneAreProblems) {
     EXPECT_NE(extract_pdf(make_pdf({"", ""})).problem.find("no text layer (2 pages, probably scanned)"), std::string::npos);
     EXPECT_NE(extract_pdf("%PDF-1.4\n1 0 obj << /Type /Catalog garbage").problem.find("cannot be parsed"), std::string::npos);
+}
+
+TEST(Office, WordBodyTextWithRunsTabsBreaksAndTablesButNotDeletedTextHeadersOrFallbacks) {
+    const OfficeContent word = extract_office(
+        make_docx("<w:p><w:r><w:t xml:space=\"preserve\">Về việc triển khai </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
+                  "<w:t>Nghị quyết số 126/NQ-CP</w:t></w:r><w:del><w:r><w:delText>bị xóa</w:delText></w:r></w:del>"
+                  "<w:moveFrom><w:r><w:t>đã chuyển đi</w:t></w:r></w:moveFrom></w:p>"
+                  "<w:p><w:r><w:t>Căn cứ</w:t><w:tab/><w:t>Luật</w:t><w:br/><w:t>dòng sau</w:t></w:r></w:p>"
+                  "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ô một</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Ô hai</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+                  "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:t>Hộp chữ</w:t></mc:Choice>"
+                  "<mc:Fallback><w:t>Hộp chữ</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+                  "Chỉ thị về Nghị quyết 126", "UBND tỉnh"),
+        OfficeKind::docx);
+    ASSERT_EQ(word.problem, "");
+    EXPECT_EQ(word.text, "Về việc triển khai Nghị quyết số 126/NQ-CP\nCăn cứ\tLuật\ndòng sau\nÔ một\nÔ hai\nHộp chữ\n");
+    EXPECT_EQ(word.title, "Chỉ thị về Nghị quyết 126");
+    EXPECT_EQ(word.author, "UBND tỉnh");
+}
+
+TEST(Office, OpenDocumentTextWithSpacesButNotNotes) {
+    const OfficeContent odt = extract_office(
+        make_odt("<text:h>Quyết định</text:h><text:p>Điều<text:s text:c=\"3\"/>1.<text:tab/>Phạm vi"
+                 "<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Chú thích</text:p>"
+                 "</text:note-body></text:note><text:line-break/>áp dụng</text:p><text:list><text:list-item><text:p>Mục "
+                 "<text:span>một</text:span></text:p></text:list-item></text:list>",
+                 "Quyết định 1880/QĐ-TTg", "Văn phòng Chính phủ"),
+        OfficeKind::odt);
+    ASSERT_EQ(odt.problem, "");
+    EXPECT_EQ(odt.text, "Quyết định\nĐiều   1.\tPhạm vi\náp dụng\nMục một\n");
+    EXPECT_EQ(odt.title, "Quyết định 1880/QĐ-TTg");
+    EXPECT_EQ(odt.author, "Văn phòng Chính phủ");
+}
+
+TEST(Office, DetectedByContentWhereTheExtensionLiesOrIsMissing) {
+    const std::string word = make_docx("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
+    const std::string odt = make_odt("<text:p>x</text:p>", "t", "c");
+    EXPECT_EQ(detect_format("chi-thi", word), Format::docx);
+    EXPECT_EQ(detect_format("chi-thi.txt", word), Format::docx);
+    EXPECT_EQ(detect_format("quyet-dinh.docx", odt), Format::odt);
+    const std::string other = make_zip({{"readme.txt", "not an office file"}});
+    EXPECT_EQ(detect_format("archive.zip", other), std::nullopt);
+    EXPECT_EQ(detect_format("fake.docx", other), Format::docx);  // the extension; the reader then says why not
+}
+
+TEST(Office, BrokenArchivesMissingPartsAndMalformedXmlAreProblems) {
+    const std::string word = make_docx("<w:p><w:r><w:t>Văn bản</w:t></w:r></w:p>");
+    EXPECT_NE(extract_office(word.substr(0, word.size() / 2), OfficeKind::docx).problem.find("cannot read as a ZIP archive"),
+              std::string::npos);
+    EXPECT_EQ(extract_office(make_zip({{"readme.txt", "x"}}), OfficeKind::docx).problem,
+              "no word/document.xml (not a Word document)");
+    EXPECT_NE(extract_office(make_zip({{"word/document.xml", "<w:document><w:body><w:p>"}}), OfficeKind::docx)
+                  .problem.find("word/document.xml: malformed XML ("),
+              std::string::npos);
+    // Broken properties cost the title, not the text.
+    const OfficeContent without_properties = extract_office(
+        make_zip({{"word/document.xml", "<w:document " + kWordNamespaces + "><w:body><w:p><w:r><w:t>Văn bản</w:t></w:r></w:p></w:body></w:document>"},
+                  {"docProps/core.xml", "<cp:coreProperties"}}),
+        OfficeKind::docx);
+    EXPECT_EQ(without_properties.problem, "");
+    EXPECT_EQ(without_properties.text, "Văn bản\n");
+    EXPECT_EQ(without_properties.title, "");
+}
+
+TEST(Office, ReadAsDocumentsWithTitleAndAuthorAndBadOnesReported) {
+    TempDir dir;
+    dir.write("in/chi-thi.docx", make_docx("<w:p><w:r><w:t>CHỈ THỊ</w:t></w:r></w:p><w:p><w:r><w:t>Thực hiện Nghị quyết số "
+                                           "126/NQ-CP ngày 14/8/2023.</w:t></w:r></w:p>",
+                                           "Chỉ thị số 05/CT-UBND", "Lê Kông"));
+    dir.write("in/untitled.odt", make_odt("<text:p>Kế hoạch</text:p><text:p>Nội dung.</text:p>", "", ""));
+    dir.write("in/empty.docx", make_docx("<w:p/>"));
+    dir.write("in/truncated.docx", make_docx("<w:p><w:r><w:t>x</w:t></w:r></w:p>").substr(0, 100));
+    const Read read = read_all({(dir.path() / "in").string()});
+    const Document* word = read.find("chi-thi");
+    ASSERT_NE(word, nullptr);
+    EXPECT_EQ(word->title, "Chỉ thị số 05/CT-UBND");
+    EXPECT_EQ(word->author, "Lê Kông");
+    EXPECT_EQ(word->text, "CHỈ THỊ\nThực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023.\n");
+    const Document* odt = read.find("untitled");
+    ASSERT_NE(odt, nullptr);
+    EXPECT_EQ(odt->title, "Kế hoạch");  // no title property: the first line
+    EXPECT_EQ(read.documents.size(), 2u);
+    EXPECT_TRUE(read.has_problem("empty.docx: Word document without text"));
+    EXPECT_TRUE(read.has_problem("truncated.docx: cannot read as a ZIP archive"));
 }
 
 TEST(Boilerplate, PressLinesAreFoundAndBodyLinesAreNot) {
