@@ -130,8 +130,12 @@ OfficeContent extract_office(std::string_view bytes, OfficeKind kind) {
     const char* body_part = docx ? "word/document.xml" : "content.xml";
     std::string xml;
     pugi::xml_document body;
+    if (zip_name_locate(archive.get(), body_part, 0) < 0) {
+        content.problem = std::string("no ") + body_part + (docx ? " (not a Word document)" : " (not an OpenDocument text)");
+        return content;
+    }
     if (std::string why = read_part(archive.get(), body_part, xml); !why.empty()) {
-        content.problem = why + (docx ? " (not a Word document)" : " (not an OpenDocument text)");
+        content.problem = why;
         return content;
     }
     if (std::string why = parse_part(xml, body_part, body); !why.empty()) {

@@ -264,6 +264,11 @@ TEST(Office, BrokenArchivesMissingPartsAndMalformedXmlAreProblems) {
     EXPECT_NE(extract_office(make_zip({{"word/document.xml", "<w:document><w:body><w:p>"}}), OfficeKind::docx)
                   .problem.find("word/document.xml: malformed XML ("),
               std::string::npos);
+    // A small archive whose body would inflate past 256 MiB (a "zip bomb") is refused unread.
+    const std::string bomb = make_zip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", std::string(257u << 20, ' ')}});
+    EXPECT_LT(bomb.size(), 1u << 20);
+    EXPECT_EQ(extract_office(bomb, OfficeKind::docx).problem,
+              "word/document.xml inflates to 257 MiB, over the 256 MiB a part may have");
     // Broken properties cost the title, not the text.
     const OfficeContent without_properties = extract_office(
         make_zip({{"word/document.xml", "<w:document " + kWordNamespaces + "><w:body><w:p><w:r><w:t>Văn bản</w:t></w:r></w:p></w:body></w:document>"},
