@@ -213,6 +213,14 @@ TEST(Pdf, AScannedPdfWithoutTextLayerAndACorruptOneAreProblems) {
     EXPECT_NE(extract_pdf("%PDF-1.4\n1 0 obj << /Type /Catalog garbage").problem.find("cannot be parsed"), std::string::npos);
 }
 
+void expect_extracted(const OfficeContent& content, const std::string& text, const std::string& title,
+                      const std::string& author) {
+    EXPECT_EQ(content.problem, "");
+    EXPECT_EQ(content.text, text);
+    EXPECT_EQ(content.title, title);
+    EXPECT_EQ(content.author, author);
+}
+
 TEST(Office, WordBodyTextWithRunsTabsBreaksAndTablesButNotDeletedTextHeadersOrFallbacks) {
     const OfficeContent word = extract_office(
         make_docx("<w:p><w:r><w:t xml:space=\"preserve\">Về việc triển khai </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
@@ -224,10 +232,8 @@ TEST(Office, WordBodyTextWithRunsTabsBreaksAndTablesButNotDeletedTextHeadersOrFa
                   "<mc:Fallback><w:t>Hộp chữ</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>",
                   "Chỉ thị về Nghị quyết 126", "UBND tỉnh"),
         OfficeKind::docx);
-    ASSERT_EQ(word.problem, "");
-    EXPECT_EQ(word.text, "Về việc triển khai Nghị quyết số 126/NQ-CP\nCăn cứ\tLuật\ndòng sau\nÔ một\nÔ hai\nHộp chữ\n");
-    EXPECT_EQ(word.title, "Chỉ thị về Nghị quyết 126");
-    EXPECT_EQ(word.author, "UBND tỉnh");
+    expect_extracted(word, "Về việc triển khai Nghị quyết số 126/NQ-CP\nCăn cứ\tLuật\ndòng sau\nÔ một\nÔ hai\nHộp chữ\n",
+                     "Chỉ thị về Nghị quyết 126", "UBND tỉnh");
 }
 
 TEST(Office, OpenDocumentTextWithSpacesButNotNotes) {
@@ -238,10 +244,8 @@ TEST(Office, OpenDocumentTextWithSpacesButNotNotes) {
                  "<text:span>một</text:span></text:p></text:list-item></text:list>",
                  "Quyết định 1880/QĐ-TTg", "Văn phòng Chính phủ"),
         OfficeKind::odt);
-    ASSERT_EQ(odt.problem, "");
-    EXPECT_EQ(odt.text, "Quyết định\nĐiều   1.\tPhạm vi\náp dụng\nMục một\n");
-    EXPECT_EQ(odt.title, "Quyết định 1880/QĐ-TTg");
-    EXPECT_EQ(odt.author, "Văn phòng Chính phủ");
+    expect_extracted(odt, "Quyết định\nĐiều   1.\tPhạm vi\náp dụng\nMục một\n", "Quyết định 1880/QĐ-TTg",
+                     "Văn phòng Chính phủ");
 }
 
 TEST(Office, DetectedByContentWhereTheExtensionLiesOrIsMissing) {
