@@ -152,6 +152,13 @@ void read_html(const FileContext& ctx, std::string_view content, std::uint64_t c
     ctx.on_document(std::move(doc));
 }
 
+// The title a file's properties state, or else its text's first line: PDFs and office files
+// often carry no title property, or a blank one.
+std::string stated_title_or_first_line(std::string_view stated, std::string_view text) {
+    if (!is_blank(stated)) return shorten_title(stated);
+    return shorten_title(first_nonempty_line(text));
+}
+
 void read_pdf(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
     PdfContent pdf = extract_pdf(content);
     if (!pdf.problem.empty()) {
@@ -161,8 +168,7 @@ void read_pdf(const FileContext& ctx, std::string_view content, std::uint64_t co
     // Text from a PDF is poppler's: valid UTF-8 by construction, but checked like any input.
     if (unicode::find_invalid_utf8(pdf.text)) pdf.text = unicode::to_valid_utf8(pdf.text);
     Document doc = ctx.document(ctx.input.id, content_hash);
-    doc.title = !is_blank(pdf.title) && !unicode::find_invalid_utf8(pdf.title) ? shorten_title(pdf.title)
-                                                                             : shorten_title(first_nonempty_line(pdf.text));
+    doc.title = stated_title_or_first_line(unicode::find_invalid_utf8(pdf.title) ? std::string_view() : pdf.title, pdf.text);
     if (!unicode::find_invalid_utf8(pdf.author)) doc.author = pdf.author;
     doc.text = std::move(pdf.text);
     ctx.on_document(std::move(doc));
@@ -182,7 +188,7 @@ void read_office(const FileContext& ctx, std::string_view content, Format format
     for (std::string* field : {&office.text, &office.title, &office.author})
         if (unicode::find_invalid_utf8(*field)) *field = unicode::to_valid_utf8(*field);
     Document doc = ctx.document(ctx.input.id, content_hash);
-    doc.title = !is_blank(office.title) ? shorten_title(office.title) : shorten_title(first_nonempty_line(office.text));
+    doc.title = stated_title_or_first_line(office.title, office.text);
     doc.author = std::move(office.author);
     doc.text = std::move(office.text);
     ctx.on_document(std::move(doc));
