@@ -22,10 +22,9 @@ struct ZipCloser {
 };
 using Archive = std::unique_ptr<zip_t, ZipCloser>;
 
-// Reads part @p name of @p archive into @p out; returns why not, or "".
-std::string read_part(zip_t* archive, const char* name, std::string& out) {
-    const zip_int64_t index = zip_name_locate(archive, name, 0);
-    if (index < 0) return std::string("no ") + name;
+// Reads part @p name, at @p index of @p archive (zip_name_locate), into @p out; returns why
+// not, or "".
+std::string read_part(zip_t* archive, zip_int64_t index, const char* name, std::string& out) {
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
@@ -130,11 +129,12 @@ OfficeContent extract_office(std::string_view bytes, OfficeKind kind) {
     const char* body_part = docx ? "word/document.xml" : "content.xml";
     std::string xml;
     pugi::xml_document body;
-    if (zip_name_locate(archive.get(), body_part, 0) < 0) {
+    const zip_int64_t body_index = zip_name_locate(archive.get(), body_part, 0);
+    if (body_index < 0) {
         content.problem = std::string("no ") + body_part + (docx ? " (not a Word document)" : " (not an OpenDocument text)");
         return content;
     }
-    if (std::string why = read_part(archive.get(), body_part, xml); !why.empty()) {
+    if (std::string why = read_part(archive.get(), body_index, body_part, xml); !why.empty()) {
         content.problem = why;
         return content;
     }
@@ -148,7 +148,9 @@ OfficeContent extract_office(std::string_view bytes, OfficeKind kind) {
     // Properties are optional: a document without them, or with broken ones, keeps its text.
     const char* properties_part = docx ? "docProps/core.xml" : "meta.xml";
     pugi::xml_document properties;
-    if (read_part(archive.get(), properties_part, xml).empty() && parse_part(xml, properties_part, properties).empty()) {
+    const zip_int64_t properties_index = zip_name_locate(archive.get(), properties_part, 0);
+    if (properties_index >= 0 && read_part(archive.get(), properties_index, properties_part, xml).empty() &&
+        parse_part(xml, properties_part, properties).empty()) {
         content.title = find_element(properties, "dc:title").text().get();
         content.author = find_element(properties, "dc:creator").text().get();
         if (!docx && content.author.empty()) content.author = find_element(properties, "meta:initial-creator").text().get();
