@@ -28,7 +28,6 @@ bool is_vowel_letter(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
-bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019; }
 
 char32_t peek(std::string_view text, std::size_t pos) {
     return pos < text.size() ? decode_utf8(text, pos) : 0;
@@ -61,43 +60,96 @@ public:
     }
 
 private:
+    // Builds a token's exact and folded forms in one pass over its characters. Folding does
+    // not depend on where the tone mark sits, so only the exact form may need canonical tone
+    // placement afterwards, and a tone on the syllable's only vowel, the common case, is
+    // already where it belongs.
+    class Forms {
+    public:
+        explicit Forms(Token& token) : t_(token) {}
+
+        void append_ascii(unsigned char byte) {
+            const char lower = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
+            t_.exact.push_back(lower);
+            t_.folded.push_back(lower);
+            if ((byte >= '0' && byte <= '9') || byte == '\'') t_.letters_only = false;
+        }
+        void append_apostrophe() { append_ascii('\''); }  // people’s = people's
+
+        /// A non-ASCII character that is part of the token whatever it is.
+        void append(char32_t cp) {
+            const std::size_t before = t_.folded.size();
+            count(unicode::append_folded_forms(cp, t_.exact, t_.folded));
+            for (std::size_t i = before; i < t_.folded.size(); ++i)
+                if ((t_.folded[i] >= '0' && t_.folded[i] <= '9') || t_.folded[i] == '\'') t_.letters_only = false;
+        }
+
+        /// A non-ASCII character, appended only if it is a word character. No word character
+        /// folds to a digit or an apostrophe (unicode_test checks every code point).
+        bool append_if_word_char(char32_t cp) {
+            const unicode::WordChar found = unicode::append_if_word_char(cp, t_.exact, t_.folded);
+            count(found == unicode::WordChar::toned);
+            return found != unicode::WordChar::none;
+        }
+
+        void place_tone() {
+            const bool placed = tones_ == 1 && toned_vowel_ &&
+                                std::count_if(t_.folded.begin(), t_.folded.end(), is_vowel_letter) == 1;
+            if (tones_ > 0 && !placed) unicode::canonicalize_tone_placement(t_.exact);
+        }
+
+    private:
+        void count(bool toned) {
+            if (!toned) return;
+            ++tones_;
+            toned_vowel_ = !t_.folded.empty() && is_vowel_letter(t_.folded.back());
+        }
+
+        Token& t_;
+        int tones_ = 0;
+        bool toned_vowel_ = false;
+    };
+
+    // The token is built where it will stay, at the end of the list, and taken back if it
+    // turns out to be no word: moving a finished token would copy both its strings.
+    Token& start_token(std::size_t begin, TokenKind kind, std::uint32_t position) {
+        Token& token = out_.tokens.emplace_back();
+        token.position = position;
+        token.begin = static_cast<std::uint32_t>(begin);
+        token.kind = kind;
+        token.letters_only = true;
+        return token;
+    }
+
+    void finish_token(Token& token, Forms& forms, std::size_t end) {
+        token.end = static_cast<std::uint32_t>(end);
+        // Too long for a word (base64, hashes), or a lone combining mark.
+        if (end - token.begin > Analyzer::kMaxTokenBytes || token.folded.empty()) {
+            out_.tokens.pop_back();
+            return;
+        }
+        forms.place_tone();
+    }
+
     void emit(std::size_t begin, std::size_t end, TokenKind kind, std::uint32_t position) {
         if (end - begin > Analyzer::kMaxTokenBytes) return;
         const std::string_view raw = std::string_view(out_.text).substr(begin, end - begin);
-        Token token{std::string(), std::string(), position, static_cast<std::uint32_t>(begin),
-                    static_cast<std::uint32_t>(end), kind};
-        // Exact and folded forms in one pass; folding does not depend on where the tone
-        // mark sits, so only the exact form needs canonical tone placement afterwards.
+        Token& token = start_token(begin, kind, position);
         token.exact.reserve(raw.size());
         token.folded.reserve(raw.size());
-        int tones = 0;
-        bool toned_vowel = false;
+        Forms forms(token);
         for (std::size_t p = 0; p < raw.size();) {
             const auto byte = static_cast<unsigned char>(raw[p]);
             if (byte < 0x80) {
-                const char lower = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
-                token.exact.push_back(lower);
-                token.folded.push_back(lower);
+                forms.append_ascii(byte);
                 ++p;
                 continue;
             }
             const char32_t cp = decode_utf8(raw, p);
-            if (cp == 0x2019) {  // typographic apostrophe: people’s = people's
-                token.exact.push_back('\'');
-                token.folded.push_back('\'');
-                continue;
-            }
-            if (unicode::append_folded_forms(cp, token.exact, token.folded)) {
-                ++tones;
-                toned_vowel = !token.folded.empty() && is_vowel_letter(token.folded.back());
-            }
+            if (cp == 0x2019) forms.append_apostrophe();
+            else forms.append(cp);
         }
-        if (token.folded.empty()) return;  // a lone combining mark is no word
-        // A tone on the only vowel is where it belongs: most toned syllables skip the work.
-        const bool placed = tones == 1 && toned_vowel &&
-                            std::count_if(token.folded.begin(), token.folded.end(), is_vowel_letter) == 1;
-        if (tones > 0 && !placed) unicode::canonicalize_tone_placement(token.exact);
-        out_.tokens.push_back(std::move(token));
+        finish_token(token, forms, end);
     }
 
     void emit_reference(const DocumentNumberMatch& match) {
@@ -111,30 +163,48 @@ private:
                                                    static_cast<std::uint32_t>(match.end), first});
     }
 
-    // A run of word characters; digit groups joined by . , : / - stay one token
-    // ("14/8/2023", "1.000.000"), and date-like groups also index their parts.
+    // A run of word characters, its forms built as it is scanned; digit groups joined by
+    // . , : / - stay one token ("14/8/2023", "1.000.000"), and date-like groups also index
+    // their parts.
     std::size_t scan_word(std::size_t start) {
         const std::string_view text = out_.text;
+        const std::uint32_t position = position_++;
+        Token& token = start_token(start, TokenKind::word, position);
+        Forms forms(token);
         std::size_t pos = start;
         bool all_digits = true;
         bool grouped = false;
         bool has_part_separators = false;
         std::vector<std::pair<std::size_t, std::size_t>> parts;
         std::size_t part_begin = start;
+        // Keep "people's", "don't" together: an apostrophe between letters.
+        const auto apostrophe_joins = [&](std::size_t next) {
+            return !all_digits && is_word_char(peek(text, next)) && !is_ascii_digit(peek(text, next));
+        };
         for (;;) {
             while (pos < text.size()) {
+                const auto byte = static_cast<unsigned char>(text[pos]);
+                if (byte < 0x80) {
+                    const bool digit = byte >= '0' && byte <= '9';
+                    if (digit || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
+                        all_digits = all_digits && digit;
+                    } else if (byte != '\'' || !apostrophe_joins(pos + 1)) {
+                        break;
+                    }
+                    forms.append_ascii(byte);
+                    ++pos;
+                    continue;
+                }
                 std::size_t next = pos;
                 const char32_t cp = decode_utf8(text, next);
-                if (!is_word_char(cp)) {
-                    // Keep "people's", "don't" together: an apostrophe between letters.
-                    if (is_apostrophe(cp) && !all_digits && is_word_char(peek(text, next)) &&
-                        !is_ascii_digit(peek(text, next))) {
-                        pos = next;
-                        continue;
-                    }
+                if (cp == 0x2019) {
+                    if (!apostrophe_joins(next)) break;
+                    forms.append_apostrophe();
+                } else if (forms.append_if_word_char(cp)) {
+                    all_digits = false;
+                } else {
                     break;
                 }
-                if (!is_ascii_digit(cp)) all_digits = false;
                 pos = next;
             }
             if (!all_digits || pos >= text.size()) break;
@@ -144,11 +214,12 @@ private:
             parts.emplace_back(part_begin, pos);
             has_part_separators = has_part_separators || sep == '/' || sep == '-';
             grouped = true;
+            forms.append_ascii(static_cast<unsigned char>(sep));
             pos += 1;
             part_begin = pos;
         }
-        const std::uint32_t position = position_++;
-        emit(start, pos, all_digits ? TokenKind::number : TokenKind::word, position);
+        if (all_digits) token.kind = TokenKind::number;
+        finish_token(token, forms, pos);
         if (grouped && has_part_separators) {
             parts.emplace_back(part_begin, pos);
             for (const auto& [b, e] : parts) emit(b, e, TokenKind::number, position);
@@ -170,13 +241,18 @@ public:
     void run() {
         std::vector<Token>& in = a_.tokens;
         out_.reserve(in.size() + in.size() / 2);
+        // Each token is tested once: the test of the token after a run starts the next run.
+        const auto syllable_at = [&](std::size_t k) { return k < in.size() && is_syllable(in[k]); };
+        bool syllable = syllable_at(0);
         for (std::size_t i = 0; i < in.size();) {
             std::size_t j = i + 1;
-            if (is_syllable(in[i]))
-                while (j < in.size() && is_syllable(in[j]) && may_join_as_word(a_.text, in[j - 1], in[j])) ++j;
+            bool next = syllable_at(j);
+            if (syllable)
+                while (next && may_join_as_word(a_.text, in[j - 1], in[j])) next = syllable_at(++j);
             if (j - i >= 2) segment(i, j);
             else out_.push_back(std::move(in[i]));
             i = j;
+            syllable = next;
         }
         in.swap(out_);
     }
@@ -185,8 +261,7 @@ private:
     static constexpr std::size_t kMaxNameSyllables = 4;
 
     static bool is_syllable(const Token& t) {
-        if (t.kind != TokenKind::word || t.syllables != 1) return false;
-        return std::none_of(t.folded.begin(), t.folded.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\''; });
+        return t.kind == TokenKind::word && t.syllables == 1 && t.letters_only;
     }
 
     // Name-like: starts with a capital and is not an all-capitals acronym (UBND).

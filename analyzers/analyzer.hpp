@@ -36,6 +36,9 @@ struct Token {
     std::uint32_t end;        ///< Byte offset just past the token.
     TokenKind kind;
     std::uint8_t syllables = 1;  ///< More than one for a multi-syllable word: "thi_hành".
+    /// No digit or apostrophe in it ("nghị", not "h5n1" or "don't"): only such words can be
+    /// syllables of a multi-syllable word. Set by the analyzer as it builds the forms.
+    bool letters_only = false;
 
     /// Whether the exact form differs from the folded one (the word carries diacritics).
     [[nodiscard]] bool has_diacritics() const { return exact != folded; }

@@ -15,36 +15,9 @@ extern const std::size_t kDictionarySize;
 extern const std::size_t kDictionaryEntries;
 }  // namespace generated
 
-namespace {
-
-constexpr std::uint64_t kFoldedTableSalt = 0x9E3779B97F4A7C15ULL;
-
-std::uint64_t mix(std::uint64_t x) noexcept {  // splitmix64 finalizer
-    x ^= x >> 30;
-    x *= 0xBF58476D1CE4E5B9ULL;
-    x ^= x >> 27;
-    x *= 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
-
-}  // namespace
-
 const WordDictionary& WordDictionary::builtin() {
     static const WordDictionary dictionary(std::string_view(generated::kDictionary, generated::kDictionarySize));
     return dictionary;
-}
-
-std::uint64_t WordDictionary::hash(std::string_view syllable) noexcept {
-    std::uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
-    for (const char c : syllable) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001B3ULL;
-    }
-    return h;
-}
-
-std::uint64_t WordDictionary::extend(std::uint64_t span, std::uint64_t syllable) noexcept {
-    return mix(span + 0x632BE59BD9B4E019ULL) ^ syllable;
 }
 
 WordDictionary::WordDictionary(std::string_view coded) {
@@ -97,22 +70,6 @@ WordDictionary::WordDictionary(std::string_view coded) {
     }
 }
 
-namespace {
-constexpr std::uint64_t kFlagBits = 3;
-// Where a key's filter bit is: different bits of the mixed key than its table slot.
-std::uint64_t filter_bit(std::uint64_t mixed) noexcept { return mixed >> 21 ^ mixed; }
-}  // namespace
-
-WordDictionary::Probe WordDictionary::probe(std::uint64_t key) const noexcept {
-    key &= ~kFlagBits;
-    const std::uint64_t mixed = mix(key);
-    return {key, mixed & mask_, filter_bit(mixed) & filter_mask_};
-}
-
-std::uint64_t WordDictionary::key_of(std::uint64_t span, bool folded) noexcept {
-    return folded ? span ^ kFoldedTableSalt : span;
-}
-
 void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
     const Probe p = probe(key);
     filter_[p.bit / 64] |= 1ULL << (p.bit % 64);
@@ -121,22 +78,6 @@ void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
             slots_[slot] |= p.key | flags;
             return;
         }
-    }
-}
-
-void WordDictionary::prefetch(std::uint64_t span, bool folded) const noexcept {
-    const Probe p = probe(key_of(span, folded));
-    __builtin_prefetch(&filter_[p.bit / 64]);
-    __builtin_prefetch(&slots_[p.slot]);
-}
-
-std::uint8_t WordDictionary::find(std::uint64_t span, bool folded) const noexcept {
-    const Probe p = probe(key_of(span, folded));
-    if ((filter_[p.bit / 64] >> (p.bit % 64) & 1) == 0) return 0;
-    for (std::uint64_t slot = p.slot;; slot = (slot + 1) & mask_) {
-        const std::uint64_t held = slots_[slot];
-        if (held == 0) return 0;
-        if ((held & ~kFlagBits) == p.key) return static_cast<std::uint8_t>(held & kFlagBits);
     }
 }
 

@@ -29,9 +29,21 @@ public:
     /// Builds a dictionary from front-coded entries (see tools/compile_dictionary.cpp).
     explicit WordDictionary(std::string_view front_coded);
 
+    // The lookups are defined here, inline: the segmenter calls them for every span of every
+    // run of syllables, and a call apiece cost more than the hashing.
+
     /// Hash of one syllable's text; spans extend it syllable by syllable.
-    [[nodiscard]] static std::uint64_t hash(std::string_view syllable) noexcept;
-    [[nodiscard]] static std::uint64_t extend(std::uint64_t span, std::uint64_t syllable) noexcept;
+    [[nodiscard]] static std::uint64_t hash(std::string_view syllable) noexcept {
+        std::uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a
+        for (const char c : syllable) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001B3ULL;
+        }
+        return h;
+    }
+    [[nodiscard]] static std::uint64_t extend(std::uint64_t span, std::uint64_t syllable) noexcept {
+        return mix(span + 0x632BE59BD9B4E019ULL) ^ syllable;
+    }
 
     /// Flags for a span of exact (resp. folded) syllables, from its rolling hash.
     [[nodiscard]] std::uint8_t exact(std::uint64_t span) const noexcept { return find(span, false); }
@@ -39,20 +51,50 @@ public:
 
     /// Starts loading where find() will look for @p span, so that the lookups of a run of
     /// syllables overlap their cache misses instead of waiting for each in turn.
-    void prefetch(std::uint64_t span, bool folded) const noexcept;
+    void prefetch(std::uint64_t span, bool folded) const noexcept {
+        const Probe p = probe(key_of(span, folded));
+        __builtin_prefetch(&filter_[p.bit / 64]);
+        __builtin_prefetch(&slots_[p.slot]);
+    }
 
     /// Number of words.
     [[nodiscard]] std::size_t size() const noexcept { return words_; }
 
 private:
-    // Where a span's key lives: its first table slot and its filter bit.
+    static constexpr std::uint64_t kFlagBits = 3;
+    static constexpr std::uint64_t kFoldedTableSalt = 0x9E3779B97F4A7C15ULL;
+
+    static std::uint64_t mix(std::uint64_t x) noexcept {  // splitmix64 finalizer
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9ULL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBULL;
+        return x ^ (x >> 31);
+    }
+
+    // Where a span's key lives: its first table slot and its filter bit (other bits of the
+    // mixed key than the slot's).
     struct Probe {
         std::uint64_t key, slot, bit;
     };
-    [[nodiscard]] Probe probe(std::uint64_t key) const noexcept;
-    [[nodiscard]] static std::uint64_t key_of(std::uint64_t span, bool folded) noexcept;
+    [[nodiscard]] Probe probe(std::uint64_t key) const noexcept {
+        key &= ~kFlagBits;
+        const std::uint64_t mixed = mix(key);
+        return {key, mixed & mask_, (mixed >> 21 ^ mixed) & filter_mask_};
+    }
+    [[nodiscard]] static std::uint64_t key_of(std::uint64_t span, bool folded) noexcept {
+        return folded ? span ^ kFoldedTableSalt : span;
+    }
     void insert(std::uint64_t key, std::uint8_t flags);
-    [[nodiscard]] std::uint8_t find(std::uint64_t span, bool folded) const noexcept;
+    [[nodiscard]] std::uint8_t find(std::uint64_t span, bool folded) const noexcept {
+        const Probe p = probe(key_of(span, folded));
+        if ((filter_[p.bit / 64] >> (p.bit % 64) & 1) == 0) return 0;
+        for (std::uint64_t slot = p.slot;; slot = (slot + 1) & mask_) {
+            const std::uint64_t held = slots_[slot];
+            if (held == 0) return 0;
+            if ((held & ~kFlagBits) == p.key) return static_cast<std::uint8_t>(held & kFlagBits);
+        }
+    }
 
     // Open addressing over slots holding a key's upper 62 bits and its Flags in the low two
     // (never 0, which marks an empty slot): one cache line per probe.

@@ -296,6 +296,20 @@ bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
     return t.tone[t.lower[cp]] != 0;
 }
 
+WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folded) {
+    if (cp >= kTableSize) {
+        if (!is_non_ascii_word_char(cp)) return WordChar::none;
+        return append_folded_forms(cp, exact, folded) ? WordChar::toned : WordChar::plain;
+    }
+    const Tables& t = tables();
+    if (!t.word[cp]) return WordChar::none;
+    const auto& e = t.lower_utf8[cp];
+    exact.append(e.bytes, e.size);
+    const auto& f = t.base_utf8[cp];
+    folded.append(f.bytes, f.size);
+    return t.tone[t.lower[cp]] != 0 ? WordChar::toned : WordChar::plain;
+}
+
 bool has_tone_mark(char32_t cp) noexcept { return cp < kTableSize && tables().tone[cp] != 0; }
 
 char32_t strip_diacritics(char32_t cp) noexcept {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +57,14 @@ void append_utf8(std::string& out, char32_t cp);
 /// @p folded (nothing for a lone mark); returns whether @p cp carries a tone mark.
 /// One table lookup: the tokenizer's per-character work.
 bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded);
+
+/// What append_if_word_char found.
+enum class WordChar : std::uint8_t { none, plain, toned };
+
+/// For a non-ASCII @p cp: appends its forms as append_folded_forms does when it is a word
+/// character (is_word_char) and says whether it carries a tone mark; appends nothing and
+/// returns WordChar::none otherwise. One table lookup for the tokenizer's test and fold.
+WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folded);
 
 /// is_word_char beyond ASCII.
 [[nodiscard]] bool is_non_ascii_word_char(char32_t cp) noexcept;

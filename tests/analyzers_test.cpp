@@ -76,6 +76,21 @@ TEST(Unicode, NfdInputAnalyzesExactlyAsNfc) {
     EXPECT_EQ(references(nfd), references(nfc));
 }
 
+// The tokenizer marks a word "letters only" (a possible syllable of a multi-syllable word)
+// from its ASCII characters alone, which holds only if no other word character folds to a
+// digit or an apostrophe.
+TEST(Unicode, NoWordCharacterFoldsToADigitOrApostrophe) {
+    std::vector<char32_t> offenders;
+    for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        std::string exact, folded;
+        if (unicode::append_if_word_char(cp, exact, folded) == unicode::WordChar::none) continue;
+        if (std::any_of(folded.begin(), folded.end(), [](char c) { return (c >= '0' && c <= '9') || c == '\''; }))
+            offenders.push_back(cp);
+    }
+    EXPECT_TRUE(offenders.empty()) << "first: U+" << std::hex << static_cast<unsigned>(offenders.front());
+}
+
 TEST(Unicode, FindsInvalidUtf8) {
     EXPECT_FALSE(unicode::find_invalid_utf8("Nghị quyết").has_value());
     EXPECT_EQ(unicode::find_invalid_utf8("ab\xFF"), 2u);
@@ -119,6 +134,8 @@ TEST(Analyzer, WordTable) {
         {"Nguyen Thanh Binh signed", {"nguyen@0", "nguyen_thanh_binh@0", "thanh@1", "binh@2", "signed@3"}},
         // Words never span punctuation, and acronyms are not names.
         {"pháp, luật UBND", {"pháp|phap@0", "luật|luat@1", "ubnd@2"}},
+        // Nor take in a word with digits or an apostrophe.
+        {"Hà Nội H5N1 Hà Nội's", {"hà|ha@0", "hà_nội|ha_noi@0", "nội|noi@1", "h5n1@2", "hà|ha@3", "nội's|noi's@4"}},
     };
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input, {.words = true}), row.expected) << row.input;
 }
