@@ -50,6 +50,9 @@ struct Tables {
     std::array<Encoded, kTableSize> lower_utf8{};
     std::array<Encoded, kTableSize> base_utf8{};
 
+    /// Whether @p cp, below kTableSize, carries a tone mark once case-folded.
+    [[nodiscard]] bool carries_tone(char32_t cp) const noexcept { return lower[cp] < kTableSize && tone[lower[cp]] != 0; }
+
     Tables() {
         UErrorCode status = U_ZERO_ERROR;
         const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -101,9 +104,10 @@ struct Tables {
             std::copy(bytes.begin(), bytes.end(), out.bytes);
         };
         for (char32_t cp = 0; cp < kTableSize; ++cp) {
-            const char32_t folded_case = lower[cp] < kTableSize ? lower[cp] : cp;
+            // A few letters fold to a case beyond the table (U+023A Ⱥ to U+2C65 ⱥ), which has
+            // no diacritic to remove: that case is their folded form too, as on the query side.
             encode(lower[cp], lower_utf8[cp]);
-            encode(base[folded_case], base_utf8[cp]);
+            encode(lower[cp] < kTableSize ? base[lower[cp]] : lower[cp], base_utf8[cp]);
         }
     }
 };
@@ -293,7 +297,7 @@ bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
     exact.append(e.bytes, e.size);
     const auto& f = t.base_utf8[cp];
     folded.append(f.bytes, f.size);
-    return t.tone[t.lower[cp]] != 0;
+    return t.carries_tone(cp);
 }
 
 WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folded) {
@@ -307,7 +311,7 @@ WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folde
     exact.append(e.bytes, e.size);
     const auto& f = t.base_utf8[cp];
     folded.append(f.bytes, f.size);
-    return t.tone[t.lower[cp]] != 0 ? WordChar::toned : WordChar::plain;
+    return t.carries_tone(cp) ? WordChar::toned : WordChar::plain;
 }
 
 bool has_tone_mark(char32_t cp) noexcept { return cp < kTableSize && tables().tone[cp] != 0; }

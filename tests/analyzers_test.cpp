@@ -118,6 +118,7 @@ TEST(Analyzer, TokenTable) {
         {"", {}},
         {"  ,;!? ", {}},
         {"a \xCC\x80 b", {"a@0", "b@1"}},  // a lone combining grave accent is no token
+        {"Ⱥ ⱥ", {"ⱥ@0", "ⱥ@1"}},  // Ⱥ case-folds beyond the folding table: one form, as typed in a query
     };
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input), row.expected) << row.input;
 }
