@@ -85,7 +85,7 @@ private:
         }
 
         /// A non-ASCII character, appended only if it is a word character. No word character
-        /// folds to a digit or an apostrophe (unicode_test checks every code point).
+        /// folds to a digit or an apostrophe (analyzers_test checks every code point).
         bool append_if_word_char(char32_t cp) {
             const unicode::WordChar found = unicode::append_if_word_char(cp, t_.exact, t_.folded);
             count(found == unicode::WordChar::toned);

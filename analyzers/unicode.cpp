@@ -50,8 +50,13 @@ struct Tables {
     std::array<Encoded, kTableSize> lower_utf8{};
     std::array<Encoded, kTableSize> base_utf8{};
 
-    /// Whether @p cp, below kTableSize, carries a tone mark once case-folded.
-    [[nodiscard]] bool carries_tone(char32_t cp) const noexcept { return lower[cp] < kTableSize && tone[lower[cp]] != 0; }
+    /// Appends the forms of @p cp, below kTableSize (see append_folded_forms); returns whether
+    /// it carries a tone mark once case-folded.
+    bool append_forms(char32_t cp, std::string& exact, std::string& folded) const {
+        exact.append(lower_utf8[cp].bytes, lower_utf8[cp].size);
+        folded.append(base_utf8[cp].bytes, base_utf8[cp].size);
+        return lower[cp] < kTableSize && tone[lower[cp]] != 0;
+    }
 
     Tables() {
         UErrorCode status = U_ZERO_ERROR;
@@ -292,12 +297,7 @@ bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
         append_utf8(folded, lower);
         return false;
     }
-    const Tables& t = tables();
-    const auto& e = t.lower_utf8[cp];
-    exact.append(e.bytes, e.size);
-    const auto& f = t.base_utf8[cp];
-    folded.append(f.bytes, f.size);
-    return t.carries_tone(cp);
+    return tables().append_forms(cp, exact, folded);
 }
 
 WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folded) {
@@ -307,11 +307,7 @@ WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folde
     }
     const Tables& t = tables();
     if (!t.word[cp]) return WordChar::none;
-    const auto& e = t.lower_utf8[cp];
-    exact.append(e.bytes, e.size);
-    const auto& f = t.base_utf8[cp];
-    folded.append(f.bytes, f.size);
-    return t.carries_tone(cp) ? WordChar::toned : WordChar::plain;
+    return t.append_forms(cp, exact, folded) ? WordChar::toned : WordChar::plain;
 }
 
 bool has_tone_mark(char32_t cp) noexcept { return cp < kTableSize && tables().tone[cp] != 0; }
