@@ -15,6 +15,9 @@ echo "## Analysis"
 echo
 machine_line
 # Two seconds per benchmark at least, for several iterations of the slower ones, and the median
-# of three such runs: single runs vary by a fifth on a shared machine. Flags given later win.
-"$BENCH_BIN/bench_analyzer" --news "$WORK_DIR/news" --benchmark_min_time=2 --benchmark_repetitions=3 \
-    --benchmark_report_aggregates_only=true "${BENCH_ARGS[@]}"
+# of five such runs: single runs vary by a fifth on a shared machine. The runs of all benchmarks
+# are interleaved in random order, so that the machine's drift over the minutes of the bench
+# falls on tracuu and its peers alike instead of on whichever ran in a slow stretch; the ratios
+# are what is compared. Flags given later win.
+"$BENCH_BIN/bench_analyzer" --news "$WORK_DIR/news" --benchmark_min_time=2 --benchmark_repetitions=5 \
+    --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true "${BENCH_ARGS[@]}"
