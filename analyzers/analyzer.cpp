@@ -28,6 +28,8 @@ bool is_vowel_letter(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+// A digit or an apostrophe in a word keeps it out of multi-syllable words ("h5n1", "don't").
+bool breaks_syllable(char c) { return (c >= '0' && c <= '9') || c == '\''; }
 
 char32_t peek(std::string_view text, std::size_t pos) {
     return pos < text.size() ? decode_utf8(text, pos) : 0;
@@ -72,7 +74,7 @@ private:
             const char lower = (byte >= 'A' && byte <= 'Z') ? static_cast<char>(byte + 32) : static_cast<char>(byte);
             t_.exact.push_back(lower);
             t_.folded.push_back(lower);
-            if ((byte >= '0' && byte <= '9') || byte == '\'') t_.letters_only = false;
+            if (breaks_syllable(lower)) t_.letters_only = false;
         }
         void append_apostrophe() { append_ascii('\''); }  // people’s = people's
 
@@ -80,8 +82,8 @@ private:
         void append(char32_t cp) {
             const std::size_t before = t_.folded.size();
             count(unicode::append_folded_forms(cp, t_.exact, t_.folded));
-            for (std::size_t i = before; i < t_.folded.size(); ++i)
-                if ((t_.folded[i] >= '0' && t_.folded[i] <= '9') || t_.folded[i] == '\'') t_.letters_only = false;
+            if (std::any_of(t_.folded.begin() + static_cast<std::ptrdiff_t>(before), t_.folded.end(), breaks_syllable))
+                t_.letters_only = false;
         }
 
         /// A non-ASCII character, appended only if it is a word character. No word character

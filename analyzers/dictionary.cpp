@@ -73,12 +73,7 @@ WordDictionary::WordDictionary(std::string_view coded) {
 void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
     const Probe p = probe(key);
     filter_[p.bit / 64] |= 1ULL << (p.bit % 64);
-    for (std::uint64_t slot = p.slot;; slot = (slot + 1) & mask_) {
-        if (slots_[slot] == 0 || (slots_[slot] & ~kFlagBits) == p.key) {
-            slots_[slot] |= p.key | flags;
-            return;
-        }
-    }
+    slots_[locate(p)] |= p.key | flags;
 }
 
 }  // namespace tracuu

@@ -86,14 +86,16 @@ private:
         return folded ? span ^ kFoldedTableSalt : span;
     }
     void insert(std::uint64_t key, std::uint8_t flags);
+    // The slot that holds the probe's key, or the empty slot where it would go.
+    [[nodiscard]] std::uint64_t locate(const Probe& p) const noexcept {
+        std::uint64_t slot = p.slot;
+        while (slots_[slot] != 0 && (slots_[slot] & ~kFlagBits) != p.key) slot = (slot + 1) & mask_;
+        return slot;
+    }
     [[nodiscard]] std::uint8_t find(std::uint64_t span, bool folded) const noexcept {
         const Probe p = probe(key_of(span, folded));
         if ((filter_[p.bit / 64] >> (p.bit % 64) & 1) == 0) return 0;
-        for (std::uint64_t slot = p.slot;; slot = (slot + 1) & mask_) {
-            const std::uint64_t held = slots_[slot];
-            if (held == 0) return 0;
-            if ((held & ~kFlagBits) == p.key) return static_cast<std::uint8_t>(held & kFlagBits);
-        }
+        return static_cast<std::uint8_t>(slots_[locate(p)] & kFlagBits);  // an empty slot holds 0
     }
 
     // Open addressing over slots holding a key's upper 62 bits and its Flags in the low two
