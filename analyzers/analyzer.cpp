@@ -235,28 +235,28 @@ private:
 
 // Multi-syllable words: a best split of each run of syllables (dynamic programming over
 // dictionary words and capitalized runs, as coccoc-tokenizer does, not greedy longest
-// match), the words added as tokens beside their syllables.
+// match), the words added as tokens after all the others.
 class WordSegmenter {
 public:
     explicit WordSegmenter(Analysis& analysis) : a_(analysis), dict_(WordDictionary::builtin()) {}
 
     void run() {
-        std::vector<Token>& in = a_.tokens;
-        out_.reserve(in.size() + in.size() / 2);
+        std::vector<Token>& tokens = a_.tokens;
         // Each token is tested once: the test of the token after a run starts the next run.
-        const auto syllable_at = [&](std::size_t k) { return k < in.size() && is_syllable(in[k]); };
+        const auto syllable_at = [&](std::size_t k) { return k < tokens.size() && is_syllable(tokens[k]); };
         bool syllable = syllable_at(0);
-        for (std::size_t i = 0; i < in.size();) {
+        for (std::size_t i = 0; i < tokens.size();) {
             std::size_t j = i + 1;
             bool next = syllable_at(j);
             if (syllable)
-                while (next && may_join_as_word(a_.text, in[j - 1], in[j])) next = syllable_at(++j);
+                while (next && may_join_as_word(a_.text, tokens[j - 1], tokens[j])) next = syllable_at(++j);
             if (j - i >= 2) segment(i, j);
-            else out_.push_back(std::move(in[i]));
             i = j;
             syllable = next;
         }
-        in.swap(out_);
+        // The words go after all tokens, so that no token is moved to make room for them.
+        tokens.reserve(tokens.size() + words_.size());
+        for (const auto& [first, length] : words_) append_word(first, length);
     }
 
 private:
@@ -323,30 +323,39 @@ private:
                 if (!dictionary_open && !all_capital) break;
             }
         }
-        // Walk back to the pieces, then emit syllables with each word after its first syllable.
-        pieces_.clear();
-        for (std::size_t k = n; k > 0; k -= piece_[k]) pieces_.push_back(piece_[k]);
-        std::vector<Token>& s_mut = a_.tokens;
-        std::size_t k = first;
-        for (auto it = pieces_.rbegin(); it != pieces_.rend(); ++it) {
-            const std::size_t len = *it;
-            if (len > 1) {
-                Token word = s[k];
-                for (std::size_t m = k + 1; m < k + len; ++m) {
-                    word.exact += '_';
-                    word.exact += s[m].exact;
-                    word.folded += '_';
-                    word.folded += s[m].folded;
-                }
-                word.end = s[k + len - 1].end;
-                word.syllables = static_cast<std::uint8_t>(len);
-                out_.push_back(std::move(s_mut[k]));
-                out_.push_back(std::move(word));
-                for (std::size_t m = k + 1; m < k + len; ++m) out_.push_back(std::move(s_mut[m]));
-            } else {
-                out_.push_back(std::move(s_mut[k]));
+        // Walk back from the end: the pieces of the best split, last first.
+        const std::size_t words_before = words_.size();
+        for (std::size_t k = n; k > 0; k -= piece_[k])
+            if (piece_[k] > 1) words_.emplace_back(first + k - piece_[k], piece_[k]);
+        std::reverse(words_.begin() + static_cast<std::ptrdiff_t>(words_before), words_.end());
+    }
+
+    // The word of @p length syllables from token @p first, built at the end of the list.
+    void append_word(std::size_t first, std::size_t length) {
+        std::vector<Token>& tokens = a_.tokens;
+        Token& word = tokens.emplace_back();  // no reallocation: run() reserved room
+        const Token& head = tokens[first];
+        const Token& last = tokens[first + length - 1];
+        word.position = head.position;
+        word.begin = head.begin;
+        word.end = last.end;
+        word.kind = head.kind;
+        word.letters_only = true;
+        word.syllables = static_cast<std::uint8_t>(length);
+        std::size_t exact_size = length - 1, folded_size = length - 1;
+        for (std::size_t m = first; m < first + length; ++m) {
+            exact_size += tokens[m].exact.size();
+            folded_size += tokens[m].folded.size();
+        }
+        word.exact.reserve(exact_size);
+        word.folded.reserve(folded_size);
+        for (std::size_t m = first; m < first + length; ++m) {
+            if (m > first) {
+                word.exact += '_';
+                word.folded += '_';
             }
-            k += len;
+            word.exact += tokens[m].exact;
+            word.folded += tokens[m].folded;
         }
     }
 
@@ -359,11 +368,11 @@ private:
 
     Analysis& a_;
     const WordDictionary& dict_;
-    std::vector<Token> out_;
+    std::vector<std::pair<std::size_t, std::size_t>> words_;  // first token and syllables of each word
     std::vector<std::uint64_t> hashes_;
     std::vector<std::uint8_t> accented_, capital_;
     std::vector<int> score_;
-    std::vector<std::size_t> piece_, pieces_;
+    std::vector<std::size_t> piece_;
 };
 
 }  // namespace
@@ -381,6 +390,8 @@ Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) 
     analysis.text = unicode::normalize_nfc(text);
     analysis.tokens.reserve(analysis.text.size() / 5);
     Tokenizer(analysis, first_position).run();
+    // Before the words go after the tokens: the last token has the highest position.
+    analysis.end_position = analysis.tokens.empty() ? first_position : analysis.tokens.back().position + 1;
     if (options_.words) WordSegmenter(analysis).run();
     return analysis;
 }

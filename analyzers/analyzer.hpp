@@ -55,8 +55,11 @@ struct ReferenceMention {
 /// The result of analyzing one text.
 struct Analysis {
     std::string text;                          ///< The NFC-normalized input.
-    std::vector<Token> tokens;                 ///< In text order.
+    /// In text order, then the multi-syllable words (AnalyzerOptions::words), in text order.
+    std::vector<Token> tokens;
     std::vector<ReferenceMention> references;  ///< In text order.
+    /// One past the highest position of any token (the first position when there is none).
+    std::uint32_t end_position = 0;
 };
 
 /// Whether @p left and @p right, tokens of @p text in this order, may be syllables of one

@@ -41,7 +41,8 @@ void add_clauses(std::string_view segment, bool phrase, const Analyzer& analyzer
     std::uint32_t last_position = UINT32_MAX;
     std::size_t next_reference = 0;
     for (const Token& token : analysis.tokens) {
-        if (token.position == last_position) continue;  // parts of a date
+        // Parts of a date; words of several syllables, whose syllables the peers get anyway.
+        if (token.position == last_position || token.syllables > 1) continue;
         last_position = token.position;
         while (next_reference < analysis.references.size() && analysis.references[next_reference].end <= token.begin)
             ++next_reference;

@@ -84,7 +84,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     // A plain-text document's title is its first line and so already in the body; a
     // JSONL title is not, and its words must be found too.
     if (!title_opens_text(doc.title, doc.text)) {
-        const std::uint32_t after_body = body.tokens.empty() ? 0 : body.tokens.back().position + 2;
+        const std::uint32_t after_body = body.tokens.empty() ? 0 : body.end_position + 1;
         const Analysis shifted = analyzer.analyze(doc.title, after_body);
         for (const Token& token : shifted.tokens)
             if (!token.folded.empty()) terms.index_token(xdoc, token, stem);

@@ -29,8 +29,9 @@ std::unordered_map<std::string, Candidate> count_terms(const Analysis& analysis)
     std::size_t next_reference = 0;
     std::uint32_t last_position = UINT32_MAX;
     for (const Token& token : analysis.tokens) {
-        // Date parts share their date's position; the whole date token is enough.
-        if (token.position == last_position) continue;
+        // Date parts share their date's position; the whole date token is enough. Words of
+        // several syllables are left out: K was chosen without them (bench/README.md).
+        if (token.position == last_position || token.syllables > 1) continue;
         last_position = token.position;
         while (next_reference < analysis.references.size() && analysis.references[next_reference].end <= token.begin)
             ++next_reference;

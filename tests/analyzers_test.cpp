@@ -124,21 +124,30 @@ TEST(Analyzer, TokenTable) {
 }
 
 TEST(Analyzer, WordTable) {
-    // Words found by the dictionary or as capitalized runs (names) follow their first syllable.
+    // Words found by the dictionary or as capitalized runs (names) come after all the other
+    // tokens, in text order, each at its first syllable's position.
     const std::vector<Row> rows = {
-        {"thi hành pháp luật", {"thi@0", "thi_hành|thi_hanh@0", "hành|hanh@1", "pháp|phap@2", "pháp_luật|phap_luat@2", "luật|luat@3"}},
-        {"thi hanh phap luat", {"thi@0", "thi_hanh@0", "hanh@1", "phap@2", "phap_luat@2", "luat@3"}},
-        {"lợi ích nhóm", {"lợi|loi@0", "lợi_ích|loi_ich@0", "ích|ich@1", "nhóm|nhom@2"}},
-        {"Uỷ ban nhân dân tỉnh", {"ủy|uy@0", "ủy_ban_nhân_dân|uy_ban_nhan_dan@0", "ban@1", "nhân|nhan@2", "dân|dan@3", "tỉnh|tinh@4"}},
-        {"ông Nguyễn Thanh Bình ký", {"ông|ong@0", "nguyễn|nguyen@1", "nguyễn_thanh_bình|nguyen_thanh_binh@1", "thanh@2",
-                                      "bình|binh@3", "ký|ky@4"}},
-        {"Nguyen Thanh Binh signed", {"nguyen@0", "nguyen_thanh_binh@0", "thanh@1", "binh@2", "signed@3"}},
+        {"thi hành pháp luật", {"thi@0", "hành|hanh@1", "pháp|phap@2", "luật|luat@3", "thi_hành|thi_hanh@0", "pháp_luật|phap_luat@2"}},
+        {"thi hanh phap luat", {"thi@0", "hanh@1", "phap@2", "luat@3", "thi_hanh@0", "phap_luat@2"}},
+        {"lợi ích nhóm", {"lợi|loi@0", "ích|ich@1", "nhóm|nhom@2", "lợi_ích|loi_ich@0"}},
+        {"Uỷ ban nhân dân tỉnh", {"ủy|uy@0", "ban@1", "nhân|nhan@2", "dân|dan@3", "tỉnh|tinh@4", "ủy_ban_nhân_dân|uy_ban_nhan_dan@0"}},
+        {"ông Nguyễn Thanh Bình ký", {"ông|ong@0", "nguyễn|nguyen@1", "thanh@2", "bình|binh@3", "ký|ky@4",
+                                      "nguyễn_thanh_bình|nguyen_thanh_binh@1"}},
+        {"Nguyen Thanh Binh signed", {"nguyen@0", "thanh@1", "binh@2", "signed@3", "nguyen_thanh_binh@0"}},
         // Words never span punctuation, and acronyms are not names.
         {"pháp, luật UBND", {"pháp|phap@0", "luật|luat@1", "ubnd@2"}},
         // Nor take in a word with digits or an apostrophe.
-        {"Hà Nội H5N1 Hà Nội's", {"hà|ha@0", "hà_nội|ha_noi@0", "nội|noi@1", "h5n1@2", "hà|ha@3", "nội's|noi's@4"}},
+        {"Hà Nội H5N1 Hà Nội's", {"hà|ha@0", "nội|noi@1", "h5n1@2", "hà|ha@3", "nội's|noi's@4", "hà_nội|ha_noi@0"}},
     };
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input, {.words = true}), row.expected) << row.input;
+}
+
+TEST(Analyzer, EndPositionIsPastTheLastSyllableThoughWordsComeLast) {
+    const Analysis a = Analyzer().analyze("thi hành pháp luật", 10);
+    ASSERT_EQ(a.tokens.back().exact, "pháp_luật");
+    EXPECT_EQ(a.end_position, 14u);
+    EXPECT_EQ(Analyzer().analyze("", 10).end_position, 10u);
+    EXPECT_EQ(Analyzer().analyze("14/8/2023", 0).end_position, 1u);  // the date's parts share its position
 }
 
 TEST(Analyzer, OffsetsPointIntoTheNormalizedText) {

@@ -219,6 +219,18 @@ TEST_F(SearchTest, TextWithTheWordsRanksAboveTextWithTheSyllablesApart) {
     EXPECT_EQ(ids(search("thi hanh phap luat")), (std::vector<std::string>{"words", "apart"}));
 }
 
+TEST_F(SearchTest, AJsonlTitleIsFoundButNoPhraseRunsFromTheTextIntoIt) {
+    // The text ends with a word of several syllables; the title (not the text's first line)
+    // is numbered after the text with a gap, past that word's last syllable.
+    Document doc = make_document("guide", "Tăng cường thi hành pháp luật");
+    doc.title = "Hướng dẫn mới";
+    index({doc});
+    EXPECT_EQ(ids(search("hướng dẫn mới")), (std::vector<std::string>{"guide"}));
+    EXPECT_EQ(ids(search("\"hướng dẫn mới\"")), (std::vector<std::string>{"guide"}));
+    EXPECT_TRUE(ids(search("\"pháp luật hướng dẫn\"")).empty());
+    EXPECT_TRUE(ids(search("\"luật hướng\"")).empty());
+}
+
 TEST_F(SearchTest, TheQuerySideAnalyzesAsTheIndexWasBuilt) {
     IndexWriter(( dir_.path() / "db").string(), AnalyzerOptions{.words = false}).commit();
     index({make_document("a", "Tăng cường thi hành pháp luật")});  // keeps the recorded options
