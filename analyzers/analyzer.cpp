@@ -64,8 +64,8 @@ public:
 private:
     // Builds a token's exact and folded forms in one pass over its characters. Folding does
     // not depend on where the tone mark sits, so only the exact form may need canonical tone
-    // placement afterwards, and a tone on the syllable's only vowel, the common case, is
-    // already where it belongs.
+    // placement afterwards. In most syllables the characters' traits show the tone already
+    // where it belongs (see place_tone), and the syllable is not decoded again.
     class Forms {
     public:
         explicit Forms(Token& token) : t_(token) {}
@@ -89,26 +89,43 @@ private:
         /// A non-ASCII character, appended only if it is a word character. No word character
         /// folds to a digit or an apostrophe (analyzers_test checks every code point).
         bool append_if_word_char(char32_t cp) {
-            const unicode::WordChar found = unicode::append_if_word_char(cp, t_.exact, t_.folded);
-            count(found == unicode::WordChar::toned);
-            return found != unicode::WordChar::none;
+            const std::uint8_t traits = unicode::append_if_word_char(cp, t_.exact, t_.folded);
+            count(traits);
+            return traits != 0;
         }
 
+        // canonicalize_tone_placement's rules, where the traits settle them: with one tone, on
+        // a vowel, the tone belongs on ơ if there is one, else on the vowel with a quality mark
+        // (ă â ê ô ư), else, in a syllable of one vowel, on that vowel. Any other token (two
+        // vowel groups, say) is one that function leaves as it is, or decodes again.
         void place_tone() {
-            const bool placed = tones_ == 1 && toned_vowel_ &&
-                                std::count_if(t_.folded.begin(), t_.folded.end(), is_vowel_letter) == 1;
-            if (tones_ > 0 && !placed) unicode::canonicalize_tone_placement(t_.exact);
+            if (tones_ == 0) return;
+            if (tones_ == 1 && toned_vowel_) {
+                if (toned_ & unicode::kHornO) {
+                    if (horn_os_ == 1) return;
+                } else if (toned_ & unicode::kQualityVowel) {
+                    if (quality_vowels_ == 1) return;
+                } else if (std::count_if(t_.folded.begin(), t_.folded.end(), is_vowel_letter) == 1) {
+                    return;
+                }
+            }
+            unicode::canonicalize_tone_placement(t_.exact);
         }
 
     private:
-        void count(bool toned) {
-            if (!toned) return;
+        void count(std::uint8_t traits) {
+            quality_vowels_ += (traits & unicode::kQualityVowel) != 0;
+            horn_os_ += (traits & unicode::kHornO) != 0;
+            if (!(traits & unicode::kToned)) return;
             ++tones_;
+            toned_ = traits;
             toned_vowel_ = !t_.folded.empty() && is_vowel_letter(t_.folded.back());
         }
 
         Token& t_;
         int tones_ = 0;
+        int quality_vowels_ = 0, horn_os_ = 0;
+        std::uint8_t toned_ = 0;
         bool toned_vowel_ = false;
     };
 

@@ -35,6 +35,8 @@ const icu::Normalizer2& nfc() {
     return *instance;
 }
 
+bool has_quality_mark(char32_t cp) noexcept;
+
 struct Tables {
     std::array<char32_t, kTableSize> lower{};       // simple case folding
     std::array<bool, kTableSize> word{};            // letter, digit or combining mark
@@ -42,6 +44,7 @@ struct Tables {
     std::array<char32_t, kTableSize> untoned{};     // letter without its tone mark
     std::array<std::uint8_t, kTableSize> tone{};    // index into kToneMarks
     std::unordered_map<char32_t, char32_t> toned;   // untoned * 8 + tone -> letter
+    std::array<std::uint8_t, kTableSize> traits{};  // CharTraits
     // UTF-8 of lower[cp] and of its base, for append_folded_forms.
     struct Encoded {
         char bytes[4];
@@ -50,12 +53,11 @@ struct Tables {
     std::array<Encoded, kTableSize> lower_utf8{};
     std::array<Encoded, kTableSize> base_utf8{};
 
-    /// Appends the forms of @p cp, below kTableSize (see append_folded_forms); returns whether
-    /// it carries a tone mark once case-folded.
-    bool append_forms(char32_t cp, std::string& exact, std::string& folded) const {
+    /// Appends the forms of @p cp, below kTableSize (see append_folded_forms); returns its traits.
+    std::uint8_t append_forms(char32_t cp, std::string& exact, std::string& folded) const {
         exact.append(lower_utf8[cp].bytes, lower_utf8[cp].size);
         folded.append(base_utf8[cp].bytes, base_utf8[cp].size);
-        return lower[cp] < kTableSize && tone[lower[cp]] != 0;
+        return traits[cp];
     }
 
     Tables() {
@@ -113,6 +115,12 @@ struct Tables {
             // no diacritic to remove: that case is their folded form too, as on the query side.
             encode(lower[cp], lower_utf8[cp]);
             encode(lower[cp] < kTableSize ? base[lower[cp]] : lower[cp], base_utf8[cp]);
+            traits[cp] = word[cp] ? kWordChar : 0;
+            if (lower[cp] >= kTableSize) continue;
+            const char32_t letter = untoned[lower[cp]];
+            if (tone[lower[cp]] != 0) traits[cp] |= kToned;
+            if (has_quality_mark(letter)) traits[cp] |= kQualityVowel;
+            if (letter == U'ơ') traits[cp] |= kHornO;
         }
     }
 };
@@ -290,24 +298,21 @@ bool is_non_ascii_word_char(char32_t cp) noexcept {
     return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
+std::uint8_t append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
     if (cp >= kTableSize) {
         const char32_t lower = fold_case(cp);
         append_utf8(exact, lower);
         append_utf8(folded, lower);
-        return false;
+        return is_non_ascii_word_char(cp) ? kWordChar : 0;
     }
     return tables().append_forms(cp, exact, folded);
 }
 
-WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folded) {
-    if (cp >= kTableSize) {
-        if (!is_non_ascii_word_char(cp)) return WordChar::none;
-        return append_folded_forms(cp, exact, folded) ? WordChar::toned : WordChar::plain;
-    }
+std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& folded) {
+    if (cp >= kTableSize) return is_non_ascii_word_char(cp) ? append_folded_forms(cp, exact, folded) : 0;
     const Tables& t = tables();
-    if (!t.word[cp]) return WordChar::none;
-    return t.append_forms(cp, exact, folded) ? WordChar::toned : WordChar::plain;
+    if (!t.word[cp]) return 0;
+    return t.append_forms(cp, exact, folded);
 }
 
 bool has_tone_mark(char32_t cp) noexcept { return cp < kTableSize && tables().tone[cp] != 0; }

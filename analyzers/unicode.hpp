@@ -53,18 +53,25 @@ void append_utf8(std::string& out, char32_t cp);
 /// Simple (one to one) Unicode case folding.
 [[nodiscard]] char32_t fold_case(char32_t cp) noexcept;
 
+/// What the tokenizer needs to know of a character, as flags: whether it makes words, and
+/// what tone placement needs (analyzer.cpp places a tone without decoding the syllable
+/// again when these settle it).
+enum CharTraits : std::uint8_t {
+    kWordChar = 1,      ///< A letter, digit or combining mark (is_word_char).
+    kToned = 2,         ///< Carries a Vietnamese tone mark, once case-folded.
+    kQualityVowel = 4,  ///< ă â ê ô ơ ư, in either case, with or without a tone.
+    kHornO = 8,         ///< ơ, in either case, with or without a tone.
+};
+
 /// Appends the case-folded form of @p cp to @p exact and its diacritic-free form to
-/// @p folded (nothing for a lone mark); returns whether @p cp carries a tone mark.
+/// @p folded (nothing for a lone mark); returns its CharTraits.
 /// One table lookup: the tokenizer's per-character work.
-bool append_folded_forms(char32_t cp, std::string& exact, std::string& folded);
+std::uint8_t append_folded_forms(char32_t cp, std::string& exact, std::string& folded);
 
-/// What append_if_word_char found.
-enum class WordChar : std::uint8_t { none, plain, toned };
-
-/// For a non-ASCII @p cp: appends its forms as append_folded_forms does when it is a word
-/// character (is_word_char) and says whether it carries a tone mark; appends nothing and
-/// returns WordChar::none otherwise. One table lookup for the tokenizer's test and fold.
-WordChar append_if_word_char(char32_t cp, std::string& exact, std::string& folded);
+/// For a non-ASCII @p cp: appends its forms as append_folded_forms does and returns its
+/// CharTraits when it is a word character; appends nothing and returns 0 otherwise. One table
+/// lookup for the tokenizer's test and fold.
+std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& folded);
 
 /// is_word_char beyond ASCII.
 [[nodiscard]] bool is_non_ascii_word_char(char32_t cp) noexcept;
