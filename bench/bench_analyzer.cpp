@@ -5,16 +5,22 @@
  *   bench_analyzer --news DIR [--sample-mb N] [Google Benchmark flags]
  *
  * DIR holds the unpacked news .txt files (run_analysis.sh unpacks them); the first N MB
- * of them, in file name order, are analyzed per iteration. Two levels are compared:
- *   tokens: tracuu's Analyzer::analyze (NFC, tokens with exact and folded forms,
- *           document numbers) beside TermGenerator tokenizing with every word stopped (so
- *           that it adds nothing) and FTS5's unicode61 tokenizer with remove_diacritics 2;
- *   terms:  tokens turned into a Xapian::Document's postings, as the indexer does
- *           (folded and exact terms with positions) beside Xapian's TermGenerator
- *           (unstemmed terms with positions).
+ * of them, in file name order, are analyzed per iteration. Three levels are compared:
+ *   tokens:   tracuu's Analyzer::analyze (NFC, tokens with exact and folded forms, words,
+ *             document numbers) beside TermGenerator tokenizing with every word stopped (so
+ *             that it adds nothing) and FTS5's unicode61 tokenizer with remove_diacritics 2;
+ *   document: all the analysis the indexer does to a document, analyze_document: tokens of
+ *             text and title, language, dates, references and their relations, boilerplate,
+ *             author (the peers have nothing more to do than tokenize, so their tokens figure
+ *             stands beside it);
+ *   terms:    tokens turned into a Xapian::Document's postings, as the indexer does
+ *             (folded and exact terms with positions) beside Xapian's TermGenerator
+ *             (unstemmed terms with positions).
  */
 #include "bench/peers.hpp"
 #include "bench/table.hpp"
+#include "core/index_writer.hpp"
+#include "core/metadata.hpp"
 #include "core/terms.hpp"
 
 #include <benchmark/benchmark.h>
@@ -41,6 +47,18 @@ void tracuu_tokens(benchmark::State& state) {
     const Analyzer analyzer;
     for (auto _ : state)
         for (const std::string& text : g_texts) benchmark::DoNotOptimize(analyzer.analyze(text));
+    count_bytes(state);
+}
+
+void tracuu_document(benchmark::State& state) {
+    const Analyzer analyzer;
+    for (auto _ : state)
+        for (const std::string& text : g_texts) {
+            Document doc;  // as the indexer reads a .txt file (core/sources.cpp)
+            doc.text = text;
+            doc.title = shorten_title(first_nonempty_line(text));
+            benchmark::DoNotOptimize(analyze_document(doc, analyzer));
+        }
     count_bytes(state);
 }
 
@@ -183,6 +201,7 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("tokens/xapian_TermGenerator", xapian_term_generator_tokens)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("tokens/fts5_unicode61", fts5_unicode61_tokens)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("document/tracuu_analyze_document", tracuu_document)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("terms/tracuu_Analyzer+TermMapper", tracuu_terms)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("terms/xapian_TermGenerator", xapian_term_generator)->Unit(benchmark::kMillisecond);
     SummaryReporter reporter;
@@ -198,6 +217,10 @@ int main(int argc, char** argv) {
                           {"tracuu", "Xapian TermGenerator", "FTS5 unicode61"});
     table.add("tokens", {mb_per_second("tokens/tracuu_Analyzer"), mb_per_second("tokens/xapian_TermGenerator"),
                          mb_per_second("tokens/fts5_unicode61")}, 1);
+    // The peers' whole analysis is their tokenizing.
+    table.add("whole document (+ language, dates, references, boilerplate)",
+              {mb_per_second("document/tracuu_analyze_document"), mb_per_second("tokens/xapian_TermGenerator"),
+               mb_per_second("tokens/fts5_unicode61")}, 1);
     table.add("terms in a Xapian::Document", {mb_per_second("terms/tracuu_Analyzer+TermMapper"),
                                               mb_per_second("terms/xapian_TermGenerator"), std::nullopt}, 1);
     table.print(std::cout);

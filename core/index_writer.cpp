@@ -59,12 +59,15 @@ std::string source_term(std::string_view absolute_path) {
     return term.append(absolute_path.substr(0, cut)).append("#").append(content_hash_value(fnv1a64(absolute_path)));
 }
 
-Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, const TermMapper& terms) {
-    Analysis body = analyzer.analyze(doc.text);
+DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
+    DocumentAnalysis analysis;
+    Analysis& body = analysis.body;
+    body = analyzer.analyze(doc.text);
     doc.text = std::move(body.text);
     body.text.clear();
-    const Analysis title = analyzer.analyze(doc.title);
-    doc.title = title.text;
+    // After the body with a gap, so that no phrase runs from the text into the title.
+    analysis.title = analyzer.analyze(doc.title, body.tokens.empty() ? 0 : body.end_position + 1);
+    doc.title = analysis.title.text;
 
     if (doc.lang.empty()) doc.lang = detect_language(body);
     if (doc.date.empty()) doc.date = find_publication_date(doc.text);
@@ -73,6 +76,13 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
     doc.citations = citations_of(doc.text);
+    return analysis;
+}
+
+Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, const TermMapper& terms) {
+    DocumentAnalysis analysis = analyze_document(doc, analyzer);
+    Analysis& body = analysis.body;
+    const Analysis& title = analysis.title;
 
     const bool stem = doc.lang == "en";
     Xapian::Document xdoc;
@@ -84,11 +94,9 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     // A plain-text document's title is its first line and so already in the body; a
     // JSONL title is not, and its words must be found too.
     if (!title_opens_text(doc.title, doc.text)) {
-        const std::uint32_t after_body = body.tokens.empty() ? 0 : body.end_position + 1;
-        const Analysis shifted = analyzer.analyze(doc.title, after_body);
-        for (const Token& token : shifted.tokens)
+        for (const Token& token : title.tokens)
             if (!token.folded.empty()) terms.index_token(xdoc, token, stem);
-        for (ReferenceMention mention : shifted.references) {
+        for (ReferenceMention mention : title.references) {
             mention.begin = mention.end = static_cast<std::uint32_t>(doc.text.size());  // not in the body's boilerplate
             body.references.push_back(std::move(mention));
         }

@@ -19,11 +19,22 @@ namespace tracuu {
 /// Longest author term kept, in bytes (Xapian terms hold at most 245).
 inline constexpr std::size_t kMaxAuthorTermBytes = 160;
 
-/// Turns a document into its Xapian form. Fills in what the text states and the
-/// document lacks: language, publication date, source URL, author, references and their
-/// relations, and the boilerplate ranges, whose words are left out of the postings.
-/// @p doc.text must be valid UTF-8; it is replaced by its NFC form. Pure: safe to run in
-/// many threads at once, each with its own @p terms.
+/// A document's text and title, analyzed as the indexer reads them.
+struct DocumentAnalysis {
+    Analysis body;   ///< Its text has been moved into the document.
+    Analysis title;  ///< Numbered after the body, with a gap, for titles the body does not open with.
+};
+
+/// The analysis half of make_xapian_document, all that the indexer derives from a document's
+/// text before any term is written: the tokens of text and title, and what the text states and
+/// the document lacks (language, publication date, source URL, author, its own number,
+/// references and their relations, the boilerplate ranges). @p doc.text must be valid UTF-8;
+/// it is replaced by its NFC form, and @p doc.title by its own.
+[[nodiscard]] DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer);
+
+/// Turns a document into its Xapian form: analyze_document, then the postings (boilerplate
+/// left out), boolean terms, value slots and stored data. Pure: safe to run in many threads
+/// at once, each with its own @p terms.
 [[nodiscard]] Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer,
                                                     const TermMapper& terms);
 
