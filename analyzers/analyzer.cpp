@@ -13,8 +13,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <string_view>
-#include <unordered_set>
 
 namespace tracuu {
 namespace {
@@ -426,15 +426,41 @@ bool may_join_as_word(std::string_view text, const Token& left, const Token& rig
     return true;
 }
 
+namespace {
+
+// A word of up to 8 bytes as one number, for lookups without hashing strings.
+constexpr std::uint64_t pack(std::string_view word) {
+    std::uint64_t packed = 0;
+    for (const char c : word) packed = packed << 8 | static_cast<unsigned char>(c);
+    return packed;
+}
+
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> packed_sorted(const std::array<std::string_view, N>& words) {
+    std::array<std::uint64_t, N> packed{};
+    for (std::size_t i = 0; i < N; ++i) packed[i] = pack(words[i]);
+    std::sort(packed.begin(), packed.end());
+    return packed;
+}
+
+// Function words that make up a large share of any running text in each language; the
+// Vietnamese ones are folded so that text typed without diacritics still counts.
+constexpr auto kEnglishFunctionWords = packed_sorted(std::array<std::string_view, 26>{
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by",
+    "be", "are", "this", "it", "from", "at", "an", "which", "or", "have", "has", "were", "not"});
+constexpr auto kVietnameseFunctionWords = packed_sorted(std::array<std::string_view, 23>{
+    "va", "cua", "cac", "duoc", "trong", "la", "cho", "nhung", "nguoi", "voi", "khong",
+    "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"});
+constexpr std::size_t kLongestFunctionWord = 5;
+
+template <std::size_t N>
+bool contains(const std::array<std::uint64_t, N>& words, std::uint64_t word) {
+    return std::binary_search(words.begin(), words.end(), word);
+}
+
+}  // namespace
+
 std::string detect_language(const Analysis& analysis) {
-    // Function words that make up a large share of any running text in each language;
-    // the Vietnamese ones are folded so that text typed without diacritics still counts.
-    static const std::unordered_set<std::string> english = {
-        "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by",
-        "be", "are", "this", "it", "from", "at", "an", "which", "or", "have", "has", "were", "not"};
-    static const std::unordered_set<std::string> vietnamese = {
-        "va", "cua", "cac", "duoc", "trong", "la", "cho", "nhung", "nguoi", "voi", "khong",
-        "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"};
     std::size_t vi = 0, en = 0;
     for (const Token& token : analysis.tokens) {
         if (token.kind != TokenKind::word || token.syllables != 1) continue;
@@ -447,8 +473,10 @@ std::string detect_language(const Analysis& analysis) {
             }
             continue;
         }
-        if (english.count(token.folded)) ++en;
-        else if (vietnamese.count(token.folded)) ++vi;
+        if (token.folded.size() > kLongestFunctionWord) continue;
+        const std::uint64_t word = pack(token.folded);
+        if (contains(kEnglishFunctionWords, word)) ++en;
+        else if (contains(kVietnameseFunctionWords, word)) ++vi;
     }
     if (vi == 0 && en == 0) return "";
     return vi > en ? "vi" : "en";

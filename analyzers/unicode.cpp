@@ -333,12 +333,33 @@ bool is_vietnamese_letter(char32_t cp) noexcept {
 }
 
 std::string fold(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    // strip_diacritics(fold_case(cp)) for each character, from the tokenizer's table below
+    // kTableSize: metadata rules fold every short line of every document.
+    const Tables& t = tables();
+    // Written through a pointer into room for the longest result: a character's folded form
+    // is at most 3 bytes, and takes at least 1 of input for every 1 of output, 2 for every 3.
+    std::string out(text.size() * 3 / 2 + 4, '\0');
+    char* to = out.data();
     for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = strip_diacritics(fold_case(decode_utf8(text, pos)));
-        if (cp != 0) append_utf8(out, cp);
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {
+            if (byte != 0) *to++ = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            ++pos;
+            continue;
+        }
+        const char32_t cp = decode_utf8(text, pos);
+        if (cp < kTableSize) {
+            for (std::uint8_t i = 0; i < t.base_utf8[cp].size; ++i) *to++ = t.base_utf8[cp].bytes[i];
+            continue;
+        }
+        // Beyond the table, case folding may come back into it (U+212B Å to å, then a).
+        const char32_t base = strip_diacritics(fold_case(cp));
+        if (base == 0) continue;
+        std::string bytes;
+        append_utf8(bytes, base);
+        for (const char c : bytes) *to++ = c;
     }
+    out.resize(static_cast<std::size_t>(to - out.data()));
     return out;
 }
 
