@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
 
 namespace tracuu {
 namespace {
@@ -16,6 +17,11 @@ namespace {
 constexpr std::size_t kTailLines = 5;
 // A caption marker or label line longer than this is a sentence, not a marker.
 constexpr std::size_t kMaxMarkerBytes = 160;
+// A footer line longer than this is a paragraph that mentions a hotline or an address, as
+// news about a hotline does, or an article that is one long line: content.
+constexpr std::size_t kMaxFooterBytes = 320;
+// Digits of the shortest phone number a footer gives (1900 1234).
+constexpr std::size_t kMinPhoneDigits = 8;
 
 struct Line {
     std::size_t begin;
@@ -50,25 +56,64 @@ bool has_email_address(std::string_view s) {
     return false;
 }
 
-bool is_boilerplate(std::string_view folded, bool in_tail) {
+// Whether @p line begins with @p prefix (lower case), ignoring case but not diacritics:
+// "Ảnh: TTXVN" credits a photo, "Anh: ..." heads news from Britain.
+bool starts_with_ignoring_case(std::string_view line, std::u32string_view prefix) {
+    std::size_t pos = 0;
+    for (const char32_t c : prefix)
+        if (pos >= line.size() || unicode::fold_case(unicode::decode_utf8(line, pos)) != c) return false;
+    return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A Vietnamese phone number: digits in groups split by one or two of " .-()", starting with 0
+// or 1 (0912 345 678, 1900.1234, (0241).3837223) or after a + (+84 912 345 678). Not years:
+// "năm học 2017 - 2018".
+bool has_phone_number(std::string_view s) {
+    constexpr std::string_view separators = " .-()";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1]))) continue;
+        if (s[i] != '0' && s[i] != '1' && (i == 0 || s[i - 1] != '+')) continue;
+        std::size_t digits = 0, run = 0;
+        for (std::size_t j = i; j < s.size(); ++j) {
+            if (is_digit(s[j])) {
+                ++digits;
+                run = 0;
+            } else if (separators.find(s[j]) == std::string_view::npos || ++run > 2) {
+                break;
+            }
+        }
+        if (digits >= kMinPhoneDigits) return true;
+    }
+    return false;
+}
+
+// "Hotline: 0903 781 209", "Đường dây nóng: 1900.1234": a hotline named, then its number.
+bool gives_hotline(std::string_view folded) {
+    for (const std::string_view name : {std::string_view("hotline"), std::string_view("duong day nong")})
+        if (const std::size_t at = folded.find(name); at != std::string_view::npos && has_phone_number(folded.substr(at)))
+            return true;
+    return false;
+}
+
+bool is_boilerplate(std::string_view line, std::string_view folded, bool in_tail) {
     static constexpr std::array<std::string_view, 10> whole_lines = {
         "source", "nguon", "share", "chia se", "illustration photo", "anh minh hoa", "photo illustration",
         "tweet", "print", "in bai viet"};
     if (std::find(whole_lines.begin(), whole_lines.end(), folded) != whole_lines.end()) return true;
     if (is_counter(folded)) return true;
     if (folded.size() <= kMaxMarkerBytes) {
-        static constexpr std::array<std::string_view, 8> markers = {
-            "illustration photo", "anh minh hoa", "(anh minh hoa", "photo:", "anh:", "(anh:", "photo credit", "source: http"};
+        static constexpr std::array<std::string_view, 6> markers = {
+            "illustration photo", "anh minh hoa", "(anh minh hoa", "photo:", "photo credit", "source: http"};
         for (const std::string_view marker : markers)
             if (starts_with(folded, marker)) return true;
+        if (starts_with_ignoring_case(line, U"ảnh:") || starts_with_ignoring_case(line, U"(ảnh:")) return true;
         if (starts_with(folded, "nguon: http") || starts_with(folded, "hotline") || starts_with(folded, "email:") ||
             starts_with(folded, "e-mail:"))
             return true;
     }
-    if (in_tail && (folded.find("hotline") != std::string_view::npos ||
-                    folded.find("duong day nong") != std::string_view::npos || has_email_address(folded)))
-        return true;
-    return false;
+    return in_tail && line.size() <= kMaxFooterBytes && (gives_hotline(folded) || has_email_address(folded));
 }
 
 }  // namespace
@@ -86,12 +131,13 @@ std::vector<TextRange> find_boilerplate(std::string_view text) {
         pos = eol + 1;
     }
     std::vector<TextRange> ranges;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    // The first line is the headline, whatever it starts with ("Ảnh: ..." for a photo story).
+    for (std::size_t i = 1; i < lines.size(); ++i) {
         const bool in_tail = i + kTailLines >= lines.size();
         const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
-        // Folding costs; only short lines and the tail can be boilerplate.
-        if (!in_tail && line.size() > kMaxMarkerBytes) continue;
-        if (is_boilerplate(unicode::fold(line), in_tail))
+        // Folding costs; only short lines can be boilerplate.
+        if (line.size() > (in_tail ? kMaxFooterBytes : kMaxMarkerBytes)) continue;
+        if (is_boilerplate(line, unicode::fold(line), in_tail))
             ranges.push_back({static_cast<std::uint32_t>(lines[i].begin), static_cast<std::uint32_t>(lines[i].end)});
     }
     return ranges;

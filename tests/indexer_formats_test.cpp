@@ -317,6 +317,30 @@ TEST(Boilerplate, PressLinesAreFoundAndBodyLinesAreNot) {
                          "Bạn đang đọc bài viết. Mọi bài vở xin gọi hotline: 0903781209, hoặc email: toasoan@example.vn."}));
 }
 
+TEST(Boilerplate, HeadlinesAndParagraphsAboutAHotlineAreContent) {
+    const auto found = [](const std::string& text) {
+        std::vector<std::string> lines;
+        for (const TextRange& r : find_boilerplate(text)) lines.push_back(text.substr(r.begin, r.end - r.begin));
+        return lines;
+    };
+    // "Anh:" (Britain) heads news; "Ảnh:" credits a photo. Folded, both are "anh:".
+    EXPECT_EQ(found("Anh: Xe tải lao vào người đi bộ tại London\nẢnh: TTXVN\nNội dung."),
+              (std::vector<std::string>{"Ảnh: TTXVN"}));
+    // News about a hotline, at the end of an article, is content; a footer gives the number.
+    EXPECT_EQ(found("Hà Nội công bố đường dây nóng hỗ trợ tuyển sinh đầu cấp\nSở đã công bố số điện thoại đường dây nóng."),
+              std::vector<std::string>{});
+    EXPECT_EQ(found("Tiêu đề\nNội dung.\nĐường dây nóng: 0912.345.678"), (std::vector<std::string>{"Đường dây nóng: 0912.345.678"}));
+    EXPECT_EQ(found("Tiêu đề\nNội dung.\nHotline (0241).3837223, Hotline +84 912 345 678"),
+              (std::vector<std::string>{"Hotline (0241).3837223, Hotline +84 912 345 678"}));
+    EXPECT_EQ(found("Tiêu đề\nSở công bố đường dây nóng cho các lớp 1, lớp 6 năm học 2017 - 2018."), std::vector<std::string>{});
+    // The first line is the headline: a photo story's too.
+    EXPECT_EQ(found("Ảnh: Real vô địch lần thứ 12\nNội dung.\nẢnh: TTXVN"), (std::vector<std::string>{"Ảnh: TTXVN"}));
+    // An article that is one long line, whatever it mentions.
+    std::string one_line = "Ban tổ chức thành lập đường dây nóng với số máy (0241).3837223 để tiếp nhận phản ánh.";
+    while (one_line.size() < 1000) one_line += " Lễ hội diễn ra trong hai ngày, với nhiều hoạt động văn hóa.";
+    EXPECT_EQ(found(one_line + " Góp ý xin gửi về toasoan@example.vn."), std::vector<std::string>{});
+}
+
 TEST(Boilerplate, KeptInTheStoredTextOutOfTheTermsWithItsRangesStored) {
     TempDir dir;
     Document doc = testing::make_document(
