@@ -114,6 +114,7 @@ private:
 
     private:
         void count(std::uint8_t traits) {
+            if (traits & unicode::kVietnamese) t_.vietnamese_letter = true;
             quality_vowels_ += (traits & unicode::kQualityVowel) != 0;
             horn_os_ += (traits & unicode::kHornO) != 0;
             if (!(traits & unicode::kToned)) return;
@@ -358,6 +359,9 @@ private:
         word.end = last.end;
         word.kind = head.kind;
         word.letters_only = true;
+        word.vietnamese_letter = std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                                             tokens.begin() + static_cast<std::ptrdiff_t>(first + length),
+                                             [](const Token& t) { return t.vietnamese_letter; });
         word.syllables = static_cast<std::uint8_t>(length);
         std::size_t exact_size = length - 1, folded_size = length - 1;
         for (std::size_t m = first; m < first + length; ++m) {
@@ -464,16 +468,11 @@ std::string detect_language(const Analysis& analysis) {
     std::size_t vi = 0, en = 0;
     for (const Token& token : analysis.tokens) {
         if (token.kind != TokenKind::word || token.syllables != 1) continue;
-        if (token.has_diacritics()) {
-            for (std::size_t p = 0; p < token.exact.size();) {
-                if (unicode::is_vietnamese_letter(decode_utf8(token.exact, p))) {
-                    ++vi;
-                    break;
-                }
-            }
+        if (token.vietnamese_letter) {
+            ++vi;
             continue;
         }
-        if (token.folded.size() > kLongestFunctionWord) continue;
+        if (token.folded.size() > kLongestFunctionWord || token.has_diacritics()) continue;  // café
         const std::uint64_t word = pack(token.folded);
         if (contains(kEnglishFunctionWords, word)) ++en;
         else if (contains(kVietnameseFunctionWords, word)) ++vi;

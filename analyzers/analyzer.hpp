@@ -39,6 +39,9 @@ struct Token {
     /// No digit or apostrophe in it ("nghị", not "h5n1" or "don't"): only such words can be
     /// syllables of a multi-syllable word. Set by the analyzer as it builds the forms.
     bool letters_only = false;
+    /// Holds a Vietnamese letter: one with a tone mark, ă â ê ô ơ ư or đ (unicode::is_vietnamese_letter).
+    /// Set by the analyzer as it builds the forms.
+    bool vietnamese_letter = false;
 
     /// Whether the exact form differs from the folded one (the word carries diacritics).
     [[nodiscard]] bool has_diacritics() const { return exact != folded; }

@@ -333,17 +333,17 @@ std::string ordinal(int n) {
     return std::to_string(n) + suffix;
 }
 
-Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
+Reference resolve(std::string_view text, const DocumentNumber& number, std::size_t begin, std::size_t end) {
     Reference ref;
-    ref.number = match.value;
-    ref.begin = match.begin;
-    ref.end = match.end;
+    ref.number = number;
+    ref.begin = begin;
+    ref.end = end;
 
-    const auto& codes = match.value.codes;
+    const auto& codes = number.codes;
     const CodeInfo* first = codes.empty() ? nullptr : find_code(codes.front());
     const bool type_in_number = first != nullptr && first->kind == CodeKind::type;
 
-    const std::string sentence = folded_sentence_before(text, match.begin);
+    const std::string sentence = folded_sentence_before(text, begin);
     std::string_view before_noun = sentence;
     const TypeNoun* noun = take_type_noun(before_noun);
     if (noun == nullptr && !type_in_number) noun = take_titled_noun(before_noun);
@@ -356,11 +356,11 @@ Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
         before_noun = sentence;
     }
     ref.relation = nearest_cue(clause_before(before_noun));
-    ref.issued = issue_date_after(text, match.end, match.value.year);
+    ref.issued = issue_date_after(text, end, number.year);
 
     const CodeInfo* type = type_in_number ? first : noun_type;
     const Sense sense = noun != nullptr ? noun->sense : Sense::by_style;
-    const bool party_sense = sense == Sense::party || (sense == Sense::by_style && match.value.party_style);
+    const bool party_sense = sense == Sense::party || (sense == Sense::by_style && number.party_style);
     if (type != nullptr) {
         const bool party = party_sense && !type->party_name_vi.empty();
         ref.type_code = type_in_number ? codes.front() : std::string(type->code);
@@ -368,7 +368,7 @@ Reference resolve(std::string_view text, const DocumentNumberMatch& match) {
         ref.type_name_en = party ? type->party_name_en : type->name_en;
     }
     for (std::size_t i = type_in_number ? 1 : 0; i < codes.size(); ++i)
-        ref.issuers.push_back(describe_issuer(codes[i], match.value.party_style));
+        ref.issuers.push_back(describe_issuer(codes[i], number.party_style));
     return ref;
 }
 
@@ -409,7 +409,15 @@ std::string_view to_string(Relation relation) {
 std::vector<Reference> extract_references(std::string_view nfc_text) {
     std::vector<Reference> references;
     for (const DocumentNumberMatch& match : find_document_numbers(nfc_text))
-        references.push_back(resolve(nfc_text, match));
+        references.push_back(resolve(nfc_text, match.value, match.begin, match.end));
+    return references;
+}
+
+std::vector<Reference> extract_references(std::string_view nfc_text, const std::vector<ReferenceMention>& mentions) {
+    std::vector<Reference> references;
+    references.reserve(mentions.size());
+    for (const ReferenceMention& mention : mentions)
+        references.push_back(resolve(nfc_text, mention.number, mention.begin, mention.end));
     return references;
 }
 

@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "analyzers/analyzer.hpp"
 #include "analyzers/document_number.hpp"
 
 #include <cstddef>
@@ -66,5 +67,10 @@ struct Reference {
 
 /// Every reference in NFC text @p nfc_text, in order.
 [[nodiscard]] std::vector<Reference> extract_references(std::string_view nfc_text);
+
+/// The same from the document numbers the analyzer found in @p nfc_text
+/// (Analysis::references), without looking for them again.
+[[nodiscard]] std::vector<Reference> extract_references(std::string_view nfc_text,
+                                                        const std::vector<ReferenceMention>& mentions);
 
 }  // namespace tracuu

@@ -121,6 +121,7 @@ struct Tables {
             if (tone[lower[cp]] != 0) traits[cp] |= kToned;
             if (has_quality_mark(letter)) traits[cp] |= kQualityVowel;
             if (letter == U'ơ') traits[cp] |= kHornO;
+            if ((traits[cp] & (kToned | kQualityVowel)) || lower[cp] == U'đ') traits[cp] |= kVietnamese;
         }
     }
 };

@@ -61,6 +61,7 @@ enum CharTraits : std::uint8_t {
     kToned = 2,         ///< Carries a Vietnamese tone mark, once case-folded.
     kQualityVowel = 4,  ///< ă â ê ô ơ ư, in either case, with or without a tone.
     kHornO = 8,         ///< ơ, in either case, with or without a tone.
+    kVietnamese = 16,   ///< is_vietnamese_letter once case-folded: a tone mark, ă â ê ô ơ ư or đ.
 };
 
 /// Appends the case-folded form of @p cp to @p exact and its diacritic-free form to

@@ -29,11 +29,12 @@ bool title_opens_text(std::string_view title, std::string_view text) {
     return !title.empty() && start != std::string_view::npos && text.substr(start, title.size()) == title;
 }
 
-// Each distinct (number, relation) pair the text states, first mention first.
-std::vector<Citation> citations_of(std::string_view text) {
+// Each distinct (number, relation) pair the text states, first mention first, from the
+// document numbers the analyzer found in it.
+std::vector<Citation> citations_of(std::string_view text, const std::vector<ReferenceMention>& mentions) {
     std::vector<Citation> citations;
     std::set<std::pair<std::string, Relation>> seen;
-    for (const Reference& reference : extract_references(text)) {
+    for (const Reference& reference : extract_references(text, mentions)) {
         std::string number = reference.number.canonical();
         if (!seen.emplace(number, reference.relation).second) continue;
         citations.push_back({std::move(number), std::string(to_string(reference.relation)), reference.issued});
@@ -75,7 +76,7 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     doc.boilerplate = find_boilerplate(doc.text);
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
-    doc.citations = citations_of(doc.text);
+    doc.citations = citations_of(doc.text, body.references);
     return analysis;
 }
 

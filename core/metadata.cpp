@@ -324,6 +324,18 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
     return {};
 }
 
+namespace {
+
+// What parse_date_at can begin with: a digit, or a letter that folds to the first letter of
+// "ngày" or of an English month name. Other word starts are skipped without folding.
+bool may_start_date(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) return true;  // may fold to one of them (đ to d)
+    return std::isdigit(byte) || std::string_view("njfmasod").find(static_cast<char>(std::tolower(byte))) != std::string_view::npos;
+}
+
+}  // namespace
+
 std::string find_publication_date(std::string_view text) {
     constexpr int kLinesToScan = 12;
     constexpr std::size_t kMaxDatelineBytes = 80;
@@ -338,7 +350,7 @@ std::string find_publication_date(std::string_view text) {
         if (line.size() > kMaxDatelineBytes) continue;
         for (std::size_t pos = 0; pos < line.size(); ++pos) {
             const bool at_word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(line[pos - 1]));
-            if (!at_word_start) continue;
+            if (!at_word_start || !may_start_date(line[pos])) continue;
             std::size_t length = 0;
             std::string date = parse_date_at(line.substr(pos), length);
             if (date.empty()) continue;

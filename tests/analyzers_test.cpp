@@ -91,6 +91,25 @@ TEST(Unicode, NoWordCharacterFoldsToADigitOrApostrophe) {
     EXPECT_TRUE(offenders.empty()) << "first: U+" << std::hex << static_cast<unsigned>(offenders.front());
 }
 
+// detect_language counts a word as Vietnamese by the flag the tokenizer sets from its
+// characters' traits; it must say what is_vietnamese_letter says of the exact form.
+TEST(Analyzer, VietnameseLetterFlagAgreesWithIsVietnameseLetterOnEveryCodePoint) {
+    const Analyzer analyzer({.words = false});
+    std::vector<char32_t> offenders;
+    for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || !unicode::is_word_char(cp)) continue;
+        std::string text = "x";
+        unicode::append_utf8(text, cp);
+        const Analysis a = analyzer.analyze(text);
+        if (a.tokens.empty()) continue;
+        const Token& t = a.tokens.front();
+        bool expected = false;
+        for (std::size_t p = 0; p < t.exact.size();) expected = unicode::is_vietnamese_letter(unicode::decode_utf8(t.exact, p)) || expected;
+        if (t.vietnamese_letter != expected) offenders.push_back(cp);
+    }
+    EXPECT_TRUE(offenders.empty()) << offenders.size() << ", first: U+" << std::hex << static_cast<unsigned>(offenders.front());
+}
+
 TEST(Unicode, FindsInvalidUtf8) {
     EXPECT_FALSE(unicode::find_invalid_utf8("Nghị quyết").has_value());
     EXPECT_EQ(unicode::find_invalid_utf8("ab\xFF"), 2u);
