@@ -271,6 +271,18 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
         }
         return {};
     }
+    // Only "ngày" and month names begin a date with a letter: three folded letters decide
+    // whether to fold more.
+    {
+        std::size_t cut = std::min<std::size_t>(s.size(), 12);
+        while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a whole character
+        std::string head = unicode::fold(s.substr(0, cut));
+        if (head.size() < 3) head = unicode::fold(s.substr(0, 64));  // marks that fold to nothing
+        static constexpr std::array<std::string_view, 13> starts = {"nga", "jan", "feb", "mar", "apr", "may", "jun",
+                                                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+        if (head.size() < 3 || std::find(starts.begin(), starts.end(), std::string_view(head).substr(0, 3)) == starts.end())
+            return {};
+    }
     // "ngày 06 tháng 7 năm 2022" (with or without diacritics, any case)
     const std::string folded = unicode::fold(s.substr(0, 64));
     {
@@ -326,12 +338,17 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
 
 namespace {
 
-// What parse_date_at can begin with: a digit, or a letter that folds to the first letter of
-// "ngày" or of an English month name. Other word starts are skipped without folding.
-bool may_start_date(char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) return true;  // may fold to one of them (đ to d)
-    return std::isdigit(byte) || std::string_view("njfmasod").find(static_cast<char>(std::tolower(byte))) != std::string_view::npos;
+// What parse_date_at can begin with: a digit, or two letters that fold to how "ngày" or an
+// English month name begins. Other word starts are skipped without folding.
+bool may_start_date(std::string_view s) {
+    const auto first = static_cast<unsigned char>(s[0]);
+    if (std::isdigit(first)) return true;
+    if (s.size() < 2) return false;
+    const auto second = static_cast<unsigned char>(s[1]);
+    if (first >= 0x80 || second >= 0x80) return true;  // may fold to one of them ("Đe" to "de")
+    static constexpr std::array<std::string_view, 11> starts = {"ng", "ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de"};
+    const char pair[2] = {static_cast<char>(std::tolower(first)), static_cast<char>(std::tolower(second))};
+    return std::find(starts.begin(), starts.end(), std::string_view(pair, 2)) != starts.end();
 }
 
 }  // namespace
@@ -350,7 +367,7 @@ std::string find_publication_date(std::string_view text) {
         if (line.size() > kMaxDatelineBytes) continue;
         for (std::size_t pos = 0; pos < line.size(); ++pos) {
             const bool at_word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(line[pos - 1]));
-            if (!at_word_start || !may_start_date(line[pos])) continue;
+            if (!at_word_start || !may_start_date(line.substr(pos))) continue;
             std::size_t length = 0;
             std::string date = parse_date_at(line.substr(pos), length);
             if (date.empty()) continue;
