@@ -268,10 +268,13 @@ public:
             bool next = syllable_at(j);
             if (syllable)
                 while (next && may_join_as_word(a_.text, tokens[j - 1], tokens[j])) next = syllable_at(++j);
-            if (j - i >= 2) segment(i, j);
+            if (j - i >= 2) prepare(i, j);
             i = j;
             syllable = next;
         }
+        // The dictionary's cache lines for the whole text were asked for above: by now most
+        // have arrived.
+        for (const auto& [first, last] : runs_) segment(first, last);
         // The words go after all tokens, so that no token is moved to make room for them.
         tokens.reserve(tokens.size() + words_.size());
         for (const auto& [first, length] : words_) append_word(first, length);
@@ -298,23 +301,33 @@ private:
         return u_isupper(static_cast<UChar32>(cp));
     }
 
-    void segment(std::size_t first, std::size_t last) {
+    // Hashes the syllables of the run [first, last) and prefetches its two-syllable spans.
+    void prepare(std::size_t first, std::size_t last) {
         const std::vector<Token>& s = a_.tokens;
-        const std::size_t n = last - first;
+        if (hashes_.size() < s.size()) {
+            hashes_.resize(s.size());
+            accented_.resize(s.size());
+            capital_.resize(s.size());
+        }
         // One hash a syllable: a span with any accent is looked up by its exact form, and in
         // a span without one the exact and folded forms are the same text.
-        hashes_.resize(n);
-        accented_.resize(n);
-        capital_.resize(n);
-        for (std::size_t k = 0; k < n; ++k) {
-            const Token& t = s[first + k];
+        for (std::size_t k = first; k < last; ++k) {
+            const Token& t = s[k];
             hashes_[k] = WordDictionary::hash(t.exact);
             accented_[k] = t.has_diacritics();
             capital_[k] = is_capitalized(t);
         }
         // Every syllable but the last starts a two-syllable span that the search looks up.
-        for (std::size_t k = 0; k + 1 < n; ++k)
+        for (std::size_t k = first; k + 1 < last; ++k)
             dict_.prefetch(WordDictionary::extend(hashes_[k], hashes_[k + 1]), !accented_[k] && !accented_[k + 1]);
+        runs_.emplace_back(first, last);
+    }
+
+    void segment(std::size_t first, std::size_t last) {
+        const std::size_t n = last - first;
+        const std::uint64_t* hashes = hashes_.data() + first;
+        const std::uint8_t* accented = accented_.data() + first;
+        const std::uint8_t* capital = capital_.data() + first;
         // score[k]: best score of the first k syllables; a word of L syllables scores 2L^2,
         // a name 2L^2 - 1 (the dictionary wins ties), a lone syllable 2.
         score_.assign(n + 1, -1);
@@ -322,14 +335,14 @@ private:
         score_[0] = 0;
         for (std::size_t k = 0; k < n; ++k) {
             relax(k + 1, score_[k] + 2, 1);
-            std::uint64_t span = hashes_[k];
-            bool any_accent = accented_[k], all_capital = capital_[k];
+            std::uint64_t span = hashes[k];
+            bool any_accent = accented[k], all_capital = capital[k];
             bool dictionary_open = true;
             for (std::size_t len = 2; k + len <= n && len <= std::max(WordDictionary::kMaxSyllables, kMaxNameSyllables); ++len) {
                 const std::size_t e = k + len - 1;
-                span = WordDictionary::extend(span, hashes_[e]);
-                any_accent = any_accent || accented_[e];
-                all_capital = all_capital && capital_[e];
+                span = WordDictionary::extend(span, hashes[e]);
+                any_accent = any_accent || accented[e];
+                all_capital = all_capital && capital[e];
                 const int weight = static_cast<int>(2 * len * len);
                 if (dictionary_open && len <= WordDictionary::kMaxSyllables) {
                     // Text without any diacritics is looked up by its folded form.
@@ -389,6 +402,7 @@ private:
 
     Analysis& a_;
     const WordDictionary& dict_;
+    std::vector<std::pair<std::size_t, std::size_t>> runs_;   // runs of syllables that may make words: [first, last)
     std::vector<std::pair<std::size_t, std::size_t>> words_;  // first token and syllables of each word
     std::vector<std::uint64_t> hashes_;
     std::vector<std::uint8_t> accented_, capital_;
