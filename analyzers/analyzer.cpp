@@ -57,9 +57,14 @@ public:
                 pos = scan_word(pos);
                 continue;
             }
+            if (cp >= 0x80) check_nfc(unicode::is_nfc_inert(cp));
             pos = next;
         }
     }
+
+    /// Whether every character of the text is NFC-inert (unicode::is_nfc_inert), so that the
+    /// text is in NFC: each character is decoded here, in a word, a document number or between.
+    [[nodiscard]] bool saw_only_nfc_inert() const { return nfc_inert_; }
 
 private:
     // Builds a token's exact and folded forms in one pass over its characters. Folding does
@@ -78,20 +83,23 @@ private:
         }
         void append_apostrophe() { append_ascii('\''); }  // people’s = people's
 
-        /// A non-ASCII character that is part of the token whatever it is.
-        void append(char32_t cp) {
+        /// A non-ASCII character that is part of the token whatever it is; returns its traits.
+        std::uint8_t append(char32_t cp) {
             const std::size_t before = t_.folded.size();
-            count(unicode::append_folded_forms(cp, t_.exact, t_.folded));
+            const std::uint8_t traits = unicode::append_folded_forms(cp, t_.exact, t_.folded);
+            count(traits);
             if (std::any_of(t_.folded.begin() + static_cast<std::ptrdiff_t>(before), t_.folded.end(), breaks_syllable))
                 t_.letters_only = false;
+            return traits;
         }
 
-        /// A non-ASCII character, appended only if it is a word character. No word character
-        /// folds to a digit or an apostrophe (analyzers_test checks every code point).
-        bool append_if_word_char(char32_t cp) {
+        /// A non-ASCII character, appended only if it is a word character; returns its traits
+        /// (0 for no word character). No word character folds to a digit or an apostrophe
+        /// (analyzers_test checks every code point).
+        std::uint8_t append_if_word_char(char32_t cp) {
             const std::uint8_t traits = unicode::append_if_word_char(cp, t_.exact, t_.folded);
             count(traits);
-            return traits != 0;
+            return traits;
         }
 
         // canonicalize_tone_placement's rules, where the traits settle them: with one tone, on
@@ -166,13 +174,24 @@ private:
                 continue;
             }
             const char32_t cp = decode_utf8(raw, p);
-            if (cp == 0x2019) forms.append_apostrophe();
-            else forms.append(cp);
+            if (cp == 0x2019) forms.append_apostrophe();  // NFC-inert
+            else check_nfc(forms.append(cp) & unicode::kNfcInert);
         }
         finish_token(token, forms, end);
     }
 
+    void check_nfc(bool inert) { nfc_inert_ = nfc_inert_ && inert; }
+
     void emit_reference(const DocumentNumberMatch& match) {
+        // The separators between the parts ("–" in "126/NQ–CP") are decoded only here.
+        const std::string_view span = std::string_view(out_.text).substr(match.begin, match.end - match.begin);
+        for (std::size_t p = 0; p < span.size();) {
+            if (static_cast<unsigned char>(span[p]) < 0x80) {
+                ++p;
+                continue;
+            }
+            check_nfc(unicode::is_nfc_inert(decode_utf8(span, p)));
+        }
         const std::uint32_t first = position_;
         for (std::size_t i = 0; i < match.part_spans.size(); ++i) {
             const auto [begin, end] = match.part_spans[i];
@@ -218,9 +237,10 @@ private:
                 std::size_t next = pos;
                 const char32_t cp = decode_utf8(text, next);
                 if (cp == 0x2019) {
-                    if (!apostrophe_joins(next)) break;
-                    forms.append_apostrophe();
-                } else if (forms.append_if_word_char(cp)) {
+                    if (!apostrophe_joins(next)) break;  // run() checks what is left
+                    forms.append_apostrophe();            // NFC-inert
+                } else if (const std::uint8_t traits = forms.append_if_word_char(cp); traits != 0) {
+                    check_nfc(traits & unicode::kNfcInert);
                     all_digits = false;
                 } else {
                     break;
@@ -249,6 +269,7 @@ private:
 
     Analysis& out_;
     std::uint32_t position_;
+    bool nfc_inert_ = true;
 };
 
 // Multi-syllable words: a best split of each run of syllables (dynamic programming over
@@ -421,12 +442,27 @@ std::optional<AnalyzerOptions> AnalyzerOptions::parse(std::string_view text) {
 }
 
 Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
-    Analysis analysis;
-    analysis.text = unicode::normalize_nfc(text);
     // Room for all tokens at once: growing the list moves every token. News text has a token
     // every 5.9 bytes, and with its words one every 4.7 (4.2 in the densest of 3,000 articles).
-    analysis.tokens.reserve(analysis.text.size() / (options_.words ? 4 : 5));
-    Tokenizer(analysis, first_position).run();
+    const auto tokenize = [&](Analysis& analysis) {
+        analysis.tokens.reserve(analysis.text.size() / (options_.words ? 4 : 5));
+        Tokenizer tokenizer(analysis, first_position);
+        tokenizer.run();
+        return tokenizer.saw_only_nfc_inert();
+    };
+    // Most text is in NFC already. It is tokenized as it is, and the tokenizer, which decodes
+    // every character, says whether it is; only text it cannot vouch for is normalized (ICU)
+    // and, if that changed it, tokenized again.
+    Analysis analysis;
+    analysis.text = std::string(text);
+    if (!tokenize(analysis)) {
+        std::string nfc = unicode::normalize_nfc(text);
+        if (nfc != analysis.text) {
+            analysis = Analysis{};
+            analysis.text = std::move(nfc);
+            tokenize(analysis);
+        }
+    }
     // Before the words go after the tokens: the last token has the highest position.
     analysis.end_position = analysis.tokens.empty() ? first_position : analysis.tokens.back().position + 1;
     if (options_.words) WordSegmenter(analysis).run();

@@ -8,6 +8,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 
 #include <algorithm>
 #include <array>
@@ -37,6 +38,11 @@ const icu::Normalizer2& nfc() {
 
 bool has_quality_mark(char32_t cp) noexcept;
 
+bool nfc_inert_from_icu(char32_t cp) noexcept {
+    const auto c = static_cast<UChar32>(cp);
+    return u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+}
+
 struct Tables {
     std::array<char32_t, kTableSize> lower{};       // simple case folding
     std::array<bool, kTableSize> word{};            // letter, digit or combining mark
@@ -45,6 +51,7 @@ struct Tables {
     std::array<std::uint8_t, kTableSize> tone{};    // index into kToneMarks
     std::unordered_map<char32_t, char32_t> toned;   // untoned * 8 + tone -> letter
     std::array<std::uint8_t, kTableSize> traits{};  // CharTraits
+    std::vector<bool> nfc_inert_bmp;                 // is_nfc_inert below U+10000
     // UTF-8 of lower[cp] and of its base, for append_folded_forms.
     struct Encoded {
         char bytes[4];
@@ -110,12 +117,14 @@ struct Tables {
             out.size = static_cast<std::uint8_t>(bytes.size());
             std::copy(bytes.begin(), bytes.end(), out.bytes);
         };
+        nfc_inert_bmp.resize(0x10000);
+        for (char32_t cp = 0; cp < 0x10000; ++cp) nfc_inert_bmp[cp] = nfc_inert_from_icu(cp);
         for (char32_t cp = 0; cp < kTableSize; ++cp) {
             // A few letters fold to a case beyond the table (U+023A Ⱥ to U+2C65 ⱥ), which has
             // no diacritic to remove: that case is their folded form too, as on the query side.
             encode(lower[cp], lower_utf8[cp]);
             encode(lower[cp] < kTableSize ? base[lower[cp]] : lower[cp], base_utf8[cp]);
-            traits[cp] = word[cp] ? kWordChar : 0;
+            traits[cp] = static_cast<std::uint8_t>((word[cp] ? kWordChar : 0) | (nfc_inert_bmp[cp] ? kNfcInert : 0));
             if (lower[cp] >= kTableSize) continue;
             const char32_t letter = untoned[lower[cp]];
             if (tone[lower[cp]] != 0) traits[cp] |= kToned;
@@ -304,7 +313,7 @@ std::uint8_t append_folded_forms(char32_t cp, std::string& exact, std::string& f
         const char32_t lower = fold_case(cp);
         append_utf8(exact, lower);
         append_utf8(folded, lower);
-        return is_non_ascii_word_char(cp) ? kWordChar : 0;
+        return static_cast<std::uint8_t>((is_non_ascii_word_char(cp) ? kWordChar : 0) | (is_nfc_inert(cp) ? kNfcInert : 0));
     }
     return tables().append_forms(cp, exact, folded);
 }
@@ -314,6 +323,10 @@ std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& f
     const Tables& t = tables();
     if (!t.word[cp]) return 0;
     return t.append_forms(cp, exact, folded);
+}
+
+bool is_nfc_inert(char32_t cp) noexcept {
+    return cp < 0x10000 ? tables().nfc_inert_bmp[cp] : nfc_inert_from_icu(cp);
 }
 
 bool has_tone_mark(char32_t cp) noexcept { return cp < kTableSize && tables().tone[cp] != 0; }

@@ -50,6 +50,11 @@ void append_utf8(std::string& out, char32_t cp);
 /// NFC form of valid UTF-8 @p text; returns the input unchanged when it is already NFC.
 [[nodiscard]] std::string normalize_nfc(std::string_view text);
 
+/// A character NFC leaves alone wherever it stands: combining class 0 and NFC quick check
+/// "yes". Text made only of such characters is in NFC (UAX #15 quick check), which lets the
+/// tokenizer, which decodes every character anyway, spare a separate pass of ICU's check.
+[[nodiscard]] bool is_nfc_inert(char32_t cp) noexcept;
+
 /// Simple (one to one) Unicode case folding.
 [[nodiscard]] char32_t fold_case(char32_t cp) noexcept;
 
@@ -62,6 +67,7 @@ enum CharTraits : std::uint8_t {
     kQualityVowel = 4,  ///< ă â ê ô ơ ư, in either case, with or without a tone.
     kHornO = 8,         ///< ơ, in either case, with or without a tone.
     kVietnamese = 16,   ///< is_vietnamese_letter once case-folded: a tone mark, ă â ê ô ơ ư or đ.
+    kNfcInert = 32,     ///< is_nfc_inert.
 };
 
 /// Appends the case-folded form of @p cp to @p exact and its diacritic-free form to

@@ -110,6 +110,30 @@ TEST(Analyzer, VietnameseLetterFlagAgreesWithIsVietnameseLetterOnEveryCodePoint)
     EXPECT_TRUE(offenders.empty()) << offenders.size() << ", first: U+" << std::hex << static_cast<unsigned>(offenders.front());
 }
 
+// The analyzer normalizes only text its tokenizer cannot vouch for; whatever the text, the
+// analysis must hold its NFC form. Every character of the BMP, in a word, alone, next to a
+// document number and inside one.
+TEST(Analyzer, AnalyzedTextIsNfcForEveryCharacterOfTheBmp) {
+    const Analyzer analyzer;
+    std::vector<char32_t> offenders;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        std::string c;
+        unicode::append_utf8(c, cp);
+        for (const std::string& text : {"xe" + c + "y " + c, "126/NQ" + c + "-CP" + c + " e" + c}) {
+            if (analyzer.analyze(text).text != unicode::normalize_nfc(text)) {
+                offenders.push_back(cp);
+                break;
+            }
+        }
+    }
+    EXPECT_TRUE(offenders.empty()) << offenders.size() << ", first: U+" << std::hex << static_cast<unsigned>(offenders.front());
+    EXPECT_TRUE(unicode::is_nfc_inert(0x2019));   // the tokenizer takes ’ without asking
+    EXPECT_FALSE(unicode::is_nfc_inert(0x0301));  // a combining acute
+    EXPECT_FALSE(unicode::is_nfc_inert(0x212B));  // Å, the angstrom sign, becomes U+00C5
+    EXPECT_EQ(analyzer.analyze("Nghi\u0323 quye\u0302\u0301t").text, "Nghị quyết");
+}
+
 TEST(Unicode, FindsInvalidUtf8) {
     EXPECT_FALSE(unicode::find_invalid_utf8("Nghị quyết").has_value());
     EXPECT_EQ(unicode::find_invalid_utf8("ab\xFF"), 2u);
