@@ -38,6 +38,13 @@ const icu::Normalizer2& nfc() {
 
 bool has_quality_mark(char32_t cp) noexcept;
 
+// Letters, digits and combining marks: what words are made of (is_word_char).
+bool word_char_from_icu(char32_t cp) noexcept {
+    const auto c = static_cast<UChar32>(cp);
+    const auto type = u_charType(c);
+    return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
 bool nfc_inert_from_icu(char32_t cp) noexcept {
     const auto c = static_cast<UChar32>(cp);
     return u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
@@ -45,7 +52,6 @@ bool nfc_inert_from_icu(char32_t cp) noexcept {
 
 struct Tables {
     std::array<char32_t, kTableSize> lower{};       // simple case folding
-    std::array<bool, kTableSize> word{};            // letter, digit or combining mark
     std::array<char32_t, kTableSize> base{};        // letter without diacritics; 0 for marks
     std::array<char32_t, kTableSize> untoned{};     // letter without its tone mark
     std::array<std::uint8_t, kTableSize> tone{};    // index into kToneMarks
@@ -74,8 +80,6 @@ struct Tables {
         for (char32_t cp = 0; cp < kTableSize; ++cp) {
             const auto c = static_cast<UChar32>(cp);
             lower[cp] = static_cast<char32_t>(u_foldCase(c, U_FOLD_CASE_DEFAULT));
-            const auto type = u_charType(c);
-            word[cp] = u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
             base[cp] = cp;
             untoned[cp] = cp;
             if (u_charType(cp) == U_NON_SPACING_MARK) {
@@ -124,7 +128,7 @@ struct Tables {
             // no diacritic to remove: that case is their folded form too, as on the query side.
             encode(lower[cp], lower_utf8[cp]);
             encode(lower[cp] < kTableSize ? base[lower[cp]] : lower[cp], base_utf8[cp]);
-            traits[cp] = static_cast<std::uint8_t>((word[cp] ? kWordChar : 0) | (nfc_inert_bmp[cp] ? kNfcInert : 0));
+            traits[cp] = static_cast<std::uint8_t>((word_char_from_icu(cp) ? kWordChar : 0) | (nfc_inert_bmp[cp] ? kNfcInert : 0));
             if (lower[cp] >= kTableSize) continue;
             const char32_t letter = untoned[lower[cp]];
             if (tone[lower[cp]] != 0) traits[cp] |= kToned;
@@ -302,10 +306,7 @@ char32_t fold_case(char32_t cp) noexcept {
 }
 
 bool is_non_ascii_word_char(char32_t cp) noexcept {
-    if (cp < kTableSize) return tables().word[cp];
-    const auto c = static_cast<UChar32>(cp);
-    const auto type = u_charType(c);
-    return u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+    return cp < kTableSize ? (tables().traits[cp] & kWordChar) != 0 : word_char_from_icu(cp);
 }
 
 std::uint8_t append_folded_forms(char32_t cp, std::string& exact, std::string& folded) {
@@ -321,7 +322,7 @@ std::uint8_t append_folded_forms(char32_t cp, std::string& exact, std::string& f
 std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& folded) {
     if (cp >= kTableSize) return is_non_ascii_word_char(cp) ? append_folded_forms(cp, exact, folded) : 0;
     const Tables& t = tables();
-    if (!t.word[cp]) return 0;
+    if (!(t.traits[cp] & kWordChar)) return 0;
     return t.append_forms(cp, exact, folded);
 }
 
@@ -350,8 +351,8 @@ std::string fold(std::string_view text) {
     // strip_diacritics(fold_case(cp)) for each character, from the tokenizer's table below
     // kTableSize: metadata rules fold every short line of every document.
     const Tables& t = tables();
-    // Written through a pointer into room for the longest result: a character's folded form
-    // is at most 3 bytes, and takes at least 1 of input for every 1 of output, 2 for every 3.
+    // Written through a pointer into room for the longest result: no character's folded form
+    // is longer than the character itself, but for a few of 2 bytes that fold to 3 (Ⱥ to ⱥ).
     std::string out(text.size() * 3 / 2 + 4, '\0');
     char* to = out.data();
     for (std::size_t pos = 0; pos < text.size();) {

@@ -57,6 +57,10 @@ bool skip_word(std::string_view folded, std::size_t& pos, std::string_view word)
     return true;
 }
 
+// How a date that begins with a letter begins, folded: "ngày" or an English month name.
+constexpr std::array<std::string_view, 13> kDateStarts = {"nga", "jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+
 int month_from_name(std::string_view lower, std::size_t& pos) {
     static constexpr std::array<std::string_view, 12> names = {
         "january", "february", "march", "april", "may", "june",
@@ -278,9 +282,7 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
         while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a whole character
         std::string head = unicode::fold(s.substr(0, cut));
         if (head.size() < 3) head = unicode::fold(s.substr(0, 64));  // marks that fold to nothing
-        static constexpr std::array<std::string_view, 13> starts = {"nga", "jan", "feb", "mar", "apr", "may", "jun",
-                                                                    "jul", "aug", "sep", "oct", "nov", "dec"};
-        if (head.size() < 3 || std::find(starts.begin(), starts.end(), std::string_view(head).substr(0, 3)) == starts.end())
+        if (head.size() < 3 || std::find(kDateStarts.begin(), kDateStarts.end(), std::string_view(head).substr(0, 3)) == kDateStarts.end())
             return {};
     }
     // "ngày 06 tháng 7 năm 2022" (with or without diacritics, any case)
@@ -338,17 +340,17 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
 
 namespace {
 
-// What parse_date_at can begin with: a digit, or two letters that fold to how "ngày" or an
-// English month name begins. Other word starts are skipped without folding.
+// What parse_date_at can begin with: a digit, or two letters that fold to how one of
+// kDateStarts begins. Other word starts are skipped without folding.
 bool may_start_date(std::string_view s) {
     const auto first = static_cast<unsigned char>(s[0]);
-    if (std::isdigit(first)) return true;
+    if (is_digit(static_cast<char>(first))) return true;
     if (s.size() < 2) return false;
     const auto second = static_cast<unsigned char>(s[1]);
     if (first >= 0x80 || second >= 0x80) return true;  // may fold to one of them ("Đe" to "de")
-    static constexpr std::array<std::string_view, 11> starts = {"ng", "ja", "fe", "ma", "ap", "ju", "au", "se", "oc", "no", "de"};
     const char pair[2] = {static_cast<char>(std::tolower(first)), static_cast<char>(std::tolower(second))};
-    return std::find(starts.begin(), starts.end(), std::string_view(pair, 2)) != starts.end();
+    return std::any_of(kDateStarts.begin(), kDateStarts.end(),
+                       [&](std::string_view start) { return start.substr(0, 2) == std::string_view(pair, 2); });
 }
 
 }  // namespace
