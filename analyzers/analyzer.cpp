@@ -31,6 +31,56 @@ bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 // A digit or an apostrophe in a word keeps it out of multi-syllable words ("h5n1", "don't").
 bool breaks_syllable(char c) { return (c >= '0' && c <= '9') || c == '\''; }
 
+// A word of up to 8 bytes as one number, for lookups without hashing strings.
+constexpr std::uint64_t pack(std::string_view word) {
+    std::uint64_t packed = 0;
+    for (const char c : word) packed = packed << 8 | static_cast<unsigned char>(c);
+    return packed;
+}
+
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> packed_sorted(const std::array<std::string_view, N>& words) {
+    std::array<std::uint64_t, N> packed{};
+    for (std::size_t i = 0; i < N; ++i) packed[i] = pack(words[i]);
+    std::sort(packed.begin(), packed.end());
+    return packed;
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::uint64_t, N>& words, std::uint64_t word) {
+    return std::binary_search(words.begin(), words.end(), word);
+}
+
+// Vietnamese syllables, folded: an onset, then one of these rhymes (ươ folds to "uo", â to
+// "a", and so on; the medial o/u is part of the rhyme: "oanh", "uyen").
+constexpr auto kFoldedRhymes = packed_sorted(std::to_array<std::string_view>({
+    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
+    "e", "ec", "ech", "em", "en", "eng", "enh", "eo", "ep", "et", "eu",
+    "i", "ia", "ich", "iec", "iem", "ien", "ieng", "iep", "iet", "ieu", "im", "in", "inh", "ip", "it", "iu",
+    "o", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
+    "oc", "oe", "oem", "oen", "oeng", "oeo", "oet", "oi", "om", "on", "ong", "ooc", "oong", "op", "ot",
+    "u", "ua", "uan", "uang", "uat", "uay", "uc", "ue", "uech", "uenh", "ui", "um", "un", "ung", "uo", "uoc", "uoi",
+    "uom", "uon", "uong", "uop", "uot", "uou", "up", "ut", "uu", "uy", "uya", "uych", "uyen", "uyet", "uynh",
+    "uyt", "uyu", "y", "ych", "yem", "yen", "yet", "yeu", "ynh", "yt"}));
+constexpr std::array<std::string_view, 26> kOnsets{
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+    "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"};
+constexpr std::size_t kLongestRhyme = 4;
+
+// Whether @p folded could be a Vietnamese syllable ("nguyen", "kong", "gin" as g + in), as
+// no English word of several vowels or a final "s" could ("committee", "court", "news").
+bool may_be_vietnamese_syllable(std::string_view folded) {
+    const auto rhyme_ok = [](std::string_view rhyme) {
+        return !rhyme.empty() && rhyme.size() <= kLongestRhyme && contains(kFoldedRhymes, pack(rhyme));
+    };
+    if (rhyme_ok(folded)) return true;
+    // "gi" is an onset ("gia") and g + a rhyme in "i" ("gìn"): try every onset that fits.
+    for (const std::string_view onset : kOnsets)
+        if (folded.size() > onset.size() && folded.substr(0, onset.size()) == onset && rhyme_ok(folded.substr(onset.size())))
+            return true;
+    return false;
+}
+
 char32_t peek(std::string_view text, std::size_t pos) {
     return pos < text.size() ? decode_utf8(text, pos) : 0;
 }
@@ -336,7 +386,9 @@ private:
             const Token& t = s[k];
             hashes_[k] = WordDictionary::hash(t.exact);
             accented_[k] = t.has_diacritics();
-            capital_[k] = is_capitalized(t);
+            // A name is of Vietnamese syllables: "Committee Nguyen Thanh Binh" in English
+            // text is the name its Vietnamese original has, "Nguyễn Thanh Bình".
+            capital_[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded);
         }
         // Every syllable but the last starts a two-syllable span that the search looks up.
         for (std::size_t k = first; k + 1 < last; ++k)
@@ -482,20 +534,6 @@ bool may_join_as_word(std::string_view text, const Token& left, const Token& rig
 
 namespace {
 
-// A word of up to 8 bytes as one number, for lookups without hashing strings.
-constexpr std::uint64_t pack(std::string_view word) {
-    std::uint64_t packed = 0;
-    for (const char c : word) packed = packed << 8 | static_cast<unsigned char>(c);
-    return packed;
-}
-
-template <std::size_t N>
-constexpr std::array<std::uint64_t, N> packed_sorted(const std::array<std::string_view, N>& words) {
-    std::array<std::uint64_t, N> packed{};
-    for (std::size_t i = 0; i < N; ++i) packed[i] = pack(words[i]);
-    std::sort(packed.begin(), packed.end());
-    return packed;
-}
 
 // Function words that make up a large share of any running text in each language; the
 // Vietnamese ones are folded so that text typed without diacritics still counts.
@@ -507,9 +545,21 @@ constexpr auto kVietnameseFunctionWords = packed_sorted(std::array<std::string_v
     "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"});
 constexpr std::size_t kLongestFunctionWord = 5;
 
-template <std::size_t N>
-bool contains(const std::array<std::uint64_t, N>& words, std::uint64_t word) {
-    return std::binary_search(words.begin(), words.end(), word);
+
+// A multi-syllable word of the dictionary typed without diacritics ("quy dinh", "thi hanh"):
+// Vietnamese, though it holds no Vietnamese letter. A run of capitalized syllables the
+// segmenter kept together as a name ("Supreme Court") is no dictionary word.
+bool is_dictionary_word_without_diacritics(const Token& word) {
+    if (word.vietnamese_letter) return false;
+    std::uint64_t span = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= word.folded.size(); ++i) {
+        if (i < word.folded.size() && word.folded[i] != '_') continue;
+        const std::uint64_t syllable = WordDictionary::hash(std::string_view(word.folded).substr(start, i - start));
+        span = start == 0 ? syllable : WordDictionary::extend(span, syllable);
+        start = i + 1;
+    }
+    return (WordDictionary::builtin().folded(span) & WordDictionary::kWord) != 0;
 }
 
 }  // namespace
@@ -517,7 +567,13 @@ bool contains(const std::array<std::uint64_t, N>& words, std::uint64_t word) {
 std::string detect_language(const Analysis& analysis) {
     std::size_t vi = 0, en = 0;
     for (const Token& token : analysis.tokens) {
-        if (token.kind != TokenKind::word || token.syllables != 1) continue;
+        if (token.kind != TokenKind::word) continue;
+        // Keyword queries typed without diacritics have no function words: "quy dinh". Each
+        // syllable counts, so that "ban an" (a judgment) outweighs the English "an" in it.
+        if (token.syllables > 1) {
+            if (is_dictionary_word_without_diacritics(token)) vi += token.syllables;
+            continue;
+        }
         if (token.vietnamese_letter) {
             ++vi;
             continue;

@@ -179,6 +179,11 @@ TEST(Analyzer, WordTable) {
         {"ông Nguyễn Thanh Bình ký", {"ông|ong@0", "nguyễn|nguyen@1", "thanh@2", "bình|binh@3", "ký|ky@4",
                                       "nguyễn_thanh_bình|nguyen_thanh_binh@1"}},
         {"Nguyen Thanh Binh signed", {"nguyen@0", "thanh@1", "binh@2", "signed@3", "nguyen_thanh_binh@0"}},
+        // A name is of Vietnamese syllables: an English article's "Committee Nguyen Thanh Binh"
+        // holds the name its Vietnamese original has, and "Supreme Court" is no name at all.
+        {"Committee Nguyen Thanh Binh", {"committee@0", "nguyen@1", "thanh@2", "binh@3", "nguyen_thanh_binh@1"}},
+        {"Supreme Court", {"supreme@0", "court@1"}},
+        {"Quỳnh Khuê", {"quỳnh|quynh@0", "khuê|khue@1", "quỳnh_khuê|quynh_khue@0"}},
         // Words never span punctuation, and acronyms are not names.
         {"pháp, luật UBND", {"pháp|phap@0", "luật|luat@1", "ubnd@2"}},
         // Nor take in a word with digits or an apostrophe.
@@ -243,6 +248,14 @@ TEST(Language, DetectsVietnameseEnglishAndFoldedVietnamese) {
     EXPECT_EQ(lang("The Provincial Steering Committee has focused on directing the work of inspection"), "en");
     EXPECT_EQ(lang("nghi quyet cua chinh phu ve viec thi hanh phap luat va cac quy dinh"), "vi");
     EXPECT_EQ(lang("126/NQ-CP"), "");
+    // Keyword queries typed without diacritics have no function words, but their words are
+    // in the dictionary; each syllable counts, so "ban an" (a judgment) is not the English "an".
+    EXPECT_EQ(lang("quy dinh"), "vi");
+    EXPECT_EQ(lang("thi hanh phap luat"), "vi");
+    EXPECT_EQ(lang("ban an"), "vi");
+    // A run of capitalized words kept together as a name is no evidence either way.
+    EXPECT_EQ(lang("Supreme Court"), "");
+    EXPECT_EQ(lang("tax evasion"), "");
 }
 
 }  // namespace
