@@ -5,7 +5,6 @@
 
 #include "core/schema.hpp"
 
-#include <vector>
 
 namespace tracuu {
 namespace {
@@ -36,7 +35,7 @@ std::string TermMapper::reference_term(const DocumentNumber& number) {
 
 void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
     const Xapian::termpos position = token.position + 1;  // Xapian positions start at 1
-    doc.add_posting(folded_term(token), position);
+    doc.add_posting(token.folded, position);
     // An exact form's positions would repeat its folded form's wherever it occurs, and they
     // cost a third of the index's size and of its build time (bench/README.md): phrases match
     // folded syllables, and an exact phrase is that phrase where the exact forms occur
@@ -48,14 +47,15 @@ void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool ste
 }
 
 Xapian::Query TermMapper::token_query(const Token& token, bool stem) const {
-    std::vector<Xapian::Query> alternatives;
-    alternatives.emplace_back(folded_term(token));
-    if (token.has_diacritics()) alternatives.emplace_back(exact_term(token));
-    if (stem) {
-        if (std::string term = stem_term(token); !term.empty()) alternatives.emplace_back(term);
-    }
-    if (alternatives.size() == 1) return alternatives.front();
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    Xapian::Query folded(folded_term(token));
+    if (token.has_diacritics()) return Xapian::Query(Xapian::Query::OP_OR, folded, Xapian::Query(exact_term(token)));
+    if (!stem) return folded;
+    const std::string stem_form = stem_term(token);
+    if (stem_form.empty()) return folded;
+    // One term for ranking, not two: stems are indexed for English documents only, so a
+    // stem alone is rare and would weigh far more than the folded word ("quy" in the URL of
+    // an English article outranking Vietnamese articles on "quy định").
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, folded, Xapian::Query(stem_form));
 }
 
 }  // namespace tracuu

@@ -31,8 +31,9 @@ public:
     /// (English documents only).
     void index_token(Xapian::Document& doc, const Token& token, bool stem) const;
 
-    /// The query for one token: folded OR exact OR (if @p stem) English stem. A document with
-    /// the exact form matches two of them and so ranks above one that matches only after folding.
+    /// The query for one token: folded OR exact, or folded SYNONYM (if @p stem) English stem
+    /// (no word has both). A document with the exact form matches both terms of the OR and so
+    /// ranks above one that matches only after folding.
     [[nodiscard]] Xapian::Query token_query(const Token& token, bool stem = true) const;
 
 private:

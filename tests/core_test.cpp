@@ -246,6 +246,34 @@ TEST_F(SearchTest, EnglishIsStemmed) {
     EXPECT_EQ(ids(search("implementing resolutions")), std::vector<std::string>{"en"});
 }
 
+// Stems are indexed for English documents only, so "Zquy" or "Znguyen" is rare: counted as a
+// term of its own, a syllable in an English article's URL or in its names weighed more than the
+// Vietnamese text that a query typed without diacritics is after.
+TEST_F(SearchTest, AQueryWithoutDiacriticsPrefersVietnameseTextToEnglishThatBorrowsItsSyllables) {
+    index({make_document("en-url", "The provincial committee reviewed the inspection work of the year.\n"
+                                   "Source: https://example.vn/trien-khai-quy-dinh-moi"),
+           make_document("en-names", "Comrade Nguyen Ngoc Tien, comrade Nguyen Van Hai and comrade Nguyen Thi Lan "
+                                     "of Thanh Hoa met the delegates of Thanh Son district."),
+           make_document("en-other", "The court dismissed the appeal and upheld the judgment."),
+           make_document("en-article", "Vice Chairman of the Provincial People's Committee Nguyen Thanh Binh "
+                                       "has just signed the directive."),
+           make_document("vi-rule", "Các cơ quan thực hiện quy định mới về thuế. Quy định này có hiệu lực ngay."),
+           make_document("vi-name", "Chủ tịch Nguyễn Thanh Bình đã ký chỉ thị về công tác thanh tra."),
+           make_document("vi-1", "Ông Nguyễn Văn An ở Thanh Hóa dự hội nghị về quy hoạch tại Bình Định."),
+           make_document("vi-2", "Bà Nguyễn Thị Thanh và ông Trần Văn Bình nói về định hướng phát triển."),
+           make_document("vi-3", "Tỉnh Bình Thuận và tỉnh Thanh Hóa bàn về quy trình cấp phép.")});
+    const auto rule = ids(search("quy dinh"));  // a dictionary word: the query is Vietnamese
+    ASSERT_FALSE(rule.empty());
+    EXPECT_EQ(rule.front(), "vi-rule");
+    // A name: the language is not known. The English article and its Vietnamese original
+    // both hold the name, the article's after "Committee" as well.
+    auto name = ids(search("Nguyen Thanh Binh"));
+    ASSERT_GE(name.size(), 2u);
+    name.resize(2);
+    std::sort(name.begin(), name.end());
+    EXPECT_EQ(name, (std::vector<std::string>{"en-article", "vi-name"}));
+}
+
 TEST_F(SearchTest, ReindexingAnIdReplacesTheDocument) {
     index({make_document("a", "phiên bản cũ")});
     index({make_document("a", "phiên bản mới")});
