@@ -62,23 +62,38 @@ constexpr auto kFoldedRhymes = packed_sorted(std::to_array<std::string_view>({
     "u", "ua", "uan", "uang", "uat", "uay", "uc", "ue", "uech", "uenh", "ui", "um", "un", "ung", "uo", "uoc", "uoi",
     "uom", "uon", "uong", "uop", "uot", "uou", "up", "ut", "uu", "uy", "uya", "uych", "uyen", "uyet", "uynh",
     "uyt", "uyu", "y", "ych", "yem", "yen", "yet", "yeu", "ynh", "yt"}));
-constexpr std::array<std::string_view, 26> kOnsets{
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-    "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"};
 constexpr std::size_t kLongestRhyme = 4;
 
-// Whether @p folded could be a Vietnamese syllable ("nguyen", "kong", "gin" as g + in), as
-// no English word of several vowels or a final "s" could ("committee", "court", "news").
+bool is_folded_rhyme(std::string_view rhyme) {
+    return !rhyme.empty() && rhyme.size() <= kLongestRhyme && contains(kFoldedRhymes, pack(rhyme));
+}
+
+// Length of the onset (initial consonants) @p folded starts with: 0 for none, npos for a
+// letter no Vietnamese syllable starts with (f, j, w, z). "gi" is taken whole here.
+std::size_t onset_length(std::string_view folded) {
+    const auto next_is = [&](std::size_t i, char c) { return folded.size() > i && folded[i] == c; };
+    switch (folded.front()) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return 0;
+    case 'b': case 'd': case 'h': case 'l': case 'm': case 'r': case 's': case 'v': case 'x': return 1;
+    case 'c': case 'k': case 'p': return next_is(1, 'h') ? 2 : 1;
+    case 'g': return next_is(1, 'h') || next_is(1, 'i') ? 2 : 1;
+    case 't': return next_is(1, 'h') || next_is(1, 'r') ? 2 : 1;
+    case 'q': return next_is(1, 'u') ? 2 : std::string_view::npos;
+    case 'n':
+        if (next_is(1, 'g')) return next_is(2, 'h') ? 3 : 2;
+        return next_is(1, 'h') ? 2 : 1;
+    default: return std::string_view::npos;
+    }
+}
+
+// Whether @p folded could be a Vietnamese syllable ("nguyen", "kong", "gin"), as no English
+// word of several vowel groups or a final "s" could ("committee", "court", "news").
 bool may_be_vietnamese_syllable(std::string_view folded) {
-    const auto rhyme_ok = [](std::string_view rhyme) {
-        return !rhyme.empty() && rhyme.size() <= kLongestRhyme && contains(kFoldedRhymes, pack(rhyme));
-    };
-    if (rhyme_ok(folded)) return true;
-    // "gi" is an onset ("gia") and g + a rhyme in "i" ("gìn"): try every onset that fits.
-    for (const std::string_view onset : kOnsets)
-        if (folded.size() > onset.size() && folded.substr(0, onset.size()) == onset && rhyme_ok(folded.substr(onset.size())))
-            return true;
-    return false;
+    if (folded.empty()) return false;
+    const std::size_t onset = onset_length(folded);
+    if (onset < folded.size() && is_folded_rhyme(folded.substr(onset))) return true;
+    // "gi" is an onset ("gia"), or g before a rhyme in i ("gì", "gìn").
+    return onset == 2 && folded.starts_with("gi") && is_folded_rhyme(folded.substr(1));
 }
 
 char32_t peek(std::string_view text, std::size_t pos) {
