@@ -549,7 +549,6 @@ bool may_join_as_word(std::string_view text, const Token& left, const Token& rig
 
 namespace {
 
-
 // Function words that make up a large share of any running text in each language; the
 // Vietnamese ones are folded so that text typed without diacritics still counts.
 constexpr auto kEnglishFunctionWords = packed_sorted(std::array<std::string_view, 26>{
@@ -559,7 +558,6 @@ constexpr auto kVietnameseFunctionWords = packed_sorted(std::array<std::string_v
     "va", "cua", "cac", "duoc", "trong", "la", "cho", "nhung", "nguoi", "voi", "khong",
     "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"});
 constexpr std::size_t kLongestFunctionWord = 5;
-
 
 // A multi-syllable word of the dictionary typed without diacritics ("quy dinh", "thi hanh"):
 // Vietnamese, though it holds no Vietnamese letter. A run of capitalized syllables the

@@ -5,7 +5,6 @@
 
 #include "core/schema.hpp"
 
-
 namespace tracuu {
 namespace {
 
@@ -35,7 +34,7 @@ std::string TermMapper::reference_term(const DocumentNumber& number) {
 
 void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
     const Xapian::termpos position = token.position + 1;  // Xapian positions start at 1
-    doc.add_posting(token.folded, position);
+    doc.add_posting(folded_term(token), position);
     // An exact form's positions would repeat its folded form's wherever it occurs, and they
     // cost a third of the index's size and of its build time (bench/README.md): phrases match
     // folded syllables, and an exact phrase is that phrase where the exact forms occur

@@ -18,7 +18,7 @@ public:
     TermMapper() : english_stemmer_("english") {}
 
     /// Unprefixed folded term: "nghi".
-    [[nodiscard]] static std::string folded_term(const Token& token) { return token.folded; }
+    [[nodiscard]] static const std::string& folded_term(const Token& token) { return token.folded; }
     /// Exact term, or "" when the token has no diacritics: "XEnghị".
     [[nodiscard]] static std::string exact_term(const Token& token);
     /// English stem term, or "" when the token is not an English-looking word: "Zimplement".
