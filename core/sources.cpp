@@ -245,11 +245,7 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
         } else if (name == "date") {
             const std::string written = json_string(member.value);
             std::size_t length = 0;
-            std::string iso = written.size() >= 10 && written[4] == '-' && written[7] == '-'
-                                  ? parse_date_at(written.substr(8, 2) + "/" + written.substr(5, 2) + "/" +
-                                                      written.substr(0, 4),
-                                                  length)
-                                  : parse_date_at(written, length);
+            std::string iso = parse_date_at(written, length);  // ISO, 14/8/2023, August 14, 2023, ...
             if (iso.empty()) remark("\"date\" \"" + written + "\" is not a date; indexed without it");
             doc.date = iso;
         } else {

@@ -120,15 +120,19 @@ TEST(Sources, JsonlReportsBadLinesAndKeepsTheRest) {
                                 "[1,2]\n"
                                 "{\"title\":\"no id\",\"text\":\"x\"}\n"
                                 "{\"id\":\"c\",\"text\":\"Thân bài\",\"date\":\"tomorrow\"}\n"
-                                "{\"id\":\"d\",\"text\":\"bad \xFF byte\"}\n");
+                                "{\"id\":\"d\",\"text\":\"bad \xFF byte\"}\n"
+                                "{\"id\":\"e\",\"text\":\"x\",\"date\":\"2023-08-14T08:30:00+07:00\"}\n"
+                                "{\"id\":\"f\",\"text\":\"x\",\"date\":\"August 14, 2023\"}\n");
     const Read read = read_all({file.string()});
-    ASSERT_EQ(read.documents.size(), 2u);
+    ASSERT_EQ(read.documents.size(), 4u);
     EXPECT_EQ(read.documents[0].id, "a");
     EXPECT_EQ(read.documents[0].title, "Điều 1");
     EXPECT_EQ(read.documents[0].date, "2020-01-15");
     EXPECT_EQ(read.documents[0].extra_fields_json, "{\"law\":\"91/2015/QH13\"}");
     EXPECT_EQ(read.documents[1].id, "c");
     EXPECT_EQ(read.documents[1].date, "");
+    EXPECT_EQ(read.documents[2].date, "2023-08-14");  // a timestamp's date
+    EXPECT_EQ(read.documents[3].date, "2023-08-14");
     std::vector<std::size_t> lines;
     for (const auto& p : read.problems) lines.push_back(p.line);
     EXPECT_EQ(lines, (std::vector<std::size_t>{2, 4, 5, 6, 7}));
