@@ -240,7 +240,8 @@ IndexingCounts IndexingRun::run() {
     std::vector<std::unique_ptr<Xapian::WritableDatabase>> databases;
     AnalyzerOptions analyzer_options;
     for (const fs::path& shard : layout.shards) {
-        fs::create_directories(shard.parent_path());
+        // "--db index" has no parent folder to create (and create_directories("") fails).
+        if (const fs::path parent = shard.parent_path(); !parent.empty()) fs::create_directories(parent);
         // A first build's shards are temporary: compaction writes (and syncs) the real index,
         // and a kill -9 still leaves each shard as of its last commit, so they skip fsync.
         const bool building = layout.kind == LayoutKind::building;

@@ -160,6 +160,20 @@ TEST(IndexerCli, AFirstBuildInParallelEndsAsOneDatabase) {
     EXPECT_EQ(xdb.get_termfreq("XR126/nq-cp"), 200u);
 }
 
+// As in the README: `tracuu-index --db index docs/`, a path with no folder before it, with one
+// worker (a one-core machine) and with several.
+TEST(IndexerCli, ARelativeDatabasePathWorksWithOneWorkerOrSeveral) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 3);
+    for (const char* threads : {"1", "2"}) {
+        const std::string db = std::string("db-") + threads;
+        const RunResult result =
+            run("cd " + quote(dir.path().string()) + " && " + index_command(db, {"in", "--threads", threads}) + " 2>&1");
+        EXPECT_EQ(result.exit_code, 0) << threads << " threads: " << result.output;
+        EXPECT_EQ(documents_in((dir.path() / db).string()), 3u) << threads << " threads";
+    }
+}
+
 TEST(IndexerCli, ASecondIndexerOnTheSameDatabaseIsToldItIsLockedAtOnce) {
     testing::TempDir dir;
     write_articles(dir, "in", 5);
