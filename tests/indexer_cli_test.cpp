@@ -161,8 +161,8 @@ TEST(IndexerCli, AFirstBuildInParallelEndsAsOneDatabase) {
 }
 
 // As in the README: `tracuu-index --db index docs/`, a path with no folder before it, with one
-// worker (a one-core machine) and with several.
-TEST(IndexerCli, ARelativeDatabasePathWorksWithOneWorkerOrSeveral) {
+// worker (a one-core machine) and with several, run twice.
+TEST(IndexerCli, ARelativeDatabasePathWorksWithOneWorkerOrSeveralAndOnTheNextRun) {
     testing::TempDir dir;
     write_articles(dir, "in", 3);
     for (const char* threads : {"1", "2"}) {
@@ -171,6 +171,10 @@ TEST(IndexerCli, ARelativeDatabasePathWorksWithOneWorkerOrSeveral) {
             run("cd " + quote(dir.path().string()) + " && " + index_command(db, {"in", "--threads", threads}) + " 2>&1");
         EXPECT_EQ(result.exit_code, 0) << threads << " threads: " << result.output;
         EXPECT_EQ(documents_in((dir.path() / db).string()), 3u) << threads << " threads";
+        // The second run opens the finished index, one database whatever the first run's workers.
+        const RunResult again =
+            run("cd " + quote(dir.path().string()) + " && " + index_command(db, {"in", "--threads", threads}) + " 2>&1");
+        EXPECT_EQ(again.exit_code, 0) << threads << " threads, second run: " << again.output;
     }
 }
 
