@@ -96,6 +96,21 @@ bool may_be_vietnamese_syllable(std::string_view folded) {
     return onset == 2 && folded.starts_with("gi") && is_folded_rhyme(folded.substr(1));
 }
 
+// Capitalized at the head of a sentence, these begin no name: "Ông Nguyễn Thanh Bình cho
+// biết", "Tại Hà Nội", "Theo Bộ Tài chính". Honorifics and kinship words, prepositions and
+// conjunctions, as the analyzer writes them (case-folded, NFC). Surnames that are also
+// function words (Từ) and forms an English text may write a surname in (Do for Đỗ) are left out.
+constexpr auto kNotANameStart = packed_sorted(std::array<std::string_view, 52>{
+    "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cậu", "dì", "thầy", "ngài",
+    "cháu", "tại", "theo", "trong", "khi", "sau", "với", "của", "và", "ở", "đến", "tới", "cho",
+    "về", "nhưng", "nếu", "là", "các", "những", "một", "đã", "sẽ", "được", "bị", "vì", "để",
+    "thì", "mà", "hoặc", "cùng", "qua", "trên", "dưới", "trước", "như", "lúc", "ngày", "tháng",
+    "bởi"});
+
+bool may_start_a_name(std::string_view exact) {
+    return exact.size() > sizeof(std::uint64_t) || !contains(kNotANameStart, pack(exact));
+}
+
 char32_t peek(std::string_view text, std::size_t pos) {
     return pos < text.size() ? decode_utf8(text, pos) : 0;
 }
@@ -368,6 +383,8 @@ public:
 
 private:
     static constexpr std::size_t kMaxNameSyllables = 4;
+    // capital_: a capitalized syllable that may be in a name, and may begin one.
+    static constexpr std::uint8_t kInName = 1, kStartsName = 2;
 
     static bool is_syllable(const Token& t) {
         return t.kind == TokenKind::word && t.syllables == 1 && t.letters_only;
@@ -403,7 +420,9 @@ private:
             accented_[k] = t.has_diacritics();
             // A name is of Vietnamese syllables: "Committee Nguyen Thanh Binh" in English
             // text is the name its Vietnamese original has, "Nguyễn Thanh Bình".
-            capital_[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded);
+            capital_[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded)
+                              ? kInName | (may_start_a_name(t.exact) ? kStartsName : 0)
+                              : 0;
         }
         // Every syllable but the last starts a two-syllable span that the search looks up.
         for (std::size_t k = first; k + 1 < last; ++k)
@@ -424,13 +443,13 @@ private:
         for (std::size_t k = 0; k < n; ++k) {
             relax(k + 1, score_[k] + 2, 1);
             std::uint64_t span = hashes[k];
-            bool any_accent = accented[k], all_capital = capital[k];
+            bool any_accent = accented[k], all_capital = (capital[k] & kStartsName) != 0;
             bool dictionary_open = true;
             for (std::size_t len = 2; k + len <= n && len <= std::max(WordDictionary::kMaxSyllables, kMaxNameSyllables); ++len) {
                 const std::size_t e = k + len - 1;
                 span = WordDictionary::extend(span, hashes[e]);
                 any_accent = any_accent || accented[e];
-                all_capital = all_capital && capital[e];
+                all_capital = all_capital && (capital[e] & kInName) != 0;
                 const int weight = static_cast<int>(2 * len * len);
                 if (dictionary_open && len <= WordDictionary::kMaxSyllables) {
                     // Text without any diacritics is looked up by its folded form.

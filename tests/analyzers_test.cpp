@@ -178,6 +178,12 @@ TEST(Analyzer, WordTable) {
         {"Uỷ ban nhân dân tỉnh", {"ủy|uy@0", "ban@1", "nhân|nhan@2", "dân|dan@3", "tỉnh|tinh@4", "ủy_ban_nhân_dân|uy_ban_nhan_dan@0"}},
         {"ông Nguyễn Thanh Bình ký", {"ông|ong@0", "nguyễn|nguyen@1", "thanh@2", "bình|binh@3", "ký|ky@4",
                                       "nguyễn_thanh_bình|nguyen_thanh_binh@1"}},
+        // Capitalized at a sentence's head, an honorific or a preposition begins no name.
+        {"Ông Nguyễn Thanh Bình ký", {"ông|ong@0", "nguyễn|nguyen@1", "thanh@2", "bình|binh@3", "ký|ky@4",
+                                      "nguyễn_thanh_bình|nguyen_thanh_binh@1"}},
+        {"Bà Nguyễn Thị Kim Ngân", {"bà|ba@0", "nguyễn|nguyen@1", "thị|thi@2", "kim@3", "ngân|ngan@4",
+                                    "nguyễn_thị_kim_ngân|nguyen_thi_kim_ngan@1"}},
+        {"Tại Hà Nội", {"tại|tai@0", "hà|ha@1", "nội|noi@2", "hà_nội|ha_noi@1"}},
         {"Nguyen Thanh Binh signed", {"nguyen@0", "thanh@1", "binh@2", "signed@3", "nguyen_thanh_binh@0"}},
         // A name is of Vietnamese syllables: an English article's "Committee Nguyen Thanh Binh"
         // holds the name its Vietnamese original has, and "Supreme Court" is no name at all.
