@@ -434,6 +434,18 @@ namespace {
 // Running text needs evidence for weak forms; a whole input given as a number does not.
 enum class Context { running_text, whole_input };
 
+bool is_code_of_kind(std::string_view code, CodeKind kind) {
+    const CodeInfo* info = find_code(letters_of(code));
+    return info != nullptr && info->kind == kind;
+}
+
+// The Party's committees and offices: TW, VPTW, BCHTW, the provincial (TU), district (HU)
+// and Party-branch (ĐU) committees.
+bool is_party_issuer(std::string_view canonical) {
+    return (canonical.size() >= 2 && canonical.substr(canonical.size() - 2) == "TW") || canonical == "TU" ||
+           canonical == "HU" || canonical == "ĐU";
+}
+
 std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t pos, Context context) {
     Cursor c{text, pos};
     if (c.at_end() || !is_ascii_digit(c.peek()) || starts_inside_a_word_or_path(text, pos)) return std::nullopt;
@@ -471,7 +483,7 @@ std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t 
     }
     // Without a year, a dash after the number is the Party form N-TYPE/ISSUER: a dash and
     // a lone word is a boat, a model or a score ("95897-TS", "2-DIN", "1 - VĐQG").
-    const bool party_form = first_separator == Separator::dash && match.value.year == 0;
+    bool party_form = first_separator == Separator::dash && match.value.year == 0;
 
     auto first = read_code(c);
     if (!first || !accept_code(*first, spaced, /*first=*/true, false)) return std::nullopt;
@@ -508,8 +520,14 @@ std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t 
         // running text ("126/NQ-CP - HN"), not a unit code.
         const bool trailing_text =
             spaced_here && match.value.codes.size() >= 2 && next && !is_known_code(next->written);
+        // Dashes only, as people also write numbers ("126-NQ-CP", "69-QĐ-TW"): a known type
+        // then a known issuer, which tells a Party number from a State one.
+        const bool dashes_only = second && party_form && separator == Separator::dash && next &&
+                                 is_code_of_kind(match.value.codes.front(), CodeKind::type) &&
+                                 is_code_of_kind(next->written, CodeKind::issuer);
+        if (dashes_only) party_form = is_party_issuer(canonical_code(next->written));
         if (!next || match.value.codes.size() >= kMaxCodes || trailing_text ||
-            (second && party_form && separator != Separator::slash) ||
+            (second && party_form && separator != Separator::slash && !dashes_only) ||
             !accept_code(*next, spaced || spaced_here, /*first=*/false, after_known_code)) {
             c.pos = before;
             break;
@@ -538,10 +556,7 @@ std::optional<DocumentNumberMatch> match_document_number(std::string_view text, 
 std::optional<DocumentNumber> document_number_from_key(std::string_view key) {
     std::optional<DocumentNumber> number = parse_document_number(key);
     if (!number || number->year != 0 || number->codes.size() < 2) return number;
-    const std::string& issuer = number->codes.back();
-    const bool party = (issuer.size() >= 2 && issuer.compare(issuer.size() - 2, 2, "TW") == 0) || issuer == "TU" ||
-                       issuer == "HU" || issuer == "ĐU";
-    number->party_style = party;
+    number->party_style = is_party_issuer(number->codes.back());
     return number;
 }
 

@@ -42,6 +42,10 @@ TEST(DocumentNumber, VariantsMapToOneCanonicalForm) {
         {"59/2020/QH14", "59/2020/QH14", "59/2020/qh14"},
         {"12/2015/TTLT-BTC-BTP", "12/2015/TTLT-BTC-BTP", "12/2015/ttlt-btc-btp"},
         {"40/2026/QĐ-UBND", "40/2026/QĐ-UBND", "40/2026/qd-ubnd"},
+        // Dashes only: a known type then a known issuer, the issuer telling Party from State.
+        {"126-NQ-CP", "126/NQ-CP", "126/nq-cp"},
+        {"1880-qd-ttg", "1880/QĐ-TTg", "1880/qd-ttg"},
+        {"69-QĐ-TW", "69-QĐ/TW", "69/qd-tw"},
     };
     for (const Variant& row : rows) {
         const auto parsed = parse_document_number(row.written);
@@ -101,6 +105,8 @@ TEST(DocumentNumber, NonReferencesAreNotRecognized) {
         "126", "NQ-CP", "5-Hà", "12/2020", "Covid-19", "F0", "1/2 TP",
         // Boats, models, scores and line-ups, number plates: a dash and one word is no Party number.
         "95897-TS", "2-DIN", "1 - VĐQG", "10-MT", "473 – LV", "36-CTCP", "3A – 4B", "29A-123.45",
+        // Dashes only need a known type then a known issuer.
+        "3-AB-CD", "12-CP-NQ", "5-TS-CP",
         // One-letter codes.
         "8/S8", "3/4 T",
     };
