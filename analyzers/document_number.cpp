@@ -381,6 +381,32 @@ bool after_number_word(std::string_view text, std::size_t pos) {
     return word == "so" || word == "no" || word == "number";
 }
 
+// Whether "Nghị định" or "Decree", then perhaps "số"/"No.", comes right before @p pos.
+bool after_decree_word(std::string_view text, std::size_t pos) {
+    constexpr std::size_t kLookBack = 32;  // "Nghị định số: " is 23 bytes
+    std::size_t start = pos > kLookBack ? pos - kLookBack : 0;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::string before = unicode::fold(text.substr(start, pos - start));
+    for (std::size_t nbsp; (nbsp = before.find("\u00a0")) != std::string::npos;) before.replace(nbsp, 2, " ");
+    const auto trim = [&] {
+        while (!before.empty() && (before.back() == ' ' || before.back() == ':' || before.back() == '.')) before.pop_back();
+    };
+    const auto ends_with_word = [&](std::string_view word) {
+        if (before.size() < word.size() || before.compare(before.size() - word.size(), word.size(), word) != 0)
+            return false;
+        const std::size_t at = before.size() - word.size();
+        return at == 0 || !std::isalnum(static_cast<unsigned char>(before[at - 1]));
+    };
+    trim();
+    for (const std::string_view number_word : {"so", "no", "number"})
+        if (ends_with_word(number_word)) {
+            before.resize(before.size() - number_word.size());
+            trim();
+            break;
+        }
+    return ends_with_word("nghi dinh") || ends_with_word("decree");
+}
+
 }  // namespace
 
 std::span<const CodeInfo> code_lexicon() { return kCodes; }
@@ -478,7 +504,14 @@ std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t 
         match.value.year = value;
         match.part_spans.emplace_back(year_begin, c.pos);
         bool spaced_again = false;
-        if (c.separator(spaced_again) == Separator::none) return std::nullopt;
+        if (c.separator(spaced_again) == Separator::none) {
+            // "Nghị định 193/2013", "Decree No. 15/2020": the press leaves out the codes,
+            // and only the Government issues decrees.
+            if (context != Context::running_text || !after_decree_word(text, pos)) return std::nullopt;
+            match.value.codes = {"NĐ", "CP"};
+            match.end = match.part_spans.back().second;
+            return match;
+        }
         spaced = spaced || spaced_again;
     }
     // Without a year, a dash after the number is the Party form N-TYPE/ISSUER: a dash and

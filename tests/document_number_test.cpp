@@ -141,6 +141,12 @@ TEST(DocumentNumber, FoundInRunningText) {
     // Vietnamese words that fold to a code are not that code.
     EXPECT_EQ(found("Nghị định 15/2020/NĐ-CP - dự thảo"), V{"15/2020/NĐ-CP"});
     EXPECT_EQ(found("Kiếp Bạc 2016/ Từ ngày 10"), V{});
+    // The press leaves out a decree's codes; only the Government issues decrees.
+    EXPECT_EQ(found("bối cảnh Nghị định 49/2017 đã bỏ"), V{"49/2017/NĐ-CP"});
+    EXPECT_EQ(found("khoản 4 Nghị định số 167/2013: Phạt tiền"), V{"167/2013/NĐ-CP"});
+    EXPECT_EQ(found("under Decree No. 15/2020, fines"), V{"15/2020/NĐ-CP"});
+    // Other types have many issuers, and a month is no number.
+    EXPECT_EQ(found("Thông tư 47/2011 và từ tháng 5/2020"), V{});
 }
 
 TEST(DocumentNumber, AWholeInputNeedsNoSoBeforeALoneUnknownCode) {
