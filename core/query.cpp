@@ -294,8 +294,41 @@ private:
         // the number's parts ("126 nq cp"): the same documents, at a fifth of the cost.
         for (const ReferenceMention& mention : analysis.references)
             clauses.emplace_back(Xapian::Query::OP_OR, cited(mention.number), Xapian::Query(TermMapper::reference_term(mention.number)));
+        // A number and its year alone ("15/2020"), as people type a number whose codes they
+        // do not remember: every document number that begins so, besides the text itself.
+        for (const Token* token : tokens)
+            if (const std::string prefix = number_and_year_key(*token); !prefix.empty()) clauses.push_back(numbers_beginning(prefix));
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
+    }
+
+    // "15/2020" or "08-2021" -> "15/2020/", the start of the keys of numbers 15/2020/…; else "".
+    static std::string number_and_year_key(const Token& token) {
+        if (token.kind != TokenKind::number) return {};
+        const std::string& s = token.folded;
+        const std::size_t separator = s.find_first_of("/-");
+        if (separator == std::string::npos || separator == 0 || separator > 5 || s.size() != separator + 5) return {};
+        const auto all_digits = [](std::string_view part) {
+            return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const std::string_view number = std::string_view(s).substr(0, separator), year = std::string_view(s).substr(separator + 1);
+        if (!all_digits(number) || !all_digits(year)) return {};
+        if (const int y = std::stoi(std::string(year)); y < 1945 || y > 2100) return {};
+        const std::size_t first_digit = std::min(number.find_first_not_of('0'), number.size() - 1);  // keys drop leading zeros
+        return std::string(number.substr(first_digit)) + "/" + std::string(year) + "/";
+    }
+
+    // As cited() for every number whose key begins with @p key_prefix.
+    static Xapian::Query numbers_beginning(const std::string& key_prefix) {
+        constexpr Xapian::termcount kMaxNumbers = 100;
+        auto constant = [&](double weight, std::string_view term_prefix) {
+            const Xapian::Query numbers(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + key_prefix, kMaxNumbers,
+                                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
+                                 numbers);
+        };
+        return Xapian::Query(Xapian::Query::OP_OR, constant(kReferenceBoost, schema::kReferencePrefix),
+                             constant(2 * kReferenceBoost, schema::kNumberPrefix));
     }
 
     Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool highlight) {

@@ -216,6 +216,26 @@ TEST_F(SearchTest, ADocumentNumberInAnyVariantFindsTheCitingDocumentsFirst) {
     EXPECT_EQ(ids(search("Nghị quyết số 126/NQ-CP")).front(), "cites");
 }
 
+// As the press and hurried users write numbers: "Nghị định 15/2020", or "15/2020" alone.
+TEST_F(SearchTest, ANumberWithItsYearButNotItsCodesFindsTheDocumentThenWhoCitesIt) {
+    index({make_document("decree", "Nghị định số 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính"),
+           make_document("cites", "Theo Nghị định 15/2020, mức phạt tăng"),
+           make_document("circular", "Thông tư 15/2020/TT-BTC hướng dẫn"),
+           make_document("month", "Từ tháng 5/2020 và năm 2020, mức phạt tăng"),
+           make_document("other", "Nghị định số 16/2020/NĐ-CP")});
+    const std::vector<std::string> decree = ids(search("Nghị định 15/2020"));
+    ASSERT_GE(decree.size(), 2u);
+    EXPECT_EQ(std::vector<std::string>(decree.begin(), decree.begin() + 2), (std::vector<std::string>{"decree", "cites"}));
+    // Every 15/2020 number, the documents that are one first.
+    const std::vector<std::string> bare = ids(search("15/2020"));
+    ASSERT_EQ(bare.size(), 3u) << ::testing::PrintToString(bare);
+    std::vector<std::string> holders(bare.begin(), bare.begin() + 2);
+    std::sort(holders.begin(), holders.end());
+    EXPECT_EQ(holders, (std::vector<std::string>{"circular", "decree"}));
+    EXPECT_EQ(bare.back(), "cites");
+    EXPECT_EQ(ids(search("5/2020")), std::vector<std::string>{"month"});  // a month is still found as written
+}
+
 TEST_F(SearchTest, TextWithTheWordsRanksAboveTextWithTheSyllablesApart) {
     index({make_document("apart", "Luật thi đua mới hành động theo pháp chế"),
            make_document("words", "Tăng cường thi hành pháp luật ở địa phương")});
