@@ -161,7 +161,10 @@ private:
             const std::size_t at = at_;
             auto part = parse_and();
             if (!part) return part;
-            if (part.value().empty()) return error_at(character_at(at), "OR needs a query on both sides");
+            if (part.value().empty()) {
+                if (parts.empty() && !peek(Kind::op_or)) return part;  // no words at all: parse() says so
+                return error_at(character_at(at), "OR needs a query on both sides");
+            }
             parts.push_back(std::move(part.value()));
             if (!accept(Kind::op_or)) break;
         }

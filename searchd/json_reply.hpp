@@ -8,11 +8,13 @@
 #include "searchd/request_handler.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <charconv>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,14 +68,25 @@ struct TextRequest {
     std::size_t limit = 0;
 };
 
+/// Parses @p body into @p json, which must be an object. Else a "bad_request" that names the
+/// parse error and its byte, or shows @p example when the JSON is valid but no object.
+[[nodiscard]] inline std::optional<Error> read_json_object(const std::string& body, rapidjson::Document& json,
+                                                           const std::string& example) {
+    json.Parse(body.data(), body.size());
+    if (json.HasParseError())
+        return Error{"bad_request", std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
+                                        " (byte " + std::to_string(json.GetErrorOffset()) + ")"};
+    if (!json.IsObject()) return Error{"bad_request", "body must be a JSON object such as " + example};
+    return std::nullopt;
+}
+
 /// Reads @p body as a TextRequest, @p default_limit when it has no "limit". Errors:
 /// "bad_request" for anything but a JSON object (the message shows @p example),
 /// "bad_parameter" for a missing or non-string "text" or a "limit" that is no count.
 [[nodiscard]] inline Result<TextRequest> parse_text_request(const std::string& body, std::size_t default_limit,
                                                             const std::string& example) {
     rapidjson::Document json;
-    json.Parse(body.data(), body.size());
-    if (json.HasParseError() || !json.IsObject()) return Error{"bad_request", "body must be a JSON object such as " + example};
+    if (std::optional<Error> error = read_json_object(body, json, example)) return std::move(*error);
     const auto text = json.FindMember("text");
     if (text == json.MemberEnd() || !text->value.IsString())
         return Error{"bad_parameter", "field \"text\" (a string) is required"};

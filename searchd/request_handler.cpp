@@ -8,7 +8,6 @@
 #include "searchd/links_handler.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <map>
 #include <vector>
@@ -187,11 +186,7 @@ Result<std::vector<Facet>> facets_field(const rapidjson::Value& value) {
 
 HttpReply post_search(Searcher& searcher, const std::string& body) {
     rapidjson::Document json;
-    json.Parse(body.data(), body.size());
-    if (json.HasParseError())
-        return error_reply({"bad_request", std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
-                                               " (byte " + std::to_string(json.GetErrorOffset()) + ")"});
-    if (!json.IsObject()) return error_reply({"bad_request", "body must be a JSON object such as {\"q\": \"nghị quyết\"}"});
+    if (std::optional<Error> error = read_json_object(body, json, "{\"q\": \"nghị quyết\"}")) return error_reply(*error);
     SearchRequest request;
     const auto q = json.FindMember("q");
     if (q == json.MemberEnd() || !q->value.IsString())

@@ -438,6 +438,9 @@ TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
         {"AND thuế", "AND needs a query on both sides at character 1"},
         {"thuế AND", "AND needs a query on both sides"},
         {"thuế OR", "OR needs a query on both sides"},
+        {"OR thuế", "OR needs a query on both sides at character 1"},
+        {"*", "query has no words to search for"},  // symbols only
+        {"- / ..", "query has no words to search for"},
         {"NOT", "NOT needs a query after it at character 1"},
         {"lang:fr", "lang: is vi or en"},
         {"year:20x", "year: takes YYYY"},

@@ -141,6 +141,12 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("GET", "/nowhere", 404, "not_found");
     expect_error("DELETE", "/search", 405, "method_not_allowed");
     expect_error("GET", "relative", 400, "bad_request");
+    // Every JSON body says what is wrong with it and where.
+    for (const char* route : {"/search", "/check", "/related"}) {
+        const auto bad = call("POST", route, 400, "{\"text\": nope}");
+        EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("not valid JSON: Invalid value. (byte 10)"), std::string::npos)
+            << route << ": " << bad["error"]["message"].GetString();
+    }
 }
 
 // An index with a legal document among press articles, for filters, facets and spelling.
