@@ -12,7 +12,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <charconv>
+#include <span>
 #include <map>
 #include <optional>
 #include <string>
@@ -67,6 +69,20 @@ struct TextRequest {
     std::string text;
     std::size_t limit = 0;
 };
+
+/// A "bad_parameter" error naming the first of @p names not in @p known, listing those: a
+/// misspelt filter ("language=en") would otherwise be ignored without a word.
+[[nodiscard]] inline std::optional<Error> unknown_parameter(const std::vector<std::string>& names,
+                                                            std::span<const std::string_view> known,
+                                                            std::string_view what = "parameter") {
+    for (const auto& name : names)
+        if (std::find(known.begin(), known.end(), std::string_view(name)) == known.end()) {
+            std::string list;
+            for (const std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+            return Error{"bad_parameter", "unknown " + std::string(what) + " \"" + std::string(name) + "\" (known: " + list + ")"};
+        }
+    return std::nullopt;
+}
 
 /// Parses @p body into @p json, which must be an object. Else a "bad_request" that names the
 /// parse error and its byte, or shows @p example when the JSON is valid but no object.

@@ -9,6 +9,7 @@
 
 #include <rapidjson/document.h>
 
+#include <array>
 #include <map>
 #include <vector>
 
@@ -141,7 +142,25 @@ Result<SortOrder> parse_sort(const std::string& value) {
     return Error{"bad_parameter", "parameter \"sort\" is relevance or date, not \"" + value + "\""};
 }
 
+// What /search takes, in a query string or a JSON body.
+constexpr std::array<std::string_view, 12> kSearchParameters = {"q",  "limit", "offset", "lang", "year",   "from",
+                                                                 "to", "ref",   "type",   "issuer", "sort", "facets"};
+constexpr std::array<std::string_view, 2> kSuggestParameters = {"q", "limit"};
+
+std::vector<std::string> names_of(const QueryParameters& params) {
+    std::vector<std::string> names;
+    for (const auto& [name, value] : params) names.push_back(name);
+    return names;
+}
+
+std::vector<std::string> names_of(const rapidjson::Value& object) {
+    std::vector<std::string> names;
+    for (const auto& member : object.GetObject()) names.emplace_back(member.name.GetString(), member.name.GetStringLength());
+    return names;
+}
+
 HttpReply get_search(Searcher& searcher, const Target& target) {
+    if (const auto error = unknown_parameter(names_of(target.params), kSearchParameters)) return error_reply(*error);
     SearchRequest request;
     const auto q = target.params.find("q");
     if (q == target.params.end()) return error_reply({"bad_parameter", "parameter \"q\" is required"});
@@ -187,6 +206,7 @@ Result<std::vector<Facet>> facets_field(const rapidjson::Value& value) {
 HttpReply post_search(Searcher& searcher, const std::string& body) {
     rapidjson::Document json;
     if (std::optional<Error> error = read_json_object(body, json, "{\"q\": \"nghị quyết\"}")) return error_reply(*error);
+    if (const auto error = unknown_parameter(names_of(json), kSearchParameters, "field")) return error_reply(*error);
     SearchRequest request;
     const auto q = json.FindMember("q");
     if (q == json.MemberEnd() || !q->value.IsString())
@@ -283,6 +303,7 @@ HttpReply get_health(Searcher& searcher) {
 }
 
 HttpReply get_suggest(Searcher& searcher, const Target& target) {
+    if (const auto error = unknown_parameter(names_of(target.params), kSuggestParameters)) return error_reply(*error);
     const auto q = target.params.find("q");
     if (q == target.params.end()) return error_reply({"bad_parameter", "parameter \"q\" is required"});
     const Result<std::size_t> limit = count_parameter(target.params, "limit", 10);

@@ -141,6 +141,15 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("GET", "/nowhere", 404, "not_found");
     expect_error("DELETE", "/search", 405, "method_not_allowed");
     expect_error("GET", "relative", 400, "bad_request");
+    // A misspelt parameter is named, not ignored.
+    for (const auto& [method, target, body] :
+         {std::tuple{"GET", "/search?q=a&language=en", ""}, std::tuple{"POST", "/search", R"({"q": "a", "language": "en"})"},
+          std::tuple{"GET", "/suggest?q=a&lmit=3", ""}}) {
+        const auto bad = call(method, target, 400, body);
+        EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_parameter") << target;
+        EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("unknown "), std::string::npos)
+            << target << ": " << bad["error"]["message"].GetString();
+    }
     // Every JSON body says what is wrong with it and where.
     for (const char* route : {"/search", "/check", "/related"}) {
         const auto bad = call("POST", route, 400, "{\"text\": nope}");
