@@ -437,9 +437,14 @@ private:
                 key += syllables[i + n - 1]->folded;
                 const std::vector<std::string>& names = synonyms_of(key);
                 if (names.empty() || !seen.insert(key).second) continue;
-                std::vector<Xapian::Query> alternatives;
+                // One term for ranking with the name as typed, as stems are (core/terms.cpp): a
+                // name rare in one language ("regulation" among Vietnamese articles) would
+                // otherwise outweigh the common word typed ("quy định").
+                std::vector<Xapian::Query> alternatives = {name_query(key)};
                 for (const std::string& name : names) alternatives.push_back(name_query(name));
-                clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, alternatives), kSynonymWeight);
+                clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                     Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
+                                     kSynonymWeight);
             }
         }
     }
