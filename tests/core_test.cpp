@@ -298,6 +298,17 @@ TEST_F(SearchTest, AQueryWithoutDiacriticsPrefersVietnameseTextToEnglishThatBorr
     EXPECT_EQ(name, (std::vector<std::string>{"en-article", "vi-name"}));
 }
 
+TEST_F(SearchTest, ANameRareInOneLanguageDoesNotOutweighTheCommonWordTyped) {
+    index({make_document("vi-1", "Các quy định mới về thuế"), make_document("vi-2", "Quy định xử phạt giao thông"),
+           make_document("vi-3", "Bộ ban hành quy định về đất đai"), make_document("vi-4", "Sửa đổi quy định về nhà ở"),
+           make_document("en", "New regulation on taxes")});
+    for (const std::string q : {"quy định", "quy dinh"}) {
+        const std::vector<std::string> found = ids(search(q));
+        ASSERT_EQ(found.size(), 5u) << q;  // "regulation" is still found
+        EXPECT_EQ(found.back(), "en") << q << ": " << ::testing::PrintToString(found);
+    }
+}
+
 TEST_F(SearchTest, ReindexingAnIdReplacesTheDocument) {
     index({make_document("a", "phiên bản cũ")});
     index({make_document("a", "phiên bản mới")});
