@@ -20,7 +20,7 @@ namespace tracuu {
 
 /// Bumped whenever a change to analysis changes the terms of some text; stored in the
 /// index so that a searcher never reads an index built by a different analyzer.
-inline constexpr int kAnalyzerVersion = 8;  // 8: share-button lines and "Bạn đang đọc bài viết …" footers are boilerplate
+inline constexpr int kAnalyzerVersion = 8;  // 8: an official legal header gives title, number and date; share-button lines and "Bạn đang đọc bài viết …" footers are boilerplate
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

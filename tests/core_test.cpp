@@ -2,6 +2,7 @@
  * @brief The core library: metadata, input readers, and the index and query path
  *        together on real databases in temporary folders.
  */
+#include "core/index_writer.hpp"
 #include "core/legal_header.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
@@ -612,6 +613,77 @@ TEST(LegalHeader, NumberDateAndTitleOfTheOfficialHeader) {
                                    "Số 15 đường Láng được mở rộng\nHà Nội, ngày 5 tháng 6 năm 2023\n",
                                    "Số: 08/2021/NĐ-CP\nNGHỊ ĐỊNH\n"})
         EXPECT_FALSE(read_legal_header(text).has_value()) << text;
+}
+
+// Legal documents as the indexer reads them.
+Document pasted_decree() {
+    return make_document("nd-08",
+                         "CHÍNH PHỦ       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                         "Số: 08/2021/NĐ-CP       Hà Nội, ngày 28 tháng 01 năm 2021\n\nNGHỊ ĐỊNH\n"
+                         "QUY ĐỊNH VỀ QUẢN LÝ HOẠT ĐỘNG ĐƯỜNG THỦY NỘI ĐỊA\n\n"
+                         "Nghị định này thay thế Nghị định số 24/2015/NĐ-CP ngày 27 tháng 02 năm 2015.\n");
+}
+
+Document titled_decree() {
+    return make_document("nd-15",
+                         "Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử phạt vi phạm hành chính\n\n"
+                         "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Luật Viễn thông số 41/2009/QH12;\n"
+                         "Nghị định 15/2020/NĐ-CP có hiệu lực từ ngày 15 tháng 4 năm 2020.\n");
+}
+
+TEST(LegalHeader, APastedHeaderGivesTheTitleNumberAndDate) {
+    Document doc = pasted_decree();
+    (void)analyze_document(doc, Analyzer());
+    EXPECT_EQ(doc.title, "Nghị định 08/2021/NĐ-CP quy định về quản lý hoạt động đường thủy nội địa");
+    EXPECT_EQ(doc.number, "08/2021/NĐ-CP");
+    EXPECT_EQ(doc.date, "2021-01-28");
+    Document stated = pasted_decree();
+    stated.title = "Nghị định về đường thủy";  // a title the source states is kept
+    (void)analyze_document(stated, Analyzer());
+    EXPECT_EQ(stated.title, "Nghị định về đường thủy");
+    EXPECT_EQ(stated.number, "08/2021/NĐ-CP");
+}
+
+TEST(LegalHeader, WithoutADatelineTheDateStatedWithItsOwnNumberIsItsDate) {
+    Document titled = titled_decree();
+    (void)analyze_document(titled, Analyzer());
+    EXPECT_EQ(titled.number, "15/2020/NĐ-CP");
+    EXPECT_EQ(titled.date, "2020-02-03");  // not a cited law's date
+    Document party = make_document("qd-132", "Quy định số 132-QĐ/TW ngày 27 tháng 10 năm 2023 của Bộ Chính trị về kiểm điểm\n\n"
+                                             "Quy định này thay thế Quy định số 124-QĐ/TW ngày 04/10/2017.\n");
+    (void)analyze_document(party, Analyzer());
+    EXPECT_EQ(party.date, "2023-10-27");
+    Document article = make_document("news", "Tin tức\n\nNghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 có hiệu lực.\n");
+    (void)analyze_document(article, Analyzer());
+    EXPECT_EQ(article.date, "");  // a cited decree's date is not an article's
+}
+
+TEST(LegalHeader, ItsOwnNumberIsNotACitationAndFiltersFindIt) {
+    Document titled = titled_decree();
+    (void)analyze_document(titled, Analyzer());
+    std::vector<std::string> cited;
+    for (const Citation& citation : titled.citations) cited.push_back(citation.number);
+    EXPECT_EQ(cited, std::vector<std::string>{"41/2009/QH12"});
+
+    TempDir dir;
+    build_index(dir.path() / "db", {pasted_decree(), titled_decree()});
+    Searcher searcher((dir.path() / "db").string());
+    for (const auto& [id, cites] : std::vector<std::pair<std::string, std::string>>{{"nd-15", "41/2009/QH12"}, {"nd-08", "24/2015/NĐ-CP"}}) {
+        const auto stored = searcher.document(id);
+        ASSERT_TRUE(stored.has_value()) << id;
+        EXPECT_EQ(stored->references, std::vector<std::string>{cites}) << id;
+        ASSERT_EQ(stored->citations.size(), 1u) << id;
+        EXPECT_EQ(stored->citations[0].number, cites) << id;
+    }
+    SearchRequest request{.query = "nghị định"};
+    request.from = "2020-01-01";
+    request.to = "2021-12-31";
+    request.type = "NĐ";
+    const Result<SearchResponse> found = searcher.search(request);
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    std::vector<std::string> found_ids = ids(found.value());
+    std::sort(found_ids.begin(), found_ids.end());
+    EXPECT_EQ(found_ids, (std::vector<std::string>{"nd-08", "nd-15"}));
 }
 
 TEST(LegalKind, TypeAndIssuersComeFromTheDocumentsOwnNumber) {
