@@ -20,7 +20,11 @@ namespace tracuu {
 
 /// Bumped whenever a change to analysis changes the terms of some text; stored in the
 /// index so that a searcher never reads an index built by a different analyzer.
-inline constexpr int kAnalyzerVersion = 8;  // 8: no name begins with an honorific or a preposition ("Ông Nguyễn Thanh Bình" holds "nguyễn_thanh_bình")
+// 8: no name begins with an honorific or a preposition ("Ông Nguyễn Thanh Bình" holds
+// "nguyễn_thanh_bình"); dashes-only and decree numbers without codes. 9: an official legal
+// header gives title, number and date; share bars and "Bạn đang đọc bài viết …" footers are
+// boilerplate.
+inline constexpr int kAnalyzerVersion = 9;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -22,6 +22,11 @@ constexpr std::size_t kMaxMarkerBytes = 160;
 constexpr std::size_t kMaxFooterBytes = 320;
 // Digits of the shortest phone number a footer gives (1900 1234).
 constexpr std::size_t kMinPhoneDigits = 8;
+// A "Bạn đang đọc bài viết "<headline>" tại chuyên mục …" footer repeats the headline and
+// adds its contacts: longer than other footers, but its opening says what it is.
+constexpr std::size_t kMaxReadingFooterBytes = 640;
+// A share bar is a few buttons: "Chia sẻ Facebook Zalo", "Share | Tweet | Print".
+constexpr std::size_t kMaxShareBarBytes = 100;
 
 struct Line {
     std::size_t begin;
@@ -97,12 +102,63 @@ bool gives_hotline(std::string_view folded) {
     return false;
 }
 
+// "Chia sẻ Facebook", "Like 12 | Share", "In bài viết - Gửi email": a line made only of
+// buttons (and their counts) that names a network or a share, like, print or save action.
+// Every word must be a button word, so "Chia sẻ với phóng viên, ông Bình…" stays content.
+bool is_share_bar(std::string_view folded) {
+    static constexpr std::array<std::string_view, 18> networks = {
+        "facebook", "fb", "zalo", "twitter", "tweet", "linkedin", "pinterest", "telegram", "messenger",
+        "whatsapp", "viber", "reddit", "tumblr", "google+", "email", "e-mail", "gmail", "skype"};
+    static constexpr std::array<std::string_view, 12> actions = {
+        "chia se", "share", "shares", "like", "likes", "thich", "print", "in bai", "luu bai", "save", "copy link", "sao chep"};
+    // Words buttons are made of besides those: "Gửi bài viết qua email", "Share on Facebook".
+    static constexpr std::array<std::string_view, 23> other_button_words = {
+        "chia", "se", "in", "bai", "viet", "gui", "luu", "copy", "link", "lien", "ket", "binh", "luan",
+        "comment", "comments", "google", "send", "on", "this", "article", "via", "len", "qua"};
+    if (folded.size() > kMaxShareBarBytes) return false;
+    bool names_network = false;
+    std::string words;  // the button words, one space apart, to look for two-word actions
+    for (std::size_t pos = 0; pos < folded.size();) {
+        // A word is letters and digits with '+' or '-' inside ("google+", "e-mail"); the rest
+        // (spaces, bars, bullets, brackets) only separates buttons.
+        const std::size_t start = pos;
+        std::size_t end = pos;
+        while (pos < folded.size()) {
+            const char32_t cp = unicode::decode_utf8(folded, pos);
+            if (!unicode::is_word_char(cp) && !((cp == '+' || cp == '-') && end > start)) break;
+            end = pos;
+        }
+        if (end == start) continue;
+        std::string_view word = folded.substr(start, end - start);
+        if (word.back() == '-') word.remove_suffix(1);
+        if (std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); })) continue;  // a count
+        const bool network = std::find(networks.begin(), networks.end(), word) != networks.end();
+        const bool button = network || std::find(actions.begin(), actions.end(), word) != actions.end() ||
+                            std::find(other_button_words.begin(), other_button_words.end(), word) != other_button_words.end();
+        if (!button) return false;
+        names_network |= network;
+        if (!words.empty()) words += ' ';
+        words += word;
+    }
+    if (names_network) return true;
+    for (const std::string_view action : actions)
+        for (std::size_t at = words.find(action); at != std::string::npos; at = words.find(action, at + 1))
+            if ((at == 0 || words[at - 1] == ' ') && (at + action.size() == words.size() || words[at + action.size()] == ' '))
+                return true;
+    return false;
+}
+
+// "Bạn đang đọc bài viết "…" tại chuyên mục …": the page tells the reader where they are.
+bool is_reading_footer(std::string_view folded) {
+    return starts_with(folded, "ban dang doc bai viet") || starts_with(folded, "ban dang xem bai viet");
+}
+
 bool is_boilerplate(std::string_view line, std::string_view folded, bool in_tail) {
     static constexpr std::array<std::string_view, 10> whole_lines = {
         "source", "nguon", "share", "chia se", "illustration photo", "anh minh hoa", "photo illustration",
         "tweet", "print", "in bai viet"};
     if (std::find(whole_lines.begin(), whole_lines.end(), folded) != whole_lines.end()) return true;
-    if (is_counter(folded)) return true;
+    if (is_counter(folded) || is_share_bar(folded) || is_reading_footer(folded)) return true;
     if (folded.size() <= kMaxMarkerBytes) {
         static constexpr std::array<std::string_view, 6> markers = {
             "illustration photo", "anh minh hoa", "(anh minh hoa", "photo:", "photo credit", "source: http"};
@@ -136,7 +192,7 @@ std::vector<TextRange> find_boilerplate(std::string_view text) {
         const bool in_tail = i + kTailLines >= lines.size();
         const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
         // Folding costs; only short lines can be boilerplate.
-        if (line.size() > (in_tail ? kMaxFooterBytes : kMaxMarkerBytes)) continue;
+        if (line.size() > (in_tail ? kMaxReadingFooterBytes : kMaxMarkerBytes)) continue;
         if (is_boilerplate(line, unicode::fold(line), in_tail))
             ranges.push_back({static_cast<std::uint32_t>(lines[i].begin), static_cast<std::uint32_t>(lines[i].end)});
     }

@@ -8,6 +8,7 @@
 #include "core/boilerplate.hpp"
 #include "core/hash.hpp"
 #include "core/index_metadata.hpp"
+#include "core/legal_header.hpp"
 #include "core/links.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
@@ -42,6 +43,17 @@ std::vector<Citation> citations_of(std::string_view text, const std::vector<Refe
     return citations;
 }
 
+// The issue date the text states with the document's own number ("Nghị định số
+// 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 …"): its title's first, else the body's.
+std::string date_stated_with(const std::string& own_key, std::string_view title, const std::vector<Citation>& body_citations) {
+    for (const Reference& reference : extract_references(title))
+        if (reference.number.key() == own_key && !reference.issued.empty()) return reference.issued;
+    for (const Citation& citation : body_citations)
+        if (const auto number = parse_document_number(citation.number); number && number->key() == own_key && !citation.issued.empty())
+            return citation.issued;
+    return {};
+}
+
 }  // namespace
 
 std::string content_hash_value(std::uint64_t hash) {
@@ -66,17 +78,33 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     body = analyzer.analyze(doc.text);
     doc.text = std::move(body.text);
     body.text.clear();
+    // An official header says what the document is better than its first line ("CHÍNH PHỦ"),
+    // which is the title of a plain-text document; a title the source states is kept.
+    const std::optional<LegalHeader> header = read_legal_header(doc.text);
+    if (header && (doc.title.empty() || title_opens_text(doc.title, doc.text))) doc.title = header->title;
     // After the body with a gap, so that no phrase runs from the text into the title.
     analysis.title = analyzer.analyze(doc.title, body.tokens.empty() ? 0 : body.end_position + 1);
     doc.title = analysis.title.text;
 
     if (doc.lang.empty()) doc.lang = detect_language(body);
+    if (doc.date.empty() && header) doc.date = header->date;
     if (doc.date.empty()) doc.date = find_publication_date(doc.text);
     if (doc.url.empty()) doc.url = find_source_url(doc.text);
     doc.boilerplate = find_boilerplate(doc.text);
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
+    if (doc.number.empty() && header) doc.number = header->number;
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
     doc.citations = citations_of(doc.text, body.references);
+    // Its own number is what it is, not a citation; the date it states with it is its date
+    // when no dateline gives one.
+    if (const auto own = parse_document_number(doc.number)) {
+        const std::string own_key = own->key();
+        if (doc.date.empty()) doc.date = date_stated_with(own_key, doc.title, doc.citations);
+        std::erase_if(doc.citations, [&](const Citation& citation) {
+            const auto number = parse_document_number(citation.number);
+            return number && number->key() == own_key;
+        });
+    }
     return analysis;
 }
 
@@ -105,13 +133,17 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     for (const Token& token : title.tokens)
         if (!token.folded.empty()) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.folded);
 
-    // References: one term per distinct key, wdf = number of mentions.
+    // References: one term per distinct key, wdf = number of mentions. Mentions of its own
+    // number keep their term, so that the number typed or completed finds it (the routes that
+    // count citing documents leave the document that is the number out), but it does not cite it.
+    const std::optional<DocumentNumber> own_number = parse_document_number(doc.number);
+    const std::string own_term = own_number ? TermMapper::reference_term(*own_number) : std::string();
     std::map<std::string, unsigned> mentions;
     doc.references.clear();
     for (const ReferenceMention& mention : body.references) {
         if (in_ranges(doc.boilerplate, mention.begin)) continue;
         const std::string term = TermMapper::reference_term(mention.number);
-        if (mentions[term]++ == 0) doc.references.push_back(mention.number.canonical());
+        if (mentions[term]++ == 0 && term != own_term) doc.references.push_back(mention.number.canonical());
     }
     for (const auto& [term, count] : mentions) xdoc.add_term(term, count);
     // --- Citation relations (issue 6, core/links.hpp): one boolean term per (relation,
@@ -127,7 +159,6 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         xdoc.add_boolean_term(std::string(schema::kLanguagePrefix) + doc.lang);
         xdoc.add_value(schema::kLanguageSlot, doc.lang);
     }
-    const std::optional<DocumentNumber> own_number = parse_document_number(doc.number);
     if (own_number) xdoc.add_boolean_term(std::string(schema::kNumberPrefix) + own_number->key());
     // Type and issuers, as terms for filters and as slots for facets. Per document, not per
     // word: a number is parsed once, and a title read only when its number names no type.

@@ -2,6 +2,8 @@
  * @brief The core library: metadata, input readers, and the index and query path
  *        together on real databases in temporary folders.
  */
+#include "core/index_writer.hpp"
+#include "core/legal_header.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
 #include "core/related.hpp"
@@ -592,6 +594,130 @@ TEST(Metadata, OwnNumberFromATitleThatSaysWhatTheDocumentIs) {
         {"Luật 2 lần sửa số 12/2020/QH14", ""},
     };
     for (const auto& [title, expected] : rows) EXPECT_EQ(own_number_from_title(title), expected) << title;
+}
+
+// Official headers as legal staff paste them: one column, two columns side by side, the motto
+// first, a Party header, an English translation, a law, an official letter.
+TEST(LegalHeader, NumberDateAndTitleOfTheOfficialHeader) {
+    struct Row {
+        std::string text, number, date, title;
+    };
+    const std::vector<Row> rows = {
+        {"CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+         "Số: 08/2021/NĐ-CP\nHà Nội, ngày 28 tháng 01 năm 2021\n\nNGHỊ ĐỊNH\nQUY ĐỊNH VỀ QUẢN LÝ HOẠT ĐỘNG ĐƯỜNG THỦY NỘI ĐỊA\n\n"
+         "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+         "Chính phủ ban hành Nghị định quy định về quản lý hoạt động đường thủy nội địa.\n",
+         "08/2021/NĐ-CP", "2021-01-28", "Nghị định 08/2021/NĐ-CP quy định về quản lý hoạt động đường thủy nội địa"},
+        {"CHÍNH PHỦ       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n-------         Độc lập - Tự do - Hạnh phúc\n"
+         "Số: 15/2020/NĐ-CP\tHà Nội, ngày 03 tháng 02 năm 2020\n\nNGHỊ ĐỊNH\nQUY ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH\nTRONG LĨNH VỰC BƯU CHÍNH\n"
+         "Căn cứ Luật Tổ chức Chính phủ;\n",
+         "15/2020/NĐ-CP", "2020-02-03", "Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính"},
+        // Two-line issuer; no restatement: each word in the case the body gives it beside the same neighbour.
+        {"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+         "Số: 40/2026/QĐ-UBND\nQuảng Ninh, ngày 12 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVỀ QUẢN LÝ BẾN THỦY NỘI ĐỊA TRÊN ĐỊA BÀN TỈNH QUẢNG NINH\n"
+         "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+         "Điều 1. Quy định về quản lý bến thủy nội địa trên địa bàn tỉnh Quảng Ninh.\n",
+         "40/2026/QĐ-UBND", "2026-03-12", "Quyết định 40/2026/QĐ-UBND về quản lý bến thủy nội địa trên địa bàn tỉnh Quảng Ninh"},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\r\nĐộc lập - Tự do - Hạnh phúc\r\nBỘ TÀI CHÍNH\r\nSố:15/2023/TT-BTC\r\n"
+         "Hà Nội, ngày 5 tháng 6 năm 2023\r\nTHÔNG TƯ\r\nHướng dẫn về phí\r\nCăn cứ Luật Phí và lệ phí;\r\n",
+         "15/2023/TT-BTC", "2023-06-05", "Thông tư 15/2023/TT-BTC hướng dẫn về phí"},
+        {"BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 69-QĐ/TW\t\tĐẢNG CỘNG SẢN VIỆT NAM\n\t\tHà Nội, ngày 30 tháng 5 năm 2022\n\n"
+         "QUY ĐỊNH\nvề kỷ luật tổ chức đảng, đảng viên vi phạm\n-----\n- Căn cứ Điều lệ Đảng;\n",
+         "69-QĐ/TW", "2022-05-30", "Quy định 69-QĐ/TW về kỷ luật tổ chức đảng, đảng viên vi phạm"},
+        {"GOVERNMENT\t\tSOCIALIST REPUBLIC OF VIETNAM\n-------\t\tIndependence - Freedom - Happiness\n"
+         "No.: 15/2020/ND-CP\t\tHanoi, February 3, 2020\n\nDECREE\nON PENALTIES FOR ADMINISTRATIVE VIOLATIONS IN TELECOMMUNICATIONS\n\n"
+         "Pursuant to the Law on Government Organization;\n",
+         "15/2020/NĐ-CP", "2020-02-03", "Decree No. 15/2020/ND-CP on penalties for administrative violations in telecommunications"},
+        {"QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLuật số: 31/2024/QH15\n\nLUẬT\nĐẤT ĐAI\n\nCăn cứ Hiến pháp;\n"
+         "Quốc hội ban hành Luật Đất đai.\n",
+         "31/2024/QH15", "", "Luật Đất đai số 31/2024/QH15"},
+        {"BỘ TÀI CHÍNH\n-------\nSố: 1234/BTC-TCT\nV/v hướng dẫn chính sách thuế\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+         "\tHà Nội, ngày 5 tháng 2 năm 2024\n\nKính gửi: Cục Thuế các tỉnh\n",
+         "1234/BTC-TCT", "2024-02-05", "Công văn 1234/BTC-TCT về việc hướng dẫn chính sách thuế"},
+    };
+    for (const Row& row : rows) {
+        const std::optional<LegalHeader> header = read_legal_header(row.text);
+        ASSERT_TRUE(header.has_value()) << row.text;
+        EXPECT_EQ(header->number, row.number) << row.text;
+        EXPECT_EQ(header->date, row.date) << row.text;
+        EXPECT_EQ(header->title, row.title) << row.text;
+    }
+    // A title that names the number, a press article, a number line alone: no header.
+    for (const std::string text : {"Thông tư số 08/2020/TT-BTTTT hướng dẫn Nghị định 15/2020/NĐ-CP\n\nHà Nội, ngày 10 tháng 4 năm 2020\n",
+                                   "Số 15 đường Láng được mở rộng\nHà Nội, ngày 5 tháng 6 năm 2023\n",
+                                   "Số: 08/2021/NĐ-CP\nNGHỊ ĐỊNH\n"})
+        EXPECT_FALSE(read_legal_header(text).has_value()) << text;
+}
+
+// Legal documents as the indexer reads them.
+Document pasted_decree() {
+    return make_document("nd-08",
+                         "CHÍNH PHỦ       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                         "Số: 08/2021/NĐ-CP       Hà Nội, ngày 28 tháng 01 năm 2021\n\nNGHỊ ĐỊNH\n"
+                         "QUY ĐỊNH VỀ QUẢN LÝ HOẠT ĐỘNG ĐƯỜNG THỦY NỘI ĐỊA\n\n"
+                         "Nghị định này thay thế Nghị định số 24/2015/NĐ-CP ngày 27 tháng 02 năm 2015.\n");
+}
+
+Document titled_decree() {
+    return make_document("nd-15",
+                         "Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy định xử phạt vi phạm hành chính\n\n"
+                         "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\nCăn cứ Luật Viễn thông số 41/2009/QH12;\n"
+                         "Nghị định 15/2020/NĐ-CP có hiệu lực từ ngày 15 tháng 4 năm 2020.\n");
+}
+
+TEST(LegalHeader, APastedHeaderGivesTheTitleNumberAndDate) {
+    Document doc = pasted_decree();
+    (void)analyze_document(doc, Analyzer());
+    EXPECT_EQ(doc.title, "Nghị định 08/2021/NĐ-CP quy định về quản lý hoạt động đường thủy nội địa");
+    EXPECT_EQ(doc.number, "08/2021/NĐ-CP");
+    EXPECT_EQ(doc.date, "2021-01-28");
+    Document stated = pasted_decree();
+    stated.title = "Nghị định về đường thủy";  // a title the source states is kept
+    (void)analyze_document(stated, Analyzer());
+    EXPECT_EQ(stated.title, "Nghị định về đường thủy");
+    EXPECT_EQ(stated.number, "08/2021/NĐ-CP");
+}
+
+TEST(LegalHeader, WithoutADatelineTheDateStatedWithItsOwnNumberIsItsDate) {
+    Document titled = titled_decree();
+    (void)analyze_document(titled, Analyzer());
+    EXPECT_EQ(titled.number, "15/2020/NĐ-CP");
+    EXPECT_EQ(titled.date, "2020-02-03");  // not a cited law's date
+    Document party = make_document("qd-132", "Quy định số 132-QĐ/TW ngày 27 tháng 10 năm 2023 của Bộ Chính trị về kiểm điểm\n\n"
+                                             "Quy định này thay thế Quy định số 124-QĐ/TW ngày 04/10/2017.\n");
+    (void)analyze_document(party, Analyzer());
+    EXPECT_EQ(party.date, "2023-10-27");
+    Document article = make_document("news", "Tin tức\n\nNghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 có hiệu lực.\n");
+    (void)analyze_document(article, Analyzer());
+    EXPECT_EQ(article.date, "");  // a cited decree's date is not an article's
+}
+
+TEST(LegalHeader, ItsOwnNumberIsNotACitationAndFiltersFindIt) {
+    Document titled = titled_decree();
+    (void)analyze_document(titled, Analyzer());
+    std::vector<std::string> cited;
+    for (const Citation& citation : titled.citations) cited.push_back(citation.number);
+    EXPECT_EQ(cited, std::vector<std::string>{"41/2009/QH12"});
+
+    TempDir dir;
+    build_index(dir.path() / "db", {pasted_decree(), titled_decree()});
+    Searcher searcher((dir.path() / "db").string());
+    for (const auto& [id, cites] : std::vector<std::pair<std::string, std::string>>{{"nd-15", "41/2009/QH12"}, {"nd-08", "24/2015/NĐ-CP"}}) {
+        const auto stored = searcher.document(id);
+        ASSERT_TRUE(stored.has_value()) << id;
+        EXPECT_EQ(stored->references, std::vector<std::string>{cites}) << id;
+        ASSERT_EQ(stored->citations.size(), 1u) << id;
+        EXPECT_EQ(stored->citations[0].number, cites) << id;
+    }
+    SearchRequest request{.query = "nghị định"};
+    request.from = "2020-01-01";
+    request.to = "2021-12-31";
+    request.type = "NĐ";
+    const Result<SearchResponse> found = searcher.search(request);
+    ASSERT_TRUE(found.ok()) << found.error().message;
+    std::vector<std::string> found_ids = ids(found.value());
+    std::sort(found_ids.begin(), found_ids.end());
+    EXPECT_EQ(found_ids, (std::vector<std::string>{"nd-08", "nd-15"}));
 }
 
 TEST(LegalKind, TypeAndIssuersComeFromTheDocumentsOwnNumber) {

@@ -341,18 +341,37 @@ TEST(Boilerplate, HeadlinesAndParagraphsAboutAHotlineAreContent) {
     EXPECT_EQ(found(one_line + " Góp ý xin gửi về toasoan@example.vn."), std::vector<std::string>{});
 }
 
+TEST(Boilerplate, ShareBarsAndReadingFootersButNotSentencesAboutSharing) {
+    const auto found = [](const std::string& text) {
+        std::vector<std::string> lines;
+        for (const TextRange& r : find_boilerplate(text)) lines.push_back(text.substr(r.begin, r.end - r.begin));
+        return lines;
+    };
+    // 334 bytes: longer than a hotline footer may be, but it says what it is.
+    const std::string reading_footer =
+        "Bạn đang đọc bài viết \"Thừa Thiên-Huế ngăn chặn “lợi ích nhóm” trong tổ chức thi hành pháp luật\" tại chuyên mục "
+        "CHUYỂN ĐỘNG 24H. Mọi bài vở cộng tác xin gọi hotline: 0903781209, hoặc gửi về địa chỉ email: "
+        "chuyendongthitruong.vn@gmail.com - phutrachnoidung@gmail.com.";
+    EXPECT_EQ(found("Tiêu đề\nChia sẻ Facebook\nLike 12 | Share | Tweet\nChia sẻ với phóng viên, ông Bình cho biết sẽ kiểm tra.\n"
+                    "Facebook vừa thông báo bộ lọc tin giả.\nFacebook\nAnh Tú chia sẻ.\nIn bài viết · Gửi email\nBình luận\n"
+                    "Share on Facebook\nNội dung cuối.\n" + reading_footer),
+              (std::vector<std::string>{"Chia sẻ Facebook", "Like 12 | Share | Tweet", "Facebook", "In bài viết · Gửi email",
+                                        "Share on Facebook", reading_footer}));
+}
+
 TEST(Boilerplate, KeptInTheStoredTextOutOfTheTermsWithItsRangesStored) {
     TempDir dir;
     Document doc = testing::make_document(
-        "a", "Tiêu đề\nNội dung chính về thuế.\nBình luận (3)\nMọi bài vở xin gọi hotline: 0903781209, email: toasoan@example.vn");
+        "a", "Tiêu đề\nNội dung chính về thuế.\nBình luận (3)\nChia sẻ Facebook\nMọi bài vở xin gọi hotline: 0903781209, email: toasoan@example.vn");
     testing::build_index(dir.path() / "db", {doc});
     const Xapian::Database db((dir.path() / "db").string());
     EXPECT_EQ(db.get_termfreq("thue"), 1u);
     EXPECT_EQ(db.get_termfreq("hotline"), 0u);
     EXPECT_EQ(db.get_termfreq("binh"), 0u);
+    EXPECT_EQ(db.get_termfreq("facebook"), 0u);
     const Document stored = from_stored_json(db.get_document(1).get_data());
     EXPECT_NE(stored.text.find("hotline: 0903781209"), std::string::npos);
-    ASSERT_EQ(stored.boilerplate.size(), 2u);
+    ASSERT_EQ(stored.boilerplate.size(), 3u);
     EXPECT_EQ(stored.text.substr(stored.boilerplate[0].begin, stored.boilerplate[0].end - stored.boilerplate[0].begin),
               "Bình luận (3)");
 }
