@@ -243,6 +243,8 @@ bool may_start_date(std::string_view rest) {
     return months.count(head) != 0;
 }
 
+}  // namespace
+
 // Full dates the text writes, in either language, as ISO dates.
 std::set<std::string> mentioned_dates(std::string_view text) {
     std::set<std::string> dates;
@@ -294,6 +296,8 @@ Xapian::Query date_query(const std::string& iso) {
     forms.emplace_back(std::string(schema::kDatePrefix) + year + iso.substr(5, 2) + iso.substr(8, 2));
     return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
+
+namespace {
 
 // Accepts only the documents of one candidate set.
 class InSet : public Xapian::MatchDecider {

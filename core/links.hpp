@@ -41,6 +41,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -176,5 +177,13 @@ inline constexpr std::size_t kMaxRelatedTextBytes = 1 << 20;  ///< Longest text 
 /// kMaxRelatedTextBytes.
 [[nodiscard]] Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db, const Analyzer& analyzer,
                                                                    std::string_view text, std::size_t limit = 10);
+
+/// Full dates @p text writes, in either language ("14/08/2023", "ngày 14 tháng 8 năm 2023",
+/// "August 14, 2023", "2023-08-14"), as ISO dates.
+[[nodiscard]] std::set<std::string> mentioned_dates(std::string_view text);
+
+/// Every way the index may hold ISO date @p iso: written in figures with any separator and
+/// padding, in words in either language, and as a publication date.
+[[nodiscard]] Xapian::Query date_query(const std::string& iso);
 
 }  // namespace tracuu

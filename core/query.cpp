@@ -8,6 +8,7 @@
 #include "analyzers/stopwords.hpp"
 #include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
+#include "core/links.hpp"
 #include "core/metadata.hpp"
 #include "core/schema.hpp"
 
@@ -301,6 +302,10 @@ private:
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)
             if (const std::string prefix = number_and_year_key(*token); !prefix.empty()) clauses.push_back(numbers_beginning(prefix));
+        // A date however it is written ("14/08/2023", "ngày 14 tháng 8 năm 2023", "August 14,
+        // 2023") finds every way texts write it, and the documents published that day.
+        for (const std::string& iso : mentioned_dates(std::string_view(text_).substr(begin, end - begin)))
+            clauses.push_back(date_query(iso));
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
     }
