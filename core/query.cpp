@@ -479,7 +479,14 @@ private:
     }
 
     void add_highlights(const Analysis& analysis) {
+        const Token* previous = nullptr;
         for (const Token& token : analysis.tokens) {
+            // Not the parts of a date ("2023" of "14/8/2023"): they would mark every other
+            // date of that year in a snippet.
+            const bool part = previous != nullptr && token.kind == TokenKind::number && previous->kind == TokenKind::number &&
+                              token.position == previous->position;
+            if (!part) previous = &token;
+            if (part) continue;
             out_.highlights.folded.insert(token.folded);
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));

@@ -252,6 +252,13 @@ TEST_F(SearchTest, ADateFindsTheTextsThatWriteItAnyWay) {
         EXPECT_EQ(found, (std::vector<std::string>{"english", "padded", "slashes", "words"})) << q;
         EXPECT_NE(ids(search(q)).front(), "other") << q;
     }
+    // A snippet marks the date, not the year of another date.
+    index({make_document("two-dates", "Họp ngày 14/8/2023, sau cuộc họp ngày 05/10/2023")});
+    std::string snippet;
+    for (const auto& hit : search("14/8/2023").hits)
+        if (hit.document.id == "two-dates") snippet = hit.snippet;
+    EXPECT_NE(snippet.find("<mark>14/8/2023</mark>"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("<mark>2023</mark>"), std::string::npos) << snippet;
 }
 
 TEST_F(SearchTest, TextWithTheWordsRanksAboveTextWithTheSyllablesApart) {
