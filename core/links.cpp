@@ -142,6 +142,16 @@ bool is_capitalized_word(std::string_view word) {
 
 bool has_digit(std::string_view word) { return word.find_first_of("0123456789") != std::string_view::npos; }
 
+// "CHỦ", "QUYẾT": two letters or more, all capitals, as a heading writes every word.
+bool is_in_capitals(std::string_view word) {
+    std::size_t capitals = 0;
+    for (std::size_t pos = 0; pos < word.size(); ++capitals) {
+        const char32_t cp = unicode::decode_utf8(word, pos);
+        if (unicode::fold_case(cp) == cp) return false;  // a small letter
+    }
+    return capitals >= 2;
+}
+
 bool is_function_word(std::string_view word) {
     // "No." and "số" mark a number: "Resolution No" is no name.
     if (const std::string folded = unicode::fold(word); folded == "no" || folded == "so") return true;
@@ -163,7 +173,8 @@ bool joins_name(std::string_view gap) {
 }
 
 // Runs of two or more capitalized words, function words trimmed from their ends
-// ("On September" is no name): names of people, places and bodies, in text order.
+// ("On September" is no name), not all in capitals (a heading): names of people, places and
+// bodies, in text order.
 // Document numbers are references, not names: their codes ("NQ-CP") are skipped. Last
 // words that begin a lower-case compound the index knows ("Phó Chủ tịch": pho_chu_tich,
 // "Bộ Nông nghiệp": nong_nghiep) are a title's or a body's, not a name's: left out.
@@ -178,12 +189,14 @@ std::vector<std::vector<Word>> capitalized_runs(std::string_view text, const Xap
     }
     std::vector<std::vector<Word>> runs;
     std::vector<Word> run;
+    const auto written = [&](const Word& word) { return std::string_view(text).substr(word.begin, word.end - word.begin); };
     auto close_run = [&] {
-        while (!run.empty() && is_function_word(std::string_view(text).substr(run.front().begin, run.front().end - run.front().begin)))
-            run.erase(run.begin());
-        while (!run.empty() && is_function_word(std::string_view(text).substr(run.back().begin, run.back().end - run.back().begin)))
-            run.pop_back();
-        if (run.size() >= 2) runs.push_back(std::move(run));
+        while (!run.empty() && is_function_word(written(run.front()))) run.erase(run.begin());
+        while (!run.empty() && is_function_word(written(run.back()))) run.pop_back();
+        // A run in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH", "CHỦ TỊCH"),
+        // which every document of its kind has: no name.
+        const bool heading = std::all_of(run.begin(), run.end(), [&](const Word& word) { return is_in_capitals(written(word)); });
+        if (run.size() >= 2 && !heading) runs.push_back(std::move(run));
         run.clear();
     };
     std::size_t previous_end = 0;

@@ -28,7 +28,8 @@
  *   cited by the candidate, when the citation means that document (NumberHolders): ln(N + 1);
  * - names: runs of two or more capitalized words ("Nguyễn Thanh Bình"), compared folded
  *   ("Nguyen Thanh Binh"), the longest run both texts contain (so "Committee Nguyen Thanh
- *   Binh" shares "Nguyen Thanh Binh"); df is that of its rarest word, an upper bound;
+ *   Binh" shares "Nguyen Thanh Binh"); df is that of its rarest word, an upper bound. A run
+ *   in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH"), no name;
  * - dates: full dates written in either language ("14/8/2023", "ngày 06 tháng 7 năm
  *   2022", "August 14, 2023"), or the publication date of one that the other mentions;
  *   df counts the documents that mention the date or were published on it.

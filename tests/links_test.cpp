@@ -443,6 +443,23 @@ TEST_F(RelatedTest, ANameWrittenShorterIsCountedOnce) {
     EXPECT_EQ(names, std::vector<std::string>{"Cty TNHH Đại Nguyên Dương"});
 }
 
+TEST_F(RelatedTest, ARunInCapitalsIsAHeadingNotAName) {
+    build({testing::make_document("decision", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nQUYẾT ĐỊNH\nVề quản lý bến thủy nội địa.\n"
+                                              "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Đức Ấn"),
+           testing::make_document("news", "GIÁ VÀNG HÔM NAY\nCHỦ TỊCH HỘI ĐỒNG QUẢN TRỊ cho biết giá vàng tăng.\n"
+                                          "ỦY BAN NHÂN DÂN phường ra QUYẾT ĐỊNH khen thưởng."),
+           testing::make_document("signed", "Tin\nÔng Phạm Đức Ấn ký văn bản."),
+           testing::make_document("other", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "decision", 10);
+    ASSERT_TRUE(related.ok());
+    for (const RelatedDocument& hit : related.value()) {
+        std::vector<std::string> names;
+        for (const SharedName& name : hit.names) names.push_back(name.name);
+        if (hit.document.id == "signed") EXPECT_EQ(names, std::vector<std::string>{"Phạm Đức Ấn"});  // a name still
+        else EXPECT_TRUE(names.empty()) << hit.document.id << ": " << ::testing::PrintToString(names);
+    }
+}
+
 TEST_F(RelatedTest, DatesMatchAcrossTheWaysTheyAreWritten) {
     build({testing::make_document("vi", "Tin\nNghị quyết ban hành ngày 14/8/2023 và quy định ngày 06 tháng 7 năm 2022."),
            testing::make_document("en", "News\nThe resolution of August 14, 2023 and the rule of July 6, 2022 apply."),
