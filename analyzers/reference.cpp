@@ -7,12 +7,14 @@
  */
 #include "analyzers/reference.hpp"
 
+#include "analyzers/locality.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/metadata.hpp"
 
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <map>
 
 namespace tracuu {
 namespace {
@@ -372,6 +374,62 @@ Reference resolve(std::string_view text, const DocumentNumber& number, std::size
     return ref;
 }
 
+// Whether only a list's glue stands between two numbers: "Quyết định số 12/2020/QĐ-UBND
+// ngày 1/2/2020 và Quyết định số 13/2020/QĐ-UBND của UBND tỉnh X" names one issuer for both.
+bool only_list_glue(std::string_view text, std::size_t from, std::size_t to) {
+    const std::string folded = unicode::fold(text.substr(from, to - from));
+    for (std::size_t pos = 0; pos < folded.size();) {
+        if (!is_folded_word_char(folded[pos])) {
+            if (folded[pos] != ' ' && folded[pos] != ',' && folded[pos] != '/' && folded[pos] != '.') return false;
+            ++pos;
+            continue;
+        }
+        std::size_t end = pos;
+        while (end < folded.size() && is_folded_word_char(folded[end])) ++end;
+        const std::string_view word = std::string_view(folded).substr(pos, end - pos);
+        static constexpr std::string_view kGlue[] = {"va", "and", "hoac", "or", "so", "no", "ngay", "thang", "nam", "dated"};
+        const bool glue = std::find(std::begin(kGlue), std::end(kGlue), word) != std::end(kGlue) ||
+                          std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                          std::any_of(std::begin(kTypeNouns), std::end(kTypeNouns), [&](const TypeNoun& noun) {
+                              for (std::size_t at = noun.folded.find(word); at != std::string_view::npos; at = noun.folded.find(word, at + 1))
+                                  if (word_at(noun.folded, at, word)) return true;
+                              return false;
+                          });
+        if (!glue) return false;
+        pos = end;
+    }
+    return true;
+}
+
+// The locality of each local body's number (see reference.hpp): said after it, or after the
+// last of a list it opens; else before it in its sentence; else what the text's other
+// mentions of the same number say, when they agree.
+void attach_localities(std::string_view text, std::vector<Reference>& references) {
+    for (std::size_t i = references.size(); i-- > 0;) {
+        Reference& ref = references[i];
+        if (!is_local_number(ref.number)) continue;
+        const std::size_t next = i + 1 < references.size() && references[i + 1].begin >= ref.end ? references[i + 1].begin : text.size();
+        if (const auto after = locality_after(text, ref.end, next)) ref.locality = after->name;
+        else if (next < text.size() && is_local_number(references[i + 1].number) && only_list_glue(text, ref.end, next))
+            ref.locality = references[i + 1].locality;
+    }
+    for (Reference& ref : references)
+        if (ref.locality.empty() && is_local_number(ref.number))
+            if (const auto before = locality_before(text, 0, ref.begin)) ref.locality = before->name;
+    std::map<std::string, std::vector<const Reference*>> by_key;
+    for (const Reference& ref : references)
+        if (!ref.locality.empty()) by_key[ref.number.key()].push_back(&ref);
+    for (Reference& ref : references) {
+        if (!ref.locality.empty() || !is_local_number(ref.number)) continue;
+        const auto said = by_key.find(ref.number.key());
+        if (said == by_key.end()) continue;
+        const std::string first = locality_key(said->second.front()->locality);
+        const bool agree = std::all_of(said->second.begin(), said->second.end(),
+                                       [&](const Reference* other) { return same_locality(first, locality_key(other->locality)); });
+        if (agree) ref.locality = said->second.front()->locality;
+    }
+}
+
 }  // namespace
 
 bool is_titled_law_name(std::string_view folded_words) { return titled_law_noun_of(folded_words) != nullptr; }
@@ -410,6 +468,7 @@ std::vector<Reference> extract_references(std::string_view nfc_text) {
     std::vector<Reference> references;
     for (const DocumentNumberMatch& match : find_document_numbers(nfc_text))
         references.push_back(resolve(nfc_text, match.value, match.begin, match.end));
+    attach_localities(nfc_text, references);
     return references;
 }
 
@@ -418,6 +477,7 @@ std::vector<Reference> extract_references(std::string_view nfc_text, const std::
     references.reserve(mentions.size());
     for (const ReferenceMention& mention : mentions)
         references.push_back(resolve(nfc_text, mention.number, mention.begin, mention.end));
+    attach_localities(nfc_text, references);
     return references;
 }
 

@@ -6,7 +6,10 @@
  * becomes a Reference with type and issuer names from the code lexicon, the issue date
  * written right after it ("ngày 14/8/2023", "dated August 14, 2023"), and the relation
  * read from the cue words before it in the same sentence ("căn cứ", "thực hiện",
- * "sửa đổi", "thay thế", "bãi bỏ", "hướng dẫn"; "pursuant to", "amending", ...).
+ * "sửa đổi", "thay thế", "bãi bỏ", "hướng dẫn"; "pursuant to", "amending", ...). A local
+ * body's number also gets the locality of its issuer (analyzers/locality.hpp), read after
+ * it ("… của UBND tỉnh Quảng Ninh"), else before it in the sentence ("UBND tỉnh Quảng Ninh
+ * ban hành Quyết định số …"), else from the text's other mentions of it when they agree.
  */
 #pragma once
 
@@ -55,6 +58,9 @@ struct Reference {
     std::string type_name_en;  ///< "Decree".
     std::vector<Issuer> issuers;
     std::string issued;        ///< ISO issue date ("2023-08-14") when the text gives it, else "".
+    /// For a number of a local body (is_local_number): the locality of its issuer as the text
+    /// says it (analyzers/locality.hpp), "Quảng Ninh"; else, or when the text does not say, "".
+    std::string locality;
     Relation relation = Relation::cites;
     std::size_t begin = 0;     ///< Byte span of the number in the text.
     std::size_t end = 0;

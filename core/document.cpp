@@ -35,6 +35,7 @@ std::string to_stored_json(const Document& doc) {
     field("url", doc.url);
     if (!doc.author.empty()) field("author", doc.author);
     field("number", doc.number);
+    if (!doc.locality.empty()) field("locality", doc.locality);
     field("source", doc.source);
     if (!doc.path.empty()) field("path", doc.path);
     w.Key("references");
@@ -49,6 +50,7 @@ std::string to_stored_json(const Document& doc) {
             field("number", citation.number);
             field("relation", citation.relation);
             if (!citation.issued.empty()) field("issued", citation.issued);
+            if (!citation.locality.empty()) field("locality", citation.locality);
             w.EndObject();
         }
         w.EndArray();
@@ -87,6 +89,7 @@ Document from_stored_json(std::string_view data) {
     doc.url = string_member(json, "url");
     doc.author = string_member(json, "author");
     doc.number = string_member(json, "number");
+    doc.locality = string_member(json, "locality");
     doc.source = string_member(json, "source");
     doc.path = string_member(json, "path");
     if (const auto refs = json.FindMember("references"); refs != json.MemberEnd() && refs->value.IsArray()) {
@@ -98,7 +101,7 @@ Document from_stored_json(std::string_view data) {
         for (const auto& citation : citations->value.GetArray()) {
             if (!citation.IsObject()) continue;
             doc.citations.push_back({string_member(citation, "number"), string_member(citation, "relation"),
-                                     string_member(citation, "issued")});
+                                     string_member(citation, "issued"), string_member(citation, "locality")});
         }
     }
     if (const auto ranges = json.FindMember("boilerplate"); ranges != json.MemberEnd() && ranges->value.IsArray()) {

@@ -22,6 +22,9 @@ struct Citation {
     std::string number;    ///< Canonical: "126/NQ-CP".
     std::string relation;  ///< "cites", "based_on", "implements", "amends", "replaces", "repeals", "guides".
     std::string issued;    ///< ISO issue date when the text gives it, else "".
+    /// For a local body's number (analyzers/locality.hpp): the locality of the issuer it
+    /// means, as the text says it or, failing that, the citing document's own; else "".
+    std::string locality;
     bool operator==(const Citation&) const = default;
 };
 
@@ -35,6 +38,9 @@ struct Document {
     std::string url;                      ///< Source URL, or "".
     std::string author;                   ///< Author or byline when the document states one, or "".
     std::string number;                   ///< Its own document number ("15/2020/NĐ-CP") when it is a legal document, or "".
+    /// When its own number is a local body's: the locality of that body ("Quảng Ninh"), from
+    /// its heading, its number's mention or its dateline; else "".
+    std::string locality;
     std::string source;                   ///< File (and line, for JSONL) it was read from.
     std::string path;                     ///< Absolute path of that file ("" for documents not read from one).
     std::vector<std::string> references;  ///< Canonical document numbers it cites, first mention first.

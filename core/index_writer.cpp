@@ -3,6 +3,7 @@
  */
 #include "core/index_writer.hpp"
 
+#include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/boilerplate.hpp"
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace tracuu {
 namespace {
@@ -30,15 +32,36 @@ bool title_opens_text(std::string_view title, std::string_view text) {
     return !title.empty() && start != std::string_view::npos && text.substr(start, title.size()) == title;
 }
 
-// Each distinct (number, relation) pair the text states, first mention first, from the
-// document numbers the analyzer found in it.
-std::vector<Citation> citations_of(std::string_view text, const std::vector<ReferenceMention>& mentions) {
+// The locality of the body that issued @p doc, when its own number is a local body's (the
+// number alone does not say which province's it is): the official heading ("ỦY BAN NHÂN DÂN
+// TỈNH QUẢNG NINH"), else what a mention of its number says ("Quyết định số 40/2026/QĐ-UBND
+// của UBND tỉnh Quảng Ninh", in the text or a title the text does not open with), else the
+// dateline's place ("Quảng Ninh, ngày 12 tháng 3 năm 2026").
+std::string issuing_locality(const Document& doc, const std::vector<Reference>& references, const Analysis& title) {
+    const std::optional<DocumentNumber> own = parse_document_number(doc.number);
+    if (!own || !is_local_number(*own)) return {};
+    if (std::string heading = heading_locality(doc.text); !heading.empty()) return heading;
+    const std::string key = own->key();
+    for (const Reference& reference : references)
+        if (reference.number.key() == key && !reference.locality.empty()) return reference.locality;
+    for (const Reference& reference : extract_references(title.text, title.references))
+        if (reference.number.key() == key && !reference.locality.empty()) return reference.locality;
+    return locality_of_place(find_dateline_place(doc.text));
+}
+
+// Each distinct (number, relation, locality) the text states, first mention first. A local
+// body's number the text cites without saying whose is taken as a number of the citing
+// document's own locality (@p own_locality): a decision of Đà Nẵng citing "Quyết định số
+// 40/2026/QĐ-UBND" cites Đà Nẵng's.
+std::vector<Citation> citations_of(const std::vector<Reference>& references, const std::string& own_locality) {
     std::vector<Citation> citations;
-    std::set<std::pair<std::string, Relation>> seen;
-    for (const Reference& reference : extract_references(text, mentions)) {
+    std::set<std::tuple<std::string, Relation, std::string>> seen;
+    for (const Reference& reference : references) {
         std::string number = reference.number.canonical();
-        if (!seen.emplace(number, reference.relation).second) continue;
-        citations.push_back({std::move(number), std::string(to_string(reference.relation)), reference.issued});
+        std::string locality = reference.locality;
+        if (locality.empty() && is_local_number(reference.number)) locality = own_locality;
+        if (!seen.emplace(number, reference.relation, locality_key(locality)).second) continue;
+        citations.push_back({std::move(number), std::string(to_string(reference.relation)), reference.issued, std::move(locality)});
     }
     return citations;
 }
@@ -94,7 +117,9 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
     if (doc.number.empty() && header) doc.number = header->number;
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
-    doc.citations = citations_of(doc.text, body.references);
+    const std::vector<Reference> references = extract_references(doc.text, body.references);
+    doc.locality = issuing_locality(doc, references, analysis.title);
+    doc.citations = citations_of(references, doc.locality);
     // Its own number is what it is, not a citation; the date it states with it is its date
     // when no dateline gives one.
     if (const auto own = parse_document_number(doc.number)) {
@@ -160,6 +185,20 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         xdoc.add_value(schema::kLanguageSlot, doc.lang);
     }
     if (own_number) xdoc.add_boolean_term(std::string(schema::kNumberPrefix) + own_number->key());
+    // Localities (core/links.hpp NumberHolders): whose a local body's number is, for the
+    // document that is one and for each citation of one. A mention of its own number with its
+    // own locality (or none) is the document naming itself, no citation.
+    const std::string own_locality = locality_key(doc.locality);
+    if (!own_locality.empty()) xdoc.add_boolean_term(locality_term(own_locality));
+    for (const Citation& citation : doc.citations) {
+        const std::string locality = locality_key(citation.locality);
+        if (locality.empty()) continue;
+        const auto number = parse_document_number(citation.number);
+        if (!number || !is_local_number(*number)) continue;
+        const bool names_itself = own_number && number->key() == own_number->key() &&
+                                  (own_locality.empty() || same_locality(locality, own_locality));
+        if (!names_itself) xdoc.add_boolean_term(cited_locality_term(number->key(), locality));
+    }
     // Type and issuers, as terms for filters and as slots for facets. Per document, not per
     // word: a number is parsed once, and a title read only when its number names no type.
     const LegalKind kind = legal_kind_of(own_number, doc.title);

@@ -3,6 +3,7 @@
  */
 #include "core/links.hpp"
 
+#include "analyzers/locality.hpp"
 #include "analyzers/stopwords.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/boilerplate.hpp"
@@ -24,15 +25,14 @@ namespace {
 
 // ---------------------------------------------------------------- references
 
-DocumentSummary summary_of(const Xapian::Document& xdoc) {
-    Document doc = from_stored_json(xdoc.get_data());
-    return {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)};
-}
-
 std::string prefixed(std::string_view prefix, std::string_view rest) { return std::string(prefix).append(rest); }
 
 // Documents that are number @p key: excluded from its citing documents (naming itself is no citation).
-Xapian::Query holders(const std::string& key) { return Xapian::Query(prefixed(schema::kNumberPrefix, key)); }
+Xapian::Query holders_of(const std::string& key) { return Xapian::Query(prefixed(schema::kNumberPrefix, key)); }
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+    return queries.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
 
 // Exact number of documents matching @p query.
 Xapian::doccount count(const Xapian::Database& db, const Xapian::Query& query) {
@@ -42,31 +42,39 @@ Xapian::doccount count(const Xapian::Database& db, const Xapian::Query& query) {
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
 }
 
-// One page of the documents matching @p query, newest first.
-std::vector<DocumentSummary> newest_first(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
-                                          std::size_t limit) {
+// One page of the documents matching @p query, newest first, with an exact count.
+Xapian::MSet newest_first(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset, std::size_t limit) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit));
-    std::vector<DocumentSummary> page;
-    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(summary_of(it.get_document()));
-    return page;
+    return enquire.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(limit), db.get_doccount());
 }
 
-// Documents citing @p key, the ones that are it excepted.
+// Documents citing @p key, a holder naming itself excepted (as reference_report's total).
 Xapian::doccount citing_count(const Xapian::Database& db, const std::string& key) {
-    const std::string cited = prefixed(schema::kReferencePrefix, key);
-    Xapian::doccount citing = db.get_termfreq(cited);
-    const std::string own = prefixed(schema::kNumberPrefix, key);
-    if (citing == 0 || db.get_termfreq(own) == 0) return citing;
-    for (auto holder = db.postlist_begin(own); holder != db.postlist_end(own); ++holder) {
-        auto term = db.termlist_begin(*holder);
-        term.skip_to(cited);
-        if (term != db.termlist_end(*holder) && *term == cited && citing > 0) --citing;
+    const Xapian::doccount citing = db.get_termfreq(prefixed(schema::kReferencePrefix, key));
+    if (citing == 0 || db.get_termfreq(prefixed(schema::kNumberPrefix, key)) == 0) return citing;
+    return count(db, NumberHolders(db, key).citing_any());
+}
+
+// A citing document of number @p key with @p relation, and whom it means among @p holders.
+CitingDocument citing_document(const Xapian::Document& xdoc, const std::string& key, std::string_view relation,
+                               const NumberHolders& holders) {
+    Document doc = from_stored_json(xdoc.get_data());
+    CitingDocument citing{{doc.id, doc.title, doc.lang, doc.date}, {}, {}, false};
+    std::set<std::string> meant;
+    for (const Citation& citation : doc.citations) {
+        const auto number = parse_document_number(citation.number);
+        if (!number || number->key() != key || citation.relation != relation) continue;
+        if (citing.locality.empty()) citing.locality = citation.locality;
+        const std::string locality = locality_key(citation.locality);
+        for (const NumberHolders::Holder* holder : holders.meant_by(locality)) meant.insert(holder->document.id);
+        citing.ambiguous = citing.ambiguous || holders.ambiguous(locality);
     }
+    for (const NumberHolders::Holder& holder : holders.holders())  // in held_by order
+        if (meant.count(holder.document.id)) citing.holders.push_back(holder.document.id);
+    citing.ambiguous = citing.ambiguous && citing.holders.empty();
     return citing;
 }
 
@@ -91,9 +99,27 @@ struct Source {
     std::string text;
     std::optional<Xapian::docid> docid;                        // when it is an indexed document
     std::vector<std::pair<std::string, std::string>> references;  // key, canonical; first mention first
+    std::map<std::string, std::set<std::string>> localities;   // key -> the locality keys it cites it as ("" for none)
     std::string own_key;                                       // its own number, or ""
     std::string date;                                          // publication date, or ""
 };
+
+// Number key -> the locality keys @p citations cite it as ("" for none).
+std::map<std::string, std::set<std::string>> cited_localities(const std::vector<Citation>& citations) {
+    std::map<std::string, std::set<std::string>> localities;
+    for (const Citation& citation : citations)
+        if (const auto number = parse_document_number(citation.number)) localities[number->key()].insert(locality_key(citation.locality));
+    return localities;
+}
+
+// Whether two citations of one number, as localities @p a and @p b, may mean one document:
+// of the same locality, or either naming none.
+bool may_mean_one(const std::set<std::string>& a, const std::set<std::string>& b) {
+    if (a.count("") || b.count("")) return true;
+    return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
+        return std::any_of(b.begin(), b.end(), [&](const std::string& y) { return same_locality(x, y); });
+    });
+}
 
 // @p text with the bytes of @p ranges made spaces: offsets keep their meaning, and no word,
 // name or date is read from boilerplate.
@@ -116,6 +142,16 @@ bool is_capitalized_word(std::string_view word) {
 
 bool has_digit(std::string_view word) { return word.find_first_of("0123456789") != std::string_view::npos; }
 
+// "CHỦ", "QUYẾT": two letters or more, all capitals, as a heading writes every word.
+bool is_in_capitals(std::string_view word) {
+    std::size_t capitals = 0;
+    for (std::size_t pos = 0; pos < word.size(); ++capitals) {
+        const char32_t cp = unicode::decode_utf8(word, pos);
+        if (unicode::fold_case(cp) == cp) return false;  // a small letter
+    }
+    return capitals >= 2;
+}
+
 bool is_function_word(std::string_view word) {
     // "No." and "số" mark a number: "Resolution No" is no name.
     if (const std::string folded = unicode::fold(word); folded == "no" || folded == "so") return true;
@@ -137,7 +173,8 @@ bool joins_name(std::string_view gap) {
 }
 
 // Runs of two or more capitalized words, function words trimmed from their ends
-// ("On September" is no name): names of people, places and bodies, in text order.
+// ("On September" is no name), not all in capitals (a heading): names of people, places and
+// bodies, in text order.
 // Document numbers are references, not names: their codes ("NQ-CP") are skipped. Last
 // words that begin a lower-case compound the index knows ("Phó Chủ tịch": pho_chu_tich,
 // "Bộ Nông nghiệp": nong_nghiep) are a title's or a body's, not a name's: left out.
@@ -152,12 +189,14 @@ std::vector<std::vector<Word>> capitalized_runs(std::string_view text, const Xap
     }
     std::vector<std::vector<Word>> runs;
     std::vector<Word> run;
+    const auto written = [&](const Word& word) { return std::string_view(text).substr(word.begin, word.end - word.begin); };
     auto close_run = [&] {
-        while (!run.empty() && is_function_word(std::string_view(text).substr(run.front().begin, run.front().end - run.front().begin)))
-            run.erase(run.begin());
-        while (!run.empty() && is_function_word(std::string_view(text).substr(run.back().begin, run.back().end - run.back().begin)))
-            run.pop_back();
-        if (run.size() >= 2) runs.push_back(std::move(run));
+        while (!run.empty() && is_function_word(written(run.front()))) run.erase(run.begin());
+        while (!run.empty() && is_function_word(written(run.back()))) run.pop_back();
+        // A run in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH", "CHỦ TỊCH"),
+        // which every document of its kind has: no name.
+        const bool heading = std::all_of(run.begin(), run.end(), [&](const Word& word) { return is_in_capitals(written(word)); });
+        if (run.size() >= 2 && !heading) runs.push_back(std::move(run));
         run.clear();
     };
     std::size_t previous_end = 0;
@@ -368,7 +407,7 @@ public:
         hit.document = {doc.id, doc.title, doc.lang, doc.date};
         if (const auto it = text_similarity_.find(docid); it != text_similarity_.end()) hit.text = rarest_ * it->second;
         hit.words = shared_words(xdoc);
-        hit.references = shared_references(doc);
+        hit.references = shared_references(docid, doc);
         hit.names = shared_names(text);
         hit.dates = shared_dates(text, doc.date);
         hit.score = hit.text;
@@ -432,23 +471,43 @@ private:
         return shown;
     }
 
-    // Numbers cited by both, or one is the number the other cites.
-    std::vector<SharedReference> shared_references(const Document& doc) const {
+    // Numbers cited by both, or one is the number the other cites. Numbers are not unique:
+    // both cite one only as one locality's (or either without one), and a link to the
+    // document that is a number only when the citation means that document (NumberHolders).
+    std::vector<SharedReference> shared_references(Xapian::docid docid, const Document& doc) {
         std::set<std::string> cited;
         for (const std::string& canonical : doc.references)
             if (const auto number = parse_document_number(canonical)) cited.insert(number->key());
+        const auto localities = cited_localities(doc.citations);
+        const auto localities_of = [](const std::map<std::string, std::set<std::string>>& all, const std::string& key) {
+            const auto it = all.find(key);
+            return it != all.end() ? it->second : std::set<std::string>{""};
+        };
         const auto number = parse_document_number(doc.number);
         const std::string own_key = number ? number->key() : std::string();
         std::vector<SharedReference> shared;
         for (const auto& [key, canonical] : source_.references) {
-            if (key == own_key) shared.push_back({canonical, "source_cites_it", rarest_});
-            else if (cited.count(key))
+            if (key == own_key) {
+                if (means(key, localities_of(source_.localities, key), docid)) shared.push_back({canonical, "source_cites_it", rarest_});
+            } else if (cited.count(key) && may_mean_one(localities_of(source_.localities, key), localities_of(localities, key))) {
                 shared.push_back({canonical, "both_cite", idf(db_.get_termfreq(prefixed(schema::kReferencePrefix, key)))});
+            }
         }
-        if (!source_.own_key.empty() && cited.count(source_.own_key) && own_key != source_.own_key)
+        if (!source_.own_key.empty() && source_.docid && cited.count(source_.own_key) && own_key != source_.own_key &&
+            means(source_.own_key, localities_of(localities, source_.own_key), *source_.docid))
             if (const auto source_number = document_number_from_key(source_.own_key))
                 shared.push_back({source_number->canonical(), "cites_source", rarest_});
         return shared;
+    }
+
+    // Whether a citation of number @p key as one of @p localities means document @p docid.
+    bool means(const std::string& key, const std::set<std::string>& localities, Xapian::docid docid) {
+        auto found = holders_.find(key);
+        if (found == holders_.end()) found = holders_.emplace(key, NumberHolders(db_, key)).first;
+        return std::any_of(localities.begin(), localities.end(), [&](const std::string& locality) {
+            const auto meant = found->second.meant_by(locality);
+            return std::any_of(meant.begin(), meant.end(), [&](const NumberHolders::Holder* holder) { return holder->docid == docid; });
+        });
     }
 
     // The longest stretches both write, folded; a shorter one whose words a longer one has is
@@ -519,6 +578,7 @@ private:
     std::map<std::string, Xapian::Query> date_queries_;
     std::unordered_map<Xapian::docid, double> text_similarity_;
     std::unordered_map<std::string, double> name_weights_, date_weights_;
+    std::map<std::string, NumberHolders> holders_;  // of the numbers linked so far
 };
 
 Result<std::vector<RelatedDocument>> related(const Xapian::Database& db, const Analyzer& analyzer, const Source& source,
@@ -542,6 +602,100 @@ Result<std::vector<RelatedDocument>> related(const Xapian::Database& db, const A
 
 std::string citation_term(std::string_view relation, std::string_view key) {
     return std::string(schema::kCitationPrefix).append(relation).append(":").append(key);
+}
+
+std::string locality_term(std::string_view locality_key) { return prefixed(schema::kLocalityPrefix, locality_key); }
+
+std::string cited_locality_term(std::string_view key, std::string_view locality_key) {
+    return std::string(schema::kCitedLocalityPrefix).append(key).append(":").append(locality_key);
+}
+
+NumberHolders::NumberHolders(const Xapian::Database& db, std::string key) : key_(std::move(key)) {
+    const std::string own = prefixed(schema::kNumberPrefix, key_);
+    for (auto it = db.postlist_begin(own); it != db.postlist_end(own); ++it) {
+        Document doc = from_stored_json(db.get_document(*it).get_data());
+        std::string locality_key_of_it = locality_key(doc.locality);
+        holders_.push_back({*it, {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)},
+                            std::move(doc.locality), std::move(locality_key_of_it)});
+    }
+    const std::string cited = cited_locality_term(key_, "");
+    for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited); ++it) cited_localities_.push_back((*it).substr(cited.size()));
+}
+
+std::vector<const NumberHolders::Holder*> NumberHolders::meant_by(std::string_view locality_key) const {
+    std::vector<const Holder*> meant;
+    if (!locality_key.empty()) {
+        for (const Holder& holder : holders_)
+            if (same_locality(holder.locality_key, locality_key)) meant.push_back(&holder);
+        if (meant.empty())  // none is of it: those of unknown locality may be
+            for (const Holder& holder : holders_)
+                if (holder.locality_key.empty()) meant.push_back(&holder);
+        return meant;
+    }
+    // Without a locality: every holder when they are of one locality, or all of none.
+    const auto one_place = [&](const Holder& holder) {
+        const Holder& first = holders_.front();
+        return holder.locality_key == first.locality_key || same_locality(holder.locality_key, first.locality_key);
+    };
+    if (!holders_.empty() && std::all_of(holders_.begin(), holders_.end(), one_place))
+        for (const Holder& holder : holders_) meant.push_back(&holder);
+    return meant;
+}
+
+bool NumberHolders::ambiguous(std::string_view locality_key) const {
+    return locality_key.empty() && holders_.size() > 1 && meant_by(locality_key).empty();
+}
+
+Xapian::Query NumberHolders::citing_without_locality() const {
+    std::vector<Xapian::Query> excluded = {holders_of(key_)};
+    for (const std::string& locality : cited_localities_) excluded.emplace_back(cited_locality_term(key_, locality));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, key_)), any_of(excluded));
+}
+
+Xapian::Query NumberHolders::citing(const std::vector<const Holder*>& meant) const {
+    const auto means_one = [&](std::string_view locality) {
+        const auto its = meant_by(locality);
+        return std::any_of(its.begin(), its.end(), [&](const Holder* holder) { return std::find(meant.begin(), meant.end(), holder) != meant.end(); });
+    };
+    std::vector<Xapian::Query> parts;
+    for (const std::string& locality : cited_localities_)
+        if (means_one(locality)) parts.emplace_back(cited_locality_term(key_, locality));
+    if (means_one("")) parts.push_back(citing_without_locality());
+    std::vector<Xapian::Query> themselves;
+    for (const Holder* holder : meant) themselves.emplace_back(prefixed(schema::kIdPrefix, holder->document.id));
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(parts), any_of(themselves));
+}
+
+Xapian::Query NumberHolders::citing_as(std::string_view locality_key) const {
+    std::vector<Xapian::Query> parts;
+    for (const std::string& locality : cited_localities_)
+        if (same_locality(locality, locality_key)) parts.emplace_back(cited_locality_term(key_, locality));
+    return any_of(parts);
+}
+
+Xapian::Query NumberHolders::citing_any() const {
+    std::vector<Xapian::Query> parts = {
+        Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, key_)), holders_of(key_))};
+    for (const std::string& locality : cited_localities_) parts.emplace_back(cited_locality_term(key_, locality));
+    return any_of(parts);
+}
+
+std::pair<std::vector<std::string>, Xapian::doccount> documents_citing(const Xapian::Database& db, std::string_view id,
+                                                                       std::size_t limit) {
+    const std::string id_term = prefixed(schema::kIdPrefix, id);
+    const auto posting = id.size() <= 245 ? db.postlist_begin(id_term) : db.postlist_end(id_term);
+    if (posting == db.postlist_end(id_term)) return {};
+    const auto number = parse_document_number(from_stored_json(db.get_document(*posting).get_data()).number);
+    if (!number) return {};
+    const NumberHolders holders(db, number->key());
+    const auto it = std::find_if(holders.holders().begin(), holders.holders().end(),
+                                 [&](const NumberHolders::Holder& holder) { return holder.docid == *posting; });
+    if (it == holders.holders().end()) return {};
+    const Xapian::MSet mset = newest_first(db, holders.citing({&*it}), 0, limit);
+    std::vector<std::string> ids;
+    for (auto hit = mset.begin(); hit != mset.end(); ++hit) ids.push_back(hit.get_document().get_value(schema::kIdSlot));
+    return {ids, mset.get_matches_estimated()};
 }
 
 ReferenceDescription describe_reference(const DocumentNumber& number) {
@@ -583,16 +737,22 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
     ReferenceReport report;
     report.reference = describe_reference(*number);
     const std::string& key = report.reference.key;
-    const std::string own = prefixed(schema::kNumberPrefix, key);
-    for (auto it = db.postlist_begin(own); it != db.postlist_end(own); ++it) report.held_by.push_back(summary_of(db.get_document(*it)));
-    report.total = count(db, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, key)), holders(key)));
+    const NumberHolders holders(db, key);
+    for (const NumberHolders::Holder& holder : holders.holders())
+        report.held_by.push_back({holder.document, holder.locality, count(db, holders.citing({&holder}))});
+    const Xapian::Query citing_any = holders.citing_any();
+    report.total = count(db, citing_any);
     for (const Relation relation : kRelations) {
         if (page.relation && *page.relation != relation) continue;
-        const Xapian::Query citing(Xapian::Query::OP_AND_NOT, Xapian::Query(citation_term(to_string(relation), key)), holders(key));
+        const Xapian::Query citing(Xapian::Query::OP_AND, Xapian::Query(citation_term(to_string(relation), key)), citing_any);
         CitationGroup group;
         group.relation = relation;
         group.total = count(db, citing);
-        if (group.total > page.offset) group.documents = newest_first(db, citing, page.offset, page.limit);
+        if (group.total > page.offset) {
+            const Xapian::MSet mset = newest_first(db, citing, page.offset, page.limit);
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                group.documents.push_back(citing_document(it.get_document(), key, to_string(relation), holders));
+        }
         report.groups.push_back(std::move(group));
     }
     return report;
@@ -660,6 +820,7 @@ Result<std::vector<RelatedDocument>> related_to_document(const Xapian::Database&
     for (const std::string& canonical : doc.references)  // a document naming its own number does not cite it
         if (const auto number = parse_document_number(canonical); number && number->key() != source.own_key)
             source.references.emplace_back(number->key(), canonical);
+    source.localities = cited_localities(doc.citations);
     source.date = doc.date;
     return related(db, analyzer, source, limit);
 }
@@ -679,9 +840,12 @@ Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db,
     Source source;
     source.date = find_publication_date(nfc);
     std::set<std::string> seen;
-    for (const ReferenceMention& mention : analysis.references)
-        if (!in_ranges(boilerplate, mention.begin) && seen.insert(mention.number.key()).second)
-            source.references.emplace_back(mention.number.key(), mention.number.canonical());
+    for (const Reference& reference : extract_references(nfc, analysis.references)) {
+        if (in_ranges(boilerplate, reference.begin)) continue;
+        const std::string key = reference.number.key();
+        if (seen.insert(key).second) source.references.emplace_back(key, reference.number.canonical());
+        source.localities[key].insert(locality_key(reference.locality));
+    }
     source.text = blank_ranges(std::move(nfc), boilerplate);
     return related(db, analyzer, source, limit);
 }

@@ -7,6 +7,12 @@
  * number), a boolean XC term ("XCimplements:126/nq-cp", see citation_term), so the
  * citing documents of a number are grouped by relation with one posting list a group.
  *
+ * Numbers are not unique: many provinces issue a 40/2026/QĐ-UBND. A document that is a local
+ * body's number has an XL term for its locality, and a citation of such a number an XK term
+ * for the locality it means ("XK40/2026/qd-ubnd:quang ninh"), as the text says it or as the
+ * citing document's own. NumberHolders tells from these which of the documents that are a
+ * number a citation means, and never picks one when it cannot be told.
+ *
  * Related documents. A translation shares almost no words with its original, so words
  * alone cannot find it. It does share what a journalist would check: the document numbers
  * it cites, the names of people and places, the dates it mentions. A candidate's score is
@@ -17,11 +23,13 @@
  *
  * - text: BM25 of the source's informative words (core/related.hpp) over that query's
  *   upper bound (0..1), times ln(N + 1), the weight of the rarest possible item;
- * - references: numbers both cite (idf of the XR term); the number a candidate is, cited
- *   by the source, or the source's own number, cited by the candidate: ln(N + 1);
+ * - references: numbers both cite (idf of the XR term; a local body's number as one
+ *   locality's); the number a candidate is, cited by the source, or the source's own number,
+ *   cited by the candidate, when the citation means that document (NumberHolders): ln(N + 1);
  * - names: runs of two or more capitalized words ("Nguyễn Thanh Bình"), compared folded
  *   ("Nguyen Thanh Binh"), the longest run both texts contain (so "Committee Nguyen Thanh
- *   Binh" shares "Nguyen Thanh Binh"); df is that of its rarest word, an upper bound;
+ *   Binh" shares "Nguyen Thanh Binh"); df is that of its rarest word, an upper bound. A run
+ *   in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH"), no name;
  * - dates: full dates written in either language ("14/8/2023", "ngày 06 tháng 7 năm
  *   2022", "August 14, 2023"), or the publication date of one that the other mentions;
  *   df counts the documents that mention the date or were published on it.
@@ -44,6 +52,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tracuu {
@@ -56,6 +65,14 @@ inline constexpr std::array<Relation, 7> kRelations = {Relation::based_on, Relat
 /// The boolean term of a document citing number @p key (DocumentNumber::key()) with
 /// @p relation (to_string(Relation)): "XCimplements:126/nq-cp".
 [[nodiscard]] std::string citation_term(std::string_view relation, std::string_view key);
+
+/// The boolean term of a document issued by a body of locality @p locality_key
+/// (analyzers/locality.hpp locality_key): "XLquang ninh".
+[[nodiscard]] std::string locality_term(std::string_view locality_key);
+
+/// The boolean term of a document citing local body's number @p key as locality
+/// @p locality_key's: "XK40/2026/qd-ubnd:quang ninh".
+[[nodiscard]] std::string cited_locality_term(std::string_view key, std::string_view locality_key);
 
 /// What a document number is, from its codes and the code lexicon.
 struct ReferenceDescription {
@@ -80,17 +97,80 @@ struct DocumentSummary {
     std::string date;   ///< Publication date, ISO, or "".
 };
 
+/// The documents that are one number (XN), and which of them a citation of it means.
+///
+/// A citation naming a locality (as its text says, or its citing document's own) means the
+/// holders of that locality (analyzers/locality.hpp same_locality); when none is of it, the
+/// holders of unknown locality, which may be; else none (it cites a document the corpus lacks).
+/// A citation naming none means every holder when they are all of one locality (one
+/// document, or it and its translation) and is ambiguous otherwise: it means none of them.
+class NumberHolders {
+public:
+    struct Holder {
+        Xapian::docid docid = 0;
+        DocumentSummary document;
+        std::string locality;      ///< Of its issuer, as written ("Quảng Ninh"); "" when unknown.
+        std::string locality_key;  ///< locality_key(locality).
+    };
+
+    /// Reads the documents that are number @p key (DocumentNumber::key()) and the localities
+    /// it is cited as.
+    NumberHolders(const Xapian::Database& db, std::string key);
+
+    [[nodiscard]] const std::vector<Holder>& holders() const { return holders_; }
+
+    /// The holders a citation of the number as locality @p locality_key's ("" when it names
+    /// none) means; empty when it means a document the corpus lacks, or cannot be told.
+    [[nodiscard]] std::vector<const Holder*> meant_by(std::string_view locality_key) const;
+
+    /// Whether a citation as @p locality_key's could mean several holders and nothing tells which.
+    [[nodiscard]] bool ambiguous(std::string_view locality_key) const;
+
+    /// The documents whose citation of the number means one of @p meant, these excepted.
+    [[nodiscard]] Xapian::Query citing(const std::vector<const Holder*>& meant) const;
+
+    /// The documents citing the number as the same locality's as @p locality_key.
+    [[nodiscard]] Xapian::Query citing_as(std::string_view locality_key) const;
+
+    /// Every document citing the number, a holder naming itself excepted.
+    [[nodiscard]] Xapian::Query citing_any() const;
+
+private:
+    [[nodiscard]] Xapian::Query citing_without_locality() const;
+
+    std::string key_;
+    std::vector<Holder> holders_;
+    std::vector<std::string> cited_localities_;  // the localities of its XK terms
+};
+
+/// A document citing a number, and which of the documents that are it the citation means.
+struct CitingDocument {
+    DocumentSummary document;
+    std::string locality;               ///< The locality its citation names or implies, as written; "" when none.
+    std::vector<std::string> holders;   ///< Ids of the held_by documents it means; empty when none is or it is ambiguous.
+    bool ambiguous = false;             ///< Several documents are the number and nothing tells which it means.
+};
+
 /// The documents citing a number with one relation.
 struct CitationGroup {
     Relation relation = Relation::cites;
     Xapian::doccount total = 0;               ///< All of them.
-    std::vector<DocumentSummary> documents;   ///< Newest first, one page.
+    std::vector<CitingDocument> documents;    ///< Newest first, one page.
+};
+
+/// A document that is the number reported on.
+struct HeldBy {
+    DocumentSummary document;
+    std::string locality;            ///< Of its issuer, as written; "" when unknown or not a local body's number.
+    Xapian::doccount cited_by = 0;   ///< Documents whose citation of the number means this one.
 };
 
 /// What GET /references/{ref} answers.
 struct ReferenceReport {
     ReferenceDescription reference;
-    std::vector<DocumentSummary> held_by;  ///< The documents that are this number (XN), usually one or none.
+    /// The documents that are this number (XN): usually one or none; several provinces' for a
+    /// local body's number, or a document and its translation.
+    std::vector<HeldBy> held_by;
     /// Distinct documents citing it, the ones that are it excepted (as /documents cited_by
     /// counts); a document citing it two ways is in two groups but counted once here.
     Xapian::doccount total = 0;
@@ -116,6 +196,12 @@ inline constexpr std::size_t kMaxLinksOffset = 10000;  ///< Deepest page of a ci
 [[nodiscard]] Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string_view ref,
                                                        const ReferencePage& page = {});
 
+/// The documents whose citation means document @p id (one that is a legal document with
+/// its own number; see NumberHolders), newest first, at most @p limit, and how many there
+/// are in all; nothing for an unknown id or a document without its own number.
+[[nodiscard]] std::pair<std::vector<std::string>, Xapian::doccount> documents_citing(const Xapian::Database& db,
+                                                                                     std::string_view id, std::size_t limit);
+
 /// One document number the index knows, for GET /references.
 struct ReferenceCount {
     ReferenceDescription reference;
@@ -133,8 +219,9 @@ struct ReferenceCount {
 /// A number both the source and the related document link to, and how.
 struct SharedReference {
     std::string reference;  ///< Canonical: "126/NQ-CP".
-    /// "both_cite"; "source_cites_it" (the related document is that number);
-    /// "cites_source" (the source is that number).
+    /// "both_cite" (as the same locality's, or either without one); "source_cites_it" (the
+    /// related document is the number the source cites, as NumberHolders tells);
+    /// "cites_source" (the source is the number the related document cites).
     std::string how;
     double weight = 0;
 };

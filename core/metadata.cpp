@@ -385,6 +385,41 @@ std::string find_publication_date(std::string_view text) {
     return {};
 }
 
+std::string find_dateline_place(std::string_view text) {
+    constexpr int kLinesToScan = 12;
+    constexpr std::size_t kMaxPlaceBytes = 48;
+    constexpr std::size_t kMaxPlaceWords = 4;
+    int lines = 0;
+    while (!text.empty() && lines < kLinesToScan) {
+        const std::size_t eol = text.find('\n');
+        std::string_view line = trim(text.substr(0, eol));
+        text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+        if (line.empty()) continue;
+        ++lines;
+        while (!line.empty() && (line.front() == '*' || line.front() == '_')) line.remove_prefix(1);  // Markdown emphasis
+        const std::size_t comma = line.find(',');
+        if (comma == std::string_view::npos || comma > kMaxPlaceBytes) continue;
+        std::size_t length = 0;
+        if (parse_date_at(trim(line.substr(comma + 1)), length).empty()) continue;
+        // One to four capitalized words without digits: "Quảng Ninh", "TP. Hồ Chí Minh".
+        const std::string_view place = trim(line.substr(0, comma));
+        std::size_t words = 0;
+        bool capitalized = true;
+        for (std::size_t pos = 0; pos < place.size();) {
+            const std::size_t begin = pos;
+            const char32_t first = unicode::decode_utf8(place, pos);
+            if (first == U' ' || first == U'.' || first == U'-') continue;
+            ++words;
+            capitalized = capitalized && unicode::fold_case(first) != first;
+            while (pos < place.size() && place[pos] != ' ' && place[pos] != '.' && place[pos] != '-') ++pos;
+            if (std::any_of(place.begin() + static_cast<std::ptrdiff_t>(begin), place.begin() + static_cast<std::ptrdiff_t>(pos), is_digit))
+                capitalized = false;
+        }
+        if (words >= 1 && words <= kMaxPlaceWords && capitalized) return std::string(place);
+    }
+    return {};
+}
+
 std::string find_source_url(std::string_view text) {
     while (!text.empty()) {
         const std::size_t eol = text.find('\n');

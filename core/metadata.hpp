@@ -34,6 +34,10 @@ namespace tracuu {
 /// dates, not the publication date, and are ignored. Empty when there is none.
 [[nodiscard]] std::string find_publication_date(std::string_view text);
 
+/// The place of an official dateline near the top, "Quảng Ninh, ngày 12 tháng 3 năm 2026"
+/// (where the issuing body sits: a province's bodies write the province), or empty.
+[[nodiscard]] std::string find_dateline_place(std::string_view text);
+
 /// The URL of a "Source: https://..." or "Nguồn: https://..." line, or empty.
 [[nodiscard]] std::string find_source_url(std::string_view text);
 

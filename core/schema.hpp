@@ -39,6 +39,14 @@ inline constexpr std::string_view kIssuerPrefix = "XI";
 /// XCimplements:126/nq-cp: cites this number with this relation (analyzers/reference.hpp;
 /// built by core/links.hpp citation_term), so citing documents group by relation.
 inline constexpr std::string_view kCitationPrefix = "XC";
+/// XLquang ninh: the locality of the body that issued the document, when its own number is
+/// a local body's (UBND, HĐND, ...: numbers that every province issues), folded
+/// (analyzers/locality.hpp locality_key; built by core/links.hpp locality_term).
+inline constexpr std::string_view kLocalityPrefix = "XL";
+/// XK40/2026/qd-ubnd:quang ninh: cites this local body's number as that locality's, as the
+/// text says it or, failing that, as the citing document's own locality (core/links.hpp
+/// cited_locality_term). A document naming its own number has none for it.
+inline constexpr std::string_view kCitedLocalityPrefix = "XK";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for sorting and ranges.
@@ -60,8 +68,9 @@ inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version
 inline constexpr std::string_view kAnalyzerOptionsKey = "tracuu.analyzer_options";  ///< AnalyzerOptions::to_string()
 inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
-/// slots and the citation relation terms (XC). 3: the id slot. Both sides refuse an index of
-/// another schema version (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 3;
+/// slots and the citation relation terms (XC). 3: the id slot. 4: localities (XL, XK; the
+/// stored document's and citations' "locality"). Both sides refuse an index of another
+/// schema version (core/index_metadata.cpp).
+inline constexpr int kSchemaVersion = 4;
 
 }  // namespace tracuu::schema

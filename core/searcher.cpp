@@ -3,9 +3,11 @@
  */
 #include "core/searcher.hpp"
 
+#include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
+#include "core/links.hpp"
 #include "core/query.hpp"
 #include "core/schema.hpp"
 #include "core/snippet.hpp"
@@ -697,18 +699,22 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     CheckResult result;
     for (const Reference& reference : extract_references(nfc)) {
         CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
-                                 reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end), {}, 0};
-        const std::string key = reference.number.key();
-        const std::string cited = std::string(schema::kReferencePrefix) + key;
-        checked.cited_by = db_.get_termfreq(cited);
-        const std::string own = std::string(schema::kNumberPrefix) + key;
-        if (auto it = db_.postlist_begin(own); it != db_.postlist_end(own)) {
-            const Xapian::Document holder = db_.get_document(*it);
-            checked.held_by = holder.get_value(schema::kIdSlot);
-            auto term = holder.termlist_begin();
-            term.skip_to(cited);
-            if (term != holder.termlist_end() && *term == cited) --checked.cited_by;  // naming itself is no citation
-        }
+                                 reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end),
+                                 reference.locality};
+        // Which document the corpus holds it as, if one: numbers are not unique (links.hpp NumberHolders).
+        const NumberHolders holders(db_, reference.number.key());
+        const std::string locality = locality_key(reference.locality);
+        const auto meant = holders.meant_by(locality);
+        for (const NumberHolders::Holder& holder : holders.holders()) checked.holders.push_back(holder.document.id);
+        if (!meant.empty()) checked.held_by = meant.front()->document.id;
+        checked.ambiguous = holders.ambiguous(locality);
+        const Xapian::Query citing = !meant.empty()       ? holders.citing(meant)
+                                     : !locality.empty() ? holders.citing_as(locality)
+                                                         : holders.citing_any();
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(citing);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        checked.cited_by = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
         result.references.push_back(std::move(checked));
     }
 
@@ -761,19 +767,8 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     return result;
 }
 
-std::pair<std::vector<std::string>, Xapian::doccount> Searcher::citing(std::string_view number, std::size_t limit) {
-    const auto parsed = parse_document_number(number);
-    if (!parsed) return {};
-    const std::string key = parsed->key();
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string(schema::kReferencePrefix) + key),
-                                    Xapian::Query(std::string(schema::kNumberPrefix) + key)));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);  // newest first
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), db_.get_doccount());
-    std::vector<std::string> ids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_value(schema::kIdSlot));
-    return {ids, mset.get_matches_estimated()};
+std::pair<std::vector<std::string>, Xapian::doccount> Searcher::cited_by(std::string_view id, std::size_t limit) {
+    return documents_citing(db_, id, limit);
 }
 
 std::optional<Document> Searcher::document(std::string_view id) {

@@ -105,8 +105,15 @@ struct CheckedReference {
     std::string issued;              ///< ISO issue date when the text gives it, or "".
     std::string type_name_vi, type_name_en;
     std::size_t begin = 0, end = 0;  ///< Code points.
-    std::string held_by;             ///< Id of the document in the corpus that is this number, or "".
-    Xapian::doccount cited_by = 0;   ///< Documents in the corpus that cite it.
+    std::string locality;            ///< For a local body's number: its issuer's locality as the text says it, or "".
+    /// Id of the document in the corpus that is what it cites, or "": none is, or several
+    /// are that number and nothing tells which (ambiguous).
+    std::string held_by;
+    std::vector<std::string> holders;  ///< Ids of every document in the corpus that is that number.
+    bool ambiguous = false;          ///< Several documents are that number and the text does not tell which it cites.
+    /// Documents in the corpus citing what it cites: the held_by document, or that locality's
+    /// number; every citing document when it is ambiguous.
+    Xapian::doccount cited_by = 0;
 };
 
 /// A quoted passage of checked text and where the corpus has it word for word.
@@ -159,10 +166,10 @@ public:
 
     static constexpr std::size_t kMaxCheckBytes = 1 << 20;
 
-    /// Ids of the documents that cite document number @p number (canonical or any variant),
-    /// at most @p limit, and how many there are in all; the document that is that number is
-    /// not counted as citing itself.
-    [[nodiscard]] std::pair<std::vector<std::string>, Xapian::doccount> citing(std::string_view number, std::size_t limit);
+    /// Ids of the documents whose citation means document @p id (a legal document with its
+    /// own number; core/links.hpp documents_citing), newest first, at most @p limit, and how
+    /// many there are in all. Not by number alone: many provinces issue a 40/2026/QĐ-UBND.
+    [[nodiscard]] std::pair<std::vector<std::string>, Xapian::doccount> cited_by(std::string_view id, std::size_t limit);
 
     /// The whole document with id @p id, or nullopt.
     [[nodiscard]] std::optional<Document> document(std::string_view id);

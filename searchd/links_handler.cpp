@@ -54,7 +54,8 @@ void write_description(JsonWriter& w, const ReferenceDescription& d) {
     w.EndArray();
 }
 
-void write_summary(JsonWriter& w, const DocumentSummary& doc) {
+// Opens an object with a document's id, title, lang and date: the caller adds to it and closes it.
+void write_summary_fields(JsonWriter& w, const DocumentSummary& doc) {
     w.StartObject();
     w.Key("id");
     write_string(w, doc.id);
@@ -62,7 +63,6 @@ void write_summary(JsonWriter& w, const DocumentSummary& doc) {
     write_string(w, doc.title);
     write_optional(w, "lang", doc.lang);
     write_optional(w, "date", doc.date);
-    w.EndObject();
 }
 
 HttpReply related_reply(const Result<std::vector<RelatedDocument>>& related, const std::string* id, std::size_t limit) {
@@ -185,7 +185,13 @@ HttpReply get_reference(Searcher& searcher, const std::vector<std::string>& numb
     write_description(w, report->reference);
     w.Key("held_by");
     w.StartArray();
-    for (const DocumentSummary& doc : report->held_by) write_summary(w, doc);
+    for (const HeldBy& held : report->held_by) {
+        write_summary_fields(w, held.document);
+        write_optional(w, "locality", held.locality);
+        w.Key("cited_by");
+        w.Uint(held.cited_by);
+        w.EndObject();
+    }
     w.EndArray();
     w.Key("total");
     w.Uint(report->total);
@@ -211,7 +217,14 @@ HttpReply get_reference(Searcher& searcher, const std::vector<std::string>& numb
         w.Uint(group.total);
         w.Key("documents");
         w.StartArray();
-        for (const DocumentSummary& doc : group.documents) write_summary(w, doc);
+        for (const CitingDocument& citing : group.documents) {
+            write_summary_fields(w, citing.document);
+            write_optional(w, "locality", citing.locality);
+            write_strings(w, "holders", citing.holders);
+            w.Key("ambiguous");
+            w.Bool(citing.ambiguous);
+            w.EndObject();
+        }
         w.EndArray();
         w.EndObject();
     }

@@ -255,12 +255,13 @@ HttpReply get_document(Searcher& searcher, const std::string& id) {
     write_optional(w, "url", doc->url);
     write_optional(w, "author", doc->author);
     write_optional(w, "number", doc->number);
+    write_optional(w, "locality", doc->locality);
     w.Key("source");
     write_string(w, doc->source);
     write_strings(w, "references", doc->references);
     if (!doc->number.empty()) {
         constexpr std::size_t kCitingShown = 100;
-        const auto [ids, total] = searcher.citing(doc->number, kCitingShown);
+        const auto [ids, total] = searcher.cited_by(doc->id, kCitingShown);
         w.Key("cited_by");
         w.StartObject();
         w.Key("total");
@@ -277,6 +278,7 @@ HttpReply get_document(Searcher& searcher, const std::string& id) {
         w.Key("relation");
         write_string(w, citation.relation);
         write_optional(w, "issued", citation.issued);
+        write_optional(w, "locality", citation.locality);
         w.EndObject();
     }
     w.EndArray();
@@ -355,9 +357,13 @@ HttpReply post_check(Searcher& searcher, const std::string& body) {
         w.Uint64(r.begin);
         w.Key("end");
         w.Uint64(r.end);
+        write_optional(w, "locality", r.locality);
         w.Key("in_corpus");
         w.Bool(!r.held_by.empty());
         write_optional(w, "document", r.held_by);
+        write_strings(w, "holders", r.holders);
+        w.Key("ambiguous");
+        w.Bool(r.ambiguous);
         w.Key("cited_by");
         w.Uint(r.cited_by);
         w.EndObject();

@@ -551,7 +551,7 @@ TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
     EXPECT_EQ(searcher.document("nq")->number, "126/NQ-CP");
     EXPECT_EQ(searcher.document("article")->number, "");  // a title naming no type is no number
     EXPECT_EQ(ids(search("126/nq-cp")).front(), "nq");    // the document itself before those citing it
-    const auto [citing, total] = searcher.citing("126/nq–cp", 10);
+    const auto [citing, total] = searcher.cited_by("nq", 10);
     EXPECT_EQ(citing, std::vector<std::string>{"article"});
     EXPECT_EQ(total, 1u);
 

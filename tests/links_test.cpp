@@ -8,6 +8,7 @@
 #include "core/links.hpp"
 #include "core/pipeline.hpp"
 #include "core/schema.hpp"
+#include "core/searcher.hpp"
 #include "searchd/request_handler.hpp"
 #include "handler_support.hpp"
 #include "test_support.hpp"
@@ -29,13 +30,9 @@ Document dated(std::string id, std::string text, std::string date) {
     return doc;
 }
 
-std::vector<std::string> ids_of(const std::vector<DocumentSummary>& docs) {
-    std::vector<std::string> ids;
-    for (const auto& doc : docs) ids.push_back(doc.id);
-    return ids;
-}
-
-std::vector<std::string> ids_of(const std::vector<RelatedDocument>& docs) {
+// Ids of held_by, citing or related documents, in order.
+template <typename Listed>
+std::vector<std::string> ids_of(const std::vector<Listed>& docs) {
     std::vector<std::string> ids;
     for (const auto& doc : docs) ids.push_back(doc.document.id);
     return ids;
@@ -217,6 +214,148 @@ TEST_F(ReferencesTest, BadListingsAreErrors) {
     EXPECT_EQ(list_references(db_, "12\xFF").error().code, "bad_parameter");
 }
 
+// ------------------------------------------------------------------ numbers of local bodies
+
+// Two decisions numbered 40/2026/QĐ-UBND, Đà Nẵng's and Quảng Ninh's, and the documents
+// citing that number: telling whose from the sentence, from the citing document's own
+// locality, or not at all.
+class LocalNumbersTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        Document quang_ninh = dated("qn-40",
+                                    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 40/2026/QĐ-UBND\nQuảng Ninh, ngày 12 tháng 3 năm 2026\n"
+                                    "QUYẾT ĐỊNH\nBan hành quy định về quản lý bến thủy nội địa.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Đức Ấn",
+                                    "2026-03-12");
+        quang_ninh.number = "40/2026/QĐ-UBND";
+        Document parking = dated("dn-60",
+                                 "UBND THÀNH PHỐ ĐÀ NẴNG\nQuyết định số 60/2026/QĐ-UBND về phí đỗ xe\n"
+                                 "Căn cứ Quyết định số 40/2026/QĐ-UBND ngày 20/4/2026;\nĐiều 1. Mức phí đỗ xe.",
+                                 "2026-07-01");
+        parking.number = "60/2026/QĐ-UBND";
+        Document interprovincial = dated("dn-70",
+                                         "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nSố: 70/2026/QĐ-UBND\n"
+                                         "Căn cứ Quyết định số 40/2026/QĐ-UBND ngày 12/3/2026 của UBND tỉnh Quảng Ninh;\n"
+                                         "Điều 1. Bến thủy liên tỉnh.",
+                                         "2026-05-05");
+        interprovincial.number = "70/2026/QĐ-UBND";
+        testing::build_index(
+            dir_.path() / "db",
+            {// Đà Nẵng's first: the document a citation went to when numbers alone were compared.
+             dated("dn-40",
+                   "Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng quy định giá dịch vụ sử dụng đường bộ\n"
+                   "Đà Nẵng, ngày 20 tháng 4 năm 2026\nĐiều 1. Quy định mức giá dịch vụ.",
+                   "2026-04-20"),
+             quang_ninh,
+             // Amends Đà Nẵng's, as its sentence says.
+             dated("dn-55",
+                   "Quyết định số 55/2026/QĐ-UBND sửa đổi Quyết định số 40/2026/QĐ-UBND\nĐà Nẵng, ngày 15 tháng 6 năm 2026\n"
+                   "Sửa đổi, bổ sung Điều 1 Quyết định số 40/2026/QĐ-UBND ngày 20/4/2026 của UBND thành phố Đà Nẵng.",
+                   "2026-06-15"),
+             // A decision of Đà Nẵng citing the number without a locality: Đà Nẵng's.
+             parking,
+             // A decision of Đà Nẵng citing Quảng Ninh's, as its sentence says.
+             interprovincial,
+             // A press article, the locality before the number and written without diacritics.
+             dated("qn-news", "Quảng Ninh siết quản lý bến thủy\nUBND tỉnh Quang Ninh vừa ban hành Quyết định số 40/2026/QĐ-UBND về bến thủy nội địa.",
+                   "2026-03-14"),
+             // Nothing tells whose.
+             dated("unclear", "Phí đường bộ\nQuyết định 40/2026/QĐ-UBND có hiệu lực từ tháng 5, người dân cần lưu ý.", "2026-07-02"),
+             // Another province's, which the corpus does not hold.
+             dated("elsewhere", "Chợ Hải Phòng\nQuyết định số 40/2026/QĐ-UBND của UBND TP Hải Phòng quy định về chợ.", "2026-07-03")});
+        db_ = Xapian::Database((dir_.path() / "db").string());
+        analyzer_ = Analyzer(read_analyzer_options(db_, (dir_.path() / "db").string()));
+    }
+
+    testing::TempDir dir_;
+    Xapian::Database db_;
+    Analyzer analyzer_;
+};
+
+TEST_F(LocalNumbersTest, EachDecisionIsCitedOnlyByTheDocumentsThatMeanIt) {
+    EXPECT_EQ(documents_citing(db_, "dn-40", 10).first, (std::vector<std::string>{"dn-60", "dn-55"}));
+    EXPECT_EQ(documents_citing(db_, "dn-40", 10).second, 2u);
+    EXPECT_EQ(documents_citing(db_, "qn-40", 10).first, (std::vector<std::string>{"dn-70", "qn-news"}));
+    EXPECT_EQ(documents_citing(db_, "unknown", 10).second, 0u);
+    EXPECT_EQ(db_.get_termfreq(locality_term("da nang")), 4u);  // dn-40, dn-55 (its dateline), dn-60, dn-70
+    EXPECT_EQ(db_.get_termfreq(cited_locality_term("40/2026/qd-ubnd", "quang ninh")), 2u);
+}
+
+TEST_F(LocalNumbersTest, TheReportShowsEveryHolderAndWhomEachCitationMeans) {
+    const Result<ReferenceReport> report = reference_report(db_, "40/2026/QD-UBND");
+    ASSERT_TRUE(report.ok());
+    ASSERT_EQ(ids_of(report->held_by), (std::vector<std::string>{"dn-40", "qn-40"}));
+    EXPECT_EQ(report->held_by[0].locality, "Đà Nẵng");
+    EXPECT_EQ(report->held_by[0].cited_by, 2u);
+    EXPECT_EQ(report->held_by[1].locality, "Quảng Ninh");
+    EXPECT_EQ(report->held_by[1].cited_by, 2u);
+    EXPECT_EQ(report->total, 6u);  // every document citing the number, whoever's it means
+
+    const CitationGroup& amends = group(report.value(), Relation::amends);
+    ASSERT_EQ(ids_of(amends.documents), std::vector<std::string>{"dn-55"});
+    EXPECT_EQ(amends.documents[0].locality, "Đà Nẵng");
+    EXPECT_EQ(amends.documents[0].holders, std::vector<std::string>{"dn-40"});
+    const CitationGroup& based_on = group(report.value(), Relation::based_on);
+    ASSERT_EQ(ids_of(based_on.documents), (std::vector<std::string>{"dn-60", "dn-70"}));
+    EXPECT_EQ(based_on.documents[0].holders, std::vector<std::string>{"dn-40"});  // its own locality
+    EXPECT_EQ(based_on.documents[1].holders, std::vector<std::string>{"qn-40"});  // its sentence's, over its own
+    const CitationGroup& cites = group(report.value(), Relation::cites);
+    ASSERT_EQ(ids_of(cites.documents), (std::vector<std::string>{"elsewhere", "unclear", "qn-news"}));
+    EXPECT_EQ(cites.documents[0].locality, "Hải Phòng");
+    EXPECT_TRUE(cites.documents[0].holders.empty());  // a document the corpus lacks
+    EXPECT_FALSE(cites.documents[0].ambiguous);
+    EXPECT_TRUE(cites.documents[1].holders.empty());  // not picked: either could be meant
+    EXPECT_TRUE(cites.documents[1].ambiguous);
+    EXPECT_EQ(cites.documents[2].locality, "Quang Ninh");
+    EXPECT_EQ(cites.documents[2].holders, std::vector<std::string>{"qn-40"});
+}
+
+TEST_F(LocalNumbersTest, CheckedTextGoesToTheDecisionItsSentenceNames) {
+    Searcher searcher((dir_.path() / "db").string());
+    const auto named = searcher.check("Theo Quyết định 40/2026/QĐ-UBND của Quảng Ninh, bến thủy phải đăng ký.");
+    ASSERT_TRUE(named.ok());
+    ASSERT_EQ(named->references.size(), 1u);
+    EXPECT_EQ(named->references[0].locality, "Quảng Ninh");
+    EXPECT_EQ(named->references[0].held_by, "qn-40");
+    EXPECT_FALSE(named->references[0].ambiguous);
+    EXPECT_EQ(named->references[0].cited_by, 2u);
+    EXPECT_EQ(named->references[0].holders, (std::vector<std::string>{"dn-40", "qn-40"}));
+
+    const auto unnamed = searcher.check("Theo Quyết định 40/2026/QĐ-UBND, bến thủy phải đăng ký.");
+    ASSERT_TRUE(unnamed.ok());
+    EXPECT_EQ(unnamed->references[0].held_by, "");  // not one of them picked
+    EXPECT_TRUE(unnamed->references[0].ambiguous);
+    EXPECT_EQ(unnamed->references[0].holders.size(), 2u);
+    EXPECT_EQ(unnamed->references[0].cited_by, 6u);
+
+    const auto other = searcher.check("Quyết định 40/2026/QĐ-UBND của UBND TP Hải Phòng về chợ.");
+    ASSERT_TRUE(other.ok());
+    EXPECT_EQ(other->references[0].held_by, "");
+    EXPECT_FALSE(other->references[0].ambiguous);
+    EXPECT_EQ(other->references[0].cited_by, 1u);  // "elsewhere"
+}
+
+TEST_F(LocalNumbersTest, RelatedDocumentsLinkOnlyTheDecisionACitationMeans) {
+    const auto links_of = [&](const std::string& id) {
+        std::set<std::string> links;  // "hit how"
+        const auto related = related_to_document(db_, analyzer_, id, 20);
+        EXPECT_TRUE(related.ok());
+        if (related.ok())
+            for (const RelatedDocument& hit : related.value())
+                for (const SharedReference& reference : hit.references) links.insert(hit.document.id + " " + reference.how);
+        return links;
+    };
+    const std::set<std::string> quang_ninh = links_of("qn-40");
+    EXPECT_TRUE(quang_ninh.count("dn-70 cites_source"));
+    EXPECT_TRUE(quang_ninh.count("qn-news cites_source"));
+    EXPECT_FALSE(quang_ninh.count("dn-55 cites_source")) << ::testing::PrintToString(quang_ninh);
+    EXPECT_FALSE(quang_ninh.count("dn-60 cites_source"));
+    const std::set<std::string> amending = links_of("dn-55");
+    EXPECT_TRUE(amending.count("dn-40 source_cites_it"));
+    EXPECT_FALSE(amending.count("qn-40 source_cites_it")) << ::testing::PrintToString(amending);
+    EXPECT_FALSE(amending.count("dn-70 both_cite"));  // Quảng Ninh's 40 is another document
+    EXPECT_TRUE(amending.count("dn-60 both_cite"));
+}
+
 // ------------------------------------------------------------------ related, small indexes
 
 class RelatedTest : public ::testing::Test {
@@ -302,6 +441,23 @@ TEST_F(RelatedTest, ANameWrittenShorterIsCountedOnce) {
     std::vector<std::string> names;
     for (const SharedName& name : related.value()[0].names) names.push_back(name.name);
     EXPECT_EQ(names, std::vector<std::string>{"Cty TNHH Đại Nguyên Dương"});
+}
+
+TEST_F(RelatedTest, ARunInCapitalsIsAHeadingNotAName) {
+    build({testing::make_document("decision", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nQUYẾT ĐỊNH\nVề quản lý bến thủy nội địa.\n"
+                                              "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Đức Ấn"),
+           testing::make_document("news", "GIÁ VÀNG HÔM NAY\nCHỦ TỊCH HỘI ĐỒNG QUẢN TRỊ cho biết giá vàng tăng.\n"
+                                          "ỦY BAN NHÂN DÂN phường ra QUYẾT ĐỊNH khen thưởng."),
+           testing::make_document("signed", "Tin\nÔng Phạm Đức Ấn ký văn bản."),
+           testing::make_document("other", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "decision", 10);
+    ASSERT_TRUE(related.ok());
+    for (const RelatedDocument& hit : related.value()) {
+        std::vector<std::string> names;
+        for (const SharedName& name : hit.names) names.push_back(name.name);
+        if (hit.document.id == "signed") EXPECT_EQ(names, std::vector<std::string>{"Phạm Đức Ấn"});  // a name still
+        else EXPECT_TRUE(names.empty()) << hit.document.id << ": " << ::testing::PrintToString(names);
+    }
 }
 
 TEST_F(RelatedTest, DatesMatchAcrossTheWaysTheyAreWritten) {
@@ -557,6 +713,53 @@ TEST_F(LinksRoutesTest, ReferenceInAnyWrittenVariant) {
     const auto nobody = call("GET", "/references/15/2020/ND-CP", 200);
     EXPECT_EQ(nobody["total"].GetUint(), 0u);
     EXPECT_EQ(nobody["year"].GetInt(), 2020);
+}
+
+// The same number held by two provinces' decisions: which one each answer means.
+TEST(LocalNumbersRoutesTest, AnswersSayWhoseNumberACitationMeans) {
+    testing::TempDir dir;
+    Document quang_ninh = testing::make_document("qn-40", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nQuyết định về bến thủy nội địa.");
+    quang_ninh.number = "40/2026/QĐ-UBND";
+    testing::build_index(dir.path() / "db",
+                         {testing::make_document("dn-40", "Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng về giá\nNội dung."),
+                          quang_ninh,
+                          testing::make_document("dn-55", "Quyết định số 55/2026/QĐ-UBND\nĐà Nẵng, ngày 15 tháng 6 năm 2026\n"
+                                                          "Sửa đổi Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng.")});
+    Searcher searcher((dir.path() / "db").string());
+    const RequestHandler handler{[&]() -> Searcher& { return searcher; }};
+
+    const auto danang = testing::call_json(handler, "GET", "/documents/dn-40", 200);
+    EXPECT_STREQ(danang["locality"].GetString(), "Đà Nẵng");
+    ASSERT_EQ(danang["cited_by"]["documents"].Size(), 1u);
+    EXPECT_STREQ(danang["cited_by"]["documents"][0].GetString(), "dn-55");
+    const auto quangninh = testing::call_json(handler, "GET", "/documents/qn-40", 200);
+    EXPECT_STREQ(quangninh["locality"].GetString(), "Quảng Ninh");
+    EXPECT_EQ(quangninh["cited_by"]["total"].GetUint(), 0u);
+    const auto amending = testing::call_json(handler, "GET", "/documents/dn-55", 200);
+    ASSERT_EQ(amending["citations"].Size(), 1u);  // its own number 55/2026 is no citation
+    EXPECT_STREQ(amending["citations"][0]["reference"].GetString(), "40/2026/QĐ-UBND");
+    EXPECT_STREQ(amending["citations"][0]["locality"].GetString(), "Đà Nẵng");
+
+    const auto report = testing::call_json(handler, "GET", "/references/40%2F2026%2FQD-UBND", 200);
+    ASSERT_EQ(report["held_by"].Size(), 2u);
+    EXPECT_STREQ(report["held_by"][1]["locality"].GetString(), "Quảng Ninh");
+    EXPECT_EQ(report["held_by"][0]["cited_by"].GetUint(), 1u);
+    EXPECT_EQ(report["held_by"][1]["cited_by"].GetUint(), 0u);
+    const auto& citing = report["groups"][0]["documents"][0];
+    EXPECT_STREQ(citing["id"].GetString(), "dn-55");
+    EXPECT_STREQ(citing["locality"].GetString(), "Đà Nẵng");
+    ASSERT_EQ(citing["holders"].Size(), 1u);
+    EXPECT_STREQ(citing["holders"][0].GetString(), "dn-40");
+    EXPECT_FALSE(citing["ambiguous"].GetBool());
+
+    const auto named = testing::call_json(handler, "POST", "/check", 200, R"({"text": "Quyết định 40/2026/QĐ-UBND của Quảng Ninh"})");
+    EXPECT_STREQ(named["references"][0]["locality"].GetString(), "Quảng Ninh");
+    EXPECT_STREQ(named["references"][0]["document"].GetString(), "qn-40");
+    EXPECT_TRUE(named["references"][0]["in_corpus"].GetBool());
+    const auto unnamed = testing::call_json(handler, "POST", "/check", 200, R"({"text": "Quyết định 40/2026/QĐ-UBND"})");
+    EXPECT_TRUE(unnamed["references"][0]["document"].IsNull());
+    EXPECT_TRUE(unnamed["references"][0]["ambiguous"].GetBool());
+    EXPECT_EQ(unnamed["references"][0]["holders"].Size(), 2u);
 }
 
 TEST_F(LinksRoutesTest, ReferenceListing) {
