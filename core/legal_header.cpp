@@ -387,7 +387,52 @@ std::string compose_title(std::string_view type_name, bool english, bool named, 
 
 }  // namespace
 
+namespace {
+
+// Whether one of the lines the header may take holds a digit and a number label ("Số", "So",
+// "No", "Number"): most texts have no header, and this spares them splitting and folding.
+bool may_hold_number_line(std::string_view text) {
+    // Not "so": "so với" (compared with) is in every other Vietnamese headline.
+    static constexpr std::array<std::string_view, 9> kLabels = {"S\u1ed1", "s\u1ed1", "S\u1ed0", "So", "SO",
+                                                                 "No", "NO", "umber", "UMBER"};
+    std::size_t pos = 0;
+    for (int lines = 0; pos < text.size() && lines < kHeaderLines;) {
+        // Not to the end of a long first paragraph: a line that long is the body already.
+        const std::size_t window = 2 * kMaxLineBytes;
+        std::size_t eol = text.substr(pos, window).find('\n');
+        if (eol == std::string_view::npos) {
+            if (text.size() - pos > window) return false;
+            eol = text.size();
+        } else {
+            eol += pos;
+        }
+        const std::string_view line = trim(text.substr(pos, eol - pos));
+        pos = eol + 1;
+        if (line.empty()) continue;
+        ++lines;
+        if (line.size() > kMaxLineBytes) return false;  // the body has begun, as read_legal_header sees it
+        // One pass: a digit somewhere, a label starting at some S, s, N or u/U, and whether
+        // the line has a lower-case letter.
+        bool digit = false, label = false, lower = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (c >= '0' && c <= '9') digit = true;
+            lower = lower || (c >= 'a' && c <= 'z');
+            if (!label && (c == 'S' || c == 's' || c == 'N' || c == 'u' || c == 'U'))
+                label = std::any_of(kLabels.begin(), kLabels.end(), [&](std::string_view l) { return starts_with(line.substr(i), l); });
+        }
+        if (digit && label) return true;
+        // A header opens with its issuer or the national motto, in capitals (Decree
+        // 30/2020/NĐ-CP); a headline in sentence case opens an article.
+        if (lines == 1 && lower) return false;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::optional<LegalHeader> read_legal_header(std::string_view text) {
+    if (!may_hold_number_line(text)) return std::nullopt;
     std::optional<NumberLine> number;
     std::string_view number_cell, letter_subject;
     std::string date;
