@@ -353,19 +353,26 @@ bool may_start_date(std::string_view s) {
                        [&](std::string_view start) { return start.substr(0, 2) == std::string_view(pair, 2); });
 }
 
-}  // namespace
-
-std::string find_publication_date(std::string_view text) {
-    constexpr int kLinesToScan = 12;
-    constexpr std::size_t kMaxDatelineBytes = 80;
-    constexpr std::size_t kMaxOtherLetters = 24;
-    int lines = 0;
-    while (!text.empty() && lines < kLinesToScan) {
+// The lines a dateline or byline may be on: the first 12 that are not blank, trimmed.
+std::vector<std::string_view> dateline_candidates(std::string_view text) {
+    constexpr std::size_t kLinesToScan = 12;
+    std::vector<std::string_view> lines;
+    lines.reserve(kLinesToScan);
+    while (!text.empty() && lines.size() < kLinesToScan) {
         const std::size_t eol = text.find('\n');
         const std::string_view line = trim(text.substr(0, eol));
         text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-        if (line.empty()) continue;
-        ++lines;
+        if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+}
+
+}  // namespace
+
+std::string find_publication_date(std::string_view text) {
+    constexpr std::size_t kMaxDatelineBytes = 80;
+    constexpr std::size_t kMaxOtherLetters = 24;
+    for (const std::string_view line : dateline_candidates(text)) {
         if (line.size() > kMaxDatelineBytes) continue;
         for (std::size_t pos = 0; pos < line.size(); ++pos) {
             const bool at_word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(line[pos - 1]));
@@ -386,16 +393,9 @@ std::string find_publication_date(std::string_view text) {
 }
 
 std::string find_dateline_place(std::string_view text) {
-    constexpr int kLinesToScan = 12;
     constexpr std::size_t kMaxPlaceBytes = 48;
     constexpr std::size_t kMaxPlaceWords = 4;
-    int lines = 0;
-    while (!text.empty() && lines < kLinesToScan) {
-        const std::size_t eol = text.find('\n');
-        std::string_view line = trim(text.substr(0, eol));
-        text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-        if (line.empty()) continue;
-        ++lines;
+    for (std::string_view line : dateline_candidates(text)) {
         while (!line.empty() && (line.front() == '*' || line.front() == '_')) line.remove_prefix(1);  // Markdown emphasis
         const std::size_t comma = line.find(',');
         if (comma == std::string_view::npos || comma > kMaxPlaceBytes) continue;
