@@ -577,6 +577,10 @@ std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t 
     weak = weak || (match.value.codes.size() == 1 && match.value.year == 0 && !is_known_code(first->written));
     if (weak && context == Context::running_text && !after_number_word(text, pos)) return std::nullopt;
     match.value.party_style = party_form;
+    // A decree written without its issuer ("87/2015/NĐ") is the Government's, the only body
+    // that issues decrees: the same number as 87/2015/NĐ-CP.
+    if (match.value.codes.size() == 1 && match.value.codes.front() == "NĐ" && match.value.year != 0)
+        match.value.codes.push_back("CP");
     return match;
 }
 

@@ -46,6 +46,8 @@ TEST(DocumentNumber, VariantsMapToOneCanonicalForm) {
         {"126-NQ-CP", "126/NQ-CP", "126/nq-cp"},
         {"1880-qd-ttg", "1880/QĐ-TTg", "1880/qd-ttg"},
         {"69-QĐ-TW", "69-QĐ/TW", "69/qd-tw"},
+        // A decree without its issuer is the Government's.
+        {"87/2015/NĐ", "87/2015/NĐ-CP", "87/2015/nd-cp"},
     };
     for (const Variant& row : rows) {
         const auto parsed = parse_document_number(row.written);
