@@ -23,8 +23,9 @@ namespace tracuu {
 // 8: no name begins with an honorific or a preposition ("Ông Nguyễn Thanh Bình" holds
 // "nguyễn_thanh_bình"); dashes-only and decree numbers without codes. 9: an official legal
 // header gives title, number and date; share bars and "Bạn đang đọc bài viết …" footers are
-// boilerplate. 10: a decree without its issuer ("87/2015/NĐ") is NĐ-CP.
-inline constexpr int kAnalyzerVersion = 10;
+// boilerplate. 10: a decree without its issuer ("87/2015/NĐ") is NĐ-CP. 11: the English cues
+// "implements", "guides", "details" (citation relations).
+inline constexpr int kAnalyzerVersion = 11;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

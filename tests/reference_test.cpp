@@ -131,6 +131,9 @@ TEST(Reference, RelationFromTheCueBeforeIt) {
         {"hướng dẫn thi hành Nghị định 46/2014/NĐ-CP", Relation::guides},   // not "thi hành": implements
         {"quy định chi tiết thi hành một số điều của Nghị định số 42/2014/NĐ-CP", Relation::guides},
         {"guiding Decree 46/2014/ND-CP", Relation::guides},
+        {"The circular guides Decree 46/2014/ND-CP", Relation::guides},       // the verb's third person too
+        {"Decree 102 details Law No. 31/2024/QH15", Relation::guides},
+        {"The directive implements Resolution No. 126/NQ-CP", Relation::implements},
         {"Công văn hướng dẫn 02/2017/TT-BYT", Relation::guides},               // a noun of another type
         {"Căn cứ Luật Thi hành án dân sự số 26/2008/QH12", Relation::based_on},  // the title's "thi hành" is no cue
         {"Nghị định 61/2017/NĐ-CP về định giá nợ xấu", Relation::cites},
