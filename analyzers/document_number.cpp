@@ -356,10 +356,17 @@ bool starts_inside_a_word_or_path(std::string_view text, std::size_t pos) {
     return cp < 0x80 && std::string_view("/._=&?#%+@\\-").find(static_cast<char>(cp)) != std::string_view::npos;
 }
 
-// Whether "số", "No." or "number" (with an optional colon) comes right before @p pos.
-bool after_number_word(std::string_view text, std::size_t pos) {
-    constexpr int kMaxGapBytes = 4;        // "số: 12", "No. 12"
-    constexpr int kMaxWordLetters = 6;     // "number"
+// The word right before @p pos, past a few spaces, a colon or a dot ("số: 12", "No. 12"):
+// where it starts, and its folded form; "" when none is there or it has more than six letters
+// ("renumber" is no "number").
+struct WordBefore {
+    std::size_t start = 0;
+    std::string folded;
+};
+
+WordBefore word_before(std::string_view text, std::size_t pos) {
+    constexpr int kMaxGapBytes = 4;
+    constexpr int kMaxWordLetters = 6;  // "number", "decree"
     std::size_t end = pos;
     for (int gap = 0; end > 0 && gap < kMaxGapBytes; ++gap) {
         const char before = text[end - 1];
@@ -376,35 +383,21 @@ bool after_number_word(std::string_view text, std::size_t pos) {
         if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, p)))) break;
         start = previous;
     }
-    if (letters > kMaxWordLetters) return false;  // "renumber" is no "number"
-    const std::string word = unicode::fold(text.substr(start, end - start));
-    return word == "so" || word == "no" || word == "number";
+    if (letters > kMaxWordLetters) return {start, {}};
+    return {start, unicode::fold(text.substr(start, end - start))};
 }
+
+bool is_number_word(const std::string& folded) { return folded == "so" || folded == "no" || folded == "number"; }
+
+// Whether "số", "No." or "number" (with an optional colon) comes right before @p pos.
+bool after_number_word(std::string_view text, std::size_t pos) { return is_number_word(word_before(text, pos).folded); }
 
 // Whether "Nghị định" or "Decree", then perhaps "số"/"No.", comes right before @p pos.
 bool after_decree_word(std::string_view text, std::size_t pos) {
-    constexpr std::size_t kLookBack = 32;  // "Nghị định số: " is 23 bytes
-    std::size_t start = pos > kLookBack ? pos - kLookBack : 0;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    std::string before = unicode::fold(text.substr(start, pos - start));
-    for (std::size_t nbsp; (nbsp = before.find("\u00a0")) != std::string::npos;) before.replace(nbsp, 2, " ");
-    const auto trim = [&] {
-        while (!before.empty() && (before.back() == ' ' || before.back() == ':' || before.back() == '.')) before.pop_back();
-    };
-    const auto ends_with_word = [&](std::string_view word) {
-        if (before.size() < word.size() || before.compare(before.size() - word.size(), word.size(), word) != 0)
-            return false;
-        const std::size_t at = before.size() - word.size();
-        return at == 0 || !std::isalnum(static_cast<unsigned char>(before[at - 1]));
-    };
-    trim();
-    for (const std::string_view number_word : {"so", "no", "number"})
-        if (ends_with_word(number_word)) {
-            before.resize(before.size() - number_word.size());
-            trim();
-            break;
-        }
-    return ends_with_word("nghi dinh") || ends_with_word("decree");
+    WordBefore word = word_before(text, pos);
+    if (is_number_word(word.folded)) word = word_before(text, word.start);
+    if (word.folded == "decree") return true;
+    return word.folded == "dinh" && word_before(text, word.start).folded == "nghi";
 }
 
 }  // namespace
