@@ -493,7 +493,7 @@ std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t 
         const std::string_view year = c.digits();
         if (year.size() != 4) return std::nullopt;
         const int value = std::stoi(std::string(year));
-        if (value < 1945 || value > 2100) return std::nullopt;
+        if (value < kEarliestNumberYear || value > kLatestNumberYear) return std::nullopt;
         match.value.year = value;
         match.part_spans.emplace_back(year_begin, c.pos);
         bool spaced_again = false;

@@ -319,11 +319,12 @@ private:
         const auto all_digits = [](std::string_view part) {
             return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
         };
-        const std::string_view number = std::string_view(s).substr(0, separator), year = std::string_view(s).substr(separator + 1);
-        if (!all_digits(number) || !all_digits(year)) return {};
-        if (const int y = std::stoi(std::string(year)); y < 1945 || y > 2100) return {};
-        const std::size_t first_digit = std::min(number.find_first_not_of('0'), number.size() - 1);  // keys drop leading zeros
-        return std::string(number.substr(first_digit)) + "/" + std::string(year) + "/";
+        DocumentNumber number{s.substr(0, separator), 0, {}, false};
+        const std::string year = s.substr(separator + 1);
+        if (!all_digits(number.number) || !all_digits(year)) return {};
+        number.year = std::stoi(year);
+        if (number.year < kEarliestNumberYear || number.year > kLatestNumberYear) return {};
+        return number.key();  // a number without codes: "15/2020/", leading zeros dropped as in every key
     }
 
     // As cited() for every number whose key begins with @p key_prefix.

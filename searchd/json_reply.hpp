@@ -14,9 +14,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <span>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
