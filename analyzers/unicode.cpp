@@ -305,6 +305,13 @@ char32_t fold_case(char32_t cp) noexcept {
     return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
 }
 
+std::string fold_case(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) append_utf8(out, fold_case(decode_utf8(text, pos)));
+    return out;
+}
+
 bool is_non_ascii_word_char(char32_t cp) noexcept {
     return cp < kTableSize ? (tables().traits[cp] & kWordChar) != 0 : word_char_from_icu(cp);
 }

@@ -57,6 +57,8 @@ void append_utf8(std::string& out, char32_t cp);
 
 /// Simple (one to one) Unicode case folding.
 [[nodiscard]] char32_t fold_case(char32_t cp) noexcept;
+/// The same over a UTF-8 text, character by character: "QUẢNG Ninh" -> "quảng ninh".
+[[nodiscard]] std::string fold_case(std::string_view text);
 
 /// What the tokenizer needs to know of a character, as flags: whether it makes words, and
 /// what tone placement needs (analyzer.cpp places a tone without decoding the syllable

@@ -87,6 +87,14 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// The line of @p text at @p pos, trimmed; @p pos moves past it.
+std::string_view next_line(std::string_view text, std::size_t& pos) {
+    const std::size_t eol = std::min(text.find('\n', pos), text.size());
+    const std::string_view line = trim(text.substr(pos, eol - pos));
+    pos = eol + 1;
+    return line;
+}
+
 // The cells of a line: columns pasted side by side are split by a tab or by two spaces or more.
 std::vector<std::string_view> cells_of(std::string_view line) {
     std::vector<std::string_view> cells;
@@ -210,12 +218,6 @@ bool has_lower_case_letter(std::string_view text) {
         if (unicode::is_word_char(cp) && !(cp >= '0' && cp <= '9') && unicode::fold_case(cp) == cp) return true;
     }
     return false;
-}
-
-std::string lower_case(std::string_view text) {
-    std::string out;
-    for (std::size_t pos = 0; pos < text.size();) unicode::append_utf8(out, unicode::fold_case(unicode::decode_utf8(text, pos)));
-    return out;
 }
 
 // The enacting sentence restates the subject in its case: "Chính phủ ban hành Nghị định quy
@@ -348,7 +350,7 @@ std::string subject_in_body_case(std::string_view subject, std::string_view body
         std::size_t first = word.begin;
         (void)unicode::decode_utf8(subject, first);
         if (casing == Casing::capitalized) out.append(subject.substr(word.begin, first - word.begin));
-        out += lower_case(subject.substr(casing == Casing::capitalized ? first : word.begin,
+        out += unicode::fold_case(subject.substr(casing == Casing::capitalized ? first : word.begin,
                                          word.end - (casing == Casing::capitalized ? first : word.begin)));
         copied = word.end;
     }
@@ -370,7 +372,7 @@ std::string subject_for_title(std::string_view subject, const DocumentType* type
     (void)unicode::decode_utf8(out, first);
     (void)unicode::decode_utf8(subject, header_first);
     if (named && in_capitals) return std::string(subject.substr(0, header_first)) + out.substr(first);  // the capital
-    if (!named && !in_capitals) return lower_case(out.substr(0, first)) + out.substr(first);  // "Về việc" -> "về việc"
+    if (!named && !in_capitals) return unicode::fold_case(std::string_view(out).substr(0, first)) + out.substr(first);  // "Về việc" -> "về việc"
     return out;
 }
 
@@ -384,10 +386,6 @@ std::string compose_title(std::string_view type_name, bool english, bool named, 
     if (!subject.empty()) title += ' ' + std::string(subject);
     return title;
 }
-
-}  // namespace
-
-namespace {
 
 // Whether one of the lines the header may take holds a digit and a number label ("Số", "So",
 // "No", "Number"): most texts have no header, and this spares them splitting and folding.
@@ -440,10 +438,7 @@ std::optional<LegalHeader> read_legal_header(std::string_view text) {
     const DocumentType* type = nullptr;
     std::size_t pos = 0;
     for (int lines = 0; pos < text.size() && lines < kHeaderLines && type == nullptr;) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        const std::string_view line = trim(text.substr(pos, eol - pos));
-        pos = eol + 1;
+        const std::string_view line = next_line(text, pos);
         if (line.empty()) continue;
         ++lines;
         if (line.size() > kMaxLineBytes) break;  // a paragraph: the body has begun
@@ -478,10 +473,7 @@ std::optional<LegalHeader> read_legal_header(std::string_view text) {
     std::string subject;
     bool subject_in_capitals = false;
     for (int lines = 0; type != nullptr && pos < text.size() && lines < kMaxSubjectLines;) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        const std::string_view line = trim(text.substr(pos, eol - pos));
-        pos = eol + 1;
+        const std::string_view line = next_line(text, pos);
         if (line.empty()) {
             if (subject.empty()) continue;
             break;

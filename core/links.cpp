@@ -155,9 +155,7 @@ bool is_in_capitals(std::string_view word) {
 bool is_function_word(std::string_view word) {
     // "No." and "số" mark a number: "Resolution No" is no name.
     if (const std::string folded = unicode::fold(word); folded == "no" || folded == "so") return true;
-    std::string lower;
-    for (std::size_t pos = 0; pos < word.size();) unicode::append_utf8(lower, unicode::fold_case(unicode::decode_utf8(word, pos)));
-    Token token{lower, unicode::fold(word), 0, 0, 0, TokenKind::word};
+    Token token{unicode::fold_case(word), unicode::fold(word), 0, 0, 0, TokenKind::word};
     return is_stopword(token);
 }
 
