@@ -15,6 +15,7 @@
 #include "core/query.hpp"
 #include "core/schema.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -32,35 +33,41 @@ bool title_opens_text(std::string_view title, std::string_view text) {
     return !title.empty() && start != std::string_view::npos && text.substr(start, title.size()) == title;
 }
 
-// The locality of the body that issued @p doc, when its own number is a local body's (the
-// number alone does not say which province's it is): the official heading ("ỦY BAN NHÂN DÂN
-// TỈNH QUẢNG NINH"), else what a mention of its number says ("Quyết định số 40/2026/QĐ-UBND
-// của UBND tỉnh Quảng Ninh", in the text or a title the text does not open with), else the
-// dateline's place ("Quảng Ninh, ngày 12 tháng 3 năm 2026").
-std::string issuing_locality(const Document& doc, const std::vector<Reference>& references, const Analysis& title) {
-    const std::optional<DocumentNumber> own = parse_document_number(doc.number);
+// The locality of the body that issued @p doc, when its own number @p own is a local body's
+// (the number alone does not say which province's it is): the official heading ("ỦY BAN NHÂN
+// DÂN TỈNH QUẢNG NINH"), else what a mention of its number says ("Quyết định số
+// 40/2026/QĐ-UBND của UBND tỉnh Quảng Ninh", in the text or a title the text does not open
+// with), else the dateline's place ("Quảng Ninh, ngày 12 tháng 3 năm 2026").
+std::string issuing_locality(const Document& doc, const std::optional<DocumentNumber>& own, const std::vector<Reference>& references,
+                             const std::vector<Reference>& title_references) {
     if (!own || !is_local_number(*own)) return {};
     if (std::string heading = heading_locality(doc.text); !heading.empty()) return heading;
     const std::string key = own->key();
-    for (const Reference& reference : references)
-        if (reference.number.key() == key && !reference.locality.empty()) return reference.locality;
-    for (const Reference& reference : extract_references(title.text, title.references))
-        if (reference.number.key() == key && !reference.locality.empty()) return reference.locality;
+    for (const auto* list : {&references, &title_references})
+        for (const Reference& reference : *list)
+            if (reference.number.key() == key && !reference.locality.empty()) return reference.locality;
     return locality_of_place(find_dateline_place(doc.text));
 }
 
 // Each distinct (number, relation, locality) the text states, first mention first. A local
 // body's number the text cites without saying whose is taken as a number of the citing
 // document's own locality (@p own_locality): a decision of Đà Nẵng citing "Quyết định số
-// 40/2026/QĐ-UBND" cites Đà Nẵng's.
-std::vector<Citation> citations_of(const std::vector<Reference>& references, const std::string& own_locality) {
+// 40/2026/QĐ-UBND" cites Đà Nẵng's. A mention of its own number @p own is the document naming
+// itself, no citation, unless it is another locality's: Quảng Ninh's 40/2026/QĐ-UBND, cited
+// by Đà Nẵng's.
+std::vector<Citation> citations_of(const std::vector<Reference>& references, const std::optional<DocumentNumber>& own,
+                                   const std::string& own_locality) {
+    const std::string own_key = own ? own->key() : std::string();
+    const std::string own_place = locality_key(own_locality);
     std::vector<Citation> citations;
     std::set<std::tuple<std::string, Relation, std::string>> seen;
     for (const Reference& reference : references) {
-        std::string number = reference.number.canonical();
         std::string locality = reference.locality;
         if (locality.empty() && is_local_number(reference.number)) locality = own_locality;
-        if (!seen.emplace(number, reference.relation, locality_key(locality)).second) continue;
+        std::string place = locality_key(locality);
+        if (own && reference.number.key() == own_key && (own_place.empty() || same_locality(place, own_place))) continue;
+        std::string number = reference.number.canonical();
+        if (!seen.emplace(number, reference.relation, std::move(place)).second) continue;
         citations.push_back({std::move(number), std::string(to_string(reference.relation)), reference.issued, std::move(locality)});
     }
     return citations;
@@ -68,12 +75,12 @@ std::vector<Citation> citations_of(const std::vector<Reference>& references, con
 
 // The issue date the text states with the document's own number ("Nghị định số
 // 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 …"): its title's first, else the body's.
-std::string date_stated_with(const std::string& own_key, std::string_view title, const std::vector<Citation>& body_citations) {
-    for (const Reference& reference : extract_references(title))
-        if (reference.number.key() == own_key && !reference.issued.empty()) return reference.issued;
-    for (const Citation& citation : body_citations)
-        if (const auto number = parse_document_number(citation.number); number && number->key() == own_key && !citation.issued.empty())
-            return citation.issued;
+std::string date_stated_with(const DocumentNumber& own, const std::vector<Reference>& title_references,
+                             const std::vector<Reference>& references) {
+    const std::string key = own.key();
+    for (const auto* list : {&title_references, &references})
+        for (const Reference& reference : *list)
+            if (reference.number.key() == key && !reference.issued.empty()) return reference.issued;
     return {};
 }
 
@@ -118,18 +125,14 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     if (doc.number.empty() && header) doc.number = header->number;
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
     const std::vector<Reference> references = extract_references(doc.text, body.references);
-    doc.locality = issuing_locality(doc, references, analysis.title);
-    doc.citations = citations_of(references, doc.locality);
-    // Its own number is what it is, not a citation; the date it states with it is its date
-    // when no dateline gives one.
-    if (const auto own = parse_document_number(doc.number)) {
-        const std::string own_key = own->key();
-        if (doc.date.empty()) doc.date = date_stated_with(own_key, doc.title, doc.citations);
-        std::erase_if(doc.citations, [&](const Citation& citation) {
-            const auto number = parse_document_number(citation.number);
-            return number && number->key() == own_key;
-        });
-    }
+    const std::optional<DocumentNumber> own = parse_document_number(doc.number);
+    // The title's references matter only for its own number (its locality, its date).
+    const std::vector<Reference> title_references =
+        own ? extract_references(analysis.title.text, analysis.title.references) : std::vector<Reference>{};
+    doc.locality = issuing_locality(doc, own, references, title_references);
+    doc.citations = citations_of(references, own, doc.locality);
+    // The date it states with its own number is its date when no dateline gives one.
+    if (doc.date.empty() && own) doc.date = date_stated_with(*own, title_references, references);
     return analysis;
 }
 
@@ -162,7 +165,12 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     // number keep their term, so that the number typed or completed finds it (the routes that
     // count citing documents leave the document that is the number out), but it does not cite it.
     const std::optional<DocumentNumber> own_number = parse_document_number(doc.number);
-    const std::string own_term = own_number ? TermMapper::reference_term(*own_number) : std::string();
+    // Unless another locality's document with the same number is cited (citations_of).
+    const bool cites_own_number = own_number && std::any_of(doc.citations.begin(), doc.citations.end(), [&](const Citation& c) {
+                                      const auto number = parse_document_number(c.number);
+                                      return number && number->key() == own_number->key();
+                                  });
+    const std::string own_term = own_number && !cites_own_number ? TermMapper::reference_term(*own_number) : std::string();
     std::map<std::string, unsigned> mentions;
     doc.references.clear();
     for (const ReferenceMention& mention : body.references) {
@@ -186,18 +194,15 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     }
     if (own_number) xdoc.add_boolean_term(std::string(schema::kNumberPrefix) + own_number->key());
     // Localities (core/links.hpp NumberHolders): whose a local body's number is, for the
-    // document that is one and for each citation of one. A mention of its own number with its
-    // own locality (or none) is the document naming itself, no citation.
+    // document that is one and for each citation of one (the document naming itself is none:
+    // citations_of).
     const std::string own_locality = locality_key(doc.locality);
     if (!own_locality.empty()) xdoc.add_boolean_term(locality_term(own_locality));
     for (const Citation& citation : doc.citations) {
         const std::string locality = locality_key(citation.locality);
         if (locality.empty()) continue;
         const auto number = parse_document_number(citation.number);
-        if (!number || !is_local_number(*number)) continue;
-        const bool names_itself = own_number && number->key() == own_number->key() &&
-                                  (own_locality.empty() || same_locality(locality, own_locality));
-        if (!names_itself) xdoc.add_boolean_term(cited_locality_term(number->key(), locality));
+        if (number && is_local_number(*number)) xdoc.add_boolean_term(cited_locality_term(number->key(), locality));
     }
     // Type and issuers, as terms for filters and as slots for facets. Per document, not per
     // word: a number is parsed once, and a title read only when its number names no type.

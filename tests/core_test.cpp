@@ -715,6 +715,24 @@ TEST(LegalHeader, WithoutADatelineTheDateStatedWithItsOwnNumberIsItsDate) {
     EXPECT_EQ(article.date, "");  // a cited decree's date is not an article's
 }
 
+// Numbers are not unique: another province's decision with the decision's own number is a
+// citation, not the decision naming itself.
+TEST(LegalHeader, AnotherLocalitysDocumentWithItsOwnNumberIsACitation) {
+    Document doc = testing::make_document(
+        "dn-40", "Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng về giá\n"
+                 "Căn cứ Quyết định số 40/2026/QĐ-UBND của UBND tỉnh Quảng Ninh về bến thủy nội địa.");
+    (void)analyze_document(doc, Analyzer());
+    EXPECT_EQ(doc.locality, "Đà Nẵng");
+    ASSERT_EQ(doc.citations.size(), 1u);
+    EXPECT_EQ(doc.citations[0].number, "40/2026/QĐ-UBND");
+    EXPECT_EQ(doc.citations[0].locality, "Quảng Ninh");
+    TempDir dir;
+    build_index(dir.path() / "db", {doc});
+    const auto stored = Searcher((dir.path() / "db").string()).document("dn-40");
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->references, std::vector<std::string>{"40/2026/QĐ-UBND"});
+}
+
 TEST(LegalHeader, ItsOwnNumberIsNotACitationAndFiltersFindIt) {
     Document titled = titled_decree();
     (void)analyze_document(titled, Analyzer());
