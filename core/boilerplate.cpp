@@ -154,9 +154,9 @@ bool is_reading_footer(std::string_view folded) {
 }
 
 bool is_boilerplate(std::string_view line, std::string_view folded, bool in_tail) {
-    static constexpr std::array<std::string_view, 10> whole_lines = {
-        "source", "nguon", "share", "chia se", "illustration photo", "anh minh hoa", "photo illustration",
-        "tweet", "print", "in bai viet"};
+    // Lone buttons ("Chia sẻ", "Share", "Tweet", "In bài viết") are share bars.
+    static constexpr std::array<std::string_view, 5> whole_lines = {"source", "nguon", "illustration photo", "anh minh hoa",
+                                                                    "photo illustration"};
     if (std::find(whole_lines.begin(), whole_lines.end(), folded) != whole_lines.end()) return true;
     if (is_counter(folded) || is_share_bar(folded) || is_reading_footer(folded)) return true;
     if (folded.size() <= kMaxMarkerBytes) {
