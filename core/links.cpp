@@ -34,13 +34,6 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
     return queries.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
-// Exact number of documents matching @p query.
-Xapian::doccount count(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-}
 
 // One page of the documents matching @p query, newest first, with an exact count.
 Xapian::MSet newest_first(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset, std::size_t limit) {
@@ -55,7 +48,7 @@ Xapian::MSet newest_first(const Xapian::Database& db, const Xapian::Query& query
 Xapian::doccount citing_count(const Xapian::Database& db, const std::string& key) {
     const Xapian::doccount citing = db.get_termfreq(prefixed(schema::kReferencePrefix, key));
     if (citing == 0 || db.get_termfreq(prefixed(schema::kNumberPrefix, key)) == 0) return citing;
-    return count(db, NumberHolders(db, key).citing_any());
+    return exact_count(db, NumberHolders(db, key).citing_any());
 }
 
 // A citing document of number @p key with @p relation, and whom it means among @p holders.
@@ -602,6 +595,13 @@ std::string citation_term(std::string_view relation, std::string_view key) {
     return std::string(schema::kCitationPrefix).append(relation).append(":").append(key);
 }
 
+Xapian::doccount exact_count(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
 std::string locality_term(std::string_view locality_key) { return prefixed(schema::kLocalityPrefix, locality_key); }
 
 std::string cited_locality_term(std::string_view key, std::string_view locality_key) {
@@ -737,15 +737,15 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
     const std::string& key = report.reference.key;
     const NumberHolders holders(db, key);
     for (const NumberHolders::Holder& holder : holders.holders())
-        report.held_by.push_back({holder.document, holder.locality, count(db, holders.citing({&holder}))});
+        report.held_by.push_back({holder.document, holder.locality, exact_count(db, holders.citing({&holder}))});
     const Xapian::Query citing_any = holders.citing_any();
-    report.total = count(db, citing_any);
+    report.total = exact_count(db, citing_any);
     for (const Relation relation : kRelations) {
         if (page.relation && *page.relation != relation) continue;
         const Xapian::Query citing(Xapian::Query::OP_AND, Xapian::Query(citation_term(to_string(relation), key)), citing_any);
         CitationGroup group;
         group.relation = relation;
-        group.total = count(db, citing);
+        group.total = exact_count(db, citing);
         if (group.total > page.offset) {
             const Xapian::MSet mset = newest_first(db, citing, page.offset, page.limit);
             for (auto it = mset.begin(); it != mset.end(); ++it)

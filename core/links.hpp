@@ -265,6 +265,9 @@ inline constexpr std::size_t kMaxRelatedTextBytes = 1 << 20;  ///< Longest text 
 [[nodiscard]] Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db, const Analyzer& analyzer,
                                                                    std::string_view text, std::size_t limit = 10);
 
+/// The exact number of documents matching @p query.
+[[nodiscard]] Xapian::doccount exact_count(const Xapian::Database& db, const Xapian::Query& query);
+
 /// Full dates @p text writes, in either language ("14/08/2023", "ngày 14 tháng 8 năm 2023",
 /// "August 14, 2023", "2023-08-14"), as ISO dates.
 [[nodiscard]] std::set<std::string> mentioned_dates(std::string_view text);

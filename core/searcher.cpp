@@ -711,10 +711,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         const Xapian::Query citing = !meant.empty()       ? holders.citing(meant)
                                      : !locality.empty() ? holders.citing_as(locality)
                                                          : holders.citing_any();
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(citing);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        checked.cited_by = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+        checked.cited_by = exact_count(db_, citing);
         result.references.push_back(std::move(checked));
     }
 
