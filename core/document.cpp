@@ -20,6 +20,14 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 
 }  // namespace
 
+std::string analyzed_language(std::string_view tag) {
+    const std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
+    if (primary.size() != 2) return {};
+    std::string code;
+    for (const char c : primary) code += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return code == "vi" || code == "en" ? code : std::string();
+}
+
 std::string to_stored_json(const Document& doc) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);

@@ -53,6 +53,10 @@ struct Document {
     std::uint64_t content_hash = 0;
 };
 
+/// A language tag as sources state it ("vi", "EN", "en-US", "vi_VN") -> "vi" or "en", the
+/// languages tracuu analyzes; "" for any other, whose documents get a language from their text.
+[[nodiscard]] std::string analyzed_language(std::string_view tag);
+
 /// Serializes @p doc for Xapian's document data.
 [[nodiscard]] std::string to_stored_json(const Document& doc);
 

@@ -145,7 +145,7 @@ void read_html(const FileContext& ctx, std::string_view content, std::uint64_t c
     Document doc = ctx.document(ctx.input.id, content_hash);
     doc.title = html.title.empty() ? shorten_title(first_nonempty_line(html.text)) : shorten_title(html.title);
     doc.text = std::move(html.text);
-    doc.lang = std::move(html.lang);
+    doc.lang = analyzed_language(html.lang);
     doc.author = std::move(html.author);
     doc.date = std::move(html.date);
     doc.url = std::move(html.url);
@@ -234,7 +234,10 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
         } else if (name == "url") {
             doc.url = json_string(member.value);
         } else if (name == "lang") {
-            doc.lang = json_string(member.value);
+            const std::string written = json_string(member.value);
+            doc.lang = analyzed_language(written);
+            if (doc.lang.empty())
+                remark("\"lang\" \"" + written + "\" is neither vi nor en; the language is taken from the text");
         } else if (name == "author") {
             doc.author = json_string(member.value);
         } else if (name == "number") {

@@ -454,6 +454,26 @@ TEST(Sources, BadInputIsReportedWithWhatAndWhere) {
     ASSERT_EQ(read.documents.size(), 2u);  // the good JSONL lines
 }
 
+TEST(Sources, JsonFieldsThatCannotBeUsedAreReportedAndTheRecordStillIndexed) {
+    TempDir dir;
+    dir.write("in/records.jsonl",
+              "{\"id\":\"fr\",\"text\":\"Le décret\",\"lang\":\"fr\",\"date\":\"hier\"}\n"
+              "{\"id\":\"us\",\"text\":\"The decree\",\"lang\":\"EN-us\",\"number\":\"decree\"}\n"
+              "{\"id\":\"vn\",\"text\":\"Nghị định\",\"lang\":\"vi_VN\",\"title\":7}\n");
+    dir.write("in/page.html", "<html lang=\"fr-FR\"><title>Décret</title><p>Le décret</p></html>");
+    const Read read = read_all({(dir.path() / "in").string()});
+    EXPECT_TRUE(read.has_problem("records.jsonl:1: \"lang\" \"fr\" is neither vi nor en; the language is taken from the text"));
+    EXPECT_TRUE(read.has_problem("records.jsonl:1: \"date\" \"hier\" is not a date; indexed without it"));
+    EXPECT_TRUE(read.has_problem("records.jsonl:2: \"number\" \"decree\" is not a document number such as 15/2020/NĐ-CP; ignored"));
+    EXPECT_TRUE(read.has_problem("records.jsonl:3: \"title\" is not a string; ignored"));
+    EXPECT_EQ(read.problems.size(), 4u);
+    ASSERT_EQ(read.documents.size(), 4u);
+    EXPECT_EQ(read.find("fr")->lang, "");
+    EXPECT_EQ(read.find("us")->lang, "en");
+    EXPECT_EQ(read.find("vn")->lang, "vi");
+    EXPECT_EQ(read.find("page")->lang, "");  // only vi and en are analyzed: the text decides
+}
+
 TEST(Sources, LossyIndexesInvalidUtf8WithReplacementCharacters) {
     TempDir dir;
     dir.write("in/bad.txt", "Tiêu đề\nxin ch\xE0o b\xE1n");
