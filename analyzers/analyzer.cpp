@@ -96,6 +96,45 @@ bool may_be_vietnamese_syllable(std::string_view folded) {
     return onset == 2 && folded.starts_with("gi") && is_folded_rhyme(folded.substr(1));
 }
 
+// Function words that make up a large share of any running text in each language; the
+// Vietnamese ones are folded so that text typed without diacritics still counts.
+constexpr auto kEnglishFunctionWords = packed_sorted(std::array<std::string_view, 26>{
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by",
+    "be", "are", "this", "it", "from", "at", "an", "which", "or", "have", "has", "were", "not"});
+constexpr auto kVietnameseFunctionWords = packed_sorted(std::array<std::string_view, 23>{
+    "va", "cua", "cac", "duoc", "trong", "la", "cho", "nhung", "nguoi", "voi", "khong",
+    "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"});
+constexpr std::size_t kLongestFunctionWord = 5;
+
+// English running text, told apart before its words are found, from its function words
+// alone. The segmenter looks a span without diacritics up by its folded form, which in
+// English text makes dictionary words of English pairs: "that the" is "thất thế", "to the"
+// is "tô thể". At least three function words, and twice as many English as Vietnamese
+// signs, so that a short query ("ban an") or unaccented Vietnamese ("quy dinh ve the can
+// cuoc") is never taken for English.
+struct LanguageSigns {
+    std::size_t vi = 0, en = 0;
+
+    // A syllable's sign: a Vietnamese letter, or a function word of either language.
+    void count(const Token& syllable) {
+        if (syllable.kind != TokenKind::word) return;
+        if (syllable.vietnamese_letter) {
+            ++vi;
+            return;
+        }
+        if (syllable.folded.size() > kLongestFunctionWord || syllable.has_diacritics()) return;  // café
+        const std::uint64_t word = pack(syllable.folded);
+        if (contains(kEnglishFunctionWords, word)) ++en;
+        else if (contains(kVietnameseFunctionWords, word)) ++vi;
+    }
+};
+
+bool reads_as_english(const std::vector<Token>& syllables) {
+    LanguageSigns signs;
+    for (const Token& token : syllables) signs.count(token);
+    return signs.en >= 3 && signs.en > 2 * signs.vi;
+}
+
 // Capitalized at the head of a sentence, these begin no name: "Ông Nguyễn Thanh Bình cho
 // biết", "Tại Hà Nội", "Theo Bộ Tài chính". Honorifics and kinship words, prepositions and
 // conjunctions, as the analyzer writes them (case-folded, NFC). Surnames that are also
@@ -109,6 +148,17 @@ constexpr auto kNotANameStart = packed_sorted(std::array<std::string_view, 52>{
 
 bool may_start_a_name(std::string_view exact) {
     return exact.size() > sizeof(std::uint64_t) || !contains(kNotANameStart, pack(exact));
+}
+
+// In English text, capitalized words spelled like Vietnamese syllables that begin no name:
+// articles, pronouns, prepositions, conjunctions and the month May, at a sentence's head or
+// in a title ("On May 5", "But I", "In The Supreme Court"). Not "To" (Tô Lâm), "An" (An
+// Giang) or "Do" (Đỗ), which begin names.
+constexpr auto kNotAnEnglishNameStart = packed_sorted(std::array<std::string_view, 15>{
+    "a", "the", "i", "he", "we", "it", "in", "on", "at", "by", "but", "so", "then", "no", "may"});
+
+bool may_start_a_name_in_english(std::string_view folded) {
+    return folded.size() > sizeof(std::uint64_t) || !contains(kNotAnEnglishNameStart, pack(folded));
 }
 
 char32_t peek(std::string_view text, std::size_t pos) {
@@ -357,7 +407,8 @@ private:
 // match), the words added as tokens after all the others.
 class WordSegmenter {
 public:
-    explicit WordSegmenter(Analysis& analysis) : a_(analysis), dict_(WordDictionary::builtin()) {}
+    explicit WordSegmenter(Analysis& analysis)
+        : a_(analysis), dict_(WordDictionary::builtin()), english_(reads_as_english(analysis.tokens)) {}
 
     void run() {
         std::vector<Token>& tokens = a_.tokens;
@@ -404,6 +455,10 @@ private:
         return u_isupper(static_cast<UChar32>(cp));
     }
 
+    bool may_start_name(const Token& t) const {
+        return may_start_a_name(t.exact) && (!english_ || may_start_a_name_in_english(t.folded));
+    }
+
     // Hashes the syllables of the run [first, last) and prefetches its two-syllable spans.
     void prepare(std::size_t first, std::size_t last) {
         const std::vector<Token>& s = a_.tokens;
@@ -421,12 +476,14 @@ private:
             // A name is of Vietnamese syllables: "Committee Nguyen Thanh Binh" in English
             // text is the name its Vietnamese original has, "Nguyễn Thanh Bình".
             capital_[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded)
-                              ? kInName | (may_start_a_name(t.exact) ? kStartsName : 0)
+                              ? kInName | (may_start_name(t) ? kStartsName : 0)
                               : 0;
         }
         // Every syllable but the last starts a two-syllable span that the search looks up.
-        for (std::size_t k = first; k + 1 < last; ++k)
-            dict_.prefetch(WordDictionary::extend(hashes_[k], hashes_[k + 1]), !accented_[k] && !accented_[k + 1]);
+        for (std::size_t k = first; k + 1 < last; ++k) {
+            const bool folded = !accented_[k] && !accented_[k + 1];
+            if (!folded || !english_) dict_.prefetch(WordDictionary::extend(hashes_[k], hashes_[k + 1]), folded);
+        }
         runs_.emplace_back(first, last);
     }
 
@@ -452,8 +509,11 @@ private:
                 all_capital = all_capital && (capital[e] & kInName) != 0;
                 const int weight = static_cast<int>(2 * len * len);
                 if (dictionary_open && len <= WordDictionary::kMaxSyllables) {
-                    // Text without any diacritics is looked up by its folded form.
-                    const std::uint8_t flags = any_accent ? dict_.exact(span) : dict_.folded(span);
+                    // Text without any diacritics is looked up by its folded form, unless it
+                    // is English.
+                    const std::uint8_t flags = any_accent        ? dict_.exact(span)
+                                               : !english_       ? dict_.folded(span)
+                                                                 : 0;
                     if (flags & WordDictionary::kWord) relax(k + len, score_[k] + weight, len);
                     dictionary_open = (flags & WordDictionary::kPrefix) != 0;
                 }
@@ -509,6 +569,7 @@ private:
 
     Analysis& a_;
     const WordDictionary& dict_;
+    const bool english_;  // reads_as_english: no folded dictionary lookups, English names' starts
     std::vector<std::pair<std::size_t, std::size_t>> runs_;   // runs of syllables that may make words: [first, last)
     std::vector<std::pair<std::size_t, std::size_t>> words_;  // first token and syllables of each word
     std::vector<std::uint64_t> hashes_;
@@ -568,15 +629,6 @@ bool may_join_as_word(std::string_view text, const Token& left, const Token& rig
 
 namespace {
 
-// Function words that make up a large share of any running text in each language; the
-// Vietnamese ones are folded so that text typed without diacritics still counts.
-constexpr auto kEnglishFunctionWords = packed_sorted(std::array<std::string_view, 26>{
-    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by",
-    "be", "are", "this", "it", "from", "at", "an", "which", "or", "have", "has", "were", "not"});
-constexpr auto kVietnameseFunctionWords = packed_sorted(std::array<std::string_view, 23>{
-    "va", "cua", "cac", "duoc", "trong", "la", "cho", "nhung", "nguoi", "voi", "khong",
-    "nay", "mot", "theo", "ve", "tai", "da", "nhieu", "tu", "den", "cung", "khi", "nhu"});
-constexpr std::size_t kLongestFunctionWord = 5;
 
 // A multi-syllable word of the dictionary typed without diacritics ("quy dinh", "thi hanh"):
 // Vietnamese, though it holds no Vietnamese letter. A run of capitalized syllables the
@@ -597,26 +649,18 @@ bool is_dictionary_word_without_diacritics(const Token& word) {
 }  // namespace
 
 std::string detect_language(const Analysis& analysis) {
-    std::size_t vi = 0, en = 0;
+    LanguageSigns signs;
     for (const Token& token : analysis.tokens) {
-        if (token.kind != TokenKind::word) continue;
         // Keyword queries typed without diacritics have no function words: "quy dinh". Each
         // syllable counts, so that "ban an" (a judgment) outweighs the English "an" in it.
         if (token.syllables > 1) {
-            if (is_dictionary_word_without_diacritics(token)) vi += token.syllables;
+            if (token.kind == TokenKind::word && is_dictionary_word_without_diacritics(token)) signs.vi += token.syllables;
             continue;
         }
-        if (token.vietnamese_letter) {
-            ++vi;
-            continue;
-        }
-        if (token.folded.size() > kLongestFunctionWord || token.has_diacritics()) continue;  // café
-        const std::uint64_t word = pack(token.folded);
-        if (contains(kEnglishFunctionWords, word)) ++en;
-        else if (contains(kVietnameseFunctionWords, word)) ++vi;
+        signs.count(token);
     }
-    if (vi == 0 && en == 0) return "";
-    return vi > en ? "vi" : "en";
+    if (signs.vi == 0 && signs.en == 0) return "";
+    return signs.vi > signs.en ? "vi" : "en";
 }
 
 }  // namespace tracuu

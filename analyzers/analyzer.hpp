@@ -24,8 +24,9 @@ namespace tracuu {
 // "nguyễn_thanh_bình"); dashes-only and decree numbers without codes. 9: an official legal
 // header gives title, number and date; share bars and "Bạn đang đọc bài viết …" footers are
 // boilerplate. 10: a decree without its issuer ("87/2015/NĐ") is NĐ-CP. 11: the English cues
-// "implements", "guides", "details" (citation relations).
-inline constexpr int kAnalyzerVersion = 11;
+// "implements", "guides", "details" (citation relations). 12: English text has no dictionary
+// words without diacritics ("that the" is no "thất thế").
+inline constexpr int kAnalyzerVersion = 12;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -198,6 +198,29 @@ TEST(Analyzer, WordTable) {
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input, {.words = true}), row.expected) << row.input;
 }
 
+TEST(Analyzer, EnglishTextHasNoDictionaryWordsWithoutDiacritics) {
+    const auto words = [](std::string_view text) {
+        std::vector<std::string> found;
+        for (const Token& t : Analyzer().analyze(text).tokens)
+            if (t.syllables > 1) found.push_back(t.folded);
+        return found;
+    };
+    // Folded, "that the" is the dictionary's "thất thế" and "to the" its "tô thể": Vietnamese
+    // words in Vietnamese text typed without diacritics, English pairs in English text.
+    EXPECT_EQ(words("quy dinh ve viec that the cua doanh nghiep"), (std::vector<std::string>{"quy_dinh", "that_the", "doanh_nghiep"}));
+    EXPECT_EQ(words("It follows that the appeal was dismissed, and the costs go to the State."), std::vector<std::string>{});
+    // Names and words with diacritics are still found in English text.
+    EXPECT_EQ(words("The decision of the People's Committee in Ha Noi was signed by Nguyen Thanh Binh "
+                    "under the heading \"thi hành pháp luật\"."),
+              (std::vector<std::string>{"ha_noi", "nguyen_thanh_binh", "thi_hanh", "phap_luat"}));
+    // Capitalized at a sentence's head, an English article, pronoun or preposition begins no
+    // name; "To Lam" (Tô Lâm) and "An Giang" still are names.
+    EXPECT_EQ(words("On May 5 the court sat. But I think that To Lam met the An Giang officials in the city."),
+              (std::vector<std::string>{"to_lam", "an_giang"}));
+    // Too few function words to tell: segmented as Vietnamese typed without diacritics.
+    EXPECT_EQ(words("quy dinh ve the can cuoc"), (std::vector<std::string>{"quy_dinh", "can_cuoc"}));
+}
+
 TEST(Analyzer, EndPositionIsPastTheLastSyllableThoughWordsComeLast) {
     const Analysis a = Analyzer().analyze("thi hành pháp luật", 10);
     ASSERT_EQ(a.tokens.back().exact, "pháp_luật");
