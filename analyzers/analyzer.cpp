@@ -131,7 +131,11 @@ struct LanguageSigns {
 
 bool reads_as_english(const std::vector<Token>& syllables) {
     LanguageSigns signs;
-    for (const Token& token : syllables) signs.count(token);
+    for (std::size_t i = 0; i < syllables.size(); ++i) {
+        signs.count(syllables[i]);
+        // Vietnamese text is told halfway: even if every token left were an English word.
+        if (signs.en + (syllables.size() - i - 1) <= 2 * signs.vi) return false;
+    }
     return signs.en >= 3 && signs.en > 2 * signs.vi;
 }
 
