@@ -25,7 +25,8 @@ namespace tracuu {
 // header gives title, number and date; share bars and "Bạn đang đọc bài viết …" footers are
 // boilerplate. 10: a decree without its issuer ("87/2015/NĐ") is NĐ-CP. 11: the English cues
 // "implements", "guides", "details" (citation relations). 12: English text has no dictionary
-// words without diacritics ("that the" is no "thất thế").
+// words without diacritics ("that the" is no "thất thế"); a law without a dateline is dated by its
+// closing sentence (core/metadata.hpp find_adoption_date).
 inline constexpr int kAnalyzerVersion = 12;
 
 enum class TokenKind : std::uint8_t {

@@ -119,6 +119,7 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     if (doc.lang.empty()) doc.lang = detect_language(body);
     if (doc.date.empty() && header) doc.date = header->date;
     if (doc.date.empty()) doc.date = find_publication_date(doc.text);
+    if (doc.date.empty()) doc.date = find_adoption_date(doc.text);
     if (doc.url.empty()) doc.url = find_source_url(doc.text);
     doc.boilerplate = find_boilerplate(doc.text);
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);

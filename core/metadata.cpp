@@ -13,6 +13,7 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <initializer_list>
 
 namespace tracuu {
 namespace {
@@ -390,6 +391,69 @@ std::string find_publication_date(std::string_view text) {
         }
     }
     return {};
+}
+
+namespace {
+
+// The sentence around @p at: from just after the last full stop or line break before it.
+std::string_view sentence_before(std::string_view text, std::size_t at) {
+    constexpr std::size_t kMaxSentenceBytes = 600;
+    const std::size_t floor = at > kMaxSentenceBytes ? at - kMaxSentenceBytes : 0;
+    std::size_t begin = at;
+    while (begin > floor && text[begin - 1] != '\n' && !(text[begin - 1] == ' ' && begin >= 2 && text[begin - 2] == '.')) --begin;
+    return trim(text.substr(begin, at - begin));
+}
+
+// Whether @p sentence opens by naming its own document: "Luật này", "This Law".
+bool names_itself(std::string_view sentence, std::initializer_list<std::string_view> openings) {
+    std::size_t cut = std::min<std::size_t>(sentence.size(), 32);
+    while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    const std::string folded = unicode::fold_case(sentence.substr(0, cut));
+    return std::any_of(openings.begin(), openings.end(), [&](std::string_view opening) {
+        return std::string_view(folded).starts_with(opening) &&
+               (folded.size() == opening.size() || folded[opening.size()] == ' ' || folded[opening.size()] == ',');
+    });
+}
+
+}  // namespace
+
+std::string find_adoption_date(std::string_view text) {
+    constexpr std::size_t kMaxEnglishClauseBytes = 400;
+    std::string found;
+    // "… thông qua ngày 17 tháng 6 năm 2020", "… thông qua vào ngày 17/6/2020".
+    constexpr std::string_view kPassed = "thông qua";
+    for (std::size_t at = text.find(kPassed); at != std::string_view::npos; at = text.find(kPassed, at + 1)) {
+        if (!names_itself(sentence_before(text, at), {"luật này", "bộ luật này", "pháp lệnh này", "nghị quyết này", "hiến pháp này"}))
+            continue;
+        std::string_view rest = trim(text.substr(at + kPassed.size()));
+        constexpr std::string_view kOn = "vào ";
+        if (rest.starts_with(kOn)) rest.remove_prefix(kOn.size());
+        std::size_t length = 0;
+        std::string date = parse_date_at(rest, length);  // "ngày 17 tháng 6 năm 2020"
+        constexpr std::string_view kDay = "ngày ";
+        if (date.empty() && rest.starts_with(kDay)) date = parse_date_at(rest.substr(kDay.size()), length);  // "ngày 24/11/2015"
+        if (!date.empty()) found = std::move(date);
+    }
+    // "This Law was passed by … on June 17, 2020", "… adopted …", "… is ratified …".
+    for (const std::string_view opening : {"This Law", "This Code", "This Ordinance", "This Resolution", "This Constitution"}) {
+        for (std::size_t at = text.find(opening); at != std::string_view::npos; at = text.find(opening, at + 1)) {
+            if (!sentence_before(text, at).empty()) continue;  // not where a sentence begins
+            std::string_view clause = text.substr(at, kMaxEnglishClauseBytes);
+            clause = clause.substr(0, clause.find('\n'));
+            std::size_t verb = std::string_view::npos;
+            for (const std::string_view passed : {" passed ", " adopted ", " approved ", " ratified "})
+                verb = std::min(verb, clause.find(passed));
+            if (verb == std::string_view::npos) continue;
+            for (std::size_t on = clause.find(" on ", verb); on != std::string_view::npos; on = clause.find(" on ", on + 1)) {
+                std::size_t length = 0;
+                if (std::string date = parse_date_at(clause.substr(on + 4), length); !date.empty()) {
+                    found = std::move(date);
+                    break;
+                }
+            }
+        }
+    }
+    return found;
 }
 
 std::string find_dateline_place(std::string_view text) {

@@ -34,6 +34,13 @@ namespace tracuu {
 /// dates, not the publication date, and are ignored. Empty when there is none.
 [[nodiscard]] std::string find_publication_date(std::string_view text);
 
+/// The date a law, code, ordinance or resolution says it was passed, in its closing
+/// sentence, which names the document itself: "Luật này đã được Quốc hội … khóa XIV, kỳ họp
+/// thứ 9 thông qua ngày 17 tháng 6 năm 2020", "This Law was passed by the 14th National
+/// Assembly … on June 17, 2020". Such texts have no dateline. ISO, or empty; the last such
+/// sentence when there are several.
+[[nodiscard]] std::string find_adoption_date(std::string_view text);
+
 /// The place of an official dateline near the top, "Quảng Ninh, ngày 12 tháng 3 năm 2026"
 /// (where the issuing body sits: a province's bodies write the province), or empty.
 [[nodiscard]] std::string find_dateline_place(std::string_view text);

@@ -715,6 +715,41 @@ TEST(LegalHeader, WithoutADatelineTheDateStatedWithItsOwnNumberIsItsDate) {
     EXPECT_EQ(article.date, "");  // a cited decree's date is not an article's
 }
 
+TEST(Metadata, AdoptionDateFromTheClosingSentenceThatNamesTheDocumentItself) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Điều 218. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.\n"
+         "Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIV, kỳ họp thứ 9 thông qua ngày 17 tháng 6 năm 2020.\n"
+         "CHỦ TỊCH QUỐC HỘI\nNguyễn Thị Kim Ngân", "2020-06-17"},
+        {"Bộ luật này được Quốc hội khóa XIV thông qua vào ngày 24/11/2015.", "2015-11-24"},
+        {"Nghị quyết này được Quốc hội khóa XV, kỳ họp thứ 5 thông qua ngày 24 tháng 6 năm 2023.", "2023-06-24"},
+        {"Article 218. Entry into force\nThis Law comes into force from January 01, 2021.\n"
+         "This Law was passed by the 14th National Assembly of the Socialist Republic of Vietnam at its 9th session on June 17, 2020.",
+         "2020-06-17"},
+        {"This Resolution is ratified by the National Assembly on 24 June 2023.", "2023-06-24"},
+        // A text that tells of another law being passed states no date of its own.
+        {"Luật Đất đai được Quốc hội thông qua ngày 18/1/2024 và có hiệu lực từ ngày 1/8/2024.", ""},
+        {"Hôm qua, Quốc hội thông qua ngày 18/1/2024 Luật Đất đai. Luật này có nhiều điểm mới.", ""},
+        {"The Land Law was passed by the National Assembly on January 18, 2024.", ""},
+        {"Under this Law passed on January 18, 2024, land prices follow the market.", ""},
+        {"Luật này đã được Quốc hội thông qua.", ""},
+        {"", ""},
+    };
+    for (const auto& [text, expected] : rows) EXPECT_EQ(find_adoption_date(text), expected) << text;
+}
+
+TEST(LegalHeader, ALawWithoutADatelineIsDatedByItsClosingSentence) {
+    Document law = make_document("luat-59", "QUỐC HỘI\n--------\nLuật số: 59/2020/QH14\n\n"
+                                            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n"
+                                            "LUẬT\nDOANH NGHIỆP\n\n"
+                                            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+                                            "Điều 1. Phạm vi điều chỉnh\nLuật này quy định về doanh nghiệp.\n"
+                                            "Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIV, "
+                                            "kỳ họp thứ 9 thông qua ngày 17 tháng 6 năm 2020.\n");
+    (void)analyze_document(law, Analyzer());
+    EXPECT_EQ(law.number, "59/2020/QH14");
+    EXPECT_EQ(law.date, "2020-06-17");
+}
+
 // Numbers are not unique: another province's decision with the decision's own number is a
 // citation, not the decision naming itself.
 TEST(LegalHeader, AnotherLocalitysDocumentWithItsOwnNumberIsACitation) {
