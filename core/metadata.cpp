@@ -217,8 +217,12 @@ std::string own_number_from_title(std::string_view title) {
         if (words.size() > 3 && words.compare(words.size() - 3, 3, suffix) == 0) words.resize(words.size() - 3);
     const bool names_a_type =
         std::any_of(std::begin(kTypeNames), std::end(kTypeNames), [&](const char* name) { return words == name; });
-    // A law's title between noun and number ("Luật Đất đai số 31/2024/QH15") names it too.
-    const bool names_a_law = is_titled_law_name(words) || is_short_english_law_name(words);
+    // A law's title between noun and number ("Luật Đất đai số 31/2024/QH15") names it too,
+    // when the number is the National Assembly's or its Standing Committee's, which alone pass
+    // laws, codes and ordinances: "Luật đất đai sửa đổi theo Nghị định 15/2020/NĐ-CP" is no decree.
+    const auto passes_laws = [](const std::string& code) { return code.starts_with("QH") || code.starts_with("UBTVQH"); };
+    const bool names_a_law = (is_titled_law_name(words) || is_short_english_law_name(words)) &&
+                             std::any_of(found.front().value.codes.begin(), found.front().value.codes.end(), passes_laws);
     return names_a_type || names_a_law ? found.front().value.canonical() : std::string();
 }
 

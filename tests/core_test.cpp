@@ -615,6 +615,10 @@ TEST(Metadata, OwnNumberFromATitleThatSaysWhatTheDocumentIs) {
         {"Quốc hội thông qua Luật Đất đai số 31/2024/QH15", ""},  // a press title mentions it
         {"National Assembly passes Land Law No. 31/2024/QH15", ""},
         {"Luật 2 lần sửa số 12/2020/QH14", ""},
+        {"Pháp lệnh Chi phí tố tụng số 02/2012/UBTVQH13", "02/2012/UBTVQH13"},
+        // Only the National Assembly and its Standing Committee pass laws: a law's title
+        // before another body's number does not make it the law's.
+        {"Luật đất đai sửa đổi theo Nghị định 15/2020/NĐ-CP", ""},
     };
     for (const auto& [title, expected] : rows) EXPECT_EQ(own_number_from_title(title), expected) << title;
 }
