@@ -672,11 +672,11 @@ Xapian::Query NumberHolders::citing_as(std::string_view locality_key) const {
     return any_of(parts);
 }
 
-Xapian::Query NumberHolders::citing_any() const {
-    std::vector<Xapian::Query> parts = {
-        Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, key_)), holders_of(key_))};
-    for (const std::string& locality : cited_localities_) parts.emplace_back(cited_locality_term(key_, locality));
-    return any_of(parts);
+Xapian::Query citing_number(std::string_view key) {
+    const std::string number(key);
+    return Xapian::Query(Xapian::Query::OP_OR,
+                         Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, number)), holders_of(number)),
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, cited_locality_term(key, "")));
 }
 
 std::pair<std::vector<std::string>, Xapian::doccount> documents_citing(const Xapian::Database& db, std::string_view id,

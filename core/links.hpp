@@ -74,6 +74,11 @@ inline constexpr std::array<Relation, 7> kRelations = {Relation::based_on, Relat
 /// @p locality_key's: "XK40/2026/qd-ubnd:quang ninh".
 [[nodiscard]] std::string cited_locality_term(std::string_view key, std::string_view locality_key);
 
+/// Every document citing number @p key: those mentioning it (XR), less the documents that
+/// are it (XN) naming themselves, plus those among them citing another locality's number
+/// that is the same (XK). The `ref` filter; NumberHolders::citing_any.
+[[nodiscard]] Xapian::Query citing_number(std::string_view key);
+
 /// What a document number is, from its codes and the code lexicon.
 struct ReferenceDescription {
     std::string canonical;   ///< "69-QĐ/TW"
@@ -132,8 +137,8 @@ public:
     /// The documents citing the number as the same locality's as @p locality_key.
     [[nodiscard]] Xapian::Query citing_as(std::string_view locality_key) const;
 
-    /// Every document citing the number, a holder naming itself excepted.
-    [[nodiscard]] Xapian::Query citing_any() const;
+    /// Every document citing the number, a holder naming itself excepted (citing_number).
+    [[nodiscard]] Xapian::Query citing_any() const { return citing_number(key_); }
 
 private:
     [[nodiscard]] Xapian::Query citing_without_locality() const;

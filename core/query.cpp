@@ -385,7 +385,7 @@ private:
             const auto number = parse_document_number(value);
             if (!number) return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number such as 126/NQ-CP");
             out_.highlights.references.insert(number->key());
-            return Xapian::Query(TermMapper::reference_term(*number));
+            return citing_number(number->key());  // not the document that is it
         }
         if (field == "type") {
             const auto code = resolve_type(value);

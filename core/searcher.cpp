@@ -54,7 +54,7 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
     if (!request.ref.empty()) {
         const auto number = parse_document_number(request.ref);
         if (!number) return Error{"bad_parameter", "parameter \"ref\" is not a document number such as 126/NQ-CP"};
-        filters.emplace_back(TermMapper::reference_term(*number));
+        filters.push_back(citing_number(number->key()));  // not the document that is it
     }
     if (!request.type.empty()) {
         const auto code = resolve_type(request.type);

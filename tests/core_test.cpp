@@ -402,6 +402,25 @@ TEST_F(SearchTest, BadQueriesAndParametersAreErrorsNotExceptions) {
     EXPECT_NE(unterminated.error().message.find("character 5"), std::string::npos) << unterminated.error().message;
 }
 
+// "ref" is what cites a number: the document that is it is not among them, unless it cites
+// another locality's document with the same number.
+TEST_F(SearchTest, RefFiltersToTheDocumentsCitingANumberNotTheDocumentThatIsIt) {
+    index({make_document("decree", "Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính\n\n"
+                                   "Nghị định 15/2020/NĐ-CP có hiệu lực từ ngày 15/4/2020."),
+           make_document("article", "Xử phạt theo Nghị định 15/2020/NĐ-CP"),
+           make_document("qn", "Quyết định số 40/2026/QĐ-UBND của UBND tỉnh Quảng Ninh về xử phạt\n\nỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"),
+           make_document("dn", "Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng về xử phạt\n\n"
+                               "Tham khảo Quyết định số 40/2026/QĐ-UBND của UBND tỉnh Quảng Ninh.")});
+    EXPECT_EQ(ids(search("xử phạt ref:15/2020/ND-CP")), std::vector<std::string>{"article"});
+    EXPECT_EQ(ids(search("xử phạt ref:40/2026/QĐ-UBND")), std::vector<std::string>{"dn"});
+    Searcher searcher((dir_.path() / "db").string());
+    SearchRequest request{.query = "xử phạt"};
+    request.ref = "15/2020/nđ-cp";
+    const auto found = searcher.search(request);
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(ids(found.value()), std::vector<std::string>{"article"});
+}
+
 class QueryLanguageTest : public SearchTest {
 protected:
     void SetUp() override {
