@@ -518,6 +518,14 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     // Most other words typed with diacritics: a correction gets them too ("bộ tài chinhh" -> "bộ tài chính").
     const auto with_diacritics = static_cast<std::size_t>(
         std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return w.exact != w.folded; }));
+    // In how many English documents a folded word occurs (as its stem; only they have stems).
+    const auto english_documents = [&](const std::string& folded) -> Xapian::doccount {
+        Token word;
+        word.kind = TokenKind::word;
+        word.exact = word.folded = folded;
+        const std::string stem = terms_.stem_term(word);
+        return stem.empty() ? 0 : db_.get_termfreq(stem);
+    };
     std::string corrected;
     std::size_t copied = 0;
     std::string previous_folded, previous_exact;  // the word before, as corrected: "nghi" when correcting "quyiet"
@@ -533,10 +541,15 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
             const bool after_word = i > 0 && !previous_folded.empty() && only_spaces_between(parsed.text, words[i - 1].end, word.begin);
             const bool before_word = i + 1 < words.size() && only_spaces_between(parsed.text, word.end, words[i + 1].begin);
             std::tuple<bool, int, Xapian::doccount> best_rank{false, 0, 0};
+            // A word the English documents hold is corrected only to a word far more frequent
+            // among them: in a collection mostly Vietnamese, "land" is rare but no misspelled
+            // "lan", and English words are all rare when English documents are few.
+            const Xapian::doccount typed_in_english = english_documents(word.folded);
             for (const Vocabulary::Near& candidate : words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed)) {
                 const std::string folded(candidate.folded);
                 const Xapian::doccount documents = db_.get_termfreq(folded);  // live: the vocabulary may be a revision behind
                 if (documents <= kCorrectionFactor * folded_documents) continue;
+                if (typed_in_english > 0 && english_documents(folded) <= kCorrectionFactor * typed_in_english) continue;
                 const bool makes_word = (after_word && db_.term_exists(previous_folded + "_" + folded)) ||
                                         (before_word && db_.term_exists(folded + "_" + words[i + 1].folded));
                 const std::tuple<bool, int, Xapian::doccount> rank{makes_word, -candidate.distance, documents};

@@ -1069,6 +1069,17 @@ TEST_F(SpellingTest, MisspelledWordsGetTheNearestFrequentWordInContext) {
     EXPECT_EQ(search("nghi quyiet").did_you_mean_total, 3u);
 }
 
+// Few English documents among many Vietnamese ones: each English word is rare, and one edit
+// from a frequent syllable ("land", "lan"), but it is no misspelling.
+TEST_F(SearchTest, AnEnglishWordTheEnglishDocumentsHoldIsNotCorrectedToAVietnameseSyllable) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i) docs.push_back(make_document("vi" + std::to_string(i), "Chị Lan đi chợ mua rau lần thứ " + std::to_string(i)));
+    docs.push_back(make_document("en", "The land law of 2024 was passed by the National Assembly and it is in force"));
+    index(std::move(docs));
+    EXPECT_EQ(search("land law").did_you_mean, "");
+    EXPECT_EQ(search("lann law").did_you_mean, "lan law");  // in no English document: a misspelling as before
+}
+
 TEST_F(SearchTest, AnEmptyIndexHasNothingToSuggestOrCount) {
     IndexWriter((dir_.path() / "db").string()).commit();
     Searcher searcher((dir_.path() / "db").string());
