@@ -5,6 +5,7 @@
 
 #include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
+#include "analyzers/stopwords.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
 #include "core/links.hpp"
@@ -518,6 +519,13 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     // Most other words typed with diacritics: a correction gets them too ("bộ tài chinhh" -> "bộ tài chính").
     const auto with_diacritics = static_cast<std::size_t>(
         std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return w.exact != w.folded; }));
+    // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
+    const auto is_function_word = [](const std::string& folded) {
+        Token word;
+        word.kind = TokenKind::word;
+        word.exact = word.folded = folded;
+        return is_stopword(word);
+    };
     // In how many English documents a folded word occurs (as its stem; only they have stems).
     const auto english_documents = [&](const std::string& folded) -> Xapian::doccount {
         Token word;
@@ -548,7 +556,7 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
             for (const Vocabulary::Near& candidate : words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed)) {
                 const std::string folded(candidate.folded);
                 const Xapian::doccount documents = db_.get_termfreq(folded);  // live: the vocabulary may be a revision behind
-                if (documents <= kCorrectionFactor * folded_documents) continue;
+                if (documents <= kCorrectionFactor * folded_documents || is_function_word(folded)) continue;
                 if (typed_in_english > 0 && english_documents(folded) <= kCorrectionFactor * typed_in_english) continue;
                 const bool makes_word = (after_word && db_.term_exists(previous_folded + "_" + folded)) ||
                                         (before_word && db_.term_exists(folded + "_" + words[i + 1].folded));

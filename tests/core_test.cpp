@@ -1075,9 +1075,11 @@ TEST_F(SearchTest, AnEnglishWordTheEnglishDocumentsHoldIsNotCorrectedToAVietname
     std::vector<Document> docs;
     for (int i = 0; i < 30; ++i) docs.push_back(make_document("vi" + std::to_string(i), "Chị Lan đi chợ mua rau lần thứ " + std::to_string(i)));
     docs.push_back(make_document("en", "The land law of 2024 was passed by the National Assembly and it is in force"));
+    docs.push_back(make_document("en2", "Taxes and fees were discussed by the committee, and it was agreed"));
     index(std::move(docs));
     EXPECT_EQ(search("land law").did_you_mean, "");
     EXPECT_EQ(search("lann law").did_you_mean, "lan law");  // in no English document: a misspelling as before
+    EXPECT_EQ(search("andd law").did_you_mean, "");         // a function word is no correction
 }
 
 TEST_F(SearchTest, AnEmptyIndexHasNothingToSuggestOrCount) {
