@@ -341,8 +341,7 @@ std::size_t glued_type_length(std::string_view code) {
 // ("QCVN 10-MT:2015/BTNMT"), is not a document number.
 bool starts_inside_a_word_or_path(std::string_view text, std::size_t pos) {
     if (pos == 0) return false;
-    std::size_t start = pos - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    const std::size_t start = unicode::character_start(text, pos - 1);
     std::size_t p = start;
     const auto cp = static_cast<UChar32>(decode_utf8(text, p));
     if (u_isalnum(cp)) return true;
@@ -377,8 +376,7 @@ WordBefore word_before(std::string_view text, std::size_t pos) {
     std::size_t start = end;
     int letters = 0;
     for (; start > 0 && letters <= kMaxWordLetters; ++letters) {
-        std::size_t previous = start - 1;
-        while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+        const std::size_t previous = unicode::character_start(text, start - 1);
         std::size_t p = previous;
         if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, p)))) break;
         start = previous;

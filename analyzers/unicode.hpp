@@ -44,6 +44,14 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, bool lo
     return cp;
 }
 
+/// The start of the character that byte @p pos of UTF-8 @p text is part of: @p pos itself
+/// at a character boundary or at the end, else the byte of its lead. Cuts text without
+/// cutting a character in two.
+[[nodiscard]] inline std::size_t character_start(std::string_view text, std::size_t pos) noexcept {
+    while (pos > 0 && pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+    return pos;
+}
+
 /// Appends @p cp to @p out as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 

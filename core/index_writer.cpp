@@ -97,8 +97,7 @@ std::string source_term(std::string_view absolute_path) {
     // Xapian terms hold at most 245 bytes; keep room for the prefix and a hash suffix.
     constexpr std::size_t kMaxPathBytes = 200;
     if (absolute_path.size() <= kMaxPathBytes) return term.append(absolute_path);
-    std::size_t cut = kMaxPathBytes;
-    while (cut > 0 && (static_cast<unsigned char>(absolute_path[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    const std::size_t cut = unicode::character_start(absolute_path, kMaxPathBytes);
     return term.append(absolute_path.substr(0, cut)).append("#").append(content_hash_value(fnv1a64(absolute_path)));
 }
 

@@ -184,10 +184,7 @@ std::string first_nonempty_line(std::string_view text) {
 std::string shorten_title(std::string_view line, std::size_t max_bytes) {
     if (line.size() <= max_bytes) return std::string(line);
     std::size_t cut = line.rfind(' ', max_bytes);
-    if (cut == std::string_view::npos || cut < max_bytes / 2) {
-        cut = max_bytes;
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    }
+    if (cut == std::string_view::npos || cut < max_bytes / 2) cut = unicode::character_start(line, max_bytes);
     std::string_view head = line.substr(0, cut);
     while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == ';')) head.remove_suffix(1);
     return std::string(head) + "…";
@@ -283,9 +280,7 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
     // Only "ngày" and month names begin a date with a letter: three folded letters decide
     // whether to fold more.
     {
-        std::size_t cut = std::min<std::size_t>(s.size(), 12);
-        while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a whole character
-        std::string head = unicode::fold(s.substr(0, cut));
+        std::string head = unicode::fold(s.substr(0, unicode::character_start(s, 12)));
         if (head.size() < 3) head = unicode::fold(s.substr(0, 64));  // marks that fold to nothing
         if (head.size() < 3 || std::find(kDateStarts.begin(), kDateStarts.end(), std::string_view(head).substr(0, 3)) == kDateStarts.end())
             return {};
@@ -410,9 +405,7 @@ std::string_view sentence_before(std::string_view text, std::size_t at) {
 
 // Whether @p sentence opens by naming its own document: "Luật này", "This Law".
 bool names_itself(std::string_view sentence, std::initializer_list<std::string_view> openings) {
-    std::size_t cut = std::min<std::size_t>(sentence.size(), 32);
-    while (cut < sentence.size() && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-    const std::string folded = unicode::fold_case(sentence.substr(0, cut));
+    const std::string folded = unicode::fold_case(sentence.substr(0, unicode::character_start(sentence, 32)));
     return std::any_of(openings.begin(), openings.end(), [&](std::string_view opening) {
         return std::string_view(folded).starts_with(opening) &&
                (folded.size() == opening.size() || folded[opening.size()] == ' ' || folded[opening.size()] == ',');
