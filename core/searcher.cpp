@@ -519,19 +519,18 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     // Most other words typed with diacritics: a correction gets them too ("bộ tài chinhh" -> "bộ tài chính").
     const auto with_diacritics = static_cast<std::size_t>(
         std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return w.exact != w.folded; }));
-    // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
-    const auto is_function_word = [](const std::string& folded) {
+    // A folded word of the vocabulary as the analyzer would give it, typed without diacritics.
+    const auto word_token = [](const std::string& folded) {
         Token word;
         word.kind = TokenKind::word;
         word.exact = word.folded = folded;
-        return is_stopword(word);
+        return word;
     };
+    // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
+    const auto is_function_word = [&](const std::string& folded) { return is_stopword(word_token(folded)); };
     // In how many English documents a folded word occurs (as its stem; only they have stems).
     const auto english_documents = [&](const std::string& folded) -> Xapian::doccount {
-        Token word;
-        word.kind = TokenKind::word;
-        word.exact = word.folded = folded;
-        const std::string stem = terms_.stem_term(word);
+        const std::string stem = terms_.stem_term(word_token(folded));
         return stem.empty() ? 0 : db_.get_termfreq(stem);
     };
     std::string corrected;
