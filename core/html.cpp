@@ -3,6 +3,8 @@
  */
 #include "core/html.hpp"
 
+#include "core/document.hpp"
+
 #include <gumbo.h>
 
 #include <algorithm>
@@ -73,7 +75,7 @@ public:
         }
         const GumboElement& element = node.v.element;
         const GumboTag tag = element.tag;
-        if (tag == GUMBO_TAG_HTML && out_.lang.empty()) read_lang(attribute(element, "lang"));
+        if (tag == GUMBO_TAG_HTML && out_.lang.empty()) out_.lang = analyzed_language(attribute(element, "lang"));
         if (tag == GUMBO_TAG_HEAD) {
             read_head(node);
             return;
@@ -153,13 +155,6 @@ private:
     }
     void break_line() {
         if (!out_.text.empty() && out_.text.back() != '\n') out_.text += '\n';
-    }
-
-    void read_lang(std::string_view lang) {
-        const std::size_t dash = lang.find_first_of("-_");
-        std::string primary(lang.substr(0, dash));
-        for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (primary.size() == 2 || primary.size() == 3) out_.lang = primary;
     }
 
     static std::string element_text(const GumboNode& node) {

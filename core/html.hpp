@@ -15,7 +15,7 @@ struct HtmlContent {
     std::string text;    ///< Visible text, one line per block, without scripts, styles,
                          ///< templates, forms and navigation (<nav>, role="navigation",
                          ///< <aside>, and <header>/<footer> outside <article> or <main>).
-    std::string lang;    ///< Primary subtag of <html lang>: "vi", "en"; "" when absent.
+    std::string lang;    ///< <html lang> as analyzed_language reads it: "vi", "en"; "" for others or when absent.
     std::string author;  ///< <meta name="author"> or article:author (unless a URL).
     std::string date;    ///< First 10 characters of article:published_time, datePublished or
                          ///< <meta name="date"> when they are an ISO date "YYYY-MM-DD".

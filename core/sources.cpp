@@ -145,7 +145,7 @@ void read_html(const FileContext& ctx, std::string_view content, std::uint64_t c
     Document doc = ctx.document(ctx.input.id, content_hash);
     doc.title = html.title.empty() ? shorten_title(first_nonempty_line(html.text)) : shorten_title(html.title);
     doc.text = std::move(html.text);
-    doc.lang = analyzed_language(html.lang);
+    doc.lang = std::move(html.lang);
     doc.author = std::move(html.author);
     doc.date = std::move(html.date);
     doc.url = std::move(html.url);
