@@ -27,7 +27,8 @@ fi
 rm -f "$errors"  # exec below runs no EXIT trap
 cat <<MSG
 
-tracuu is serving corpus/ on http://$listen (Ctrl-C stops it). Try:
+tracuu is serving corpus/ on http://$listen (Ctrl-C stops it). Open http://$listen/ in a
+browser for the search page, or try:
   curl 'http://$listen/search?q=nghi+quyet+126'
   curl 'http://$listen/search?q=126/NQ-CP'
   curl 'http://$listen/documents/001_a0a33c27a62ce187'

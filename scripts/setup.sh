@@ -2,6 +2,7 @@
 # Installs, from Debian's packages, whatever tracuu needs and the machine lacks.
 # Used by both README commands (scripts/serve.sh and scripts/test.sh). Idempotent:
 # when everything is present it changes nothing and needs no network.
+#   scripts/setup.sh [--tests]   --tests: also what the browser tests need (scripts/test.sh)
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,14 @@ packages=(
   # peers and tools for bench/ (issue 3): SQLite FTS5, PostgreSQL, wrk, zstd for the data
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib wrk zstd
 )
+
+# The web page's tests drive Debian's Chromium with playwright-core from the npm registry
+# (tests/browser/). A machine that has Node.js and npm from elsewhere keeps them.
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(chromium)
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -65,6 +65,7 @@ private:
         auto response = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version);
         response->set(http::field::server, "tracuu-searchd");
         response->set(http::field::content_type, reply.content_type);
+        for (const auto& [name, value] : reply.headers) response->set(name, value);
         response->keep_alive(keep_alive);
         const std::size_t length = reply.body.size();
         if (!head) response->body() = std::move(reply.body);

@@ -6,6 +6,7 @@
 #include "analyzers/unicode.hpp"
 #include "searchd/json_reply.hpp"
 #include "searchd/links_handler.hpp"
+#include "searchd/web_page.hpp"
 
 #include <rapidjson/document.h>
 
@@ -545,6 +546,10 @@ HttpReply RequestHandler::cached_route(Searcher& searcher, const HttpRequest& re
 
 HttpReply RequestHandler::handle(const HttpRequest& request) const {
     try {
+        // The page needs no index, and no cache: the cache keeps no headers.
+        if (request.method == "GET" || request.method == "HEAD")
+            if (std::optional<HttpReply> page = web_page_reply(std::string_view(request.target).substr(0, request.target.find('?'))))
+                return std::move(*page);
         Searcher& searcher = searcher_();
         // Per thread, as the searchers are.
         thread_local std::chrono::steady_clock::time_point last_refresh;

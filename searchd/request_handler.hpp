@@ -12,6 +12,8 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace tracuu::searchd {
 
@@ -28,6 +30,7 @@ struct HttpReply {
     std::string content_type = "application/json";
     std::string body;
     std::string route = "none";  ///< Which endpoint answered ("search", "documents", ...), for metrics.
+    std::vector<std::pair<std::string, std::string>> headers = {};  ///< Beyond Content-Type and Content-Length.
 };
 
 /// HTTP status for an Error code: the one place where that mapping lives.

@@ -123,6 +123,31 @@ TEST_F(HandlerTest, DocumentsAndHealth) {
     EXPECT_EQ(health["documents"].GetUint(), 2u);
 }
 
+TEST_F(HandlerTest, TheWebPageAndItsFilesWithHeadersThatKeepThemSafe) {
+    const HttpReply page = handler_.handle({"GET", "/", {}});
+    EXPECT_EQ(page.status, 200u);
+    EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
+    EXPECT_EQ(page.route, "page");
+    EXPECT_NE(page.body.find("<script src=\"/app.js\""), std::string::npos) << page.body;
+    const auto header = [](const HttpReply& reply, const std::string& name) {
+        for (const auto& [key, value] : reply.headers)
+            if (key == name) return value;
+        return std::string();
+    };
+    EXPECT_NE(header(page, "Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+    EXPECT_EQ(header(page, "X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(handler_.handle({"GET", "/index.html?x=1", {}}).body, page.body);
+    const HttpReply script = handler_.handle({"GET", "/app.js", {}});
+    EXPECT_EQ(script.content_type, "text/javascript; charset=utf-8");
+    EXPECT_NE(script.body.find("/search?"), std::string::npos);
+    EXPECT_EQ(handler_.handle({"HEAD", "/app.css", {}}).content_type, "text/css; charset=utf-8");
+    // Only the page's own files; the API's routes and errors are unchanged.
+    expect_error("GET", "/app.jsx", 404, "not_found");
+    expect_error("GET", "/../CMakeLists.txt", 404, "not_found");
+    expect_error("POST", "/", 404, "not_found");
+    EXPECT_EQ(handler_.handle({"GET", "/health", {}}).content_type, "application/json");
+}
+
 TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("GET", "/search", 400, "bad_parameter");
     expect_error("GET", "/search?q=", 400, "bad_query");

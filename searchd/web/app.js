@@ -1,0 +1,361 @@
+'use strict';
+// tracuu's web page: a thin client of searchd's JSON API (README, "Serving"). Its state lives
+// in the URL's fragment (#/?q=…, #/doc/ID, #/ref/NUMBER, #/check), so a result can be linked,
+// bookmarked and reached with Back. Every value from the index goes into the page as text,
+// never as HTML; snippets, which the API escapes and marks, are rebuilt from their <mark> tags.
+
+const PAGE_SIZE = 10;
+const FILTERS = ['lang', 'type', 'issuer', 'ref', 'year', 'from', 'to', 'sort'];
+const FACETS = [['type', 'Loại · Type'], ['issuer', 'Cơ quan · Issuer'], ['year', 'Năm · Year'], ['lang', 'Ngôn ngữ · Language']];
+const LANGUAGES = { vi: 'Tiếng Việt', en: 'English' };
+const RELATIONS = {
+  based_on: 'căn cứ · based on', implements: 'thực hiện · implements', amends: 'sửa đổi · amends',
+  replaces: 'thay thế · replaces', repeals: 'bãi bỏ · repeals', guides: 'hướng dẫn · guides', cites: 'trích dẫn · cites',
+};
+
+const view = document.getElementById('view');
+const form = document.getElementById('search-form');
+const queryBox = document.getElementById('q');
+let renderCount = 0;  // a view whose data arrives after the user moved on is dropped
+
+// --- small DOM helpers ---
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'text') node.textContent = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+const unescapeHtml = (text) => text.replace(/&(?:lt|gt|amp|quot|#39|apos);/g, (entity) => ENTITIES[entity]);
+
+// A snippet is escaped text with <mark>…</mark> around matches: its only tags.
+function snippetNode(snippet) {
+  const paragraph = el('p', { class: 'snippet' });
+  let marked = false;
+  for (const part of (snippet || '').split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) paragraph.append(marked ? el('mark', { text: unescapeHtml(part) }) : unescapeHtml(part));
+  }
+  return paragraph;
+}
+
+// Only web addresses become links: a stored url of another scheme (javascript:) stays text.
+function externalLink(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return el('a', { href: parsed.href, rel: 'noopener noreferrer', text: parsed.host + parsed.pathname });
+  } catch (_) { /* not a URL */ }
+  return el('span', { text: url });
+}
+
+const documentHref = (id) => '#/doc/' + encodeURIComponent(id);
+const referenceHref = (reference) => '#/ref/' + encodeURIComponent(reference);
+const referenceLink = (reference) => el('a', { href: referenceHref(reference), class: 'reference', text: reference });
+const documentLink = (id, title) => el('a', { href: documentHref(id), text: title || id });
+const bilingual = (vi, en) => [vi, en].filter(Boolean).join(' · ');
+
+function searchHref(params) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '' && value !== null) query.set(name, value);
+  return '#/?' + query.toString();
+}
+
+function showError(error) {
+  view.replaceChildren(el('p', { class: 'error', role: 'alert', text: error.message }));
+}
+
+// --- the API ---
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  let body;
+  try {
+    body = await response.json();
+  } catch (_) {
+    throw new Error(`${path}: HTTP ${response.status}`);
+  }
+  if (!response.ok) throw new Error(body.error ? body.error.message : `HTTP ${response.status}`);
+  return body;
+}
+
+const post = (path, payload) => api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+
+// --- routing ---
+
+function parseRoute() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  if (hash.startsWith('/doc/')) return { view: 'document', id: decodeURIComponent(hash.slice(5)) };
+  if (hash.startsWith('/ref/')) return { view: 'reference', reference: decodeURIComponent(hash.slice(5)) };
+  if (hash === '/check') return { view: 'check' };
+  const question = hash.indexOf('?');
+  return { view: 'search', params: Object.fromEntries(new URLSearchParams(question < 0 ? '' : hash.slice(question + 1))) };
+}
+
+async function render() {
+  const ticket = ++renderCount;
+  const route = parseRoute();
+  for (const link of document.querySelectorAll('.top nav a'))
+    link.toggleAttribute('aria-current', link.dataset.view === (route.view === 'check' ? 'check' : 'search'));
+  form.hidden = route.view === 'check';
+  if (route.view === 'search') fillForm(route.params);
+  view.replaceChildren(el('p', { class: 'muted', text: 'Đang tải · Loading…' }));
+  try {
+    const content = route.view === 'document' ? await documentView(route.id)
+      : route.view === 'reference' ? await referenceView(route.reference)
+      : route.view === 'check' ? checkView()
+      : route.params.q ? await searchView(route.params) : await homeView();
+    if (ticket === renderCount) view.replaceChildren(content);
+  } catch (error) {
+    if (ticket === renderCount) showError(error);
+  }
+}
+
+// --- search ---
+
+function fillForm(params) {
+  queryBox.value = params.q || '';
+  for (const name of FILTERS) form.elements[name].value = params[name] || '';
+  if (FILTERS.some((name) => name !== 'sort' && params[name])) document.getElementById('filters').open = true;
+}
+
+function formParams() {
+  const params = { q: queryBox.value.trim() };
+  for (const name of FILTERS) params[name] = form.elements[name].value.trim();
+  return params;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const params = formParams();
+  if (!params.q) { queryBox.focus(); return; }
+  const target = searchHref(params);
+  if (location.hash === target) render(); else location.hash = target;
+});
+
+async function searchView(params) {
+  const offset = Math.max(0, parseInt(params.offset || '0', 10) || 0);
+  const request = new URLSearchParams({ q: params.q, limit: PAGE_SIZE, offset, facets: 'true' });
+  for (const name of FILTERS) if (params[name]) request.set(name, params[name]);
+  const answer = await api('/search?' + request.toString());
+  document.title = `${params.q} – tracuu`;
+
+  const results = el('div', { class: 'results' });
+  results.append(el('p', { class: 'summary', text: `${answer.total} kết quả · results (${answer.took_ms.toFixed(1)} ms)` }));
+  const chips = FILTERS.filter((name) => params[name]).map((name) =>
+    el('span', { class: 'chip' }, `${name}: ${params[name]}`,
+      el('button', { type: 'button', 'aria-label': `remove ${name}`, text: '×', onclick: () => { location.hash = searchHref({ ...params, [name]: '', offset: '' }); } })));
+  if (chips.length) results.append(el('div', { class: 'chips' }, chips));
+  if (answer.did_you_mean) {
+    results.append(el('p', { class: 'did-you-mean' }, 'Có phải bạn muốn tìm · Did you mean: ',
+      el('a', { href: searchHref({ ...params, q: answer.did_you_mean, offset: '' }), text: answer.did_you_mean }),
+      answer.did_you_mean_total ? ` (${answer.did_you_mean_total})` : ''));
+  }
+  if (answer.hits.length === 0) results.append(el('p', { text: 'Không có kết quả · No documents match.' }));
+  results.append(el('ol', { class: 'hits', start: offset + 1 }, answer.hits.map(hitNode)));
+
+  const pager = el('nav', { class: 'pager', 'aria-label': 'pages' });
+  if (offset > 0) pager.append(el('a', { href: searchHref({ ...params, offset: Math.max(0, offset - PAGE_SIZE) || '' }), rel: 'prev', text: '← Trước · Previous' }));
+  if (answer.total > offset + answer.hits.length) {
+    pager.append(el('span', { class: 'muted', text: `${offset + 1}–${offset + answer.hits.length} / ${answer.total}` }));
+    pager.append(el('a', { href: searchHref({ ...params, offset: offset + PAGE_SIZE }), rel: 'next', text: 'Sau · Next →' }));
+  }
+  results.append(pager);
+  return el('div', { class: 'layout' }, facetsNode(answer.facets || {}, params), results);
+}
+
+function hitNode(hit) {
+  return el('li', { class: 'hit' },
+    el('h2', {}, documentLink(hit.id, hit.title)),
+    el('div', { class: 'meta' },
+      hit.date && el('span', { class: 'date', text: hit.date }),
+      hit.lang && el('span', { text: LANGUAGES[hit.lang] || hit.lang }),
+      hit.url && externalLink(hit.url),
+      hit.references.length > 0 && el('span', { class: 'references' }, hit.references.flatMap((reference, i) => [i ? ', ' : '', referenceLink(reference)]))),
+    snippetNode(hit.snippet));
+}
+
+function facetsNode(facets, params) {
+  const aside = el('aside', { class: 'facets', 'aria-label': 'facets' });
+  for (const [name, heading] of FACETS) {
+    const values = facets[name] || [];
+    if (values.length === 0) continue;
+    aside.append(el('h3', { text: heading }), el('ul', {}, values.slice(0, 12).map((value) => {
+      const label = name === 'lang' ? LANGUAGES[value.value] || value.value : bilingual(value.name_vi, value.name_en) || value.value;
+      const current = params[name] === value.value;
+      return el('li', {},
+        current ? el('strong', { text: label }) : el('a', { href: searchHref({ ...params, [name]: value.value, offset: '' }), 'data-facet': name, text: label }),
+        el('span', { class: 'count', text: value.count }));
+    })));
+  }
+  return aside;
+}
+
+async function homeView() {
+  document.title = 'tracuu';
+  const [health, cited] = await Promise.all([api('/health'), api('/references?limit=15')]);
+  const list = el('ul', {}, cited.references.map((reference) => el('li', {},
+    referenceLink(reference.reference), ' ', el('span', { class: 'muted', text: bilingual(reference.type && reference.type.vi, reference.type && reference.type.en) }),
+    ` — ${reference.citing} văn bản trích dẫn · citing`)));
+  return el('div', {},
+    el('p', { class: 'summary', text: `${health.documents} văn bản trong chỉ mục · documents in the index` }),
+    el('section', {}, el('h2', { text: 'Được trích dẫn nhiều nhất · Most cited' }),
+      cited.references.length ? list : el('p', { class: 'muted', text: '—' })));
+}
+
+// --- one document ---
+
+async function documentView(id) {
+  const doc = await api('/documents/' + encodeURIComponent(id));
+  document.title = `${doc.title || doc.id} – tracuu`;
+  const fields = el('dl', { class: 'fields' });
+  const field = (label, value) => { if (value !== null && value !== undefined && value !== '') fields.append(el('dt', { text: label }), el('dd', {}, value)); };
+  field('Số · Number', doc.number && referenceLink(doc.number));
+  field('Ngày · Date', doc.date);
+  field('Ngôn ngữ · Language', doc.lang && (LANGUAGES[doc.lang] || doc.lang));
+  field('Tác giả · Author', doc.author);
+  field('Địa phương · Locality', doc.locality);
+  field('Nguồn · Source', doc.url && externalLink(doc.url));
+  field('Tệp · File', doc.source);
+  for (const [name, value] of Object.entries(doc.fields || {})) field(name, typeof value === 'string' ? value : JSON.stringify(value));
+
+  const page = el('article', { class: 'document' }, el('h1', { text: doc.title || doc.id }), fields);
+  if (doc.citations.length) {
+    page.append(el('section', { class: 'citations' }, el('h2', { text: 'Văn bản được trích dẫn · Cites' }),
+      el('ul', {}, doc.citations.map((citation) => el('li', {}, referenceLink(citation.reference),
+        ` — ${RELATIONS[citation.relation] || citation.relation}`,
+        citation.issued ? `, ${citation.issued}` : '', citation.locality ? `, ${citation.locality}` : '')))));
+  }
+  const [citing, related] = await Promise.all([
+    doc.number ? api(`/references/${encodeURIComponent(doc.number)}?limit=20`).catch(() => null) : null,
+    api(`/documents/${encodeURIComponent(doc.id)}/related?limit=5`).catch(() => null),
+  ]);
+  if (citing && citing.total > 0) page.append(citingSection('Được trích dẫn bởi · Cited by', citing));
+  else if (doc.cited_by && doc.cited_by.total > 0) {
+    page.append(el('section', { class: 'cited-by' }, el('h2', { text: `Được trích dẫn bởi · Cited by (${doc.cited_by.total})` }),
+      el('ul', {}, doc.cited_by.documents.map((citingId) => el('li', {}, documentLink(citingId))))));
+  }
+  if (related && related.related.length) {
+    page.append(el('section', { class: 'related' }, el('h2', { text: 'Văn bản liên quan · Related' }),
+      el('ul', {}, related.related.map((hit) => el('li', {}, documentLink(hit.id, hit.title), ' ',
+        el('span', { class: 'muted', text: [hit.date, LANGUAGES[hit.lang] || hit.lang, whyText(hit.why)].filter(Boolean).join(' · ') }))))));
+  }
+  page.append(el('div', { class: 'text', text: doc.text }));
+  return page;
+}
+
+// What a related document shares, in a few words: numbers and names first.
+function whyText(why) {
+  if (!why) return '';
+  const shared = [...(why.references || []).map((r) => r.reference), ...(why.names || []).map((n) => n.written || n.name), ...(why.dates || []).map((d) => d.date)];
+  return shared.slice(0, 4).join(', ');
+}
+
+// The documents citing a number, grouped by how they cite it.
+function citingSection(heading, answer) {
+  return el('section', { class: 'cited-by' }, el('h2', { text: `${heading} (${answer.total})` }),
+    answer.groups.map((group) => el('div', { class: 'group' },
+      el('h3', { text: `${RELATIONS[group.relation] || group.relation} (${group.total})` }),
+      el('ul', {}, group.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title), ' ',
+        el('span', { class: 'muted', text: [doc.date, LANGUAGES[doc.lang] || doc.lang, doc.locality].filter(Boolean).join(' · ') })))),
+      group.total > group.documents.length
+        ? el('a', { href: searchHref({ q: 'ref:' + answer.reference, sort: 'date' }), text: `… ${group.total - group.documents.length} nữa · more` }) : null)));
+}
+
+// --- one document number ---
+
+async function referenceView(reference) {
+  const answer = await api(`/references/${encodeURIComponent(reference)}?limit=20`);
+  document.title = `${answer.reference} – tracuu`;
+  const fields = el('dl', { class: 'fields' });
+  const field = (label, value) => { if (value) fields.append(el('dt', { text: label }), el('dd', { text: value })); };
+  field('Loại · Type', answer.type && bilingual(answer.type.vi, answer.type.en));
+  field('Cơ quan · Issuer', answer.issuers.map((issuer) => bilingual(issuer.vi, issuer.en) || issuer.code).join('; '));
+  field('Năm · Year', answer.year);
+  const page = el('article', { class: 'reference-view' }, el('h1', { text: answer.reference }), fields);
+  page.append(el('section', { class: 'held-by' }, el('h2', { text: 'Văn bản này · The document itself' }),
+    answer.held_by.length
+      ? el('ul', {}, answer.held_by.map((doc) => el('li', {}, documentLink(doc.id, doc.title), ' ',
+        el('span', { class: 'muted', text: [doc.date, doc.locality].filter(Boolean).join(' · ') }))))
+      : el('p', { class: 'muted', text: 'Chỉ mục không có văn bản này · The index does not hold it.' })));
+  page.append(citingSection('Được trích dẫn bởi · Cited by', answer));
+  return page;
+}
+
+// --- checking sources ---
+
+function checkView() {
+  document.title = 'Kiểm tra nguồn – tracuu';
+  const text = el('textarea', { id: 'check-text', 'aria-label': 'Text to check', placeholder: 'Dán văn bản · Paste a text: “…”, Nghị quyết 126/NQ-CP…' });
+  const output = el('div', { class: 'check-results', 'aria-live': 'polite' });
+  const run = async () => {
+    output.replaceChildren(el('p', { class: 'muted', text: 'Đang kiểm tra · Checking…' }));
+    try {
+      output.replaceChildren(checkResults(await post('/check', { text: text.value })));
+    } catch (error) {
+      output.replaceChildren(el('p', { class: 'error', role: 'alert', text: error.message }));
+    }
+  };
+  return el('div', { class: 'check' },
+    el('p', { class: 'muted', text: 'Số hiệu văn bản và trích dẫn trong văn bản, đối chiếu với chỉ mục · Document numbers and quotations in a text, checked against the index.' }),
+    text, el('p', {}, el('button', { type: 'button', id: 'check-button', onclick: run, text: 'Kiểm tra · Check' })), output);
+}
+
+function checkResults(answer) {
+  const references = el('section', { class: 'check-references' }, el('h2', { text: `Số hiệu · Document numbers (${answer.references.length})` }));
+  references.append(answer.references.length === 0 ? el('p', { class: 'muted', text: '—' }) : el('ul', {}, answer.references.map((reference) => el('li', {},
+    referenceLink(reference.reference), ' ',
+    el('span', { class: 'muted', text: [bilingual(reference.type_vi, reference.type_en), RELATIONS[reference.relation] || reference.relation, reference.issued, reference.locality].filter(Boolean).join(' · ') }),
+    ' — ',
+    reference.document ? documentLink(reference.document, 'trong chỉ mục · in the index')
+      : el('span', { text: reference.ambiguous ? 'nhiều văn bản cùng số · several documents hold this number' : 'không có trong chỉ mục · not in the index' }),
+    `, ${reference.cited_by} văn bản trích dẫn · citing`))));
+  const quotes = el('section', { class: 'check-quotes' }, el('h2', { text: `Trích dẫn · Quotations (${answer.quotes.length})` }));
+  quotes.append(answer.quotes.length === 0 ? el('p', { class: 'muted', text: '—' }) : el('ul', {}, answer.quotes.map((quote) => el('li', {},
+    el('q', { text: quote.text }), ` — ${quote.found ? `${quote.found} văn bản · documents` : 'không tìm thấy nguyên văn · not found word for word'}`,
+    el('ul', {}, quote.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title), doc.date ? ` · ${doc.date}` : '', snippetNode(doc.snippet))))))));
+  return el('div', {}, references, quotes);
+}
+
+// --- completion as the user types ---
+
+const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+// A completion replaces the last words it begins with: "thi h" → "thi hành", but "luật h" →
+// "luật hiệu quả".
+function completedQuery(typed, completion) {
+  const words = typed.split(/\s+/).filter(Boolean);
+  let replaced = Math.min(words.length, completion.split(/\s+/).length);
+  while (replaced > 1 && !fold(completion).startsWith(fold(words.slice(-replaced).join(' ')))) --replaced;
+  return [...words.slice(0, words.length - replaced), completion].join(' ');
+}
+
+let suggestTimer = null;
+let suggestTicket = 0;
+queryBox.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  const typed = queryBox.value;
+  if (!typed.trim() || /\s$/.test(typed)) return;
+  suggestTimer = setTimeout(async () => {
+    const ticket = ++suggestTicket;
+    try {
+      const answer = await api('/suggest?' + new URLSearchParams({ q: typed, limit: 8 }).toString());
+      if (ticket !== suggestTicket) return;
+      document.getElementById('suggestions').replaceChildren(...answer.suggestions.map((suggestion) =>
+        el('option', { value: completedQuery(typed, suggestion.text), label: `${suggestion.documents}` })));
+    } catch (_) { /* completion is a convenience: a failed one shows nothing */ }
+  }, 120);
+});
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,183 @@
+// The web page as a user works it: Debian's Chromium (headless, through playwright-core) on a
+// real tracuu-searchd serving an index that tracuu-index built from corpus/ and two legal
+// documents. Run by CTest (tests/CMakeLists.txt), which passes the programs' paths:
+//   TRACUU_INDEX_BIN=… TRACUU_SEARCHD_BIN=… TRACUU_CORPUS_DIR=… node --test web_page.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run this test through CTest`);
+  return value;
+};
+const CHROMIUM = process.env.TRACUU_CHROMIUM || '/usr/bin/chromium';
+
+// The README's two legal documents: a resolution the articles cite, and a decree.
+const LEGAL = [
+  { id: 'nq-126-2023', number: '126/NQ-CP', date: '2023-08-14', title: 'Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật', text: 'Chính phủ ban hành Nghị quyết về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.' },
+  { id: 'nd-15-2020', number: '15/2020/NĐ-CP', date: '2020-02-03', title: 'Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông', text: 'Nghị định quy định hành vi vi phạm hành chính, hình thức xử phạt, mức xử phạt trong lĩnh vực bưu chính, viễn thông, công nghệ thông tin và giao dịch điện tử.' },
+  // A stored url that is no web address, and markup in a title: both must stay text.
+  { id: 'x-script', title: '<img src=x onerror="window.injected=1">Tiêu đề có thẻ', url: 'javascript:window.injected=1', text: 'Văn bản thử <script>window.injected=1</script> có chữ độc lạ zyxwvu.' },
+];
+
+let work, daemon, browser, base;
+
+before(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'tracuu-web-'));
+  writeFileSync(path.join(work, 'legal.jsonl'), LEGAL.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
+  execFileSync(env('TRACUU_INDEX_BIN'), ['-q', '--db', path.join(work, 'index'), env('TRACUU_CORPUS_DIR'), path.join(work, 'legal.jsonl')]);
+  daemon = spawn(env('TRACUU_SEARCHD_BIN'), ['--db', path.join(work, 'index'), '--listen', '127.0.0.1:0', '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  base = await new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => reject(new Error('searchd did not start: ' + log)), 20000);
+    daemon.stderr.on('data', (chunk) => {
+      log += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    });
+    daemon.on('exit', (code) => reject(new Error(`searchd exited with ${code}: ${log}`)));
+  });
+  daemon.stderr.resume();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  daemon?.kill('SIGTERM');
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// A fresh page that fails the test on any script error, failed request or refused resource
+// (the CSP), but for the HTTP statuses the test expects (@p expectedStatus).
+async function openPage(t, hash = '', expectedStatus = null) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (expectedStatus && message.text().includes(`status of ${expectedStatus}`)) return;
+    problems.push(message.text());
+  });
+  t.after(async () => {
+    await page.close();
+    assert.deepEqual(problems, [], 'the page logged errors');
+  });
+  await page.goto(base + '/' + hash);
+  return page;
+}
+
+test('a query typed without diacritics finds the documents, with the matches marked', async (t) => {
+  const page = await openPage(t);
+  await page.getByRole('combobox', { name: 'Query' }).fill('nghi quyet 126');
+  await page.getByRole('button', { name: /Search/ }).click();
+  await page.locator('.hit').first().waitFor();
+  assert.match(await page.locator('.summary').textContent(), /^[1-9]\d* kết quả/);
+  // The resolution itself comes first, then the articles citing it.
+  assert.match(await page.locator('.hit h2').first().textContent(), /^Nghị quyết 126\/NQ-CP/);
+  const marks = await page.locator('.hit mark').allTextContents();
+  assert.ok(marks.some((mark) => /Nghị|quyết/.test(mark)), `marks: ${marks}`);
+  assert.match(page.url(), /#\/\?q=nghi\+quyet\+126/);
+});
+
+test('facets narrow the results, and the filter can be removed again', async (t) => {
+  const page = await openPage(t, '#/?q=thi+hanh+phap+luat');
+  await page.locator('.hit').first().waitFor();
+  const total = Number((await page.locator('.summary').textContent()).split(' ')[0]);
+  await page.locator('a[data-facet="lang"]', { hasText: 'English' }).click();
+  await page.locator('.chip').waitFor();
+  const english = Number((await page.locator('.summary').textContent()).split(' ')[0]);
+  assert.ok(english >= 1 && english < total, `${english} English of ${total}`);
+  for (const date of await page.locator('.hit').allTextContents()) assert.doesNotMatch(date, /Tiếng Việt/);
+  await page.locator('.chip button').click();
+  await page.waitForFunction((n) => document.querySelector('.summary')?.textContent.startsWith(`${n} `), total);
+});
+
+test('a misspelled word offers the correction, which one click searches', async (t) => {
+  const page = await openPage(t, '#/?q=nghi+quyiet+126');
+  const suggestion = page.locator('.did-you-mean a');
+  await suggestion.waitFor();
+  assert.equal(await suggestion.textContent(), 'nghi quyet 126');
+  await suggestion.click();
+  await page.waitForFunction(() => document.getElementById('q').value === 'nghi quyet 126');
+  await page.locator('.hit').first().waitFor();
+});
+
+test('a result opens the document: its metadata, what it cites, and the number it cites', async (t) => {
+  const page = await openPage(t, '#/?q=%22l%E1%BB%A3i+%C3%ADch+nh%C3%B3m%22+Th%E1%BB%ABa+Thi%C3%AAn');
+  await page.locator('.hit h2 a').first().click();
+  await page.locator('article.document h1').waitFor();
+  assert.match(page.url(), /#\/doc\//);
+  const citations = page.locator('.citations li');
+  assert.ok(await citations.count() >= 2);
+  assert.match(await citations.first().textContent(), /126\/NQ-CP — thực hiện · implements/);
+  assert.match(await page.locator('.text').textContent(), /Nguyễn Thanh Bình/);
+  // Following the number: the resolution itself, and who cites it and how.
+  await citations.first().getByRole('link', { name: '126/NQ-CP' }).click();
+  await page.locator('.reference-view h1').waitFor();
+  assert.equal(await page.locator('.reference-view h1').textContent(), '126/NQ-CP');
+  assert.match(await page.locator('.fields').textContent(), /Nghị quyết · Resolution/);
+  assert.match(await page.locator('.held-by').textContent(), /Nghị quyết 126\/NQ-CP về một số giải pháp/);
+  assert.match(await page.locator('.cited-by h3').first().textContent(), /thực hiện · implements \(2\)/);
+  // Back returns to the document.
+  await page.goBack();
+  await page.locator('article.document h1').waitFor();
+});
+
+test('an English article leads to its Vietnamese original among related documents', async (t) => {
+  const page = await openPage(t, '#/?q=Nguyen+Thanh+Binh&lang=en');
+  await page.locator('.hit h2 a').first().click();
+  const related = page.locator('.related li');
+  await related.first().waitFor();
+  const texts = await related.allTextContents();
+  assert.ok(texts.some((text) => /Thừa Thiên-Huế ngăn chặn/.test(text) && /Tiếng Việt/.test(text)), texts.join('\n'));
+});
+
+test('checking a text finds its document numbers and quotes in the index', async (t) => {
+  const page = await openPage(t, '#/check');
+  assert.equal(await page.locator('#search-form').isVisible(), false);
+  await page.locator('#check-text').fill('Theo Nghị quyết 126/NQ-CP, Chính phủ yêu cầu “thi hành pháp luật” nghiêm; Nghị định 99/2031/NĐ-CP thì chưa có.');
+  await page.getByRole('button', { name: /Check/ }).click();
+  const references = page.locator('.check-references li');
+  await references.first().waitFor();
+  assert.equal(await references.count(), 2);
+  assert.match(await references.nth(0).textContent(), /126\/NQ-CP.*trong chỉ mục · in the index.*2 văn bản trích dẫn/);
+  assert.match(await references.nth(1).textContent(), /99\/2031\/NĐ-CP.*không có trong chỉ mục · not in the index/);
+  const quote = page.locator('.check-quotes > ul > li').first();
+  assert.match(await quote.textContent(), /thi hành pháp luật — [1-9]\d* văn bản/);
+});
+
+test('completion offers whole queries as the user types', async (t) => {
+  const page = await openPage(t);
+  await page.getByRole('combobox', { name: 'Query' }).pressSequentially('thi h', { delay: 20 });
+  await page.waitForFunction(() => document.querySelectorAll('#suggestions option').length > 0);
+  const values = await page.locator('#suggestions option').evaluateAll((options) => options.map((o) => o.value));
+  assert.ok(values.includes('thi hành'), values.join(' | '));
+});
+
+test('a malformed query shows the error searchd gives, and the page keeps working', async (t) => {
+  const page = await openPage(t, '#/?q=%22thi+hanh', 400);
+  const error = page.getByRole('alert');
+  await error.waitFor();
+  assert.match(await error.textContent(), /unterminated quote/);
+  await page.getByRole('combobox', { name: 'Query' }).fill('viễn thông');
+  await page.getByRole('combobox', { name: 'Query' }).press('Enter');
+  await page.locator('.hit').first().waitFor();
+});
+
+test('markup stored in a document is shown as text, never run', async (t) => {
+  const page = await openPage(t, '#/?q=zyxwvu');
+  const title = page.locator('.hit h2').first();
+  await title.waitFor();
+  assert.equal(await title.textContent(), '<img src=x onerror="window.injected=1">Tiêu đề có thẻ');
+  await title.locator('a').click();
+  await page.locator('article.document .text').waitFor();
+  assert.match(await page.locator('.text').textContent(), /<script>window\.injected=1<\/script>/);
+  // The javascript: url is not made a link.
+  assert.equal(await page.locator('.fields a[href^="javascript"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+});
