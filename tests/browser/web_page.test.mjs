@@ -43,7 +43,7 @@ before(async () => {
     daemon.on('exit', (code) => reject(new Error(`searchd exited with ${code}: ${log}`)));
   });
   daemon.stderr.resume();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 });
 
 after(async () => {
