@@ -349,6 +349,11 @@ private:
         const std::vector<const Token*> tokens = first_per_position(analysis);
         if (tokens.empty()) return Xapian::Query();
         if (tokens.size() == 1) return terms_.token_query(*tokens.front(), stem_);
+        if (highlight) {
+            std::vector<std::string> syllables;
+            for (const Token* token : tokens) syllables.push_back(token->folded);
+            out_.highlights.phrases.push_back(std::move(syllables));
+        }
         return phrase_query(tokens);
     }
 

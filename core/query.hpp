@@ -36,6 +36,8 @@ struct Highlights {
     std::set<std::string> stems;       ///< Stem terms without their prefix.
     std::set<std::string> references;  ///< DocumentNumber::key() values.
     std::set<std::string> prefixes;    ///< Folded wildcard prefixes.
+    /// Each quoted phrase as its folded syllables, in order: a snippet shows where one occurs whole.
+    std::vector<std::vector<std::string>> phrases;
 
     [[nodiscard]] bool empty() const { return folded.empty() && references.empty() && prefixes.empty(); }
 };

@@ -769,6 +769,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
             quote.found = mset.get_matches_estimated();
             Highlights highlights;
             for (const Token& token : analysis.tokens) highlights.folded.insert(token.folded);
+            highlights.phrases.push_back(terms);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Hit hit;
                 hit.document = from_stored_json(it.get_document().get_data());

@@ -6,7 +6,8 @@
 #include "core/schema.hpp"
 
 #include <algorithm>
-#include <map>
+#include <set>
+#include <tuple>
 #include <vector>
 
 namespace tracuu {
@@ -14,8 +15,30 @@ namespace {
 
 struct Match {
     std::size_t begin, end;
-    std::string what;  // the query term it matched, for counting distinct ones
+    std::string what;     // the query term it matched, for counting distinct ones
+    bool phrase = false;  // a quoted phrase, whole
 };
+
+// Where each of the query's phrases occurs whole: consecutive syllables (parts of a number, at
+// one position, count once) whose folded forms are the phrase's. Marked as one match, so that
+// a quotation a journalist checks is shown where the text says it, not where its words are.
+void add_phrase_matches(const Analysis& analysis, const Highlights& highlights, std::vector<Match>& matches) {
+    std::vector<const Token*> syllables;
+    for (const Token& token : analysis.tokens)
+        if (syllables.empty() || syllables.back()->position != token.position) syllables.push_back(&token);
+    for (std::size_t p = 0; p < highlights.phrases.size(); ++p) {
+        const std::vector<std::string>& phrase = highlights.phrases[p];
+        if (phrase.empty() || phrase.size() > syllables.size()) continue;
+        for (std::size_t i = 0; i + phrase.size() <= syllables.size(); ++i) {
+            std::size_t k = 0;
+            while (k < phrase.size() && syllables[i + k]->folded == phrase[k]) ++k;
+            if (k < phrase.size()) continue;
+            std::string what = "\"";  // no query term starts so
+            what += std::to_string(p);
+            matches.push_back({syllables[i]->begin, syllables[i + k - 1]->end, std::move(what), true});
+        }
+    }
+}
 
 std::vector<Match> find_matches(const Analysis& analysis, const Highlights& highlights, const TermMapper& terms) {
     std::vector<Match> matches;
@@ -57,6 +80,7 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         }
         if (!what.empty()) matches.push_back({token.begin, token.end, std::move(what)});
     }
+    add_phrase_matches(analysis, highlights, matches);
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
@@ -118,16 +142,20 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
                   matches.end());
 
     // Window start: the match whose window [begin, begin + max_bytes) covers the most
-    // distinct query terms, then the most matches.
-    std::size_t best_first = 0, best_distinct = 0, best_count = 0;
+    // distinct phrases whole, then the most distinct query terms, then the most matches.
+    std::size_t best_first = 0;
+    std::tuple<std::size_t, std::size_t, std::size_t> best{0, 0, 0};
     for (std::size_t i = 0; i < matches.size(); ++i) {
-        std::map<std::string_view, int> seen;
+        std::set<std::string_view> seen, phrases;
         std::size_t j = i;
-        for (; j < matches.size() && matches[j].end <= matches[i].begin + max_bytes; ++j) seen[matches[j].what]++;
-        if (seen.size() > best_distinct || (seen.size() == best_distinct && j - i > best_count)) {
+        for (; j < matches.size() && matches[j].end <= matches[i].begin + max_bytes; ++j) {
+            seen.insert(matches[j].what);
+            if (matches[j].phrase) phrases.insert(matches[j].what);
+        }
+        const std::tuple<std::size_t, std::size_t, std::size_t> score{phrases.size(), seen.size(), j - i};
+        if (score > best) {
             best_first = i;
-            best_distinct = seen.size();
-            best_count = j - i;
+            best = score;
         }
     }
 

@@ -379,6 +379,26 @@ TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
     EXPECT_EQ(snippet.find("<mark>nghị, quyết</mark>"), std::string::npos) << snippet;
 }
 
+TEST_F(SearchTest, APhraseOrQuotationIsShownWhereTheTextSaysItWhole) {
+    // The phrase's words, apart, fill the opening; the phrase itself comes far later. A snippet
+    // of the opening would have more distinct words, but not the passage the user asked for.
+    const std::string opening = "Thi đua, hành chính, pháp chế và luật sư: thi hành án, pháp lý, luật lệ, hành động. ";
+    std::string filler;
+    for (int i = 0; i < 12; ++i) filler += "Câu chuyện về đời sống ở địa phương hôm nay. ";
+    index({make_document("a", opening + filler + "Tỉnh yêu cầu tổ chức thi hành pháp luật nghiêm minh.")});
+    const auto response = search("\"thi hanh phap luat\"");
+    ASSERT_EQ(response.hits.size(), 1u);
+    EXPECT_NE(response.hits[0].snippet.find("tổ chức <mark>thi hành pháp luật</mark> nghiêm"), std::string::npos)
+        << response.hits[0].snippet;
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked = searcher.check("Họ viết “thi hành pháp luật” như vậy.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked.value().quotes.size(), 1u);
+    ASSERT_EQ(checked.value().quotes[0].documents.size(), 1u);
+    const std::string& snippet = checked.value().quotes[0].documents[0].snippet;
+    EXPECT_NE(snippet.find("<mark>thi hành pháp luật</mark>"), std::string::npos) << snippet;
+}
+
 TEST_F(SearchTest, BadQueriesAndParametersAreErrorsNotExceptions) {
     index({make_document("a", "văn bản")});
     Searcher searcher((dir_.path() / "db").string());
