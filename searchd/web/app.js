@@ -104,7 +104,12 @@ function parseRoute() {
 
 async function render() {
   const ticket = ++renderCount;
-  const route = parseRoute();
+  let route;
+  try {
+    route = parseRoute();
+  } catch (error) {  // a hand-edited address with a bad %-escape
+    route = { view: 'search', params: {} };
+  }
   for (const link of document.querySelectorAll('.top nav a'))
     link.toggleAttribute('aria-current', link.dataset.view === (route.view === 'check' ? 'check' : 'search'));
   form.hidden = route.view === 'check';

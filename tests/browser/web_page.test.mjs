@@ -21,8 +21,9 @@ const CHROMIUM = process.env.TRACUU_CHROMIUM || '/usr/bin/chromium';
 const LEGAL = [
   { id: 'nq-126-2023', number: '126/NQ-CP', date: '2023-08-14', title: 'Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật', text: 'Chính phủ ban hành Nghị quyết về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.' },
   { id: 'nd-15-2020', number: '15/2020/NĐ-CP', date: '2020-02-03', title: 'Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông', text: 'Nghị định quy định hành vi vi phạm hành chính, hình thức xử phạt, mức xử phạt trong lĩnh vực bưu chính, viễn thông, công nghệ thông tin và giao dịch điện tử.' },
-  // A stored url that is no web address, and markup in a title: both must stay text.
-  { id: 'x-script', title: '<img src=x onerror="window.injected=1">Tiêu đề có thẻ', url: 'javascript:window.injected=1', text: 'Văn bản thử <script>window.injected=1</script> có chữ độc lạ zyxwvu.' },
+  // A stored url that is no web address, and markup in a title: both must stay text. Its id
+  // has what a URL must escape.
+  { id: 'thử/x#1 ?', title: '<img src=x onerror="window.injected=1">Tiêu đề có thẻ', url: 'javascript:window.injected=1', text: 'Văn bản thử <script>window.injected=1</script> có chữ độc lạ zyxwvu.' },
 ];
 
 let work, daemon, browser, base;
@@ -176,6 +177,7 @@ test('markup stored in a document is shown as text, never run', async (t) => {
   assert.equal(await title.textContent(), '<img src=x onerror="window.injected=1">Tiêu đề có thẻ');
   await title.locator('a').click();
   await page.locator('article.document .text').waitFor();
+  assert.match(await page.locator('.fields').textContent(), /legal\.jsonl:3/);
   assert.match(await page.locator('.text').textContent(), /<script>window\.injected=1<\/script>/);
   // The javascript: url is not made a link.
   assert.equal(await page.locator('.fields a[href^="javascript"]').count(), 0);
