@@ -155,9 +155,13 @@ test('checking a text finds its document numbers and quotes in the index', async
 test('completion offers whole queries as the user types', async (t) => {
   const page = await openPage(t);
   await page.getByRole('combobox', { name: 'Query' }).pressSequentially('thi h', { delay: 20 });
-  await page.waitForFunction(() => document.querySelectorAll('#suggestions option').length > 0);
+  // Under load a pause between keys may show the completions of "t" first: wait for the
+  // completions of the whole of it.
+  await page.waitForFunction(() => [...document.querySelectorAll('#suggestions option')].some((o) => o.value.startsWith('thi h')));
   const values = await page.locator('#suggestions option').evaluateAll((options) => options.map((o) => o.value));
   assert.ok(values.includes('thi hành'), values.join(' | '));
+  // Each replaces the words it completes, and only those.
+  assert.ok(values.every((value) => value.startsWith('thi ')), values.join(' | '));
 });
 
 test('a malformed query shows the error searchd gives, and the page keeps working', async (t) => {
