@@ -432,21 +432,29 @@ std::string find_adoption_date(std::string_view text) {
         if (!date.empty()) found = std::move(date);
     }
     // "This Law was passed by … on June 17, 2020", "… adopted …", "… is ratified …".
-    for (const std::string_view opening : {"This Law", "This Code", "This Ordinance", "This Resolution", "This Constitution"}) {
-        for (std::size_t at = text.find(opening); at != std::string_view::npos; at = text.find(opening, at + 1)) {
-            if (!sentence_before(text, at).empty()) continue;  // not where a sentence begins
-            std::string_view clause = text.substr(at, kMaxEnglishClauseBytes);
-            clause = clause.substr(0, clause.find('\n'));
-            std::size_t verb = std::string_view::npos;
-            for (const std::string_view passed : {" passed ", " adopted ", " approved ", " ratified "})
-                verb = std::min(verb, clause.find(passed));
-            if (verb == std::string_view::npos) continue;
-            for (std::size_t on = clause.find(" on ", verb); on != std::string_view::npos; on = clause.find(" on ", on + 1)) {
-                std::size_t length = 0;
-                if (std::string date = parse_date_at(clause.substr(on + 4), length); !date.empty()) {
-                    found = std::move(date);
-                    break;
-                }
+    // One scan for "This " (a scan for each type cost more than the rest of the function).
+    constexpr std::string_view kThis = "This ";
+    const auto names_a_type = [&](std::size_t after) {
+        for (const std::string_view type : {"Law", "Code", "Ordinance", "Resolution", "Constitution"}) {
+            if (text.substr(after, type.size()) != type) continue;
+            const std::size_t next = after + type.size();
+            if (next == text.size() || !std::isalpha(static_cast<unsigned char>(text[next]))) return true;  // not "This Lawyer"
+        }
+        return false;
+    };
+    for (std::size_t at = text.find(kThis); at != std::string_view::npos; at = text.find(kThis, at + 1)) {
+        if (!names_a_type(at + kThis.size()) || !sentence_before(text, at).empty()) continue;  // a sentence begins so
+        std::string_view clause = text.substr(at, kMaxEnglishClauseBytes);
+        clause = clause.substr(0, clause.find('\n'));
+        std::size_t verb = std::string_view::npos;
+        for (const std::string_view passed : {" passed ", " adopted ", " approved ", " ratified "})
+            verb = std::min(verb, clause.find(passed));
+        if (verb == std::string_view::npos) continue;
+        for (std::size_t on = clause.find(" on ", verb); on != std::string_view::npos; on = clause.find(" on ", on + 1)) {
+            std::size_t length = 0;
+            if (std::string date = parse_date_at(clause.substr(on + 4), length); !date.empty()) {
+                found = std::move(date);
+                break;
             }
         }
     }

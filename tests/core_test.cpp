@@ -775,6 +775,9 @@ TEST(Metadata, AdoptionDateFromTheClosingSentenceThatNamesTheDocumentItself) {
         {"The Land Law was passed by the National Assembly on January 18, 2024.", ""},
         {"Under this Law passed on January 18, 2024, land prices follow the market.", ""},
         {"Luật này đã được Quốc hội thông qua.", ""},
+        // The type is a whole word: a lawyer is no law.
+        {"This Lawyer was approved by the bar on June 1, 2020.", ""},
+        {"This Law, as amended, was passed by the National Assembly on June 17, 2020.", "2020-06-17"},
         {"", ""},
     };
     for (const auto& [text, expected] : rows) EXPECT_EQ(find_adoption_date(text), expected) << text;
