@@ -96,7 +96,10 @@ const post = (path, payload) => api(path, { method: 'POST', headers: { 'Content-
 function parseRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
   if (hash.startsWith('/doc/')) return { view: 'document', id: decodeURIComponent(hash.slice(5)) };
-  if (hash.startsWith('/ref/')) return { view: 'reference', reference: decodeURIComponent(hash.slice(5)) };
+  if (hash.startsWith('/ref/')) {
+    const [reference, query = ''] = hash.slice(5).split('?');
+    return { view: 'reference', reference: decodeURIComponent(reference), params: Object.fromEntries(new URLSearchParams(query)) };
+  }
   if (hash === '/check') return { view: 'check' };
   const question = hash.indexOf('?');
   return { view: 'search', params: Object.fromEntries(new URLSearchParams(question < 0 ? '' : hash.slice(question + 1))) };
@@ -117,7 +120,7 @@ async function render() {
   view.replaceChildren(el('p', { class: 'muted', text: 'Đang tải · Loading…' }));
   try {
     const content = route.view === 'document' ? await documentView(route.id)
-      : route.view === 'reference' ? await referenceView(route.reference)
+      : route.view === 'reference' ? await referenceView(route.reference, route.params)
       : route.view === 'check' ? checkView()
       : route.params.q ? await searchView(route.params) : await homeView();
     if (ticket === renderCount) view.replaceChildren(content);
@@ -266,21 +269,28 @@ function whyText(why) {
   return shared.slice(0, 4).join(', ');
 }
 
-// The documents citing a number, grouped by how they cite it.
+// The documents citing a number, grouped by how they cite it; a group's further documents
+// are pages of the number's own view.
 function citingSection(heading, answer) {
+  const page = (relation, offset) => `${referenceHref(answer.reference)}?${new URLSearchParams({ relation, offset, limit: answer.limit })}`;
   return el('section', { class: 'cited-by' }, el('h2', { text: `${heading} (${answer.total})` }),
     answer.groups.map((group) => el('div', { class: 'group' },
       el('h3', { text: `${RELATIONS[group.relation] || group.relation} (${group.total})` }),
       el('ul', {}, group.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title), ' ',
         el('span', { class: 'muted', text: [doc.date, LANGUAGES[doc.lang] || doc.lang, doc.locality].filter(Boolean).join(' · ') })))),
-      group.total > group.documents.length
-        ? el('a', { href: searchHref({ q: 'ref:' + answer.reference, sort: 'date' }), text: `… ${group.total - group.documents.length} nữa · more` }) : null)));
+      el('nav', { class: 'pager' },
+        answer.offset > 0 ? el('a', { href: page(group.relation, Math.max(0, answer.offset - answer.limit)), rel: 'prev', text: '← Trước · Previous' }) : null,
+        answer.offset + group.documents.length < group.total
+          ? el('a', { href: page(group.relation, answer.offset + answer.limit), rel: 'next', text: `Sau · Next (${group.total - answer.offset - group.documents.length}) →` }) : null))));
 }
 
 // --- one document number ---
 
-async function referenceView(reference) {
-  const answer = await api(`/references/${encodeURIComponent(reference)}?limit=20`);
+async function referenceView(reference, params = {}) {
+  const request = new URLSearchParams({ limit: params.limit || 20 });
+  if (params.relation) request.set('relation', params.relation);
+  if (params.offset) request.set('offset', params.offset);
+  const answer = await api(`/references/${encodeURIComponent(reference)}?${request}`);
   document.title = `${answer.reference} – tracuu`;
   const fields = el('dl', { class: 'fields' });
   const field = (label, value) => { if (value) fields.append(el('dt', { text: label }), el('dd', { text: value })); };
@@ -294,6 +304,7 @@ async function referenceView(reference) {
         el('span', { class: 'muted', text: [doc.date, doc.locality].filter(Boolean).join(' · ') }))))
       : el('p', { class: 'muted', text: 'Chỉ mục không có văn bản này · The index does not hold it.' })));
   page.append(citingSection('Được trích dẫn bởi · Cited by', answer));
+  if (params.relation) page.append(el('p', {}, el('a', { href: referenceHref(answer.reference), text: 'Mọi quan hệ · All relations' })));
   return page;
 }
 

@@ -129,6 +129,19 @@ test('a result opens the document: its metadata, what it cites, and the number i
   await page.locator('article.document h1').waitFor();
 });
 
+test("a number's citing documents come a page at a time", async (t) => {
+  const page = await openPage(t, '#/ref/126%2FNQ-CP?relation=implements&limit=1');
+  const citing = page.locator('.cited-by li');
+  await citing.first().waitFor();
+  assert.equal(await citing.count(), 1);
+  const first = await citing.textContent();
+  await page.getByRole('link', { name: /Next \(1\)/ }).click();
+  await page.getByRole('link', { name: /Previous/ }).waitFor();
+  assert.equal(await citing.count(), 1);
+  assert.notEqual(await citing.textContent(), first);
+  assert.equal(await page.getByRole('link', { name: /Next/ }).count(), 0);
+});
+
 test('an English article leads to its Vietnamese original among related documents', async (t) => {
   const page = await openPage(t, '#/?q=Nguyen+Thanh+Binh&lang=en');
   await page.locator('.hit h2 a').first().click();
