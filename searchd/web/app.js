@@ -35,6 +35,9 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Diacritics and case away, đ as d: what the index calls folded.
+const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
 const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 const unescapeHtml = (text) => text.replace(/&(?:lt|gt|amp|quot|#39|apos);/g, (entity) => ENTITIES[entity]);
 
@@ -59,10 +62,11 @@ function externalLink(url) {
   return el('span', { text: url });
 }
 
-const documentHref = (id) => '#/doc/' + encodeURIComponent(id);
+// A document opened from a search carries the query (?q=), whose words its text then marks.
+const documentHref = (id, query) => '#/doc/' + encodeURIComponent(id) + (query ? '?' + new URLSearchParams({ q: query }) : '');
 const referenceHref = (reference) => '#/ref/' + encodeURIComponent(reference);
 const referenceLink = (reference) => el('a', { href: referenceHref(reference), class: 'reference', text: reference });
-const documentLink = (id, title) => el('a', { href: documentHref(id), text: title || id });
+const documentLink = (id, title, query) => el('a', { href: documentHref(id, query), text: title || id });
 const bilingual = (vi, en) => [vi, en].filter(Boolean).join(' · ');
 
 function searchHref(params) {
@@ -95,7 +99,10 @@ const post = (path, payload) => api(path, { method: 'POST', headers: { 'Content-
 
 function parseRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
-  if (hash.startsWith('/doc/')) return { view: 'document', id: decodeURIComponent(hash.slice(5)) };
+  if (hash.startsWith('/doc/')) {
+    const [id, query = ''] = hash.slice(5).split('?');
+    return { view: 'document', id: decodeURIComponent(id), params: Object.fromEntries(new URLSearchParams(query)) };
+  }
   if (hash.startsWith('/ref/')) {
     const [reference, query = ''] = hash.slice(5).split('?');
     return { view: 'reference', reference: decodeURIComponent(reference), params: Object.fromEntries(new URLSearchParams(query)) };
@@ -119,7 +126,7 @@ async function render() {
   if (route.view === 'search') fillForm(route.params);
   view.replaceChildren(el('p', { class: 'muted', text: 'Đang tải · Loading…' }));
   try {
-    const content = route.view === 'document' ? await documentView(route.id)
+    const content = route.view === 'document' ? await documentView(route.id, route.params)
       : route.view === 'reference' ? await referenceView(route.reference, route.params)
       : route.view === 'check' ? checkView()
       : route.params.q ? await searchView(route.params) : await homeView();
@@ -170,7 +177,7 @@ async function searchView(params) {
       answer.did_you_mean_total ? ` (${answer.did_you_mean_total})` : ''));
   }
   if (answer.hits.length === 0) results.append(el('p', { text: 'Không có kết quả · No documents match.' }));
-  results.append(el('ol', { class: 'hits', start: offset + 1 }, answer.hits.map(hitNode)));
+  results.append(el('ol', { class: 'hits', start: offset + 1 }, answer.hits.map((hit) => hitNode(hit, params.q))));
 
   const pager = el('nav', { class: 'pager', 'aria-label': 'pages' });
   if (offset > 0) pager.append(el('a', { href: searchHref({ ...params, offset: Math.max(0, offset - PAGE_SIZE) || '' }), rel: 'prev', text: '← Trước · Previous' }));
@@ -182,9 +189,9 @@ async function searchView(params) {
   return el('div', { class: 'layout' }, facetsNode(answer.facets || {}, params), results);
 }
 
-function hitNode(hit) {
+function hitNode(hit, query) {
   return el('li', { class: 'hit' },
-    el('h2', {}, documentLink(hit.id, hit.title)),
+    el('h2', {}, documentLink(hit.id, hit.title, query)),
     el('div', { class: 'meta' },
       hit.date && el('span', { class: 'date', text: hit.date }),
       hit.lang && el('span', { text: LANGUAGES[hit.lang] || hit.lang }),
@@ -223,7 +230,7 @@ async function homeView() {
 
 // --- one document ---
 
-async function documentView(id) {
+async function documentView(id, params = {}) {
   const doc = await api('/documents/' + encodeURIComponent(id));
   document.title = `${doc.title || doc.id} – tracuu`;
   const fields = el('dl', { class: 'fields' });
@@ -258,8 +265,41 @@ async function documentView(id) {
       el('ul', {}, related.related.map((hit) => el('li', {}, documentLink(hit.id, hit.title), ' ',
         el('span', { class: 'muted', text: [hit.date, LANGUAGES[hit.lang] || hit.lang, whyText(hit.why)].filter(Boolean).join(' · ') }))))));
   }
-  page.append(el('div', { class: 'text', text: doc.text }));
+  page.append(textNode(doc.text, params.q));
   return page;
+}
+
+// The words a query searches for, folded: not its operators, field values or excluded words.
+function queryWords(query) {
+  const words = new Set();
+  for (const part of (query || '').split(/\s+/)) {
+    if (!part || part.startsWith('-') || /^(AND|OR|NOT)$/.test(part) || /^[a-z]+:/i.test(part)) continue;
+    for (const word of fold(part).match(/[\p{L}\p{N}]+/gu) || []) words.add(word);
+  }
+  return words;
+}
+
+// A document's text with the query's words marked (folded, as the index matches them), the
+// view brought to the first.
+function textNode(text, query) {
+  const node = el('div', { class: 'text' });
+  const words = queryWords(query);
+  if (words.size === 0) {
+    node.textContent = text;
+    return node;
+  }
+  let marks = 0;
+  for (const part of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
+    if (!part) continue;
+    if (words.has(fold(part))) {
+      node.append(el('mark', { id: marks === 0 ? 'first-match' : null, text: part }));
+      ++marks;
+    } else {
+      node.append(part);
+    }
+  }
+  if (marks > 0) setTimeout(() => document.getElementById('first-match')?.scrollIntoView({ block: 'center' }), 0);
+  return node;
 }
 
 // What a related document shares, in a few words: numbers and names first.
@@ -339,13 +379,11 @@ function checkResults(answer) {
   const quotes = el('section', { class: 'check-quotes' }, el('h2', { text: `Trích dẫn · Quotations (${answer.quotes.length})` }));
   quotes.append(answer.quotes.length === 0 ? el('p', { class: 'muted', text: '—' }) : el('ul', {}, answer.quotes.map((quote) => el('li', {},
     el('q', { text: quote.text }), ` — ${quote.found ? `${quote.found} văn bản · documents` : 'không tìm thấy nguyên văn · not found word for word'}`,
-    el('ul', {}, quote.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title), doc.date ? ` · ${doc.date}` : '', snippetNode(doc.snippet))))))));
+    el('ul', {}, quote.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title, `"${quote.text}"`), doc.date ? ` · ${doc.date}` : '', snippetNode(doc.snippet))))))));
   return el('div', {}, references, quotes);
 }
 
 // --- completion as the user types ---
-
-const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 
 // A completion replaces the last words it begins with: "thi h" → "thi hành", but "luật h" →
 // "luật hiệu quả".

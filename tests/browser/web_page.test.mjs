@@ -117,6 +117,12 @@ test('a result opens the document: its metadata, what it cites, and the number i
   assert.ok(await citations.count() >= 2);
   assert.match(await citations.first().textContent(), /126\/NQ-CP — thực hiện · implements/);
   assert.match(await page.locator('.text').textContent(), /Nguyễn Thanh Bình/);
+  // Opened from the search, its text marks the query's words, folded as the index matches them.
+  const marked = await page.locator('.text mark').allTextContents();
+  assert.ok(marked.length >= 5, marked.join(' | '));
+  const fold = (word) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  for (const word of marked) assert.match(fold(word), /^(loi|ich|nhom|thua|thien)$/);  // "thiện" too, as search finds it
+  assert.equal(await page.locator('#first-match').count(), 1);
   // Following the number: the resolution itself, and who cites it and how.
   await citations.first().getByRole('link', { name: '126/NQ-CP' }).click();
   await page.locator('.reference-view h1').waitFor();
