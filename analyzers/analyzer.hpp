@@ -26,8 +26,10 @@ namespace tracuu {
 // boilerplate. 10: a decree without its issuer ("87/2015/NĐ") is NĐ-CP. 11: the English cues
 // "implements", "guides", "details" (citation relations). 12: English text has no dictionary
 // words without diacritics ("that the" is no "thất thế"); a law without a dateline is dated by its
-// closing sentence (core/metadata.hpp find_adoption_date).
-inline constexpr int kAnalyzerVersion = 12;
+// closing sentence (core/metadata.hpp find_adoption_date). 13: a passive after a number with
+// no cue before it gives the relation ("… 08/2020/TT-BTC được sửa đổi như sau", "… is hereby
+// repealed"); "This Lawyer" dates nothing.
+inline constexpr int kAnalyzerVersion = 13;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace tracuu {
 namespace {
@@ -259,8 +260,9 @@ std::string_view clause_before(std::string_view sentence) {
 }
 
 // The nearest cue in @p clause; a longer cue ending at the same place wins ("hướng dẫn thi hành").
-Relation nearest_cue(std::string_view clause) {
-    Relation relation = Relation::cites;
+// None when the clause has none (not even a plain "theo", "tại").
+std::optional<Relation> nearest_cue(std::string_view clause) {
+    std::optional<Relation> relation;
     std::size_t best_end = 0, best_length = 0;
     for (const Cue& cue : kCues) {
         for (std::size_t pos = clause.rfind(cue.folded); pos != std::string_view::npos;
@@ -276,6 +278,80 @@ Relation nearest_cue(std::string_view clause) {
         }
     }
     return relation;
+}
+
+// What the rest of the sentence says was done to the number, in the passive: "Điều 5 Thông
+// tư số 08/2020/TT-BTC ngày … được sửa đổi, bổ sung như sau", "Decision No. 123/QD-TTg dated
+// … is hereby repealed". Read up to the sentence's end or the next document number, within
+// kRelationWindowBytes. A change made by another document ("được sửa đổi bởi Nghị định …",
+// "amended by Decree …") is that document's, not the citing one's: none.
+std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end) {
+    const std::size_t to = code_point_start(text, std::min(text.size(), end + kRelationWindowBytes));
+    const std::string folded = unicode::fold(text.substr(end, to - end));
+    std::vector<std::string_view> words;
+    for (std::size_t pos = 0; pos < folded.size();) {
+        const char c = folded[pos];
+        const bool dot_ends = c == '.' && (pos + 1 == folded.size() || folded[pos + 1] == ' ' || folded[pos + 1] == '\n') &&
+                              !(!words.empty() && (words.back() == "no" || words.back().size() == 1));
+        if (c == '\n' || c == '\r' || c == ';' || c == ':' || c == '!' || c == '?' || dot_ends) break;
+        // Another document number ("45/2019/qd-ttg", "69-qd/tw"): a digit, '/' or '-', a letter.
+        if ((c == '/' || c == '-') && pos > 0 && folded[pos - 1] >= '0' && folded[pos - 1] <= '9' && pos + 1 < folded.size() &&
+            folded[pos + 1] >= 'a' && folded[pos + 1] <= 'z')
+            break;
+        if (!is_folded_word_char(c)) {
+            ++pos;
+            continue;
+        }
+        std::size_t word_end = pos;
+        while (word_end < folded.size() && is_folded_word_char(folded[word_end])) ++word_end;
+        words.push_back(std::string_view(folded).substr(pos, word_end - pos));
+        pos = word_end;
+    }
+    struct PassiveCue {
+        std::string_view auxiliary;  // a word the verb follows: "được", "is", "hereby"
+        std::string_view verb;       // its first word: "sua" of "sửa đổi"
+        std::string_view second;     // and its second, if any
+        Relation relation;
+    };
+    static constexpr PassiveCue kCuesAfter[] = {
+        {"duoc", "sua", "doi", Relation::amends},      {"duoc", "bo", "sung", Relation::amends},
+        {"duoc", "thay", "the", Relation::replaces},   {"bi", "thay", "the", Relation::replaces},
+        {"duoc", "bai", "bo", Relation::repeals},      {"bi", "bai", "bo", Relation::repeals},
+        {"duoc", "huy", "bo", Relation::repeals},      {"bi", "huy", "bo", Relation::repeals},
+    };
+    // Present tense only: "was amended in 2020", "đã được sửa đổi" tell the number's history.
+    static constexpr std::string_view kEnglishAuxiliaries[] = {"is", "are", "be", "hereby"};
+    static constexpr std::pair<std::string_view, Relation> kEnglishVerbs[] = {
+        {"amended", Relation::amends},   {"supplemented", Relation::amends}, {"replaced", Relation::replaces},
+        {"superseded", Relation::replaces}, {"repealed", Relation::repeals}, {"annulled", Relation::repeals},
+        {"abolished", Relation::repeals}, {"rescinded", Relation::repeals},
+    };
+    // Whether the sentence names another document as the agent: "bởi"/"by"/"bằng"/"tại"/"theo".
+    const auto by_another = [&](std::size_t after) {
+        while (after < words.size() && (words[after] == "and" || words[after] == "va" || words[after] == "bo" ||
+                                         words[after] == "sung" || words[after] == "supplemented"))
+            ++after;
+        if (after >= words.size()) return false;
+        const std::string_view agent = words[after];
+        if (agent != "boi" && agent != "by" && agent != "bang" && agent != "tai" && agent != "theo") return false;
+        // The words read stop before any other number: an agent that is "this …" or "… này"
+        // is the citing document itself ("bằng Phụ lục ban hành kèm theo Thông tư này").
+        return std::none_of(words.begin() + static_cast<std::ptrdiff_t>(after) + 1, words.end(),
+                            [](std::string_view word) { return word == "this" || word == "nay"; });
+    };
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        for (const PassiveCue& cue : kCuesAfter) {
+            if (words[i - 1] != cue.auxiliary || words[i] != cue.verb || i + 1 >= words.size() || words[i + 1] != cue.second)
+                continue;
+            if (i >= 2 && words[i - 2] == "da") return std::nullopt;
+            return by_another(i + 2) ? std::nullopt : std::optional<Relation>(cue.relation);
+        }
+        if (std::find(std::begin(kEnglishAuxiliaries), std::end(kEnglishAuxiliaries), words[i - 1]) == std::end(kEnglishAuxiliaries))
+            continue;
+        for (const auto& [verb, relation] : kEnglishVerbs)
+            if (words[i] == verb) return by_another(i + 1) ? std::nullopt : std::optional<Relation>(relation);
+    }
+    return std::nullopt;
 }
 
 bool is_sentence_end(char32_t cp) {
@@ -358,7 +434,11 @@ Reference resolve(std::string_view text, const DocumentNumber& number, std::size
         noun_type = nullptr;
         before_noun = sentence;
     }
-    ref.relation = nearest_cue(clause_before(before_noun));
+    // A cue before the number says what the citing text does with it ("theo", "tại" that it
+    // only cites it); where there is none, the rest of the sentence may say so in the passive.
+    std::optional<Relation> relation = nearest_cue(clause_before(before_noun));
+    if (!relation) relation = passive_cue_after(text, end);
+    ref.relation = relation.value_or(Relation::cites);
     ref.issued = issue_date_after(text, end, number.year);
 
     const CodeInfo* type = type_in_number ? first : noun_type;

@@ -151,6 +151,34 @@ TEST(Reference, RelationFromTheCueBeforeIt) {
     }
 }
 
+TEST(Reference, RelationFromAPassiveAfterItWhenNoCueComesBefore) {
+    // found.front(): the number the sentence is about, the first one.
+    const std::vector<RelationRow> rows = {
+        {"Điều 5 Thông tư số 08/2020/TT-BTC ngày 14 tháng 2 năm 2020 của Bộ Tài chính được sửa đổi, bổ sung như sau:",
+         Relation::amends},
+        {"Khoản 2 Điều 3 Nghị định 15/2020/NĐ-CP được bổ sung điểm c như sau", Relation::amends},
+        {"Quyết định số 123/QĐ-TTg ngày 01/02/2020 bị bãi bỏ.", Relation::repeals},
+        {"Phụ lục của Thông tư 12/2017/TT-BGTVT được thay thế bằng Phụ lục ban hành kèm theo Thông tư này.", Relation::replaces},
+        {"Article 5 of Decision No. 45/2019/QD-TTg dated May 10, 2019 is repealed.", Relation::repeals},
+        {"Decision No. 123/QD-TTg is hereby annulled.", Relation::repeals},
+        {"Clause 2, Article 3 of Decree 15/2020/ND-CP is amended as follows:", Relation::amends},
+        {"Circular 12/2017/TT-BGTVT is replaced by this Circular.", Relation::replaces},
+        // What another document did, or the number's history, is a plain citation.
+        {"Nghị định 15/2020/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 14/2022/NĐ-CP.", Relation::cites},
+        {"Decree 15/2020/ND-CP, amended by Decree 14/2022/ND-CP, is in force.", Relation::cites},
+        {"Thông tư 78/2014/TT-BTC (đã được sửa đổi, bổ sung) quy định", Relation::cites},
+        {"Law No. 59/2020/QH14 was amended in 2022.", Relation::cites},
+        {"theo Thông tư số 52/2017/TT-BTC thì điểm c khoản 1 Điều 4 được sửa đổi", Relation::cites},  // "theo" before
+        {"Nghị định 15/2020/NĐ-CP quy định xử phạt. Điều 5 được sửa đổi như sau", Relation::cites},  // another sentence
+        {"Nghị định 15/2020/NĐ-CP và Nghị định 14/2022/NĐ-CP được sửa đổi", Relation::cites},  // the next number's verb
+    };
+    for (const RelationRow& row : rows) {
+        const auto found = extract_references(unicode::normalize_nfc(row.text));
+        ASSERT_FALSE(found.empty()) << row.text;
+        EXPECT_EQ(to_string(found.front().relation), to_string(row.relation)) << row.text;
+    }
+}
+
 TEST(Reference, RelationNames) {
     EXPECT_EQ(to_string(Relation::cites), "cites");
     EXPECT_EQ(to_string(Relation::based_on), "based_on");
