@@ -120,8 +120,10 @@ async function render() {
   } catch (error) {  // a hand-edited address with a bad %-escape
     route = { view: 'search', params: {} };
   }
-  for (const link of document.querySelectorAll('.top nav a'))
-    link.toggleAttribute('aria-current', link.dataset.view === (route.view === 'check' ? 'check' : 'search'));
+  for (const link of document.querySelectorAll('.top nav a')) {
+    if (link.dataset.view === (route.view === 'check' ? 'check' : 'search')) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
   form.hidden = route.view === 'check';
   if (route.view === 'search') fillForm(route.params);
   view.replaceChildren(el('p', { class: 'muted', text: 'Đang tải · Loading…' }));

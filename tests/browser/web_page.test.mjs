@@ -160,6 +160,7 @@ test('an English article leads to its Vietnamese original among related document
 test('checking a text finds its document numbers and quotes in the index', async (t) => {
   const page = await openPage(t, '#/check');
   assert.equal(await page.locator('#search-form').isVisible(), false);
+  assert.equal(await page.locator('.top nav a[aria-current="page"]').textContent(), 'Kiểm tra nguồn · Check sources');
   await page.locator('#check-text').fill('Theo Nghị quyết 126/NQ-CP, Chính phủ yêu cầu “thi hành pháp luật” nghiêm; Nghị định 99/2031/NĐ-CP thì chưa có.');
   await page.getByRole('button', { name: /Check/ }).click();
   const references = page.locator('.check-references li');
