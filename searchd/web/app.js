@@ -407,8 +407,10 @@ queryBox.addEventListener('input', () => {
     try {
       const answer = await api('/suggest?' + new URLSearchParams({ q: typed, limit: 8 }).toString());
       if (ticket !== suggestTicket) return;
-      document.getElementById('suggestions').replaceChildren(...answer.suggestions.map((suggestion) =>
+      const list = document.getElementById('suggestions');
+      list.replaceChildren(...answer.suggestions.map((suggestion) =>
         el('option', { value: completedQuery(typed, suggestion.text), label: `${suggestion.documents}` })));
+      list.dataset.for = typed;  // what they complete
     } catch (_) { /* completion is a convenience: a failed one shows nothing */ }
   }, 120);
 });

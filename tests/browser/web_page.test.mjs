@@ -175,9 +175,9 @@ test('checking a text finds its document numbers and quotes in the index', async
 test('completion offers whole queries as the user types', async (t) => {
   const page = await openPage(t);
   await page.getByRole('combobox', { name: 'Query' }).pressSequentially('thi h', { delay: 20 });
-  // Under load a pause between keys may show the completions of "t" first: wait for the
-  // completions of the whole of it.
-  await page.waitForFunction(() => [...document.querySelectorAll('#suggestions option')].some((o) => o.value.startsWith('thi h')));
+  // Under load a pause between keys may show the completions of "t" first: wait for those of
+  // the whole of it.
+  await page.locator('#suggestions[data-for="thi h"]').waitFor({ state: 'attached' });
   const values = await page.locator('#suggestions option').evaluateAll((options) => options.map((o) => o.value));
   assert.ok(values.includes('thi hành'), values.join(' | '));
   // Each replaces the words it completes, and only those.
