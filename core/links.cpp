@@ -756,6 +756,24 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
     return report;
 }
 
+namespace {
+
+// A key drops the serial's leading zeros ("2/2017/tt-byt"), and so does the number rebuilt
+// from it; a document writes "02/2017/TT-BYT". The form the first document holding the
+// reference term writes, else @p fallback.
+std::string written_form(const Xapian::Database& db, const std::string& key, std::string fallback) {
+    const std::string term = prefixed(schema::kReferencePrefix, key);
+    const auto posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term)) return fallback;
+    const Document doc = from_stored_json(db.get_document(*posting, Xapian::DOC_ASSUME_VALID).get_data());
+    for (const std::string& written : doc.references)
+        if (const auto number = parse_document_number(written); number && number->key() == key) return number->canonical();
+    if (const auto own = parse_document_number(doc.number); own && own->key() == key) return own->canonical();
+    return fallback;
+}
+
+}  // namespace
+
 Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, std::string_view prefix, std::size_t limit) {
     if (limit < 1 || limit > kMaxLinksLimit)
         return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLinksLimit)};
@@ -802,6 +820,7 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
     }
     std::stable_sort(listed.begin(), listed.end(), [](const ReferenceCount& a, const ReferenceCount& b) { return a.citing > b.citing; });
     if (listed.size() > limit) listed.resize(limit);
+    for (ReferenceCount& entry : listed) entry.reference.canonical = written_form(db, entry.reference.key, entry.reference.canonical);
     return listed;
 }
 

@@ -196,6 +196,16 @@ TEST_F(ReferencesTest, ListsNumbersAsTyped) {
     EXPECT_FALSE(resolution->front().in_corpus);
 }
 
+TEST(ReferenceList, ShowsTheNumberAsTheDocumentsWriteIt) {
+    // The key drops the leading zero of "02/2017/TT-BYT"; the list shows what the texts write.
+    testing::TempDir dir;
+    testing::build_index(dir.path() / "db", {testing::make_document("a", "Tin\nThực hiện Thông tư 02/2017/TT-BYT về giá dịch vụ."),
+                                             testing::make_document("b", "Tin\nTheo Thông tư số 02/2017/TT-BYT, giá tăng.")});
+    const Xapian::Database db((dir.path() / "db").string());
+    EXPECT_EQ(canonicals(list_references(db, "2/2017")), std::vector<std::string>{"02/2017/TT-BYT"});
+    EXPECT_EQ(canonicals(list_references(db, "")), std::vector<std::string>{"02/2017/TT-BYT"});
+}
+
 TEST_F(ReferencesTest, ListsTheMostCitedWithoutAPrefix) {
     const auto listed = list_references(db_, "", 3);
     ASSERT_TRUE(listed.ok());
