@@ -129,7 +129,9 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     // The title's references matter only for its own number (its locality, its date).
     const std::vector<Reference> title_references =
         own ? extract_references(analysis.title.text, analysis.title.references) : std::vector<Reference>{};
-    doc.locality = issuing_locality(doc, own, references, title_references);
+    // A locality the source states (a JSONL "locality") is kept for a local body's number.
+    if (doc.locality.empty()) doc.locality = issuing_locality(doc, own, references, title_references);
+    else if (!own || !is_local_number(*own)) doc.locality.clear();
     doc.citations = citations_of(references, own, doc.locality);
     // The date it states with its own number is its date when no dateline gives one.
     if (doc.date.empty() && own) doc.date = date_stated_with(*own, title_references, references);

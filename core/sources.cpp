@@ -4,6 +4,7 @@
 #include "core/sources.hpp"
 
 #include "analyzers/document_number.hpp"
+#include "analyzers/locality.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/formats.hpp"
 #include "core/hash.hpp"
@@ -224,7 +225,7 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
         const std::string name = json_string(member.name);
         if (name == "id" || name == "text") continue;
         const bool known = name == "title" || name == "date" || name == "url" || name == "lang" || name == "author" ||
-                           name == "number";
+                           name == "number" || name == "locality";
         if (known && !member.value.IsString()) {
             remark("\"" + name + "\" is not a string; ignored");
             continue;
@@ -245,6 +246,13 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
             const auto number = parse_document_number(written);
             if (!number) remark("\"number\" \"" + written + "\" is not a document number such as 15/2020/NĐ-CP; ignored");
             else doc.number = number->canonical();
+        } else if (name == "locality") {
+            // "Quảng Ninh", "tỉnh Quảng Ninh", "UBND tỉnh Quảng Ninh", "TP. Hồ Chí Minh": the place.
+            const std::string written = json_string(member.value);
+            std::string place = locality_of_place(written);
+            if (place.empty()) place = heading_locality(written);
+            if (place.empty()) remark("\"locality\" \"" + written + "\" names no province or city, such as Quảng Ninh; ignored");
+            doc.locality = std::move(place);
         } else if (name == "date") {
             const std::string written = json_string(member.value);
             std::size_t length = 0;

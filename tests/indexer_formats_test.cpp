@@ -474,6 +474,32 @@ TEST(Sources, JsonFieldsThatCannotBeUsedAreReportedAndTheRecordStillIndexed) {
     EXPECT_EQ(read.find("page")->lang, "");  // only vi and en are analyzed: the text decides
 }
 
+TEST(Sources, AJsonLocalityIsThePlaceHoweverTheBodyIsWritten) {
+    TempDir dir;
+    dir.write("in/decisions.jsonl",
+              "{\"id\":\"qn\",\"number\":\"40/2026/QĐ-UBND\",\"locality\":\"UBND tỉnh Quảng Ninh\",\"text\":\"Bảng giá đất.\"}\n"
+              "{\"id\":\"hcm\",\"number\":\"1/2026/QĐ-UBND\",\"locality\":\"TP. Hồ Chí Minh\",\"text\":\"Nội dung.\"}\n"
+              "{\"id\":\"dn\",\"number\":\"2/2026/QĐ-UBND\",\"locality\":\"Đà Nẵng\",\"text\":\"Nội dung.\"}\n"
+              "{\"id\":\"bad\",\"number\":\"3/2026/QĐ-UBND\",\"locality\":\"123\",\"text\":\"Nội dung.\"}\n");
+    const Read read = read_all({(dir.path() / "in").string()});
+    EXPECT_TRUE(read.has_problem("decisions.jsonl:4: \"locality\" \"123\" names no province or city, such as Quảng Ninh; ignored"));
+    ASSERT_EQ(read.documents.size(), 4u);
+    EXPECT_EQ(read.find("qn")->locality, "Quảng Ninh");
+    EXPECT_EQ(read.find("hcm")->locality, "Hồ Chí Minh");
+    EXPECT_EQ(read.find("dn")->locality, "Đà Nẵng");
+    EXPECT_EQ(read.find("bad")->locality, "");
+    // Stated, it is the document's, which neither its text nor its title says here; it is kept
+    // only for a local body's number.
+    Document stated = *read.find("qn");
+    (void)analyze_document(stated, Analyzer());
+    EXPECT_EQ(stated.locality, "Quảng Ninh");
+    Document decree = testing::make_document("nd", "Nghị định quy định xử phạt.");
+    decree.number = "15/2020/NĐ-CP";
+    decree.locality = "Hà Nội";
+    (void)analyze_document(decree, Analyzer());
+    EXPECT_EQ(decree.locality, "");
+}
+
 TEST(Sources, LossyIndexesInvalidUtf8WithReplacementCharacters) {
     TempDir dir;
     dir.write("in/bad.txt", "Tiêu đề\nxin ch\xE0o b\xE1n");
