@@ -160,6 +160,7 @@ struct IndexingRun::State {
     std::atomic<std::size_t> unchanged{0};
     std::atomic<std::size_t> pruned{0};
     std::atomic<std::size_t> rejected{0};
+    std::atomic<std::size_t> warnings{0};
     std::atomic<bool> merging{false};
     std::atomic<std::size_t> files_total{0};
     std::atomic<std::uint64_t> bytes_total{0};
@@ -197,6 +198,7 @@ IndexingCounts IndexingRun::snapshot() const {
     counts.unchanged = s.unchanged;
     counts.pruned = s.pruned;
     counts.rejected = s.rejected;
+    counts.warnings = s.warnings;
     counts.shards = s.shards;
     counts.merging = s.merging;
     counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - s.started).count();
@@ -208,7 +210,7 @@ IndexingCounts IndexingRun::run() {
     state.started = std::chrono::steady_clock::now();
     auto report = [&](const InputProblem& problem) {
         std::lock_guard lock(state.problem_mutex);
-        ++state.rejected;
+        ++(problem.still_indexed ? state.warnings : state.rejected);
         if (on_problem_) on_problem_(problem);
     };
 

@@ -44,17 +44,18 @@ std::string format_progress(const IndexingCounts& c) {
 
 std::string format_summary(const IndexingCounts& c, const std::string& db) {
     return printf_string("indexed %zu documents (%zu new, %zu replaced), %zu unchanged, %zu pruned, from %zu files "
-                         "into %s in %.2f s (%.0f docs/s, %.1f MB/s); %zu rejected; %zu documents in the index",
+                         "into %s in %.2f s (%.0f docs/s, %.1f MB/s); %zu rejected;%s %zu documents in the index",
                          c.indexed + c.replaced, c.indexed, c.replaced, c.unchanged, c.pruned, c.files_total, db.c_str(),
                          c.seconds, per_second(static_cast<double>(documents_done(c)), c.seconds),
-                         per_second(c.bytes_done / kMiB, c.seconds), c.rejected, c.documents);
+                         per_second(c.bytes_done / kMiB, c.seconds), c.rejected,
+                         c.warnings == 0 ? "" : printf_string(" %zu indexed with a warning;", c.warnings).c_str(), c.documents);
 }
 
 std::string format_json_summary(const IndexingCounts& c) {
     return printf_string("{\"indexed\":%zu,\"replaced\":%zu,\"unchanged\":%zu,\"pruned\":%zu,\"rejected\":%zu,"
-                         "\"files\":%zu,\"documents\":%zu,\"shards\":%zu,\"seconds\":%.3f,\"docs_per_s\":%.1f,"
+                         "\"warnings\":%zu,\"files\":%zu,\"documents\":%zu,\"shards\":%zu,\"seconds\":%.3f,\"docs_per_s\":%.1f,"
                          "\"mb_per_s\":%.2f}",
-                         c.indexed, c.replaced, c.unchanged, c.pruned, c.rejected, c.files_total, c.documents, c.shards,
+                         c.indexed, c.replaced, c.unchanged, c.pruned, c.rejected, c.warnings, c.files_total, c.documents, c.shards,
                          c.seconds, per_second(static_cast<double>(documents_done(c)), c.seconds),
                          per_second(c.bytes_done / kMiB, c.seconds));
 }

@@ -63,6 +63,7 @@ struct FileContext {
     std::uint64_t hash_state;   // the hash of everything but the bytes
 
     void problem(std::size_t line, std::string reason) const { on_problem({file, line, std::move(reason)}); }
+    void warning(std::size_t line, std::string reason) const { on_problem({file, line, std::move(reason), true}); }
 
     std::uint64_t hash(std::string_view bytes) const { return fnv1a64(bytes, hash_state); }
 
@@ -196,7 +197,8 @@ void read_office(const FileContext& ctx, std::string_view content, Format format
 }
 
 // A JSON record -> a document, or the reason it is not one. @p fallback_id is used when
-// the record has no "id" ("" makes "id" required). Non-fatal remarks go to @p remark.
+// the record has no "id" ("" makes "id" required). A field that cannot be used goes to
+// @p remark, and the record is still a document.
 std::string record_to_document(const rapidjson::Value& json, const std::string& fallback_id, Document& doc,
                                const std::function<void(std::string)>& remark) {
     if (!json.IsObject()) return "expected a JSON object";
@@ -292,6 +294,7 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
         ++line_number;
         if (is_blank(line)) continue;
         auto problem = [&](std::string reason) { ctx.problem(line_number, std::move(reason)); };
+        auto warning = [&](std::string reason) { ctx.warning(line_number, std::move(reason)); };
 
         std::string repaired;
         if (const auto bad = unicode::find_invalid_utf8(line)) {
@@ -310,7 +313,7 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
             continue;
         }
         Document doc;
-        if (std::string why = record_to_document(json, {}, doc, problem); !why.empty()) {
+        if (std::string why = record_to_document(json, {}, doc, warning); !why.empty()) {
             problem(why);
             continue;
         }
@@ -332,12 +335,11 @@ void read_json(const FileContext& ctx, std::string_view content, std::uint64_t c
         return;
     }
     auto one = [&](const rapidjson::Value& record, const std::string& fallback_id, std::size_t index) {
-        auto remark = [&](std::string reason) {
-            ctx.problem(0, (json.IsArray() ? "record " + std::to_string(index + 1) + ": " : std::string()) + reason);
-        };
+        const std::string where = json.IsArray() ? "record " + std::to_string(index + 1) + ": " : std::string();
+        auto warning = [&](std::string reason) { ctx.warning(0, where + reason); };
         Document doc;
-        if (std::string why = record_to_document(record, fallback_id, doc, remark); !why.empty()) {
-            remark(why);
+        if (std::string why = record_to_document(record, fallback_id, doc, warning); !why.empty()) {
+            ctx.problem(0, where + why);
             return;
         }
         // Records of one file share its bytes: the index tells them apart.

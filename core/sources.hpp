@@ -26,6 +26,9 @@ struct InputProblem {
     std::string file;
     std::size_t line = 0;  ///< 1-based; 0 when it concerns the whole file.
     std::string reason;
+    /// The document was indexed all the same, without the part the reason names (a JSON
+    /// field that cannot be used): a warning, not a rejection.
+    bool still_indexed = false;
 
     /// "file:line: reason" (or "file: reason").
     [[nodiscard]] std::string to_string() const;

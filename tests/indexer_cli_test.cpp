@@ -244,6 +244,22 @@ TEST(IndexerCli, BadInputIsReportedTheRestIndexedAndTheExitStatusSaysSo) {
     EXPECT_EQ(clean.exit_code, 0) << clean.output;
 }
 
+TEST(IndexerCli, ARecordIndexedWithoutAFieldItCouldNotUseIsAWarningNotARejection) {
+    testing::TempDir dir;
+    dir.write("in/records.jsonl", "{\"id\":\"a\",\"text\":\"một\",\"date\":\"hôm qua\"}\n{\"id\":\"b\",\"text\":\"hai\"}\n");
+    const std::string db = (dir.path() / "db").string();
+    const RunResult result = run(index_command(db, {(dir.path() / "in").string()}) + " 2>&1");
+    EXPECT_EQ(result.exit_code, 0) << result.output;  // all input indexed
+    for (const std::string expected : {"records.jsonl:1: \"date\" \"hôm qua\" is not a date; indexed without it",
+                                       "; 0 rejected; 1 indexed with a warning; 2 documents in the index"})
+        EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
+    dir.write("in/records.jsonl", "{\"id\":\"a\",\"text\":\"một!\",\"lang\":\"fr\"}\n{\"id\":\"b\",\"text\":7}\n");
+    const rapidjson::Document json = index_json(db, {(dir.path() / "in").string()}, 1);  // b is rejected
+    EXPECT_EQ(json["rejected"].GetUint(), 1u);
+    EXPECT_EQ(json["warnings"].GetUint(), 1u);
+    EXPECT_EQ(json["replaced"].GetUint(), 1u);
+}
+
 TEST(IndexerCli, QuietPrintsOnlyProblemsAndJsonGoesToStdout) {
     testing::TempDir dir;
     write_articles(dir, "in", 3);

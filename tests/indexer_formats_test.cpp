@@ -622,7 +622,7 @@ TEST(Progress, LinesAndSummariesSayWhatTheyCount) {
     counts.documents = 45;
     EXPECT_EQ(format_progress(counts), "50/100 files, 5.0/10.0 MB, 5 docs/s, ETA 10s, 2 errors");
     EXPECT_EQ(format_json_summary(counts),
-              "{\"indexed\":40,\"replaced\":5,\"unchanged\":5,\"pruned\":0,\"rejected\":2,\"files\":100,"
+              "{\"indexed\":40,\"replaced\":5,\"unchanged\":5,\"pruned\":0,\"rejected\":2,\"warnings\":0,\"files\":100,"
               "\"documents\":45,\"shards\":1,\"seconds\":10.000,\"docs_per_s\":5.0,\"mb_per_s\":0.50}");
     EXPECT_NE(format_summary(counts, "db").find("indexed 45 documents (40 new, 5 replaced), 5 unchanged"), std::string::npos);
 }
