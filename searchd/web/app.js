@@ -381,7 +381,8 @@ function checkResults(answer) {
   const quotes = el('section', { class: 'check-quotes' }, el('h2', { text: `Trích dẫn · Quotations (${answer.quotes.length})` }));
   quotes.append(answer.quotes.length === 0 ? el('p', { class: 'muted', text: '—' }) : el('ul', {}, answer.quotes.map((quote) => el('li', {},
     el('q', { text: quote.text }), ` — ${quote.found ? `${quote.found} văn bản · documents` : 'không tìm thấy nguyên văn · not found word for word'}`,
-    el('ul', {}, quote.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title, `"${quote.text}"`), doc.date ? ` · ${doc.date}` : '', snippetNode(doc.snippet))))))));
+    el('ul', {}, quote.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title, `"${quote.text}"`),
+      doc.date ? ` · ${doc.date}` : '', doc.url ? [' · ', externalLink(doc.url)] : '', snippetNode(doc.snippet))))))));
   return el('div', {}, references, quotes);
 }
 

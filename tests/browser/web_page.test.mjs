@@ -19,7 +19,7 @@ const CHROMIUM = process.env.TRACUU_CHROMIUM || '/usr/bin/chromium';
 
 // The README's two legal documents: a resolution the articles cite, and a decree.
 const LEGAL = [
-  { id: 'nq-126-2023', number: '126/NQ-CP', date: '2023-08-14', title: 'Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật', text: 'Chính phủ ban hành Nghị quyết về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.' },
+  { id: 'nq-126-2023', number: '126/NQ-CP', date: '2023-08-14', url: 'https://example.gov.vn/van-ban/nq-126-2023', title: 'Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật', text: 'Chính phủ ban hành Nghị quyết về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.' },
   { id: 'nd-15-2020', number: '15/2020/NĐ-CP', date: '2020-02-03', title: 'Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông', text: 'Nghị định quy định hành vi vi phạm hành chính, hình thức xử phạt, mức xử phạt trong lĩnh vực bưu chính, viễn thông, công nghệ thông tin và giao dịch điện tử.' },
   // A stored url that is no web address, and markup in a title: both must stay text. Its id
   // has what a URL must escape.
@@ -170,6 +170,8 @@ test('checking a text finds its document numbers and quotes in the index', async
   assert.match(await references.nth(1).textContent(), /99\/2031\/NĐ-CP.*không có trong chỉ mục · not in the index/);
   const quote = page.locator('.check-quotes > ul > li').first();
   assert.match(await quote.textContent(), /thi hành pháp luật — [1-9]\d* văn bản/);
+  // Where each was published, for a journalist to check the source.
+  assert.equal(await quote.locator('a[href="https://example.gov.vn/van-ban/nq-126-2023"]').count(), 1);
 });
 
 test('completion offers whole queries as the user types', async (t) => {
