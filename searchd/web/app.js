@@ -218,6 +218,18 @@ function facetsNode(facets, params) {
   return aside;
 }
 
+// The query language (README, "Queries"), one example a feature.
+const QUERY_EXAMPLES = [
+  ['nghi quyet 126', 'có dấu hoặc không · with or without diacritics'],
+  ['"thi hành pháp luật"', 'cụm từ · a phrase'],
+  ['Resolution No. 126/NQ-CP', 'số hiệu, viết kiểu nào cũng được · a document number, however written'],
+  ['ref:126/NQ-CP', 'văn bản trích dẫn số này · documents citing it'],
+  ['type:"nghị định" xử phạt', 'theo loại văn bản · by document type (issuer:, lang:, title:)'],
+  ['year:2020..2023 lợi ích nhóm', 'theo năm hoặc ngày · by year or date:2023-01-01..2023-06-30'],
+  ['thi hà*', 'tiền tố · a prefix'],
+  ['(đất OR income) AND NOT luật', 'toán tử · operators (+word, -word)'],
+];
+
 async function homeView() {
   document.title = 'tracuu';
   const [health, cited] = await Promise.all([api('/health'), api('/references?limit=15')]);
@@ -226,6 +238,9 @@ async function homeView() {
     ` — ${reference.citing} văn bản trích dẫn · citing`)));
   return el('div', {},
     el('p', { class: 'summary', text: `${health.documents} văn bản trong chỉ mục · documents in the index` }),
+    el('section', { class: 'examples' }, el('h2', { text: 'Cách tìm · How to search' }),
+      el('ul', {}, QUERY_EXAMPLES.map(([query, what]) => el('li', {},
+        el('a', { href: searchHref({ q: query }), text: query }), ' ', el('span', { class: 'muted', text: what }))))),
     el('section', {}, el('h2', { text: 'Được trích dẫn nhiều nhất · Most cited' }),
       cited.references.length ? list : el('p', { class: 'muted', text: '—' })));
 }

@@ -85,6 +85,15 @@ test('a query typed without diacritics finds the documents, with the matches mar
   assert.match(page.url(), /#\/\?q=nghi\+quyet\+126/);
 });
 
+test('the first page shows how to search, and each example runs', async (t) => {
+  const page = await openPage(t);
+  const example = page.locator('.examples a', { hasText: 'ref:126/NQ-CP' });
+  await example.click();
+  await page.locator('.hit').first().waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Query' }).inputValue(), 'ref:126/NQ-CP');
+  assert.match(await page.locator('.summary').textContent(), /^2 kết quả/);  // the two articles citing it
+});
+
 test('facets narrow the results, and the filter can be removed again', async (t) => {
   const page = await openPage(t, '#/?q=thi+hanh+phap+luat');
   await page.locator('.hit').first().waitFor();
