@@ -650,14 +650,20 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (!trimmed.empty() && trimmed[0] >= '0' && trimmed[0] <= '9') {
         std::size_t digits = 0;
         while (digits < trimmed.size() && trimmed[digits] >= '0' && trimmed[digits] <= '9') ++digits;
-        std::string number = trimmed.substr(0, digits);
+        const std::string typed_serial = trimmed.substr(0, digits);
+        std::string number = typed_serial;
         number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
         const std::string wanted = alphanumerics(number + trimmed.substr(digits));
         for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
             const std::string key = term.substr(schema::kReferencePrefix.size());
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
-            const auto parsed = document_number_from_key(key);
-            out.push_back({parsed ? parsed->canonical() : key, "reference", frequency});
+            // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2), and codes in
+            // capitals even where the lexicon does not know them.
+            auto parsed = document_number_from_key(key);
+            if (parsed && parsed->number == number) parsed->number = typed_serial;
+            std::string shown = parsed ? parsed->canonical() : typed_serial + key.substr(number.size());
+            if (!parsed) std::transform(shown.begin(), shown.end(), shown.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
+            out.push_back({std::move(shown), "reference", frequency});
             if (out.size() == limit) break;
         }
         return out;
