@@ -633,7 +633,6 @@ bool may_join_as_word(std::string_view text, const Token& left, const Token& rig
 
 namespace {
 
-
 // A multi-syllable word of the dictionary typed without diacritics ("quy dinh", "thi hanh"):
 // Vietnamese, though it holds no Vietnamese letter. A run of capitalized syllables the
 // segmenter kept together as a name ("Supreme Court") is no dictionary word.

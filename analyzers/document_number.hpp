@@ -38,10 +38,10 @@
 
 namespace tracuu {
 
-/// A parsed document number such as 15/2020/NĐ-CP or 69-QĐ/TW.
 /// The years a document number may carry (YEAR above).
 inline constexpr int kEarliestNumberYear = 1945, kLatestNumberYear = 2100;
 
+/// A parsed document number such as 15/2020/NĐ-CP or 69-QĐ/TW.
 struct DocumentNumber {
     std::string number;               ///< Serial as written, digits and an optional letter ("01", "30a").
     int year = 0;                     ///< Four-digit year, 0 when not written.
