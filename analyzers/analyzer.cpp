@@ -651,6 +651,13 @@ bool is_dictionary_word_without_diacritics(const Token& word) {
 
 }  // namespace
 
+std::vector<const Token*> first_per_position(const Analysis& analysis) {
+    std::vector<const Token*> tokens;
+    for (const Token& token : analysis.tokens)
+        if (token.syllables == 1 && (tokens.empty() || tokens.back()->position != token.position)) tokens.push_back(&token);
+    return tokens;
+}
+
 std::string detect_language(const Analysis& analysis) {
     LanguageSigns signs;
     for (const Token& token : analysis.tokens) {

@@ -79,6 +79,11 @@ struct Analysis {
 /// marks both go by it, so that a mark spans exactly what the index holds as a word.
 [[nodiscard]] bool may_join_as_word(std::string_view text, const Token& left, const Token& right);
 
+/// The syllables of @p analysis, one a position, in text order: the first token at each
+/// position (the parts of a date or number share it), multi-syllable words left out. What a
+/// phrase matches, on the query side and in snippets alike.
+[[nodiscard]] std::vector<const Token*> first_per_position(const Analysis& analysis);
+
 /// Language guess for a text: "vi", "en", or "" when there is nothing to go on.
 [[nodiscard]] std::string detect_language(const Analysis& analysis);
 

@@ -105,14 +105,6 @@ Result<std::vector<Lexeme>> lex(const std::string& text) {
     return out;
 }
 
-// Tokens that start a new position; parts of a token (date components) share its position.
-std::vector<const Token*> first_per_position(const Analysis& analysis) {
-    std::vector<const Token*> tokens;
-    for (const Token& token : analysis.tokens)
-        if (token.syllables == 1 && (tokens.empty() || tokens.back()->position != token.position)) tokens.push_back(&token);
-    return tokens;
-}
-
 // The phrase of the tokens' folded forms; where they carry diacritics, a document that also
 // holds the exact forms matches the phrase twice (once with them), so it ranks above one that
 // matches only after folding. An exact syllable has no positions of its own (they would repeat

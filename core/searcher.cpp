@@ -760,12 +760,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         const std::string passage = nfc.substr(open_at, here - open_at);
         const Analysis analysis = analyzer_.analyze(passage);
         std::vector<std::string> terms;  // folded syllables, one a position: a phrase that tolerates diacritics
-        std::optional<std::uint32_t> last_position;
-        for (const Token& token : analysis.tokens) {
-            if (token.syllables != 1 || token.position == last_position) continue;
-            last_position = token.position;
-            terms.push_back(TermMapper::folded_term(token));
-        }
+        for (const Token* token : first_per_position(analysis)) terms.push_back(TermMapper::folded_term(*token));
         if (terms.size() >= 2) {
             CheckedQuote quote{passage, cps(open_at), cps(here), 0, {}};
             Xapian::Enquire enquire(db_);

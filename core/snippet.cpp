@@ -19,13 +19,11 @@ struct Match {
     bool phrase = false;  // a quoted phrase, whole
 };
 
-// Where each of the query's phrases occurs whole: consecutive syllables (parts of a number, at
-// one position, count once) whose folded forms are the phrase's. Marked as one match, so that
-// a quotation a journalist checks is shown where the text says it, not where its words are.
+// Where each of the query's phrases occurs whole: consecutive syllables (first_per_position,
+// as the query took the phrase's) whose folded forms are the phrase's. Marked as one match, so
+// that a quotation a journalist checks is shown where the text says it, not where its words are.
 void add_phrase_matches(const Analysis& analysis, const Highlights& highlights, std::vector<Match>& matches) {
-    std::vector<const Token*> syllables;
-    for (const Token& token : analysis.tokens)
-        if (syllables.empty() || syllables.back()->position != token.position) syllables.push_back(&token);
+    const std::vector<const Token*> syllables = first_per_position(analysis);
     for (std::size_t p = 0; p < highlights.phrases.size(); ++p) {
         const std::vector<std::string>& phrase = highlights.phrases[p];
         if (phrase.empty() || phrase.size() > syllables.size()) continue;
