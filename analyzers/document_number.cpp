@@ -582,7 +582,12 @@ std::optional<DocumentNumberMatch> match_document_number(std::string_view text, 
 }
 
 std::optional<DocumentNumber> document_number_from_key(std::string_view key) {
-    std::optional<DocumentNumber> number = parse_document_number(key);
+    // A key's codes are folded to lower case, and codes the lexicon does not know are codes
+    // only in capitals (as people write them: "2/2017/HC-ST").
+    std::string written(key);
+    const std::size_t codes = written.rfind('/');
+    if (codes != std::string::npos) written.replace(codes + 1, std::string::npos, folded_upper(written.substr(codes + 1)));
+    std::optional<DocumentNumber> number = parse_document_number(written);
     if (!number || number->year != 0 || number->codes.size() < 2) return number;
     number->party_style = is_party_issuer(number->codes.back());
     return number;

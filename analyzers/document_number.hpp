@@ -68,7 +68,8 @@ struct DocumentNumberMatch {
                                                                         std::size_t pos);
 
 /// The document number behind an index key (DocumentNumber::key()), displayed as such
-/// numbers are usually written: Party numbers (issuer TW, VPTW, TU, HU, ĐU, no year) in the
+/// numbers are usually written: codes in capitals, those the lexicon does not know too
+/// ("2/2017/HC-ST"), and Party numbers (issuer TW, VPTW, TU, HU, ĐU, no year) in the
 /// N-TYPE/ISSUER form. Nullopt when @p key is not a key.
 [[nodiscard]] std::optional<DocumentNumber> document_number_from_key(std::string_view key);
 

@@ -657,13 +657,10 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
             const std::string key = term.substr(schema::kReferencePrefix.size());
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
-            // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2), and codes in
-            // capitals even where the lexicon does not know them.
+            // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
             auto parsed = document_number_from_key(key);
             if (parsed && parsed->number == number) parsed->number = typed_serial;
-            std::string shown = parsed ? parsed->canonical() : typed_serial + key.substr(number.size());
-            if (!parsed) std::transform(shown.begin(), shown.end(), shown.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; });
-            out.push_back({std::move(shown), "reference", frequency});
+            out.push_back({parsed ? parsed->canonical() : key, "reference", frequency});
             if (out.size() == limit) break;
         }
         return out;

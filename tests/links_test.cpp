@@ -206,6 +206,16 @@ TEST(ReferenceList, ShowsTheNumberAsTheDocumentsWriteIt) {
     EXPECT_EQ(canonicals(list_references(db, "")), std::vector<std::string>{"02/2017/TT-BYT"});
 }
 
+TEST(ReferenceList, ListsNumbersWhoseCodesTheLexiconDoesNotKnow) {
+    // Index keys hold codes in lower case; a code the lexicon does not know is one only in
+    // capitals, and the list used to leave such numbers out.
+    testing::TempDir dir;
+    testing::build_index(dir.path() / "db", {testing::make_document("a", "Tin\nTheo Công văn số 45/2017/HC-ST của Sở.")});
+    const Xapian::Database db((dir.path() / "db").string());
+    EXPECT_EQ(canonicals(list_references(db, "45")), std::vector<std::string>{"45/2017/HC-ST"});
+    EXPECT_EQ(canonicals(list_references(db, "")), std::vector<std::string>{"45/2017/HC-ST"});
+}
+
 TEST_F(ReferencesTest, ListsTheMostCitedWithoutAPrefix) {
     const auto listed = list_references(db_, "", 3);
     ASSERT_TRUE(listed.ok());
