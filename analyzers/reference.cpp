@@ -133,17 +133,20 @@ std::size_t code_point_start(std::string_view text, std::size_t pos) {
 }
 
 // The folded text of the sentence before byte @p begin, at most kRelationWindowBytes of it.
+// Whether the '.' at @p i of folded @p text ends a sentence: a space, a line break or the end
+// follows, and it is not the abbreviation's dot of "No. 126/NQ-CP".
+bool is_full_stop(std::string_view folded, std::size_t i) {
+    return folded[i] == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ' || folded[i + 1] == '\n') &&
+           !ends_with_word(folded.substr(0, i), "no");
+}
+
 std::string folded_sentence_before(std::string_view text, std::size_t begin) {
     const std::size_t from = code_point_start(text, begin > kRelationWindowBytes ? begin - kRelationWindowBytes : 0);
     std::string folded = unicode::fold(text.substr(from, begin - from));
     std::size_t sentence_start = 0;
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const char c = folded[i];
-        const bool dot_then_space =
-            c == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ' || folded[i + 1] == '\n');
-        // "No. 126/NQ-CP": the abbreviation's dot ends no sentence.
-        const bool full_stop = dot_then_space && !ends_with_word(std::string_view(folded).substr(0, i), "no");
-        if (c == '\n' || c == '\r' || c == ';' || c == '!' || c == '?' || full_stop) sentence_start = i + 1;
+        if (c == '\n' || c == '\r' || c == ';' || c == '!' || c == '?' || is_full_stop(folded, i)) sentence_start = i + 1;
     }
     return folded.substr(sentence_start);
 }
@@ -291,8 +294,8 @@ std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end
     std::vector<std::string_view> words;
     for (std::size_t pos = 0; pos < folded.size();) {
         const char c = folded[pos];
-        const bool dot_ends = c == '.' && (pos + 1 == folded.size() || folded[pos + 1] == ' ' || folded[pos + 1] == '\n') &&
-                              !(!words.empty() && (words.back() == "no" || words.back().size() == 1));
+        // An initial's dot ("Nguyễn V. A.") ends no sentence either.
+        const bool dot_ends = is_full_stop(folded, pos) && !(!words.empty() && words.back().size() == 1);
         if (c == '\n' || c == '\r' || c == ';' || c == ':' || c == '!' || c == '?' || dot_ends) break;
         // Another document number ("45/2019/qd-ttg", "69-qd/tw"): a digit, '/' or '-', a letter.
         if ((c == '/' || c == '-') && pos > 0 && folded[pos - 1] >= '0' && folded[pos - 1] <= '9' && pos + 1 < folded.size() &&
