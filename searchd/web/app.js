@@ -8,6 +8,7 @@ const PAGE_SIZE = 10;
 const FILTERS = ['lang', 'type', 'issuer', 'ref', 'year', 'from', 'to', 'sort'];
 const FACETS = [['type', 'Loại · Type'], ['issuer', 'Cơ quan · Issuer'], ['year', 'Năm · Year'], ['lang', 'Ngôn ngữ · Language']];
 const LANGUAGES = { vi: 'Tiếng Việt', en: 'English' };
+const languageName = (code) => (code ? LANGUAGES[code] || code : '');
 const RELATIONS = {
   based_on: 'căn cứ · based on', implements: 'thực hiện · implements', amends: 'sửa đổi · amends',
   replaces: 'thay thế · replaces', repeals: 'bãi bỏ · repeals', guides: 'hướng dẫn · guides', cites: 'trích dẫn · cites',
@@ -99,17 +100,13 @@ const post = (path, payload) => api(path, { method: 'POST', headers: { 'Content-
 
 function parseRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
-  if (hash.startsWith('/doc/')) {
-    const [id, query = ''] = hash.slice(5).split('?');
-    return { view: 'document', id: decodeURIComponent(id), params: Object.fromEntries(new URLSearchParams(query)) };
-  }
-  if (hash.startsWith('/ref/')) {
-    const [reference, query = ''] = hash.slice(5).split('?');
-    return { view: 'reference', reference: decodeURIComponent(reference), params: Object.fromEntries(new URLSearchParams(query)) };
-  }
-  if (hash === '/check') return { view: 'check' };
   const question = hash.indexOf('?');
-  return { view: 'search', params: Object.fromEntries(new URLSearchParams(question < 0 ? '' : hash.slice(question + 1))) };
+  const path = question < 0 ? hash : hash.slice(0, question);
+  const params = Object.fromEntries(new URLSearchParams(question < 0 ? '' : hash.slice(question + 1)));
+  if (path.startsWith('/doc/')) return { view: 'document', id: decodeURIComponent(path.slice(5)), params };
+  if (path.startsWith('/ref/')) return { view: 'reference', reference: decodeURIComponent(path.slice(5)), params };
+  if (path === '/check') return { view: 'check' };
+  return { view: 'search', params };
 }
 
 async function render() {
@@ -196,7 +193,7 @@ function hitNode(hit, query) {
     el('h2', {}, documentLink(hit.id, hit.title, query)),
     el('div', { class: 'meta' },
       hit.date && el('span', { class: 'date', text: hit.date }),
-      hit.lang && el('span', { text: LANGUAGES[hit.lang] || hit.lang }),
+      hit.lang && el('span', { text: languageName(hit.lang) }),
       hit.url && externalLink(hit.url),
       hit.references.length > 0 && el('span', { class: 'references' }, hit.references.flatMap((reference, i) => [i ? ', ' : '', referenceLink(reference)]))),
     snippetNode(hit.snippet));
@@ -208,7 +205,7 @@ function facetsNode(facets, params) {
     const values = facets[name] || [];
     if (values.length === 0) continue;
     aside.append(el('h3', { text: heading }), el('ul', {}, values.slice(0, 12).map((value) => {
-      const label = name === 'lang' ? LANGUAGES[value.value] || value.value : bilingual(value.name_vi, value.name_en) || value.value;
+      const label = name === 'lang' ? languageName(value.value) : bilingual(value.name_vi, value.name_en) || value.value;
       const current = params[name] === value.value;
       return el('li', {},
         current ? el('strong', { text: label }) : el('a', { href: searchHref({ ...params, [name]: value.value, offset: '' }), 'data-facet': name, text: label }),
@@ -254,7 +251,7 @@ async function documentView(id, params = {}) {
   const field = (label, value) => { if (value !== null && value !== undefined && value !== '') fields.append(el('dt', { text: label }), el('dd', {}, value)); };
   field('Số · Number', doc.number && referenceLink(doc.number));
   field('Ngày · Date', doc.date);
-  field('Ngôn ngữ · Language', doc.lang && (LANGUAGES[doc.lang] || doc.lang));
+  field('Ngôn ngữ · Language', languageName(doc.lang));
   field('Tác giả · Author', doc.author);
   field('Địa phương · Locality', doc.locality);
   field('Nguồn · Source', doc.url && externalLink(doc.url));
@@ -280,7 +277,7 @@ async function documentView(id, params = {}) {
   if (related && related.related.length) {
     page.append(el('section', { class: 'related' }, el('h2', { text: 'Văn bản liên quan · Related' }),
       el('ul', {}, related.related.map((hit) => el('li', {}, documentLink(hit.id, hit.title), ' ',
-        el('span', { class: 'muted', text: [hit.date, LANGUAGES[hit.lang] || hit.lang, whyText(hit.why)].filter(Boolean).join(' · ') }))))));
+        el('span', { class: 'muted', text: [hit.date, languageName(hit.lang), whyText(hit.why)].filter(Boolean).join(' · ') }))))));
   }
   page.append(textNode(doc.text, params.q));
   return page;
@@ -334,7 +331,7 @@ function citingSection(heading, answer) {
     answer.groups.map((group) => el('div', { class: 'group' },
       el('h3', { text: `${RELATIONS[group.relation] || group.relation} (${group.total})` }),
       el('ul', {}, group.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title), ' ',
-        el('span', { class: 'muted', text: [doc.date, LANGUAGES[doc.lang] || doc.lang, doc.locality].filter(Boolean).join(' · ') })))),
+        el('span', { class: 'muted', text: [doc.date, languageName(doc.lang), doc.locality].filter(Boolean).join(' · ') })))),
       el('nav', { class: 'pager' },
         answer.offset > 0 ? el('a', { href: page(group.relation, Math.max(0, answer.offset - answer.limit)), rel: 'prev', text: '← Trước · Previous' }) : null,
         answer.offset + group.documents.length < group.total
