@@ -562,6 +562,18 @@ private:
             word.exact += tokens[m].exact;
             word.folded += tokens[m].folded;
         }
+        word.folds_unambiguously = word.has_diacritics() && folds_unambiguously(first, length);
+    }
+
+    // Whether the word of @p length syllables from token @p first is a dictionary word that
+    // no other dictionary word folds like (a name never is, even one spelt as a word).
+    bool folds_unambiguously(std::size_t first, std::size_t length) const {
+        std::uint64_t exact = hashes_[first], folded = WordDictionary::hash(a_.tokens[first].folded);
+        for (std::size_t m = first + 1; m < first + length; ++m) {
+            exact = WordDictionary::extend(exact, hashes_[m]);
+            folded = WordDictionary::extend(folded, WordDictionary::hash(a_.tokens[m].folded));
+        }
+        return (dict_.exact(exact) & WordDictionary::kWord) && (dict_.folded(folded) & WordDictionary::kSoleFold);
     }
 
     void relax(std::size_t k, int score, std::size_t len) {

@@ -29,7 +29,7 @@ namespace tracuu {
 // closing sentence (core/metadata.hpp find_adoption_date). 13: a passive after a number with
 // no cue before it gives the relation ("… 08/2020/TT-BTC được sửa đổi như sau", "… is hereby
 // repealed"); "This Lawyer" dates nothing.
-inline constexpr int kAnalyzerVersion = 13;
+inline constexpr int kAnalyzerVersion = 14;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".
@@ -51,6 +51,10 @@ struct Token {
     /// Holds a Vietnamese letter: one with a tone mark, ă â ê ô ơ ư or đ (unicode::is_vietnamese_letter).
     /// Set by the analyzer as it builds the forms.
     bool vietnamese_letter = false;
+    /// A multi-syllable dictionary word that no other dictionary word folds like ("pháp_luật":
+    /// only it folds to "phap_luat"; not "bán_hàng", which "ban_hành" folds like too), so its
+    /// folded form says what its exact form does. Set by the word segmenter.
+    bool folds_unambiguously = false;
 
     /// Whether the exact form differs from the folded one (the word carries diacritics).
     [[nodiscard]] bool has_diacritics() const { return exact != folded; }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 namespace tracuu {
 namespace generated {
@@ -20,8 +21,10 @@ const WordDictionary& WordDictionary::builtin() {
     return dictionary;
 }
 
-WordDictionary::WordDictionary(std::string_view coded) {
-    // Decode the front coding into whole entries first: the table is sized from them.
+namespace {
+
+// The entries of the front coding (see tools/compile_dictionary.cpp), syllables separated by spaces.
+std::vector<std::string> decode(std::string_view coded) {
     std::vector<std::string> entries;
     std::string previous;
     for (std::size_t pos = 0; pos < coded.size();) {
@@ -35,6 +38,14 @@ WordDictionary::WordDictionary(std::string_view coded) {
         previous = entry;
         entries.push_back(std::move(entry));
     }
+    return entries;
+}
+
+}  // namespace
+
+WordDictionary::WordDictionary(std::string_view coded) : front_coded_(coded) {
+    // Decode the front coding into whole entries first: the table is sized from them.
+    const std::vector<std::string> entries = decode(coded);
     // Each entry adds at most 2 (exact, folded) keys per syllable after the first; most have
     // two syllables. Half-full at most keeps probes short.
     std::size_t keys = 0;
@@ -49,6 +60,8 @@ WordDictionary::WordDictionary(std::string_view coded) {
     filter_.assign(filter_bits / 64, 0);
     filter_mask_ = filter_bits - 1;
 
+    // How many words fold to each folded word (entries are distinct exact words).
+    std::unordered_map<std::uint64_t, std::uint32_t> words_per_fold;
     for (const std::string& entry : entries) {
         std::uint64_t exact_span = 0, folded_span = 0;
         std::size_t syllables = 0;
@@ -63,17 +76,37 @@ WordDictionary::WordDictionary(std::string_view coded) {
             if (syllables >= 2) {
                 insert(key_of(exact_span, false), last ? kWord : kPrefix);
                 insert(key_of(folded_span, true), last ? kWord : kPrefix);
+                if (last) ++words_per_fold[key_of(folded_span, true) & ~kFlagBits];
             }
             start = space + 1;
         }
         ++words_;
     }
+    for (const auto& [key, words] : words_per_fold)
+        if (words == 1) insert(key, kSoleFold);
 }
 
 void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
     const Probe p = probe(key);
     filter_[p.bit / 64] |= 1ULL << (p.bit % 64);
     slots_[locate(p)] |= p.key | flags;
+}
+
+std::string_view WordDictionary::sole_word_folding_to(std::string_view folded) const {
+    std::call_once(sole_words_built_, [this] {
+        std::unordered_map<std::string, std::string> by_fold;
+        std::unordered_map<std::string, bool> several;
+        for (std::string entry : decode(front_coded_)) {
+            std::replace(entry.begin(), entry.end(), ' ', '_');
+            std::string entry_folded = unicode::fold(entry);
+            if (by_fold.count(entry_folded)) several[entry_folded] = true;
+            else by_fold.emplace(std::move(entry_folded), std::move(entry));
+        }
+        for (auto& [key, word] : by_fold)
+            if (!several.count(key)) sole_words_.emplace(key, std::move(word));
+    });
+    const auto it = sole_words_.find(std::string(folded));
+    return it == sole_words_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 }  // namespace tracuu

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tracuu {
@@ -21,6 +24,9 @@ public:
     enum Flags : std::uint8_t {
         kWord = 1,    ///< The span is a word.
         kPrefix = 2,  ///< Some longer word starts with the span.
+        /// (Folded spans only.) Exactly one word folds to the span: "phap luat" is only
+        /// "pháp luật", where "ban hanh" is also "bán hàng"... (see Token::folds_unambiguously).
+        kSoleFold = 4,
     };
 
     /// The dictionary compiled into the library (analyzers/data/viet74k.txt, GPL-2.0).
@@ -60,8 +66,14 @@ public:
     /// Number of words.
     [[nodiscard]] std::size_t size() const noexcept { return words_; }
 
+    /// The one word that folds to @p folded, in a word term's spelling ("phap_luat" ->
+    /// "pháp_luật"), or "" when none or several do (kSoleFold). For showing such a word with
+    /// its diacritics, which the index does not hold (core/terms.hpp has_exact_term). The
+    /// first call builds the table (about 50,000 words).
+    [[nodiscard]] std::string_view sole_word_folding_to(std::string_view folded) const;
+
 private:
-    static constexpr std::uint64_t kFlagBits = 3;
+    static constexpr std::uint64_t kFlagBits = 7;
     static constexpr std::uint64_t kFoldedTableSalt = 0x9E3779B97F4A7C15ULL;
 
     static std::uint64_t mix(std::uint64_t x) noexcept {  // splitmix64 finalizer
@@ -98,7 +110,7 @@ private:
         return static_cast<std::uint8_t>(slots_[locate(p)] & kFlagBits);  // an empty slot holds 0
     }
 
-    // Open addressing over slots holding a key's upper 62 bits and its Flags in the low two
+    // Open addressing over slots holding a key's upper 61 bits and its Flags in the low three
     // (never 0, which marks an empty slot): one cache line per probe.
     std::vector<std::uint64_t> slots_;
     std::uint64_t mask_ = 0;
@@ -107,6 +119,11 @@ private:
     std::vector<std::uint64_t> filter_;
     std::uint64_t filter_mask_ = 0;
     std::size_t words_ = 0;
+
+    // For sole_word_folding_to: the compiled entries, and the table built from them once.
+    std::string_view front_coded_;
+    mutable std::once_flag sole_words_built_;
+    mutable std::unordered_map<std::string, std::string> sole_words_;  // folded -> exact, '_' between syllables
 };
 
 }  // namespace tracuu

@@ -116,7 +116,7 @@ Xapian::Query phrase_query(const std::vector<const Token*>& tokens) {
     folded.reserve(tokens.size());
     for (const Token* token : tokens) {
         folded.push_back(TermMapper::folded_term(*token));
-        if (token->has_diacritics()) exact_forms.emplace_back(TermMapper::exact_term(*token));
+        if (TermMapper::has_exact_term(*token)) exact_forms.emplace_back(TermMapper::exact_term(*token));
     }
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), static_cast<Xapian::termcount>(folded.size()));
     if (exact_forms.empty()) return phrase;
@@ -356,7 +356,7 @@ private:
         out_.highlights.prefixes.insert(token.folded);
         std::vector<Xapian::Query> alternatives{Xapian::Query(Xapian::Query::OP_WILDCARD, TermMapper::folded_term(token),
                                                               kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
-        if (token.has_diacritics())
+        if (TermMapper::has_exact_term(token))
             alternatives.emplace_back(Xapian::Query::OP_WILDCARD, TermMapper::exact_term(token), kMaxWildcardExpansion,
                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         return combine(Xapian::Query::OP_OR, alternatives);

@@ -16,6 +16,10 @@ namespace tracuu::schema {
 // (they would repeat its folded form's). A query with diacritics asks for both, so exact
 // matches rank above folded-only ones while folded text is still found.
 inline constexpr std::string_view kExactPrefix = "XE";      ///< XEnghị, XEthi_hành: exact form, no positions.
+/// A word whose folded form says all its exact form does ("pháp_luật", the only dictionary word
+/// that folds to "phap_luat") has no exact term; this one term takes its wdf instead, so that
+/// the document's length (the sum of its wdf, by which BM25 divides) is what it was with them.
+inline constexpr std::string_view kImpliedExactTerm = "XW";
 inline constexpr std::string_view kStemPrefix = "Z";        ///< Zimplement: English stem, no positions.
 inline constexpr std::string_view kTitlePrefix = "S";       ///< Snghi: folded title word.
 

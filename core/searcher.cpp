@@ -3,6 +3,8 @@
  */
 #include "core/searcher.hpp"
 
+#include "analyzers/dictionary.hpp"
+
 #include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
@@ -321,13 +323,21 @@ public:
     };
 
     /// Reads the terms of @p db: its unprefixed folded terms and its schema::kExactPrefix ones.
+    /// A multi-syllable word that has no exact term, since only one dictionary word folds so
+    /// (TermMapper::has_exact_term), has that word as its form, in all its documents.
     static std::shared_ptr<const Vocabulary> build(const Xapian::Database& db) {
         auto vocabulary = std::make_shared<Vocabulary>();
         vocabulary->by_length_.resize(kMaxWordBytes + 1);
+        const WordDictionary& dictionary = WordDictionary::builtin();
         Xapian::TermIterator it = db.allterms_begin();
         if (it != db.allterms_end()) it.skip_to("a");  // prefixes are upper-case, numbers start with digits
         for (; it != db.allterms_end(); ++it) {
             const std::string term = *it;
+            if (term.find('_') != std::string::npos) {
+                if (const std::string_view word = dictionary.sole_word_folding_to(term); !word.empty() && word != term)
+                    vocabulary->forms_[term].push_back({std::string(word), it.get_termfreq()});
+                continue;
+            }
             if (term.size() > kMaxWordBytes || !is_ascii_word(term)) continue;
             if (const Xapian::doccount documents = it.get_termfreq(); documents >= kMinVocabularyDocuments)
                 vocabulary->by_length_[term.size()].push_back({term, documents});
@@ -678,9 +688,23 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
     auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
-        for (auto& [term, frequency] : most_frequent_with_prefix(db_, term_prefix, limit)) {
+        std::vector<std::pair<std::string, Xapian::doccount>> found = most_frequent_with_prefix(db_, term_prefix, limit);
+        for (auto& [term, frequency] : found)
+            if (exact) term.erase(0, schema::kExactPrefix.size());
+        if (exact) {
+            // Words that only one dictionary word folds to have no exact term: their folded
+            // terms, shown as that word, where it begins as typed ("pháp lu" -> "pháp luật").
+            const WordDictionary& dictionary = WordDictionary::builtin();
+            for (auto& [term, frequency] : most_frequent_with_prefix(db_, typed_folded, kMaxTermsScanned)) {
+                if (term.find('_') == std::string::npos) continue;
+                const std::string_view word = dictionary.sole_word_folding_to(term);
+                if (word.substr(0, typed_exact.size()) == typed_exact) found.emplace_back(std::string(word), frequency);
+            }
+            std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        }
+        for (auto& [term, frequency] : found) {
             if (term.find_first_of("0123456789") != std::string::npos && term.find('_') == std::string::npos) continue;
-            std::string text = exact ? term.substr(schema::kExactPrefix.size()) : term;
+            std::string text = term;
             if (!exact) {
                 // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
                 if (!vocabulary) vocabulary = this->vocabulary();

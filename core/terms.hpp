@@ -19,7 +19,12 @@ public:
 
     /// Unprefixed folded term: "nghi".
     [[nodiscard]] static const std::string& folded_term(const Token& token) { return token.folded; }
-    /// Exact term, or "" when the token has no diacritics: "XEnghị".
+    /// Whether the token has an exact term: it carries diacritics, and is not a word whose
+    /// folded form says all its exact form does (Token::folds_unambiguously).
+    [[nodiscard]] static bool has_exact_term(const Token& token) {
+        return token.has_diacritics() && !token.folds_unambiguously;
+    }
+    /// Exact term, or "" when the token has none (has_exact_term): "XEnghị".
     [[nodiscard]] static std::string exact_term(const Token& token);
     /// English stem term, or "" when the token is not an English-looking word: "Zimplement".
     [[nodiscard]] std::string stem_term(const Token& token) const;

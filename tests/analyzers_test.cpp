@@ -3,6 +3,7 @@
  *        on the right. A regression shows up as one changed row.
  */
 #include "analyzers/analyzer.hpp"
+#include "analyzers/dictionary.hpp"
 #include "analyzers/stopwords.hpp"
 #include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
@@ -196,6 +197,25 @@ TEST(Analyzer, WordTable) {
         {"Hà Nội H5N1 Hà Nội's", {"hà|ha@0", "nội|noi@1", "h5n1@2", "hà|ha@3", "nội's|noi's@4", "hà_nội|ha_noi@0"}},
     };
     for (const Row& row : rows) EXPECT_EQ(tokens(row.input, {.words = true}), row.expected) << row.input;
+}
+
+TEST(Analyzer, AWordKnowsWhetherAnotherWordFoldsLikeIt) {
+    const auto unambiguous = [](std::string_view text) {
+        std::vector<std::string> found;
+        for (const Token& t : Analyzer().analyze(text).tokens)
+            if (t.folds_unambiguously) found.push_back(t.exact);
+        return found;
+    };
+    // "pháp luật" alone folds to "phap luat"; "xã hội" and "xả hơi" fold alike, and so do
+    // "chính phủ" and "chinh phụ". A name is no dictionary word, nor is a syllable a word.
+    EXPECT_EQ(unambiguous("pháp luật về vấn đề xã hội"), (std::vector<std::string>{"pháp_luật", "vấn_đề"}));
+    EXPECT_EQ(unambiguous("Chính phủ ban hành"), std::vector<std::string>{"ban_hành"});
+    EXPECT_EQ(unambiguous("ông Nguyễn Thanh Bình ký"), std::vector<std::string>{});
+    // Without diacritics there is no exact form to leave out.
+    EXPECT_EQ(unambiguous("phap luat"), std::vector<std::string>{});
+    EXPECT_EQ(WordDictionary::builtin().sole_word_folding_to("phap_luat"), "pháp_luật");
+    EXPECT_EQ(WordDictionary::builtin().sole_word_folding_to("xa_hoi"), "");
+    EXPECT_EQ(WordDictionary::builtin().sole_word_folding_to("xa"), "");
 }
 
 TEST(Analyzer, EnglishTextHasNoDictionaryWordsWithoutDiacritics) {
