@@ -34,13 +34,20 @@ bool title_opens_text(std::string_view title, std::string_view text) {
 }
 
 // The locality of the body that issued @p doc, when its own number @p own is a local body's
-// (the number alone does not say which province's it is): the official heading ("ỦY BAN NHÂN
-// DÂN TỈNH QUẢNG NINH"), else what a mention of its number says ("Quyết định số
+// (the number alone does not say which province's it is): the official header's issuer ("ỦY
+// BAN NHÂN DÂN TỈNH QUẢNG NINH") or place, else a heading line, else what a mention of its number says ("Quyết định số
 // 40/2026/QĐ-UBND của UBND tỉnh Quảng Ninh", in the text or a title the text does not open
 // with), else the dateline's place ("Quảng Ninh, ngày 12 tháng 3 năm 2026").
-std::string issuing_locality(const Document& doc, const std::optional<DocumentNumber>& own, const std::vector<Reference>& references,
-                             const std::vector<Reference>& title_references) {
+std::string issuing_locality(const Document& doc, const std::optional<DocumentNumber>& own, const std::optional<LegalHeader>& header,
+                             const std::vector<Reference>& references, const std::vector<Reference>& title_references) {
     if (!own || !is_local_number(*own)) return {};
+    // The header's issuer column and place, which the text's lines give only when the
+    // columns come one under the other.
+    const std::optional<DocumentNumber> header_number = header ? parse_document_number(header->number) : std::nullopt;
+    if (header_number && header_number->key() == own->key()) {
+        if (std::string heading = heading_locality(header->issuer); !heading.empty()) return heading;
+        if (std::string place = locality_of_place(header->place); !place.empty()) return place;
+    }
     if (std::string heading = heading_locality(doc.text); !heading.empty()) return heading;
     const std::string key = own->key();
     for (const auto* list : {&references, &title_references})
@@ -110,7 +117,7 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     // An official header says what the document is better than its first line ("CHÍNH PHỦ"),
     // which is the title of a plain-text document; a title the source states is kept.
     const std::optional<LegalHeader> header = read_legal_header(doc.text);
-    if (header && (doc.title.empty() || title_opens_text(doc.title, doc.text))) doc.title = header->title;
+    if (header && (doc.title.empty() || (title_opens_text(doc.title, doc.text) && !header->after_title))) doc.title = header->title;
     // After the body with a gap, so that no phrase runs from the text into the title.
     analysis.title = analyzer.analyze(doc.title, body.tokens.empty() ? 0 : body.end_position + 1);
     doc.title = analysis.title.text;
@@ -130,7 +137,7 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     const std::vector<Reference> title_references =
         own ? extract_references(analysis.title.text, analysis.title.references) : std::vector<Reference>{};
     // A locality the source states (a JSONL "locality") is kept for a local body's number.
-    if (doc.locality.empty()) doc.locality = issuing_locality(doc, own, references, title_references);
+    if (doc.locality.empty()) doc.locality = issuing_locality(doc, own, header, references, title_references);
     else if (!own || !is_local_number(*own)) doc.locality.clear();
     doc.citations = citations_of(references, own, doc.locality);
     // The date it states with its own number is its date when no dateline gives one.

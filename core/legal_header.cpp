@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tracuu {
@@ -179,19 +180,24 @@ std::optional<NumberLine> number_line(std::string_view cell) {
     return NumberLine{std::move(found.front()), labelled->second};
 }
 
-// "Hà Nội, ngày 28 tháng 01 năm 2021", "Hanoi, February 3, 2020": the date, ISO, or "".
-std::string dateline_date(std::string_view cell) {
+// "Hà Nội, ngày 28 tháng 01 năm 2021", "Hanoi, February 3, 2020": the date, ISO, or "";
+// @p place gets what comes before the comma.
+std::string dateline_date(std::string_view cell, std::string_view& place) {
     std::size_t start = 0;
+    place = {};
     if (const std::size_t comma = cell.find(','); comma != std::string_view::npos && comma <= kMaxPlaceBytes) {
         if (std::any_of(cell.begin(), cell.begin() + static_cast<std::ptrdiff_t>(comma), [](char c) { return c >= '0' && c <= '9'; }))
             return {};
+        place = trim(cell.substr(0, comma));
         start = comma + 1;
         while (start < cell.size() && cell[start] == ' ') ++start;
     }
     std::size_t length = 0;
     std::string date = parse_date_at(cell.substr(start), length);
     const std::string_view rest = trim(cell.substr(start + length));
-    return rest.empty() || rest == "." ? date : std::string();
+    if (rest.empty() || rest == ".") return date;
+    place = {};
+    return {};
 }
 
 // Where the body begins: the legal bases, an addressee, an article.
@@ -387,6 +393,25 @@ std::string compose_title(std::string_view type_name, bool english, bool named, 
     return title;
 }
 
+// Where the header may begin: at the first line, or after at most kMaxTitleLines in sentence
+// case (a heading pasted above it) when the next line has no lower-case letter, as an issuer
+// or the motto; npos when neither. A header opens with its issuer or the national motto, in
+// capitals (Decree 30/2020/NĐ-CP); a headline in sentence case followed by more sentence case
+// opens an article.
+std::size_t header_start(std::string_view text) {
+    constexpr int kMaxTitleLines = 2;
+    std::size_t pos = 0;
+    for (int lines = 0; pos < text.size() && lines <= kMaxTitleLines;) {
+        const std::size_t start = pos;
+        const std::string_view line = next_line(text, pos);
+        if (line.empty()) continue;
+        if (line.size() > kMaxLineBytes) return std::string_view::npos;
+        if (!has_lower_case_letter(line)) return start;
+        ++lines;
+    }
+    return std::string_view::npos;
+}
+
 // Whether one of the lines the header may take holds a digit and a number label ("Số", "So",
 // "No", "Number"): most texts have no header, and this spares them splitting and folding.
 bool may_hold_number_line(std::string_view text) {
@@ -420,9 +445,7 @@ bool may_hold_number_line(std::string_view text) {
                 label = std::any_of(kLabels.begin(), kLabels.end(), [&](std::string_view l) { return starts_with(line.substr(i), l); });
         }
         if (digit && label) return true;
-        // A header opens with its issuer or the national motto, in capitals (Decree
-        // 30/2020/NĐ-CP); a headline in sentence case opens an article.
-        if (lines == 1 && lower) return false;
+        if (lines == 1 && lower) return false;  // header_start found no capitals here
     }
     return false;
 }
@@ -430,20 +453,24 @@ bool may_hold_number_line(std::string_view text) {
 }  // namespace
 
 std::optional<LegalHeader> read_legal_header(std::string_view text) {
-    if (!may_hold_number_line(text)) return std::nullopt;
+    // Most texts have no header: the cheap tests first.
+    const std::size_t start = header_start(text.substr(0, 3 * kMaxLineBytes));
+    if (start == std::string_view::npos || !may_hold_number_line(text.substr(start))) return std::nullopt;
     std::optional<NumberLine> number;
-    std::string_view number_cell, letter_subject;
-    std::string date;
+    std::string_view number_cell, letter_subject, place;
+    std::string date, issuer;
     bool motto = false;
     const DocumentType* type = nullptr;
-    std::size_t pos = 0;
+    std::size_t pos = start;
     for (int lines = 0; pos < text.size() && lines < kHeaderLines && type == nullptr;) {
         const std::string_view line = next_line(text, pos);
         if (line.empty()) continue;
         ++lines;
         if (line.size() > kMaxLineBytes) break;  // a paragraph: the body has begun
         bool body = false;
+        bool first_column = true;
         for (const std::string_view cell : cells_of(line)) {
+            const bool first_cell = std::exchange(first_column, false);
             if (cell.size() > kMaxCellBytes) {
                 body = true;
                 break;
@@ -461,8 +488,12 @@ std::optional<LegalHeader> read_legal_header(std::string_view text) {
                 letter_subject = trim(cell.substr(3));
             } else if (!number && (number = number_line(cell))) {
                 number_cell = cell;
-            } else if (date.empty()) {
-                date = dateline_date(cell);
+            } else if (std::string cell_date = date.empty() ? dateline_date(cell, place) : std::string(); !cell_date.empty()) {
+                date = std::move(cell_date);
+            } else if (!number && first_cell) {
+                // Above the number, in the first column: the issuer.
+                if (!issuer.empty()) issuer += '\n';
+                issuer += cell;
             }
         }
         if (body) break;
@@ -499,6 +530,9 @@ std::optional<LegalHeader> read_legal_header(std::string_view text) {
     LegalHeader header;
     header.number = number->match.value.canonical();
     header.date = std::move(date);
+    header.issuer = std::move(issuer);
+    header.place = std::string(place);
+    header.after_title = start > 0;
     const bool english = type != nullptr ? type->english : number->english;
     std::string type_name = type != nullptr ? std::string(type->display) : std::string();
     if (type_name.empty()) {

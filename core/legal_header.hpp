@@ -34,10 +34,19 @@ struct LegalHeader {
     /// "Luật Đất đai số 31/2024/QH15", "Decree No. 15/2020/ND-CP on …"); the number alone
     /// when nothing says the type.
     std::string title;
+    /// The issuer's cells, a line each ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH"), whether the
+    /// columns come side by side or one under the other.
+    std::string issuer;
+    /// The place of the "<place>, ngày …" line ("Quảng Ninh"), or "".
+    std::string place;
+    /// Whether a title line or two in sentence case come before the header (a heading pasted
+    /// above it, an HTML page's <h1>): the text's first line is then no part of the header.
+    bool after_title = false;
 };
 
 /// The header NFC @p text opens with: a number line and the motto or a place-and-date line
-/// among its first lines. Nullopt when it opens otherwise (a press article, a title line).
+/// among its first lines, which may come after a title line or two in sentence case. Nullopt
+/// when it opens otherwise (a press article).
 [[nodiscard]] std::optional<LegalHeader> read_legal_header(std::string_view text);
 
 }  // namespace tracuu

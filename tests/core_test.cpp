@@ -780,6 +780,53 @@ TEST(LegalHeader, APastedHeaderGivesTheTitleNumberAndDate) {
     EXPECT_EQ(stated.number, "08/2021/NĐ-CP");
 }
 
+// Pasted from a web page or a file with a heading of its own, the header comes after a title
+// line: still the document's own number, not a citation of it; the title stated is kept.
+TEST(LegalHeader, AHeaderAfterATitleLineIsStillTheHeader) {
+    const std::string header = "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 79/2022/TT-BTC\nHà Nội, ngày 12 tháng 3 năm 2022\n"
+                               "THÔNG TƯ\nHƯỚNG DẪN VỀ LỆ PHÍ MÔN BÀI\nĐiều 1. Phạm vi.\n";
+    Document doc = make_document("tt-79", "Thông tư hướng dẫn lệ phí (bản dịch nội bộ)\n\n" + header);
+    (void)analyze_document(doc, Analyzer());
+    EXPECT_EQ(doc.number, "79/2022/TT-BTC");
+    EXPECT_EQ(doc.date, "2022-03-12");
+    EXPECT_EQ(doc.title, "Thông tư hướng dẫn lệ phí (bản dịch nội bộ)");
+    EXPECT_TRUE(doc.citations.empty());
+    const std::optional<LegalHeader> after_two = read_legal_header("Bản dịch\nNguồn: thuvienphapluat.vn\n" + header);
+    ASSERT_TRUE(after_two.has_value());
+    EXPECT_TRUE(after_two->after_title);
+    // Three lines in sentence case are an article's, and a header never opens with its number line.
+    EXPECT_FALSE(read_legal_header("Tin tức\nBài viết\nHôm nay\n" + header).has_value());
+    EXPECT_FALSE(read_legal_header("Tin tức\nSố: 15/2020/NĐ-CP\nHà Nội, ngày 5 tháng 6 năm 2023\n").has_value());
+}
+
+// A local body's document is its province's: the header's issuer column says which, whether
+// the columns come side by side (a tab, or two spaces or more) or one under the other, and
+// failing that its place and date line.
+TEST(LegalHeader, TheIssuersLocalityWhateverTheLayout) {
+    const std::string body = "QUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch phát triển du lịch năm 2024\nĐiều 1. Phê duyệt kế hoạch.\n";
+    const std::vector<std::string> headers = {
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NINH\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/QĐ-UBND\tHạ Long, ngày 10 tháng 5 năm 2024\n",
+        "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NINH      Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/QĐ-UBND     Hạ Long, ngày 10 tháng 5 năm 2024\n",
+        "UBND TỈNH QUẢNG NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1234/QĐ-UBND\tHạ Long, ngày 10 tháng 5 năm 2024\n",
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1234/QĐ-UBND\nHạ Long, ngày 10 tháng 5 năm 2024\n",
+        // The issuer without its province: the place it was signed.
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1234/QĐ-UBND\tQuảng Ninh, ngày 10 tháng 5 năm 2024\n",
+    };
+    for (const std::string& header : headers) {
+        Document doc = make_document("qd-1234", header + body);
+        (void)analyze_document(doc, Analyzer());
+        EXPECT_EQ(doc.number, "1234/QĐ-UBND") << header;
+        EXPECT_EQ(doc.date, "2024-05-10") << header;
+        EXPECT_EQ(doc.locality, "Quảng Ninh") << header;
+    }
+    const std::optional<LegalHeader> side_by_side = read_legal_header(headers[0] + body);
+    ASSERT_TRUE(side_by_side.has_value());
+    EXPECT_EQ(side_by_side->issuer, "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH");
+    EXPECT_EQ(side_by_side->place, "Hạ Long");
+}
+
 TEST(LegalHeader, WithoutADatelineTheDateStatedWithItsOwnNumberIsItsDate) {
     Document titled = titled_decree();
     (void)analyze_document(titled, Analyzer());
