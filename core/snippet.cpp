@@ -174,32 +174,69 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
     while (begin < normalized.size() &&
            (normalized[begin] == ' ' || normalized[begin] == '\n' || normalized[begin] == '\r' || in_boilerplate(begin)))
         ++begin;
-    std::size_t end = std::min(normalized.size(), begin + max_bytes);
-    if (end < normalized.size()) {
-        // End on a token boundary so no word or UTF-8 sequence is cut.
-        std::size_t last_end = begin;
-        for (const Token& token : analysis.tokens) {
-            if (token.begin < begin) continue;
-            if (token.end > end) break;
-            last_end = token.end;
+
+    // The text from there, max_bytes of it, stepping over boilerplate (a share bar, a photo
+    // credit, a hotline footer): kept out of the ranking, and out of what a reader is shown.
+    std::vector<TextRange> skipped = boilerplate;
+    std::sort(skipped.begin(), skipped.end(), [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;
+    std::size_t pos = begin, room = max_bytes;
+    bool cut = false;
+    auto next_skipped = skipped.begin();
+    while (pos < normalized.size() && room > 0) {
+        while (next_skipped != skipped.end() && next_skipped->end <= pos) ++next_skipped;
+        if (next_skipped != skipped.end() && next_skipped->begin <= pos) {
+            pos = next_skipped->end;
+            continue;
         }
-        end = last_end > begin ? last_end : end;
-        while (end > begin && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) --end;
+        if (normalized[pos] == ' ' || normalized[pos] == '\n' || normalized[pos] == '\r') {
+            ++pos;
+            continue;
+        }
+        const std::size_t stop = next_skipped == skipped.end() ? normalized.size() : next_skipped->begin;
+        std::size_t end = stop;
+        if (stop - pos > room) {
+            // End on a token boundary so no word or UTF-8 sequence is cut.
+            end = pos + room;
+            std::size_t last_end = pos;
+            for (const Token& token : analysis.tokens) {
+                if (token.begin < pos) continue;
+                if (token.end > end) break;
+                last_end = token.end;
+            }
+            end = last_end > pos ? last_end : end;
+            while (end > pos && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) --end;
+            cut = true;
+        }
+        while (end > pos && (normalized[end - 1] == ' ' || normalized[end - 1] == '\n' || normalized[end - 1] == '\r')) --end;
+        if (end > pos) pieces.emplace_back(pos, end);
+        room -= std::min(room, end - pos);
+        pos = cut ? end : stop;
+        if (cut) break;
     }
+    // Whether any word is left after the last piece, outside boilerplate.
+    const std::size_t shown_end = pieces.empty() ? begin : pieces.back().second;
+    const bool more = std::any_of(analysis.tokens.begin(), analysis.tokens.end(),
+                                  [&](const Token& t) { return t.begin >= shown_end && !in_boilerplate(t.begin); });
 
     std::string out;
     if (begin > 0) out += "… ";
-    std::size_t pos = begin;
-    for (const Match& m : matches) {
-        if (m.begin < begin || m.end > end) continue;
-        append_escaped(out, normalized.substr(pos, m.begin - pos));
-        out += "<mark>";
-        append_escaped(out, normalized.substr(m.begin, m.end - m.begin));
-        out += "</mark>";
-        pos = m.end;
+    auto match = matches.begin();
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const auto [piece_begin, piece_end] = pieces[i];
+        if (i > 0) out += ' ';
+        std::size_t at = piece_begin;
+        for (; match != matches.end() && match->begin < piece_end; ++match) {
+            if (match->begin < piece_begin || match->end > piece_end) continue;
+            append_escaped(out, normalized.substr(at, match->begin - at));
+            out += "<mark>";
+            append_escaped(out, normalized.substr(match->begin, match->end - match->begin));
+            out += "</mark>";
+            at = match->end;
+        }
+        append_escaped(out, normalized.substr(at, piece_end - at));
     }
-    append_escaped(out, normalized.substr(pos, end - pos));
-    if (end < normalized.size()) out += " …";
+    if (more) out += " …";
     return out;
 }
 

@@ -388,6 +388,19 @@ TEST_F(SearchTest, SnippetsMarkFoldedMatches) {
     EXPECT_NE(by_number.hits[0].snippet.find("<mark>126/NQ-CP</mark>"), std::string::npos) << by_number.hits[0].snippet;
 }
 
+TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
+    // A photo credit between paragraphs and the footer after the last are stored, but a reader
+    // of the result list is shown the article's sentences.
+    index({make_document("a", "Hà Nội kiểm tra an toàn thực phẩm\nSở Y tế Hà Nội triển khai đợt kiểm tra.\nẢnh minh họa\n"
+                              "Đoàn kiểm tra làm việc trên địa bàn thành phố.\nComment (0)\nLike 12 | Share | Tweet\n"
+                              "Hotline: 0987 654 321 - Email: bandoc@example.vn\nMinh Anh")});
+    EXPECT_EQ(search("dia ban thanh pho").hits.at(0).snippet,
+              "… Đoàn kiểm tra làm việc trên <mark>địa bàn</mark> <mark>thành phố</mark>. Minh Anh");
+    EXPECT_EQ(search("so y te").hits.at(0).snippet,
+              "… <mark>Sở</mark> <mark>Y tế</mark> Hà Nội triển khai đợt kiểm tra. Đoàn kiểm tra làm việc trên địa bàn thành phố. "
+              "Minh Anh");
+}
+
 TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
     // A no-break space or a tab between syllables still makes one word for the segmenter
     // (and so one term in the index); the mark spans the same word. A comma does not.
