@@ -94,6 +94,7 @@ struct Source {
     std::vector<std::pair<std::string, std::string>> references;  // key, canonical; first mention first
     std::map<std::string, std::set<std::string>> localities;   // key -> the locality keys it cites it as ("" for none)
     std::string own_key;                                       // its own number, or ""
+    std::string own_locality;                                  // that number's locality key, or ""
     std::string date;                                          // publication date, or ""
 };
 
@@ -420,7 +421,10 @@ private:
             items.emplace_back(prefixed(schema::kReferencePrefix, key));
             items.emplace_back(prefixed(schema::kNumberPrefix, key));
         }
-        if (!source_.own_key.empty()) items.emplace_back(prefixed(schema::kReferencePrefix, source_.own_key));
+        if (!source_.own_key.empty()) {
+            items.emplace_back(prefixed(schema::kReferencePrefix, source_.own_key));
+            items.emplace_back(prefixed(schema::kNumberPrefix, source_.own_key));
+        }
         std::set<std::array<std::string, 2>> pairs;
         for (const auto& run : runs_)
             for (std::size_t i = 0; i + 1 < run.size(); ++i) pairs.insert({run[i].folded, run[i + 1].folded});
@@ -484,11 +488,23 @@ private:
                 shared.push_back({canonical, "both_cite", idf(db_.get_termfreq(prefixed(schema::kReferencePrefix, key)))});
             }
         }
+        if (!source_.own_key.empty() && own_key == source_.own_key && same_document_number(doc))
+            shared.push_back({number->canonical(), "same_number", 2 * rarest_});
         if (!source_.own_key.empty() && source_.docid && cited.count(source_.own_key) && own_key != source_.own_key &&
             means(source_.own_key, localities_of(localities, source_.own_key), *source_.docid))
             if (const auto source_number = document_number_from_key(source_.own_key))
                 shared.push_back({source_number->canonical(), "cites_source", rarest_});
         return shared;
+    }
+
+    // Whether @p doc, whose own number is the source's, is the same document: a translation or
+    // another copy, not another province's decision or another year's resolution of that
+    // number (a number without its year, 126/NQ-CP, comes back every few years).
+    bool same_document_number(const Document& doc) const {
+        const std::string locality = locality_key(doc.locality);
+        if (!locality.empty() || !source_.own_locality.empty())
+            if (!same_locality(locality, source_.own_locality)) return false;
+        return doc.date.empty() || source_.date.empty() || doc.date.substr(0, 4) == source_.date.substr(0, 4);
     }
 
     // Whether a citation of number @p key as one of @p localities means document @p docid.
@@ -834,6 +850,7 @@ Result<std::vector<RelatedDocument>> related_to_document(const Xapian::Database&
     source.docid = *posting;
     source.text = blank_ranges(std::move(doc.text), doc.boilerplate);
     if (const auto number = parse_document_number(doc.number)) source.own_key = number->key();
+    source.own_locality = locality_key(doc.locality);
     for (const std::string& canonical : doc.references)  // a document naming its own number does not cite it
         if (const auto number = parse_document_number(canonical); number && number->key() != source.own_key)
             source.references.emplace_back(number->key(), canonical);

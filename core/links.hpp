@@ -226,7 +226,8 @@ struct SharedReference {
     std::string reference;  ///< Canonical: "126/NQ-CP".
     /// "both_cite" (as the same locality's, or either without one); "source_cites_it" (the
     /// related document is the number the source cites, as NumberHolders tells);
-    /// "cites_source" (the source is the number the related document cites).
+    /// "cites_source" (the source is the number the related document cites); "same_number"
+    /// (both are that number: a translation, or another copy of the same document).
     std::string how;
     double weight = 0;
 };

@@ -526,6 +526,39 @@ TEST_F(RelatedTest, ADocumentCitingTheSourceOrCitedByItIsLinkedDirectly) {
     EXPECT_EQ(from_article.value()[0].references[0].how, "source_cites_it");
 }
 
+TEST_F(RelatedTest, ATranslationIsTheDocumentWithTheSameNumberFirst) {
+    // The directive and the article share many words and the number with the resolution; its
+    // English translation shares only the number, which it is too. Another year's 126/NQ-CP
+    // is another resolution.
+    auto numbered = [](std::string id, std::string number, std::string date, std::string text) {
+        Document doc = testing::make_document(std::move(id), std::move(text));
+        doc.number = std::move(number);
+        doc.date = std::move(date);
+        return doc;
+    };
+    build({numbered("nq-126", "126/NQ-CP", "2023-08-14",
+                    "Nghị quyết 126/NQ-CP về giải pháp nâng cao hiệu quả thi hành pháp luật\n"
+                    "Chính phủ quyết nghị các giải pháp nâng cao hiệu quả công tác thi hành pháp luật, ngăn chặn lợi ích nhóm."),
+           numbered("en-126", "126/NQ-CP", "2023-08-14",
+                    "Resolution No. 126/NQ-CP on solutions to improve law enforcement\n"
+                    "The Government resolves on solutions to improve the effectiveness of law enforcement."),
+           numbered("nq-126-2019", "126/NQ-CP", "2019-11-20", "Nghị quyết 126/NQ-CP về phiên họp Chính phủ thường kỳ\nPhiên họp tháng 10."),
+           testing::make_document("directive", "Chỉ thị thi hành pháp luật\nTriển khai Nghị quyết 126/NQ-CP về giải pháp nâng cao "
+                                               "hiệu quả công tác thi hành pháp luật, ngăn chặn lợi ích nhóm trong thi hành pháp luật."),
+           testing::make_document("article", "Thi hành pháp luật\nCác giải pháp nâng cao hiệu quả công tác thi hành pháp luật, "
+                                             "ngăn chặn lợi ích nhóm theo Nghị quyết 126/NQ-CP.")});
+    const auto related = related_to_document(db_, analyzer_, "nq-126", 5);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    EXPECT_EQ(related.value()[0].document.id, "en-126");
+    ASSERT_FALSE(related.value()[0].references.empty());
+    EXPECT_EQ(related.value()[0].references[0].how, "same_number");
+    EXPECT_EQ(related.value()[0].references[0].reference, "126/NQ-CP");
+    for (const RelatedDocument& hit : related.value())
+        for (const SharedReference& reference : hit.references)
+            EXPECT_FALSE(hit.document.id == "nq-126-2019" && reference.how == "same_number");
+}
+
 TEST_F(RelatedTest, BadInputIsAnError) {
     build({testing::make_document("a", "Tin\nNội dung.")});
     EXPECT_EQ(related_to_document(db_, analyzer_, "nope", 10).error().code, "not_found");
