@@ -486,20 +486,30 @@ bool only_list_glue(std::string_view text, std::size_t from, std::size_t to) {
 }
 
 // The locality of each local body's number (see reference.hpp): said after it, or after the
-// last of a list it opens; else before it in its sentence; else what the text's other
-// mentions of the same number say, when they agree.
+// last of a list it opens; else before it in its sentence, unless said there for an earlier
+// number ("Quyết định 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng …, đồng thời bãi bỏ Quyết
+// định 22/2019/QĐ-UBND": Đà Nẵng is 40's); else what the text's other mentions of the same
+// number say, when they agree.
 void attach_localities(std::string_view text, std::vector<Reference>& references) {
+    std::vector<std::size_t> claimed_until(references.size(), 0);  // end of the locality said after each number
     for (std::size_t i = references.size(); i-- > 0;) {
         Reference& ref = references[i];
         if (!is_local_number(ref.number)) continue;
         const std::size_t next = i + 1 < references.size() && references[i + 1].begin >= ref.end ? references[i + 1].begin : text.size();
-        if (const auto after = locality_after(text, ref.end, next)) ref.locality = after->name;
-        else if (next < text.size() && is_local_number(references[i + 1].number) && only_list_glue(text, ref.end, next))
+        if (const auto after = locality_after(text, ref.end, next)) {
+            ref.locality = after->name;
+            claimed_until[i] = after->end;
+        } else if (next < text.size() && is_local_number(references[i + 1].number) && only_list_glue(text, ref.end, next)) {
             ref.locality = references[i + 1].locality;
+        }
     }
-    for (Reference& ref : references)
+    std::size_t claimed = 0;
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        Reference& ref = references[i];
         if (ref.locality.empty() && is_local_number(ref.number))
-            if (const auto before = locality_before(text, 0, ref.begin)) ref.locality = before->name;
+            if (const auto before = locality_before(text, std::min(claimed, ref.begin), ref.begin)) ref.locality = before->name;
+        claimed = std::max(claimed, claimed_until[i]);
+    }
     std::map<std::string, std::vector<const Reference*>> by_key;
     for (const Reference& ref : references)
         if (!ref.locality.empty()) by_key[ref.number.key()].push_back(&ref);

@@ -93,6 +93,21 @@ TEST(Locality, AMentionThatSaysNoneTakesWhatTheOthersOfTheNumberSayWhenTheyAgree
     EXPECT_EQ(disagree[2].locality, "");  // which one, nothing tells
 }
 
+TEST(Locality, ALocalitySaidAfterOneNumberIsNotTheNextOnes) {
+    const auto localities = [](std::string_view text) {
+        std::vector<std::string> out;
+        for (const Reference& reference : extract_references(unicode::normalize_nfc(text))) out.push_back(reference.locality);
+        return out;
+    };
+    // Đà Nẵng is the first decision's; nothing says whose the repealed one is.
+    EXPECT_EQ(localities("Triển khai Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng về phí tham quan, đồng thời "
+                         "bãi bỏ Quyết định số 22/2019/QĐ-UBND."),
+              (std::vector<std::string>{"Đà Nẵng", ""}));
+    // An issuer before a list is every number's.
+    EXPECT_EQ(localities("UBND tỉnh Quảng Ninh ban hành Quyết định số 40/2026/QĐ-UBND và Quyết định số 41/2026/QĐ-UBND."),
+              (std::vector<std::string>{"Quảng Ninh", "Quảng Ninh"}));
+}
+
 TEST(Locality, KeysAreFoldedAndCompareAsOnePlace) {
     EXPECT_EQ(locality_key("Thừa Thiên-Huế"), "thua thien hue");
     EXPECT_EQ(locality_key("ĐÀ  NẴNG"), "da nang");
