@@ -88,6 +88,7 @@ constexpr Cue kCues[] = {
     {"thay the", Relation::replaces},        {"replacing", Relation::replaces},
     {"replace", Relation::replaces},         {"replaces", Relation::replaces},
     {"replaced", Relation::replaces},        {"superseding", Relation::replaces},
+    {"supersede", Relation::replaces},       {"supersedes", Relation::replaces},
     {"bai bo", Relation::repeals},           {"huy bo", Relation::repeals},
     {"cham dut hieu luc", Relation::repeals},
     {"repealing", Relation::repeals},        {"repeal", Relation::repeals},
@@ -287,7 +288,10 @@ std::optional<Relation> nearest_cue(std::string_view clause) {
 // tư số 08/2020/TT-BTC ngày … được sửa đổi, bổ sung như sau", "Decision No. 123/QD-TTg dated
 // … is hereby repealed". Read up to the sentence's end or the next document number, within
 // kRelationWindowBytes. A change made by another document ("được sửa đổi bởi Nghị định …",
-// "amended by Decree …") is that document's, not the citing one's: none.
+// "amended by Decree …") is that document's, not the citing one's: none. Also the formula
+// of a document's last article, "Nghị định số 174/2013/NĐ-CP … hết hiệu lực kể từ ngày Nghị
+// định này có hiệu lực", "… ceases to be effective from the effective date of this Decree":
+// it replaces the number; without "này"/"this" the sentence may tell of any law's end.
 std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end) {
     const std::size_t to = code_point_start(text, std::min(text.size(), end + kRelationWindowBytes));
     const std::string folded = unicode::fold(text.substr(end, to - end));
@@ -342,7 +346,16 @@ std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end
         return std::none_of(words.begin() + static_cast<std::ptrdiff_t>(after) + 1, words.end(),
                             [](std::string_view word) { return word == "this" || word == "nay"; });
     };
-    for (std::size_t i = 1; i < words.size(); ++i) {
+    const auto this_document_later = [&](std::size_t after) {
+        return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(std::min(after, words.size())), words.end(),
+                           [](std::string_view word) { return word == "this" || word == "nay"; });
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i + 2 < words.size() && words[i] == "het" && words[i + 1] == "hieu" && words[i + 2] == "luc" && (i == 0 || words[i - 1] != "da"))
+            return this_document_later(i + 3) ? std::optional<Relation>(Relation::replaces) : std::nullopt;
+        if (i + 1 < words.size() && (words[i] == "cease" || words[i] == "ceases") && words[i + 1] == "to")
+            return this_document_later(i + 2) ? std::optional<Relation>(Relation::replaces) : std::nullopt;
+        if (i == 0) continue;  // the passives below need the word before the verb
         for (const PassiveCue& cue : kCuesAfter) {
             if (words[i - 1] != cue.auxiliary || words[i] != cue.verb || i + 1 >= words.size() || words[i + 1] != cue.second)
                 continue;
@@ -498,7 +511,13 @@ void attach_localities(std::string_view text, std::vector<Reference>& references
         const std::size_t next = i + 1 < references.size() && references[i + 1].begin >= ref.end ? references[i + 1].begin : text.size();
         if (const auto after = locality_after(text, ref.end, next)) {
             ref.locality = after->name;
-            claimed_until[i] = after->end;
+            // "của UBND thành phố Đà Nẵng", "of …": the number's own, which no later number
+            // shares. A body named further on ("…, ngày 6/2/2017 Chủ tịch UBND tỉnh Thái Nguyên
+            // đã có Văn bản số 331/UBND-TH") may be the next number's subject too.
+            const std::string_view phrase = text.substr(after->begin);
+            const std::string_view lead = trim_right(text.substr(ref.end, after->begin - ref.end));
+            if (phrase.starts_with("của ") || phrase.starts_with("of ") || lead.ends_with(" của") || lead.ends_with(" of"))
+                claimed_until[i] = after->end;
         } else if (next < text.size() && is_local_number(references[i + 1].number) && only_list_glue(text, ref.end, next)) {
             ref.locality = references[i + 1].locality;
         }

@@ -163,11 +163,19 @@ TEST(Reference, RelationFromAPassiveAfterItWhenNoCueComesBefore) {
         {"Decision No. 123/QD-TTg is hereby annulled.", Relation::repeals},
         {"Clause 2, Article 3 of Decree 15/2020/ND-CP is amended as follows:", Relation::amends},
         {"Circular 12/2017/TT-BGTVT is replaced by this Circular.", Relation::replaces},
+        // A last article's formula: the number ends when this document begins.
+        {"Nghị định số 174/2013/NĐ-CP ngày 13 tháng 11 năm 2013 của Chính phủ hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
+         Relation::replaces},
+        {"Decree No. 174/2013/ND-CP ceases to be effective from the effective date of this Decree.", Relation::replaces},
+        {"This Decree supersedes Decree No. 174/2013/ND-CP.", Relation::replaces},
         // What another document did, or the number's history, is a plain citation.
         {"Nghị định 15/2020/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 14/2022/NĐ-CP.", Relation::cites},
         {"Decree 15/2020/ND-CP, amended by Decree 14/2022/ND-CP, is in force.", Relation::cites},
         {"Thông tư 78/2014/TT-BTC (đã được sửa đổi, bổ sung) quy định", Relation::cites},
         {"Law No. 59/2020/QH14 was amended in 2022.", Relation::cites},
+        {"Nghị định 174/2013/NĐ-CP hết hiệu lực từ ngày 15/4/2020.", Relation::cites},  // no "này": any law's end
+        {"Nghị định 174/2013/NĐ-CP đã hết hiệu lực kể từ ngày Nghị định 15 này có hiệu lực.", Relation::cites},
+        {"Decree 174/2013/ND-CP ceased to be effective on April 15, 2020.", Relation::cites},
         {"theo Thông tư số 52/2017/TT-BTC thì điểm c khoản 1 Điều 4 được sửa đổi", Relation::cites},  // "theo" before
         {"Nghị định 15/2020/NĐ-CP quy định xử phạt. Điều 5 được sửa đổi như sau", Relation::cites},  // another sentence
         {"Nghị định 15/2020/NĐ-CP và Nghị định 14/2022/NĐ-CP được sửa đổi", Relation::cites},  // the next number's verb
