@@ -244,8 +244,14 @@ private:
         }
         const std::string_view word = std::string_view(text_).substr(first.begin, first.end - first.begin);
         if (word.size() > 1 && word.back() == '*') {
+            // After a plain word, the two may be a multi-syllable word being typed ("thi hà*").
+            std::string_view before;
+            if (at_ > 0 && is_plain_word(lexemes_[at_ - 1]) && lexemes_[at_ - 1].end < first.begin &&
+                std::string_view(text_).substr(lexemes_[at_ - 1].end, first.begin - lexemes_[at_ - 1].end).find_first_not_of(' ') ==
+                    std::string_view::npos)
+                before = std::string_view(text_).substr(lexemes_[at_ - 1].begin, lexemes_[at_ - 1].end - lexemes_[at_ - 1].begin);
             ++at_;
-            return wildcard(word.substr(0, word.size() - 1), first.character);
+            return wildcard(word.substr(0, word.size() - 1), first.character, before);
         }
         // Plain words run together (so "126 / NQ - CP" is still one document number).
         std::size_t last = at_;
@@ -349,7 +355,9 @@ private:
         return phrase_query(tokens);
     }
 
-    Result<Xapian::Query> wildcard(std::string_view stem, std::size_t character) {
+    // @p before: the plain word typed right before it, if any; the two as the start of a
+    // multi-syllable word count too, so that "thi hà*" ranks "thi hành" above "thi hàng năm".
+    Result<Xapian::Query> wildcard(std::string_view stem, std::size_t character, std::string_view before = {}) {
         const Analysis analysis = analyzer_.analyze(stem);
         if (analysis.tokens.size() != 1) return error_at(character, "a wildcard needs one word before \"*\"");
         const Token& token = analysis.tokens.front();
@@ -359,6 +367,12 @@ private:
         if (TermMapper::has_exact_term(token))
             alternatives.emplace_back(Xapian::Query::OP_WILDCARD, TermMapper::exact_term(token), kMaxWildcardExpansion,
                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        if (!before.empty() && analyzer_.options().words && token.kind == TokenKind::word && token.letters_only) {
+            const Analysis previous = analyzer_.analyze(before);
+            if (previous.tokens.size() == 1 && previous.tokens.front().kind == TokenKind::word && previous.tokens.front().letters_only)
+                alternatives.emplace_back(Xapian::Query::OP_WILDCARD, previous.tokens.front().folded + "_" + token.folded,
+                                          kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        }
         return combine(Xapian::Query::OP_OR, alternatives);
     }
 

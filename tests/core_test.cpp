@@ -524,6 +524,17 @@ TEST_F(QueryLanguageTest, OperatorsFieldsAndWildcards) {
     for (const auto& [query, expected] : rows) EXPECT_EQ(sorted_ids(query), expected) << query;
 }
 
+TEST_F(SearchTest, AWildcardAfterAWordRanksTheWordItStartsFirst) {
+    // "thi hà*": the user is typing "thi hành"; exam news has both syllables, apart, and more of them.
+    std::vector<Document> documents = {make_document("exam", "Kỳ thi năm nay ở Hà Nội: thí sinh dự thi ở Hà Nội và Hà Nam"),
+                                       make_document("law", "Tổ chức thi hành pháp luật")};
+    for (int i = 0; i < 8; ++i)  // so that a term in one document of ten weighs something (BM25's idf)
+        documents.push_back(make_document("other-" + std::to_string(i), "Bản tin thời tiết số " + std::to_string(i)));
+    index(documents);
+    EXPECT_EQ(ids(search("thi hà*")), (std::vector<std::string>{"law", "exam"}));
+    EXPECT_EQ(ids(search("thi ha*")), (std::vector<std::string>{"law", "exam"}));
+}
+
 TEST_F(SearchTest, IssuerNamesOfSeveralSyllablesFindTheirAbbreviationAndEnglishName) {
     index({make_document("vi", "Bộ Tài chính ban hành hướng dẫn mới"), make_document("en", "The Ministry of Finance issued guidance"),
            make_document("code", "Thông tư 47/2011/TT-BTC"), make_document("health", "Ministry of Health")});
