@@ -276,9 +276,8 @@ bool may_start_date(std::string_view rest) {
 
 }  // namespace
 
-// Full dates the text writes, in either language, as ISO dates.
-std::set<std::string> mentioned_dates(std::string_view text) {
-    std::set<std::string> dates;
+std::vector<DateMention> date_mentions(std::string_view text) {
+    std::vector<DateMention> dates;
     for (std::size_t pos = 0; pos < text.size();) {
         const unsigned char before = pos == 0 ? ' ' : static_cast<unsigned char>(text[pos - 1]);
         const bool word_start = before < 0x80 && !std::isalnum(before);
@@ -286,13 +285,19 @@ std::set<std::string> mentioned_dates(std::string_view text) {
             std::size_t length = 0;
             std::string date = parse_date_at(text.substr(pos), length);
             if (!date.empty() && length > 0) {
-                dates.insert(std::move(date));
+                dates.push_back({pos, pos + length, std::move(date)});
                 pos += length;
                 continue;
             }
         }
         ++pos;
     }
+    return dates;
+}
+
+std::set<std::string> mentioned_dates(std::string_view text) {
+    std::set<std::string> dates;
+    for (DateMention& mention : date_mentions(text)) dates.insert(std::move(mention.iso));
     return dates;
 }
 

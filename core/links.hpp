@@ -274,8 +274,17 @@ inline constexpr std::size_t kMaxRelatedTextBytes = 1 << 20;  ///< Longest text 
 /// The exact number of documents matching @p query.
 [[nodiscard]] Xapian::doccount exact_count(const Xapian::Database& db, const Xapian::Query& query);
 
+/// A full date written in a text.
+struct DateMention {
+    std::size_t begin = 0, end = 0;  ///< Byte span.
+    std::string iso;                 ///< "2023-08-14"
+};
+
 /// Full dates @p text writes, in either language ("14/08/2023", "ngày 14 tháng 8 năm 2023",
-/// "August 14, 2023", "2023-08-14"), as ISO dates.
+/// "August 14, 2023", "2023-08-14"), in text order.
+[[nodiscard]] std::vector<DateMention> date_mentions(std::string_view text);
+
+/// The ISO dates of date_mentions(@p text).
 [[nodiscard]] std::set<std::string> mentioned_dates(std::string_view text);
 
 /// Every way the index may hold ISO date @p iso: written in figures with any separator and

@@ -302,8 +302,10 @@ private:
             if (const std::string prefix = number_and_year_key(*token); !prefix.empty()) clauses.push_back(numbers_beginning(prefix));
         // A date however it is written ("14/08/2023", "ngày 14 tháng 8 năm 2023", "August 14,
         // 2023") finds every way texts write it, and the documents published that day.
-        for (const std::string& iso : mentioned_dates(std::string_view(text_).substr(begin, end - begin)))
+        for (const std::string& iso : mentioned_dates(std::string_view(text_).substr(begin, end - begin))) {
             clauses.push_back(date_query(iso));
+            if (highlight) out_.highlights.dates.insert(iso);
+        }
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
     }

@@ -3,6 +3,7 @@
  */
 #include "core/snippet.hpp"
 
+#include "core/links.hpp"
 #include "core/schema.hpp"
 
 #include <algorithm>
@@ -79,6 +80,9 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         if (!what.empty()) matches.push_back({token.begin, token.end, std::move(what)});
     }
     add_phrase_matches(analysis, highlights, matches);
+    if (!highlights.dates.empty())
+        for (const DateMention& date : date_mentions(analysis.text))
+            if (highlights.dates.count(date.iso)) matches.push_back({date.begin, date.end, "D" + date.iso});
     std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });

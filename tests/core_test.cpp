@@ -401,6 +401,17 @@ TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
               "Minh Anh");
 }
 
+TEST_F(SearchTest, SnippetsMarkADateHoweverTheTextWritesIt) {
+    index({make_document("en", "Resolution\nThe Government signed it on August 14, 2023 in Hanoi."),
+           make_document("vi", "Nghị quyết\nChính phủ ký ngày 14 tháng 8 năm 2023 tại Hà Nội."),
+           make_document("figures", "Nghị quyết\nChính phủ ký ngày 14/08/2023 tại Hà Nội.")});
+    std::map<std::string, std::string> snippets;
+    for (const Hit& hit : search("14/8/2023").hits) snippets[hit.document.id] = hit.snippet;
+    EXPECT_NE(snippets["en"].find("<mark>August 14, 2023</mark>"), std::string::npos) << snippets["en"];
+    EXPECT_NE(snippets["vi"].find("<mark>ngày 14 tháng 8 năm 2023</mark>"), std::string::npos) << snippets["vi"];
+    EXPECT_NE(snippets["figures"].find("<mark>14/08/2023</mark>"), std::string::npos) << snippets["figures"];
+}
+
 TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
     // A no-break space or a tab between syllables still makes one word for the segmenter
     // (and so one term in the index); the mark spans the same word. A comma does not.
