@@ -25,6 +25,10 @@ using unicode::decode_utf8;
 // Cues are looked for in the same sentence, at most this far before the number: about
 // twenty words, enough for "căn cứ Nghị định số 15/2020/NĐ-CP" and for lists after one cue.
 constexpr std::size_t kRelationWindowBytes = 160;
+// A verb after the number comes after its date, issuer and subject ("Nghị định số
+// 174/2013/NĐ-CP ngày 13 tháng 11 năm 2013 của Chính phủ quy định xử phạt … hết hiệu lực"):
+// the sentence's end or the next number stops the reading first, most of the time.
+constexpr std::size_t kPassiveWindowBytes = 400;
 // The issue date follows the number or its issuer ("126/NQ-CP ngày 14/8/2023", "1880/QĐ-TTg
 // của Thủ tướng Chính phủ ngày ..."): the cue must start within this many bytes.
 constexpr std::size_t kIssueDateWindowBytes = 64;
@@ -287,13 +291,13 @@ std::optional<Relation> nearest_cue(std::string_view clause) {
 // What the rest of the sentence says was done to the number, in the passive: "Điều 5 Thông
 // tư số 08/2020/TT-BTC ngày … được sửa đổi, bổ sung như sau", "Decision No. 123/QD-TTg dated
 // … is hereby repealed". Read up to the sentence's end or the next document number, within
-// kRelationWindowBytes. A change made by another document ("được sửa đổi bởi Nghị định …",
+// kPassiveWindowBytes. A change made by another document ("được sửa đổi bởi Nghị định …",
 // "amended by Decree …") is that document's, not the citing one's: none. Also the formula
 // of a document's last article, "Nghị định số 174/2013/NĐ-CP … hết hiệu lực kể từ ngày Nghị
 // định này có hiệu lực", "… ceases to be effective from the effective date of this Decree":
 // it replaces the number; without "này"/"this" the sentence may tell of any law's end.
 std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end) {
-    const std::size_t to = code_point_start(text, std::min(text.size(), end + kRelationWindowBytes));
+    const std::size_t to = code_point_start(text, std::min(text.size(), end + kPassiveWindowBytes));
     const std::string folded = unicode::fold(text.substr(end, to - end));
     std::vector<std::string_view> words;
     for (std::size_t pos = 0; pos < folded.size();) {

@@ -167,6 +167,10 @@ TEST(Reference, RelationFromAPassiveAfterItWhenNoCueComesBefore) {
         {"Nghị định số 174/2013/NĐ-CP ngày 13 tháng 11 năm 2013 của Chính phủ hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
          Relation::replaces},
         {"Decree No. 174/2013/ND-CP ceases to be effective from the effective date of this Decree.", Relation::replaces},
+        // After the number's date, issuer and a long subject.
+        {"Nghị định số 174/2013/NĐ-CP ngày 13 tháng 11 năm 2013 của Chính phủ quy định xử phạt vi phạm hành chính trong lĩnh vực "
+         "bưu chính, viễn thông, công nghệ thông tin và tần số vô tuyến điện hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
+         Relation::replaces},
         {"This Decree supersedes Decree No. 174/2013/ND-CP.", Relation::replaces},
         // What another document did, or the number's history, is a plain citation.
         {"Nghị định 15/2020/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 14/2022/NĐ-CP.", Relation::cites},
