@@ -151,8 +151,17 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
         std::set<std::string_view> seen, phrases;
         std::size_t j = i;
         for (; j < matches.size() && matches[j].end <= matches[i].begin + max_bytes; ++j) {
-            seen.insert(matches[j].what);
-            if (matches[j].phrase) phrases.insert(matches[j].what);
+            const std::string_view what = matches[j].what;
+            seen.insert(what);
+            if (matches[j].phrase) phrases.insert(what);
+            // A word counts for its syllables too: "Nghị quyết" beside "126" holds all three
+            // of "nghi quyet 126", not one query term fewer than "biểu quyết … QUYẾT NGHỊ".
+            if (what.find('_') != std::string_view::npos)
+                for (std::size_t start = 0; start <= what.size();) {
+                    const std::size_t stop = std::min(what.find('_', start), what.size());
+                    seen.insert(what.substr(start, stop - start));
+                    start = stop + 1;
+                }
         }
         const std::tuple<std::size_t, std::size_t, std::size_t> score{phrases.size(), seen.size(), j - i};
         if (score > best) {

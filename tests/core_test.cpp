@@ -401,6 +401,18 @@ TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
               "Minh Anh");
 }
 
+TEST_F(SearchTest, ASnippetCountsAWordForItsSyllables) {
+    // "Nghị quyết" and "126" together hold every word of the query; "biểu quyết … QUYẾT NGHỊ"
+    // later holds two syllables, three times.
+    std::string text = "Số: 126/NQ-CP\nNGHỊ QUYẾT\nVỀ MỘT SỐ GIẢI PHÁP NÂNG CAO HIỆU QUẢ\n";
+    for (int i = 0; i < 6; ++i) text += "Chính phủ nêu giải pháp nâng cao hiệu quả công tác xây dựng pháp luật trong năm tới. ";
+    text += "\nTrên cơ sở kết quả biểu quyết của các thành viên tại phiên họp thường kỳ, QUYẾT NGHỊ:\nI. MỤC TIÊU\n";
+    index({make_document("nq", text)});
+    const std::string snippet = search("nghi quyet 126").hits.at(0).snippet;
+    EXPECT_NE(snippet.find("<mark>126</mark>"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("<mark>NGHỊ QUYẾT</mark>"), std::string::npos) << snippet;
+}
+
 TEST_F(SearchTest, SnippetsMarkADateHoweverTheTextWritesIt) {
     index({make_document("en", "Resolution\nThe Government signed it on August 14, 2023 in Hanoi."),
            make_document("vi", "Nghị quyết\nChính phủ ký ngày 14 tháng 8 năm 2023 tại Hà Nội."),
