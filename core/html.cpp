@@ -26,6 +26,27 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return true;
 }
 
+bool starts_with_ignoring_case(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && equals_ignoring_case(s.substr(0, prefix.size()), prefix);
+}
+
+// Hidden by the page itself: the hidden attribute, aria-hidden, or an inline style that
+// hides it (menus and pop-ups written out in full, shown by a script).
+bool is_hidden(const GumboElement& element) {
+    if (gumbo_get_attribute(&element.attributes, "hidden") != nullptr) return true;
+    if (equals_ignoring_case(attribute(element, "aria-hidden"), "true")) return true;
+    std::string style;
+    for (const char c : attribute(element, "style"))
+        if (!std::isspace(static_cast<unsigned char>(c))) style += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+// An address a reader can follow: absolute http(s). A relative canonical link names no page
+// without the address the file was saved from, which a file does not keep.
+bool is_absolute_web_address(std::string_view url) {
+    return starts_with_ignoring_case(url, "http://") || starts_with_ignoring_case(url, "https://");
+}
+
 // Elements whose content is never read text.
 bool is_invisible(GumboTag tag) {
     switch (tag) {
@@ -80,7 +101,7 @@ public:
             read_head(node);
             return;
         }
-        if (is_invisible(tag)) return;
+        if (is_invisible(tag) || is_hidden(element)) return;
         const std::string_view role = attribute(element, "role");
         if (equals_ignoring_case(role, "navigation") || equals_ignoring_case(role, "menu") ||
             equals_ignoring_case(role, "menubar"))
@@ -96,7 +117,11 @@ public:
         if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) append_space();
         for (unsigned i = 0; i < element.children.length; ++i)
             walk(*static_cast<const GumboNode*>(element.children.data[i]), content, pre);
-        if (tag == GUMBO_TAG_H1 && h1_.empty()) h1_ = collapse(std::string_view(out_.text).substr(h1_start));
+        if (tag == GUMBO_TAG_H1) {
+            std::string h1 = collapse(std::string_view(out_.text).substr(h1_start));
+            if (content && h1_in_content_.empty()) h1_in_content_ = h1;
+            if (h1_.empty()) h1_ = std::move(h1);
+        }
         if (block) break_line();
     }
 
@@ -120,11 +145,29 @@ public:
         }
         while (!text.empty() && (text.back() == '\n')) text.pop_back();
         out_.text = std::move(text);
-        out_.title = !h1_.empty() ? h1_ : !title_.empty() ? title_ : og_title_;
+        out_.title = choose_title();
         if (out_.url.empty()) out_.url = og_url_;
     }
 
 private:
+    // The first <h1> of the article (<article>, <main>), else the page's first <h1> unless it
+    // is the site's name, else <title>, else og:title. A site's name: the first <h1> of a
+    // page whose header is its logo ("<h1 class="logo"><a href="/">Báo Lao Động</a></h1>"),
+    // which <title> shows beside the article's title ("Giá vàng hôm nay - Báo Lao Động"); the
+    // title then goes without it.
+    std::string choose_title() const {
+        if (!h1_in_content_.empty()) return h1_in_content_;
+        if (!h1_.empty() && title_.size() > h1_.size()) {
+            for (const std::string_view separator : {" - ", " | ", " – ", " — ", " :: "}) {
+                const std::string suffix = std::string(separator) + h1_, prefix = h1_ + std::string(separator);
+                if (title_.ends_with(suffix)) return title_.substr(0, title_.size() - suffix.size());
+                if (title_.starts_with(prefix)) return title_.substr(prefix.size());
+            }
+        }
+        if (!h1_.empty()) return h1_;
+        return !title_.empty() ? title_ : og_title_;
+    }
+
     static std::string collapse(std::string_view s) {
         std::string out;
         bool space = false;
@@ -183,7 +226,7 @@ private:
             if (element.tag == GUMBO_TAG_TITLE && title_.empty()) {
                 title_ = element_text(child);
             } else if (element.tag == GUMBO_TAG_LINK && equals_ignoring_case(attribute(element, "rel"), "canonical")) {
-                out_.url = attribute(element, "href");
+                if (is_absolute_web_address(attribute(element, "href"))) out_.url = attribute(element, "href");
             } else if (element.tag == GUMBO_TAG_META) {
                 std::string_view key = attribute(element, "name");
                 if (key.empty()) key = attribute(element, "property");
@@ -200,7 +243,7 @@ private:
                     out_.date = std::string(value.substr(0, 10));
                 } else if (equals_ignoring_case(key, "og:title") && og_title_.empty()) {
                     og_title_ = collapse(value);
-                } else if (equals_ignoring_case(key, "og:url") && og_url_.empty()) {
+                } else if (equals_ignoring_case(key, "og:url") && og_url_.empty() && is_absolute_web_address(value)) {
                     og_url_ = value;
                 }
             }
@@ -208,7 +251,7 @@ private:
     }
 
     HtmlContent& out_;
-    std::string h1_;
+    std::string h1_, h1_in_content_;
     std::string title_;
     std::string og_title_;
     std::string og_url_;

@@ -195,6 +195,26 @@ TEST(Html, BrokenMarkupStillGivesTextAndTheTitleElementWithoutH1) {
     EXPECT_EQ(html.text, "Đoạn một\nĐoạn hai\nBa");
 }
 
+TEST(Html, TheArticlesH1NotTheSitesLogo) {
+    // The logo's <h1> is the site's name, which <title> shows beside the article's title.
+    const HtmlContent logo = extract_html(
+        "<title>Giá vàng hôm nay tăng mạnh - Báo Lao Động</title><div class=\"header\"><h1 class=\"logo\"><a href=\"/\">Báo Lao "
+        "Động</a></h1></div><h2>Giá vàng hôm nay tăng mạnh</h2><p>Giá vàng sáng nay tăng.</p>");
+    EXPECT_EQ(logo.title, "Giá vàng hôm nay tăng mạnh");
+    const HtmlContent article = extract_html("<title>Tin</title><h1>Báo Lao Động</h1><article><h1>Giá vàng tăng</h1><p>Nội dung.</p></article>");
+    EXPECT_EQ(article.title, "Giá vàng tăng");
+}
+
+TEST(Html, HiddenElementsAndRelativeAddressesAreLeftOut) {
+    const HtmlContent html = extract_html(
+        "<head><link rel=\"canonical\" href=\"/tin/gia-vang.html\"></head><h1>Giá vàng</h1><p>Giá vàng tăng.</p>"
+        "<div hidden>Đăng nhập</div><div style=\"display: none\">Menu ẩn</div><span aria-hidden=\"true\">Biểu tượng</span>"
+        "<div style=\"color: red\">Chữ đỏ</div>");
+    EXPECT_EQ(html.text, "Giá vàng\nGiá vàng tăng.\nChữ đỏ");
+    EXPECT_EQ(html.url, "");  // a path names no page without the site it was saved from
+    EXPECT_EQ(extract_html("<head><link rel=\"canonical\" href=\"HTTPS://example.vn/a\"></head><p>x</p>").url, "HTTPS://example.vn/a");
+}
+
 TEST(Pdf, TextLayerPageByPage) {
     const PdfContent pdf = extract_pdf(make_pdf({"Resolution 126/NQ-CP on law enforcement", "Second page text"}, "Resolution 126"));
     ASSERT_EQ(pdf.problem, "");
