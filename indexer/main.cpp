@@ -6,6 +6,7 @@
  * committed); 2 usage error; 3 the database could not be opened or written, another
  * indexer holding it included.
  */
+#include "core/option_values.hpp"
 #include "core/pipeline.hpp"
 #include "core/progress.hpp"
 #include "core/shards.hpp"
@@ -24,6 +25,29 @@ constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitDatabase = 3;
+
+// CLI11's own checks say "Value abc not in range 1 to 256" for a word too, and take "10MB"
+// for no number at all: these say what is accepted.
+CLI::Validator whole_number_from(std::uint64_t min, std::uint64_t max) {
+    return CLI::Validator(
+        [min, max](std::string& text) {
+            std::uint64_t value = 0;
+            return tracuu::parse_whole_number(text, min, max, value);
+        },
+        "INT in [" + std::to_string(min) + " - " + std::to_string(max) + "]");
+}
+
+// Rewrites "256MiB" as its bytes, which CLI11 then stores.
+CLI::Validator byte_size() {
+    return CLI::Validator(
+        [](std::string& text) {
+            std::uint64_t bytes = 0;
+            std::string why = tracuu::parse_byte_size(text, bytes);
+            if (why.empty()) text = std::to_string(bytes);
+            return why;
+        },
+        "");
+}
 
 int database_error(const std::string& db, const std::string& message) {
     std::cerr << "tracuu-index: " << db << ": " << message << '\n';
@@ -47,12 +71,15 @@ int main(int argc, char** argv) {
     app.add_option("--shards", options.shards,
                    "New index: N databases written in parallel, opened as one through DIR/index.stub "
                    "(later runs keep the layout)")
-        ->check(CLI::Range(1, 256));
-    app.add_option("--threads", options.threads, "Worker threads (default: one per core)")->check(CLI::Range(1, 256));
-    app.add_option("--batch-mb", batch_mb, "Commit after about this many MB of analyzed documents")
-        ->check(CLI::Range(1, 1 << 20));
-    app.add_option("--max-bytes", options.read.max_bytes, "Reject files larger than this")
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number_from(1, 256));
+    app.add_option("--threads", options.threads, "Worker threads (default: one per core)")->check(whole_number_from(1, 256));
+    app.add_option("--batch-mb", batch_mb, "Commit after about this many MB of analyzed documents (default 64)")
+        ->check(whole_number_from(1, 1 << 20));
+    app.add_option("--max-bytes", options.read.max_bytes,
+                   "Reject files larger than this: bytes, or with a unit K, M, G (KB, KiB, MB, MiB, GB, GiB: all "
+                   "powers of 1024), such as 10MB (default 256MiB)")
+        ->transform(byte_size())
+        ->type_name("SIZE");
     app.add_flag("--lossy", options.read.lossy, "Index invalid UTF-8 with replacement characters instead of rejecting it");
     app.add_flag("--prune", options.prune,
                  "Remove documents whose source file, under one of the input folders, no longer exists");

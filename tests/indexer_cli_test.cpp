@@ -244,6 +244,37 @@ TEST(IndexerCli, BadInputIsReportedTheRestIndexedAndTheExitStatusSaysSo) {
     EXPECT_EQ(clean.exit_code, 0) << clean.output;
 }
 
+TEST(IndexerCli, SizesTakeUnitsAndBadNumbersAreUsageErrorsThatSayWhatIsAccepted) {
+    testing::TempDir dir;
+    dir.write("in/small.txt", "Nhỏ\nVăn bản ngắn.");
+    dir.write("in/huge.txt", std::string(5000, 'a'));
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    const RunResult kilobytes = index(db, {in, "--max-bytes", "4KiB"});
+    EXPECT_EQ(kilobytes.exit_code, 1) << kilobytes.output;
+    EXPECT_NE(kilobytes.output.find("huge.txt: larger than --max-bytes (5000 > 4096 bytes)"), std::string::npos)
+        << kilobytes.output;
+    EXPECT_EQ(index(db, {in, "--max-bytes", "10MB"}).exit_code, 0);
+
+    const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+        {{"--max-bytes", "0"}, "--max-bytes: \"0\" is too small: give at least 1 byte"},
+        {{"--max-bytes", "abc"}, "--max-bytes: \"abc\" is not a size: give a number of bytes, or one with a unit K, M or G"},
+        {{"--max-bytes", "-5"}, "--max-bytes: \"-5\" is not a size"},
+        {{"--max-bytes", "99999999999999999999999"}, "--max-bytes: \"99999999999999999999999\" is too large"},
+        {{"--threads", "abc"}, "--threads: expected a whole number from 1 to 256, not \"abc\""},
+        {{"--batch-mb", "-5"}, "--batch-mb: expected a whole number from 1 to 1048576, not \"-5\""},
+        {{"--shards", "0"}, "--shards: expected a whole number from 1 to 256, not \"0\""},
+    };
+    for (const auto& [options, message] : bad) {
+        std::vector<std::string> args = {in};
+        args.insert(args.end(), options.begin(), options.end());
+        const RunResult result = index((dir.path() / "other-db").string(), args);
+        EXPECT_EQ(result.exit_code, 2) << options[0] << " " << options[1] << ": " << result.output;
+        EXPECT_NE(result.output.find(message), std::string::npos) << message << "\n" << result.output;
+    }
+    EXPECT_FALSE(fs::exists(dir.path() / "other-db"));  // refused before anything was written
+}
+
 TEST(IndexerCli, ARecordIndexedWithoutAFieldItCouldNotUseIsAWarningNotARejection) {
     testing::TempDir dir;
     dir.write("in/records.jsonl", "{\"id\":\"a\",\"text\":\"một\",\"date\":\"hôm qua\"}\n{\"id\":\"b\",\"text\":\"hai\"}\n");

@@ -12,6 +12,7 @@
 #include "core/index_writer.hpp"
 #include "core/metadata.hpp"
 #include "core/office.hpp"
+#include "core/option_values.hpp"
 #include "core/pdf.hpp"
 #include "core/progress.hpp"
 #include "core/schema.hpp"
@@ -619,6 +620,47 @@ TEST(Sources, ContentHashesSkipUnchangedDocumentsAndFollowContentAndSalt) {
 
     skip_known.hash_salt = "analyzer 3";
     EXPECT_EQ(read_all({(dir.path() / "in").string()}, skip_known).documents.size(), 3u);
+}
+
+TEST(OptionValues, ByteSizesAreBytesOrWholeNumbersWithAUnitInPowersOf1024) {
+    const std::vector<std::pair<std::string, std::uint64_t>> accepted = {
+        {"5000", 5000},        {"1", 1},           {"7B", 7},
+        {"4K", 4096},          {"4KB", 4096},      {"4kib", 4096},
+        {"10MB", 10ULL << 20}, {"10 MiB", 10ULL << 20}, {"256m", 256ULL << 20},
+        {"2G", 2ULL << 30},    {"2GiB", 2ULL << 30},    {"18446744073709551615", 18446744073709551615ULL},
+    };
+    for (const auto& [text, expected] : accepted) {
+        std::uint64_t bytes = 0;
+        EXPECT_EQ(parse_byte_size(text, bytes), "") << text;
+        EXPECT_EQ(bytes, expected) << text;
+    }
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"0", "\"0\" is too small: give at least 1 byte"},
+        {"0MB", "\"0MB\" is too small: give at least 1 byte"},
+        {"abc", "\"abc\" is not a size: give a number of bytes, or one with a unit K, M or G (KB, KiB, MB, MiB, GB, "
+                "GiB: all powers of 1024), such as 256MiB"},
+        {"-5", "\"-5\" is not a size"},
+        {"+5", "\"+5\" is not a size"},
+        {"1.5G", "\"1.5G\" is not a size"},
+        {"10TB", "\"10TB\" is not a size"},
+        {"", "\"\" is not a size"},
+        {"99999999999999999999999", "\"99999999999999999999999\" is too large: at most 18446744073709551615 bytes"},
+        {"20000000000G", "\"20000000000G\" is too large: at most 18446744073709551615 bytes"},
+    };
+    for (const auto& [text, why] : refused) {
+        std::uint64_t bytes = 42;
+        EXPECT_EQ(parse_byte_size(text, bytes).substr(0, why.size()), why) << text;
+        EXPECT_EQ(bytes, 42u) << text;
+    }
+}
+
+TEST(OptionValues, WholeNumbersInARange) {
+    std::uint64_t value = 0;
+    EXPECT_EQ(parse_whole_number("8", 1, 256, value), "");
+    EXPECT_EQ(value, 8u);
+    for (const std::string text : {"0", "257", "-5", "+5", "1.5", "8x", "abc", "", "99999999999999999999999"})
+        EXPECT_EQ(parse_whole_number(text, 1, 256, value), "expected a whole number from 1 to 256, not \"" + text + "\"");
+    EXPECT_EQ(value, 8u);
 }
 
 TEST(Shards, RoutingIsAStableFnv1aOfTheId) {
