@@ -392,6 +392,53 @@ std::string read_file(const InputFile& input, std::uint64_t max_bytes, std::stri
     return why;
 }
 
+// Why @p path, which could not be stat'ed (@p ec), cannot be read: a symbolic link says
+// where it points, since the link itself is there to see.
+std::string unreachable_reason(const fs::path& path, const std::error_code& ec) {
+    std::string reason = !ec || ec == std::errc::no_such_file_or_directory ? "no such file or directory"
+                                                                            : "cannot read: " + ec.message();
+    std::error_code link_ec;
+    const fs::path target = fs::read_symlink(path, link_ec);
+    if (!link_ec) reason += " (symbolic link to " + target.string() + ")";
+    return reason;
+}
+
+struct ListedFile {
+    fs::path path;
+    std::uintmax_t size = 0;
+};
+
+// The regular files under @p folder, recursively, skipping hidden entries; what cannot be
+// indexed goes to @p problems, so that nothing inside a folder is left out unsaid. Symbolic
+// links to files are read; links to folders are not followed (a link to a parent would make
+// the walk endless), and each is reported.
+void list_folder(const fs::path& folder, std::vector<ListedFile>& found, std::vector<InputProblem>& problems) {
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const fs::path& path = it->path();
+        if (is_hidden(path)) continue;
+        std::error_code status_ec;
+        const fs::file_status status = it->status(status_ec);  // follows symbolic links
+        if (fs::is_directory(status)) {
+            std::error_code link_ec;
+            if (it->is_symlink(link_ec))
+                problems.push_back({path.string(), 0, "symbolic link to a folder, not followed (name the folder itself to index it)"});
+            else
+                list_folder(path, found, problems);
+        } else if (fs::is_regular_file(status)) {
+            std::error_code size_ec;
+            const std::uintmax_t size = it->file_size(size_ec);
+            found.push_back({path, size_ec ? 0 : size});
+        } else if (status_ec || !fs::exists(status)) {
+            problems.push_back({path.string(), 0, unreachable_reason(path, status_ec)});
+        } else {
+            problems.push_back({path.string(), 0, "not a regular file"});  // a FIFO, a socket, a device
+        }
+    }
+    if (ec) problems.push_back({folder.string(), 0, "cannot list folder: " + ec.message()});
+}
+
 }  // namespace
 
 std::string InputProblem::to_string() const {
@@ -400,39 +447,32 @@ std::string InputProblem::to_string() const {
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems) {
     std::vector<InputFile> inputs;
-    auto consider = [&](const fs::path& path, std::string id, std::uintmax_t size) {
-        inputs.push_back({path, std::move(id), size});
-    };
     for (const std::string& argument : arguments) {
         const fs::path root(argument);
         std::error_code ec;
         const fs::file_status status = fs::status(root, ec);
         if (ec || !fs::exists(status)) {
-            problems.push_back({argument, 0, "no such file or directory"});
+            problems.push_back({argument, 0, unreachable_reason(root, ec)});
             continue;
         }
         if (fs::is_directory(status)) {
-            std::vector<std::pair<fs::path, std::uintmax_t>> found;
-            fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (is_hidden(it->path())) {
-                    if (it->is_directory()) it.disable_recursion_pending();
-                    continue;
-                }
-                std::error_code size_ec;
-                if (it->is_regular_file()) found.emplace_back(it->path(), it->file_size(size_ec));
-            }
-            if (ec) problems.push_back({argument, 0, "cannot list folder: " + ec.message()});
-            std::sort(found.begin(), found.end());
-            for (const auto& [path, size] : found) {
-                fs::path relative = path.lexically_relative(root);
+            std::vector<ListedFile> found;
+            std::vector<InputProblem> listing_problems;
+            list_folder(root, found, listing_problems);
+            std::sort(found.begin(), found.end(), [](const ListedFile& a, const ListedFile& b) { return a.path < b.path; });
+            std::sort(listing_problems.begin(), listing_problems.end(),
+                      [](const InputProblem& a, const InputProblem& b) { return a.file < b.file; });
+            problems.insert(problems.end(), listing_problems.begin(), listing_problems.end());
+            for (const ListedFile& file : found) {
+                fs::path relative = file.path.lexically_relative(root);
                 relative.replace_extension();
-                consider(path, relative.generic_string(), size);
+                inputs.push_back({file.path, relative.generic_string(), file.size});
             }
         } else {
+            // Anything else named directly is read, and the reader says what it is not.
             std::error_code size_ec;
             const std::uintmax_t size = fs::is_regular_file(status) ? fs::file_size(root, size_ec) : 0;
-            consider(root, root.stem().string(), size_ec ? 0 : size);
+            inputs.push_back({root, root.stem().string(), size_ec ? 0 : size});
         }
     }
     return inputs;

@@ -64,8 +64,10 @@ struct ReadOptions {
 };
 
 /// Expands files and folders (recursively, in sorted order, skipping hidden entries) into
-/// the files to read. Missing paths go to @p problems; what a file holds is decided when
-/// it is read.
+/// the files to read. Missing paths go to @p problems, and so does whatever inside a folder
+/// is no regular file (a broken or looping symbolic link, a FIFO, a device, a link to a
+/// folder, which is not followed) or cannot be listed; what a file holds is decided when it
+/// is read.
 [[nodiscard]] std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
                                                     std::vector<InputProblem>& problems);
 

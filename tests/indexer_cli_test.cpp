@@ -244,6 +244,47 @@ TEST(IndexerCli, BadInputIsReportedTheRestIndexedAndTheExitStatusSaysSo) {
     EXPECT_EQ(clean.exit_code, 0) << clean.output;
 }
 
+// Inside a folder as when named directly: what cannot be read is reported and counted, not
+// skipped in silence; links to folders are not followed, so a link to a parent ends nothing.
+TEST(IndexerCli, EntriesOfAFolderThatCannotBeReadAreReportedAsWhenNamedDirectly) {
+    testing::TempDir dir;
+    const bool root = ::geteuid() == 0;
+    fs::permissions(dir.path(), fs::perms::all);
+    dir.write("in/good.txt", "Tiêu đề\nVăn bản tốt.");
+    dir.write("in/sub/note.txt", "Ghi chú\nMột văn bản nữa.");
+    dir.write("in/locked/hidden-away.txt", "Không liệt kê được.");
+    fs::create_symlink("nowhere.txt", dir.path() / "in/broken.txt");
+    fs::create_symlink("loop", dir.path() / "in/loop");
+    fs::create_directory_symlink("..", dir.path() / "in/sub/up");
+    fs::create_symlink("good.txt", dir.path() / "in/alias.txt");  // a link to a file is read
+    ASSERT_EQ(::mkfifo((dir.path() / "in/pipe").c_str(), 0644), 0);
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path()))
+        if (fs::is_directory(entry.symlink_status())) fs::permissions(entry.path(), fs::perms::all);
+    fs::permissions(dir.path() / "in/locked", fs::perms::none);
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    const std::string as_nobody = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    const RunResult result = run("timeout 60 " + as_nobody + index_command(db, {in}) + " 2>&1");
+    fs::permissions(dir.path() / "in/locked", fs::perms::all);
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+    for (const std::string& expected :
+         {in + "/broken.txt: no such file or directory (symbolic link to nowhere.txt)",
+          in + "/loop: cannot read: Too many levels of symbolic links (symbolic link to loop)",
+          in + "/pipe: not a regular file", in + "/sub/up: symbolic link to a folder, not followed",
+          in + "/locked: cannot list folder: Permission denied", std::string("indexed 3 documents"),
+          std::string("; 5 rejected;")})
+        EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
+
+    // Named directly, the same entries say the same.
+    const RunResult named = run("timeout 60 " + index_command(db, {in + "/broken.txt", in + "/loop", in + "/pipe"}) + " 2>&1");
+    EXPECT_EQ(named.exit_code, 1) << named.output;
+    for (const std::string& expected :
+         {in + "/broken.txt: no such file or directory (symbolic link to nowhere.txt)",
+          in + "/loop: cannot read: Too many levels of symbolic links", in + "/pipe: not a regular file",
+          std::string("; 3 rejected;")})
+        EXPECT_NE(named.output.find(expected), std::string::npos) << expected << "\n" << named.output;
+}
+
 TEST(IndexerCli, SizesTakeUnitsAndBadNumbersAreUsageErrorsThatSayWhatIsAccepted) {
     testing::TempDir dir;
     dir.write("in/small.txt", "Nhỏ\nVăn bản ngắn.");
