@@ -98,6 +98,20 @@ std::optional<Format> sniff_office_format(std::string_view content) {
     return std::nullopt;
 }
 
+bool is_compound_file(std::string_view content) {
+    return content.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+}
+
+bool compound_file_has_stream(std::string_view content, std::string_view name) {
+    // Stream names are stored in the file's directory as UTF-16LE.
+    std::string utf16;
+    for (const char c : name) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    return is_compound_file(content) && content.find(utf16) != std::string_view::npos;
+}
+
 std::optional<Format> detect_format(const std::filesystem::path& path, std::string_view content) {
     const std::optional<Format> claimed = format_from_extension(path);
     const std::optional<Format> shown =

@@ -37,6 +37,14 @@ enum class Format {
 /// its leading "mimetype" entry, Word by a "word/document.xml" entry; nullopt for anything else.
 [[nodiscard]] std::optional<Format> sniff_office_format(std::string_view content);
 
+/// Whether @p content is an OLE2 compound file, the container of legacy binary Office files
+/// (.doc, .xls, .ppt), which tracuu does not read: it starts with D0 CF 11 E0 A1 B1 1A E1.
+[[nodiscard]] bool is_compound_file(std::string_view content);
+
+/// Whether the compound file @p content names a stream @p name ("WordDocument" in a legacy
+/// Word file, "EncryptedPackage" in a password-protected .docx).
+[[nodiscard]] bool compound_file_has_stream(std::string_view content, std::string_view name);
+
 /// The format to read a file as: what its content shows, else what its extension says
 /// (nullopt for an unknown extension whose content shows nothing known). Content wins
 /// because extensions lie ("report.txt" that is a PDF, "page.htm" saved as text is fine).

@@ -124,6 +124,17 @@ std::string check_text(std::string& content, Format format, bool lossy) {
     return {};
 }
 
+// Why an OLE2 compound file is not read: a password-protected .docx is one too, and
+// "save it as .docx" would not help it.
+std::string compound_file_problem(std::string_view content) {
+    if (compound_file_has_stream(content, "EncryptedPackage"))
+        return "encrypted (password-protected) Office document, not read: save it without a password";
+    if (compound_file_has_stream(content, "WordDocument"))
+        return "legacy Word (.doc) binary file, not read: save it as .docx";
+    return "legacy Office binary file (OLE2: .doc, .xls, .ppt), not read: save it in a format tracuu reads "
+           "(.docx, .odt, .pdf, text)";
+}
+
 std::string markdown_title(std::string_view line) {
     while (!line.empty() && line.front() == '#') line.remove_prefix(1);
     while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
@@ -492,6 +503,12 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
     }
     if (is_blank(content)) {
         ctx.problem(0, "empty file");
+        return;
+    }
+    // Whatever its name says (.docx, .txt, none): what it is helps more than "not a ZIP
+    // archive" or "binary file".
+    if (is_compound_file(content)) {
+        ctx.problem(0, compound_file_problem(content));
         return;
     }
     if (std::string why = decode_utf16_with_byte_order_mark(content, options.lossy); !why.empty()) {

@@ -326,6 +326,35 @@ TEST(Office, ReadAsDocumentsWithTitleAndAuthorAndBadOnesReported) {
     EXPECT_TRUE(read.has_problem("truncated.docx: cannot read as a ZIP archive"));
 }
 
+/// The start of an OLE2 compound file (legacy Office) whose directory names @p stream (UTF-16LE).
+std::string make_compound_file(const std::string& stream) {
+    std::string bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    bytes.resize(512, '\0');  // the rest of the header
+    for (const char c : "Root Entry" + std::string(1, '\0') + stream) {
+        bytes += c;
+        bytes += '\0';
+    }
+    bytes.resize(1024, '\0');
+    return bytes;
+}
+
+TEST(Office, LegacyBinaryFilesAreNamedAsSuchWhateverTheirExtension) {
+    TempDir dir;
+    const std::string word = make_compound_file("WordDocument");
+    dir.write("in/saved-as.docx", word);
+    dir.write("in/no-extension", word);
+    dir.write("in/old.doc", word);
+    dir.write("in/sheet.xls", make_compound_file("Workbook"));
+    dir.write("in/locked.docx", make_compound_file("EncryptedPackage"));  // a .docx saved with a password
+    const Read read = read_all({(dir.path() / "in").string()});
+    EXPECT_TRUE(read.documents.empty());
+    for (const std::string name : {"saved-as.docx", "no-extension", "old.doc"})
+        EXPECT_TRUE(read.has_problem(name + ": legacy Word (.doc) binary file, not read: save it as .docx")) << name;
+    EXPECT_TRUE(read.has_problem("sheet.xls: legacy Office binary file (OLE2: .doc, .xls, .ppt), not read"));
+    EXPECT_TRUE(read.has_problem("locked.docx: encrypted (password-protected) Office document, not read"));
+    EXPECT_EQ(read.problems.size(), 5u);
+}
+
 TEST(Boilerplate, PressLinesAreFoundAndBodyLinesAreNot) {
     const std::string text =
         "Tiêu đề\nẢnh minh họa\nLiên hệ tác giả qua toasoan@example.vn nếu cần.\nĐoạn một.\nĐoạn hai.\nĐoạn ba.\n"
