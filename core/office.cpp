@@ -152,8 +152,11 @@ OfficeContent extract_office(std::string_view bytes, OfficeKind kind) {
     if (properties_index >= 0 && read_part(archive.get(), properties_index, properties_part, xml).empty() &&
         parse_part(xml, properties_part, properties).empty()) {
         content.title = find_element(properties, "dc:title").text().get();
-        content.author = find_element(properties, "dc:creator").text().get();
-        if (!docx && content.author.empty()) content.author = find_element(properties, "meta:initial-creator").text().get();
+        // The author: in docProps/core.xml dc:creator (cp:lastModifiedBy is the last editor);
+        // in ODF's meta.xml meta:initial-creator, as dc:creator there is the last editor, the
+        // only name some programs write.
+        if (!docx) content.author = find_element(properties, "meta:initial-creator").text().get();
+        if (content.author.empty()) content.author = find_element(properties, "dc:creator").text().get();
     }
     return content;
 }

@@ -21,7 +21,7 @@ enum class OfficeKind {
 struct OfficeContent {
     std::string text;     ///< Paragraphs in order, one a line; table cells one a line.
     std::string title;    ///< The title property, or "".
-    std::string author;   ///< The creator property, or "".
+    std::string author;   ///< Who wrote it: .docx dc:creator; .odt meta:initial-creator, else dc:creator; or "".
     std::string problem;  ///< Why it cannot be indexed ("" when it can): not a ZIP archive,
                           ///< a missing or malformed part, a part too large.
 };

@@ -108,7 +108,8 @@ const std::string kWordNamespaces =
     "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
 
 /// A Word document: the body's XML (inside w:body), with core properties when given.
-std::string make_docx(const std::string& body, const std::string& title = {}, const std::string& creator = {}) {
+std::string make_docx(const std::string& body, const std::string& title = {}, const std::string& creator = {},
+                      const std::string& last_modified_by = {}) {
     std::vector<std::pair<std::string, std::string>> parts = {
         {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
         {"word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " + kWordNamespaces + "><w:body>" + body +
@@ -118,12 +119,15 @@ std::string make_docx(const std::string& body, const std::string& title = {}, co
         parts.emplace_back("docProps/core.xml",
                            "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
                            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + title + "</dc:title><dc:creator>" +
-                               creator + "</dc:creator></cp:coreProperties>");
+                               creator + "</dc:creator><cp:lastModifiedBy>" + last_modified_by +
+                               "</cp:lastModifiedBy></cp:coreProperties>");
     return make_zip(parts);
 }
 
-/// An OpenDocument text: the XML inside office:text, and a title and initial creator.
-std::string make_odt(const std::string& text, const std::string& title, const std::string& creator) {
+/// An OpenDocument text: the XML inside office:text, a title and initial creator, and the
+/// last editor (dc:creator in ODF) when given.
+std::string make_odt(const std::string& text, const std::string& title, const std::string& creator,
+                     const std::string& last_editor = {}) {
     const std::string office = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
                                "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"";
     return make_zip({{"mimetype", "application/vnd.oasis.opendocument.text"},
@@ -133,8 +137,10 @@ std::string make_odt(const std::string& text, const std::string& title, const st
                      {"meta.xml", "<office:document-meta " + office +
                                       " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
                                       "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"><office:meta><dc:title>" +
-                                      title + "</dc:title><meta:initial-creator>" + creator +
-                                      "</meta:initial-creator></office:meta></office:document-meta>"}});
+                                      title + "</dc:title>" +
+                                      (creator.empty() ? "" : "<meta:initial-creator>" + creator + "</meta:initial-creator>") +
+                                      (last_editor.empty() ? "" : "<dc:creator>" + last_editor + "</dc:creator>") +
+                                      "</office:meta></office:document-meta>"}});
 }
 
 struct Read {
@@ -267,6 +273,17 @@ TEST(Office, OpenDocumentTextWithSpacesButNotNotes) {
         OfficeKind::odt);
     expect_extracted(odt, "Quyết định\nĐiều   1.\tPhạm vi\náp dụng\nMục một\n", "Quyết định 1880/QĐ-TTg",
                      "Văn phòng Chính phủ");
+}
+
+TEST(Office, TheAuthorIsWhoCreatedTheDocumentNotWhoLastEditedIt) {
+    const std::string body = "<text:p>Văn bản</text:p>";
+    // ODF: meta:initial-creator is the author, dc:creator the last editor (the only name some programs write).
+    EXPECT_EQ(extract_office(make_odt(body, "t", "Lê Kông", "Thư ký"), OfficeKind::odt).author, "Lê Kông");
+    EXPECT_EQ(extract_office(make_odt(body, "t", "", "Thư ký"), OfficeKind::odt).author, "Thư ký");
+    EXPECT_EQ(extract_office(make_odt(body, "t", "Lê Kông"), OfficeKind::odt).author, "Lê Kông");
+    // Office Open XML: dc:creator is the author, cp:lastModifiedBy the last editor.
+    const std::string word = make_docx("<w:p><w:r><w:t>Văn bản</w:t></w:r></w:p>", "t", "Lê Kông", "Thư ký");
+    EXPECT_EQ(extract_office(word, OfficeKind::docx).author, "Lê Kông");
 }
 
 TEST(Office, DetectedByContentWhereTheExtensionLiesOrIsMissing) {
