@@ -19,6 +19,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -63,6 +64,7 @@ struct Item {
     std::string id;
     std::string source;
     InputOrder order = 0;
+    bool warned = false;  ///< A part of it was reported (a JSON field it is indexed without).
     Xapian::Document xdoc;
     std::size_t bytes = kMinItemBytes;
 };
@@ -210,7 +212,9 @@ IndexingCounts IndexingRun::run() {
     state.started = std::chrono::steady_clock::now();
     auto report = [&](const InputProblem& problem) {
         std::lock_guard lock(state.problem_mutex);
-        ++(problem.still_indexed ? state.warnings : state.rejected);
+        // A warning counts when its document is kept: the writer knows, not the reader (a
+        // duplicate id is found only there).
+        if (!problem.still_indexed) ++state.rejected;
         if (on_problem_) on_problem_(problem);
     };
 
@@ -278,20 +282,23 @@ IndexingCounts IndexingRun::run() {
             InputOrder order;
             std::string source;
             Outcome outcome;
+            bool warned;
         };
         std::unordered_map<std::string, Seen> seen;
         std::size_t uncommitted = 0;
         // In a database that was empty when the run began, an id seen for the first time cannot
         // be there yet: adding skips replace_document's lookup of the id term.
         const bool started_empty = db.get_doccount() == 0;
-        auto count = [&](Outcome outcome, int delta) {
-            auto& counter = outcome == Outcome::indexed ? state.indexed
-                            : outcome == Outcome::replaced ? state.replaced : state.unchanged;
+        auto count = [&](const Seen& kept, int delta) {
+            auto& counter = kept.outcome == Outcome::indexed ? state.indexed
+                            : kept.outcome == Outcome::replaced ? state.replaced : state.unchanged;
             counter += static_cast<std::size_t>(delta);
+            if (kept.warned) state.warnings += static_cast<std::size_t>(delta);
         };
         while (std::optional<Item> item = queues[shard]->pop()) {
             if (state.abandon) continue;  // drain, so that no worker stays blocked
-            const auto [it, fresh] = seen.try_emplace(item->id, Seen{item->order, item->source, item->outcome});
+            const Seen arrived{item->order, item->source, item->outcome, item->warned};
+            const auto [it, fresh] = seen.try_emplace(item->id, arrived);
             if (!fresh) {
                 // The input that comes first in input order keeps the id, whichever was processed first.
                 // (An unchanged earlier input cannot restore what a later one already wrote this run;
@@ -301,10 +308,10 @@ IndexingCounts IndexingRun::run() {
                 const std::string& dropped = earlier ? it->second.source : item->source;
                 report({dropped, 0, "duplicate document id \"" + item->id + "\" (already read from " + kept + "); not indexed"});
                 if (!earlier) continue;
-                count(it->second.outcome, -1);
-                it->second = Seen{item->order, item->source, item->outcome};
+                count(it->second, -1);
+                it->second = arrived;
             }
-            count(item->outcome, 1);
+            count(arrived, 1);
             if (item->outcome == Outcome::unchanged) continue;
             if (fresh && started_empty) db.add_document(item->xdoc);
             else db.replace_document(std::string(schema::kIdPrefix) + item->id, item->xdoc);
@@ -349,10 +356,12 @@ IndexingCounts IndexingRun::run() {
         bool looked_up_existed = false;
         std::size_t file_index = 0;
         std::size_t record = 0;
+        // Whether the record being read was warned about: its warnings come before it.
+        bool record_warned = false;
 
         ReadOptions read = options_.read;
         read.hash_salt = salt;
-        read.is_unchanged = [&](const std::string& id, std::uint64_t content_hash) {
+        read.is_unchanged = [&](const std::string& id, std::uint64_t content_hash, const std::string& source) {
             looked_up_id = id;
             looked_up_existed = false;
             if (index_empty) return false;
@@ -362,8 +371,9 @@ IndexingCounts IndexingRun::run() {
             Item item;
             item.outcome = Outcome::unchanged;
             item.id = id;
-            item.source = files[file_index].path.string();
+            item.source = source;
             item.order = input_order(file_index, record++);
+            item.warned = std::exchange(record_warned, false);
             queues[shard_of(id, shard_count)]->push(std::move(item), state.abandon);
             return true;
         };
@@ -373,17 +383,22 @@ IndexingCounts IndexingRun::run() {
             item.id = doc.id;
             item.source = doc.source;
             item.order = input_order(file_index, record++);
+            item.warned = std::exchange(record_warned, false);
             item.xdoc = make_xapian_document(doc, analyzer, terms);
             item.bytes = doc.text.size() + kBytesPerTerm * item.xdoc.termlist_count();
             queues[shard_of(item.id, shard_count)]->push(std::move(item), state.abandon);
         };
-        auto on_problem = [&](InputProblem&& problem) { report(problem); };
+        auto on_problem = [&](InputProblem&& problem) {
+            record_warned = problem.still_indexed;  // a rejection ends the record it concerns
+            report(problem);
+        };
 
         try {
             while (!state.abandon) {
                 file_index = next_file++;
                 if (file_index >= files.size()) break;
                 record = 0;
+                record_warned = false;
                 read_input_file(files[file_index], on_document, on_problem, read);
                 ++state.files_done;
                 state.bytes_done += files[file_index].size;

@@ -60,7 +60,7 @@ struct IndexingCounts {
     std::size_t unchanged = 0;  ///< Documents skipped: same content hash as in the index.
     std::size_t pruned = 0;
     std::size_t rejected = 0;   ///< Files or records not indexed, each reported.
-    std::size_t warnings = 0;   ///< Documents indexed without a part that was reported (a JSON field).
+    std::size_t warnings = 0;   ///< Documents kept without a part that was reported (a JSON field); not those rejected after.
     std::size_t documents = 0;  ///< In the index at the end.
     std::size_t shards = 1;     ///< Databases written.
     double seconds = 0;

@@ -67,9 +67,9 @@ struct FileContext {
 
     std::uint64_t hash(std::string_view bytes) const { return fnv1a64(bytes, hash_state); }
 
-    // Whether the index already holds this document as it is (so it is skipped).
-    bool unchanged(const std::string& id, std::uint64_t content_hash) const {
-        return options.is_unchanged && options.is_unchanged(id, content_hash);
+    // Whether the index already holds this document, from @p source, as it is (so it is skipped).
+    bool unchanged(const std::string& id, std::uint64_t content_hash, const std::string& source) const {
+        return options.is_unchanged && options.is_unchanged(id, content_hash, source);
     }
 
     Document document(std::string id, std::uint64_t content_hash) const {
@@ -329,8 +329,8 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
             continue;
         }
         const std::uint64_t content_hash = ctx.hash(line);
-        if (ctx.unchanged(doc.id, content_hash)) continue;
         doc.source = ctx.file + ":" + std::to_string(line_number);
+        if (ctx.unchanged(doc.id, content_hash, doc.source)) continue;
         doc.path = ctx.absolute_path;
         doc.content_hash = content_hash;
         ctx.on_document(std::move(doc));
@@ -355,8 +355,8 @@ void read_json(const FileContext& ctx, std::string_view content, std::uint64_t c
         }
         // Records of one file share its bytes: the index tells them apart.
         const std::uint64_t record_hash = fnv1a64(std::to_string(index), content_hash);
-        if (ctx.unchanged(doc.id, record_hash)) return;
         doc.source = json.IsArray() ? ctx.file + "#" + std::to_string(index + 1) : ctx.file;
+        if (ctx.unchanged(doc.id, record_hash, doc.source)) return;
         doc.path = ctx.absolute_path;
         doc.content_hash = record_hash;
         ctx.on_document(std::move(doc));
@@ -534,7 +534,7 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
             ctx.problem(0, why);
             return;
         }
-        if (ctx.unchanged(input.id, content_hash)) return;
+        if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
         if (*format == Format::pdf) read_pdf(ctx, content, content_hash);
         else read_office(ctx, content, *format, content_hash);
         return;
@@ -563,7 +563,7 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         ctx.problem(0, why);
         return;
     }
-    if (ctx.unchanged(input.id, content_hash)) return;
+    if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
     if (*format == Format::html) read_html(ctx, content, content_hash);
     else read_text(ctx, std::move(content), *format, content_hash);
 }

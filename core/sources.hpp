@@ -58,9 +58,10 @@ struct ReadOptions {
     /// Mixed into every content hash: whatever else decides the terms (the analyzer version
     /// and options), so that changing it re-indexes everything.
     std::string hash_salt;
-    /// Asked with each document's id and content hash before the document is built;
-    /// returning true means the index holds it unchanged, and it is skipped. Unset: build all.
-    std::function<bool(const std::string& id, std::uint64_t content_hash)> is_unchanged;
+    /// Asked with each document's id, content hash and source (Document::source: "file",
+    /// "file:line" for a JSONL record) before the document is built; returning true means
+    /// the index holds it unchanged, and it is skipped. Unset: build all.
+    std::function<bool(const std::string& id, std::uint64_t content_hash, const std::string& source)> is_unchanged;
 };
 
 /// Expands files and folders (recursively, in sorted order, skipping hidden entries) into

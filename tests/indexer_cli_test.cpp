@@ -332,6 +332,25 @@ TEST(IndexerCli, ARecordIndexedWithoutAFieldItCouldNotUseIsAWarningNotARejection
     EXPECT_EQ(json["replaced"].GetUint(), 1u);
 }
 
+// The record warned about is the duplicate: rejected, so not a warning too. Whether the
+// record kept is new or unchanged, the duplicate message names it with its line.
+TEST(IndexerCli, ADuplicateRecordIsARejectionNotAWarningAndBothAreNamedWithTheirLines) {
+    testing::TempDir dir;
+    const std::string a = dir.write("in/a.jsonl", "{\"id\":\"x\",\"text\":\"Bản ghi một\"}\n").string();
+    const std::string b = dir.write("in/b.jsonl", "{\"id\":\"x\",\"text\":\"Bản ghi hai\",\"date\":\"hôm qua\"}\n").string();
+    const std::string db = (dir.path() / "db").string();
+    for (const char* run_name : {"first run", "second run (a.jsonl unchanged)"}) {
+        const RunResult result = run(index_command(db, {a, b, "--json"}) + " 2>&1");
+        EXPECT_EQ(result.exit_code, 1) << run_name << ": " << result.output;
+        for (const std::string& expected :
+             {b + ":1: \"date\" \"hôm qua\" is not a date; indexed without it",
+              b + ":1: duplicate document id \"x\" (already read from " + a + ":1); not indexed",
+              std::string("; 1 rejected;"), std::string("\"rejected\":1,\"warnings\":0,")})
+            EXPECT_NE(result.output.find(expected), std::string::npos) << run_name << ": " << expected << "\n" << result.output;
+        EXPECT_EQ(result.output.find("with a warning"), std::string::npos) << run_name << ": " << result.output;
+    }
+}
+
 TEST(IndexerCli, QuietPrintsOnlyProblemsAndJsonGoesToStdout) {
     testing::TempDir dir;
     write_articles(dir, "in", 3);

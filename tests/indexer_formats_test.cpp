@@ -648,7 +648,7 @@ TEST(Sources, ContentHashesSkipUnchangedDocumentsAndFollowContentAndSalt) {
     dir.write("in/r.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai\"}\n");
     std::map<std::string, std::uint64_t> hashes;
     ReadOptions record;
-    record.is_unchanged = [&](const std::string& id, std::uint64_t hash) {
+    record.is_unchanged = [&](const std::string& id, std::uint64_t hash, const std::string&) {
         hashes[id] = hash;
         return false;
     };
@@ -656,7 +656,7 @@ TEST(Sources, ContentHashesSkipUnchangedDocumentsAndFollowContentAndSalt) {
     ASSERT_EQ(hashes.size(), 3u);
 
     ReadOptions skip_known;
-    skip_known.is_unchanged = [&](const std::string& id, std::uint64_t hash) { return hashes[id] == hash; };
+    skip_known.is_unchanged = [&](const std::string& id, std::uint64_t hash, const std::string&) { return hashes[id] == hash; };
     EXPECT_TRUE(read_all({(dir.path() / "in").string()}, skip_known).documents.empty());
 
     dir.write("in/r.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai, đã sửa\"}\n");
