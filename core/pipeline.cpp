@@ -230,8 +230,9 @@ IndexingCounts IndexingRun::run() {
         throw LayoutError(dir.string() + " is one database; --shards " + std::to_string(options_.shards) +
                           " needs a new index directory");
     if (layout.kind == LayoutKind::sharded && options_.shards > 0 && options_.shards != layout.shards.size())
-        throw LayoutError(dir.string() + " has " + std::to_string(layout.shards.size()) + " shards, not " +
-                          std::to_string(options_.shards) + ": leave out --shards, or use a new index directory");
+        throw LayoutError(dir.string() + " has " + std::to_string(layout.shards.size()) +
+                          (layout.shards.size() == 1 ? " shard" : " shards") + ", not " + std::to_string(options_.shards) +
+                          ": leave out --shards, or use a new index directory");
     if (layout.kind == LayoutKind::building && options_.shards > 0)
         throw LayoutError(dir.string() + " holds an unfinished first build: run again without --shards to finish it");
     if (layout.kind == LayoutKind::none) {

@@ -17,6 +17,11 @@ std::string printf_string(const char* format, auto... args) {
     return buffer;
 }
 
+// "1 document", "2 documents", "0 documents": the nouns counted here are all regular.
+std::string count_of(std::size_t count, const char* noun) {
+    return printf_string("%zu %s%s", count, noun, count == 1 ? "" : "s");
+}
+
 std::size_t documents_done(const IndexingCounts& c) { return c.indexed + c.replaced + c.unchanged; }
 
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0; }
@@ -31,24 +36,28 @@ std::string duration(double seconds) {
 }  // namespace
 
 std::string format_progress(const IndexingCounts& c) {
-    if (c.merging) return printf_string("%zu/%zu files read; merging the shards into one database…", c.files_done, c.files_total);
-    std::string line = printf_string("%zu/%zu files, %.1f/%.1f MB, %.0f docs/s", c.files_done, c.files_total,
-                                     c.bytes_done / kMiB, c.bytes_total / kMiB,
-                                     per_second(static_cast<double>(documents_done(c)), c.seconds));
+    // "3/10 files", "0/1 file": the noun goes with the total.
+    const std::string files = printf_string("%zu/", c.files_done) + count_of(c.files_total, "file");
+    if (c.merging) return files + " read; merging the shards into one database…";
+    std::string line = files + printf_string(", %.1f/%.1f MB, %.0f docs/s", c.bytes_done / kMiB, c.bytes_total / kMiB,
+                                             per_second(static_cast<double>(documents_done(c)), c.seconds));
     if (c.bytes_done > 0 && c.bytes_done < c.bytes_total)
         line += ", ETA " + duration(static_cast<double>(c.bytes_total - c.bytes_done) *
                                     c.seconds / static_cast<double>(c.bytes_done));
-    line += printf_string(", %zu %s", c.rejected, c.rejected == 1 ? "error" : "errors");
+    line += ", " + count_of(c.rejected, "error");
     return line;
 }
 
 std::string format_summary(const IndexingCounts& c, const std::string& db) {
-    return printf_string("indexed %zu documents (%zu new, %zu replaced), %zu unchanged, %zu pruned, from %zu files "
-                         "into %s in %.2f s (%.0f docs/s, %.1f MB/s); %zu rejected;%s %zu documents in the index",
-                         c.indexed + c.replaced, c.indexed, c.replaced, c.unchanged, c.pruned, c.files_total, db.c_str(),
-                         c.seconds, per_second(static_cast<double>(documents_done(c)), c.seconds),
-                         per_second(c.bytes_done / kMiB, c.seconds), c.rejected,
-                         c.warnings == 0 ? "" : printf_string(" %zu indexed with a warning;", c.warnings).c_str(), c.documents);
+    return "indexed " + count_of(c.indexed + c.replaced, "document") +
+           printf_string(" (%zu new, %zu replaced), %zu unchanged, %zu pruned, from ", c.indexed, c.replaced, c.unchanged,
+                         c.pruned) +
+           count_of(c.files_total, "file") +
+           printf_string(" into %s in %.2f s (%.0f docs/s, %.1f MB/s); %zu rejected;", db.c_str(), c.seconds,
+                         per_second(static_cast<double>(documents_done(c)), c.seconds),
+                         per_second(c.bytes_done / kMiB, c.seconds), c.rejected) +
+           (c.warnings == 0 ? "" : printf_string(" %zu indexed with a warning;", c.warnings)) + " " +
+           count_of(c.documents, "document") + " in the index";
 }
 
 std::string format_json_summary(const IndexingCounts& c) {

@@ -144,6 +144,10 @@ TEST(IndexerCli, ShardsAreNDatabasesOpenedAsOneThroughTheStubAndKeptOnLaterRuns)
     const RunResult other_count = index(db.string(), {in, "--shards", "2"});
     EXPECT_EQ(other_count.exit_code, 2) << other_count.output;
     EXPECT_NE(other_count.output.find("has 3 shards, not 2"), std::string::npos) << other_count.output;
+    const std::string one = (dir.path() / "one-shard").string();
+    (void)index_json(one, {in, "--shards", "1"});
+    const RunResult one_shard = index(one, {in, "--shards", "2"});
+    EXPECT_NE(one_shard.output.find("has 1 shard, not 2"), std::string::npos) << one_shard.output;
 }
 
 TEST(IndexerCli, AFirstBuildInParallelEndsAsOneDatabase) {

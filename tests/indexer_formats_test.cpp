@@ -735,6 +735,27 @@ TEST(Progress, LinesAndSummariesSayWhatTheyCount) {
     EXPECT_NE(format_summary(counts, "db").find("indexed 45 documents (40 new, 5 replaced), 5 unchanged"), std::string::npos);
 }
 
+TEST(Progress, OneOfAThingIsSingular) {
+    IndexingCounts one;
+    one.files_total = 1;
+    one.indexed = 1;
+    one.rejected = 1;
+    one.documents = 1;
+    one.seconds = 1;
+    EXPECT_EQ(format_progress(one), "0/1 file, 0.0/0.0 MB, 1 docs/s, 1 error");
+    const std::string summary = format_summary(one, "db");
+    for (const std::string expected : {"indexed 1 document (1 new, 0 replaced)", "from 1 file into db", "; 1 document in the index"})
+        EXPECT_NE(summary.find(expected), std::string::npos) << expected << "\n" << summary;
+    one.merging = true;
+    EXPECT_EQ(format_progress(one), "0/1 file read; merging the shards into one database…");
+
+    IndexingCounts none;
+    const std::string empty = format_summary(none, "db");
+    for (const std::string expected : {"indexed 0 documents", "from 0 files", "; 0 documents in the index"})
+        EXPECT_NE(empty.find(expected), std::string::npos) << expected << "\n" << empty;
+    EXPECT_EQ(format_progress(none), "0/0 files, 0.0/0.0 MB, 0 docs/s, 0 errors");
+}
+
 TEST(Progress, WithoutATerminalPlainLinesComePeriodicallyAndProblemsInBetween) {
     // The reporter writes through its own FILE*; the test reads the file afresh, and waits for
     // lines instead of sleeping a fixed time, so a loaded machine only makes it slower.
