@@ -19,6 +19,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace fs = std::filesystem;
@@ -275,6 +276,10 @@ IndexingCounts IndexingRun::run() {
     std::vector<std::unique_ptr<ItemQueue>> queues;
     for (std::size_t k = 0; k < shard_count; ++k) queues.push_back(std::make_unique<ItemQueue>(queue_bytes));
     const std::vector<std::string> roots = options_.prune ? prune_roots(options_.inputs) : std::vector<std::string>{};
+    // For --prune: which files were read to the end without a problem (by the workers, each
+    // its own entries; the writers look once every worker is done), then their paths.
+    std::vector<std::uint8_t> read_without_problem(files.size(), 0);
+    std::unordered_set<std::string> read_whole;
 
     // One writer per database: replaces, commits by memory, tells duplicates apart, prunes.
     auto write_shard = [&](std::size_t shard) {
@@ -323,9 +328,13 @@ IndexingCounts IndexingRun::run() {
             }
         }
         if (state.abandon) return;
-        if (!roots.empty()) {
-            // Sources under an input folder that no longer exist: their documents go.
+        if (options_.prune) {
+            // Sources under an input folder that no longer exist: their documents go. So do
+            // the documents of a file read whole this run that it no longer gives: a record
+            // taken out of a JSONL export, or the file itself under another id (named from
+            // another folder than before: "a/1" now, "1" then).
             std::vector<std::pair<std::string, std::size_t>> gone;
+            std::vector<Xapian::docid> stale;
             const std::string prefix(schema::kSourcePrefix);
             for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
                 const auto posting = db.postlist_begin(*term);
@@ -334,12 +343,19 @@ IndexingCounts IndexingRun::run() {
                 const bool under_root = std::any_of(roots.begin(), roots.end(),
                                                     [&](const std::string& root) { return path.rfind(root, 0) == 0; });
                 std::error_code ec;
-                if (under_root && !fs::exists(path, ec)) gone.emplace_back(*term, term.get_termfreq());
+                if (under_root && !fs::exists(path, ec)) {
+                    gone.emplace_back(*term, term.get_termfreq());
+                } else if (read_whole.count(path)) {
+                    for (auto doc = db.postlist_begin(*term); doc != db.postlist_end(*term); ++doc)
+                        if (!seen.count(db.get_document(*doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kIdSlot))) stale.push_back(*doc);
+                }
             }
             for (const auto& [term, documents] : gone) {
                 db.delete_document(term);
                 state.pruned += documents;
             }
+            for (const Xapian::docid doc : stale) db.delete_document(doc);
+            state.pruned += stale.size();
         }
         db.commit();
     };
@@ -389,8 +405,13 @@ IndexingCounts IndexingRun::run() {
             item.bytes = doc.text.size() + kBytesPerTerm * item.xdoc.termlist_count();
             queues[shard_of(item.id, shard_count)]->push(std::move(item), state.abandon);
         };
+        bool file_problem = false;
         auto on_problem = [&](InputProblem&& problem) {
             record_warned = problem.still_indexed;  // a rejection ends the record it concerns
+            file_problem = file_problem || !problem.still_indexed;
+            // A file emptied or spoilt since it was indexed: what a search finds is what it was.
+            if (!problem.still_indexed && problem.line == 0 && !index_empty && stored_hash(reader, files[file_index].id))
+                problem.reason += "; the version indexed before stays (delete the file and run with --prune to remove it)";
             report(problem);
         };
 
@@ -400,7 +421,9 @@ IndexingCounts IndexingRun::run() {
                 if (file_index >= files.size()) break;
                 record = 0;
                 record_warned = false;
+                file_problem = false;
                 read_input_file(files[file_index], on_document, on_problem, read);
+                read_without_problem[file_index] = !file_problem;
                 ++state.files_done;
                 state.bytes_done += files[file_index].size;
             }
@@ -423,6 +446,9 @@ IndexingCounts IndexingRun::run() {
     std::vector<std::thread> worker_threads;
     for (std::size_t k = 0; k < workers; ++k) worker_threads.emplace_back(work);
     for (std::thread& t : worker_threads) t.join();
+    if (options_.prune)  // before the queues close: the writers prune once they are empty and closed
+        for (std::size_t k = 0; k < files.size(); ++k)
+            if (read_without_problem[k]) read_whole.insert(absolute_source_path(files[k]));
     for (auto& queue : queues) queue->close();
     for (std::thread& t : writer_threads) t.join();
     databases.clear();  // closes them, releasing Xapian's locks

@@ -46,7 +46,9 @@ struct IndexingOptions {
     std::size_t threads = 0;                  ///< Workers; 0 = one per core.
     std::size_t batch_bytes = kDefaultBatchBytes;
     ReadOptions read;                         ///< --max-bytes, --lossy.
-    bool prune = false;                       ///< Remove documents whose source file under an input folder is gone.
+    /// Remove documents whose source file under an input folder is gone, and those a file read
+    /// whole this run no longer gives (a record taken out of a JSONL file, the file under another id).
+    bool prune = false;
 };
 
 /// Counts of one run, as it goes and at the end.

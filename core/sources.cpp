@@ -489,11 +489,15 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
     return inputs;
 }
 
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
-                     const ReadOptions& options) {
+std::string absolute_source_path(const InputFile& input) {
     std::error_code ec;
     const fs::path absolute = fs::absolute(input.path, ec).lexically_normal();
-    const std::string absolute_path = ec ? input.path.string() : absolute.string();
+    return ec ? input.path.string() : absolute.string();
+}
+
+void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+                     const ReadOptions& options) {
+    const std::string absolute_path = absolute_source_path(input);
     FileContext ctx{input, options, on_document, on_problem, input.path.string(), absolute_path, 0};
 
     std::string content;

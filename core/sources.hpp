@@ -75,6 +75,9 @@ struct ReadOptions {
 using DocumentSink = std::function<void(Document&&)>;
 using ProblemSink = std::function<void(InputProblem&&)>;
 
+/// The absolute, normalized path of @p input, as its documents' Document::path holds it.
+[[nodiscard]] std::string absolute_source_path(const InputFile& input);
+
 /// Reads one file (format by extension, or by content where the extension lies or is
 /// missing: see core/formats.hpp) and hands over each document or problem. Each document
 /// carries its content hash and its file's absolute path.

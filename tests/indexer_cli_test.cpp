@@ -119,6 +119,38 @@ TEST(IndexerCli, PruneRemovesDocumentsWhoseSourceFileIsGone) {
     EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "keep"), 1u);
 }
 
+TEST(IndexerCli, PruneRemovesWhatAFileReadWholeNoLongerGives) {
+    testing::TempDir dir;
+    dir.write("in/feed.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai\"}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
+    dir.write("in/broken.jsonl", "{\"id\":\"b1\",\"text\":\"một\"}\n{\"id\":\"b2\",\"text\":\"hai\"}\n");
+    write_articles(dir, "in/2024", 2);
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    (void)index_json(db, {(dir.path() / "in/2024").string(), (dir.path() / "in/feed.jsonl").string(),
+                          (dir.path() / "in/broken.jsonl").string()});
+    ASSERT_EQ(documents_in(db), 7u);  // the articles as "0000", "0001"
+
+    // A record taken out of the export; a file with a line that cannot be read keeps its records
+    // (the line may be one of them); the articles named from the folder above are "2024/0000" now.
+    dir.write("in/feed.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
+    dir.write("in/broken.jsonl", "{\"id\":\"b1\",\"text\":\"một\"}\n{\"id\":\"b2\",\n");
+    EXPECT_EQ(index_json(db, {in}, 1)["pruned"].GetUint(), 0u);  // without --prune nothing goes
+    const rapidjson::Document pruned = index_json(db, {in, "--prune"}, 1);
+    EXPECT_EQ(pruned["pruned"].GetUint(), 3u);
+    const Xapian::Database xdb(db);
+    const auto held = [&](const std::string& id) { return xdb.get_termfreq(std::string(schema::kIdPrefix) + id) == 1; };
+    EXPECT_FALSE(held("r2"));
+    EXPECT_TRUE(held("r1") && held("r3") && held("b1") && held("b2"));
+    EXPECT_FALSE(held("0000") || held("0001"));
+    EXPECT_TRUE(held("2024/0000") && held("2024/0001"));
+    EXPECT_EQ(xdb.get_doccount(), 6u);
+
+    // Emptied since: rejected, and the message says what a search still finds.
+    dir.write("in/2024/0000.txt", "");
+    const RunResult emptied = index(db, {in});
+    EXPECT_NE(emptied.output.find("0000.txt: empty file; the version indexed before stays"), std::string::npos) << emptied.output;
+}
+
 TEST(IndexerCli, ShardsAreNDatabasesOpenedAsOneThroughTheStubAndKeptOnLaterRuns) {
     testing::TempDir dir;
     write_articles(dir, "in", 40);
