@@ -429,6 +429,8 @@ private:
             if ((!low.empty() && from.empty()) || (!high.empty() && to.empty()) || (low.empty() && high.empty()))
                 return error_at(lexeme.character, "date: takes YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, not \"" + value + "\"");
         }
+        if (!from.empty() && !to.empty() && from > to)
+            return error_at(lexeme.character, field + ": range \"" + value + "\" is reversed: " + low + " is after " + high);
         return date_range_query(from, to);
     }
 

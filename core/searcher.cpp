@@ -53,6 +53,9 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
         *slot = date_slot_value(*iso);
         if (slot->empty()) return Error{"bad_parameter", std::string("parameter \"") + name + "\" must be a date YYYY-MM-DD"};
     }
+    if (!from.empty() && !to.empty() && from > to)  // else an empty range: no hit, and no word why
+        return Error{"bad_parameter", "parameters \"from\" and \"to\" are reversed: from " + request.from +
+                                          " is after to " + request.to};
     if (!from.empty() || !to.empty()) filters.push_back(date_range_query(from, to));
     if (!request.ref.empty()) {
         const auto number = parse_document_number(request.ref);

@@ -591,6 +591,9 @@ TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
         {"ref:abc", "is not a document number"},
         {"thuế lang:", "needs a value at character 6"},
         {"thuế \"nhập", "unterminated quote opened at character 6"},
+        // A reversed range would match nothing and hide why.
+        {"thuế date:2024-01-01..2023-01-01", "date: range \"2024-01-01..2023-01-01\" is reversed: 2024-01-01 is after 2023-01-01 at character 6"},
+        {"thuế year:2024..2020", "year: range \"2024..2020\" is reversed: 2024 is after 2020 at character 6"},
     };
     for (const auto& [query, message] : rows) {
         const auto result = searcher.search({.query = query});
@@ -624,6 +627,15 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     ASSERT_FALSE(error.ok());
     EXPECT_EQ(error.error().code, "bad_parameter");
     EXPECT_NE(error.error().message.find("\"from\""), std::string::npos);
+    SearchRequest reversed{.query = "nghị"};
+    reversed.from = "2024-01-01";
+    reversed.to = "2023-01-01";
+    const auto reversed_error = searcher.search(reversed);
+    ASSERT_FALSE(reversed_error.ok()) << "a reversed range matches nothing: an error, not every document";
+    EXPECT_EQ(reversed_error.error().code, "bad_parameter");
+    EXPECT_EQ(reversed_error.error().message, "parameters \"from\" and \"to\" are reversed: from 2024-01-01 is after to 2023-01-01");
+    reversed.to = "2024-01-01";  // one day is a range
+    EXPECT_EQ(run(reversed), std::vector<std::string>{});
 }
 
 TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {

@@ -244,6 +244,8 @@ TEST_F(LegalHandlerTest, BadTypeIssuerOrFacetsAre400sNamingTheParameter) {
         {"GET", "/search?q=a&type=xyz", "", "\"type\": \"xyz\""},
         {"GET", "/search?q=a&issuer=N%C4%90", "", "\"issuer\": \"NĐ\""},
         {"GET", "/search?q=a&facets=lang,author", "", "\"facets\""},
+        {"GET", "/search?q=phap+luat&from=2024-01-01&to=2023-01-01", "", "\"from\" and \"to\" are reversed"},
+        {"POST", "/search", R"({"q": "a", "from": "2024-01-01", "to": "2023-01-01"})", "\"from\" and \"to\" are reversed"},
         {"GET", "/search?q=a&facets=yes", "", "\"facets\""},
         {"POST", "/search", R"({"q": "a", "facets": 5})", "\"facets\""},
         {"POST", "/search", R"({"q": "a", "facets": ["lang", 3]})", "\"facets\""},
