@@ -747,25 +747,86 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     const auto cps = [&](std::size_t byte) { return code_point_at[byte]; };
 
     CheckResult result;
-    for (const Reference& reference : extract_references(nfc)) {
-        CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
-                                 reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end),
-                                 reference.locality};
+    // What the corpus says of a number as a locality's: the same for every mention of it.
+    struct CorpusStatus {
+        std::string held_by;
+        std::vector<std::string> holders;
+        bool ambiguous = false;
+        Xapian::doccount cited_by = 0;
+    };
+    std::map<std::pair<std::string, std::string>, CorpusStatus> looked_up;  // by key and locality key
+    const auto status_of = [&](const std::string& key, const std::string& locality) -> const CorpusStatus& {
+        const auto found = looked_up.find({key, locality});
+        if (found != looked_up.end()) return found->second;
         // Which document the corpus holds it as, if one: numbers are not unique (links.hpp NumberHolders).
-        const NumberHolders holders(db_, reference.number.key());
-        const std::string locality = locality_key(reference.locality);
+        CorpusStatus status;
+        const NumberHolders holders(db_, key);
         const auto meant = holders.meant_by(locality);
-        for (const NumberHolders::Holder& holder : holders.holders()) checked.holders.push_back(holder.document.id);
-        if (!meant.empty()) checked.held_by = meant.front()->document.id;
-        checked.ambiguous = holders.ambiguous(locality);
+        for (const NumberHolders::Holder& holder : holders.holders()) status.holders.push_back(holder.document.id);
+        if (!meant.empty()) status.held_by = meant.front()->document.id;
+        status.ambiguous = holders.ambiguous(locality);
         const Xapian::Query citing = !meant.empty()       ? holders.citing(meant)
                                      : !locality.empty() ? holders.citing_as(locality)
                                                          : holders.citing_any();
-        checked.cited_by = exact_count(db_, citing);
+        status.cited_by = exact_count(db_, citing);
+        return looked_up.emplace(std::pair{key, locality}, std::move(status)).first->second;
+    };
+    for (const Reference& reference : extract_references(nfc)) {
+        if (result.references.size() == kMaxCheckReferences) {
+            result.truncated = true;
+            break;
+        }
+        CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
+                                 reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end),
+                                 reference.locality};
+        const CorpusStatus& status = status_of(reference.number.key(), locality_key(reference.locality));
+        checked.held_by = status.held_by;
+        checked.holders = status.holders;
+        checked.ambiguous = status.ambiguous;
+        checked.cited_by = status.cited_by;
         result.references.push_back(std::move(checked));
     }
 
-    // Quoted passages: straight quotes pair up in order; curly ones open and close.
+    // Quoted passages, each distinct one searched once: a text quoting the same words a
+    // thousand times asks one question.
+    constexpr std::size_t kNoQuotation = static_cast<std::size_t>(-1);  // under two words, or beyond the cap
+    std::unordered_map<std::string, std::size_t> quotation_at;          // passage -> index in result.quotes
+    const auto check_passage = [&](std::size_t begin, std::size_t end) {
+        std::string passage = nfc.substr(begin, end - begin);
+        const TextSpan span{cps(begin), cps(end)};
+        if (const auto seen = quotation_at.find(passage); seen != quotation_at.end()) {
+            if (seen->second != kNoQuotation) result.quotes[seen->second].spans.push_back(span);
+            return;
+        }
+        const Analysis analysis = analyzer_.analyze(passage);
+        std::vector<std::string> terms;  // folded syllables, one a position: a phrase that tolerates diacritics
+        for (const Token* token : first_per_position(analysis)) terms.push_back(TermMapper::folded_term(*token));
+        if (terms.size() < 2 || result.quotes.size() == kMaxCheckQuotations) {
+            result.truncated = result.truncated || terms.size() >= 2;
+            quotation_at.emplace(std::move(passage), kNoQuotation);
+            return;
+        }
+        CheckedQuote quote{passage, span.begin, span.end, {span}, 0, {}};
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size())));
+        enquire.set_weighting_scheme(ranking());
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 1000);
+        quote.found = mset.get_matches_estimated();
+        Highlights highlights;
+        for (const Token& token : analysis.tokens) highlights.folded.insert(token.folded);
+        highlights.phrases.push_back(terms);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.document = from_stored_json(it.get_document().get_data());
+            hit.score = it.get_weight();
+            hit.snippet = make_snippet(hit.document.text, highlights, analyzer_, terms_, hit.document.boilerplate);
+            hit.document.text.clear();
+            quote.documents.push_back(std::move(hit));
+        }
+        quotation_at.emplace(std::move(passage), result.quotes.size());
+        result.quotes.push_back(std::move(quote));
+    };
+    // Straight quotes pair up in order; curly ones open and close.
     std::size_t open_at = std::string::npos;
     char32_t opener = 0;
     for (std::size_t pos = 0; pos < nfc.size();) {
@@ -781,30 +842,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
             continue;
         }
         if ((opener == U'"' && !straight) || (opener == 0x201C && !curly_close)) continue;
-        const std::string passage = nfc.substr(open_at, here - open_at);
-        const Analysis analysis = analyzer_.analyze(passage);
-        std::vector<std::string> terms;  // folded syllables, one a position: a phrase that tolerates diacritics
-        for (const Token* token : first_per_position(analysis)) terms.push_back(TermMapper::folded_term(*token));
-        if (terms.size() >= 2) {
-            CheckedQuote quote{passage, cps(open_at), cps(here), 0, {}};
-            Xapian::Enquire enquire(db_);
-            enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size())));
-            enquire.set_weighting_scheme(ranking());
-            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 1000);
-            quote.found = mset.get_matches_estimated();
-            Highlights highlights;
-            for (const Token& token : analysis.tokens) highlights.folded.insert(token.folded);
-            highlights.phrases.push_back(terms);
-            for (auto it = mset.begin(); it != mset.end(); ++it) {
-                Hit hit;
-                hit.document = from_stored_json(it.get_document().get_data());
-                hit.score = it.get_weight();
-                hit.snippet = make_snippet(hit.document.text, highlights, analyzer_, terms_, hit.document.boilerplate);
-                hit.document.text.clear();
-                quote.documents.push_back(std::move(hit));
-            }
-            result.quotes.push_back(std::move(quote));
-        }
+        check_passage(open_at, here);
         open_at = std::string::npos;
     }
     return result;

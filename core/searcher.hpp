@@ -116,18 +116,28 @@ struct CheckedReference {
     Xapian::doccount cited_by = 0;
 };
 
-/// A quoted passage of checked text and where the corpus has it word for word.
+/// Where a passage is in checked text: code points of the NFC text, quotes excluded.
+struct TextSpan {
+    std::size_t begin = 0, end = 0;
+};
+
+/// A quoted passage of checked text and where the corpus has it word for word. A passage
+/// quoted several times is one CheckedQuote, searched once, with every place it is quoted.
 struct CheckedQuote {
     std::string text;
-    std::size_t begin = 0, end = 0;  ///< Code points, quotes excluded.
+    std::size_t begin = 0, end = 0;  ///< Code points, quotes excluded: where it is first quoted.
+    std::vector<TextSpan> spans;     ///< Every place it is quoted, in text order (the first included).
     Xapian::doccount found = 0;      ///< Documents containing it (estimated beyond a thousand).
     std::vector<Hit> documents;      ///< The best of them, with snippets.
 };
 
 /// What POST /check answers.
 struct CheckResult {
-    std::vector<CheckedReference> references;
-    std::vector<CheckedQuote> quotes;
+    std::vector<CheckedReference> references;  ///< At most Searcher::kMaxCheckReferences, in text order.
+    std::vector<CheckedQuote> quotes;          ///< At most Searcher::kMaxCheckQuotations distinct passages, in text order.
+    /// Whether the text held more references or distinct quotations than those caps: the
+    /// first ones are answered, the rest left out.
+    bool truncated = false;
 };
 
 class Vocabulary;
@@ -161,10 +171,20 @@ public:
     /// Checks a text for sources: each document number it cites (held by the corpus? cited by
     /// how many?) and each quoted passage of two words or more (“…” or "…"), with the
     /// documents that contain it word for word, diacritics and quote styles tolerated.
+    /// A passage quoted several times is searched once. At most kMaxCheckReferences
+    /// references and kMaxCheckQuotations distinct quotations are answered (CheckResult::truncated).
     /// Errors: "bad_parameter" for invalid UTF-8, a text over kMaxCheckBytes or a bad @p limit.
     [[nodiscard]] Result<CheckResult> check(std::string_view text, std::size_t limit = 5);
 
     static constexpr std::size_t kMaxCheckBytes = 1 << 20;
+    /// Most document numbers a check answers (mentions, in text order). An article cites a
+    /// handful, the preamble of a decree some tens; beyond, a text is a list of numbers, and
+    /// each costs a lookup and about 300 bytes of answer.
+    static constexpr std::size_t kMaxCheckReferences = 100;
+    /// Most distinct quotations a check searches. An article quotes a handful of passages;
+    /// each costs a phrase search and up to `limit` snippets, about a millisecond at limit 5,
+    /// so a check stays well under a second.
+    static constexpr std::size_t kMaxCheckQuotations = 100;
 
     /// Ids of the documents whose citation means document @p id (a legal document with its
     /// own number; core/links.hpp documents_citing), newest first, at most @p limit, and how

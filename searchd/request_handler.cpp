@@ -380,6 +380,17 @@ HttpReply post_check(Searcher& searcher, const std::string& body) {
         w.Uint64(q.begin);
         w.Key("end");
         w.Uint64(q.end);
+        w.Key("spans");
+        w.StartArray();
+        for (const TextSpan& span : q.spans) {
+            w.StartObject();
+            w.Key("begin");
+            w.Uint64(span.begin);
+            w.Key("end");
+            w.Uint64(span.end);
+            w.EndObject();
+        }
+        w.EndArray();
         w.Key("found");
         w.Uint(q.found);
         w.Key("documents");
@@ -400,6 +411,8 @@ HttpReply post_check(Searcher& searcher, const std::string& body) {
         w.EndObject();
     }
     w.EndArray();
+    w.Key("truncated");
+    w.Bool(checked->truncated);
     w.EndObject();
     return json_reply(buffer);
 }

@@ -714,6 +714,47 @@ TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
     EXPECT_FALSE(searcher.check("\xFF").ok());
 }
 
+// A text quoting one passage thousands of times asks one question: the answer lists it once,
+// with every place it is quoted, and stops after Searcher::kMaxCheckReferences numbers and
+// kMaxCheckQuotations distinct quotations, saying so.
+TEST_F(SearchTest, CheckSearchesEachDistinctQuotationOnceAndCapsTheWork) {
+    index({make_document("article", "Tỉnh triển khai\nÔng nói: “phải ngăn chặn lợi ích nhóm” hôm qua, theo Nghị quyết 126/NQ-CP.")});
+    Searcher searcher((dir_.path() / "db").string());
+    std::string repeated;
+    const std::string sentence = "Ông nói “phải ngăn chặn lợi ích nhóm” theo Nghị quyết 126/NQ-CP. ";
+    for (int i = 0; i < 9000; ++i) repeated += sentence;
+    const auto result = searcher.check(repeated);
+    ASSERT_TRUE(result.ok());
+    ASSERT_EQ(result->quotes.size(), 1u);
+    const CheckedQuote& quote = result->quotes[0];
+    EXPECT_EQ(quote.text, "phải ngăn chặn lợi ích nhóm");
+    EXPECT_EQ(quote.found, 1u);
+    ASSERT_EQ(quote.spans.size(), 9000u);
+    const std::size_t sentence_code_points = 65;
+    EXPECT_EQ(quote.begin, 9u);
+    EXPECT_EQ(quote.spans[0].begin, 9u);
+    EXPECT_EQ(quote.spans[1].begin, 9u + sentence_code_points);
+    EXPECT_EQ(quote.spans[1].end - quote.spans[1].begin, quote.end - quote.begin);
+    EXPECT_EQ(result->references.size(), Searcher::kMaxCheckReferences);
+    EXPECT_EQ(result->references[99].cited_by, 1u);  // looked up once, the same for each mention
+    EXPECT_TRUE(result->truncated);
+
+    std::string distinct;  // one number, 150 different quotations
+    for (int i = 0; i < 150; ++i) distinct += "Nghị quyết 126/NQ-CP: “lợi ích nhóm " + std::to_string(i) + "”. ";
+    const auto capped = searcher.check(distinct);
+    ASSERT_TRUE(capped.ok());
+    ASSERT_EQ(capped->quotes.size(), Searcher::kMaxCheckQuotations);
+    EXPECT_EQ(capped->quotes.back().text, "lợi ích nhóm 99");
+    EXPECT_EQ(capped->references.size(), Searcher::kMaxCheckReferences);
+    EXPECT_TRUE(capped->truncated);
+
+    const auto whole = searcher.check("Ông nói “lợi ích nhóm” và “lợi ích nhóm”, “một”.");  // one word is no quotation
+    ASSERT_TRUE(whole.ok());
+    ASSERT_EQ(whole->quotes.size(), 1u);
+    EXPECT_EQ(whole->quotes[0].spans.size(), 2u);
+    EXPECT_FALSE(whole->truncated);
+}
+
 TEST_F(SearchTest, RelatedDocumentsComeWithTheirIdsBestFirst) {
     index({make_document("dyke", "Sea dyke repair\nThe province repaired the sea dyke after the typhoon flooded the dyke."),
            make_document("dyke-2", "Typhoon season\nA typhoon reached the coast; the sea dyke held."),

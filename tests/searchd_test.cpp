@@ -61,6 +61,13 @@ TEST_F(HandlerTest, CheckAnswersReferencesAndQuotes) {
     ASSERT_EQ(json["quotes"].Size(), 1u);
     EXPECT_EQ(json["quotes"][0]["found"].GetUint(), 1u);
     EXPECT_STREQ(json["quotes"][0]["documents"][0]["id"].GetString(), "vi");
+    ASSERT_EQ(json["quotes"][0]["spans"].Size(), 1u);
+    EXPECT_EQ(json["quotes"][0]["spans"][0]["begin"].GetUint(), json["quotes"][0]["begin"].GetUint());
+    EXPECT_FALSE(json["truncated"].GetBool());
+    const auto twice = call("POST", "/check", 200, R"({"text": "\"thi hanh phap luat\", \"thi hanh phap luat\""})");
+    ASSERT_EQ(twice["quotes"].Size(), 1u);
+    EXPECT_EQ(twice["quotes"][0]["spans"].Size(), 2u);
+    EXPECT_EQ(twice["quotes"][0]["spans"][1]["begin"].GetUint(), 23u);
     expect_error("POST", "/check", 400, "bad_parameter", R"({"txt": "x"})");
     expect_error("GET", "/check", 405, "method_not_allowed");
     const auto doc = call("GET", "/documents/vi", 200);

@@ -392,10 +392,13 @@ function checkResults(answer) {
     `, ${reference.cited_by} văn bản trích dẫn · citing`))));
   const quotes = el('section', { class: 'check-quotes' }, el('h2', { text: `Trích dẫn · Quotations (${answer.quotes.length})` }));
   quotes.append(answer.quotes.length === 0 ? el('p', { class: 'muted', text: '—' }) : el('ul', {}, answer.quotes.map((quote) => el('li', {},
-    el('q', { text: quote.text }), ` — ${quote.found ? `${quote.found} văn bản · documents` : 'không tìm thấy nguyên văn · not found word for word'}`,
+    el('q', { text: quote.text }), quote.spans.length > 1 ? ` ×${quote.spans.length}` : '', ` — ${quote.found ? `${quote.found} văn bản · documents` : 'không tìm thấy nguyên văn · not found word for word'}`,
     el('ul', {}, quote.documents.map((doc) => el('li', {}, documentLink(doc.id, doc.title, `"${quote.text}"`),
       doc.date ? ` · ${doc.date}` : '', doc.url ? [' · ', externalLink(doc.url)] : '', snippetNode(doc.snippet))))))));
-  return el('div', {}, references, quotes);
+  const truncated = answer.truncated
+    ? el('p', { class: 'muted', role: 'note', text: 'Văn bản quá dài: chỉ kiểm tra 100 số hiệu và 100 trích dẫn đầu tiên · Text too long: only the first 100 numbers and 100 quotations were checked.' })
+    : null;
+  return el('div', {}, truncated, references, quotes);
 }
 
 // --- completion as the user types ---
