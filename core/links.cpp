@@ -637,8 +637,17 @@ NumberHolders::NumberHolders(const Xapian::Database& db, std::string key) : key_
         holders_.push_back({*it, {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)},
                             std::move(doc.locality), std::move(locality_key_of_it)});
     }
+    std::sort(holders_.begin(), holders_.end(), [](const Holder& a, const Holder& b) {
+        return std::pair(a.document.lang != "vi", a.document.id) < std::pair(b.document.lang != "vi", b.document.id);
+    });
     const std::string cited = cited_locality_term(key_, "");
     for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited); ++it) cited_localities_.push_back((*it).substr(cited.size()));
+}
+
+const NumberHolders::Holder* NumberHolders::preferred(const std::vector<const Holder*>& meant, std::string_view language) {
+    for (const Holder* holder : meant)
+        if (!language.empty() && holder->document.lang == language) return holder;
+    return meant.empty() ? nullptr : meant.front();
 }
 
 std::vector<const NumberHolders::Holder*> NumberHolders::meant_by(std::string_view locality_key) const {

@@ -109,6 +109,8 @@ struct DocumentSummary {
 /// holders of unknown locality, which may be; else none (it cites a document the corpus lacks).
 /// A citation naming none means every holder when they are all of one locality (one
 /// document, or it and its translation) and is ambiguous otherwise: it means none of them.
+/// Holders are listed Vietnamese first (Vietnamese legal documents are the originals, the
+/// others their translations), then by id.
 class NumberHolders {
 public:
     struct Holder {
@@ -123,6 +125,11 @@ public:
     NumberHolders(const Xapian::Database& db, std::string key);
 
     [[nodiscard]] const std::vector<Holder>& holders() const { return holders_; }
+
+    /// The one of @p meant (holders of one number, in holders() order) to show a reader of a
+    /// text in @p language ("vi", "en", "" unknown): one in that language, else the first,
+    /// Vietnamese, the original. Null when @p meant is empty.
+    [[nodiscard]] static const Holder* preferred(const std::vector<const Holder*>& meant, std::string_view language);
 
     /// The holders a citation of the number as locality @p locality_key's ("" when it names
     /// none) means; empty when it means a document the corpus lacks, or cannot be told.

@@ -755,6 +755,11 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         Xapian::doccount cited_by = 0;
     };
     std::map<std::pair<std::string, std::string>, CorpusStatus> looked_up;  // by key and locality key
+    std::optional<std::string> language;  // of the text, read only when a number has holders in several
+    const auto text_language = [&]() -> const std::string& {
+        if (!language) language = detect_language(analyzer_.analyze(nfc));
+        return *language;
+    };
     const auto status_of = [&](const std::string& key, const std::string& locality) -> const CorpusStatus& {
         const auto found = looked_up.find({key, locality});
         if (found != looked_up.end()) return found->second;
@@ -763,7 +768,9 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         const NumberHolders holders(db_, key);
         const auto meant = holders.meant_by(locality);
         for (const NumberHolders::Holder& holder : holders.holders()) status.holders.push_back(holder.document.id);
-        if (!meant.empty()) status.held_by = meant.front()->document.id;
+        // A translation holds its original's number: show the one in the text's language.
+        if (meant.size() == 1) status.held_by = meant.front()->document.id;
+        if (meant.size() > 1) status.held_by = NumberHolders::preferred(meant, text_language())->document.id;
         status.ambiguous = holders.ambiguous(locality);
         const Xapian::Query citing = !meant.empty()       ? holders.citing(meant)
                                      : !locality.empty() ? holders.citing_as(locality)

@@ -107,7 +107,8 @@ struct CheckedReference {
     std::size_t begin = 0, end = 0;  ///< Code points.
     std::string locality;            ///< For a local body's number: its issuer's locality as the text says it, or "".
     /// Id of the document in the corpus that is what it cites, or "": none is, or several
-    /// are that number and nothing tells which (ambiguous).
+    /// are that number and nothing tells which (ambiguous). When it means several (an
+    /// original and its translation), the one in the text's language, else the Vietnamese.
     std::string held_by;
     std::vector<std::string> holders;  ///< Ids of every document in the corpus that is that number.
     bool ambiguous = false;          ///< Several documents are that number and the text does not tell which it cites.

@@ -354,6 +354,47 @@ TEST_F(LocalNumbersTest, CheckedTextGoesToTheDecisionItsSentenceNames) {
     EXPECT_EQ(other->references[0].cited_by, 1u);  // "elsewhere"
 }
 
+// A resolution and its English translation hold one number: a citation means both, and a
+// reader is sent to the one in the language of the text, else to the Vietnamese original.
+TEST(TranslatedNumbersTest, ACitationGoesToTheHolderInTheLanguageOfTheText) {
+    testing::TempDir dir;
+    Document translation = dated("en-nq-126-2023", "Resolution No. 126/NQ-CP on improving the enforcement of the law\n"
+                                                   "The Government issues this Resolution on solutions for law enforcement.", "2023-08-14");
+    translation.number = "126/NQ-CP";
+    translation.lang = "en";
+    Document original = dated("nq-126-2023", "Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả thi hành pháp luật\n"
+                                             "Chính phủ ban hành Nghị quyết về thi hành pháp luật.", "2023-08-14");
+    original.number = "126/NQ-CP";
+    original.lang = "vi";
+    // The translation first, and first by id too: what a check went to before.
+    testing::build_index(dir.path() / "db", {translation, original});
+    Searcher searcher((dir.path() / "db").string());
+
+    const auto vietnamese = searcher.check("Căn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ.");
+    ASSERT_TRUE(vietnamese.ok());
+    ASSERT_EQ(vietnamese->references.size(), 1u);
+    EXPECT_EQ(vietnamese->references[0].held_by, "nq-126-2023");
+    EXPECT_FALSE(vietnamese->references[0].ambiguous);
+    EXPECT_EQ(vietnamese->references[0].holders, (std::vector<std::string>{"nq-126-2023", "en-nq-126-2023"}));
+    const auto english = searcher.check("Pursuant to Resolution No. 126/NQ-CP dated August 14, 2023 of the Government.");
+    ASSERT_TRUE(english.ok());
+    EXPECT_EQ(english->references[0].held_by, "en-nq-126-2023");
+    const auto unknown = searcher.check("126/NQ-CP");  // no words to tell the language: the original
+    ASSERT_TRUE(unknown.ok());
+    EXPECT_EQ(unknown->references[0].held_by, "nq-126-2023");
+
+    const Result<ReferenceReport> report = reference_report(searcher.database(), "126/NQ-CP");
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(ids_of(report->held_by), (std::vector<std::string>{"nq-126-2023", "en-nq-126-2023"}));  // the original first
+    const searchd::RequestHandler handler{[&]() -> Searcher& { return searcher; }};
+    const auto checked = testing::call_json(handler, "POST", "/check", 200,
+                                            R"({"text": "Căn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ."})");
+    EXPECT_STREQ(checked["references"][0]["document"].GetString(), "nq-126-2023");
+    const auto held = testing::call_json(handler, "GET", "/references/126%2FNQ-CP", 200);
+    ASSERT_EQ(held["held_by"].Size(), 2u);
+    EXPECT_STREQ(held["held_by"][0]["id"].GetString(), "nq-126-2023");
+}
+
 TEST_F(LocalNumbersTest, RelatedDocumentsLinkOnlyTheDecisionACitationMeans) {
     const auto links_of = [&](const std::string& id) {
         std::set<std::string> links;  // "hit how"
