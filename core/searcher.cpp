@@ -648,6 +648,34 @@ std::string alphanumerics(std::string_view folded) {
     return out;
 }
 
+bool is_number_separator(std::string_view text) { return text == "/" || text == "-" || text == "\u2013"; }
+
+// The document number being typed at the end of folded @p typed, or "" when a word is: the
+// last word, with the words before it that a separator joins to it ("126 / n"), when that
+// starts with a digit. Only the end decides: "126 th" is a number typed, then a word typed.
+std::string number_being_typed(std::string_view typed) {
+    std::vector<std::string_view> words;
+    for (std::size_t pos = 0; pos < typed.size();) {
+        const std::size_t begin = typed.find_first_not_of(' ', pos);
+        if (begin == std::string_view::npos) break;
+        const std::size_t end = std::min(typed.find(' ', begin), typed.size());
+        words.push_back(typed.substr(begin, end - begin));
+        pos = end;
+    }
+    if (words.empty()) return {};
+    const auto ends_in_separator = [](std::string_view word) {
+        return is_number_separator(word.substr(word.size() - 1)) || (word.size() >= 3 && is_number_separator(word.substr(word.size() - 3)));
+    };
+    const auto starts_with_separator = [](std::string_view word) {
+        return is_number_separator(word.substr(0, 1)) || is_number_separator(word.substr(0, 3));
+    };
+    std::size_t first = words.size() - 1;
+    while (first > 0 && (ends_in_separator(words[first - 1]) || starts_with_separator(words[first]))) --first;
+    if (words[first][0] < '0' || words[first][0] > '9') return {};
+    const std::size_t begin = static_cast<std::size_t>(words[first].data() - typed.data());
+    return std::string(typed.substr(begin));
+}
+
 }  // namespace
 
 Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::size_t limit) {
@@ -657,10 +685,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (unicode::find_invalid_utf8(prefix)) return Error{"bad_parameter", "parameter \"q\" is not valid UTF-8"};
     std::vector<Suggestion> out;
     const std::string folded = unicode::fold(unicode::normalize_nfc(prefix));
-    const std::string trimmed = folded.substr(folded.find_first_not_of(' ') == std::string::npos ? folded.size() : folded.find_first_not_of(' '));
 
     // A document number being typed: its digits and letters in order, as the keys hold them.
-    if (!trimmed.empty() && trimmed[0] >= '0' && trimmed[0] <= '9') {
+    if (const std::string trimmed = number_being_typed(folded); !trimmed.empty()) {
         std::size_t digits = 0;
         while (digits < trimmed.size() && trimmed[digits] >= '0' && trimmed[digits] <= '9') ++digits;
         const std::string typed_serial = trimmed.substr(0, digits);

@@ -166,6 +166,7 @@ public:
 
     /// Completions of @p prefix (its last word, or last two as a multi-syllable word, typed
     /// with or without diacritics; or a document number being typed), most frequent first.
+    /// Only the end decides which: in "126/NQ-CP thi h" the words are being typed.
     /// Errors: "bad_parameter" for invalid UTF-8, an over-long prefix or a bad @p limit.
     [[nodiscard]] Result<std::vector<Suggestion>> suggest(std::string_view prefix, std::size_t limit = 10);
 

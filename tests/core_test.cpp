@@ -655,6 +655,17 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
     EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
     EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
+    // Only the last word typed decides: a number before it is a word like any other.
+    const auto has = [&](std::string_view prefix, const std::string& wanted) {
+        const std::vector<std::string> found = texts(prefix);
+        EXPECT_NE(std::find(found.begin(), found.end(), wanted), found.end()) << prefix << ": " << ::testing::PrintToString(found);
+    };
+    has("126 th", "thi hành/2");
+    has("126/NQ-CP thi", "thi hành/2");
+    has("15/2020/ND-CP thi h", "thi hành/2");
+    has("2023 th", "thi hành/2");
+    EXPECT_EQ(texts("thi hành 126/n"), std::vector<std::string>{"126/NQ-CP/2"});
+    EXPECT_EQ(texts("126 / n"), std::vector<std::string>{"126/NQ-CP/2"});  // a number typed with spaces
     // The serial as typed: keys drop leading zeros, a legal number often has one. Codes the
     // lexicon does not know are in capitals too.
     index({make_document("d", "Thông tư 02/2017/TT-BYT và Công văn 02/2017/HC-ST")});

@@ -48,6 +48,9 @@ TEST_F(HandlerTest, SuggestCompletesWhatIsTyped) {
     ASSERT_EQ(refs["suggestions"].Size(), 1u);
     EXPECT_STREQ(refs["suggestions"][0]["text"].GetString(), "126/NQ-CP");
     EXPECT_EQ(refs["suggestions"][0]["documents"].GetUint(), 2u);
+    const auto after_number = call("GET", "/suggest?q=126%2FNQ-CP+thi+h", 200);  // the last word decides
+    ASSERT_GE(after_number["suggestions"].Size(), 1u);
+    EXPECT_STREQ(after_number["suggestions"][0]["text"].GetString(), "thi hành");
     expect_error("GET", "/suggest", 400, "bad_parameter");
     expect_error("GET", "/suggest?q=a&limit=0", 400, "bad_parameter");
 }
