@@ -716,7 +716,23 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     const bool ends_in_space = !prefix.empty() && (prefix.back() == ' ');
     if (ends_in_space) return out;
     std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
-    auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact) {
+    // The index holds lower case: each syllable of a completion is cased as the user typed
+    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed.
+    const auto typed_as = [&](const Token& token) { return std::string_view(analysis.text).substr(token.begin, token.end - token.begin); };
+    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed) {
+        std::string out;
+        std::size_t syllable = 0;
+        for (std::size_t start = 0; start <= completion.size(); ++syllable) {
+            const std::size_t end = std::min(completion.find('_', start), completion.size());
+            const std::string_view part = std::string_view(completion).substr(start, end - start);
+            if (syllable > 0) out += '_';
+            out += syllable < typed.size() ? cased_like(typed[syllable], part) : std::string(part);
+            start = end + 1;
+        }
+        return out;
+    };
+    auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact,
+                        const std::vector<std::string_view>& typed) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
         std::vector<std::pair<std::string, Xapian::doccount>> found = most_frequent_with_prefix(db_, term_prefix, limit);
         for (auto& [term, frequency] : found)
@@ -741,8 +757,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 text = shown_form(*vocabulary, term, frequency);
             }
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
-            if (term.find('_') == std::string::npos)
-                if (const CodeInfo* code = find_code(text)) text = code->code;
+            const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
+            text = code != nullptr ? code->code : cased_as_typed(text, typed);
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
             if (!seen && out.size() < limit) out.push_back({text, "word", frequency});
@@ -752,9 +768,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (words.size() >= 2 && analyzer_.options().words) {
         const Token& before = *words[words.size() - 2];
         const bool exact = before.has_diacritics() || last.has_diacritics();
-        complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, exact);
+        complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, exact, {typed_as(before), typed_as(last)});
     }
-    complete(last.exact, last.folded, last.has_diacritics());
+    complete(last.exact, last.folded, last.has_diacritics(), {typed_as(last)});
     return out;
 }
 

@@ -689,6 +689,40 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
 }
 
+// The index holds lower case; a completion follows the capitals the user typed, syllable by
+// syllable, and leaves a document-number code as the lexicon writes it.
+TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
+    index({make_document("a", "Hà Nội mùa thu. Người Hà Nội thi hành pháp luật."), make_document("b", "Quyết định của UBND Hà Nội")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 10);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    };
+    const auto first = [&](std::string_view prefix) {
+        const auto found = texts(prefix);
+        return found.empty() ? std::string() : found.front();
+    };
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"Ha N", "Hà Nội"},     // typed without diacritics, with capitals
+        {"Hà n", "Hà nội"},     // the completed syllable typed in lower case
+        {"ha N", "hà Nội"},
+        {"ha n", "hà nội"},
+        {"HA NO", "HÀ NỘI"},
+        {"Thi h", "Thi hành"},
+        {"về Thi h", "Thi hành"},
+        {"H", "Hà"},
+    };
+    for (const auto& [typed, completion] : rows) EXPECT_EQ(first(typed), completion) << typed;
+    const auto one_typed = texts("H");  // a syllable beyond those typed is as indexed
+    EXPECT_NE(std::find(one_typed.begin(), one_typed.end(), "Hà nội"), one_typed.end()) << ::testing::PrintToString(one_typed);
+    const auto codes = texts("U");  // a code as the lexicon writes it, not "Ubnd"
+    EXPECT_NE(std::find(codes.begin(), codes.end(), "UBND"), codes.end()) << ::testing::PrintToString(codes);
+}
+
 TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
     index({make_document("nq", "Nghị quyết số 126/NQ-CP về một số giải pháp\nNội dung nghị quyết."),
            make_document("article", "Tỉnh triển khai\nTỉnh thực hiện Nghị quyết số 126/NQ-CP. Ông nói: “phải ngăn chặn lợi ích nhóm” hôm qua.")});

@@ -51,6 +51,9 @@ TEST_F(HandlerTest, SuggestCompletesWhatIsTyped) {
     const auto after_number = call("GET", "/suggest?q=126%2FNQ-CP+thi+h", 200);  // the last word decides
     ASSERT_GE(after_number["suggestions"].Size(), 1u);
     EXPECT_STREQ(after_number["suggestions"][0]["text"].GetString(), "thi hành");
+    const auto capitalized = call("GET", "/suggest?q=Thi+H", 200);  // cased as typed
+    ASSERT_GE(capitalized["suggestions"].Size(), 1u);
+    EXPECT_STREQ(capitalized["suggestions"][0]["text"].GetString(), "Thi Hành");
     expect_error("GET", "/suggest", 400, "bad_parameter");
     expect_error("GET", "/suggest?q=a&limit=0", 400, "bad_parameter");
 }
