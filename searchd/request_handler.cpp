@@ -46,8 +46,9 @@ Result<Target> parse_target(std::string_view target) {
         if (pair.empty()) continue;
         const std::size_t eq = pair.find('=');
         auto name = percent_decode(pair.substr(0, eq));
+        if (!name) return Error{"bad_parameter", "malformed percent-escape in a parameter name of the query string"};
         auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
-        if (!name || !value) return Error{"bad_parameter", "malformed percent-escape in query string"};
+        if (!value) return Error{"bad_parameter", "parameter \"" + *name + "\": malformed percent-escape (% and two hex digits)"};
         parsed.params[*name] = std::move(*value);
     }
     return parsed;

@@ -170,6 +170,8 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("GET", "/search?q=a&limit=-1", 400, "bad_parameter");
     expect_error("GET", "/search?q=a&limit=1000", 400, "bad_parameter");
     expect_error("GET", "/search?q=%G1", 400, "bad_parameter");
+    EXPECT_STREQ(call("GET", "/search?q=luat%zz", 400)["error"]["message"].GetString(),
+                 "parameter \"q\": malformed percent-escape (% and two hex digits)");
     expect_error("POST", "/search", 400, "bad_request", "{not json");
     expect_error("POST", "/search", 400, "bad_request", "[1]");
     expect_error("POST", "/search", 400, "bad_parameter", R"({"q": 5})");
