@@ -79,9 +79,22 @@ struct TextRequest {
         if (std::find(known.begin(), known.end(), std::string_view(name)) == known.end()) {
             std::string list;
             for (const std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-            return Error{"bad_parameter", "unknown " + std::string(what) + " \"" + std::string(name) + "\" (known: " + list + ")"};
+            return Error{"bad_parameter", "unknown " + std::string(what) + " \"" + std::string(name) + "\" (" +
+                                              (list.empty() ? "it takes none" : "known: " + list) + ")"};
         }
     return std::nullopt;
+}
+
+/// The names of query parameters or of a JSON object's fields, for unknown_parameter.
+[[nodiscard]] inline std::vector<std::string> names_of(const QueryParameters& params) {
+    std::vector<std::string> names;
+    for (const auto& [name, value] : params) names.push_back(name);
+    return names;
+}
+[[nodiscard]] inline std::vector<std::string> names_of(const rapidjson::Value& object) {
+    std::vector<std::string> names;
+    for (const auto& member : object.GetObject()) names.emplace_back(member.name.GetString(), member.name.GetStringLength());
+    return names;
 }
 
 /// Parses @p body into @p json, which must be an object. Else a "bad_request" that names the
@@ -98,11 +111,14 @@ struct TextRequest {
 
 /// Reads @p body as a TextRequest, @p default_limit when it has no "limit". Errors:
 /// "bad_request" for anything but a JSON object (the message shows @p example),
-/// "bad_parameter" for a missing or non-string "text" or a "limit" that is no count.
+/// "bad_parameter" for a field other than those two, a missing or non-string "text" or a
+/// "limit" that is no count.
 [[nodiscard]] inline Result<TextRequest> parse_text_request(const std::string& body, std::size_t default_limit,
                                                             const std::string& example) {
     rapidjson::Document json;
     if (std::optional<Error> error = read_json_object(body, json, example)) return std::move(*error);
+    constexpr std::string_view kTextRequestFields[] = {"text", "limit"};
+    if (auto error = unknown_parameter(names_of(json), kTextRequestFields, "field")) return std::move(*error);
     const auto text = json.FindMember("text");
     if (text == json.MemberEnd() || !text->value.IsString())
         return Error{"bad_parameter", "field \"text\" (a string) is required"};

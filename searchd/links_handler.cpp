@@ -133,9 +133,15 @@ HttpReply related_reply(const Result<std::vector<RelatedDocument>>& related, con
     return json_reply(buffer);
 }
 
+// What each route takes in its query string.
+constexpr std::string_view kReferencesParameters[] = {"q", "limit"};
+constexpr std::string_view kReferenceParameters[] = {"limit", "offset", "relation"};
+constexpr std::string_view kRelatedParameters[] = {"limit"};
+
 }  // namespace
 
 HttpReply get_references(Searcher& searcher, const QueryParameters& params) {
+    if (const auto error = unknown_parameter(names_of(params), kReferencesParameters)) return error_reply(*error);
     const auto q = params.find("q");
     const std::string prefix = q == params.end() ? std::string() : q->second;
     const Result<std::size_t> limit = count_parameter(params, "limit", 20);
@@ -165,6 +171,7 @@ HttpReply get_references(Searcher& searcher, const QueryParameters& params) {
 HttpReply get_reference(Searcher& searcher, const std::vector<std::string>& number_segments, const QueryParameters& params) {
     std::string ref;
     for (const std::string& segment : number_segments) ref += (ref.empty() ? "" : "/") + segment;
+    if (const auto error = unknown_parameter(names_of(params), kReferenceParameters)) return error_reply(*error);
     ReferencePage page;
     for (const auto& [name, field] : {std::pair{"limit", &page.limit}, std::pair{"offset", &page.offset}}) {
         const Result<std::size_t> value = count_parameter(params, name, *field);
@@ -234,6 +241,7 @@ HttpReply get_reference(Searcher& searcher, const std::vector<std::string>& numb
 }
 
 HttpReply get_related(Searcher& searcher, const std::string& id, const QueryParameters& params) {
+    if (const auto error = unknown_parameter(names_of(params), kRelatedParameters)) return error_reply(*error);
     const Result<std::size_t> limit = count_parameter(params, "limit", 10);
     if (!limit) return error_reply(limit.error());
     return related_reply(related_to_document(searcher.database(), searcher.analyzer(), id, limit.value()), &id, limit.value());

@@ -149,18 +149,6 @@ constexpr std::array<std::string_view, 12> kSearchParameters = {"q",  "limit", "
                                                                  "to", "ref",   "type",   "issuer", "sort", "facets"};
 constexpr std::array<std::string_view, 2> kSuggestParameters = {"q", "limit"};
 
-std::vector<std::string> names_of(const QueryParameters& params) {
-    std::vector<std::string> names;
-    for (const auto& [name, value] : params) names.push_back(name);
-    return names;
-}
-
-std::vector<std::string> names_of(const rapidjson::Value& object) {
-    std::vector<std::string> names;
-    for (const auto& member : object.GetObject()) names.emplace_back(member.name.GetString(), member.name.GetStringLength());
-    return names;
-}
-
 HttpReply get_search(Searcher& searcher, const Target& target) {
     if (const auto error = unknown_parameter(names_of(target.params), kSearchParameters)) return error_reply(*error);
     SearchRequest request;
@@ -242,7 +230,8 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
     return search_reply(searcher, request);
 }
 
-HttpReply get_document(Searcher& searcher, const std::string& id) {
+HttpReply get_document(Searcher& searcher, const std::string& id, const QueryParameters& params) {
+    if (const auto error = unknown_parameter(names_of(params), {})) return error_reply(*error);
     std::optional<Document> doc = id.size() <= 245 ? searcher.document(id) : std::nullopt;
     if (!doc) return error_reply({"not_found", "no document with id \"" + id + "\""});
     rapidjson::StringBuffer buffer;
@@ -445,7 +434,7 @@ HttpReply RequestHandler::route(Searcher& searcher, const HttpRequest& request) 
     if (segments.size() == 1 && first == "suggest")
         return routed(get ? get_suggest(searcher, target.value()) : wrong_method("GET"), "suggest");
     if (segments.size() == 2 && first == "documents")
-        return routed(get ? get_document(searcher, segments[1]) : wrong_method("GET"), "documents");
+        return routed(get ? get_document(searcher, segments[1], target->params) : wrong_method("GET"), "documents");
     // Links between documents (searchd/links_handler.hpp).
     if (first == "references") {
         if (!get) return routed(wrong_method("GET"), "references");

@@ -184,7 +184,10 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     // A misspelt parameter is named, not ignored.
     for (const auto& [method, target, body] :
          {std::tuple{"GET", "/search?q=a&language=en", ""}, std::tuple{"POST", "/search", R"({"q": "a", "language": "en"})"},
-          std::tuple{"GET", "/suggest?q=a&lmit=3", ""}}) {
+          std::tuple{"GET", "/suggest?q=a&lmit=3", ""}, std::tuple{"POST", "/check", R"({"text": "a", "lmit": 3})"},
+          std::tuple{"POST", "/related", R"({"text": "a", "lmit": 3})"}, std::tuple{"GET", "/documents/vi/related?lmit=3", ""},
+          std::tuple{"GET", "/references?q=126&lmit=3", ""}, std::tuple{"GET", "/references/126%2FNQ-CP?relations=cites", ""},
+          std::tuple{"GET", "/documents/vi?text=false", ""}}) {
         const auto bad = call(method, target, 400, body);
         EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_parameter") << target;
         EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("unknown "), std::string::npos)
