@@ -776,6 +776,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
 
 Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     if (limit < 1 || limit > kMaxLimit) return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
+    // As related_to_text: nothing to check is a mistake to report, not an empty answer.
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Error{"bad_parameter", "text is empty"};
     if (text.size() > kMaxCheckBytes)
         return Error{"bad_parameter", "text is longer than " + std::to_string(kMaxCheckBytes) + " bytes"};
     if (const auto bad = unicode::find_invalid_utf8(text))

@@ -175,7 +175,8 @@ public:
     /// documents that contain it word for word, diacritics and quote styles tolerated.
     /// A passage quoted several times is searched once. At most kMaxCheckReferences
     /// references and kMaxCheckQuotations distinct quotations are answered (CheckResult::truncated).
-    /// Errors: "bad_parameter" for invalid UTF-8, a text over kMaxCheckBytes or a bad @p limit.
+    /// Errors: "bad_parameter" for an empty or blank text, invalid UTF-8, a text over
+    /// kMaxCheckBytes or a bad @p limit.
     [[nodiscard]] Result<CheckResult> check(std::string_view text, std::size_t limit = 5);
 
     static constexpr std::size_t kMaxCheckBytes = 1 << 20;

@@ -757,6 +757,7 @@ TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
     EXPECT_EQ(result->quotes[0].documents[0].document.id, "article");
     EXPECT_EQ(result->quotes[1].found, 0u);
     EXPECT_FALSE(searcher.check("\xFF").ok());
+    EXPECT_EQ(searcher.check("").error().message, "text is empty");
 }
 
 // A text quoting one passage thousands of times asks one question: the answer lists it once,

@@ -75,6 +75,12 @@ TEST_F(HandlerTest, CheckAnswersReferencesAndQuotes) {
     EXPECT_EQ(twice["quotes"][0]["spans"].Size(), 2u);
     EXPECT_EQ(twice["quotes"][0]["spans"][1]["begin"].GetUint(), 23u);
     expect_error("POST", "/check", 400, "bad_parameter", R"({"txt": "x"})");
+    for (const char* empty : {R"({"text": ""})", R"({"text": " \n "})"}) {  // as /related answers
+        const auto bad = call("POST", "/check", 400, empty);
+        EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_parameter") << empty;
+        EXPECT_STREQ(bad["error"]["message"].GetString(), "text is empty") << empty;
+        EXPECT_STREQ(call("POST", "/related", 400, empty)["error"]["message"].GetString(), "text is empty") << empty;
+    }
     expect_error("GET", "/check", 405, "method_not_allowed");
     const auto doc = call("GET", "/documents/vi", 200);
     EXPECT_STREQ(doc["citations"][0]["reference"].GetString(), "126/NQ-CP");
