@@ -12,6 +12,8 @@
 #include "core/metadata.hpp"
 #include "core/schema.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -129,6 +131,26 @@ Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& pa
     return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// The character (1-based) where a run of letters and digits longer than the analyzer
+// indexes begins, if the text has one: the analyzer drops such a run (a hash, base64), so a
+// query of nothing else would have "no words" with no word why.
+std::optional<std::size_t> overlong_word_at(std::string_view text) {
+    std::size_t run_begin = 0, run_character = 0, character = 0;
+    bool in_run = false;
+    for (std::size_t pos = 0; pos < text.size(); ++character) {
+        const std::size_t here = pos;
+        const auto cp = static_cast<UChar32>(unicode::decode_utf8(text, pos));
+        const bool word_part = u_isalnum(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0;
+        if (word_part && !in_run) {
+            run_begin = here;
+            run_character = character;
+        }
+        in_run = word_part;
+        if (in_run && pos - run_begin > Analyzer::kMaxTokenBytes) return run_character + 1;
+    }
+    return std::nullopt;
+}
+
 bool valid_year(std::string_view s) {
     return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -143,7 +165,12 @@ public:
         auto query = parse_or();
         if (!query) return query;
         if (at_ < lexemes_.size()) return error_at(lexemes_[at_].character, "unexpected \")\"");
-        if (query.value().empty()) return Error{"bad_query", "query has no words to search for"};
+        if (query.value().empty()) {
+            if (const auto at = overlong_word_at(text_))
+                return Error{"bad_query", "the word at character " + std::to_string(*at) + " is longer than the longest word indexed (" +
+                                              std::to_string(Analyzer::kMaxTokenBytes) + " bytes): the query has no other words to search for"};
+            return Error{"bad_query", "query has no words to search for"};
+        }
         return query;
     }
 

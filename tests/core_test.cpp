@@ -584,6 +584,9 @@ TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
         {"OR thuế", "OR needs a query on both sides at character 1"},
         {"*", "query has no words to search for"},  // symbols only
         {"- / ..", "query has no words to search for"},
+        // The analyzer drops a word too long to be one (a hash, base64): say so.
+        {std::string(2048, 'a'), "the word at character 1 is longer than the longest word indexed (64 bytes)"},
+        {"- " + std::string(65, 'a'), "the word at character 3 is longer than the longest word indexed (64 bytes)"},
         {"NOT", "NOT needs a query after it at character 1"},
         {"lang:fr", "lang: is vi or en"},
         {"year:20x", "year: takes YYYY"},

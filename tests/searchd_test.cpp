@@ -176,6 +176,9 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("GET", "/search?q=a&limit=-1", 400, "bad_parameter");
     expect_error("GET", "/search?q=a&limit=1000", 400, "bad_parameter");
     expect_error("GET", "/search?q=%G1", 400, "bad_parameter");
+    EXPECT_NE(std::string(call("GET", "/search?q=" + std::string(2048, 'x'), 400)["error"]["message"].GetString())
+                  .find("longer than the longest word indexed (64 bytes)"),
+              std::string::npos);
     EXPECT_STREQ(call("GET", "/search?q=luat%zz", 400)["error"]["message"].GetString(),
                  "parameter \"q\": malformed percent-escape (% and two hex digits)");
     expect_error("POST", "/search", 400, "bad_request", "{not json");
