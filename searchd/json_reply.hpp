@@ -71,10 +71,14 @@ struct TextRequest {
 };
 
 /// A "bad_parameter" error naming the first of @p names not in @p known, listing those: a
-/// misspelt filter ("language=en") would otherwise be ignored without a word.
+/// misspelt filter ("language=en") would otherwise be ignored without a word. Also one naming
+/// a name given twice (a JSON object may repeat a field), as parse_target does for query strings.
 [[nodiscard]] inline std::optional<Error> unknown_parameter(const std::vector<std::string>& names,
                                                             std::span<const std::string_view> known,
                                                             std::string_view what = "parameter") {
+    for (auto name = names.begin(); name != names.end(); ++name)
+        if (std::find(names.begin(), name, *name) != name)
+            return Error{"bad_parameter", std::string(what) + " \"" + *name + "\" is given twice"};
     for (const auto& name : names)
         if (std::find(known.begin(), known.end(), std::string_view(name)) == known.end()) {
             std::string list;

@@ -49,6 +49,8 @@ Result<Target> parse_target(std::string_view target) {
         if (!name) return Error{"bad_parameter", "malformed percent-escape in a parameter name of the query string"};
         auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
         if (!value) return Error{"bad_parameter", "parameter \"" + *name + "\": malformed percent-escape (% and two hex digits)"};
+        // Which one was meant? Keeping either would answer a question the client may not have asked.
+        if (parsed.params.count(*name)) return Error{"bad_parameter", "parameter \"" + *name + "\" is given twice"};
         parsed.params[*name] = std::move(*value);
     }
     return parsed;

@@ -202,6 +202,17 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
         EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("unknown "), std::string::npos)
             << target << ": " << bad["error"]["message"].GetString();
     }
+    // A parameter or field given twice is named, not one of them picked.
+    for (const auto& [method, target, body, named] :
+         {std::tuple{"GET", "/search?q=luat&q=dat", "", "parameter \"q\" is given twice"},
+          std::tuple{"GET", "/suggest?q=a&limit=3&limit=4", "", "parameter \"limit\" is given twice"},
+          std::tuple{"GET", "/references?q=126&q=127", "", "parameter \"q\" is given twice"},
+          std::tuple{"POST", "/search", R"({"q": "luat", "q": "dat"})", "field \"q\" is given twice"},
+          std::tuple{"POST", "/check", R"({"text": "a", "text": "b"})", "field \"text\" is given twice"}}) {
+        const auto bad = call(method, target, 400, body);
+        EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_parameter") << target << body;
+        EXPECT_STREQ(bad["error"]["message"].GetString(), named) << target << body;
+    }
     // Every JSON body says what is wrong with it and where.
     for (const char* route : {"/search", "/check", "/related"}) {
         const auto bad = call("POST", route, 400, "{\"text\": nope}");
