@@ -152,21 +152,23 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
 
     const bool stem = doc.lang == "en";
     Xapian::Document xdoc;
+    Xapian::termcount implied_exact = 0;
     for (const Token& token : body.tokens) {
         // A lone combining mark makes a token with no folded form: no word, and no term.
         if (token.folded.empty() || in_ranges(doc.boilerplate, token.begin)) continue;
-        terms.index_token(xdoc, token, stem);
+        implied_exact += terms.index_token(xdoc, token, stem);
     }
     // A plain-text document's title is its first line and so already in the body; a
     // JSONL title is not, and its words must be found too.
     if (!title_opens_text(doc.title, doc.text)) {
         for (const Token& token : title.tokens)
-            if (!token.folded.empty()) terms.index_token(xdoc, token, stem);
+            if (!token.folded.empty()) implied_exact += terms.index_token(xdoc, token, stem);
         for (ReferenceMention mention : title.references) {
             mention.begin = mention.end = static_cast<std::uint32_t>(doc.text.size());  // not in the body's boilerplate
             body.references.push_back(std::move(mention));
         }
     }
+    TermMapper::add_implied_exact(xdoc, implied_exact);
     for (const Token& token : title.tokens)
         if (!token.folded.empty()) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.folded);
 

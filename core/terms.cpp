@@ -32,25 +32,25 @@ std::string TermMapper::reference_term(const DocumentNumber& number) {
     return std::string(schema::kReferencePrefix) + number.key();
 }
 
-void TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
+Xapian::termcount TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
     const Xapian::termpos position = token.position + 1;  // Xapian positions start at 1
     doc.add_posting(folded_term(token), position);
     // An exact form's positions would repeat its folded form's wherever it occurs, and they
     // cost a third of the index's size and of its build time (bench/README.md): phrases match
     // folded syllables, and an exact phrase is that phrase where the exact forms occur
     // (core/query.cpp). The wdf is the same either way, so ranking is too.
-    if (has_exact_term(token)) {
-        doc.add_term(exact_term(token));
-    } else if (token.has_diacritics()) {
-        // Two thirds of the exact words of news text: 10% of an article's terms, and as much
-        // of the indexer's time (bench/README.md). Without the length they gave, every
-        // document's length would change and ranking with it (ALQAC 2023 MRR@10 −0.011).
-        static const std::string implied(schema::kImpliedExactTerm);
-        doc.add_term(implied);
-    }
+    if (has_exact_term(token)) doc.add_term(exact_term(token));
     if (stem) {
         if (std::string term = stem_term(token); !term.empty()) doc.add_term(term);
     }
+    return token.has_diacritics() && !has_exact_term(token) ? 1 : 0;
+}
+
+void TermMapper::add_implied_exact(Xapian::Document& doc, Xapian::termcount count) {
+    // Two thirds of the exact words of news text: 10% of an article's terms, and as much of
+    // the indexer's time (bench/README.md). Without the length they gave, every document's
+    // length would change and ranking with it (ALQAC 2023 MRR@10 −0.011).
+    if (count > 0) doc.add_term(std::string(schema::kImpliedExactTerm), count);
 }
 
 Xapian::Query TermMapper::token_query(const Token& token, bool stem) const {

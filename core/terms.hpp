@@ -33,8 +33,13 @@ public:
 
     /// Adds a token's postings to @p doc: folded with positions; exact without (its positions
     /// are the folded form's); the English stem without positions when @p stem is set
-    /// (English documents only).
-    void index_token(Xapian::Document& doc, const Token& token, bool stem) const;
+    /// (English documents only). Returns 1 when the token has diacritics but no exact term
+    /// (has_exact_term): the caller gives the sum to add_implied_exact, once a document.
+    [[nodiscard]] Xapian::termcount index_token(Xapian::Document& doc, const Token& token, bool stem) const;
+
+    /// The schema::kImpliedExactTerm of a document whose tokens left out @p count exact terms,
+    /// so that its length is what it would be with them.
+    static void add_implied_exact(Xapian::Document& doc, Xapian::termcount count);
 
     /// The query for one token: folded OR exact, or folded SYNONYM (if @p stem) English stem
     /// (no word has both). A document with the exact form matches both terms of the OR and so
