@@ -184,6 +184,14 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
             begin = token != analysis.tokens.end() && token->begin <= anchor ? token->begin : anchor;
         }
     }
+    // Near the end of the text, the window reaches back instead: a signature's name ("Cao
+    // Tường Huy") alone says nothing of what he signed.
+    if (!matches.empty() && normalized.size() - begin < max_bytes) {
+        const std::size_t earliest = normalized.size() > max_bytes ? normalized.size() - max_bytes : 0;
+        const auto token = std::lower_bound(analysis.tokens.begin(), analysis.tokens.end(), earliest,
+                                            [](const Token& t, std::size_t offset) { return t.begin < offset; });
+        if (token != analysis.tokens.end() && token->begin < begin) begin = token->begin;
+    }
     while (begin < normalized.size() &&
            (normalized[begin] == ' ' || normalized[begin] == '\n' || normalized[begin] == '\r' || in_boilerplate(begin)))
         ++begin;

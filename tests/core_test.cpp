@@ -395,9 +395,10 @@ TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
                               "Đoàn kiểm tra làm việc trên địa bàn thành phố.\nComment (0)\nLike 12 | Share | Tweet\n"
                               "Hotline: 0987 654 321 - Email: bandoc@example.vn\nMinh Anh")});
     EXPECT_EQ(search("dia ban thanh pho").hits.at(0).snippet,
-              "… Đoàn kiểm tra làm việc trên <mark>địa bàn</mark> <mark>thành phố</mark>. Minh Anh");
+              "… thực phẩm Sở Y tế Hà Nội triển khai đợt kiểm tra. Đoàn kiểm tra làm việc trên <mark>địa bàn</mark> "
+              "<mark>thành phố</mark>. Minh Anh");
     EXPECT_EQ(search("so y te").hits.at(0).snippet,
-              "… <mark>Sở</mark> <mark>Y tế</mark> Hà Nội triển khai đợt kiểm tra. Đoàn kiểm tra làm việc trên địa bàn thành phố. "
+              "… thực phẩm <mark>Sở</mark> <mark>Y tế</mark> Hà Nội triển khai đợt kiểm tra. Đoàn kiểm tra làm việc trên địa bàn thành phố. "
               "Minh Anh");
 }
 
@@ -411,6 +412,15 @@ TEST_F(SearchTest, ASnippetCountsAWordForItsSyllables) {
     const std::string snippet = search("nghi quyet 126").hits.at(0).snippet;
     EXPECT_NE(snippet.find("<mark>126</mark>"), std::string::npos) << snippet;
     EXPECT_NE(snippet.find("<mark>NGHỊ QUYẾT</mark>"), std::string::npos) << snippet;
+}
+
+TEST_F(SearchTest, ASnippetNearTheEndReachesBackForWhatItSays) {
+    // The name matches in the signature, the text's last line: shown alone, it says nothing.
+    index({make_document("qd", "Quyết định phê duyệt quy hoạch\nPhê duyệt quy hoạch chung xây dựng khu kinh tế Vân Đồn đến năm "
+                               "2040. Giao Sở Xây dựng hướng dẫn thực hiện.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nCao Tường Huy")});
+    const std::string snippet = search("Cao Tường Huy").hits.at(0).snippet;
+    EXPECT_NE(snippet.find("Giao Sở Xây dựng hướng dẫn thực hiện."), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("<mark>Cao Tường Huy</mark>"), std::string::npos) << snippet;
 }
 
 TEST_F(SearchTest, SnippetsMarkADateHoweverTheTextWritesIt) {
