@@ -41,8 +41,8 @@ AnalyzerOptions stamp_or_read_analyzer_options(Xapian::WritableDatabase& db, con
     }
     const AnalyzerOptions existing = read_analyzer_options(db, path);
     if (requested && !(*requested == existing))
-        throw std::runtime_error(path + " was built with analyzer options " + existing.to_string() + ", not " +
-                                 requested->to_string() + ": use a new directory");
+        throw AnalyzerOptionsError(path + " was built with analyzer options " + existing.to_string() + ", not " +
+                                   requested->to_string() + ": use a new directory, or leave the option out");
     return existing;
 }
 

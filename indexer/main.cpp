@@ -6,6 +6,7 @@
  * committed); 2 usage error; 3 the database could not be opened or written, another
  * indexer holding it included.
  */
+#include "core/index_metadata.hpp"
 #include "core/option_values.hpp"
 #include "core/pipeline.hpp"
 #include "core/progress.hpp"
@@ -116,6 +117,10 @@ int main(int argc, char** argv) {
         progress.stop();
         return database_error(options.db, "locked by another writer (" + e.get_msg() + ")");
     } catch (const tracuu::LayoutError& e) {
+        progress.stop();
+        std::cerr << "tracuu-index: " << e.what() << '\n';
+        return kExitUsage;
+    } catch (const tracuu::AnalyzerOptionsError& e) {
         progress.stop();
         std::cerr << "tracuu-index: " << e.what() << '\n';
         return kExitUsage;

@@ -182,6 +182,20 @@ TEST(IndexerCli, ShardsAreNDatabasesOpenedAsOneThroughTheStubAndKeptOnLaterRuns)
     EXPECT_NE(one_shard.output.find("has 1 shard, not 2"), std::string::npos) << one_shard.output;
 }
 
+TEST(IndexerCli, AnalyzerOptionsThatContradictTheIndexAreAUsageError) {
+    testing::TempDir dir;
+    write_articles(dir, "in", 3);
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    (void)index_json(db, {in});
+    const RunResult contradicting = index(db, {in, "--syllables-only"});
+    EXPECT_EQ(contradicting.exit_code, 2) << contradicting.output;
+    EXPECT_NE(contradicting.output.find(db + " was built with analyzer options words=1, not words=0"), std::string::npos)
+        << contradicting.output;
+    EXPECT_EQ(contradicting.output.find(db + ": " + db), std::string::npos) << contradicting.output;  // named once
+    EXPECT_EQ(documents_in(db), 3u);
+}
+
 TEST(IndexerCli, AFirstBuildInParallelEndsAsOneDatabase) {
     testing::TempDir dir;
     write_articles(dir, "in", 200);
