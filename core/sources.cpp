@@ -151,8 +151,10 @@ void read_text(const FileContext& ctx, std::string content, Format format, std::
 
 void read_html(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
     HtmlContent html = extract_html(content);
+    // A page whose body is a video or a viewer still has its title to be found by.
+    if (is_blank(html.text)) html.text = html.title;
     if (is_blank(html.text)) {
-        ctx.problem(0, "HTML page without text");
+        ctx.problem(0, "HTML page without text or title");
         return;
     }
     Document doc = ctx.document(ctx.input.id, content_hash);

@@ -507,6 +507,7 @@ TEST(Sources, BadInputIsReportedWithWhatAndWhere) {
     dir.write("in/records.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\"}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
     dir.write("in/program.exe", std::string("MZ\x90\0\3\0", 6));
     dir.write("in/empty.html", "   \n");
+    dir.write("in/blank.html", "<html><body><script>play()</script></body></html>");
     ReadOptions options;
     options.max_bytes = 1000;
     const Read read = read_all({(dir.path() / "in").string()}, options);
@@ -517,8 +518,19 @@ TEST(Sources, BadInputIsReportedWithWhatAndWhere) {
     EXPECT_TRUE(read.has_problem("records.jsonl:2: malformed JSON"));
     EXPECT_TRUE(read.has_problem("program.exe: unsupported file type \".exe\""));
     EXPECT_TRUE(read.has_problem("empty.html: empty file"));
-    EXPECT_EQ(read.problems.size(), 7u);
+    EXPECT_TRUE(read.has_problem("blank.html: HTML page without text or title"));
+    EXPECT_EQ(read.problems.size(), 8u);
     ASSERT_EQ(read.documents.size(), 2u);  // the good JSONL lines
+}
+
+TEST(Sources, AnHtmlPageWithOnlyATitleIsFoundByIt) {
+    TempDir dir;
+    dir.write("video.html", "<html><head><title>Họp báo Chính phủ thường kỳ tháng 9</title></head><body><video src=\"a.mp4\"></video></body></html>");
+    const Read read = read_all({(dir.path() / "video.html").string()}, {});
+    EXPECT_TRUE(read.problems.empty());
+    ASSERT_EQ(read.documents.size(), 1u);
+    EXPECT_EQ(read.documents[0].title, "Họp báo Chính phủ thường kỳ tháng 9");
+    EXPECT_EQ(read.documents[0].text, "Họp báo Chính phủ thường kỳ tháng 9");
 }
 
 TEST(Sources, JsonFieldsThatCannotBeUsedAreReportedAndTheRecordStillIndexed) {
