@@ -432,7 +432,9 @@ std::string ordinal(int n) {
     return std::to_string(n) + suffix;
 }
 
-Reference resolve(std::string_view text, const DocumentNumber& number, std::size_t begin, std::size_t end) {
+// @p cue_before: whether a cue before the number gave its relation (else the passive after it
+// did, or nothing did).
+Reference resolve(std::string_view text, const DocumentNumber& number, std::size_t begin, std::size_t end, bool& cue_before) {
     Reference ref;
     ref.number = number;
     ref.begin = begin;
@@ -457,6 +459,7 @@ Reference resolve(std::string_view text, const DocumentNumber& number, std::size
     // A cue before the number says what the citing text does with it ("theo", "tại" that it
     // only cites it); where there is none, the rest of the sentence may say so in the passive.
     std::optional<Relation> relation = nearest_cue(clause_before(before_noun));
+    cue_before = relation.has_value();
     if (!relation) relation = passive_cue_after(text, end);
     ref.relation = relation.value_or(Relation::cites);
     ref.issued = issue_date_after(text, end, number.year);
@@ -488,7 +491,9 @@ bool only_list_glue(std::string_view text, std::size_t from, std::size_t to) {
         std::size_t end = pos;
         while (end < folded.size() && is_folded_word_char(folded[end])) ++end;
         const std::string_view word = std::string_view(folded).substr(pos, end - pos);
-        static constexpr std::string_view kGlue[] = {"va", "and", "hoac", "or", "so", "no", "ngay", "thang", "nam", "dated"};
+        static constexpr std::string_view kGlue[] = {"va", "and", "hoac", "or", "so", "no", "ngay", "thang", "nam", "dated",
+                                                     "january", "february", "march", "april", "may", "june", "july",
+                                                     "august", "september", "october", "november", "december"};
         const bool glue = std::find(std::begin(kGlue), std::end(kGlue), word) != std::end(kGlue) ||
                           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
                           std::any_of(std::begin(kTypeNouns), std::end(kTypeNouns), [&](const TypeNoun& noun) {
@@ -520,7 +525,8 @@ void attach_localities(std::string_view text, std::vector<Reference>& references
             // đã có Văn bản số 331/UBND-TH") may be the next number's subject too.
             const std::string_view phrase = text.substr(after->begin);
             const std::string_view lead = trim_right(text.substr(ref.end, after->begin - ref.end));
-            if (phrase.starts_with("của ") || phrase.starts_with("of ") || lead.ends_with(" của") || lead.ends_with(" of"))
+            if (phrase.starts_with("của ") || phrase.starts_with("of ") || lead.ends_with(" của") || lead.ends_with(" of") ||
+                lead.ends_with(" of the"))
                 claimed_until[i] = after->end;
         } else if (next < text.size() && is_local_number(references[i + 1].number) && only_list_glue(text, ref.end, next)) {
             ref.locality = references[i + 1].locality;
@@ -581,19 +587,47 @@ std::string_view to_string(Relation relation) {
     return "cites";
 }
 
+namespace {
+
+// A list of numbers shares the verb after its last ("Nghị định số 40/2019/NĐ-CP và Nghị định
+// số 136/2018/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực"), which passive_cue_after
+// reads for the last number only: a number with no cue of its own takes the relation the passive
+// gave the next one, when only a list's glue stands between them. A cue before the next number
+// is that number's alone ("… và bãi bỏ Nghị định …").
+void share_passives_along_lists(std::string_view text, std::vector<Reference>& references, const std::vector<bool>& cue_before) {
+    for (std::size_t i = references.size(); i-- > 1;) {  // last to first: a list passes it along
+        Reference& ref = references[i - 1];
+        const Reference& next = references[i];
+        if (cue_before[i - 1] || ref.relation != Relation::cites || cue_before[i] || next.relation == Relation::cites) continue;
+        if (next.begin >= ref.end && only_list_glue(text, ref.end, next.begin)) ref.relation = next.relation;
+    }
+}
+
+}  // namespace
+
 std::vector<Reference> extract_references(std::string_view nfc_text) {
     std::vector<Reference> references;
-    for (const DocumentNumberMatch& match : find_document_numbers(nfc_text))
-        references.push_back(resolve(nfc_text, match.value, match.begin, match.end));
+    std::vector<bool> cue_before;
+    for (const DocumentNumberMatch& match : find_document_numbers(nfc_text)) {
+        bool cued = false;
+        references.push_back(resolve(nfc_text, match.value, match.begin, match.end, cued));
+        cue_before.push_back(cued);
+    }
+    share_passives_along_lists(nfc_text, references, cue_before);
     attach_localities(nfc_text, references);
     return references;
 }
 
 std::vector<Reference> extract_references(std::string_view nfc_text, const std::vector<ReferenceMention>& mentions) {
     std::vector<Reference> references;
+    std::vector<bool> cue_before;
     references.reserve(mentions.size());
-    for (const ReferenceMention& mention : mentions)
-        references.push_back(resolve(nfc_text, mention.number, mention.begin, mention.end));
+    for (const ReferenceMention& mention : mentions) {
+        bool cued = false;
+        references.push_back(resolve(nfc_text, mention.number, mention.begin, mention.end, cued));
+        cue_before.push_back(cued);
+    }
+    share_passives_along_lists(nfc_text, references, cue_before);
     attach_localities(nfc_text, references);
     return references;
 }

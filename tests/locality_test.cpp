@@ -103,6 +103,9 @@ TEST(Locality, ALocalitySaidAfterOneNumberIsNotTheNextOnes) {
     EXPECT_EQ(localities("Triển khai Quyết định số 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng về phí tham quan, đồng thời "
                          "bãi bỏ Quyết định số 22/2019/QĐ-UBND."),
               (std::vector<std::string>{"Đà Nẵng", ""}));
+    EXPECT_EQ(localities("Implementing Decision No. 40/2026/QD-UBND of the Da Nang City People's Committee and Decision No. "
+                         "41/2026/QD-UBND on fees."),
+              (std::vector<std::string>{"Da Nang", ""}));
     // An issuer before a list is every number's.
     EXPECT_EQ(localities("UBND tỉnh Quảng Ninh ban hành Quyết định số 40/2026/QĐ-UBND và Quyết định số 41/2026/QĐ-UBND."),
               (std::vector<std::string>{"Quảng Ninh", "Quảng Ninh"}));

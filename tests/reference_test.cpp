@@ -182,7 +182,17 @@ TEST(Reference, RelationFromAPassiveAfterItWhenNoCueComesBefore) {
         {"Decree 174/2013/ND-CP ceased to be effective on April 15, 2020.", Relation::cites},
         {"theo Thông tư số 52/2017/TT-BTC thì điểm c khoản 1 Điều 4 được sửa đổi", Relation::cites},  // "theo" before
         {"Nghị định 15/2020/NĐ-CP quy định xử phạt. Điều 5 được sửa đổi như sau", Relation::cites},  // another sentence
-        {"Nghị định 15/2020/NĐ-CP và Nghị định 14/2022/NĐ-CP được sửa đổi", Relation::cites},  // the next number's verb
+        // A list shares the verb after its last number.
+        {"Nghị định 15/2020/NĐ-CP và Nghị định 14/2022/NĐ-CP được sửa đổi", Relation::amends},
+        {"Nghị định số 40/2019/NĐ-CP và Nghị định số 136/2018/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.",
+         Relation::replaces},
+        {"Các Thông tư số 75/2015/TT-BTC, số 53/2016/TT-BTC hết hiệu lực kể từ ngày Thông tư này có hiệu lực.", Relation::replaces},
+        {"Circular No. 200/2014/TT-BTC dated December 22, 2014 and Circular No. 75/2015/TT-BTC cease to be effective from the "
+         "effective date of this Circular.",
+         Relation::replaces},
+        // Not past a cue of the next number's own, nor past words that are no list's.
+        {"Nghị định 15/2020/NĐ-CP quy định xử phạt và bãi bỏ Nghị định 14/2022/NĐ-CP.", Relation::cites},
+        {"Theo Nghị định 15/2020/NĐ-CP, Nghị định 14/2022/NĐ-CP được sửa đổi", Relation::cites},
     };
     for (const RelationRow& row : rows) {
         const auto found = extract_references(unicode::normalize_nfc(row.text));
