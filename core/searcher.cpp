@@ -731,10 +731,13 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         }
         return out;
     };
+    // @p begins_as: only completions whose shown form begins so (a first syllable typed with
+    // its diacritics, the last one still without).
     auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact,
-                        const std::vector<std::string_view>& typed) {
+                        const std::vector<std::string_view>& typed, std::string_view begins_as = {}) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
-        std::vector<std::pair<std::string, Xapian::doccount>> found = most_frequent_with_prefix(db_, term_prefix, limit);
+        std::vector<std::pair<std::string, Xapian::doccount>> found =
+            most_frequent_with_prefix(db_, term_prefix, begins_as.empty() ? limit : kMaxTermsScanned);
         for (auto& [term, frequency] : found)
             if (exact) term.erase(0, schema::kExactPrefix.size());
         if (exact) {
@@ -755,6 +758,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
                 if (!vocabulary) vocabulary = this->vocabulary();
                 text = shown_form(*vocabulary, term, frequency);
+                if (text.rfind(begins_as, 0) != 0) continue;
             }
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
             const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
@@ -767,8 +771,14 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     const Token& last = *words.back();
     if (words.size() >= 2 && analyzer_.options().words) {
         const Token& before = *words[words.size() - 2];
-        const bool exact = before.has_diacritics() || last.has_diacritics();
-        complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, exact, {typed_as(before), typed_as(last)});
+        const std::vector<std::string_view> typed = {typed_as(before), typed_as(last)};
+        if (before.has_diacritics() && !last.has_diacritics())
+            // Its diacritics are still to come ("chính sa" on the way to "chính sách"): the
+            // folded word, shown as the corpus writes it where that begins as typed.
+            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, false, typed, before.exact + "_");
+        else
+            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, before.has_diacritics() || last.has_diacritics(),
+                     typed);
     }
     complete(last.exact, last.folded, last.has_diacritics(), {typed_as(last)});
     return out;

@@ -665,6 +665,10 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     };
     EXPECT_EQ(texts("thi hà").front(), "thi hành/2");       // the multi-syllable word first
     EXPECT_EQ(texts("thi ha").front(), "thi hành/2");       // typed without diacritics, shown with them
+    // The first syllable's diacritics typed, the last's still to come (Telex, VNI).
+    EXPECT_EQ(texts("pháp lua").front(), "pháp luật/2");
+    EXPECT_EQ(texts("nghị quyet").front(), "nghị quyết/1");
+    EXPECT_EQ(texts("hành chin").front(), "hành chính/1");
     EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
     EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
     EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
