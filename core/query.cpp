@@ -112,7 +112,9 @@ Result<std::vector<Lexeme>> lex(const std::string& text) {
 // matches only after folding. An exact syllable has no positions of its own (they would repeat
 // its folded form's, see TermMapper::index_token). Counting the phrase once, with the exact
 // forms as extra weight (OP_AND_MAYBE), is cheaper but lost a question on ALQAC 2022.
-Xapian::Query phrase_query(const std::vector<const Token*>& tokens) {
+// @p exact_only: only the text that has the exact forms (an excluded phrase typed with
+// diacritics: "-\"chinh phụ\"" leaves "chính phủ" alone).
+Xapian::Query phrase_query(const std::vector<const Token*>& tokens, bool exact_only = false) {
     std::vector<std::string> folded;
     std::vector<Xapian::Query> exact_forms;
     folded.reserve(tokens.size());
@@ -123,7 +125,9 @@ Xapian::Query phrase_query(const std::vector<const Token*>& tokens) {
     Xapian::Query phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), static_cast<Xapian::termcount>(folded.size()));
     if (exact_forms.empty()) return phrase;
     exact_forms.insert(exact_forms.begin(), phrase);
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, exact_forms.begin(), exact_forms.end()), phrase);
+    const Xapian::Query with_exact_forms(Xapian::Query::OP_AND, exact_forms.begin(), exact_forms.end());
+    if (exact_only) return with_exact_forms;
+    return Xapian::Query(Xapian::Query::OP_OR, with_exact_forms, phrase);
 }
 
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
@@ -267,7 +271,7 @@ private:
         }
         if (first.kind == Kind::phrase) {
             ++at_;
-            return phrase(first.begin, first.end, !excluded);
+            return phrase(first.begin, first.end, excluded);
         }
         const std::string_view word = std::string_view(text_).substr(first.begin, first.end - first.begin);
         if (word.size() > 1 && word.back() == '*') {
@@ -286,7 +290,7 @@ private:
             while (last + 1 < lexemes_.size() && is_plain_word(lexemes_[last + 1])) ++last;
         const std::size_t end = lexemes_[last].end;
         at_ = last + 1;
-        return words(first.begin, end, !excluded);
+        return words(first.begin, end, excluded);
     }
 
     bool is_plain_word(const Lexeme& l) const {
@@ -294,7 +298,15 @@ private:
         return !(l.end - l.begin > 1 && text_[l.end - 1] == '*');
     }
 
-    Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool highlight) {
+    // A token's query. Left out (@p excluded: "-phụ"), a word typed with diacritics leaves out
+    // its exact form only, not every word that folds like it ("phu", "phú", "phủ").
+    Xapian::Query word_query(const Token& token, bool excluded) const {
+        if (excluded && TermMapper::has_exact_term(token)) return Xapian::Query(TermMapper::exact_term(token));
+        return terms_.token_query(token, stem_);
+    }
+
+    Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool excluded) {
+        const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
         if (highlight) {
             add_highlights(analysis);
@@ -313,7 +325,7 @@ private:
                 return token->begin >= m.begin && token->end <= m.end;
             });
             if (in_reference) continue;
-            Xapian::Query clause = terms_.token_query(*token, stem_);
+            Xapian::Query clause = word_query(*token, excluded);
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
         }
@@ -367,7 +379,8 @@ private:
                              constant(2 * kReferenceBoost, schema::kNumberPrefix));
     }
 
-    Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool highlight) {
+    Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool excluded) {
+        const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
         if (highlight) {
             add_highlights(analysis);
@@ -375,13 +388,13 @@ private:
         }
         const std::vector<const Token*> tokens = first_per_position(analysis);
         if (tokens.empty()) return Xapian::Query();
-        if (tokens.size() == 1) return terms_.token_query(*tokens.front(), stem_);
+        if (tokens.size() == 1) return word_query(*tokens.front(), excluded);
         if (highlight) {
             std::vector<std::string> syllables;
             for (const Token* token : tokens) syllables.push_back(token->folded);
             out_.highlights.phrases.push_back(std::move(syllables));
         }
-        return phrase_query(tokens);
+        return phrase_query(tokens, excluded);
     }
 
     // @p before: the plain word typed right before it, if any; the two as the start of a

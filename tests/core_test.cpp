@@ -528,6 +528,15 @@ protected:
     }
 };
 
+TEST_F(SearchTest, AnExclusionTypedWithDiacriticsLeavesOutThatFormOnly) {
+    index({make_document("government", "Chính phủ ban hành nghị định mới"), make_document("wife", "Bài thơ chinh phụ ngâm"),
+           make_document("plain", "chinh phu ban hanh nghi dinh")});
+    EXPECT_EQ(ids(search("ban hành -\"chinh phụ\"")), (std::vector<std::string>{"government", "plain"}));
+    EXPECT_EQ(ids(search("ban hành -phụ")), (std::vector<std::string>{"government", "plain"}));
+    // Typed without diacritics, it leaves out every form.
+    EXPECT_TRUE(ids(search("ban hành -\"chinh phu\"")).empty());
+}
+
 TEST_F(QueryLanguageTest, OperatorsFieldsAndWildcards) {
     using V = std::vector<std::string>;
     const std::vector<std::pair<std::string, V>> rows = {
