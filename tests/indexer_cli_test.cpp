@@ -149,6 +149,10 @@ TEST(IndexerCli, PruneRemovesWhatAFileReadWholeNoLongerGives) {
     dir.write("in/2024/0000.txt", "");
     const RunResult emptied = index(db, {in});
     EXPECT_NE(emptied.output.find("0000.txt: empty file; the version indexed before stays"), std::string::npos) << emptied.output;
+    dir.write("in/feed.jsonl", "");  // its records too
+    const RunResult emptied_feed = index(db, {in});
+    EXPECT_NE(emptied_feed.output.find("feed.jsonl: empty file; the version indexed before stays"), std::string::npos)
+        << emptied_feed.output;
 }
 
 TEST(IndexerCli, ShardsAreNDatabasesOpenedAsOneThroughTheStubAndKeptOnLaterRuns) {
