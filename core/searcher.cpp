@@ -809,29 +809,41 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         bool ambiguous = false;
         Xapian::doccount cited_by = 0;
     };
-    std::map<std::pair<std::string, std::string>, CorpusStatus> looked_up;  // by key and locality key
+    std::map<std::tuple<std::string, std::string, std::string>, CorpusStatus> looked_up;  // by key, locality key, year
     std::optional<std::string> language;  // of the text, read only when a number has holders in several
     const auto text_language = [&]() -> const std::string& {
         if (!language) language = detect_language(analyzer_.analyze(nfc));
         return *language;
     };
-    const auto status_of = [&](const std::string& key, const std::string& locality) -> const CorpusStatus& {
-        const auto found = looked_up.find({key, locality});
+    // @p year: for a number without its year (126/NQ-CP, which comes back every few years), the
+    // year of the date the text gives it, or "".
+    const auto status_of = [&](const std::string& key, const std::string& locality, const std::string& year) -> const CorpusStatus& {
+        const auto found = looked_up.find({key, locality, year});
         if (found != looked_up.end()) return found->second;
         // Which document the corpus holds it as, if one: numbers are not unique (links.hpp NumberHolders).
         CorpusStatus status;
         const NumberHolders holders(db_, key);
-        const auto meant = holders.meant_by(locality);
+        auto meant = holders.meant_by(locality);
         for (const NumberHolders::Holder& holder : holders.holders()) status.holders.push_back(holder.document.id);
+        status.ambiguous = holders.ambiguous(locality);
+        // Holders of several years: the one of the year the text dates it, or none can be told.
+        const auto year_of = [](const NumberHolders::Holder* holder) { return holder->document.date.substr(0, 4); };
+        if (!year.empty()) {
+            std::erase_if(meant, [&](const NumberHolders::Holder* holder) { return !year_of(holder).empty() && year_of(holder) != year; });
+        } else if (std::any_of(meant.begin(), meant.end(), [&](const NumberHolders::Holder* holder) {
+                       return !year_of(holder).empty() && !year_of(meant.front()).empty() && year_of(holder) != year_of(meant.front());
+                   })) {
+            meant.clear();
+            status.ambiguous = true;
+        }
         // A translation holds its original's number: show the one in the text's language.
         if (meant.size() == 1) status.held_by = meant.front()->document.id;
         if (meant.size() > 1) status.held_by = NumberHolders::preferred(meant, text_language())->document.id;
-        status.ambiguous = holders.ambiguous(locality);
         const Xapian::Query citing = !meant.empty()       ? holders.citing(meant)
                                      : !locality.empty() ? holders.citing_as(locality)
                                                          : holders.citing_any();
         status.cited_by = exact_count(db_, citing);
-        return looked_up.emplace(std::pair{key, locality}, std::move(status)).first->second;
+        return looked_up.emplace(std::tuple{key, locality, year}, std::move(status)).first->second;
     };
     for (const Reference& reference : extract_references(nfc)) {
         if (result.references.size() == kMaxCheckReferences) {
@@ -841,7 +853,8 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
                                  reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end),
                                  reference.locality};
-        const CorpusStatus& status = status_of(reference.number.key(), locality_key(reference.locality));
+        const std::string year = reference.number.year == 0 ? reference.issued.substr(0, 4) : std::string();
+        const CorpusStatus& status = status_of(reference.number.key(), locality_key(reference.locality), year);
         checked.held_by = status.held_by;
         checked.holders = status.holders;
         checked.ambiguous = status.ambiguous;

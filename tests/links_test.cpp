@@ -395,6 +395,27 @@ TEST(TranslatedNumbersTest, ACitationGoesToTheHolderInTheLanguageOfTheText) {
     EXPECT_STREQ(held["held_by"][0]["id"].GetString(), "nq-126-2023");
 }
 
+// A number without its year comes back every few years: 126/NQ-CP of 2023 and of 2024.
+TEST(TranslatedNumbersTest, ACitationGoesToTheHolderOfTheYearItsDateSays) {
+    testing::TempDir dir;
+    Document of_2023 = dated("nq-126-2023", "Nghị quyết 126/NQ-CP về thi hành pháp luật\nChính phủ quyết nghị.", "2023-08-14");
+    of_2023.number = "126/NQ-CP";
+    Document of_2024 = dated("nq-126-2024", "Nghị quyết 126/NQ-CP về phiên họp Chính phủ thường kỳ\nChính phủ quyết nghị.", "2024-08-20");
+    of_2024.number = "126/NQ-CP";
+    testing::build_index(dir.path() / "db", {of_2023, of_2024});
+    Searcher searcher((dir.path() / "db").string());
+    const auto held_by = [&](std::string_view text) {
+        const auto checked = searcher.check(text);
+        EXPECT_TRUE(checked.ok() && checked->references.size() == 1) << text;
+        return checked.ok() && !checked->references.empty() ? std::pair{checked->references[0].held_by, checked->references[0].ambiguous}
+                                                             : std::pair{std::string("?"), false};
+    };
+    EXPECT_EQ(held_by("Căn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ."), (std::pair{std::string("nq-126-2023"), false}));
+    EXPECT_EQ(held_by("Theo Nghị quyết 126/NQ-CP ngày 20/8/2024, Chính phủ họp."), (std::pair{std::string("nq-126-2024"), false}));
+    EXPECT_EQ(held_by("Theo Nghị quyết 126/NQ-CP ngày 5/1/2022, Chính phủ họp."), (std::pair{std::string(""), false}));  // not held
+    EXPECT_EQ(held_by("Theo Nghị quyết 126/NQ-CP, Chính phủ họp."), (std::pair{std::string(""), true}));  // which year, nothing tells
+}
+
 TEST_F(LocalNumbersTest, RelatedDocumentsLinkOnlyTheDecisionACitationMeans) {
     const auto links_of = [&](const std::string& id) {
         std::set<std::string> links;  // "hit how"
