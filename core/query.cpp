@@ -411,9 +411,12 @@ private:
                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         if (!before.empty() && analyzer_.options().words && token.kind == TokenKind::word && token.letters_only) {
             const Analysis previous = analyzer_.analyze(before);
-            if (previous.tokens.size() == 1 && previous.tokens.front().kind == TokenKind::word && previous.tokens.front().letters_only)
-                alternatives.emplace_back(Xapian::Query::OP_WILDCARD, previous.tokens.front().folded + "_" + token.folded,
-                                          kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            if (previous.tokens.size() == 1 && previous.tokens.front().kind == TokenKind::word && previous.tokens.front().letters_only) {
+                const std::string word_prefix = previous.tokens.front().folded + "_" + token.folded;
+                out_.highlights.prefixes.insert(word_prefix);  // snippets mark "pháp luật" whole for "pháp lu*"
+                alternatives.emplace_back(Xapian::Query::OP_WILDCARD, word_prefix, kMaxWildcardExpansion,
+                                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            }
         }
         return combine(Xapian::Query::OP_OR, alternatives);
     }

@@ -56,6 +56,14 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
             if (highlights.folded.count(joined)) {
                 run_end = j;
                 word = joined;
+            } else if (const auto prefix = std::find_if(highlights.prefixes.begin(), highlights.prefixes.end(),
+                                                        [&](const std::string& p) {
+                                                            return p.find('_') != std::string::npos && joined.rfind(p, 0) == 0 &&
+                                                                   std::count(p.begin(), p.end(), '_') == static_cast<std::ptrdiff_t>(j - i);
+                                                        });
+                       prefix != highlights.prefixes.end()) {
+                run_end = j;  // a word being typed: "thi hà*" marks "thi hành" whole
+                word = *prefix + "*";
             }
         }
         if (run_end == i) continue;

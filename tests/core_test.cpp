@@ -575,6 +575,8 @@ TEST_F(SearchTest, AWildcardAfterAWordRanksTheWordItStartsFirst) {
     index(documents);
     EXPECT_EQ(ids(search("thi hà*")), (std::vector<std::string>{"law", "exam"}));
     EXPECT_EQ(ids(search("thi ha*")), (std::vector<std::string>{"law", "exam"}));
+    const std::string snippet = search("thi hà*").hits.at(0).snippet;
+    EXPECT_NE(snippet.find("<mark>thi hành</mark> pháp"), std::string::npos) << snippet;  // the word, whole
 }
 
 TEST_F(SearchTest, IssuerNamesOfSeveralSyllablesFindTheirAbbreviationAndEnglishName) {
