@@ -309,7 +309,9 @@ private:
         const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
         if (highlight) {
-            add_highlights(analysis);
+            // A date's words are marked as the date, however a text writes it (Highlights::dates),
+            // not one by one: "ngày", "tháng" and "8" would mark every other date.
+            add_highlights(analysis, date_mentions(analysis.text));
             add_words(analysis, begin);
         }
         std::vector<const Token*> tokens = first_per_position(analysis);
@@ -537,9 +539,12 @@ private:
                              constant(2 * kReferenceBoost, std::string(schema::kNumberPrefix) + number.key()));
     }
 
-    void add_highlights(const Analysis& analysis) {
+    // @p dates: spans of the analyzed text whose tokens are not marked one by one.
+    void add_highlights(const Analysis& analysis, const std::vector<DateMention>& dates = {}) {
         const Token* previous = nullptr;
         for (const Token& token : analysis.tokens) {
+            if (std::any_of(dates.begin(), dates.end(), [&](const DateMention& d) { return token.begin >= d.begin && token.end <= d.end; }))
+                continue;
             // Not the parts of a date ("2023" of "14/8/2023"): they would mark every other
             // date of that year in a snippet.
             const bool part = previous != nullptr && token.kind == TokenKind::number && previous->kind == TokenKind::number &&

@@ -432,6 +432,11 @@ TEST_F(SearchTest, SnippetsMarkADateHoweverTheTextWritesIt) {
     EXPECT_NE(snippets["en"].find("<mark>August 14, 2023</mark>"), std::string::npos) << snippets["en"];
     EXPECT_NE(snippets["vi"].find("<mark>ngày 14 tháng 8 năm 2023</mark>"), std::string::npos) << snippets["vi"];
     EXPECT_NE(snippets["figures"].find("<mark>14/08/2023</mark>"), std::string::npos) << snippets["figures"];
+    // Typed in words, the date is marked as the date, and another date's words are not.
+    index({make_document("law", "Nghị quyết\nCăn cứ Luật ngày 19 tháng 6 năm 2015; Chính phủ ban hành ngày 14 tháng 8 năm 2023.")});
+    const std::string snippet = search("ngày 14 tháng 8 năm 2023").hits.at(0).snippet;
+    EXPECT_NE(snippet.find("<mark>ngày 14 tháng 8 năm 2023</mark>"), std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("<mark>tháng</mark>"), std::string::npos) << snippet;
 }
 
 TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
