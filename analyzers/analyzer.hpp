@@ -52,7 +52,7 @@ struct Token {
     /// Set by the analyzer as it builds the forms.
     bool vietnamese_letter = false;
     /// A multi-syllable dictionary word that no other dictionary word folds like ("pháp_luật":
-    /// only it folds to "phap_luat"; not "bán_hàng", which "ban_hành" folds like too), so its
+    /// only it folds to "phap_luat"; not "xã_hội", which "xả_hơi" folds like too), so its
     /// folded form says what its exact form does. Set by the word segmenter.
     bool folds_unambiguously = false;
 

@@ -25,7 +25,7 @@ public:
         kWord = 1,    ///< The span is a word.
         kPrefix = 2,  ///< Some longer word starts with the span.
         /// (Folded spans only.) Exactly one word folds to the span: "phap luat" is only
-        /// "pháp luật", where "ban hanh" is also "bán hàng"... (see Token::folds_unambiguously).
+        /// "pháp luật", where "xa hoi" is "xã hội" and "xả hơi" (see Token::folds_unambiguously).
         kSoleFold = 4,
     };
 
