@@ -93,17 +93,23 @@ void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {
 }
 
 std::string_view WordDictionary::sole_word_folding_to(std::string_view folded) const {
+    // The words whose folded span the table marks kSoleFold: one decision of which words those
+    // are, the constructor's.
     std::call_once(sole_words_built_, [this] {
-        std::unordered_map<std::string, std::string> by_fold;
-        std::unordered_map<std::string, bool> several;
         for (std::string entry : decode(front_coded_)) {
-            std::replace(entry.begin(), entry.end(), ' ', '_');
             std::string entry_folded = unicode::fold(entry);
-            if (by_fold.count(entry_folded)) several[entry_folded] = true;
-            else by_fold.emplace(std::move(entry_folded), std::move(entry));
+            std::uint64_t span = 0;
+            for (std::size_t start = 0, syllables = 0; start <= entry_folded.size(); ++syllables) {
+                const std::size_t space = std::min(entry_folded.find(' ', start), entry_folded.size());
+                const std::uint64_t h = hash(std::string_view(entry_folded).substr(start, space - start));
+                span = syllables == 0 ? h : extend(span, h);
+                start = space + 1;
+            }
+            if (!(find(span, true) & kSoleFold)) continue;
+            std::replace(entry.begin(), entry.end(), ' ', '_');
+            std::replace(entry_folded.begin(), entry_folded.end(), ' ', '_');
+            sole_words_.emplace(std::move(entry_folded), std::move(entry));
         }
-        for (auto& [key, word] : by_fold)
-            if (!several.count(key)) sole_words_.emplace(key, std::move(word));
     });
     const auto it = sole_words_.find(std::string(folded));
     return it == sole_words_.end() ? std::string_view() : std::string_view(it->second);
