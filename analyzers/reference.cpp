@@ -338,6 +338,11 @@ std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end
         {"abolished", Relation::repeals}, {"rescinded", Relation::repeals},
     };
     // Whether the sentence names another document as the agent: "bởi"/"by"/"bằng"/"tại"/"theo".
+    // Whether the citing document itself ("this …", "… này") is named from word @p after on.
+    const auto this_document_later = [&](std::size_t after) {
+        return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(std::min(after, words.size())), words.end(),
+                           [](std::string_view word) { return word == "this" || word == "nay"; });
+    };
     const auto by_another = [&](std::size_t after) {
         while (after < words.size() && (words[after] == "and" || words[after] == "va" || words[after] == "bo" ||
                                          words[after] == "sung" || words[after] == "supplemented"))
@@ -347,12 +352,7 @@ std::optional<Relation> passive_cue_after(std::string_view text, std::size_t end
         if (agent != "boi" && agent != "by" && agent != "bang" && agent != "tai" && agent != "theo") return false;
         // The words read stop before any other number: an agent that is "this …" or "… này"
         // is the citing document itself ("bằng Phụ lục ban hành kèm theo Thông tư này").
-        return std::none_of(words.begin() + static_cast<std::ptrdiff_t>(after) + 1, words.end(),
-                            [](std::string_view word) { return word == "this" || word == "nay"; });
-    };
-    const auto this_document_later = [&](std::size_t after) {
-        return std::any_of(words.begin() + static_cast<std::ptrdiff_t>(std::min(after, words.size())), words.end(),
-                           [](std::string_view word) { return word == "this" || word == "nay"; });
+        return !this_document_later(after + 1);
     };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (i + 2 < words.size() && words[i] == "het" && words[i + 1] == "hieu" && words[i + 2] == "luc" && (i == 0 || words[i - 1] != "da"))
@@ -507,6 +507,20 @@ bool only_list_glue(std::string_view text, std::size_t from, std::size_t to) {
     return true;
 }
 
+// A list of numbers shares the verb after its last ("Nghị định số 40/2019/NĐ-CP và Nghị định
+// số 136/2018/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực"), which passive_cue_after
+// reads for the last number only: a number with no cue of its own takes the relation the passive
+// gave the next one, when only a list's glue stands between them. A cue before the next number
+// is that number's alone ("… và bãi bỏ Nghị định …").
+void share_passives_along_lists(std::string_view text, std::vector<Reference>& references, const std::vector<bool>& cue_before) {
+    for (std::size_t i = references.size(); i-- > 1;) {  // last to first: a list passes it along
+        Reference& ref = references[i - 1];
+        const Reference& next = references[i];
+        if (cue_before[i - 1] || ref.relation != Relation::cites || cue_before[i] || next.relation == Relation::cites) continue;
+        if (next.begin >= ref.end && only_list_glue(text, ref.end, next.begin)) ref.relation = next.relation;
+    }
+}
+
 // The locality of each local body's number (see reference.hpp): said after it, or after the
 // last of a list it opens; else before it in its sentence, unless said there for an earlier
 // number ("Quyết định 40/2026/QĐ-UBND của UBND thành phố Đà Nẵng …, đồng thời bãi bỏ Quyết
@@ -553,6 +567,23 @@ void attach_localities(std::string_view text, std::vector<Reference>& references
     }
 }
 
+// Each mention (a span with begin, end and a number that @p number_of reads) resolved, then
+// what mentions learn from each other: a list's shared passive, localities.
+template <typename Mentions, typename NumberOf>
+std::vector<Reference> resolve_all(std::string_view text, const Mentions& mentions, NumberOf number_of) {
+    std::vector<Reference> references;
+    std::vector<bool> cue_before;
+    references.reserve(mentions.size());
+    for (const auto& mention : mentions) {
+        bool cued = false;
+        references.push_back(resolve(text, number_of(mention), mention.begin, mention.end, cued));
+        cue_before.push_back(cued);
+    }
+    share_passives_along_lists(text, references, cue_before);
+    attach_localities(text, references);
+    return references;
+}
+
 }  // namespace
 
 bool is_titled_law_name(std::string_view folded_words) { return titled_law_noun_of(folded_words) != nullptr; }
@@ -587,49 +618,12 @@ std::string_view to_string(Relation relation) {
     return "cites";
 }
 
-namespace {
-
-// A list of numbers shares the verb after its last ("Nghị định số 40/2019/NĐ-CP và Nghị định
-// số 136/2018/NĐ-CP hết hiệu lực kể từ ngày Nghị định này có hiệu lực"), which passive_cue_after
-// reads for the last number only: a number with no cue of its own takes the relation the passive
-// gave the next one, when only a list's glue stands between them. A cue before the next number
-// is that number's alone ("… và bãi bỏ Nghị định …").
-void share_passives_along_lists(std::string_view text, std::vector<Reference>& references, const std::vector<bool>& cue_before) {
-    for (std::size_t i = references.size(); i-- > 1;) {  // last to first: a list passes it along
-        Reference& ref = references[i - 1];
-        const Reference& next = references[i];
-        if (cue_before[i - 1] || ref.relation != Relation::cites || cue_before[i] || next.relation == Relation::cites) continue;
-        if (next.begin >= ref.end && only_list_glue(text, ref.end, next.begin)) ref.relation = next.relation;
-    }
-}
-
-}  // namespace
-
 std::vector<Reference> extract_references(std::string_view nfc_text) {
-    std::vector<Reference> references;
-    std::vector<bool> cue_before;
-    for (const DocumentNumberMatch& match : find_document_numbers(nfc_text)) {
-        bool cued = false;
-        references.push_back(resolve(nfc_text, match.value, match.begin, match.end, cued));
-        cue_before.push_back(cued);
-    }
-    share_passives_along_lists(nfc_text, references, cue_before);
-    attach_localities(nfc_text, references);
-    return references;
+    return resolve_all(nfc_text, find_document_numbers(nfc_text), [](const DocumentNumberMatch& m) -> const DocumentNumber& { return m.value; });
 }
 
 std::vector<Reference> extract_references(std::string_view nfc_text, const std::vector<ReferenceMention>& mentions) {
-    std::vector<Reference> references;
-    std::vector<bool> cue_before;
-    references.reserve(mentions.size());
-    for (const ReferenceMention& mention : mentions) {
-        bool cued = false;
-        references.push_back(resolve(nfc_text, mention.number, mention.begin, mention.end, cued));
-        cue_before.push_back(cued);
-    }
-    share_passives_along_lists(nfc_text, references, cue_before);
-    attach_localities(nfc_text, references);
-    return references;
+    return resolve_all(nfc_text, mentions, [](const ReferenceMention& m) -> const DocumentNumber& { return m.number; });
 }
 
 }  // namespace tracuu
