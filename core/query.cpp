@@ -277,9 +277,7 @@ private:
         if (word.size() > 1 && word.back() == '*') {
             // After a plain word, the two may be a multi-syllable word being typed ("thi hà*").
             std::string_view before;
-            if (at_ > 0 && is_plain_word(lexemes_[at_ - 1]) && lexemes_[at_ - 1].end < first.begin &&
-                std::string_view(text_).substr(lexemes_[at_ - 1].end, first.begin - lexemes_[at_ - 1].end).find_first_not_of(' ') ==
-                    std::string_view::npos)
+            if (at_ > 0 && is_plain_word(lexemes_[at_ - 1]) && only_spaces_between(text_, lexemes_[at_ - 1].end, first.begin))
                 before = std::string_view(text_).substr(lexemes_[at_ - 1].begin, lexemes_[at_ - 1].end - lexemes_[at_ - 1].begin);
             ++at_;
             return wildcard(word.substr(0, word.size() - 1), first.character, before);
@@ -308,10 +306,11 @@ private:
     Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool excluded) {
         const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
+        const std::vector<DateMention> dates = date_mentions(analysis.text);
         if (highlight) {
             // A date's words are marked as the date, however a text writes it (Highlights::dates),
             // not one by one: "ngày", "tháng" and "8" would mark every other date.
-            add_highlights(analysis, date_mentions(analysis.text));
+            add_highlights(analysis, dates);
             add_words(analysis, begin);
         }
         std::vector<const Token*> tokens = first_per_position(analysis);
@@ -343,7 +342,9 @@ private:
             if (const std::string prefix = number_and_year_key(*token); !prefix.empty()) clauses.push_back(numbers_beginning(prefix));
         // A date however it is written ("14/08/2023", "ngày 14 tháng 8 năm 2023", "August 14,
         // 2023") finds every way texts write it, and the documents published that day.
-        for (const std::string& iso : mentioned_dates(std::string_view(text_).substr(begin, end - begin))) {
+        std::set<std::string> isos;
+        for (const DateMention& date : dates) isos.insert(date.iso);
+        for (const std::string& iso : isos) {
             clauses.push_back(date_query(iso));
             if (highlight) out_.highlights.dates.insert(iso);
         }
@@ -592,6 +593,10 @@ private:
 };
 
 }  // namespace
+
+bool only_spaces_between(std::string_view text, std::size_t begin, std::size_t end) {
+    return begin <= end && text.substr(begin, end - begin).find_first_not_of(" \t") == std::string_view::npos;
+}
 
 std::string date_slot_value(std::string_view iso_date) {
     if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-') return {};

@@ -87,6 +87,10 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 100;
 [[nodiscard]] Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
                                               const TermMapper& terms, const Xapian::Database* index = nullptr);
 
+/// Whether only spaces or tabs stand between bytes @p begin and @p end of @p text: two words
+/// of a query typed one after the other, which may make one multi-syllable word.
+[[nodiscard]] bool only_spaces_between(std::string_view text, std::size_t begin, std::size_t end);
+
 /// Parses an ISO date "YYYY-MM-DD" into the value-slot form "YYYYMMDD"; empty if invalid.
 [[nodiscard]] std::string date_slot_value(std::string_view iso_date);
 

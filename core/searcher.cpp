@@ -476,10 +476,6 @@ const Vocabulary::Form* form_in_context(const Xapian::Database& db, const std::v
     return forms.empty() ? nullptr : &forms.front();
 }
 
-bool only_spaces_between(std::string_view text, std::size_t begin, std::size_t end) {
-    return begin <= end && text.substr(begin, end - begin).find_first_not_of(" \t") == std::string_view::npos;
-}
-
 }  // namespace
 
 std::shared_ptr<const Vocabulary> Searcher::vocabulary() {
