@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -824,11 +825,12 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         status.ambiguous = holders.ambiguous(locality);
         // Holders of several years: the one of the year the text dates it, or none can be told.
         const auto year_of = [](const NumberHolders::Holder* holder) { return holder->document.date.substr(0, 4); };
+        std::set<std::string> years;  // of the dated holders
+        for (const NumberHolders::Holder* holder : meant)
+            if (!year_of(holder).empty()) years.insert(year_of(holder));
         if (!year.empty()) {
             std::erase_if(meant, [&](const NumberHolders::Holder* holder) { return !year_of(holder).empty() && year_of(holder) != year; });
-        } else if (std::any_of(meant.begin(), meant.end(), [&](const NumberHolders::Holder* holder) {
-                       return !year_of(holder).empty() && !year_of(meant.front()).empty() && year_of(holder) != year_of(meant.front());
-                   })) {
+        } else if (years.size() > 1) {
             meant.clear();
             status.ambiguous = true;
         }
