@@ -410,9 +410,9 @@ IndexingCounts IndexingRun::run() {
             record_warned = problem.still_indexed;  // a rejection ends the record it concerns
             file_problem = file_problem || !problem.still_indexed;
             // A file emptied or spoilt since it was indexed: what a search finds is what it was
-            // (its document, or the records of a JSON file, which share its source term).
+            // (its document, or the records of a JSON file: what holds its source term).
             if (!problem.still_indexed && problem.line == 0 && !index_empty &&
-                (stored_hash(reader, files[file_index].id) || reader.term_exists(source_term(absolute_source_path(files[file_index])))))
+                reader.term_exists(source_term(absolute_source_path(files[file_index]))))
                 problem.reason += "; the version indexed before stays (delete the file and run with --prune to remove it)";
             report(problem);
         };
