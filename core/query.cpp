@@ -12,8 +12,6 @@
 #include "core/metadata.hpp"
 #include "core/schema.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -143,8 +141,7 @@ std::optional<std::size_t> overlong_word_at(std::string_view text) {
     bool in_run = false;
     for (std::size_t pos = 0; pos < text.size(); ++character) {
         const std::size_t here = pos;
-        const auto cp = static_cast<UChar32>(unicode::decode_utf8(text, pos));
-        const bool word_part = u_isalnum(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0;
+        const bool word_part = unicode::is_word_char(unicode::decode_utf8(text, pos));  // as the analyzer reads words
         if (word_part && !in_run) {
             run_begin = here;
             run_character = character;
