@@ -61,9 +61,9 @@ CitingDocument citing_document(const Xapian::Document& xdoc, const std::string& 
         const auto number = parse_document_number(citation.number);
         if (!number || number->key() != key || citation.relation != relation) continue;
         if (citing.locality.empty()) citing.locality = citation.locality;
-        const std::string locality = locality_key(citation.locality);
-        for (const NumberHolders::Holder* holder : holders.meant_by(locality)) meant.insert(holder->document.id);
-        citing.ambiguous = citing.ambiguous || holders.ambiguous(locality);
+        const CitedAs cited = cited_as(citation, doc);
+        for (const NumberHolders::Holder* holder : holders.meant_by(cited)) meant.insert(holder->document.id);
+        citing.ambiguous = citing.ambiguous || holders.ambiguous(cited);
     }
     for (const NumberHolders::Holder& holder : holders.holders())  // in held_by order
         if (meant.count(holder.document.id)) citing.holders.push_back(holder.document.id);
@@ -92,26 +92,28 @@ struct Source {
     std::string text;
     std::optional<Xapian::docid> docid;                        // when it is an indexed document
     std::vector<std::pair<std::string, std::string>> references;  // key, canonical; first mention first
-    std::map<std::string, std::set<std::string>> localities;   // key -> the locality keys it cites it as ("" for none)
+    std::map<std::string, std::set<CitedAs>> cited;            // key -> how it cites it (none: as nothing tells)
     std::string own_key;                                       // its own number, or ""
     std::string own_locality;                                  // that number's locality key, or ""
     std::string date;                                          // publication date, or ""
 };
 
-// Number key -> the locality keys @p citations cite it as ("" for none).
-std::map<std::string, std::set<std::string>> cited_localities(const std::vector<Citation>& citations) {
-    std::map<std::string, std::set<std::string>> localities;
-    for (const Citation& citation : citations)
-        if (const auto number = parse_document_number(citation.number)) localities[number->key()].insert(locality_key(citation.locality));
-    return localities;
+// Number key -> how @p citer's citations cite it.
+std::map<std::string, std::set<CitedAs>> cited_numbers(const Document& citer) {
+    std::map<std::string, std::set<CitedAs>> cited;
+    for (const Citation& citation : citer.citations)
+        if (const auto number = parse_document_number(citation.number)) cited[number->key()].insert(cited_as(citation, citer));
+    return cited;
 }
 
-// Whether two citations of one number, as localities @p a and @p b, may mean one document:
-// of the same locality, or either naming none.
-bool may_mean_one(const std::set<std::string>& a, const std::set<std::string>& b) {
-    if (a.count("") || b.count("")) return true;
-    return std::any_of(a.begin(), a.end(), [&](const std::string& x) {
-        return std::any_of(b.begin(), b.end(), [&](const std::string& y) { return same_locality(x, y); });
+// Whether two citations of one number, as @p a and @p b, may mean one document: of the same
+// locality and year, or either naming none.
+bool may_mean_one(const std::set<CitedAs>& a, const std::set<CitedAs>& b) {
+    return std::any_of(a.begin(), a.end(), [&](const CitedAs& x) {
+        return std::any_of(b.begin(), b.end(), [&](const CitedAs& y) {
+            return (x.locality.empty() || y.locality.empty() || same_locality(x.locality, y.locality)) &&
+                   (x.year.empty() || y.year.empty() || x.year == y.year);
+        });
     });
 }
 
@@ -478,25 +480,26 @@ private:
         std::set<std::string> cited;
         for (const std::string& canonical : doc.references)
             if (const auto number = parse_document_number(canonical)) cited.insert(number->key());
-        const auto localities = cited_localities(doc.citations);
-        const auto localities_of = [](const std::map<std::string, std::set<std::string>>& all, const std::string& key) {
+        const auto theirs = cited_numbers(doc);
+        // A number mentioned without a citation of it (its own, in a heading) is cited as nothing tells.
+        const auto cited_as_in = [](const std::map<std::string, std::set<CitedAs>>& all, const std::string& key, const std::string& date) {
             const auto it = all.find(key);
-            return it != all.end() ? it->second : std::set<std::string>{""};
+            return it != all.end() ? it->second : std::set<CitedAs>{CitedAs{{}, {}, date}};
         };
         const auto number = parse_document_number(doc.number);
         const std::string own_key = number ? number->key() : std::string();
         std::vector<SharedReference> shared;
         for (const auto& [key, canonical] : source_.references) {
             if (key == own_key) {
-                if (means(key, localities_of(source_.localities, key), docid)) shared.push_back({canonical, "source_cites_it", rarest_});
-            } else if (cited.count(key) && may_mean_one(localities_of(source_.localities, key), localities_of(localities, key))) {
+                if (means(key, cited_as_in(source_.cited, key, source_.date), docid)) shared.push_back({canonical, "source_cites_it", rarest_});
+            } else if (cited.count(key) && may_mean_one(cited_as_in(source_.cited, key, source_.date), cited_as_in(theirs, key, doc.date))) {
                 shared.push_back({canonical, "both_cite", idf(db_.get_termfreq(prefixed(schema::kReferencePrefix, key)))});
             }
         }
         if (!source_.own_key.empty() && own_key == source_.own_key && same_document_number(doc))
             shared.push_back({number->canonical(), "same_number", 2 * rarest_});
         if (!source_.own_key.empty() && source_.docid && cited.count(source_.own_key) && own_key != source_.own_key &&
-            means(source_.own_key, localities_of(localities, source_.own_key), *source_.docid))
+            means(source_.own_key, cited_as_in(theirs, source_.own_key, doc.date), *source_.docid))
             if (const auto source_number = document_number_from_key(source_.own_key))
                 shared.push_back({source_number->canonical(), "cites_source", rarest_});
         return shared;
@@ -512,12 +515,12 @@ private:
         return doc.date.empty() || source_.date.empty() || doc.date.substr(0, 4) == source_.date.substr(0, 4);
     }
 
-    // Whether a citation of number @p key as one of @p localities means document @p docid.
-    bool means(const std::string& key, const std::set<std::string>& localities, Xapian::docid docid) {
+    // Whether a citation of number @p key as one of @p cited means document @p docid.
+    bool means(const std::string& key, const std::set<CitedAs>& cited, Xapian::docid docid) {
         auto found = holders_.find(key);
         if (found == holders_.end()) found = holders_.emplace(key, NumberHolders(db_, key)).first;
-        return std::any_of(localities.begin(), localities.end(), [&](const std::string& locality) {
-            const auto meant = found->second.meant_by(locality);
+        return std::any_of(cited.begin(), cited.end(), [&](const CitedAs& as) {
+            const auto meant = found->second.meant_by(as);
             return std::any_of(meant.begin(), meant.end(), [&](const NumberHolders::Holder* holder) { return holder->docid == docid; });
         });
     }
@@ -629,19 +632,47 @@ std::string cited_locality_term(std::string_view key, std::string_view locality_
     return std::string(schema::kCitedLocalityPrefix).append(key).append(":").append(locality_key);
 }
 
+std::string cited_year_term(std::string_view key, std::string_view year) {
+    return std::string(schema::kCitedYearPrefix).append(key).append(":").append(year);
+}
+
+CitedAs cited_as(const Citation& citation, const Document& citer) {
+    CitedAs cited{locality_key(citation.locality), {}, citer.date};
+    const auto number = parse_document_number(citation.number);
+    if (!number || number->year != 0) return cited;
+    if (citation.issued.size() >= 4) {
+        cited.year = citation.issued.substr(0, 4);
+        return cited;
+    }
+    // "Nghị quyết 126/NQ-CP" after "Nghị quyết số 126/NQ-CP ngày 14/8/2023" in one text is that resolution.
+    std::set<std::string> years;
+    for (const Citation& other : citer.citations)
+        if (other.issued.size() >= 4 && other.number == citation.number) years.insert(other.issued.substr(0, 4));
+    if (years.size() == 1) cited.year = *years.begin();
+    return cited;
+}
+
 NumberHolders::NumberHolders(const Xapian::Database& db, std::string key) : key_(std::move(key)) {
+    const auto number = document_number_from_key(key_);
+    const bool has_year = number && number->year != 0;
     const std::string own = prefixed(schema::kNumberPrefix, key_);
+    std::set<std::string> years;
     for (auto it = db.postlist_begin(own); it != db.postlist_end(own); ++it) {
         Document doc = from_stored_json(db.get_document(*it).get_data());
         std::string locality_key_of_it = locality_key(doc.locality);
+        std::string year = has_year ? std::string() : doc.date.substr(0, 4);
+        if (!year.empty()) years.insert(year);
         holders_.push_back({*it, {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)},
-                            std::move(doc.locality), std::move(locality_key_of_it)});
+                            std::move(doc.locality), std::move(locality_key_of_it), std::move(year)});
     }
+    several_years_ = years.size() > 1;
     std::sort(holders_.begin(), holders_.end(), [](const Holder& a, const Holder& b) {
         return std::pair(a.document.lang != "vi", a.document.id) < std::pair(b.document.lang != "vi", b.document.id);
     });
     const std::string cited = cited_locality_term(key_, "");
     for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited); ++it) cited_localities_.push_back((*it).substr(cited.size()));
+    const std::string dated = cited_year_term(key_, "");
+    for (auto it = db.allterms_begin(dated); it != db.allterms_end(dated); ++it) cited_years_.push_back((*it).substr(dated.size()));
 }
 
 const NumberHolders::Holder* NumberHolders::preferred(const std::vector<const Holder*>& meant, std::string_view language) {
@@ -650,29 +681,50 @@ const NumberHolders::Holder* NumberHolders::preferred(const std::vector<const Ho
     return meant.empty() ? nullptr : meant.front();
 }
 
-std::vector<const NumberHolders::Holder*> NumberHolders::meant_by(std::string_view locality_key) const {
-    std::vector<const Holder*> meant;
-    if (!locality_key.empty()) {
+NumberHolders::Told NumberHolders::tell(const CitedAs& cited) const {
+    Told told;
+    std::vector<const Holder*>& meant = told.meant;
+    if (!cited.locality.empty()) {
         for (const Holder& holder : holders_)
-            if (same_locality(holder.locality_key, locality_key)) meant.push_back(&holder);
+            if (same_locality(holder.locality_key, cited.locality)) meant.push_back(&holder);
         if (meant.empty())  // none is of it: those of unknown locality may be
             for (const Holder& holder : holders_)
                 if (holder.locality_key.empty()) meant.push_back(&holder);
-        return meant;
+    } else {
+        // Without a locality: every holder when they are of one locality, or all of none.
+        const auto one_place = [&](const Holder& holder) {
+            const Holder& first = holders_.front();
+            return holder.locality_key == first.locality_key || same_locality(holder.locality_key, first.locality_key);
+        };
+        if (!holders_.empty() && std::all_of(holders_.begin(), holders_.end(), one_place))
+            for (const Holder& holder : holders_) meant.push_back(&holder);
+        told.ambiguous = holders_.size() > 1 && meant.empty();
     }
-    // Without a locality: every holder when they are of one locality, or all of none.
-    const auto one_place = [&](const Holder& holder) {
-        const Holder& first = holders_.front();
-        return holder.locality_key == first.locality_key || same_locality(holder.locality_key, first.locality_key);
+    if (!several_years_ || meant.empty()) return told;
+    // A number without its year, held by documents of several years.
+    const auto years_meant = [&] {
+        std::set<std::string> years;
+        for (const Holder* holder : meant)
+            if (!holder->year.empty()) years.insert(holder->year);
+        return years.size();
     };
-    if (!holders_.empty() && std::all_of(holders_.begin(), holders_.end(), one_place))
-        for (const Holder& holder : holders_) meant.push_back(&holder);
-    return meant;
+    if (!cited.year.empty()) {
+        std::erase_if(meant, [&](const Holder* holder) { return !holder->year.empty() && holder->year != cited.year; });
+        return told;
+    }
+    if (years_meant() <= 1) return told;
+    if (!cited.citer_date.empty())  // a document cannot cite one issued after it
+        std::erase_if(meant, [&](const Holder* holder) { return !holder->document.date.empty() && holder->document.date > cited.citer_date; });
+    if (years_meant() > 1) {
+        meant.clear();
+        told.ambiguous = true;
+    }
+    return told;
 }
 
-bool NumberHolders::ambiguous(std::string_view locality_key) const {
-    return locality_key.empty() && holders_.size() > 1 && meant_by(locality_key).empty();
-}
+std::vector<const NumberHolders::Holder*> NumberHolders::meant_by(const CitedAs& cited) const { return tell(cited).meant; }
+
+bool NumberHolders::ambiguous(const CitedAs& cited) const { return tell(cited).ambiguous; }
 
 Xapian::Query NumberHolders::citing_without_locality() const {
     std::vector<Xapian::Query> excluded = {holders_of(key_)};
@@ -680,26 +732,67 @@ Xapian::Query NumberHolders::citing_without_locality() const {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(prefixed(schema::kReferencePrefix, key_)), any_of(excluded));
 }
 
+Xapian::Query NumberHolders::citing_so(const std::string& locality, const std::string& year) const {
+    Xapian::Query placed = locality.empty() ? citing_without_locality() : Xapian::Query(cited_locality_term(key_, locality));
+    if (!year.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, placed, Xapian::Query(cited_year_term(key_, year)));
+    if (cited_years_.empty()) return placed;
+    std::vector<Xapian::Query> dated;
+    for (const std::string& cited_year : cited_years_) dated.emplace_back(cited_year_term(key_, cited_year));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, placed, any_of(dated));
+}
+
 Xapian::Query NumberHolders::citing(const std::vector<const Holder*>& meant) const {
-    const auto means_one = [&](std::string_view locality) {
-        const auto its = meant_by(locality);
+    const auto means_one = [&](const CitedAs& cited) {
+        const auto its = meant_by(cited);
         return std::any_of(its.begin(), its.end(), [&](const Holder* holder) { return std::find(meant.begin(), meant.end(), holder) != meant.end(); });
     };
+    // Undated citations of a number several years' documents hold: the citing document's
+    // date tells which were issued by then. Between two holders' dates that set is the same,
+    // so one window of citing dates a holder's date.
+    std::vector<std::string> dates;  // ISO, ascending
+    if (several_years_)
+        for (const Holder& holder : holders_)
+            if (!holder.document.date.empty()) dates.push_back(holder.document.date);
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    const auto compact = [](const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); };
+
+    std::vector<std::string> localities = cited_localities_, years = cited_years_;
+    localities.emplace_back();
+    years.emplace_back();
     std::vector<Xapian::Query> parts;
-    for (const std::string& locality : cited_localities_)
-        if (means_one(locality)) parts.emplace_back(cited_locality_term(key_, locality));
-    if (means_one("")) parts.push_back(citing_without_locality());
+    for (const std::string& locality : localities)
+        for (const std::string& year : years) {
+            if (means_one({locality, year, ""})) {
+                parts.push_back(citing_so(locality, year));
+                continue;
+            }
+            if (!year.empty() || dates.empty()) continue;
+            for (std::size_t i = 0; i < dates.size(); ++i) {
+                if (dates[i].size() != 10 || !means_one({locality, "", dates[i]})) continue;
+                Xapian::Query window(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(dates[i]));
+                if (i + 1 < dates.size() && dates[i + 1].size() == 10)
+                    window = Xapian::Query(Xapian::Query::OP_AND_NOT, window,
+                                           Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(dates[i + 1])));
+                parts.emplace_back(Xapian::Query::OP_FILTER, citing_so(locality, ""), window);
+            }
+        }
     std::vector<Xapian::Query> themselves;
     for (const Holder* holder : meant) themselves.emplace_back(prefixed(schema::kIdPrefix, holder->document.id));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(parts), any_of(themselves));
 }
 
-Xapian::Query NumberHolders::citing_as(std::string_view locality_key) const {
+Xapian::Query NumberHolders::citing_as(const CitedAs& cited) const {
     std::vector<Xapian::Query> parts;
-    for (const std::string& locality : cited_localities_)
-        if (same_locality(locality, locality_key)) parts.emplace_back(cited_locality_term(key_, locality));
-    return any_of(parts);
+    if (cited.locality.empty()) {
+        parts.emplace_back(citing_number(key_));
+    } else {
+        for (const std::string& locality : cited_localities_)
+            if (same_locality(locality, cited.locality)) parts.emplace_back(cited_locality_term(key_, locality));
+    }
+    if (parts.empty() || cited.year.empty()) return any_of(parts);
+    return Xapian::Query(Xapian::Query::OP_FILTER, any_of(parts), Xapian::Query(cited_year_term(key_, cited.year)));
 }
 
 Xapian::Query citing_number(std::string_view key) {
@@ -868,7 +961,7 @@ Result<std::vector<RelatedDocument>> related_to_document(const Xapian::Database&
     for (const std::string& canonical : doc.references)  // a document naming its own number does not cite it
         if (const auto number = parse_document_number(canonical); number && number->key() != source.own_key)
             source.references.emplace_back(number->key(), canonical);
-    source.localities = cited_localities(doc.citations);
+    source.cited = cited_numbers(doc);
     source.date = doc.date;
     return related(db, analyzer, source, limit);
 }
@@ -888,12 +981,15 @@ Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db,
     Source source;
     source.date = find_publication_date(nfc);
     std::set<std::string> seen;
+    Document citer;  // the text as a citing document
+    citer.date = source.date;
     for (const Reference& reference : extract_references(nfc, analysis.references)) {
         if (in_ranges(boilerplate, reference.begin)) continue;
         const std::string key = reference.number.key();
         if (seen.insert(key).second) source.references.emplace_back(key, reference.number.canonical());
-        source.localities[key].insert(locality_key(reference.locality));
+        citer.citations.push_back({reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued, reference.locality});
     }
+    source.cited = cited_numbers(citer);
     source.text = blank_ranges(std::move(nfc), boilerplate);
     return related(db, analyzer, source, limit);
 }

@@ -7,10 +7,12 @@
  * number), a boolean XC term ("XCimplements:126/nq-cp", see citation_term), so the
  * citing documents of a number are grouped by relation with one posting list a group.
  *
- * Numbers are not unique: many provinces issue a 40/2026/QĐ-UBND. A document that is a local
- * body's number has an XL term for its locality, and a citation of such a number an XK term
- * for the locality it means ("XK40/2026/qd-ubnd:quang ninh"), as the text says it or as the
- * citing document's own. NumberHolders tells from these which of the documents that are a
+ * Numbers are not unique: many provinces issue a 40/2026/QĐ-UBND, and a number without its
+ * year (126/NQ-CP) comes back every few years. A document that is a local body's number has an
+ * XL term for its locality, and a citation of such a number an XK term for the locality it
+ * means ("XK40/2026/qd-ubnd:quang ninh"), as the text says it or as the citing document's own;
+ * a citation of a number without its year, dated by its text, an XV term for the year
+ * ("XV126/nq-cp:2023"). NumberHolders tells from these which of the documents that are a
  * number a citation means, and never picks one when it cannot be told.
  *
  * Related documents. A translation shares almost no words with its original, so words
@@ -42,6 +44,7 @@
 
 #include "analyzers/analyzer.hpp"
 #include "analyzers/reference.hpp"
+#include "core/document.hpp"
 #include "core/error.hpp"
 
 #include <xapian.h>
@@ -73,6 +76,27 @@ inline constexpr std::array<Relation, 7> kRelations = {Relation::based_on, Relat
 /// The boolean term of a document citing local body's number @p key as locality
 /// @p locality_key's: "XK40/2026/qd-ubnd:quang ninh".
 [[nodiscard]] std::string cited_locality_term(std::string_view key, std::string_view locality_key);
+
+/// The boolean term of a document citing number @p key, which has no year of its own, as
+/// issued in @p year ("2023"), as its text dates it: "XV126/nq-cp:2023".
+[[nodiscard]] std::string cited_year_term(std::string_view key, std::string_view year);
+
+/// What a citation says of the document it means, beyond its number: enough to tell apart
+/// the documents that are one number (NumberHolders).
+struct CitedAs {
+    std::string locality;     ///< locality_key of the locality it names or implies; "" for none.
+    /// For a number without its year: the year of the issue date its text gives; else "".
+    std::string year;
+    /// The citing document's date (ISO), "" if unknown: when several years' documents are the
+    /// number, one issued after it cannot be the one meant.
+    std::string citer_date;
+    auto operator<=>(const CitedAs&) const = default;
+};
+
+/// How @p citation, one of @p citer's (Document::citations), cites its number. A citation
+/// without a date of a number without its year takes the year the citer's other citations
+/// of that number state, when they state one.
+[[nodiscard]] CitedAs cited_as(const Citation& citation, const Document& citer);
 
 /// Every document citing number @p key: those mentioning it (XR), less the documents that
 /// are it (XN) naming themselves, plus those among them citing another locality's number
@@ -109,6 +133,9 @@ struct DocumentSummary {
 /// holders of unknown locality, which may be; else none (it cites a document the corpus lacks).
 /// A citation naming none means every holder when they are all of one locality (one
 /// document, or it and its translation) and is ambiguous otherwise: it means none of them.
+/// Then, for a number without its year, holders of several years: a citation dated by its
+/// text means those of that year (and the undated, which may be); one without a date, those
+/// issued by the citing document's date when they are of one year, and is ambiguous otherwise.
 /// Holders are listed Vietnamese first (Vietnamese legal documents are the originals, the
 /// others their translations), then by id.
 class NumberHolders {
@@ -118,6 +145,7 @@ public:
         DocumentSummary document;
         std::string locality;      ///< Of its issuer, as written ("Quảng Ninh"); "" when unknown.
         std::string locality_key;  ///< locality_key(locality).
+        std::string year;          ///< For a number without its year, the year of its date; else "".
     };
 
     /// Reads the documents that are number @p key (DocumentNumber::key()) and the localities
@@ -131,28 +159,39 @@ public:
     /// Vietnamese, the original. Null when @p meant is empty.
     [[nodiscard]] static const Holder* preferred(const std::vector<const Holder*>& meant, std::string_view language);
 
-    /// The holders a citation of the number as locality @p locality_key's ("" when it names
-    /// none) means; empty when it means a document the corpus lacks, or cannot be told.
-    [[nodiscard]] std::vector<const Holder*> meant_by(std::string_view locality_key) const;
+    /// The holders a citation of the number @p cited so means; empty when it means a document
+    /// the corpus lacks, or cannot be told.
+    [[nodiscard]] std::vector<const Holder*> meant_by(const CitedAs& cited) const;
 
-    /// Whether a citation as @p locality_key's could mean several holders and nothing tells which.
-    [[nodiscard]] bool ambiguous(std::string_view locality_key) const;
+    /// Whether a citation @p cited so could mean several holders and nothing tells which.
+    [[nodiscard]] bool ambiguous(const CitedAs& cited) const;
 
     /// The documents whose citation of the number means one of @p meant, these excepted.
     [[nodiscard]] Xapian::Query citing(const std::vector<const Holder*>& meant) const;
 
-    /// The documents citing the number as the same locality's as @p locality_key.
-    [[nodiscard]] Xapian::Query citing_as(std::string_view locality_key) const;
+    /// The documents citing the number as the same locality's as @p cited names (any, if it
+    /// names none) and of the year it names (any, if none). Its citer_date is not read.
+    [[nodiscard]] Xapian::Query citing_as(const CitedAs& cited) const;
 
     /// Every document citing the number, a holder naming itself excepted (citing_number).
     [[nodiscard]] Xapian::Query citing_any() const { return citing_number(key_); }
 
 private:
+    struct Told {
+        std::vector<const Holder*> meant;
+        bool ambiguous = false;
+    };
+    [[nodiscard]] Told tell(const CitedAs& cited) const;
     [[nodiscard]] Xapian::Query citing_without_locality() const;
+    // The documents citing the number as locality @p locality's ("": naming none) and as of
+    // @p year ("": naming none).
+    [[nodiscard]] Xapian::Query citing_so(const std::string& locality, const std::string& year) const;
 
     std::string key_;
     std::vector<Holder> holders_;
     std::vector<std::string> cited_localities_;  // the localities of its XK terms
+    std::vector<std::string> cited_years_;       // the years of its XV terms
+    bool several_years_ = false;                 // holders of more than one year
 };
 
 /// A document citing a number, and which of the documents that are it the citation means.

@@ -51,6 +51,9 @@ inline constexpr std::string_view kLocalityPrefix = "XL";
 /// text says it or, failing that, as the citing document's own locality (core/links.hpp
 /// cited_locality_term). A document naming its own number has none for it.
 inline constexpr std::string_view kCitedLocalityPrefix = "XK";
+/// XV126/nq-cp:2023: cites this number, which has no year of its own (it comes back every few
+/// years), as issued that year, as the text dates it (core/links.hpp cited_year_term).
+inline constexpr std::string_view kCitedYearPrefix = "XV";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for sorting and ranges.
@@ -73,8 +76,8 @@ inline constexpr std::string_view kAnalyzerOptionsKey = "tracuu.analyzer_options
 inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
 /// slots and the citation relation terms (XC). 3: the id slot. 4: localities (XL, XK; the
-/// stored document's and citations' "locality"). Both sides refuse an index of another
-/// schema version (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 4;
+/// stored document's and citations' "locality"). 5: the years of citations (XV). Both sides
+/// refuse an index of another schema version (core/index_metadata.cpp).
+inline constexpr int kSchemaVersion = 5;
 
 }  // namespace tracuu::schema

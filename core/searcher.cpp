@@ -11,6 +11,7 @@
 #include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
 #include "core/links.hpp"
+#include "core/metadata.hpp"
 #include "core/query.hpp"
 #include "core/schema.hpp"
 #include "core/snippet.hpp"
@@ -812,6 +813,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         if (!language) language = detect_language(analyzer_.analyze(nfc));
         return *language;
     };
+    std::optional<std::string> text_date;  // its dateline's, read only when a number has holders of several years
     // @p year: for a number without its year (126/NQ-CP, which comes back every few years), the
     // year of the date the text gives it, or "".
     const auto status_of = [&](const std::string& key, const std::string& locality, const std::string& year) -> const CorpusStatus& {
@@ -820,26 +822,18 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         // Which document the corpus holds it as, if one: numbers are not unique (links.hpp NumberHolders).
         CorpusStatus status;
         const NumberHolders holders(db_, key);
-        auto meant = holders.meant_by(locality);
-        for (const NumberHolders::Holder& holder : holders.holders()) status.holders.push_back(holder.document.id);
-        status.ambiguous = holders.ambiguous(locality);
-        // Holders of several years: the one of the year the text dates it, or none can be told.
-        const auto year_of = [](const NumberHolders::Holder* holder) { return holder->document.date.substr(0, 4); };
-        std::set<std::string> years;  // of the dated holders
-        for (const NumberHolders::Holder* holder : meant)
-            if (!year_of(holder).empty()) years.insert(year_of(holder));
-        if (!year.empty()) {
-            std::erase_if(meant, [&](const NumberHolders::Holder* holder) { return !year_of(holder).empty() && year_of(holder) != year; });
-        } else if (years.size() > 1) {
-            meant.clear();
-            status.ambiguous = true;
+        CitedAs cited{locality, year, ""};
+        if (year.empty() && holders.ambiguous(cited)) {  // the text's own date may tell
+            if (!text_date) text_date = find_publication_date(nfc);
+            cited.citer_date = *text_date;
         }
+        const auto meant = holders.meant_by(cited);
+        for (const NumberHolders::Holder& holder : holders.holders()) status.holders.push_back(holder.document.id);
+        status.ambiguous = holders.ambiguous(cited);
         // A translation holds its original's number: show the one in the text's language.
         if (meant.size() == 1) status.held_by = meant.front()->document.id;
         if (meant.size() > 1) status.held_by = NumberHolders::preferred(meant, text_language())->document.id;
-        const Xapian::Query citing = !meant.empty()       ? holders.citing(meant)
-                                     : !locality.empty() ? holders.citing_as(locality)
-                                                         : holders.citing_any();
+        const Xapian::Query citing = !meant.empty() ? holders.citing(meant) : holders.citing_as(cited);
         status.cited_by = exact_count(db_, citing);
         return looked_up.emplace(std::tuple{key, locality, year}, std::move(status)).first->second;
     };

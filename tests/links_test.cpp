@@ -416,6 +416,73 @@ TEST(TranslatedNumbersTest, ACitationGoesToTheHolderOfTheYearItsDateSays) {
     EXPECT_EQ(held_by("Theo Nghị quyết 126/NQ-CP, Chính phủ họp."), (std::pair{std::string(""), true}));  // which year, nothing tells
 }
 
+// The documents citing 126/NQ-CP of 2023 are not those citing 126/NQ-CP of 2024: each
+// citation goes to the year its date says, or, undated, to the one issued by the date of the
+// document citing it; when both were, to neither.
+TEST(TranslatedNumbersTest, EachYearsResolutionIsCitedOnlyByTheCitationsOfItsYear) {
+    testing::TempDir dir;
+    Document of_2023 = dated("nq-126-2023", "Nghị quyết 126/NQ-CP về thi hành pháp luật\nChính phủ quyết nghị.", "2023-08-14");
+    of_2023.number = "126/NQ-CP";
+    Document of_2024 = dated("nq-126-2024", "Nghị quyết 126/NQ-CP về phiên họp Chính phủ thường kỳ\nChính phủ quyết nghị.", "2024-08-20");
+    of_2024.number = "126/NQ-CP";
+    testing::build_index(
+        dir.path() / "db",
+        {of_2023, of_2024,
+         dated("dated-2023", "Chỉ thị\nCăn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ.", "2023-09-22"),
+         dated("dated-2024", "Kế hoạch\nThực hiện Nghị quyết 126/NQ-CP ngày 20/8/2024 của Chính phủ.", "2024-09-01"),
+         // Undated, in 2023: only the first had been issued.
+         dated("undated-2023", "Tin\nNghị quyết 126/NQ-CP đề ra nhiều giải pháp.", "2023-10-05"),
+         // Undated, after both: nothing tells which.
+         dated("undated-2025", "Tin\nNghị quyết 126/NQ-CP được nhắc lại.", "2025-01-10"),
+         // Undated here, dated earlier in the same text.
+         dated("dated-once", "Báo cáo\nCăn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023;\nNghị quyết 126/NQ-CP yêu cầu các bộ báo cáo.",
+               "2025-02-01"),
+         testing::make_document("no-date", "Ghi chú\nNghị quyết 126/NQ-CP được nhắc lại.")});
+    const Xapian::Database db((dir.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq(cited_year_term("126/nq-cp", "2023")), 2u);  // dated-2023, dated-once
+    EXPECT_EQ(db.get_termfreq(cited_year_term("126/nq-cp", "2024")), 1u);
+
+    EXPECT_EQ(documents_citing(db, "nq-126-2023", 10).first, (std::vector<std::string>{"dated-once", "undated-2023", "dated-2023"}));
+    EXPECT_EQ(documents_citing(db, "nq-126-2024", 10).first, std::vector<std::string>{"dated-2024"});
+
+    const Result<ReferenceReport> report = reference_report(db, "126/NQ-CP");
+    ASSERT_TRUE(report.ok());
+    ASSERT_EQ(ids_of(report->held_by), (std::vector<std::string>{"nq-126-2023", "nq-126-2024"}));
+    EXPECT_EQ(report->held_by[0].cited_by, 3u);
+    EXPECT_EQ(report->held_by[1].cited_by, 1u);
+    EXPECT_EQ(report->total, 6u);  // every document citing the number, whichever it means
+    std::map<std::string, std::pair<std::vector<std::string>, bool>> meant;  // citing id -> holders, ambiguous
+    for (const CitationGroup& relation_group : report->groups)
+        for (const CitingDocument& citing : relation_group.documents) meant[citing.document.id] = {citing.holders, citing.ambiguous};
+    using Meant = std::pair<std::vector<std::string>, bool>;
+    EXPECT_EQ(meant["dated-2023"], (Meant{{"nq-126-2023"}, false}));
+    EXPECT_EQ(meant["dated-2024"], (Meant{{"nq-126-2024"}, false}));
+    EXPECT_EQ(meant["undated-2023"], (Meant{{"nq-126-2023"}, false}));
+    EXPECT_EQ(meant["undated-2025"], (Meant{{}, true}));
+    EXPECT_EQ(meant["dated-once"], (Meant{{"nq-126-2023"}, false}));
+    EXPECT_EQ(meant["no-date"], (Meant{{}, true}));
+
+    // Related documents link the citing document to its year's resolution only.
+    const Analyzer analyzer(read_analyzer_options(db, (dir.path() / "db").string()));
+    const auto related = related_to_document(db, analyzer, "dated-2024", 20);
+    ASSERT_TRUE(related.ok());
+    std::set<std::string> links;
+    for (const RelatedDocument& hit : related.value())
+        for (const SharedReference& reference : hit.references) links.insert(hit.document.id + " " + reference.how);
+    EXPECT_TRUE(links.count("nq-126-2024 source_cites_it")) << ::testing::PrintToString(links);
+    EXPECT_FALSE(links.count("nq-126-2023 source_cites_it"));
+    EXPECT_FALSE(links.count("dated-2023 both_cite"));  // another year's resolution
+
+    // A checked text dated by its dateline, citing the number without a date.
+    Searcher searcher((dir.path() / "db").string());
+    const auto checked = searcher.check("Hà Nội, 05/10/2023\nNghị quyết 126/NQ-CP đề ra nhiều giải pháp.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked->references.size(), 1u);
+    EXPECT_EQ(checked->references[0].held_by, "nq-126-2023");
+    EXPECT_FALSE(checked->references[0].ambiguous);
+    EXPECT_EQ(checked->references[0].cited_by, 3u);
+}
+
 TEST_F(LocalNumbersTest, RelatedDocumentsLinkOnlyTheDecisionACitationMeans) {
     const auto links_of = [&](const std::string& id) {
         std::set<std::string> links;  // "hit how"
