@@ -282,6 +282,42 @@ TEST_F(SearchTest, ADateFindsTheTextsThatWriteItAnyWay) {
     EXPECT_EQ(snippet.find("<mark>2023</mark>"), std::string::npos) << snippet;
 }
 
+// A date asks first for what was issued or published that day, as a number asks first for
+// the document that is it, then for the texts that mention it.
+TEST_F(SearchTest, ADateFindsTheDocumentOfThatDayBeforeTheTextsMentioningIt) {
+    const auto on = [](std::string id, std::string text, std::string date) {
+        Document doc = make_document(std::move(id), std::move(text));
+        doc.date = std::move(date);
+        return doc;
+    };
+    std::vector<Document> docs = {
+        on("resolution", "CHÍNH PHỦ\nSố: 126/NQ-CP\nHà Nội, ngày 14 tháng 8 năm 2023\nNGHỊ QUYẾT\nVề một số giải pháp thi hành pháp luật",
+           "2023-08-14"),
+        on("plan", "Kế hoạch thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ", "2023-09-22"),
+        on("directive", "Chỉ thị triển khai Nghị quyết 126/NQ-CP ngày 14/8/2023, các sở báo cáo trước ngày 14/8/2023", "2023-10-02"),
+        on("article", "Giá xăng giảm từ chiều nay", "2023-08-14"),
+        on("later", "Giá xăng tăng từ chiều nay", "2023-08-15")};
+    for (int i = 0; i < 20; ++i) docs.push_back(on("filler-" + std::to_string(i), "Tin thời sự số " + std::to_string(i), "2023-07-01"));
+    index(docs);
+    for (const std::string q : {"14/8/2023", "ngày 14 tháng 8 năm 2023", "August 14, 2023"}) {
+        const std::vector<std::string> found = ids(search(q));
+        ASSERT_GE(found.size(), 4u) << q;
+        std::vector<std::string> first(found.begin(), found.begin() + 2), next(found.begin() + 2, found.begin() + 4);
+        std::sort(first.begin(), first.end());
+        std::sort(next.begin(), next.end());
+        EXPECT_EQ(first, (std::vector<std::string>{"article", "resolution"})) << q << ": " << ::testing::PrintToString(found);
+        EXPECT_EQ(next, (std::vector<std::string>{"directive", "plan"})) << q;
+    }
+    // The other words still count: the resolution of that day, then the article of that day.
+    const std::vector<std::string> resolution = ids(search("nghị quyết 14/8/2023"));
+    ASSERT_GE(resolution.size(), 2u);
+    EXPECT_EQ(resolution.front(), "resolution");
+    // Words the article of that day lacks rank the texts that have them above it.
+    const std::vector<std::string> prices = ids(search("xăng tăng 14/8/2023"));
+    ASSERT_GE(prices.size(), 2u);
+    EXPECT_EQ(prices.front(), "article") << ::testing::PrintToString(prices);
+}
+
 TEST_F(SearchTest, TextWithTheWordsRanksAboveTextWithTheSyllablesApart) {
     index({make_document("apart", "Luật thi đua mới hành động theo pháp chế"),
            make_document("words", "Tăng cường thi hành pháp luật ở địa phương")});
