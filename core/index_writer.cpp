@@ -169,8 +169,9 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         }
     }
     TermMapper::add_implied_exact(xdoc, implied_exact);
+    // With positions, for title:"…" phrases, and no wdf: they add nothing to the length BM25 reads.
     for (const Token& token : title.tokens)
-        if (!token.folded.empty()) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.folded);
+        if (!token.folded.empty()) xdoc.add_posting(std::string(schema::kTitlePrefix) + token.folded, token.position + 1, 0);
 
     // References: one term per distinct key, wdf = number of mentions. Mentions of its own
     // number keep their term, so that the number typed or completed finds it (the routes that

@@ -435,10 +435,13 @@ private:
         if (field == "title") {
             std::vector<Xapian::Query> parts;
             const Analysis analysis = analyzer_.analyze(value);
-            for (const Token* token : first_per_position(analysis))
-                parts.emplace_back(std::string(schema::kTitlePrefix) + token->folded);
+            const std::vector<const Token*> tokens = first_per_position(analysis);
+            for (const Token* token : tokens) parts.emplace_back(std::string(schema::kTitlePrefix) + token->folded);
             if (parts.empty()) return error_at(lexeme.character, "title: needs words");
-            return combine(Xapian::Query::OP_AND, parts);
+            if (lexeme.kind != Kind::phrase || tokens.size() < 2) return combine(Xapian::Query::OP_AND, parts);
+            std::vector<std::string> terms;
+            for (const Token* token : tokens) terms.push_back(std::string(schema::kTitlePrefix) + token->folded);
+            return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
         }
         if (field == "lang") {
             if (value != "vi" && value != "en") return error_at(lexeme.character, "lang: is vi or en, not \"" + value + "\"");

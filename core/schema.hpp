@@ -21,7 +21,8 @@ inline constexpr std::string_view kExactPrefix = "XE";      ///< XEnghị, XEthi
 /// the document's length (the sum of its wdf, by which BM25 divides) is what it was with them.
 inline constexpr std::string_view kImpliedExactTerm = "XW";
 inline constexpr std::string_view kStemPrefix = "Z";        ///< Zimplement: English stem, no positions.
-inline constexpr std::string_view kTitlePrefix = "S";       ///< Snghi: folded title word.
+/// Snghi: folded title word, with its positions in the title (for title:"…") and no wdf.
+inline constexpr std::string_view kTitlePrefix = "S";
 
 // Boolean (filter) terms.
 inline constexpr std::string_view kIdPrefix = "Q";          ///< Q001_a0a33c27a62ce187: unique id.
@@ -76,7 +77,8 @@ inline constexpr std::string_view kAnalyzerOptionsKey = "tracuu.analyzer_options
 inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
 /// slots and the citation relation terms (XC). 3: the id slot. 4: localities (XL, XK; the
-/// stored document's and citations' "locality"). 5: the years of citations (XV). Both sides
+/// stored document's and citations' "locality"). 5: the years of citations (XV), positions of
+/// title words (S). Both sides
 /// refuse an index of another schema version (core/index_metadata.cpp).
 inline constexpr int kSchemaVersion = 5;
 

@@ -607,6 +607,22 @@ TEST_F(QueryLanguageTest, OperatorsFieldsAndWildcards) {
     for (const auto& [query, expected] : rows) EXPECT_EQ(sorted_ids(query), expected) << query;
 }
 
+TEST_F(SearchTest, AQuotedTitleFieldIsAPhraseOfTheTitle) {
+    Document jsonl = make_document("jsonl", "Bảng giá mới áp dụng từ tháng 7.");
+    jsonl.title = "Quy định về giá đất ở";  // not the text's first line: indexed after it
+    index({make_document("phrase", "Bảng giá đất năm 2024\nỦy ban công bố bảng giá."),
+           make_document("apart", "Giá nhà và đất tăng\nGiá đất ở ven đô tăng mạnh."),  // the phrase only in the text
+           jsonl});
+    const auto sorted = [&](const std::string& query) {
+        std::vector<std::string> found = ids(search(query));
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    EXPECT_EQ(sorted("title:\"giá đất\""), (std::vector<std::string>{"jsonl", "phrase"}));
+    EXPECT_EQ(sorted("title:\"gia dat\""), (std::vector<std::string>{"jsonl", "phrase"}));
+    EXPECT_EQ(sorted("title:giá title:đất"), (std::vector<std::string>{"apart", "jsonl", "phrase"}));  // the words anywhere in it
+}
+
 TEST_F(SearchTest, AWildcardAfterAWordRanksTheWordItStartsFirst) {
     // "thi hà*": the user is typing "thi hành"; exam news has both syllables, apart, and more of them.
     std::vector<Document> documents = {make_document("exam", "Kỳ thi năm nay ở Hà Nội: thí sinh dự thi ở Hà Nội và Hà Nam"),
