@@ -28,8 +28,9 @@ namespace tracuu {
 // words without diacritics ("that the" is no "thất thế"); a law without a dateline is dated by its
 // closing sentence (core/metadata.hpp find_adoption_date). 13: a passive after a number with
 // no cue before it gives the relation ("… 08/2020/TT-BTC được sửa đổi như sau", "… is hereby
-// repealed"); "This Lawyer" dates nothing.
-inline constexpr int kAnalyzerVersion = 14;
+// repealed"); "This Lawyer" dates nothing. 14: no exact term for a word only one dictionary
+// word folds to. 15: the eth Ð/ð of legacy conversions is read as đ.
+inline constexpr int kAnalyzerVersion = 15;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -410,7 +410,7 @@ const CodeInfo* find_code(std::string_view code) {
     // another word: "Từ" and "dự" are not TU and ĐU, and HĐ (a contract) is not HD.
     const bool ascii =
         std::all_of(code.begin(), code.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    return ascii || to_upper(code) == to_upper(it->second->code) ? it->second : nullptr;
+    return ascii || unicode::fold_case(code) == unicode::fold_case(it->second->code) ? it->second : nullptr;
 }
 
 std::string DocumentNumber::canonical() const {

@@ -115,6 +115,11 @@ struct Tables {
         // đ has no Unicode decomposition but folds to d everywhere Vietnamese is typed.
         base[0x0110] = U'D';
         base[0x0111] = U'd';
+        // Text converted from the legacy Vietnamese encodings (TCVN3, VNI) often writes Đ as
+        // the Icelandic eth Ð (U+00D0), which looks the same: "QÐ-UBND", "Nguyễn Ðức". Read
+        // as đ, it is found as the same word and the same number; no Vietnamese or English
+        // word has an eth of its own.
+        lower[0x00D0] = lower[0x00F0] = 0x0111;
         auto encode = [](char32_t cp, Encoded& out) {
             std::string bytes;
             if (cp != 0) append_utf8(bytes, cp);

@@ -566,6 +566,11 @@ private:
         for (const Token& token : analysis.tokens) {
             if (std::any_of(dates.begin(), dates.end(), [&](const DateMention& d) { return token.begin >= d.begin && token.end <= d.end; }))
                 continue;
+            // Nor the parts of a document number, which is marked whole: "2024" of
+            // "112/2024/NĐ-CP" would mark every year 2024 of the text.
+            if (std::any_of(analysis.references.begin(), analysis.references.end(),
+                            [&](const ReferenceMention& m) { return token.begin >= m.begin && token.end <= m.end; }))
+                continue;
             // Not the parts of a date ("2023" of "14/8/2023"): they would mark every other
             // date of that year in a snippet.
             const bool part = previous != nullptr && token.kind == TokenKind::number && previous->kind == TokenKind::number &&

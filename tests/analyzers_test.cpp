@@ -46,8 +46,21 @@ TEST(Unicode, FoldRemovesEveryDiacriticAndFoldsDToD) {
         {"Thừa Thiên-Huế", "thua thien-hue"},
         {"café naïve", "cafe naive"},
         {"plain ASCII 123", "plain ascii 123"},
+        // The eth of text converted from legacy Vietnamese encodings, for Đ.
+        {"QUYẾT ÐỊNH, Nguyễn Ðức", "quyet dinh, nguyen duc"},
     };
     for (const auto& [input, expected] : rows) EXPECT_EQ(unicode::fold(input), expected) << input;
+}
+
+TEST(Analyzer, AnEthForĐIsReadAsĐ) {
+    const Analyzer analyzer;
+    const Analysis eth = analyzer.analyze("Nguyễn Ðức quyết ðịnh");
+    const Analysis bar = analyzer.analyze("Nguyễn Đức quyết định");
+    ASSERT_EQ(eth.tokens.size(), bar.tokens.size());
+    for (std::size_t i = 0; i < eth.tokens.size(); ++i) {
+        EXPECT_EQ(eth.tokens[i].exact, bar.tokens[i].exact);
+        EXPECT_EQ(eth.tokens[i].folded, bar.tokens[i].folded);
+    }
 }
 
 TEST(Unicode, CanonicalTonePlacementUnifiesOldAndNewStyles) {

@@ -318,6 +318,17 @@ TEST_F(SearchTest, ADateFindsTheDocumentOfThatDayBeforeTheTextsMentioningIt) {
     EXPECT_EQ(prices.front(), "article") << ::testing::PrintToString(prices);
 }
 
+TEST_F(SearchTest, ANumberIsMarkedWholeNotItsYearElsewhere) {
+    index({make_document("decision", "Ninh Bình, ngày 5 tháng 3 năm 2024\nCăn cứ Nghị định số 112/2024/NÐ-CP ngày 11/9/2024.")});
+    for (const std::string q : {"112/2024/ND-CP", "112/2024/NĐ-CP"}) {
+        const auto found = search(q);
+        ASSERT_EQ(found.hits.size(), 1u) << q;  // the eth for Đ read as Đ
+        const std::string& snippet = found.hits[0].snippet;
+        EXPECT_NE(snippet.find("<mark>112/2024/NÐ-CP</mark>"), std::string::npos) << snippet;
+        EXPECT_EQ(snippet.find("<mark>2024</mark>"), std::string::npos) << snippet;
+    }
+}
+
 TEST_F(SearchTest, TextWithTheWordsRanksAboveTextWithTheSyllablesApart) {
     index({make_document("apart", "Luật thi đua mới hành động theo pháp chế"),
            make_document("words", "Tăng cường thi hành pháp luật ở địa phương")});

@@ -165,6 +165,11 @@ TEST(DocumentNumber, LexiconKnowsCodesInAnyCaseWithOrWithoutTheBarOfD) {
     EXPECT_EQ(find_code("BGDDT")->name_en, "Ministry of Education and Training");
     EXPECT_EQ(find_code("Từ"), nullptr);   // not TU
     EXPECT_EQ(find_code("HĐ"), nullptr);   // a contract, not HD
+    EXPECT_EQ(find_code("QÐ"), find_code("QĐ"));  // an eth for Đ, from legacy encodings
+    const auto eth = parse_document_number("18/2024/QÐ-UBND");
+    ASSERT_TRUE(eth.has_value());
+    EXPECT_EQ(eth->canonical(), "18/2024/QĐ-UBND");
+    EXPECT_EQ(eth->key(), "18/2024/qd-ubnd");
     EXPECT_EQ(find_code("XYZ"), nullptr);
 }
 
