@@ -837,7 +837,13 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         status.cited_by = exact_count(db_, citing);
         return looked_up.emplace(std::tuple{key, locality, year}, std::move(status)).first->second;
     };
-    for (const Reference& reference : extract_references(nfc)) {
+    const std::vector<Reference> references = extract_references(nfc);
+    // The year each number without its own is dated in the text, when one: a headline's
+    // "Nghị quyết 126/NQ-CP" is the text's "Nghị quyết số 126/NQ-CP ngày 14/8/2023".
+    std::map<std::string, std::set<std::string>> years_given;
+    for (const Reference& reference : references)
+        if (reference.number.year == 0 && reference.issued.size() >= 4) years_given[reference.number.key()].insert(reference.issued.substr(0, 4));
+    for (const Reference& reference : references) {
         if (result.references.size() == kMaxCheckReferences) {
             result.truncated = true;
             break;
@@ -845,7 +851,9 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
                                  reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end),
                                  reference.locality};
-        const std::string year = reference.number.year == 0 ? reference.issued.substr(0, 4) : std::string();
+        std::string year = reference.number.year == 0 ? reference.issued.substr(0, 4) : std::string();
+        if (const auto given = years_given.find(reference.number.key()); year.empty() && given != years_given.end() && given->second.size() == 1)
+            year = *given->second.begin();
         const CorpusStatus& status = status_of(reference.number.key(), locality_key(reference.locality), year);
         checked.held_by = status.held_by;
         checked.holders = status.holders;
