@@ -338,12 +338,23 @@ private:
         // The reference term itself also counts as a word (BM25: rarer numbers and more mentions
         // weigh more), which ranks the citing documents among themselves. It replaced a phrase of
         // the number's parts ("126 nq cp"): the same documents, at a fifth of the cost.
-        for (const ReferenceMention& mention : analysis.references)
-            clauses.emplace_back(Xapian::Query::OP_OR, cited(mention.number), Xapian::Query(TermMapper::reference_term(mention.number)));
+        for (const ReferenceMention& mention : analysis.references) {
+            Xapian::Query clause(Xapian::Query::OP_OR, cited(mention.number), Xapian::Query(TermMapper::reference_term(mention.number)));
+            // A number typed in part ("126/NQ", "12/2015/TTLT", "25/2024/QD-UB"), as people
+            // type the start of a number and press Enter: every number that begins so too.
+            if (const std::string prefix = typed_in_part(mention.number); !prefix.empty()) {
+                clause = Xapian::Query(Xapian::Query::OP_OR, clause, numbers_beginning(prefix));
+                if (highlight) out_.highlights.reference_prefixes.insert(prefix);
+            }
+            clauses.push_back(std::move(clause));
+        }
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)
-            if (const std::string prefix = number_and_year_key(*token); !prefix.empty()) clauses.push_back(numbers_beginning(prefix));
+            if (const std::string prefix = number_and_year_key(*token); !prefix.empty()) {
+                clauses.push_back(numbers_beginning(prefix));
+                if (highlight) out_.highlights.reference_prefixes.insert(prefix);
+            }
         // A date however it is written ("14/08/2023", "ngày 14 tháng 8 năm 2023", "August 14,
         // 2023") finds every way texts write it, and the documents published that day.
         std::set<std::string> isos;
@@ -371,6 +382,30 @@ private:
         number.year = std::stoi(year);
         if (number.year < kEarliestNumberYear || number.year > kLatestNumberYear) return {};
         return number.key();  // a number without codes: "15/2020/", leading zeros dropped as in every key
+    }
+
+    // When @p number looks like the start of a longer one, the start of the keys it may be
+    // of; else "". Its last code unknown to the lexicon or an issuer that begins longer codes,
+    // perhaps a code being typed ("UB" of "QĐ-UB…": "25/2024/qd-ub", which finds a QĐ-UB as
+    // well as a QĐ-UBND), or only a type, without the issuer a State or Party number always
+    // has (a law's "QH14" is its issuer): "126/NQ" is "126/nq-…", not "126/nqlt-…".
+    static std::string typed_in_part(const DocumentNumber& number) {
+        if (number.codes.empty()) return {};
+        const CodeInfo* last = find_code(number.codes.back());
+        if (last == nullptr) return number.key();
+        // Or the start of a longer code: "UB" of "UBND", "QH" of "QH14".
+        const std::string last_folded = unicode::fold(number.codes.back());
+        const auto lexicon = code_lexicon();
+        const bool longer_code = last->digits_are_term || std::any_of(lexicon.begin(), lexicon.end(), [&](const CodeInfo& info) {
+                                     const std::string code = unicode::fold(info.code);
+                                     return code.size() > last_folded.size() && code.rfind(last_folded, 0) == 0;
+                                 });
+        if (longer_code && last->kind == CodeKind::issuer) return number.key();
+        const bool types_only = std::all_of(number.codes.begin(), number.codes.end(), [](const std::string& code) {
+            const CodeInfo* info = find_code(code);
+            return info != nullptr && info->kind == CodeKind::type;
+        });
+        return types_only ? number.key() + "-" : std::string();
     }
 
     // As cited() for every number whose key begins with @p key_prefix.

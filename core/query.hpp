@@ -35,13 +35,17 @@ struct Highlights {
     std::set<std::string> folded;
     std::set<std::string> stems;       ///< Stem terms without their prefix.
     std::set<std::string> references;  ///< DocumentNumber::key() values.
+    /// Keys of numbers typed in part ("126/nq", "15/2020/"): every number whose key begins so.
+    std::set<std::string> reference_prefixes;
     std::set<std::string> prefixes;    ///< Folded wildcard prefixes.
     /// Each quoted phrase as its folded syllables, in order: a snippet shows where one occurs whole.
     std::vector<std::vector<std::string>> phrases;
     /// ISO dates the query mentions, marked however a text writes them ("August 14, 2023").
     std::set<std::string> dates;
 
-    [[nodiscard]] bool empty() const { return folded.empty() && references.empty() && prefixes.empty() && dates.empty(); }
+    [[nodiscard]] bool empty() const {
+        return folded.empty() && references.empty() && reference_prefixes.empty() && prefixes.empty() && dates.empty();
+    }
 };
 
 /// A word of the query as typed, for spelling suggestions: a plain or phrase word that is

@@ -70,9 +70,16 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         matches.push_back({tokens[i].begin, tokens[run_end].end, std::move(word)});
         i = run_end;
     }
-    for (const ReferenceMention& mention : analysis.references)
-        if (highlights.references.count(mention.number.key()))
-            matches.push_back({mention.begin, mention.end, "R" + mention.number.key()});
+    for (const ReferenceMention& mention : analysis.references) {
+        const std::string key = mention.number.key();
+        if (highlights.references.count(key)) {
+            matches.push_back({mention.begin, mention.end, "R" + key});
+        } else if (const auto prefix = std::find_if(highlights.reference_prefixes.begin(), highlights.reference_prefixes.end(),
+                                                    [&](const std::string& p) { return key.rfind(p, 0) == 0; });
+                   prefix != highlights.reference_prefixes.end()) {
+            matches.push_back({mention.begin, mention.end, "R" + *prefix});
+        }
+    }
     for (const Token& token : analysis.tokens) {
         std::string what;
         if (highlights.folded.count(token.folded)) {

@@ -259,6 +259,24 @@ TEST_F(SearchTest, ANumberWithItsYearButNotItsCodesFindsTheDocumentThenWhoCitesI
     EXPECT_EQ(ids(search("5/2020")), std::vector<std::string>{"month"});  // a month is still found as written
 }
 
+// As legal staff type the start of a number and press Enter.
+TEST_F(SearchTest, ANumberTypedInPartFindsTheNumbersThatBeginSo) {
+    index({make_document("resolution", "Thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ"),
+           make_document("joint", "Nghị quyết liên tịch số 126/NQLT-CP-TLĐ về công đoàn"),
+           make_document("circular", "Theo Thông tư liên tịch 12/2015/TTLT-BTC-BTP hướng dẫn"),
+           make_document("decision", "Căn cứ Quyết định số 25/2024/QĐ-UBND của UBND tỉnh"),
+           make_document("other", "Bản tin số 126 về giá cả")});
+    EXPECT_EQ(ids(search("126/NQ")), std::vector<std::string>{"resolution"});  // not 126/NQLT-…
+    EXPECT_EQ(ids(search("nghị quyết 126/nq")).front(), "resolution");
+    EXPECT_EQ(ids(search("12/2015/TTLT")), std::vector<std::string>{"circular"});
+    EXPECT_EQ(ids(search("25/2024/QD-UB")), std::vector<std::string>{"decision"});
+    const auto found = search("126/NQ");
+    ASSERT_EQ(found.hits.size(), 1u);
+    EXPECT_NE(found.hits[0].snippet.find("<mark>126/NQ-CP</mark>"), std::string::npos) << found.hits[0].snippet;
+    // A whole number is asked for as itself.
+    EXPECT_EQ(ids(search("126/NQLT-CP-TLĐ")), std::vector<std::string>{"joint"});
+}
+
 // Journalists check when something happened: a date finds the texts that write it any way.
 TEST_F(SearchTest, ADateFindsTheTextsThatWriteItAnyWay) {
     index({make_document("slashes", "Hội nghị ngày 14/8/2023 tại Hà Nội"),
