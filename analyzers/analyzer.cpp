@@ -685,4 +685,15 @@ std::string detect_language(const Analysis& analysis) {
     return signs.vi > signs.en ? "vi" : "en";
 }
 
+std::string detect_query_language(const Analysis& analysis) {
+    std::string language = detect_language(analysis);
+    if (!language.empty()) return language;
+    const bool english_word = std::any_of(analysis.tokens.begin(), analysis.tokens.end(), [](const Token& token) {
+        return token.kind == TokenKind::word && token.syllables == 1 && token.folded.size() >= 3 && !token.has_diacritics() &&
+               std::all_of(token.folded.begin(), token.folded.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+               !may_be_vietnamese_syllable(token.folded);
+    });
+    return english_word ? "en" : "";
+}
+
 }  // namespace tracuu

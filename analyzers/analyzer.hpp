@@ -92,6 +92,10 @@ struct Analysis {
 /// Language guess for a text: "vi", "en", or "" when there is nothing to go on.
 [[nodiscard]] std::string detect_language(const Analysis& analysis);
 
+/// detect_language for a query, a few words without function words: where that has nothing
+/// to go on, a word no Vietnamese syllable could be ("Resolution", "Decree") makes it "en".
+[[nodiscard]] std::string detect_query_language(const Analysis& analysis);
+
 /// What an analyzer does beyond the fixed pipeline. Stored in the index, so that the
 /// query side always analyzes as the index side did.
 struct AnalyzerOptions {

@@ -13,6 +13,7 @@
 #include "core/schema.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -583,16 +584,22 @@ private:
                              Xapian::Query(term));
     }
 
-    static Xapian::Query cited(const DocumentNumber& number) {
+    Xapian::Query cited(const DocumentNumber& number) const {
         // A constant weight for citing documents, not a scaled BM25 one: scaling would blow
         // up length-normalization differences and drown what the other words say. The
-        // document that is this number, when the corpus holds it, comes before them all.
-        auto constant = [](double weight, const std::string& term) {
+        // document that is this number, when the corpus holds it, comes before them all, and
+        // of an original and its translation the one in the query's language, else the
+        // Vietnamese original (a tenth of the gap, above what a term can weigh).
+        auto constant = [](double weight, const Xapian::Query& documents) {
             return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                                 Xapian::Query(term));
+                                 documents);
         };
-        return Xapian::Query(Xapian::Query::OP_OR, constant(kReferenceBoost, TermMapper::reference_term(number)),
-                             constant(2 * kReferenceBoost, std::string(schema::kNumberPrefix) + number.key()));
+        const Xapian::Query holders(std::string(schema::kNumberPrefix) + number.key());
+        const std::string language = out_.language == "en" ? "en" : "vi";
+        const Xapian::Query in_language(Xapian::Query::OP_FILTER, holders, Xapian::Query(std::string(schema::kLanguagePrefix) + language));
+        const std::array<Xapian::Query, 3> parts = {constant(kReferenceBoost, Xapian::Query(TermMapper::reference_term(number))),
+                                                    constant(2 * kReferenceBoost, holders), constant(kReferenceBoost / 10, in_language)};
+        return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     }
 
     // @p dates: spans of the analyzed text whose tokens are not marked one by one.
@@ -686,7 +693,7 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
 
     ParsedQuery parsed;
     // English stems only for a query that is not Vietnamese: "nghi quyet" is no English word.
-    parsed.language = detect_language(analyzer.analyze(normalized));
+    parsed.language = detect_query_language(analyzer.analyze(normalized));
     Parser parser(normalized, std::move(lexemes.value()), analyzer, terms, parsed, parsed.language != "vi", index);
     Result<Xapian::Query> query = parser.parse();
     if (!query) return query.error();

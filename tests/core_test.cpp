@@ -259,6 +259,23 @@ TEST_F(SearchTest, ANumberWithItsYearButNotItsCodesFindsTheDocumentThenWhoCitesI
     EXPECT_EQ(ids(search("5/2020")), std::vector<std::string>{"month"});  // a month is still found as written
 }
 
+// A resolution and its translation hold one number: the one in the query's language comes
+// first, else the Vietnamese original.
+TEST_F(SearchTest, ANumbersOwnDocumentInTheQuerysLanguageComesFirst) {
+    Document original = make_document("original", "Nghị quyết số 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác xây dựng và thi hành "
+                                                  "pháp luật trong giai đoạn mới, ban hành kèm theo nhiều nhiệm vụ cụ thể của các bộ ngành.");
+    original.number = "126/NQ-CP";
+    original.lang = "vi";
+    // Shorter, and naming its number twice: BM25 alone put it first.
+    Document translation = make_document("translation", "Resolution No. 126/NQ-CP. Resolution 126/NQ-CP on law enforcement.");
+    translation.number = "126/NQ-CP";
+    translation.lang = "en";
+    index({original, translation, make_document("plan", "Kế hoạch thực hiện Nghị quyết số 126/NQ-CP")});
+    EXPECT_EQ(ids(search("126/NQ-CP")), (std::vector<std::string>{"original", "translation", "plan"}));
+    EXPECT_EQ(ids(search("Nghị quyết 126/NQ-CP")).front(), "original");
+    EXPECT_EQ(ids(search("Resolution No. 126/NQ-CP")).front(), "translation");
+}
+
 // As legal staff type the start of a number and press Enter.
 TEST_F(SearchTest, ANumberTypedInPartFindsTheNumbersThatBeginSo) {
     index({make_document("resolution", "Thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ"),
