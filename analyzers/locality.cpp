@@ -149,6 +149,13 @@ const std::vector<Keyword>& family_names() {
                                        "dương", "lý", "đào", "đoàn", "trịnh", "đinh", "trương", "lương", "tô"});
     return list;
 }
+// The commonest family names, none of them a later word of a place's name (as Dương of Bình
+// Dương or Võ of Quế Võ are): one inside a run, before another capitalized word, begins a
+// person's name ("UBND tỉnh Thừa Thiên Huế Nguyễn Thanh Bình đã ký").
+const std::vector<Keyword>& family_names_within_runs() {
+    static const auto list = keywords({"nguyễn", "trần", "lê", "phạm", "huỳnh", "đặng", "bùi", "đỗ", "ngô", "trịnh", "trương"});
+    return list;
+}
 const std::vector<Keyword>& offices() {
     static const auto list = keywords({"chủ tịch", "phó chủ tịch", "chairman", "vice chairman"});
     return list;
@@ -252,6 +259,9 @@ std::size_t name_end(std::string_view text, const std::vector<Word>& words, std:
             if (!name_gap(gap) || (word.capitals != words[i].capitals && !hyphen)) break;
         }
         if (starts_keyword(text, words, j)) break;
+        if (j > i && j + 1 < words.size() && words[j + 1].capitalized && name_gap(gap_before(text, words, j + 1)) &&
+            match_at(text, words, j, family_names_within_runs()) == 1)
+            break;
         ++j;
     }
     if (j == i + 1 && starts_lower_case_compound(text, words, i)) return i;

@@ -58,7 +58,11 @@ TEST(Locality, OfALocalBodysNumberAsTheTextSaysIt) {
         {"Chỉ thị số 29/CT-UBND của UBND tỉnh TT-Huế", "TT-Huế"},
         // After an office, a family name begins the office holder's name, not a place's.
         {"Phó Chủ tịch UBND TP Đặng Việt Dũng vừa ký Quyết định 569/QĐ-UBND.", ""},
-        {"Chủ tịch UBND TP Hồ Chí Minh Nguyễn Thành Phong ký Quyết định 20/2017/QĐ-UBND.", "Hồ Chí Minh Nguyễn"},
+        // A common family name inside the run, before a capitalized word, ends the place's name.
+        {"Chủ tịch UBND TP Hồ Chí Minh Nguyễn Thành Phong ký Quyết định 20/2017/QĐ-UBND.", "Hồ Chí Minh"},
+        {"Phó Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Thanh Bình đã ký Kế hoạch số 310/KH-UBND.", "Thừa Thiên Huế"},
+        {"Chủ tịch UBND huyện Quế Võ Nguyễn Văn An ký Quyết định 15/QĐ-UBND.", "Quế Võ"},  // Võ ends a place's name
+        {"Chủ tịch UBND tỉnh Bình Dương Trần Văn Nam ký Quyết định 20/2017/QĐ-UBND.", "Bình Dương"},
         // Said nowhere near it, or by no place: none.
         {"Thực hiện Kết luận số 91-KL/TU ngày 09/01/2017 của Thường trực Tỉnh ủy Thái Nguyên", ""},
         {"Chỉ thị số 15-CT/TU ngày 16/12/2016 của Thành ủy về tiếp công dân", ""},
