@@ -859,9 +859,13 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
     report.reference = describe_reference(*number);
     const std::string& key = report.reference.key;
     const NumberHolders holders(db, key);
+    // Every count below counts the citing documents the page asks for: one filter for all.
+    const auto of_type = [&](const Xapian::Query& citing) {
+        return page.type ? Xapian::Query(Xapian::Query::OP_FILTER, citing, type_filter_query(*page.type)) : citing;
+    };
     for (const NumberHolders::Holder& holder : holders.holders())
-        report.held_by.push_back({holder.document, holder.locality, exact_count(db, holders.citing({&holder}))});
-    const Xapian::Query citing_any = holders.citing_any();
+        report.held_by.push_back({holder.document, holder.locality, exact_count(db, of_type(holders.citing({&holder})))});
+    const Xapian::Query citing_any = of_type(holders.citing_any());
     report.total = exact_count(db, citing_any);
     for (const Relation relation : kRelations) {
         if (page.relation && *page.relation != relation) continue;

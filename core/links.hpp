@@ -46,6 +46,7 @@
 #include "analyzers/reference.hpp"
 #include "core/document.hpp"
 #include "core/error.hpp"
+#include "core/query.hpp"
 
 #include <xapian.h>
 
@@ -213,7 +214,7 @@ struct CitationGroup {
 struct HeldBy {
     DocumentSummary document;
     std::string locality;            ///< Of its issuer, as written; "" when unknown or not a local body's number.
-    Xapian::doccount cited_by = 0;   ///< Documents whose citation of the number means this one.
+    Xapian::doccount cited_by = 0;   ///< Documents whose citation of the number means this one (of ReferencePage::type).
 };
 
 /// What GET /references/{ref} answers.
@@ -223,7 +224,8 @@ struct ReferenceReport {
     /// local body's number, or a document and its translation.
     std::vector<HeldBy> held_by;
     /// Distinct documents citing it, the ones that are it excepted (as /documents cited_by
-    /// counts); a document citing it two ways is in two groups but counted once here.
+    /// counts, unless ReferencePage::type filters them); a document citing it two ways is in
+    /// two groups but counted once here.
     Xapian::doccount total = 0;
     std::vector<CitationGroup> groups;     ///< One per relation asked for, in kRelations order, empty ones included.
 };
@@ -233,6 +235,9 @@ struct ReferencePage {
     std::size_t limit = 10;               ///< Per group, 1..kMaxLinksLimit.
     std::size_t offset = 0;               ///< Per group, 0..kMaxLinksOffset.
     std::optional<Relation> relation;     ///< Only this group (to page through it).
+    /// Only citing documents of this type, or not of it ("-article": legal documents only);
+    /// every count of the report then counts those only.
+    std::optional<TypeFilter> type;
 };
 
 inline constexpr std::size_t kMaxLinksLimit = 100;     ///< Largest page of any links answer.

@@ -850,6 +850,25 @@ std::optional<std::string> resolve_type(std::string_view written) {
     return std::string(info->code);
 }
 
+Result<TypeFilter> resolve_type_filter(std::string_view written) {
+    const std::size_t start = std::min(written.find_first_not_of(' '), written.size());
+    const bool excluded = written.substr(start, 1) == "-";
+    const std::string_view type = excluded ? written.substr(start + 1) : written;
+    // resolve_type reads past punctuation: "--article" would be "article", the opposite of what it seems to ask.
+    const bool one_sign = type.substr(std::min(type.find_first_not_of(' '), type.size()), 1) != "-";
+    if (const auto code = one_sign ? resolve_type(type) : std::nullopt) return TypeFilter{*code, excluded};
+    return Error{"bad_parameter", "parameter \"type\": \"" + std::string(written) +
+                                      "\" is no document type; give a code (NĐ), a name (Nghị định, Decree) or article, "
+                                      "or one after \"-\" to leave it out (-article: legal documents only)"};
+}
+
+std::string to_string(const TypeFilter& filter) { return (filter.excluded ? "-" : "") + filter.code; }
+
+Xapian::Query type_filter_query(const TypeFilter& filter) {
+    Xapian::Query type(type_term(filter.code));
+    return filter.excluded ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, type) : type;
+}
+
 std::optional<std::string> resolve_issuer(std::string_view written, const Xapian::Database* index) {
     if (const CodeInfo* info = resolve_code(written, CodeKind::issuer)) return std::string(info->code);
     // A code outside the lexicon (TCDL), as the index holds it from a number that named it.

@@ -137,6 +137,24 @@ struct CodeNames {
 /// ("bài báo"); nullopt when it names no type.
 [[nodiscard]] std::optional<std::string> resolve_type(std::string_view written);
 
+/// What the `type` parameter of /search and /references/{ref} asks for: documents of one
+/// type, or, written after a "-", every document but those ("-article": the legal documents,
+/// as the query language's -type:article).
+struct TypeFilter {
+    std::string code;       ///< Canonical type code (resolve_type), kArticleType included.
+    bool excluded = false;  ///< Written "-…": that type left out.
+};
+
+/// The type filter @p written asks for: a value resolve_type reads, after a "-" to leave it
+/// out. Errors: "bad_parameter" naming the parameter `type` and the value.
+[[nodiscard]] Result<TypeFilter> resolve_type_filter(std::string_view written);
+
+/// The filter as written back to a reader: "NĐ", "article", "-article".
+[[nodiscard]] std::string to_string(const TypeFilter& filter);
+
+/// The documents @p filter keeps (a boolean query, for OP_FILTER).
+[[nodiscard]] Xapian::Query type_filter_query(const TypeFilter& filter);
+
 /// The canonical issuer code a user means, likewise (CP, Chính phủ, Government, QH14 -> QH,
 /// thủ tướng -> TTg); with @p index, also a code outside the lexicon that the index holds as
 /// an issuer (TCDL). Nullopt when it names none.

@@ -65,11 +65,9 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
         filters.push_back(citing_number(number->key()));  // not the document that is it
     }
     if (!request.type.empty()) {
-        const auto code = resolve_type(request.type);
-        if (!code)
-            return Error{"bad_parameter", "parameter \"type\": \"" + request.type +
-                                              "\" is no document type; give a code (NĐ), a name (Nghị định, Decree) or article"};
-        filters.emplace_back(type_term(*code));
+        const Result<TypeFilter> type = resolve_type_filter(request.type);
+        if (!type) return type.error();
+        filters.push_back(type_filter_query(type.value()));
     }
     if (!request.issuer.empty()) {
         const auto code = resolve_issuer(request.issuer, &db);

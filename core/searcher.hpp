@@ -46,7 +46,7 @@ struct SearchRequest {
     std::string year;         ///< "2023"
     std::string from, to;     ///< Publication dates, ISO "YYYY-MM-DD", inclusive
     std::string ref;          ///< Cites this document number (any written variant)
-    std::string type;         ///< Document type: a code, a name or "article" (resolve_type)
+    std::string type;         ///< Document type: a code, a name or "article", "-" before it to leave it out (resolve_type_filter)
     std::string issuer;       ///< Issuer: a code or a name (resolve_issuer)
     SortOrder sort = SortOrder::relevance;  ///< date: newest first, then by relevance
     std::vector<Facet> facets;  ///< Counts wanted over the whole result set; none by default (they cost a full match).

@@ -135,7 +135,7 @@ HttpReply related_reply(const Result<std::vector<RelatedDocument>>& related, con
 
 // What each route takes in its query string.
 constexpr std::string_view kReferencesParameters[] = {"q", "limit"};
-constexpr std::string_view kReferenceParameters[] = {"limit", "offset", "relation"};
+constexpr std::string_view kReferenceParameters[] = {"limit", "offset", "relation", "type"};
 constexpr std::string_view kRelatedParameters[] = {"limit"};
 
 }  // namespace
@@ -184,12 +184,21 @@ HttpReply get_reference(Searcher& searcher, const std::vector<std::string>& numb
             return error_reply({"bad_parameter", "parameter \"relation\" is based_on, implements, amends, replaces, "
                                                  "repeals, guides or cites, not \"" + it->second + "\""});
     }
+    if (const auto it = params.find("type"); it != params.end()) {
+        Result<TypeFilter> type = resolve_type_filter(it->second);
+        if (!type) return error_reply(type.error());
+        page.type = std::move(type.value());
+    }
     const Result<ReferenceReport> report = reference_report(searcher.database(), ref, page);
     if (!report) return error_reply(report.error());
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
     write_description(w, report->reference);
+    // Whether the counts that follow, held_by's cited_by included, count some citing documents only.
+    w.Key("citing_type");
+    if (page.type) write_string(w, to_string(*page.type));
+    else w.Null();
     w.Key("held_by");
     w.StartArray();
     for (const HeldBy& held : report->held_by) {

@@ -912,6 +912,65 @@ TEST_F(LinksRoutesTest, ReferenceInAnyWrittenVariant) {
     EXPECT_EQ(nobody["year"].GetInt(), 2020);
 }
 
+// Legal staff asking which acts guide or implement a decree want legal acts, not the press
+// articles that report on them: type filters the citing documents, and every count with them.
+TEST(ReferenceTypeFilterRoutesTest, LeavesOutPressArticlesOrKeepsOneType) {
+    testing::TempDir dir;
+    Document decree = testing::make_document("nd-126", "Nghị định quy định chi tiết Luật Quản lý thuế\nNội dung.");
+    decree.number = "126/2020/NĐ-CP";
+    Document circular = testing::make_document("tt-80", "Thông tư hướng dẫn quản lý thuế\nHướng dẫn Nghị định số 126/2020/NĐ-CP.");
+    circular.number = "80/2021/TT-BTC";
+    Document decision = testing::make_document("qd-12", "Quyết định ban hành kế hoạch\nThực hiện Nghị định số 126/2020/NĐ-CP.");
+    decision.number = "12/2021/QĐ-UBND";
+    testing::build_index(dir.path() / "db",
+                         {decree, circular, decision,
+                          testing::make_document("article", "Bộ Tài chính ban hành thông tư về thuế\n"
+                                                            "Thông tư 80/2021/TT-BTC hướng dẫn Nghị định 126/2020/NĐ-CP.")});
+    Searcher searcher((dir.path() / "db").string());
+    const RequestHandler handler{[&]() -> Searcher& { return searcher; }};
+    const auto call = [&](const std::string& target, unsigned status = 200) { return testing::call_json(handler, "GET", target, status); };
+
+    const auto all = call("/references/126%2F2020%2FND-CP");
+    EXPECT_TRUE(all["citing_type"].IsNull());
+    EXPECT_EQ(all["total"].GetUint(), 3u);
+    EXPECT_EQ(all["counts"]["guides"].GetUint(), 2u);
+    EXPECT_EQ(all["held_by"][0]["cited_by"].GetUint(), 3u);
+
+    const auto legal = call("/references/126%2F2020%2FND-CP?relation=guides&type=-article");
+    EXPECT_STREQ(legal["citing_type"].GetString(), "-article");
+    EXPECT_EQ(legal["total"].GetUint(), 2u);  // the circular and the decision
+    EXPECT_EQ(legal["counts"]["guides"].GetUint(), 1u);
+    EXPECT_EQ(legal["held_by"][0]["cited_by"].GetUint(), 2u);
+    ASSERT_EQ(legal["groups"].Size(), 1u);
+    EXPECT_EQ(legal["groups"][0]["total"].GetUint(), 1u);
+    ASSERT_EQ(legal["groups"][0]["documents"].Size(), 1u);
+    EXPECT_STREQ(legal["groups"][0]["documents"][0]["id"].GetString(), "tt-80");
+
+    // The values of /search's type: codes, names in either language, article.
+    for (const char* type : {"article", "b%C3%A0i+b%C3%A1o", "%20article"}) {
+        const auto press = call(std::string("/references/126%2F2020%2FND-CP?type=") + type);
+        EXPECT_STREQ(press["citing_type"].GetString(), "article") << type;
+        EXPECT_EQ(press["total"].GetUint(), 1u) << type;
+        EXPECT_STREQ(press["groups"][0]["documents"][0]["id"].GetString(), "article") << type;
+    }
+    for (const char* type : {"TT", "th%C3%B4ng+t%C6%B0", "Circular"}) {
+        const auto circulars = call(std::string("/references/126%2F2020%2FND-CP?type=") + type);
+        EXPECT_STREQ(circulars["citing_type"].GetString(), "TT") << type;
+        EXPECT_EQ(circulars["total"].GetUint(), 1u) << type;
+    }
+    EXPECT_EQ(call("/references/126%2F2020%2FND-CP?type=-qd")["total"].GetUint(), 2u);  // all but decisions
+
+    for (const char* bad : {"circulars", "-", "--article"}) {
+        const auto error = call(std::string("/references/126%2F2020%2FND-CP?type=") + bad, 400);
+        EXPECT_STREQ(error["error"]["code"].GetString(), "bad_parameter") << bad;
+        EXPECT_NE(std::string(error["error"]["message"].GetString()).find("parameter \"type\""), std::string::npos) << bad;
+    }
+    // /search takes the same values.
+    const auto searched = call("/search?q=ngh%E1%BB%8B+%C4%91%E1%BB%8Bnh&type=-article");
+    for (const auto& hit : searched["hits"].GetArray()) EXPECT_STRNE(hit["id"].GetString(), "article");
+    EXPECT_EQ(searched["total"].GetUint(), 3u);
+}
+
 // The same number held by two provinces' decisions: which one each answer means.
 TEST(LocalNumbersRoutesTest, AnswersSayWhoseNumberACitationMeans) {
     testing::TempDir dir;

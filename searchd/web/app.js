@@ -326,7 +326,8 @@ function whyText(why) {
 // The documents citing a number, grouped by how they cite it; a group's further documents
 // are pages of the number's own view.
 function citingSection(heading, answer) {
-  const page = (relation, offset) => `${referenceHref(answer.reference)}?${new URLSearchParams({ relation, offset, limit: answer.limit })}`;
+  const filter = answer.citing_type ? { type: answer.citing_type } : {};  // a page of legal documents only stays so
+  const page = (relation, offset) => `${referenceHref(answer.reference)}?${new URLSearchParams({ relation, offset, limit: answer.limit, ...filter })}`;
   return el('section', { class: 'cited-by' }, el('h2', { text: `${heading} (${answer.total})` }),
     answer.groups.map((group) => el('div', { class: 'group' },
       el('h3', { text: `${RELATIONS[group.relation] || group.relation} (${group.total})` }),
@@ -344,6 +345,7 @@ async function referenceView(reference, params = {}) {
   const request = new URLSearchParams({ limit: params.limit || 20 });
   if (params.relation) request.set('relation', params.relation);
   if (params.offset) request.set('offset', params.offset);
+  if (params.type) request.set('type', params.type);
   const answer = await api(`/references/${encodeURIComponent(reference)}?${request}`);
   document.title = `${answer.reference} – tracuu`;
   const fields = el('dl', { class: 'fields' });
@@ -357,8 +359,14 @@ async function referenceView(reference, params = {}) {
       ? el('ul', {}, answer.held_by.map((doc) => el('li', {}, documentLink(doc.id, doc.title), ' ',
         el('span', { class: 'muted', text: [doc.date, doc.locality].filter(Boolean).join(' · ') }))))
       : el('p', { class: 'muted', text: 'Chỉ mục không có văn bản này · The index does not hold it.' })));
-  page.append(citingSection('Được trích dẫn bởi · Cited by', answer));
-  if (params.relation) page.append(el('p', {}, el('a', { href: referenceHref(answer.reference), text: 'Mọi quan hệ · All relations' })));
+  // Legal staff want the acts that implement or guide a number, not the articles reporting on them.
+  const address = (query) => referenceHref(answer.reference) + (Object.keys(query).length ? `?${new URLSearchParams(query)}` : '');
+  const relation = params.relation ? { relation: params.relation } : {};
+  page.append(el('p', { class: 'citing-filter' }, answer.citing_type
+    ? el('a', { href: address(relation), text: 'Mọi văn bản trích dẫn · All citing documents' })
+    : el('a', { href: address({ ...relation, type: '-article' }), text: 'Chỉ văn bản pháp luật · Legal documents only' })));
+  page.append(citingSection(answer.citing_type ? 'Được trích dẫn bởi (lọc) · Cited by (filtered)' : 'Được trích dẫn bởi · Cited by', answer));
+  if (params.relation) page.append(el('p', {}, el('a', { href: address(answer.citing_type ? { type: answer.citing_type } : {}), text: 'Mọi quan hệ · All relations' })));
   return page;
 }
 

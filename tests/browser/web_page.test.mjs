@@ -24,6 +24,9 @@ const LEGAL = [
   // A stored url that is no web address, and markup in a title: both must stay text. Its id
   // has what a URL must escape.
   { id: 'thử/x#1 ?', title: '<img src=x onerror="window.injected=1">Tiêu đề có thẻ', url: 'javascript:window.injected=1', text: 'Văn bản thử <script>window.injected=1</script> có chữ độc lạ zyxwvu.' },
+  // A circular guiding the decree, and a press article reporting that it does.
+  { id: 'tt-80-2021', number: '80/2021/TT-BTC', date: '2021-10-01', title: 'Thông tư 80/2021/TT-BTC hướng dẫn xử phạt', text: 'Thông tư hướng dẫn Nghị định số 15/2020/NĐ-CP.' },
+  { id: 'bao-tt-80', date: '2021-10-05', title: 'Bộ Tài chính ban hành thông tư mới', text: 'Thông tư 80/2021/TT-BTC hướng dẫn Nghị định 15/2020/NĐ-CP.' },
 ];
 
 let work, daemon, browser, base;
@@ -155,6 +158,22 @@ test("a number's citing documents come a page at a time", async (t) => {
   assert.equal(await citing.count(), 1);
   assert.notEqual(await citing.textContent(), first);
   assert.equal(await page.getByRole('link', { name: /Next/ }).count(), 0);
+});
+
+test("a number's citing documents can be the legal documents only", async (t) => {
+  const page = await openPage(t, '#/ref/15%2F2020%2FN%C4%90-CP');
+  const citing = page.locator('.cited-by li');
+  await citing.first().waitFor();
+  assert.equal(await citing.count(), 2);  // the circular and the article reporting it
+  await page.getByRole('link', { name: /Legal documents only/ }).click();
+  await page.getByRole('link', { name: /All citing documents/ }).waitFor();
+  assert.match(page.url(), /type=-article/);
+  assert.equal(await citing.count(), 1);
+  assert.match(await citing.textContent(), /Thông tư 80\/2021\/TT-BTC/);
+  assert.match(await page.locator('.cited-by h2').textContent(), /\(1\)$/);
+  await page.getByRole('link', { name: /All citing documents/ }).click();
+  await page.getByRole('link', { name: /Legal documents only/ }).waitFor();
+  assert.equal(await citing.count(), 2);
 });
 
 test('an English article leads to its Vietnamese original among related documents', async (t) => {
