@@ -129,7 +129,7 @@ struct CheckedQuote {
     std::size_t begin = 0, end = 0;  ///< Code points, quotes excluded: where it is first quoted.
     std::vector<TextSpan> spans;     ///< Every place it is quoted, in text order (the first included).
     Xapian::doccount found = 0;      ///< Documents containing it (estimated beyond a thousand).
-    std::vector<Hit> documents;      ///< The best of them, with snippets.
+    std::vector<Hit> documents;      ///< The oldest of them (the likely source), the undated last, with snippets.
 };
 
 /// What POST /check answers.
@@ -172,8 +172,8 @@ public:
 
     /// Checks a text for sources: each document number it cites (held by the corpus? cited by
     /// how many?) and each quoted passage of two words or more (“…” or "…"), with the
-    /// documents that contain it word for word, diacritics and quote styles tolerated.
-    /// A passage quoted several times is searched once. At most kMaxCheckReferences
+    /// documents that contain it word for word, diacritics and quote styles tolerated, oldest
+    /// first (by publication date, the undated after the dated). A passage quoted several times is searched once. At most kMaxCheckReferences
     /// references and kMaxCheckQuotations distinct quotations are answered (CheckResult::truncated).
     /// Errors: "bad_parameter" for an empty or blank text, invalid UTF-8, a text over
     /// kMaxCheckBytes or a bad @p limit.

@@ -891,6 +891,31 @@ TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
     EXPECT_EQ(searcher.check("").error().message, "text is empty");
 }
 
+// A journalist checking a quote wants its source: the earliest publication first, whatever
+// ranks highest (the article repeating the quote twice would), and the undated after the dated.
+TEST_F(SearchTest, CheckListsTheDocumentsQuotingAPassageOldestFirst) {
+    Document resolution = make_document("nq", "Nghị quyết về tổ chức thi hành pháp luật\nNgăn chặn lợi ích nhóm, lợi ích cục bộ.");
+    resolution.date = "2023-08-14";
+    Document article = make_document("article", "Ngăn chặn lợi ích nhóm\nTỉnh ngăn chặn “lợi ích nhóm, lợi ích cục bộ”; "
+                                                "lợi ích nhóm, lợi ích cục bộ là nguy cơ. Lợi ích nhóm, lợi ích cục bộ.");
+    article.date = "2023-09-22";
+    Document later = make_document("later", "Một năm sau\nVẫn còn lợi ích nhóm, lợi ích cục bộ.");
+    later.date = "2024-09-01";
+    index({make_document("undated", "Không ngày\nBàn về lợi ích nhóm, lợi ích cục bộ."), later, article, resolution});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto dated_order = [&](std::size_t limit) {
+        const auto result = searcher.check("Bài báo viết “lợi ích nhóm, lợi ích cục bộ”.", limit);
+        EXPECT_TRUE(result.ok());
+        std::vector<std::string> order;
+        if (!result.ok() || result->quotes.size() != 1) return order;
+        EXPECT_EQ(result->quotes[0].found, 4u);  // all of them, whatever the page
+        for (const Hit& hit : result->quotes[0].documents) order.push_back(hit.document.id);
+        return order;
+    };
+    EXPECT_EQ(dated_order(10), (std::vector<std::string>{"nq", "article", "later", "undated"}));
+    EXPECT_EQ(dated_order(1), std::vector<std::string>{"nq"});  // the source, though the article ranks higher
+}
+
 // A text quoting one passage thousands of times asks one question: the answer lists it once,
 // with every place it is quoted, and stops after Searcher::kMaxCheckReferences numbers and
 // kMaxCheckQuotations distinct quotations, saying so.
