@@ -820,6 +820,44 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
 }
 
+// The page puts a completion of the last word after the words typed before it: "thi h" with
+// "hành" is "thi hành" again, and with "hiện", "thi hiện", which nobody writes. After a word
+// typed, a completion of the last word alone is offered only where the index has the two in
+// sequence and they are not already a word offered.
+TEST_F(SearchTest, SuggestOffersAfterAWordOnlyWhatFollowsIt) {
+    index({make_document("a", "Thi hành pháp luật. Thực hiện nghị quyết về hội nghị. Ngày này hiện nay."),
+           make_document("b", "Cuộc thi hoa hậu ở Quảng Ninh. Hiện nay, hội nghị ngày này."),
+           make_document("c", "Tỉnh Quảng Ninh mở cửa khẩu. Hiện nay Quảng Ninh đón khách ngày này."),
+           make_document("d", "Cửa khẩu Hoành Mô, Quảng Ninh Thủ tướng đồng ý. Quảng Ngãi cũng vậy.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 10);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string>& found, const std::string& wanted) {
+        return std::find(found.begin(), found.end(), wanted) != found.end();
+    };
+    const std::vector<std::string> thi = texts("thi h");
+    EXPECT_EQ(thi.front(), "thi hành") << ::testing::PrintToString(thi);
+    EXPECT_FALSE(has(thi, "hành")) << ::testing::PrintToString(thi);  // "thi hành" a second time
+    EXPECT_FALSE(has(thi, "hiện")) << ::testing::PrintToString(thi);  // "thi hiện": never written
+    EXPECT_FALSE(has(thi, "hội")) << ::testing::PrintToString(thi);
+    EXPECT_TRUE(has(thi, "hoa hậu")) << ::testing::PrintToString(thi);  // "cuộc thi hoa hậu"
+    const std::vector<std::string> quang = texts("Quang N");
+    EXPECT_EQ(quang.front(), "Quảng Ninh") << ::testing::PrintToString(quang);
+    EXPECT_TRUE(has(quang, "Quảng Ngãi")) << ::testing::PrintToString(quang);
+    EXPECT_FALSE(has(quang, "Này")) << ::testing::PrintToString(quang);
+    EXPECT_FALSE(has(quang, "Ngày")) << ::testing::PrintToString(quang);
+    EXPECT_FALSE(has(quang, "Quảng Ninh thủ")) << ::testing::PrintToString(quang);  // a name run into "Thủ tướng"
+    // Alone, the last word completes as before, most frequent first.
+    EXPECT_TRUE(has(texts("h"), "hiện")) << ::testing::PrintToString(texts("h"));
+    EXPECT_TRUE(has(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
+}
+
 // The index holds lower case; a completion follows the capitals the user typed, syllable by
 // syllable, and leaves a document-number code as the lexicon writes it.
 TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
