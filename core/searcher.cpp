@@ -842,19 +842,6 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     return out;
 }
 
-namespace {
-
-// Sorts documents by publication date, the undated after every dated one.
-class OldestFirst final : public Xapian::KeyMaker {
-public:
-    std::string operator()(const Xapian::Document& doc) const override {
-        std::string date = doc.get_value(schema::kDateSlot);
-        return date.empty() ? std::string("~") : date;  // "~" sorts after the digits of any date
-    }
-};
-
-}  // namespace
-
 Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     if (limit < 1 || limit > kMaxLimit) return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
     // As related_to_text: nothing to check is a mistake to report, not an empty answer.
@@ -959,7 +946,10 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size())));
         enquire.set_weighting_scheme(ranking());
         // Whoever checks a quote looks for its source: the earliest publication first.
-        OldestFirst oldest_first;
+        // By publication date, the undated ("~" sorts after the digits of any date) after
+        // every dated one; a key maker remote shards know (xapian-tcpsrv).
+        Xapian::MultiValueKeyMaker oldest_first;
+        oldest_first.add_value(schema::kDateSlot, false, "~");
         enquire.set_sort_by_key_then_relevance(&oldest_first, false);
         const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 1000);
         quote.found = mset.get_matches_estimated();
