@@ -128,7 +128,7 @@ struct CheckedQuote {
     std::string text;
     std::size_t begin = 0, end = 0;  ///< Code points, quotes excluded: where it is first quoted.
     std::vector<TextSpan> spans;     ///< Every place it is quoted, in text order (the first included).
-    Xapian::doccount found = 0;      ///< Documents containing it (estimated beyond a thousand).
+    Xapian::doccount found = 0;      ///< Documents containing it (exact: sorting by date sees every match).
     std::vector<Hit> documents;      ///< The oldest of them (the likely source), the undated last, with snippets.
 };
 
