@@ -29,7 +29,8 @@ namespace tracuu {
 // closing sentence (core/metadata.hpp find_adoption_date). 13: a passive after a number with
 // no cue before it gives the relation ("… 08/2020/TT-BTC được sửa đổi như sau", "… is hereby
 // repealed"); "This Lawyer" dates nothing. 14: no exact term for a word only one dictionary
-// word folds to. 15: the eth Ð/ð of legacy conversions is read as đ.
+// word folds to. 15: the eth Ð/ð of legacy conversions is read as đ; the year stated alone
+// after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year).
 inline constexpr int kAnalyzerVersion = 15;
 
 enum class TokenKind : std::uint8_t {

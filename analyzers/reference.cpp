@@ -422,6 +422,35 @@ std::string issue_date_after(std::string_view text, std::size_t end, int year) {
     return {};
 }
 
+// The year written right after a number without its own: "01/NQ-CP năm 2024", "01/NQ-CP
+// (2024)", "01/NQ-CP of 2024", as the press names the Government's yearly resolutions; "" when
+// none is there.
+std::string year_stated_after(std::string_view text, std::size_t end) {
+    std::string_view rest = skip_spaces(text.substr(std::min(end, text.size())));
+    bool parenthesized = false;
+    if (!rest.empty() && rest.front() == '(') {
+        parenthesized = true;
+        rest.remove_prefix(1);
+    } else {
+        std::size_t word_end = 0;
+        while (word_end < rest.size()) {
+            std::size_t p = word_end;
+            if (!u_isalpha(static_cast<UChar32>(decode_utf8(rest, p)))) break;
+            word_end = p;
+        }
+        const std::string word = unicode::fold(rest.substr(0, word_end));
+        if (word != "nam" && word != "of" && word != "in") return {};
+        rest = skip_spaces(rest.substr(word_end));
+    }
+    if (rest.size() < 4 || !std::all_of(rest.begin(), rest.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) return {};
+    const std::string_view after = rest.substr(4);
+    if (!after.empty() && ((after.front() >= '0' && after.front() <= '9') || after.front() == '/' || after.front() == '-')) return {};
+    if (parenthesized && (after.empty() || after.front() != ')')) return {};
+    const int year = std::stoi(std::string(rest.substr(0, 4)));
+    if (year < kEarliestNumberYear || year > kLatestNumberYear) return {};
+    return std::string(rest.substr(0, 4));
+}
+
 std::string ordinal(int n) {
     const int last_two = n % 100, last = n % 10;
     const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
@@ -463,6 +492,8 @@ Reference resolve(std::string_view text, const DocumentNumber& number, std::size
     if (!relation) relation = passive_cue_after(text, end);
     ref.relation = relation.value_or(Relation::cites);
     ref.issued = issue_date_after(text, end, number.year);
+    if (ref.issued.size() >= 4) ref.issued_year = ref.issued.substr(0, 4);
+    else if (number.year == 0) ref.issued_year = year_stated_after(text, end);
 
     const CodeInfo* type = type_in_number ? first : noun_type;
     const Sense sense = noun != nullptr ? noun->sense : Sense::by_style;

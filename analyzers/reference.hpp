@@ -58,6 +58,10 @@ struct Reference {
     std::string type_name_en;  ///< "Decree".
     std::vector<Issuer> issuers;
     std::string issued;        ///< ISO issue date ("2023-08-14") when the text gives it, else "".
+    /// The year of issued; for a number without its year whose text gives the year alone
+    /// ("Nghị quyết 01/NQ-CP năm 2024", "(2024)", "Resolution No. 01/NQ-CP of 2024"), that year;
+    /// else "".
+    std::string issued_year;
     /// For a number of a local body (is_local_number): the locality of its issuer as the text
     /// says it (analyzers/locality.hpp), "Quảng Ninh"; else, or when the text does not say, "".
     std::string locality;

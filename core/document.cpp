@@ -59,6 +59,7 @@ std::string to_stored_json(const Document& doc) {
             field("relation", citation.relation);
             if (!citation.issued.empty()) field("issued", citation.issued);
             if (!citation.locality.empty()) field("locality", citation.locality);
+            if (!citation.issued_year.empty() && citation.issued.empty()) field("issued_year", citation.issued_year);
             w.EndObject();
         }
         w.EndArray();
@@ -108,8 +109,9 @@ Document from_stored_json(std::string_view data) {
         citations != json.MemberEnd() && citations->value.IsArray()) {
         for (const auto& citation : citations->value.GetArray()) {
             if (!citation.IsObject()) continue;
-            doc.citations.push_back({string_member(citation, "number"), string_member(citation, "relation"),
-                                     string_member(citation, "issued"), string_member(citation, "locality")});
+            Citation& read = doc.citations.emplace_back(Citation{string_member(citation, "number"), string_member(citation, "relation"),
+                                                                 string_member(citation, "issued"), string_member(citation, "locality")});
+            read.issued_year = read.issued.size() >= 4 ? read.issued.substr(0, 4) : string_member(citation, "issued_year");
         }
     }
     if (const auto ranges = json.FindMember("boilerplate"); ranges != json.MemberEnd() && ranges->value.IsArray()) {

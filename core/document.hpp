@@ -25,6 +25,9 @@ struct Citation {
     /// For a local body's number (analyzers/locality.hpp): the locality of the issuer it
     /// means, as the text says it or, failing that, the citing document's own; else "".
     std::string locality;
+    /// The year of issued; for a number without its year whose text gives the year alone
+    /// ("Nghị quyết 01/NQ-CP năm 2024"), that year; else "".
+    std::string issued_year;
     bool operator==(const Citation&) const = default;
 };
 

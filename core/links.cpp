@@ -640,14 +640,14 @@ CitedAs cited_as(const Citation& citation, const Document& citer) {
     CitedAs cited{locality_key(citation.locality), {}, citer.date};
     const auto number = parse_document_number(citation.number);
     if (!number || number->year != 0) return cited;
-    if (citation.issued.size() >= 4) {
-        cited.year = citation.issued.substr(0, 4);
+    if (!citation.issued_year.empty()) {
+        cited.year = citation.issued_year;
         return cited;
     }
     // "Nghị quyết 126/NQ-CP" after "Nghị quyết số 126/NQ-CP ngày 14/8/2023" in one text is that resolution.
     std::set<std::string> years;
     for (const Citation& other : citer.citations)
-        if (other.issued.size() >= 4 && other.number == citation.number) years.insert(other.issued.substr(0, 4));
+        if (!other.issued_year.empty() && other.number == citation.number) years.insert(other.issued_year);
     if (years.size() == 1) cited.year = *years.begin();
     return cited;
 }
@@ -991,7 +991,8 @@ Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db,
         if (in_ranges(boilerplate, reference.begin)) continue;
         const std::string key = reference.number.key();
         if (seen.insert(key).second) source.references.emplace_back(key, reference.number.canonical());
-        citer.citations.push_back({reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued, reference.locality});
+        citer.citations.push_back(
+            {reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued, reference.locality, reference.issued_year});
     }
     source.cited = cited_numbers(citer);
     source.text = blank_ranges(std::move(nfc), boilerplate);

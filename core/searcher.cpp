@@ -902,7 +902,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     // "Nghị quyết 126/NQ-CP" is the text's "Nghị quyết số 126/NQ-CP ngày 14/8/2023".
     std::map<std::string, std::set<std::string>> years_given;
     for (const Reference& reference : references)
-        if (reference.number.year == 0 && reference.issued.size() >= 4) years_given[reference.number.key()].insert(reference.issued.substr(0, 4));
+        if (reference.number.year == 0 && !reference.issued_year.empty()) years_given[reference.number.key()].insert(reference.issued_year);
     for (const Reference& reference : references) {
         if (result.references.size() == kMaxCheckReferences) {
             result.truncated = true;
@@ -911,7 +911,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         CheckedReference checked{reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
                                  reference.type_name_vi, reference.type_name_en, cps(reference.begin), cps(reference.end),
                                  reference.locality};
-        std::string year = reference.number.year == 0 ? reference.issued.substr(0, 4) : std::string();
+        std::string year = reference.number.year == 0 ? reference.issued_year : std::string();
         if (const auto given = years_given.find(reference.number.key()); year.empty() && given != years_given.end() && given->second.size() == 1)
             year = *given->second.begin();
         const CorpusStatus& status = status_of(reference.number.key(), locality_key(reference.locality), year);
@@ -919,6 +919,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         checked.holders = status.holders;
         checked.ambiguous = status.ambiguous;
         checked.cited_by = status.cited_by;
+        checked.issued_year = reference.number.year == 0 ? year : reference.issued_year;
         result.references.push_back(std::move(checked));
     }
 

@@ -115,6 +115,9 @@ struct CheckedReference {
     /// Documents in the corpus citing what it cites: the held_by document, or that locality's
     /// number; every citing document when it is ambiguous.
     Xapian::doccount cited_by = 0;
+    /// The year of issued, or, for a number without its year, the year the text gives it alone
+    /// ("01/NQ-CP năm 2024") or with another mention of it; "" when none.
+    std::string issued_year;
 };
 
 /// Where a passage is in checked text: code points of the NFC text, quotes excluded.

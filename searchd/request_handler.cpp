@@ -271,6 +271,7 @@ HttpReply get_document(Searcher& searcher, const std::string& id, const QueryPar
         w.Key("relation");
         write_string(w, citation.relation);
         write_optional(w, "issued", citation.issued);
+        write_optional(w, "issued_year", citation.issued_year);
         write_optional(w, "locality", citation.locality);
         w.EndObject();
     }
@@ -344,6 +345,7 @@ HttpReply post_check(Searcher& searcher, const std::string& body) {
         w.Key("relation");
         write_string(w, r.relation);
         write_optional(w, "issued", r.issued);
+        write_optional(w, "issued_year", r.issued_year);
         write_optional(w, "type_vi", r.type_name_vi);
         write_optional(w, "type_en", r.type_name_en);
         w.Key("begin");

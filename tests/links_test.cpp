@@ -438,15 +438,17 @@ TEST(TranslatedNumbersTest, EachYearsResolutionIsCitedOnlyByTheCitationsOfItsYea
          dated("dated-once", "Báo cáo\nCăn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023;\nNghị quyết 126/NQ-CP yêu cầu các bộ báo cáo.",
                "2025-02-01"),
          testing::make_document("no-date", "Ghi chú\nNghị quyết 126/NQ-CP được nhắc lại."),
+         // The year alone, as the press names yearly resolutions.
+         dated("year-only", "Tin\nNghị quyết 126/NQ-CP năm 2024 được triển khai.", "2025-04-01"),
          // The headline's mention is the one the text dates below.
          dated("headline", "Đà Nẵng triển khai Nghị quyết 126/NQ-CP\nThành phố triển khai Nghị quyết số 126/NQ-CP ngày 20/8/2024.",
                "2025-03-01")});
     const Xapian::Database db((dir.path() / "db").string());
     EXPECT_EQ(db.get_termfreq(cited_year_term("126/nq-cp", "2023")), 2u);  // dated-2023, dated-once
-    EXPECT_EQ(db.get_termfreq(cited_year_term("126/nq-cp", "2024")), 2u);
+    EXPECT_EQ(db.get_termfreq(cited_year_term("126/nq-cp", "2024")), 3u);
 
     EXPECT_EQ(documents_citing(db, "nq-126-2023", 10).first, (std::vector<std::string>{"dated-once", "undated-2023", "dated-2023"}));
-    EXPECT_EQ(documents_citing(db, "nq-126-2024", 10).first, (std::vector<std::string>{"headline", "dated-2024"}));
+    EXPECT_EQ(documents_citing(db, "nq-126-2024", 10).first, (std::vector<std::string>{"year-only", "headline", "dated-2024"}));
     const Document headline = from_stored_json(db.get_document(*db.postlist_begin("Qheadline")).get_data());
     ASSERT_EQ(headline.citations.size(), 1u);  // one citation, dated as the text dates it
     EXPECT_EQ(headline.citations[0].issued, "2024-08-20");
@@ -455,8 +457,8 @@ TEST(TranslatedNumbersTest, EachYearsResolutionIsCitedOnlyByTheCitationsOfItsYea
     ASSERT_TRUE(report.ok());
     ASSERT_EQ(ids_of(report->held_by), (std::vector<std::string>{"nq-126-2023", "nq-126-2024"}));
     EXPECT_EQ(report->held_by[0].cited_by, 3u);
-    EXPECT_EQ(report->held_by[1].cited_by, 2u);
-    EXPECT_EQ(report->total, 7u);  // every document citing the number, whichever it means
+    EXPECT_EQ(report->held_by[1].cited_by, 3u);
+    EXPECT_EQ(report->total, 8u);  // every document citing the number, whichever it means
     std::map<std::string, std::pair<std::vector<std::string>, bool>> meant;  // citing id -> holders, ambiguous
     for (const CitationGroup& relation_group : report->groups)
         for (const CitingDocument& citing : relation_group.documents) meant[citing.document.id] = {citing.holders, citing.ambiguous};
@@ -487,6 +489,17 @@ TEST(TranslatedNumbersTest, EachYearsResolutionIsCitedOnlyByTheCitationsOfItsYea
     EXPECT_EQ(checked->references[0].held_by, "nq-126-2023");
     EXPECT_FALSE(checked->references[0].ambiguous);
     EXPECT_EQ(checked->references[0].cited_by, 3u);
+    const auto year_only = searcher.check("Nghị quyết 126/NQ-CP năm 2023 đề ra nhiều giải pháp.");
+    ASSERT_TRUE(year_only.ok());
+    ASSERT_EQ(year_only->references.size(), 1u);
+    EXPECT_EQ(year_only->references[0].held_by, "nq-126-2023");
+    EXPECT_EQ(year_only->references[0].issued_year, "2023");
+    EXPECT_EQ(year_only->references[0].issued, "");
+    const searchd::RequestHandler handler{[&]() -> Searcher& { return searcher; }};
+    const auto shown = testing::call_json(handler, "GET", "/documents/year-only", 200);
+    ASSERT_EQ(shown["citations"].Size(), 1u);
+    EXPECT_STREQ(shown["citations"][0]["issued_year"].GetString(), "2024");
+    EXPECT_TRUE(shown["citations"][0]["issued"].IsNull());
     // Its headline's mention, undated, is the one the text dates.
     const auto headline_checked =
         searcher.check("Đà Nẵng triển khai Nghị quyết 126/NQ-CP\nThành phố thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023.");

@@ -232,6 +232,23 @@ TEST(Reference, IssueDateWrittenAfterTheNumber) {
     for (const DateRow& row : rows) EXPECT_EQ(only_reference(row.text).issued, row.issued) << row.text;
 }
 
+// The Government's resolutions 01/NQ-CP come back every year; the press names them by it.
+TEST(Reference, TheYearOfANumberWithoutItsOwn) {
+    const std::vector<DateRow> rows = {
+        {"Nghị quyết 01/NQ-CP năm 2024 của Chính phủ", "2024"},
+        {"Nghị quyết 01/NQ-CP (2024) về nhiệm vụ", "2024"},
+        {"Resolution No. 01/NQ-CP of 2024 on tasks", "2024"},
+        {"Nghị quyết số 126/NQ-CP ngày 14/8/2023", "2023"},   // of its date
+        {"Nghị quyết 01/NQ-CP, năm 2024 tỉnh đạt kết quả", ""},  // another clause's year
+        {"Nghị quyết 01/NQ-CP năm 2024/2025", ""},
+        {"Nghị quyết 01/NQ-CP (2024-2025)", ""},
+        {"Nghị quyết 01/NQ-CP năm 12", ""},
+        {"Nghị định 15/2020/NĐ-CP năm 2021", ""},              // a number with its year is of that year
+    };
+    for (const DateRow& row : rows) EXPECT_EQ(only_reference(row.text).issued_year, row.issued) << row.text;
+    EXPECT_EQ(only_reference("Nghị quyết 01/NQ-CP năm 2024").issued, "");  // no date for all that
+}
+
 // ---------------------------------------------------------------------------------------
 // The labelled table
 
