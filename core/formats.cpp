@@ -24,6 +24,10 @@ std::string_view skip_blanks(std::string_view s) {
 
 }  // namespace
 
+std::string nested_too_deep_reason() {
+    return "nested deeper than " + std::to_string(kMaxNestingDepth) + " levels";
+}
+
 std::string_view to_string(Format format) {
     switch (format) {
         case Format::text: return "text";

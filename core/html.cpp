@@ -4,12 +4,14 @@
 #include "core/html.hpp"
 
 #include "core/document.hpp"
+#include "core/formats.hpp"
 
 #include <gumbo.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <vector>
 
 namespace tracuu {
 namespace {
@@ -81,7 +83,17 @@ class Extractor {
 public:
     explicit Extractor(HtmlContent& out) : out_(out) {}
 
-    void walk(const GumboNode& node, bool in_content, bool in_pre) {
+    /// Whether the tree went deeper than kMaxNestingDepth (the walk stopped there).
+    bool too_deep() const { return too_deep_; }
+
+    void walk(const GumboNode& node, bool in_content, bool in_pre, std::size_t depth = 0) {
+        // The walk recurses once a level: depth_estimate kept gumbo from building a much
+        // deeper tree, and this keeps a page it misjudged from overflowing the stack (with
+        // room for what the estimate leaves out: <html>, <body>, a <p> around the rest).
+        if (depth > 2 * kMaxNestingDepth) {
+            too_deep_ = true;
+            return;
+        }
         switch (node.type) {
             case GUMBO_NODE_TEXT:
             case GUMBO_NODE_CDATA:
@@ -116,7 +128,7 @@ public:
         const bool pre = in_pre || tag == GUMBO_TAG_PRE;
         if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) append_space();
         for (unsigned i = 0; i < element.children.length; ++i)
-            walk(*static_cast<const GumboNode*>(element.children.data[i]), content, pre);
+            walk(*static_cast<const GumboNode*>(element.children.data[i]), content, pre, depth + 1);
         if (tag == GUMBO_TAG_H1) {
             std::string h1 = collapse(std::string_view(out_.text).substr(h1_start));
             if (content && h1_in_content_.empty()) h1_in_content_ = h1;
@@ -255,7 +267,121 @@ private:
     std::string title_;
     std::string og_title_;
     std::string og_url_;
+    bool too_deep_ = false;
 };
+
+bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Elements that never hold others: void elements, and those that hold raw text.
+bool holds_no_elements(std::string_view name) {
+    return is_one_of(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                            "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image"});
+}
+bool holds_raw_text(std::string_view name) {
+    return is_one_of(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"});
+}
+// Elements the parser closes when a sibling of their kind (or a block) starts: an unclosed
+// <p> or <li> does not make the tree deeper, however many follow. html, head and body are
+// never opened twice.
+bool closed_by_siblings(std::string_view name) {
+    return is_one_of(name, {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+                            "colgroup", "caption", "rb", "rt", "rp", "rtc", "a", "html", "head", "body"});
+}
+// HTML elements that end an <svg> or <math> they appear in (the HTML standard's list).
+bool breaks_out_of_foreign_content(std::string_view name) {
+    return is_one_of(name, {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+                            "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+                            "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+                            "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"});
+}
+// An end tag does not close what is open outside these (the standard's "scope").
+bool is_scope_boundary(std::string_view name) { return is_one_of(name, {"table", "template", "applet", "object", "marquee"}); }
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// How deep the tree gumbo would build for @p html goes, from its tags alone, counted up to
+// just past @p limit: gumbo's time on a deep page grows faster than the square of its depth,
+// so a deep page has to be told before it is parsed. Open elements are matched with their
+// end tags as the parser does, leaving out what cannot nest (void elements, raw text,
+// elements closed by their siblings): a sloppy page's unclosed <p>s count nothing.
+std::size_t depth_estimate(std::string_view html, std::size_t limit) {
+    std::vector<std::string> open;
+    std::size_t foreign = 0;  // open <svg> and <math>, where "<x/>" closes itself
+    std::size_t deepest = 0;
+    auto close_from = [&](std::size_t k) {
+        for (std::size_t j = k; j < open.size(); ++j)
+            if (open[j] == "svg" || open[j] == "math") --foreign;
+        open.resize(k);
+    };
+    std::size_t pos = 0;
+    while (deepest <= limit && (pos = html.find('<', pos)) != std::string_view::npos) {
+        if (html.compare(pos, 4, "<!--") == 0) {
+            const std::size_t end = html.find("-->", pos + 4);
+            pos = end == std::string_view::npos ? html.size() : end + 3;
+            continue;
+        }
+        if (pos + 1 < html.size() && (html[pos + 1] == '!' || html[pos + 1] == '?')) {
+            pos = std::min(html.find('>', pos), html.size());
+            continue;
+        }
+        const bool end_tag = pos + 1 < html.size() && html[pos + 1] == '/';
+        std::size_t name_end = pos + (end_tag ? 2 : 1);
+        if (name_end >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_end]))) {
+            ++pos;  // a "<" in text
+            continue;
+        }
+        const std::size_t name_start = name_end;
+        while (name_end < html.size() && !std::isspace(static_cast<unsigned char>(html[name_end])) &&
+               html[name_end] != '>' && html[name_end] != '/')
+            ++name_end;
+        const std::string name = lower_ascii(html.substr(name_start, name_end - name_start));
+        // The tag's end: the first ">" outside a quoted attribute value.
+        std::size_t end = name_end;
+        for (char quote = 0; end < html.size() && (quote || html[end] != '>'); ++end) {
+            if (quote && html[end] == quote) quote = 0;
+            else if (!quote && (html[end] == '"' || html[end] == '\'') && html[end - 1] == '=') quote = html[end];
+        }
+        const bool self_closing = end < html.size() && html[end - 1] == '/';
+        pos = end;
+        if (end_tag) {
+            for (std::size_t k = open.size(); k-- > 0;) {
+                if (open[k] == name) {
+                    close_from(k);
+                    break;
+                }
+                if (is_scope_boundary(open[k])) break;
+            }
+            continue;
+        }
+        if (holds_raw_text(name)) {
+            // Its text runs to its end tag, whatever looks like tags inside.
+            std::size_t close = pos;
+            while ((close = html.find("</", close)) != std::string_view::npos &&
+                   lower_ascii(html.substr(close + 2, name.size())) != name)
+                close += 2;
+            pos = close == std::string_view::npos ? html.size() : close;
+            continue;
+        }
+        if (name == "plaintext") break;  // the rest of the page is text
+        if (foreign > 0 && breaks_out_of_foreign_content(name))
+            for (std::size_t k = 0; k < open.size(); ++k)
+                if (open[k] == "svg" || open[k] == "math") {
+                    close_from(k);
+                    break;
+                }
+        if (holds_no_elements(name) || closed_by_siblings(name) || (foreign > 0 && self_closing)) continue;
+        if (name == "svg" || name == "math") ++foreign;
+        open.push_back(name);
+        deepest = std::max(deepest, open.size());
+    }
+    return deepest;
+}
 
 }  // namespace
 
@@ -283,10 +409,18 @@ std::string declared_charset(std::string_view html) {
 
 HtmlContent extract_html(std::string_view html) {
     HtmlContent content;
+    if (depth_estimate(html, kMaxNestingDepth) > kMaxNestingDepth) {
+        content.problem = nested_too_deep_reason();
+        return content;
+    }
     GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
     Extractor extractor(content);
     extractor.walk(*output->root, false, false);
     extractor.finish();
+    if (extractor.too_deep()) {
+        content = HtmlContent();
+        content.problem = nested_too_deep_reason();
+    }
     gumbo_destroy_output(&kGumboDefaultOptions, output);
     return content;
 }

@@ -20,6 +20,7 @@ struct HtmlContent {
     std::string date;    ///< First 10 characters of article:published_time, datePublished or
                          ///< <meta name="date"> when they are an ISO date "YYYY-MM-DD".
     std::string url;     ///< <link rel="canonical"> or og:url.
+    std::string problem; ///< Why the page is not read ("" when it is): nested deeper than kMaxNestingDepth.
 };
 
 /// The charset a page declares in its first 1024 bytes, as browsers prescan for it:
@@ -28,7 +29,8 @@ struct HtmlContent {
 /// (iso-8859-1, latin1, us-ascii) are given as windows-1252, as the HTML standard says.
 [[nodiscard]] std::string declared_charset(std::string_view html);
 
-/// Extracts @p html (valid UTF-8). Never throws for bad markup: HTML5 parsing has no errors.
+/// Extracts @p html (valid UTF-8). Never throws for bad markup: HTML5 parsing has no errors;
+/// a page nested deeper than kMaxNestingDepth is refused unparsed (HtmlContent::problem).
 [[nodiscard]] HtmlContent extract_html(std::string_view html);
 
 }  // namespace tracuu

@@ -4,6 +4,8 @@
  */
 #include "core/office.hpp"
 
+#include "core/formats.hpp"
+
 #include <pugixml.hpp>
 #include <zip.h>
 
@@ -58,7 +60,13 @@ void end_line(std::string& out) {
 
 // Word: text is in w:t; w:tab and w:br/w:cr inside runs; w:p ends a line. Deleted text
 // (w:delText), field codes (w:instrText) and footnote references carry no w:t of the body.
-void walk_docx(const pugi::xml_node& node, std::string& out) {
+// Both walks recurse once a level, so they stop at kMaxNestingDepth and say so in @p too_deep
+// (pugixml itself parses and frees any depth without recursion).
+void walk_docx(const pugi::xml_node& node, std::string& out, std::size_t depth, bool& too_deep) {
+    if (depth > kMaxNestingDepth) {
+        too_deep = true;
+        return;
+    }
     for (const pugi::xml_node& child : node.children()) {
         if (child.type() != pugi::node_element) continue;
         if (is(child, "w:t")) {
@@ -71,7 +79,7 @@ void walk_docx(const pugi::xml_node& node, std::string& out) {
             // Deleted or moved-away text, and the fallback copy of content also given in
             // mc:Choice, would read twice or read what the author removed.
         } else {
-            walk_docx(child, out);
+            walk_docx(child, out, depth + 1, too_deep);
             if (is(child, "w:p")) end_line(out);
         }
     }
@@ -79,7 +87,11 @@ void walk_docx(const pugi::xml_node& node, std::string& out) {
 
 // OpenDocument: text is character data inside text:p and text:h; text:s stands for
 // text:c spaces; text:note (footnotes) and office:annotation (comments) are left out.
-void walk_odt(const pugi::xml_node& node, std::string& out) {
+void walk_odt(const pugi::xml_node& node, std::string& out, std::size_t depth, bool& too_deep) {
+    if (depth > kMaxNestingDepth) {
+        too_deep = true;
+        return;
+    }
     for (const pugi::xml_node& child : node.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
             out += child.value();
@@ -93,7 +105,7 @@ void walk_odt(const pugi::xml_node& node, std::string& out) {
             out += '\n';
         } else if (is(child, "text:note") || is(child, "office:annotation") || is(child, "text:tracked-changes")) {
         } else {
-            walk_odt(child, out);
+            walk_odt(child, out, depth + 1, too_deep);
             if (is(child, "text:p") || is(child, "text:h")) end_line(out);
         }
     }
@@ -142,8 +154,14 @@ OfficeContent extract_office(std::string_view bytes, OfficeKind kind) {
         content.problem = why;
         return content;
     }
-    if (docx) walk_docx(find_element(body, "w:body"), content.text);
-    else walk_odt(find_element(body, "office:text"), content.text);
+    bool too_deep = false;
+    if (docx) walk_docx(find_element(body, "w:body"), content.text, 0, too_deep);
+    else walk_odt(find_element(body, "office:text"), content.text, 0, too_deep);
+    if (too_deep) {
+        content.text.clear();
+        content.problem = std::string(body_part) + ": " + nested_too_deep_reason();
+        return content;
+    }
 
     // Properties are optional: a document without them, or with broken ones, keeps its text.
     const char* properties_part = docx ? "docProps/core.xml" : "meta.xml";

@@ -23,7 +23,8 @@ struct OfficeContent {
     std::string title;    ///< The title property, or "".
     std::string author;   ///< Who wrote it: .docx dc:creator; .odt meta:initial-creator, else dc:creator; or "".
     std::string problem;  ///< Why it cannot be indexed ("" when it can): not a ZIP archive,
-                          ///< a missing or malformed part, a part too large.
+                          ///< a missing or malformed part, a part too large, a
+                          ///< body nested deeper than kMaxNestingDepth.
 };
 
 /// Extracts @p bytes (the whole file). Never throws.

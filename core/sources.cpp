@@ -151,6 +151,10 @@ void read_text(const FileContext& ctx, std::string content, Format format, std::
 
 void read_html(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
     HtmlContent html = extract_html(content);
+    if (!html.problem.empty()) {
+        ctx.problem(0, html.problem);
+        return;
+    }
     // A page whose body is a video or a viewer still has its title to be found by.
     if (is_blank(html.text)) html.text = html.title;
     if (is_blank(html.text)) {
@@ -298,6 +302,28 @@ std::string json_error(const rapidjson::Document& json, std::string_view text) {
            std::to_string(column) + ")";
 }
 
+// Where @p json nests deeper than kMaxNestingDepth (the bracket that goes past it), or npos.
+// RapidJSON parses, copies and writes values by recursion: 100,000 nested arrays overflow the
+// stack. Brackets inside strings do not count, as the parser reads them, up to its first error.
+std::size_t too_deep_at(std::string_view json) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxNestingDepth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
 void read_jsonl(const FileContext& ctx, std::string_view content) {
     std::size_t line_number = 0;
     while (!content.empty()) {
@@ -318,6 +344,10 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
             }
             repaired = unicode::to_valid_utf8(line);
             line = repaired;
+        }
+        if (too_deep_at(line) != std::string_view::npos) {
+            problem(nested_too_deep_reason());
+            continue;
         }
         rapidjson::Document json;
         json.Parse(line.data(), line.size());
@@ -340,6 +370,10 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
 }
 
 void read_json(const FileContext& ctx, std::string_view content, std::uint64_t content_hash) {
+    if (const std::size_t deep = too_deep_at(content); deep != std::string_view::npos) {
+        ctx.problem(line_of_offset(content, deep), nested_too_deep_reason());
+        return;
+    }
     rapidjson::Document json;
     json.Parse(content.data(), content.size());
     if (json.HasParseError()) {

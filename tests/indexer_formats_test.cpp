@@ -25,6 +25,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -521,6 +522,53 @@ TEST(Sources, BadInputIsReportedWithWhatAndWhere) {
     EXPECT_TRUE(read.has_problem("blank.html: HTML page without text or title"));
     EXPECT_EQ(read.problems.size(), 8u);
     ASSERT_EQ(read.documents.size(), 2u);  // the good JSONL lines
+}
+
+/// @p open repeated @p depth times, then @p inner, then @p close as many times.
+std::string nested(const std::string& open, std::size_t depth, const std::string& inner, const std::string& close) {
+    std::string out;
+    for (std::size_t k = 0; k < depth; ++k) out += open;
+    out += inner;
+    for (std::size_t k = 0; k < depth; ++k) out += close;
+    return out;
+}
+
+TEST(Sources, InputNestedDeeperThanTheLimitIsReportedAndTheRestRead) {
+    TempDir dir;
+    // Each crashed the indexer (a stack overflow in a recursive parse or tree walk), and 200,000
+    // nested <div>s held gumbo for minutes.
+    dir.write("in/deep.html", "<html><body>" + nested("<div>", 200000, "sâu", "</div>") + "</body></html>");
+    dir.write("in/deep-spans.html", "<p>" + nested("<span class=\"x\">", 5000, "sâu", "") + "</p>");
+    dir.write("in/export.jsonl", "{\"id\":\"ok-1\",\"text\":\"một\"}\n{\"id\":\"deep\",\"text\":\"x\",\"f\":" +
+                                     nested("[", 100000, "", "]") + "}\n{\"id\":\"ok-2\",\"text\":\"hai\"}\n");
+    dir.write("in/deep.json", "{\"id\":\"d\",\n\"text\":\"x\",\"f\":" + nested("{\"a\":", 5000, "1", "}") + "}");
+    dir.write("in/deep.docx", make_docx(nested("<w:sdt><w:sdtContent>", 30000, "<w:p><w:r><w:t>sâu</w:t></w:r></w:p>",
+                                               "</w:sdtContent></w:sdt>")));
+    dir.write("in/deep.odt", make_odt(nested("<text:section>", 30000, "<text:p>sâu</text:p>", "</text:section>"), "", ""));
+    // Deep but within the limit, and sloppy pages whose unclosed tags the parser closes itself.
+    dir.write("in/nested-900.html", "<html><body>" + nested("<div>", 900, "chín trăm", "</div>") + "</body></html>");
+    dir.write("in/unclosed.html", "<html><body><ul>" + nested("<li><p><b>mục</b> <a href=\"/x\">xem", 5000, "", "") +
+                                      "</ul><svg>" + nested("<path d=\"M0\"/>", 5000, "", "") + "</svg>" +
+                                      "<script>" + nested("<div>", 5000, "", "") + "</script><p>cuối</p></body></html>");
+    dir.write("in/nested-900.jsonl", "{\"id\":\"n900\",\"text\":\"x\",\"f\":" + nested("[", 900, "\"[[[[\"", "]") + "}\n");
+    dir.write("in/nested-400.docx", make_docx(nested("<w:sdt><w:sdtContent>", 400, "<w:p><w:r><w:t>bốn trăm</w:t></w:r></w:p>",
+                                                     "</w:sdtContent></w:sdt>")));
+    const auto started = std::chrono::steady_clock::now();
+    const Read read = read_all({(dir.path() / "in").string()});
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+    EXPECT_TRUE(read.has_problem("deep.html: nested deeper than 1000 levels"));
+    EXPECT_TRUE(read.has_problem("deep-spans.html: nested deeper than 1000 levels"));
+    EXPECT_TRUE(read.has_problem("export.jsonl:2: nested deeper than 1000 levels"));
+    EXPECT_TRUE(read.has_problem("deep.json:2: nested deeper than 1000 levels"));
+    EXPECT_TRUE(read.has_problem("deep.docx: word/document.xml: nested deeper than 1000 levels"));
+    EXPECT_TRUE(read.has_problem("deep.odt: content.xml: nested deeper than 1000 levels"));
+    EXPECT_EQ(read.problems.size(), 6u);
+    for (const char* id : {"ok-1", "ok-2", "nested-900", "unclosed", "n900", "nested-400"}) EXPECT_NE(read.find(id), nullptr) << id;
+    ASSERT_NE(read.find("nested-900"), nullptr);
+    EXPECT_EQ(read.find("nested-900")->text, "chín trăm");
+    ASSERT_NE(read.find("unclosed"), nullptr);
+    EXPECT_NE(read.find("unclosed")->text.find("cuối"), std::string::npos);
+    EXPECT_EQ(read.documents.size(), 6u);
 }
 
 TEST(Sources, AnHtmlPageWithOnlyATitleIsFoundByIt) {
