@@ -265,7 +265,10 @@ IndexingCounts IndexingRun::run() {
 
     std::vector<InputProblem> listing_problems;
     const std::vector<InputFile> files = collect_inputs(options_.inputs, listing_problems);
-    for (const InputProblem& problem : listing_problems) report(problem);
+    for (InputProblem& problem : listing_problems) {
+        if (problem.unlisted_folder && options_.prune) problem.reason += "; --prune keeps the documents indexed from it";
+        report(problem);
+    }
     state.files_total = files.size();
     std::uint64_t bytes_total = 0;
     for (const InputFile& file : files) bytes_total += file.size;
@@ -342,8 +345,11 @@ IndexingCounts IndexingRun::run() {
                 const std::string path = from_stored_json(db.get_document(*posting).get_data()).path;
                 const bool under_root = std::any_of(roots.begin(), roots.end(),
                                                     [&](const std::string& root) { return path.rfind(root, 0) == 0; });
+                // Only a source that is gone goes: one that cannot be looked at now (in a folder
+                // that cannot be listed or entered, on a failing disk) keeps its documents.
                 std::error_code ec;
-                if (under_root && !fs::exists(path, ec)) {
+                const bool source_gone = !fs::exists(path, ec) && !ec;
+                if (under_root && source_gone) {
                     gone.emplace_back(*term, term.get_termfreq());
                 } else if (read_whole.count(path)) {
                     for (auto doc = db.postlist_begin(*term); doc != db.postlist_end(*term); ++doc)

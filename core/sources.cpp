@@ -483,7 +483,11 @@ void list_folder(const fs::path& folder, std::vector<ListedFile>& found, std::ve
             problems.push_back({path.string(), 0, "not a regular file"});  // a FIFO, a socket, a device
         }
     }
-    if (ec) problems.push_back({folder.string(), 0, "cannot list folder: " + ec.message()});
+    if (ec) {
+        InputProblem problem{folder.string(), 0, "cannot list folder: " + ec.message()};
+        problem.unlisted_folder = true;
+        problems.push_back(std::move(problem));
+    }
 }
 
 }  // namespace

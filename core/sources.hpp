@@ -29,6 +29,8 @@ struct InputProblem {
     /// The document was indexed all the same, without the part the reason names (a JSON
     /// field that cannot be used): a warning, not a rejection.
     bool still_indexed = false;
+    /// A folder that could not be listed: what is indexed from it stays, --prune included.
+    bool unlisted_folder = false;
 
     /// "file:line: reason" (or "file: reason").
     [[nodiscard]] std::string to_string() const;

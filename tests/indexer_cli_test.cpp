@@ -119,6 +119,43 @@ TEST(IndexerCli, PruneRemovesDocumentsWhoseSourceFileIsGone) {
     EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "keep"), 1u);
 }
 
+TEST(IndexerCli, PruneKeepsTheDocumentsOfAFolderThatCannotBeListed) {
+    testing::TempDir dir;
+    fs::permissions(dir.path(), fs::perms::all);
+    write_articles(dir, "in", 3);
+    write_articles(dir, "in/sub", 4);
+    write_articles(dir, "in/gone", 2);
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    ASSERT_EQ(index_json(db, {in})["documents"].GetUint(), 9u);
+    // Root lists any folder: the runs that cannot are another user's (the database theirs).
+    const bool root = ::geteuid() == 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir.path())) {
+        fs::permissions(entry.path(), fs::is_directory(entry.status()) ? fs::perms::all : fs::perms::owner_read |
+                        fs::perms::owner_write | fs::perms::group_read | fs::perms::group_write | fs::perms::others_read |
+                        fs::perms::others_write);
+    }
+    const std::string as_nobody = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
+    fs::remove_all(dir.path() / "in/gone");
+    fs::permissions(dir.path() / "in/sub", fs::perms::none);
+    const RunResult sub_locked = run("timeout 60 " + as_nobody + index_command(db, {in, "--prune"}) + " 2>&1");
+    EXPECT_EQ(sub_locked.exit_code, 1) << sub_locked.output;
+    EXPECT_NE(sub_locked.output.find(in + "/sub: cannot list folder: Permission denied; --prune keeps the documents "
+                                            "indexed from it"),
+              std::string::npos)
+        << sub_locked.output;
+    EXPECT_EQ(documents_in(db), 7u);  // only in/gone's two are pruned
+
+    // The folder named itself cannot be listed: everything stays.
+    fs::permissions(dir.path() / "in", fs::perms::none);
+    const RunResult top_locked = run("timeout 60 " + as_nobody + index_command(db, {in, "--prune"}) + " 2>&1");
+    fs::permissions(dir.path() / "in", fs::perms::all);
+    fs::permissions(dir.path() / "in/sub", fs::perms::all);
+    EXPECT_EQ(top_locked.exit_code, 1) << top_locked.output;
+    EXPECT_NE(top_locked.output.find(in + ": cannot list folder: Permission denied"), std::string::npos) << top_locked.output;
+    EXPECT_EQ(documents_in(db), 7u);
+}
+
 TEST(IndexerCli, PruneRemovesWhatAFileReadWholeNoLongerGives) {
     testing::TempDir dir;
     dir.write("in/feed.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai\"}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
