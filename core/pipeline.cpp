@@ -241,6 +241,7 @@ IndexingCounts IndexingRun::run() {
         else if (workers > 1) layout = plan_layout(dir, LayoutKind::building, workers * kBuildShardsPerWorker);
         else layout = plan_layout(dir, LayoutKind::single, 1);
     }
+    discard_uncreated_databases(layout);  // killed while Xapian created them: nothing to keep
     const std::size_t shard_count = layout.shards.size();
     state.shards = layout.kind == LayoutKind::building ? 1 : shard_count;
 

@@ -130,9 +130,23 @@ void finish_build(const IndexLayout& layout) {
 }
 
 void clean_build_leftovers(const fs::path& dir) {
-    if (!fs::exists(dir / kVersionFileName)) return;
-    fs::remove(dir / kDirectoryStubName);
-    fs::remove_all(dir / kBuildDirName);
+    if (fs::exists(dir / kVersionFileName)) {
+        fs::remove(dir / kDirectoryStubName);
+        fs::remove_all(dir / kBuildDirName);
+    } else if (!fs::exists(dir / kDirectoryStubName)) {
+        fs::remove_all(dir / kBuildDirName);  // listed by no stub: holds no document
+    }
+}
+
+void discard_uncreated_databases(const IndexLayout& layout) {
+    // What Xapian's glass backend writes while creating a database, iamglass last (by renaming v.tmp).
+    static const std::vector<std::string> kXapianFiles = {"flintlock",      "v.tmp",          "postlist.glass",
+                                                          "termlist.glass", "position.glass", "docdata.glass",
+                                                          "spelling.glass", "synonym.glass"};
+    for (const fs::path& database : layout.shards) {
+        if (!fs::is_directory(database) || fs::exists(database / kVersionFileName)) continue;
+        for (const std::string& name : kXapianFiles) fs::remove(database / name);
+    }
 }
 
 IndexLock::IndexLock(const fs::path& dir) {

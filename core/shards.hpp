@@ -65,9 +65,18 @@ void write_stubs(const IndexLayout& layout);
 /// database; read_layout and clean_build_leftovers take it from there.
 void finish_build(const IndexLayout& layout);
 
-/// Removes what a finish_build killed after its switch left behind (a stale XAPIANDB or
-/// DIR/.build beside a complete single database). Does nothing otherwise.
+/// Removes what a killed run left behind that no reader sees: what a finish_build killed
+/// after its switch left (a stale XAPIANDB or DIR/.build beside a complete single database),
+/// and the DIR/.build of a first build killed before it wrote its stub (its shards hold no
+/// document yet: documents are written only once the stub lists them). Does nothing otherwise.
 void clean_build_leftovers(const std::filesystem::path& dir);
+
+/// Empties each database directory of @p layout that Xapian was killed while creating: its
+/// table files are there but not iamglass, which Xapian writes last, at the first commit. Such
+/// a directory holds no committed revision, and Xapian refuses to open or create it; emptied,
+/// it is created anew. A directory with iamglass is never touched, nor anything in one that is
+/// not Xapian's (DIR's stubs, lock and shard folders).
+void discard_uncreated_databases(const IndexLayout& layout);
 
 /// Another tracuu-index holds the directory.
 class IndexLockedError : public std::runtime_error {

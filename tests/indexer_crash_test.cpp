@@ -42,11 +42,13 @@ struct Ended {
 };
 
 /// Runs tracuu-index on @p input into @p db with @p environment added (the kill shim's
-/// settings); when @p kill_after is set, SIGKILLs it that long after it started.
+/// settings) and @p options; when @p kill_after is set, SIGKILLs it that long after it started.
 Ended run_indexer(const fs::path& db, const fs::path& input, const std::vector<std::string>& environment,
-                  std::optional<std::chrono::milliseconds> kill_after = std::nullopt) {
+                  std::optional<std::chrono::milliseconds> kill_after = std::nullopt,
+                  const std::vector<std::string>& options = {"--threads", "2"}) {
     const fs::path log = db.parent_path() / "indexer.log";
-    std::vector<std::string> args = {TRACUU_INDEX_BIN, "--db", db.string(), input.string(), "--batch-mb", "1", "--threads", "2"};
+    std::vector<std::string> args = {TRACUU_INDEX_BIN, "--db", db.string(), input.string(), "--batch-mb", "1"};
+    args.insert(args.end(), options.begin(), options.end());
     std::vector<std::string> env(environment);
     for (char** e = environ; *e; ++e) env.emplace_back(*e);
     std::vector<char*> argv;
@@ -162,6 +164,46 @@ TEST(IndexerCrash, KilledAtAnyMomentTheIndexOpensKeepsItsCommitsAndTheNextRunFin
     ASSERT_EQ(ended.exit_code, 0) << ended.output;
     EXPECT_EQ(open_and_query(db), static_cast<Xapian::doccount>(kArticles));
     EXPECT_EQ(Xapian::Database(db.string()).get_termfreq("kiem"), 600u);
+}
+
+TEST(IndexerCrash, KilledWhileXapianCreatesADatabaseTheNextRunCreatesItAnew) {
+    // Xapian writes a new database's tables, then iamglass: killed in between, the directory
+    // holds no commit, and Xapian refuses to open or create it (DatabaseNotFoundError), which
+    // stopped every later run with exit status 3.
+    testing::TempDir dir;
+    constexpr int kCount = 200;
+    for (int i = 0; i < kCount; ++i)
+        dir.write("a/" + std::to_string(i) + ".txt", "Bài " + std::to_string(i) + "\nThực hiện Nghị quyết số 126/NQ-CP.\n");
+    const fs::path input = dir.path() / "a";
+    struct Case {
+        std::string db;
+        std::string database_killed;  // relative to db
+        std::vector<std::string> options;
+    };
+    for (const Case& c : {Case{"first-build", ".build/shard-3", {"--threads", "2"}},
+                          Case{"sharded", "shard-1", {"--threads", "2", "--shards", "4"}},
+                          Case{"single", "", {"--threads", "1"}}}) {
+        SCOPED_TRACE(c.db);
+        const fs::path db = dir.path() / c.db;
+        Ended ended = run_indexer(db, input, kill_on_rename_to(db / c.database_killed / "iamglass", 1), std::nullopt, c.options);
+        ASSERT_TRUE(ended.killed) << ended.output;
+        EXPECT_TRUE(fs::exists(db / c.database_killed / "postlist.glass"));
+        EXPECT_FALSE(fs::exists(db / c.database_killed / "iamglass"));
+        ended = run_indexer(db, input, {}, std::nullopt, c.options);
+        ASSERT_EQ(ended.exit_code, 0) << ended.output;
+        EXPECT_EQ(open_and_query(db), static_cast<Xapian::doccount>(kCount));
+        ended = run_indexer(db, input, {}, std::nullopt, c.options);
+        ASSERT_EQ(ended.exit_code, 0) << ended.output;
+        EXPECT_NE(ended.output.find(std::to_string(kCount) + " unchanged"), std::string::npos) << ended.output;
+    }
+    // The tester's state: a build shard with a table file, made by hand.
+    const fs::path db = dir.path() / "by-hand";
+    fs::create_directories(db / ".build/shard-3");
+    dir.write("by-hand/.build/shard-3/postlist.glass", "");
+    const Ended ended = run_indexer(db, input, {});
+    ASSERT_EQ(ended.exit_code, 0) << ended.output;
+    EXPECT_EQ(open_and_query(db), static_cast<Xapian::doccount>(kCount));
+    EXPECT_FALSE(fs::exists(db / std::string(kBuildDirName)));
 }
 
 }  // namespace
