@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
 
 namespace fs = std::filesystem;
 
@@ -498,6 +499,25 @@ std::string InputProblem::to_string() const {
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems) {
     std::vector<InputFile> inputs;
+    // A file reached twice (named in a folder and directly, through a symbolic or hard link)
+    // is one file: read once, under the name that comes first, as the first of two inputs
+    // giving one id is kept.
+    std::map<std::pair<dev_t, ino_t>, std::size_t> input_of_file;
+    auto add = [&](InputFile input) {
+        struct stat info {};
+        if (::stat(input.path.c_str(), &info) == 0) {
+            const auto [it, fresh] = input_of_file.try_emplace({info.st_dev, info.st_ino}, inputs.size());
+            if (!fresh) {
+                const InputFile& kept = inputs[it->second];
+                InputProblem note{input.path.string(), 0,
+                                  "the same file as " + kept.path.string() + "; indexed once, as \"" + kept.id + "\""};
+                note.still_indexed = true;
+                problems.push_back(std::move(note));
+                return;
+            }
+        }
+        inputs.push_back(std::move(input));
+    };
     for (const std::string& argument : arguments) {
         const fs::path root(argument);
         std::error_code ec;
@@ -517,13 +537,13 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
             for (const ListedFile& file : found) {
                 fs::path relative = file.path.lexically_relative(root);
                 relative.replace_extension();
-                inputs.push_back({file.path, relative.generic_string(), file.size});
+                add({file.path, relative.generic_string(), file.size});
             }
         } else {
             // Anything else named directly is read, and the reader says what it is not.
             std::error_code size_ec;
             const std::uintmax_t size = fs::is_regular_file(status) ? fs::file_size(root, size_ec) : 0;
-            inputs.push_back({root, root.stem().string(), size_ec ? 0 : size});
+            add({root, root.stem().string(), size_ec ? 0 : size});
         }
     }
     return inputs;

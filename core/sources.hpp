@@ -70,7 +70,9 @@ struct ReadOptions {
 /// the files to read. Missing paths go to @p problems, and so does whatever inside a folder
 /// is no regular file (a broken or looping symbolic link, a FIFO, a device, a link to a
 /// folder, which is not followed) or cannot be listed; what a file holds is decided when it
-/// is read.
+/// is read. A file reached twice (the same device and inode: named in a folder and directly,
+/// or through a link) is listed once, under its first name; the other is noted in
+/// @p problems as still indexed.
 [[nodiscard]] std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
                                                     std::vector<InputProblem>& problems);
 

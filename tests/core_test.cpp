@@ -81,13 +81,19 @@ TEST(Sources, TextFileIdsAreRelativePathsWithoutExtension) {
     dir.write("corpus/000_a.txt", "Tiêu đề\nNội dung");
     dir.write("corpus/2024/000_a.txt", "Another\nbody");
     dir.write("corpus/.hidden.txt", "ignored");
-    const Read read = read_all({(dir.path() / "corpus").string(), (dir.path() / "corpus/000_a.txt").string()});
+    dir.write("lone/000_b.txt", "Riêng\nMột mình");
+    const Read read = read_all({(dir.path() / "corpus").string(), (dir.path() / "lone/000_b.txt").string(),
+                                (dir.path() / "corpus/000_a.txt").string()});
     ASSERT_EQ(read.documents.size(), 3u);
     EXPECT_EQ(read.documents[0].id, "000_a");
     EXPECT_EQ(read.documents[0].title, "Tiêu đề");
     EXPECT_EQ(read.documents[1].id, "2024/000_a");
-    EXPECT_EQ(read.documents[2].id, "000_a");  // named directly: its bare name
-    EXPECT_TRUE(read.problems.empty());
+    EXPECT_EQ(read.documents[2].id, "000_b");  // named directly: its bare name
+    // The same file named again is read once, under its first name.
+    ASSERT_EQ(read.problems.size(), 1u);
+    EXPECT_TRUE(read.problems[0].still_indexed);
+    EXPECT_EQ(read.problems[0].reason, "the same file as " + (dir.path() / "corpus/000_a.txt").string() +
+                                           "; indexed once, as \"000_a\"");
 }
 
 TEST(Sources, BadFilesAreReportedWithFileAndReason) {

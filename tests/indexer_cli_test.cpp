@@ -362,7 +362,8 @@ TEST(IndexerCli, EntriesOfAFolderThatCannotBeReadAreReportedAsWhenNamedDirectly)
          {in + "/broken.txt: no such file or directory (symbolic link to nowhere.txt)",
           in + "/loop: cannot read: Too many levels of symbolic links (symbolic link to loop)",
           in + "/pipe: not a regular file", in + "/sub/up: symbolic link to a folder, not followed",
-          in + "/locked: cannot list folder: Permission denied", std::string("indexed 3 documents"),
+          in + "/locked: cannot list folder: Permission denied", std::string("indexed 2 documents"),
+          in + "/good.txt: the same file as " + in + "/alias.txt; indexed once, as \"alias\"",
           std::string("; 5 rejected;")})
         EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
 
@@ -374,6 +375,26 @@ TEST(IndexerCli, EntriesOfAFolderThatCannotBeReadAreReportedAsWhenNamedDirectly)
           in + "/loop: cannot read: Too many levels of symbolic links", in + "/pipe: not a regular file",
           std::string("; 3 rejected;")})
         EXPECT_NE(named.output.find(expected), std::string::npos) << expected << "\n" << named.output;
+}
+
+TEST(IndexerCli, AFileReachedTwiceIsIndexedOnceUnderItsFirstNameAndTheOtherNoted) {
+    testing::TempDir dir;
+    dir.write("m2/today/tin.txt", "Tin hôm nay\nMột bản tin.");
+    dir.write("m2/other.txt", "Tin khác\nMột bản tin khác.");
+    fs::create_hard_link(dir.path() / "m2/other.txt", dir.path() / "m2/today/other-hard-link.txt");
+    const std::string db = (dir.path() / "db").string();
+    const std::string m2 = (dir.path() / "m2").string();
+    const RunResult result = index(db, {m2, m2 + "/today/tin.txt", m2 + "/../m2/today/tin.txt"});
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    for (const std::string& expected :
+         {m2 + "/today/tin.txt: the same file as " + m2 + "/today/tin.txt; indexed once, as \"today/tin\"",
+          m2 + "/../m2/today/tin.txt: the same file as " + m2 + "/today/tin.txt; indexed once, as \"today/tin\"",
+          m2 + "/today/other-hard-link.txt: the same file as " + m2 + "/other.txt; indexed once, as \"other\""})
+        EXPECT_NE(result.output.find(expected), std::string::npos) << expected << "\n" << result.output;
+    const Xapian::Database xdb(db);
+    EXPECT_EQ(xdb.get_doccount(), 2u);
+    EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "today/tin"), 1u);
+    EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "tin"), 0u);
 }
 
 TEST(IndexerCli, SizesTakeUnitsAndBadNumbersAreUsageErrorsThatSayWhatIsAccepted) {
