@@ -417,8 +417,9 @@ IndexingCounts IndexingRun::run() {
             record_warned = problem.still_indexed;  // a rejection ends the record it concerns
             file_problem = file_problem || !problem.still_indexed;
             // A file emptied or spoilt since it was indexed: what a search finds is what it was
-            // (its document, or the records of a JSON file: what holds its source term).
-            if (!problem.still_indexed && problem.line == 0 && !index_empty &&
+            // (its document, or the records of a JSON file: what holds its source term). Not
+            // for one record of a file: the others are read, and deleting the file loses them.
+            if (!problem.still_indexed && problem.line == 0 && problem.record == 0 && !index_empty &&
                 reader.term_exists(source_term(absolute_source_path(files[file_index]))))
                 problem.reason += "; the version indexed before stays (delete the file and run with --prune to remove it)";
             report(problem);

@@ -63,8 +63,16 @@ struct FileContext {
     std::string absolute_path;  // for Document::path
     std::uint64_t hash_state;   // the hash of everything but the bytes
 
-    void problem(std::size_t line, std::string reason) const { on_problem({file, line, std::move(reason)}); }
-    void warning(std::size_t line, std::string reason) const { on_problem({file, line, std::move(reason), true}); }
+    void problem(std::size_t line, std::string reason, std::size_t record = 0) const {
+        InputProblem problem{file, line, std::move(reason)};
+        problem.record = record;
+        on_problem(std::move(problem));
+    }
+    void warning(std::size_t line, std::string reason, std::size_t record = 0) const {
+        InputProblem warning{file, line, std::move(reason), true};
+        warning.record = record;
+        on_problem(std::move(warning));
+    }
 
     std::uint64_t hash(std::string_view bytes) const { return fnv1a64(bytes, hash_state); }
 
@@ -383,11 +391,11 @@ void read_json(const FileContext& ctx, std::string_view content, std::uint64_t c
         return;
     }
     auto one = [&](const rapidjson::Value& record, const std::string& fallback_id, std::size_t index) {
-        const std::string where = json.IsArray() ? "record " + std::to_string(index + 1) + ": " : std::string();
-        auto warning = [&](std::string reason) { ctx.warning(0, where + reason); };
+        const std::size_t record_number = json.IsArray() ? index + 1 : 0;
+        auto warning = [&](std::string reason) { ctx.warning(0, std::move(reason), record_number); };
         Document doc;
         if (std::string why = record_to_document(record, fallback_id, doc, warning); !why.empty()) {
-            ctx.problem(0, where + why);
+            ctx.problem(0, why, record_number);
             return;
         }
         // Records of one file share its bytes: the index tells them apart.
@@ -494,7 +502,8 @@ void list_folder(const fs::path& folder, std::vector<ListedFile>& found, std::ve
 }  // namespace
 
 std::string InputProblem::to_string() const {
-    return file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + reason;
+    return file + (line > 0 ? ":" + std::to_string(line) : std::string()) +
+           (record > 0 ? ": record " + std::to_string(record) : std::string()) + ": " + reason;
 }
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems) {

@@ -24,15 +24,17 @@ namespace tracuu {
 /// Something in the input that could not be indexed, and why.
 struct InputProblem {
     std::string file;
-    std::size_t line = 0;  ///< 1-based; 0 when it concerns the whole file.
+    std::size_t line = 0;  ///< 1-based; 0 when it concerns the whole file (or a record of it).
     std::string reason;
     /// The document was indexed all the same, without the part the reason names (a JSON
     /// field that cannot be used): a warning, not a rejection.
     bool still_indexed = false;
     /// A folder that could not be listed: what is indexed from it stays, --prune included.
     bool unlisted_folder = false;
+    /// 1-based record of a JSON array it concerns; 0 when it concerns the whole file.
+    std::size_t record = 0;
 
-    /// "file:line: reason" (or "file: reason").
+    /// "file:line: reason", "file: record N: reason" or "file: reason".
     [[nodiscard]] std::string to_string() const;
 };
 

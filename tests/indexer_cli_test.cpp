@@ -397,6 +397,29 @@ TEST(IndexerCli, AFileReachedTwiceIsIndexedOnceUnderItsFirstNameAndTheOtherNoted
     EXPECT_EQ(xdb.get_termfreq(std::string(schema::kIdPrefix) + "tin"), 0u);
 }
 
+TEST(IndexerCli, ARecordOfAJsonArrayThatCannotBeReadIsNamedWithoutAdviceForTheWholeFile) {
+    testing::TempDir dir;
+    const std::string records = "{\"id\":\"a1\",\"text\":\"một\"},{\"id\":\"a2\",\"text\":\"hai\"},{\"text\":\"ba\"}";
+    dir.write("in/array.json", "[" + records + "]");
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    const RunResult first = index(db, {in});
+    EXPECT_EQ(first.exit_code, 1) << first.output;
+    EXPECT_NE(first.output.find(in + "/array.json: record 3: missing \"id\" (a string)\n"), std::string::npos) << first.output;
+    // Read again (changed): record 3 never had a version, and the file's other records are indexed.
+    dir.write("in/array.json", "[ " + records + "]");
+    const RunResult second = index(db, {in});
+    EXPECT_EQ(second.exit_code, 1) << second.output;
+    EXPECT_NE(second.output.find(in + "/array.json: record 3: missing \"id\" (a string)\n"), std::string::npos) << second.output;
+    EXPECT_EQ(second.output.find("indexed before stays"), std::string::npos) << second.output;
+    EXPECT_EQ(documents_in(db), 2u);
+    // The whole file spoilt: its records indexed before stay, and the message says so.
+    dir.write("in/array.json", " \n");
+    const RunResult broken = index(db, {in});
+    EXPECT_NE(broken.output.find("the version indexed before stays"), std::string::npos) << broken.output;
+    EXPECT_EQ(documents_in(db), 2u);
+}
+
 TEST(IndexerCli, SizesTakeUnitsAndBadNumbersAreUsageErrorsThatSayWhatIsAccepted) {
     testing::TempDir dir;
     dir.write("in/small.txt", "Nhỏ\nVăn bản ngắn.");
