@@ -38,9 +38,13 @@ int read_int(std::string_view s, std::size_t& pos, std::size_t max_digits) {
     return value;
 }
 
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// Every date read anywhere (texts, JSON fields, searchd's from/to) is checked here.
 std::string iso(int year, int month, int day) {
-    static constexpr std::array<int, 12> days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > days[month - 1]) return {};
+    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return {};
+    if (day > days[month - 1] + (month == 2 && is_leap_year(year) ? 1 : 0)) return {};
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
     return buffer;

@@ -15,6 +15,7 @@
 #include "core/option_values.hpp"
 #include "core/pdf.hpp"
 #include "core/progress.hpp"
+#include "core/query.hpp"
 #include "core/schema.hpp"
 #include "core/shards.hpp"
 #include "core/sources.hpp"
@@ -442,6 +443,21 @@ TEST(Boilerplate, KeptInTheStoredTextOutOfTheTermsWithItsRangesStored) {
     ASSERT_EQ(stored.boilerplate.size(), 3u);
     EXPECT_EQ(stored.text.substr(stored.boilerplate[0].begin, stored.boilerplate[0].end - stored.boilerplate[0].begin),
               "Bình luận (3)");
+}
+
+TEST(Metadata, DatesAreCheckedAgainstTheCalendarLeapYearsIncluded) {
+    // Written as: the date it is, or "" for none (what a JSON "date", a dateline and searchd's from/to get).
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"2017-02-28", "2017-02-28"}, {"2017-02-29", ""},          {"29/02/2017", ""},         {"2017-02-30", ""},
+        {"2016-02-29", "2016-02-29"}, {"29/02/2016", "2016-02-29"}, {"2000-02-29", "2000-02-29"}, {"1900-02-29", ""},
+        {"2100-02-29", ""},           {"2024-04-31", ""},          {"2024-12-31", "2024-12-31"}, {"February 29, 2023", ""},
+        {"ngày 29 tháng 2 năm 2023", ""}, {"ngày 29 tháng 2 năm 2024", "2024-02-29"}};
+    for (const auto& [written, date] : cases) {
+        std::size_t length = 0;
+        EXPECT_EQ(parse_date_at(written, length), date) << written;
+    }
+    EXPECT_EQ(date_slot_value("2017-02-29"), "");
+    EXPECT_EQ(date_slot_value("2016-02-29"), "20160229");
 }
 
 TEST(Metadata, AuthorFromASignatureOrByline) {
