@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
         ->check(whole_number_from(1, 1 << 20));
     app.add_option("--max-bytes", options.read.max_bytes,
                    "Reject files larger than this: bytes, or with a unit K, M, G (KB, KiB, MB, MiB, GB, GiB: all "
-                   "powers of 1024), such as 10MB (default 256MiB)")
+                   "powers of 1024), such as 10MB (default 64MiB)")
         ->transform(byte_size())
         ->type_name("SIZE");
     app.add_flag("--lossy", options.read.lossy, "Index invalid UTF-8 with replacement characters instead of rejecting it");

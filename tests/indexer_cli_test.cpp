@@ -420,6 +420,18 @@ TEST(IndexerCli, ARecordOfAJsonArrayThatCannotBeReadIsNamedWithoutAdviceForTheWh
     EXPECT_EQ(documents_in(db), 2u);
 }
 
+TEST(IndexerCli, ByDefaultAFileOver64MiBIsRejectedForTheMemoryItsTextWouldTake) {
+    testing::TempDir dir;
+    dir.write("in/good.txt", "Tiêu đề\nVăn bản tốt.");
+    dir.write("in/huge.txt", "");
+    fs::resize_file(dir.path() / "in/huge.txt", (64ULL << 20) + 1);  // sparse: checked before it is read
+    const std::string in = (dir.path() / "in").string();
+    const RunResult result = index((dir.path() / "db").string(), {in});
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+    EXPECT_NE(result.output.find(in + "/huge.txt: larger than --max-bytes (67108865 > 67108864 bytes)"), std::string::npos)
+        << result.output;
+}
+
 TEST(IndexerCli, SizesTakeUnitsAndBadNumbersAreUsageErrorsThatSayWhatIsAccepted) {
     testing::TempDir dir;
     dir.write("in/small.txt", "Nhỏ\nVăn bản ngắn.");
