@@ -8,12 +8,16 @@
 #include "searchd/request_handler.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -101,14 +105,60 @@ struct TextRequest {
     return names;
 }
 
+/// Deepest nesting of arrays and objects a request body may have. No route takes more than
+/// two levels ({"facets": ["type"]}); a body nested deeper is refused whole rather than read.
+inline constexpr unsigned kMaxJsonDepth = 32;
+
+namespace detail {
+
+/// Builds a rapidjson::Document from SAX events, refusing nesting beyond kMaxJsonDepth.
+struct DepthLimitedBuilder {
+    rapidjson::Document& document;
+    unsigned depth = 0;
+    bool too_deep = false;
+
+    bool Null() { return document.Null(); }
+    bool Bool(bool b) { return document.Bool(b); }
+    bool Int(int i) { return document.Int(i); }
+    bool Uint(unsigned i) { return document.Uint(i); }
+    bool Int64(std::int64_t i) { return document.Int64(i); }
+    bool Uint64(std::uint64_t i) { return document.Uint64(i); }
+    bool Double(double d) { return document.Double(d); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return document.RawNumber(s, n, copy); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) { return document.String(s, n, copy); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return document.Key(s, n, copy); }
+    bool StartObject() { return enter() && document.StartObject(); }
+    bool EndObject(rapidjson::SizeType members) { --depth; return document.EndObject(members); }
+    bool StartArray() { return enter() && document.StartArray(); }
+    bool EndArray(rapidjson::SizeType elements) { --depth; return document.EndArray(elements); }
+
+private:
+    bool enter() {
+        too_deep = ++depth > kMaxJsonDepth;
+        return !too_deep;
+    }
+};
+
+}  // namespace detail
+
 /// Parses @p body into @p json, which must be an object. Else a "bad_request" that names the
 /// parse error and its byte, or shows @p example when the JSON is valid but no object.
+/// Parsing is iterative (RapidJSON's default parser recurses once per level: a body of
+/// 200,000 brackets overflowed the stack) and stops at nesting deeper than kMaxJsonDepth.
 [[nodiscard]] inline std::optional<Error> read_json_object(const std::string& body, rapidjson::Document& json,
                                                            const std::string& example) {
-    json.Parse(body.data(), body.size());
-    if (json.HasParseError())
-        return Error{"bad_request", std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
-                                        " (byte " + std::to_string(json.GetErrorOffset()) + ")"};
+    rapidjson::MemoryStream memory(body.data(), body.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(memory);
+    rapidjson::Reader reader;
+    detail::DepthLimitedBuilder builder{json};
+    auto parse = [&](rapidjson::Document&) { return !reader.Parse<rapidjson::kParseIterativeFlag>(stream, builder).IsError(); };
+    json.Populate(parse);
+    if (builder.too_deep)
+        return Error{"bad_request", "body nests arrays and objects deeper than " + std::to_string(kMaxJsonDepth) +
+                                        " levels (byte " + std::to_string(reader.GetErrorOffset()) + ")"};
+    if (reader.HasParseError())
+        return Error{"bad_request", std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(reader.GetParseErrorCode()) +
+                                        " (byte " + std::to_string(reader.GetErrorOffset()) + ")"};
     if (!json.IsObject()) return Error{"bad_request", "body must be a JSON object such as " + example};
     return std::nullopt;
 }

@@ -221,6 +221,31 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     }
 }
 
+TEST_F(HandlerTest, DeeplyNestedInputIsRefusedNotRecursedInto) {
+    // 200,000 brackets (400 KB) overflowed the stack of RapidJSON's recursive parser: SIGSEGV.
+    const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    for (const auto& [route, body] : {std::pair{"/search", "{\"q\":\"luat\",\"x\":" + deep + "}"},
+                                      std::pair{"/check", "{\"text\":" + deep + "}"},
+                                      std::pair{"/related", "{\"text\":\"luat\",\"limit\":" + deep + "}"},
+                                      std::pair{"/search", [] { std::string b; for (int i = 0; i < 100000; ++i) b += "{\"q\":"; return b; }()}}) {
+        const auto bad = call("POST", route, 400, body);
+        EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_request") << route;
+        EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("deeper than 32 levels"), std::string::npos)
+            << route << ": " << bad["error"]["message"].GetString();
+    }
+    // Nesting a route takes is read as before.
+    EXPECT_TRUE(call("POST", "/search", 200, R"({"q": "luat", "facets": ["lang"]})")["facets"]["lang"].IsArray());
+    // The query parser recurses per parenthesis: the 2048-byte query limit bounds the depth.
+    for (const std::string& nested : {std::string(1023, '(') + "a" + std::string(1023, ')'),
+                                      [] { std::string q; for (int i = 0; i < 682; ++i) q += "(a"; return q + std::string(682, ')'); }()}) {
+        ASSERT_LE(nested.size(), 2048u);
+        EXPECT_EQ(call("GET", "/search?q=" + nested, 200)["total"].GetUint(), 0u);
+        EXPECT_EQ(call("POST", "/search", 200, "{\"q\": \"" + nested + "\"}")["total"].GetUint(), 0u);
+    }
+    const auto too_long = call("POST", "/search", 400, "{\"q\": \"" + std::string(100000, '(') + "a" + std::string(100000, ')') + "\"}");
+    EXPECT_STREQ(too_long["error"]["code"].GetString(), "bad_query");
+}
+
 // An index with a legal document among press articles, for filters, facets and spelling.
 class LegalHandlerTest : public HandlerTest {
 protected:
