@@ -337,16 +337,6 @@ Xapian::Query date_query(const std::string& iso) {
 
 namespace {
 
-// Accepts only the documents of one candidate set.
-class InSet : public Xapian::MatchDecider {
-public:
-    explicit InSet(const std::set<Xapian::docid>& ids) : ids_(ids) {}
-    bool operator()(const Xapian::Document& doc) const override { return ids_.count(doc.get_docid()) != 0; }
-
-private:
-    const std::set<Xapian::docid>& ids_;
-};
-
 constexpr std::size_t kMaxSharedWordsShown = 8;
 constexpr std::size_t kMaxQueryDates = 30;      // dates of the source asked for
 constexpr std::size_t kMaxQueryNamePairs = 24;  // adjacent name words of the source asked for
@@ -375,8 +365,12 @@ public:
             Xapian::Enquire enquire(db_);
             enquire.set_query(query);
             enquire.set_weighting_scheme(ranking());
-            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted + 1));
-            for (auto it = mset.begin(); it != mset.end(); ++it) found.insert(*it);
+            Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted + 1));
+            mset.fetch();  // one round trip for all, from a remote shard
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                found.insert(*it);
+                id_terms_.emplace(*it, std::string(schema::kIdPrefix) + it.get_document().get_value(schema::kIdSlot));
+            }
         };
         add_best(text_query_);
         add_best(shared_items_query());
@@ -388,10 +382,13 @@ public:
     void weigh_words(const std::set<Xapian::docid>& candidates) {
         if (text_query_.empty() || candidates.empty()) return;
         Xapian::Enquire enquire(db_);
-        enquire.set_query(text_query_);
         enquire.set_weighting_scheme(ranking());
-        const InSet in_candidates(candidates);
-        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()), nullptr, &in_candidates);
+        // The candidates by their id terms, a filter that adds no weight: a query a shard served by
+        // xapian-tcpsrv runs too (a MatchDecider is "not supported for the remote backend").
+        std::vector<std::string> ids;
+        for (const Xapian::docid docid : candidates) ids.push_back(id_terms_.at(docid));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query_, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates.size()));
         const double bound = mset.get_max_possible();
         if (bound <= 0) return;
         for (auto it = mset.begin(); it != mset.end(); ++it) text_similarity_[*it] = std::min(1.0, it.get_weight() / bound);
@@ -592,6 +589,7 @@ private:
     std::set<std::string> dates_;                          // and its publication date
     std::map<std::string, Xapian::Query> date_queries_;
     std::unordered_map<Xapian::docid, double> text_similarity_;
+    std::unordered_map<Xapian::docid, std::string> id_terms_;  // of the candidates
     std::unordered_map<std::string, double> name_weights_, date_weights_;
     std::map<std::string, NumberHolders> holders_;  // of the numbers linked so far
 };

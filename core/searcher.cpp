@@ -83,43 +83,49 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
 constexpr std::array<std::pair<Facet, std::string_view>, 4> kFacetNames = {
     {{Facet::lang, "lang"}, {Facet::type, "type"}, {Facet::issuer, "issuer"}, {Facet::year, "year"}}};
 
-// Counts facet values over every match it is shown: languages, types and issuers from their
-// slots (several issuers in one), years from the date slot.
-class FacetSpy final : public Xapian::MatchSpy {
+// Counts facet values over every match: one Xapian::ValueCountMatchSpy a slot. Xapian's own
+// class, because shards served by xapian-tcpsrv run it there and send its counts back (a
+// MatchSpy of ours is "not suitable for use with remote searches"). What a slot holds is
+// read after counting: a joint document's issuers (one tab-separated value) count for each,
+// and dates (YYYYMMDD) for their year.
+class FacetCounter {
 public:
-    explicit FacetSpy(std::vector<Facet> facets) : facets_(std::move(facets)), counts_(facets_.size()) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        ++examined_;
-        for (std::size_t i = 0; i < facets_.size(); ++i) {
-            switch (facets_[i]) {
-                case Facet::lang: count(i, doc.get_value(schema::kLanguageSlot)); break;
-                case Facet::type: count(i, doc.get_value(schema::kTypeSlot)); break;
-                case Facet::year: count(i, doc.get_value(schema::kDateSlot).substr(0, 4)); break;
-                case Facet::issuer: {
-                    const std::string issuers = doc.get_value(schema::kIssuerSlot);
-                    for (std::size_t start = 0; start < issuers.size();) {
-                        const std::size_t end = std::min(issuers.find(schema::kIssuerSeparator, start), issuers.size());
-                        count(i, issuers.substr(start, end - start));
-                        start = end + 1;
-                    }
-                    break;
-                }
-            }
-        }
+    explicit FacetCounter(std::vector<Facet> facets) : facets_(std::move(facets)) {
+        for (const Facet facet : facets_) spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(facet)));
     }
-    Xapian::MatchSpy* clone() const override { return new FacetSpy(facets_); }
-    std::string name() const override { return "tracuu.FacetSpy"; }
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
 
-    /// Matches shown so far.
-    [[nodiscard]] Xapian::doccount examined() const { return examined_; }
+    void attach_to(Xapian::Enquire& enquire) {
+        for (const auto& spy : spies_) enquire.add_matchspy(spy.get());
+    }
+
+    /// Matches counted.
+    [[nodiscard]] Xapian::doccount examined() const { return spies_.empty() ? 0 : spies_.front()->get_total(); }
 
     /// The counts, most frequent first (ties by value), at most @p limit values a facet.
     [[nodiscard]] std::vector<FacetCounts> results(std::size_t limit) const {
         std::vector<FacetCounts> out;
         for (std::size_t i = 0; i < facets_.size(); ++i) {
+            std::unordered_map<std::string, Xapian::doccount> counts;
+            for (auto it = spies_[i]->values_begin(); it != spies_[i]->values_end(); ++it) {
+                const std::string value = *it;
+                switch (facets_[i]) {
+                    case Facet::lang:
+                    case Facet::type: counts[value] += it.get_termfreq(); break;
+                    case Facet::year: counts[value.substr(0, 4)] += it.get_termfreq(); break;
+                    case Facet::issuer:
+                        for (std::size_t start = 0; start < value.size();) {
+                            const std::size_t end = std::min(value.find(schema::kIssuerSeparator, start), value.size());
+                            if (end > start) counts[value.substr(start, end - start)] += it.get_termfreq();
+                            start = end + 1;
+                        }
+                        break;
+                }
+            }
+            counts.erase("");
             FacetCounts facet{facets_[i], {}};
-            for (const auto& [value, count] : counts_[i]) {
+            for (const auto& [value, count] : counts) {
                 FacetValue entry{value, {}, {}, count};
                 if (facets_[i] == Facet::type || facets_[i] == Facet::issuer) {
                     const CodeNames names = names_of_code(value);
@@ -138,13 +144,18 @@ public:
     }
 
 private:
-    void count(std::size_t facet, const std::string& value) {
-        if (!value.empty()) ++counts_[facet][value];
+    static Xapian::valueno slot_of(Facet facet) {
+        switch (facet) {
+            case Facet::lang: return schema::kLanguageSlot;
+            case Facet::type: return schema::kTypeSlot;
+            case Facet::issuer: return schema::kIssuerSlot;
+            case Facet::year: return schema::kDateSlot;
+        }
+        return schema::kLanguageSlot;
     }
 
     std::vector<Facet> facets_;
-    std::vector<std::unordered_map<std::string, Xapian::doccount>> counts_;
-    Xapian::doccount examined_ = 0;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;  // outlive the Enquire they are attached to
 };
 
 // How many documents @p query matches, estimated as SearchResponse::total is.
@@ -228,26 +239,26 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
     // Facets count every match: the matcher must then visit them all, not stop once it
     // knows the best page (check_at_least), up to max_facet_documents.
-    std::optional<FacetSpy> facet_spy;
+    std::optional<FacetCounter> facet_counter;
     Xapian::doccount check_at_least = 1000;
     if (!request.facets.empty()) {
-        facet_spy.emplace(request.facets);
+        facet_counter.emplace(request.facets);
         check_at_least = std::min(db_.get_doccount(), request.max_facet_documents);
     }
     Xapian::Enquire enquire(db_);
     enquire.set_query(filtered(parsed->query, filter.value()));
     enquire.set_weighting_scheme(ranking());
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    if (facet_spy) enquire.add_matchspy(&*facet_spy);
+    if (facet_counter) facet_counter->attach_to(enquire);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit), check_at_least);
     SearchResponse response;
     response.query = request.query;
     response.total = mset.get_matches_estimated();
-    if (facet_spy) {
-        response.facets = facet_spy->results(kMaxFacetValues);
+    if (facet_counter) {
+        response.facets = facet_counter->results(kMaxFacetValues);
         response.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
-                                facet_spy->examined() == mset.get_matches_estimated();
+                                facet_counter->examined() == mset.get_matches_estimated();
     }
     response.did_you_mean = corrected_query(parsed.value());
     if (!response.did_you_mean.empty()) {
@@ -943,28 +954,33 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
             return;
         }
         CheckedQuote quote{passage, span.begin, span.end, {span}, 0, {}};
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size())));
-        enquire.set_weighting_scheme(ranking());
-        // Whoever checks a quote looks for its source: the earliest publication first.
-        // By publication date, the undated ("~" sorts after the digits of any date) after
-        // every dated one; a key maker remote shards know (xapian-tcpsrv).
-        Xapian::MultiValueKeyMaker oldest_first;
-        oldest_first.add_value(schema::kDateSlot, false, "~");
-        enquire.set_sort_by_key_then_relevance(&oldest_first, false);
-        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 1000);
-        quote.found = mset.get_matches_estimated();
+        // Whoever checks a quote looks for its source: the earliest publication first, by
+        // publication date, then the undated. Two searches sorted by value, not one by a
+        // KeyMaker: shards served by xapian-tcpsrv sort by value, and refuse a KeyMaker.
+        const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+        const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");  // "" (no date) sorts before "0"
+        std::vector<Xapian::MSet> msets;
+        for (const bool with_date : {true, false}) {
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(Xapian::Query(with_date ? Xapian::Query::OP_FILTER : Xapian::Query::OP_AND_NOT, phrase, dated));
+            enquire.set_weighting_scheme(ranking());
+            if (with_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+            const std::size_t shown = msets.empty() ? 0 : msets.front().size();
+            msets.push_back(enquire.get_mset(0, static_cast<Xapian::doccount>(limit - shown), 1000));
+            quote.found += msets.back().get_matches_estimated();
+        }
         Highlights highlights;
         for (const Token& token : analysis.tokens) highlights.folded.insert(token.folded);
         highlights.phrases.push_back(terms);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Hit hit;
-            hit.document = from_stored_json(it.get_document().get_data());
-            hit.score = it.get_weight();
-            hit.snippet = make_snippet(hit.document.text, highlights, analyzer_, terms_, hit.document.boilerplate);
-            hit.document.text.clear();
-            quote.documents.push_back(std::move(hit));
-        }
+        for (const Xapian::MSet& mset : msets)
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                Hit hit;
+                hit.document = from_stored_json(it.get_document().get_data());
+                hit.score = it.get_weight();
+                hit.snippet = make_snippet(hit.document.text, highlights, analyzer_, terms_, hit.document.boilerplate);
+                hit.document.text.clear();
+                quote.documents.push_back(std::move(hit));
+            }
         quotation_at.emplace(std::move(passage), result.quotes.size());
         result.quotes.push_back(std::move(quote));
     };

@@ -360,5 +360,175 @@ TEST(Searchd, RefusesAMissingIndexAndStopsCleanlyOnSigterm) {
     EXPECT_NE(daemon.log().find("GET /health 200"), std::string::npos) << daemon.log();
 }
 
+// ---- Shards served by Xapian's remote backend (xapian-tcpsrv, Debian package xapian-tools).
+
+/// The xapian-tcpsrv program, or "" when it is not installed.
+std::string xapian_tcpsrv() {
+    for (const char* dir : {"/usr/bin", "/usr/local/bin"}) {
+        const std::string path = std::string(dir) + "/xapian-tcpsrv";
+        if (access(path.c_str(), X_OK) == 0) return path;
+    }
+    return {};
+}
+
+/// A port of 127.0.0.1 free a moment ago.
+unsigned short free_port() {
+    net::io_context io;
+    net::ip::tcp::acceptor acceptor(io, net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), 0));
+    return acceptor.local_endpoint().port();
+}
+
+bool accepts_connections(unsigned short port) {
+    net::io_context io;
+    net::ip::tcp::socket socket(io);
+    beast::error_code ec;
+    socket.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port), ec);
+    return !ec;
+}
+
+/// xapian-tcpsrv serving one database on 127.0.0.1, in a session of its own: on SIGTERM it
+/// signals its whole process group, which would otherwise be the test's.
+class ShardServer {
+public:
+    ShardServer(std::string db, unsigned short port = 0) : db_(std::move(db)) {
+        for (int attempt = 0; attempt < 5 && pid_ < 0; ++attempt) start(port != 0 ? port : free_port());
+        if (pid_ < 0) throw std::runtime_error("xapian-tcpsrv did not start on " + db_);
+    }
+    ~ShardServer() { stop(); }
+    ShardServer(const ShardServer&) = delete;
+    ShardServer& operator=(const ShardServer&) = delete;
+
+    [[nodiscard]] unsigned short port() const { return port_; }
+
+    void stop() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGTERM);
+        waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+    }
+
+private:
+    void start(unsigned short port) {
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+        posix_spawnattr_t attributes;
+        posix_spawnattr_init(&attributes);
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
+        const std::string program = xapian_tcpsrv();
+        std::vector<std::string> args = {program, "--interface", "127.0.0.1", "--port", std::to_string(port), db_};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        pid_t pid = -1;
+        const int spawned = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        posix_spawnattr_destroy(&attributes);
+        if (spawned != 0) return;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (waitpid(pid, nullptr, WNOHANG) == pid) return;  // the port was taken meanwhile
+            if (accepts_connections(port)) {
+                pid_ = pid;
+                port_ = port;
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+    }
+
+    std::string db_;
+    pid_t pid_ = -1;
+    unsigned short port_ = 0;
+};
+
+/// An answer's body without its timing, which differs from run to run, and for related
+/// documents, without their scores: their "text" part is BM25 over the query's upper bound,
+/// which each remote shard computes on its own statistics (README), so it differs a little.
+std::string comparable(std::string body) {
+    body = std::regex_replace(body, std::regex("\"took_ms\":[-0-9.e]+"), "\"took_ms\":0");
+    if (body.find("\"related\":") == std::string::npos) return body;
+    return std::regex_replace(body, std::regex("\"(score|text)\":[-0-9.e]+"), "\"$1\":0");
+}
+
+class RemoteShards : public ::testing::Test {
+protected:
+    static constexpr int kShards = 3;
+
+    void SetUp() override {
+        if (xapian_tcpsrv().empty())
+            GTEST_SKIP() << "xapian-tcpsrv is not installed (Debian package xapian-tools; scripts/setup.sh installs it)";
+        // The corpus and the README's two legal documents, for issuers, types and years.
+        const auto legal = dir_.write("legal/legal.jsonl",
+            "{\"id\": \"nq-126-2023\", \"number\": \"126/NQ-CP\", \"date\": \"2023-08-14\", \"title\": \"Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật\", \"text\": \"Chính phủ ban hành Nghị quyết về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.\"}\n"
+            "{\"id\": \"nd-15-2020\", \"number\": \"15/2020/NĐ-CP\", \"date\": \"2020-02-03\", \"title\": \"Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông\", \"text\": \"Nghị định quy định hành vi vi phạm hành chính, hình thức xử phạt, mức xử phạt trong lĩnh vực bưu chính, viễn thông, công nghệ thông tin và giao dịch điện tử.\"}\n");
+        const std::string db = (dir_.path() / "db").string();
+        const RunResult indexed = run(quote(TRACUU_INDEX_BIN) + " --db " + quote(db) + " --shards " + std::to_string(kShards) +
+                                      " " + quote(TRACUU_CORPUS_DIR) + " " + quote(legal.string()));
+        ASSERT_EQ(indexed.exit_code, 0) << indexed.output;
+        std::string stub;
+        for (int k = 0; k < kShards; ++k) {
+            servers_.push_back(std::make_unique<ShardServer>(db + "/shard-" + std::to_string(k)));
+            stub += "remote 127.0.0.1:" + std::to_string(servers_.back()->port()) + "\n";
+        }
+        remote_stub_ = dir_.write("remote.stub", stub).string();
+        local_stub_ = db + "/index.stub";
+    }
+
+    testing::TempDir dir_;
+    std::vector<std::unique_ptr<ShardServer>> servers_;
+    std::string remote_stub_, local_stub_;
+};
+
+TEST_F(RemoteShards, EveryRouteAnswersAsOverLocalShards) {
+    Daemon remote(remote_stub_);
+    Daemon local(local_stub_);
+    const std::vector<std::string> targets = {
+        "/search?q=thi+hanh+phap+luat&facets=true",  // the web page always asks for facets
+        "/search?q=chinh+phu&type=-article&facets=issuer,year",
+        "/search?q=thi+hanh+phap+luat&sort=date&limit=3",
+        "/search?q=nghi+quyiet+126&limit=1",  // did you mean
+        "/search?q=(dat+OR+income)+AND+NOT+luat",
+        std::string("/documents/") + kVietnameseArticle,
+        "/documents/nq-126-2023",
+        std::string("/documents/") + kEnglishArticle + "/related?limit=3",
+        "/suggest?q=thi+h",
+        "/suggest?q=126%2Fn",
+        "/references?q=126",
+        "/references/126%2FNQ-CP",
+        "/references/126%2FNQ-CP?type=-article",
+        "/health",
+    };
+    for (const std::string& target : targets) {
+        const auto answer = request(remote.port(), http::verb::get, target);
+        EXPECT_EQ(answer.result_int(), 200u) << target << ": " << answer.body();
+        EXPECT_EQ(comparable(answer.body()), comparable(request(local.port(), http::verb::get, target).body())) << target;
+    }
+    for (const auto& [route, body] :
+         {std::pair{"/search", R"({"q": "xử phạt", "facets": ["type", "issuer", "year"]})"},
+          std::pair{"/related", R"({"text": "Phó Chủ tịch Nguyễn Thanh Bình ký Chỉ thị thực hiện Nghị quyết 126/NQ-CP ngày 14/8/2023.", "limit": 3})"},
+          std::pair{"/check", R"({"text": "Theo Nghị quyết 126/NQ-CP, Chính phủ yêu cầu “thi hành pháp luật” nghiêm."})"}}) {
+        const auto answer = request(remote.port(), http::verb::post, route, body);
+        EXPECT_EQ(answer.result_int(), 200u) << route << ": " << answer.body();
+        EXPECT_EQ(comparable(answer.body()), comparable(request(local.port(), http::verb::post, route, body).body())) << route;
+    }
+    // Words count in a related document's score over shards too (a MatchDecider saw each
+    // shard's own docids, and the Vietnamese article had "text": 0 over local shards).
+    auto related = request(local.port(), http::verb::post, "/related", R"({"text": "Phó Chủ tịch Nguyễn Thanh Bình ký Chỉ thị thực hiện Nghị quyết 126/NQ-CP ngày 14/8/2023."})");
+    rapidjson::Document related_json;
+    related_json.Parse(related.body().c_str());
+    ASSERT_TRUE(related_json.IsObject() && related_json["related"].Size() >= 1) << related.body();
+    EXPECT_STREQ(related_json["related"][0]["id"].GetString(), kVietnameseArticle);
+    EXPECT_GT(related_json["related"][0]["why"]["text"].GetDouble(), 1.0) << related.body();
+    const Reply facets = get(remote.port(), "/search?q=thi+hanh+phap+luat&facets=issuer,year");
+    ASSERT_EQ(facets.status, 200u);
+    ASSERT_GE(facets.json["facets"]["issuer"].Size(), 1u);
+    EXPECT_STREQ(facets.json["facets"]["issuer"][0]["value"].GetString(), "CP");
+    EXPECT_EQ(facets.json["facets"]["issuer"][0]["count"].GetUint(), 2u);
+}
+
 }  // namespace
 }  // namespace tracuu
