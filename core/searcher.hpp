@@ -208,7 +208,13 @@ public:
     [[nodiscard]] const Analyzer& analyzer() const { return analyzer_; }
 
     /// Moves to the latest committed revision; cheap when nothing changed.
+    /// @throws Xapian::NetworkError when a remote shard cannot be reached.
     void refresh();
+
+    /// Opens the index afresh: new connections to remote shards, after a Xapian::NetworkError
+    /// (a shard server restarted, or closed a connection left idle).
+    /// @throws Xapian::NetworkError when a remote shard still cannot be reached.
+    void reconnect() { db_ = Xapian::Database(path_); }
 
     /// Which revision of the index this searcher reads, as a key for what is derived from it:
     /// the database's UUID and commit number, or for a sharded index (several databases,

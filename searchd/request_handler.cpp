@@ -551,28 +551,49 @@ HttpReply RequestHandler::cached_route(Searcher& searcher, const HttpRequest& re
     return reply;
 }
 
+HttpReply RequestHandler::answer(const HttpRequest& request, bool reconnect) const {
+    Searcher& searcher = searcher_();
+    // Per thread, as the searchers are.
+    thread_local std::chrono::steady_clock::time_point last_refresh;
+    thread_local const Searcher* refreshed = nullptr;
+    const auto now = std::chrono::steady_clock::now();
+    if (reconnect) {
+        searcher.reconnect();
+        last_refresh = now;
+        refreshed = &searcher;
+    } else if (refreshed != &searcher || now - last_refresh >= refresh_interval_) {
+        searcher.refresh();  // answer from the latest commit
+        last_refresh = now;
+        refreshed = &searcher;
+    }
+    try {
+        return cached_route(searcher, request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        searcher.refresh();  // the indexer committed twice while we read: retry once
+        return cached_route(searcher, request);
+    }
+}
+
 HttpReply RequestHandler::handle(const HttpRequest& request) const {
     try {
         // The page needs no index, and no cache: the cache keeps no headers.
         if (request.method == "GET" || request.method == "HEAD")
             if (std::optional<HttpReply> page = web_page_reply(std::string_view(request.target).substr(0, request.target.find('?'))))
                 return std::move(*page);
-        Searcher& searcher = searcher_();
-        // Per thread, as the searchers are.
-        thread_local std::chrono::steady_clock::time_point last_refresh;
-        thread_local const Searcher* refreshed = nullptr;
-        const auto now = std::chrono::steady_clock::now();
-        if (refreshed != &searcher || now - last_refresh >= refresh_interval_) {
-            searcher.refresh();  // answer from the latest commit
-            last_refresh = now;
-            refreshed = &searcher;
-        }
         try {
-            return cached_route(searcher, request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            searcher.refresh();  // the indexer committed twice while we read: retry once
-            return cached_route(searcher, request);
+            return answer(request, false);
+        } catch (const Xapian::NetworkError&) {
+            // A remote shard's server restarted, or closed a connection left idle (xapian-tcpsrv
+            // does after a minute): connect afresh and try once more.
+            return answer(request, true);
         }
+    } catch (const Xapian::NetworkError& e) {
+        // Still unreachable: the daemon is fine, the backend it needs is not. Say which.
+        const std::string backend = e.get_context().empty() ? std::string("a remote shard") : e.get_context();
+        std::string why = e.get_msg();
+        if (const char* system_error = e.get_error_string(); system_error != nullptr && *system_error != '\0')
+            why.append(" (").append(system_error).append(")");
+        return error_reply({"unavailable", "index backend " + backend + " is unreachable: " + why});
     } catch (const Xapian::Error& e) {
         return error_reply({"internal", "index error: " + e.get_description()});
     } catch (const std::exception& e) {

@@ -59,10 +59,13 @@ public:
     /// every request to answer from a new commit within a second.
     void set_refresh_interval(std::chrono::milliseconds interval) { refresh_interval_ = interval; }
 
-    /// Answers @p request; every failure becomes a JSON error reply.
+    /// Answers @p request; every failure becomes a JSON error reply. After a Xapian::NetworkError
+    /// (a remote shard's server restarted or dropped an idle connection) the searcher reconnects
+    /// and the request is tried once more; a shard still unreachable is a 503 naming it.
     [[nodiscard]] HttpReply handle(const HttpRequest& request) const;
 
 private:
+    [[nodiscard]] HttpReply answer(const HttpRequest& request, bool reconnect) const;
     [[nodiscard]] HttpReply route(Searcher& searcher, const HttpRequest& request) const;
     [[nodiscard]] HttpReply cached_route(Searcher& searcher, const HttpRequest& request) const;
 

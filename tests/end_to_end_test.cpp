@@ -530,5 +530,41 @@ TEST_F(RemoteShards, EveryRouteAnswersAsOverLocalShards) {
     EXPECT_EQ(facets.json["facets"]["issuer"][0]["count"].GetUint(), 2u);
 }
 
+TEST_F(RemoteShards, ReconnectsWhenAShardServerIsBackAndSaysWhichIsDownMeanwhile) {
+    Daemon daemon(remote_stub_);
+    const std::string search = "/search?q=thi+hanh+phap+luat&facets=true";
+    ASSERT_EQ(get(daemon.port(), search).status, 200u);
+    const unsigned short port = servers_[1]->port();
+    servers_[1]->stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));  // past the 100 ms between reopens, when /health asks the index
+    // Down: every request says which backend, with a 503, not a 500 "internal". Both worker
+    // threads are asked (each has its own connections).
+    for (int i = 0; i < 4; ++i)
+        for (const std::string& target : {std::string("/health"), search}) {
+            const Reply down = get(daemon.port(), target);
+            ASSERT_EQ(down.status, 503u) << target;
+            EXPECT_STREQ(down.json["error"]["code"].GetString(), "unavailable");
+            const std::string message = down.json["error"]["message"].GetString();
+            EXPECT_NE(message.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << message;
+            EXPECT_NE(message.find("unreachable"), std::string::npos) << message;
+        }
+    // Back on the same port: answered again, without a restart of the daemon.
+    servers_[1] = std::make_unique<ShardServer>(dir_.path().string() + "/db/shard-1", port);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(get(daemon.port(), "/health").status, 200u);
+        const Reply back = get(daemon.port(), search);
+        ASSERT_EQ(back.status, 200u);
+        EXPECT_EQ(back.json["total"].GetUint(), get(daemon.port(), search).json["total"].GetUint());
+    }
+    // A restart while nothing was asked (or a connection xapian-tcpsrv dropped after a minute
+    // idle): the next request reconnects and is answered, not failed with "Broken pipe".
+    servers_[1]->stop();
+    servers_[1] = std::make_unique<ShardServer>(dir_.path().string() + "/db/shard-1", port);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(get(daemon.port(), "/health").status, 200u);
+        EXPECT_EQ(get(daemon.port(), search).status, 200u);
+    }
+}
+
 }  // namespace
 }  // namespace tracuu
