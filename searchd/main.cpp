@@ -108,7 +108,10 @@ int main(int argc, char** argv) {
     handler.set_refresh_interval(kRefreshInterval);
     auto log_request = [&metrics](const tracuu::searchd::HttpRequest& request, const tracuu::searchd::HttpReply& reply, double ms) {
         metrics.record(reply.route, reply.status, ms / 1000.0);
-        spdlog::info("{} {} {} {}B {:.2f}ms", request.method, request.target, reply.status, reply.body.size(), ms);
+        if (reply.cause.empty())
+            spdlog::info("{} {} {} {}B {:.2f}ms", request.method, request.target, reply.status, reply.body.size(), ms);
+        else
+            spdlog::error("{} {} {} {}B {:.2f}ms: {}", request.method, request.target, reply.status, reply.body.size(), ms, reply.cause);
     };
 
     net::io_context io(static_cast<int>(threads));

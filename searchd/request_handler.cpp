@@ -491,7 +491,9 @@ HttpReply error_reply(const Error& error) {
     write_string(w, unicode::to_valid_utf8(error.message));
     w.EndObject();
     w.EndObject();
-    return json_reply(buffer, http_status(error));
+    HttpReply reply = json_reply(buffer, http_status(error));
+    if (reply.status >= 500) reply.cause = error.code + ": " + error.message;
+    return reply;
 }
 
 std::optional<std::string> percent_decode(std::string_view text) {

@@ -31,6 +31,9 @@ struct HttpReply {
     std::string body;
     std::string route = "none";  ///< Which endpoint answered ("search", "documents", ...), for metrics.
     std::vector<std::pair<std::string, std::string>> headers = {};  ///< Beyond Content-Type and Content-Length.
+    /// For the access log: what went wrong, for a 5xx (the daemon's or its backend's fault;
+    /// a 4xx is the client's, and its answer says why).
+    std::string cause = {};
 };
 
 /// HTTP status for an Error code: the one place where that mapping lives.

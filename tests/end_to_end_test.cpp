@@ -534,6 +534,7 @@ TEST_F(RemoteShards, ReconnectsWhenAShardServerIsBackAndSaysWhichIsDownMeanwhile
     Daemon daemon(remote_stub_);
     const std::string search = "/search?q=thi+hanh+phap+luat&facets=true";
     ASSERT_EQ(get(daemon.port(), search).status, 200u);
+    EXPECT_EQ(get(daemon.port(), "/search?q=a&limit=ten").status, 400u);
     const unsigned short port = servers_[1]->port();
     servers_[1]->stop();
     std::this_thread::sleep_for(std::chrono::milliseconds(250));  // past the 100 ms between reopens, when /health asks the index
@@ -548,6 +549,12 @@ TEST_F(RemoteShards, ReconnectsWhenAShardServerIsBackAndSaysWhichIsDownMeanwhile
             EXPECT_NE(message.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << message;
             EXPECT_NE(message.find("unreachable"), std::string::npos) << message;
         }
+    // The log says why, for a 5xx (a 4xx is the client's, and its answer says why).
+    const std::string log = daemon.log();
+    EXPECT_TRUE(std::regex_search(log, std::regex("GET /health 503 \\d+B [0-9.]+ms: unavailable: index backend "
+                                                  "remote:tcp\\(127\\.0\\.0\\.1:" + std::to_string(port) + "\\) is unreachable")))
+        << log;
+    EXPECT_TRUE(std::regex_search(log, std::regex("GET /search\\?q=a&limit=ten 400 \\d+B [0-9.]+ms\n"))) << log;
     // Back on the same port: answered again, without a restart of the daemon.
     servers_[1] = std::make_unique<ShardServer>(dir_.path().string() + "/db/shard-1", port);
     for (int i = 0; i < 4; ++i) {
