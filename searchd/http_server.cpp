@@ -5,6 +5,7 @@
 #include "searchd/http_server.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -103,8 +104,9 @@ private:
 class HttpServer::Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler, ServerLimits limits,
-             RequestLogger logger)
-        : io_(io), acceptor_(net::make_strand(io)), handler_(handler), limits_(limits), logger_(std::move(logger)) {
+             RequestLogger logger, ProblemLogger log_problem)
+        : io_(io), acceptor_(net::make_strand(io)), retry_(acceptor_.get_executor()), handler_(handler), limits_(limits),
+          logger_(std::move(logger)), log_problem_(std::move(log_problem)) {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(net::socket_base::reuse_address(true));
         acceptor_.bind(endpoint);
@@ -119,6 +121,7 @@ public:
         net::post(acceptor_.get_executor(), [self = shared_from_this()] {
             beast::error_code ignored;
             self->acceptor_.close(ignored);
+            self->retry_.cancel();
         });
     }
 
@@ -128,21 +131,39 @@ public:
 private:
     void on_accept(beast::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
-        if (!ec) std::make_shared<Session>(std::move(socket), handler_, limits_, logger_, in_flight_)->run();
-        accept();  // an accept error (too many files, say) must not stop the server
+        if (ec) {
+            // Out of file descriptors, say: the connection waits in the listen backlog. Accepting
+            // again at once fails again at once, a core spinning; wait, and say so once.
+            if (failed_accepts_++ == 0 && log_problem_)
+                log_problem_("cannot accept connections: " + ec.message() + "; trying again every " +
+                             std::to_string(HttpServer::kAcceptRetryDelay.count()) + " ms");
+            retry_.expires_after(HttpServer::kAcceptRetryDelay);
+            retry_.async_wait([self = shared_from_this()](beast::error_code waited) {
+                if (!waited) self->accept();
+            });
+            return;
+        }
+        if (failed_accepts_ > 0 && log_problem_)
+            log_problem_("accepting connections again, after " + std::to_string(failed_accepts_) + " failed attempts");
+        failed_accepts_ = 0;
+        std::make_shared<Session>(std::move(socket), handler_, limits_, logger_, in_flight_)->run();
+        accept();
     }
 
     net::io_context& io_;
     tcp::acceptor acceptor_;
+    net::steady_timer retry_;  // between failed accepts
+    std::size_t failed_accepts_ = 0;  // in a row
     const RequestHandler& handler_;
     ServerLimits limits_;
     RequestLogger logger_;
+    ProblemLogger log_problem_;
     std::shared_ptr<std::atomic<std::size_t>> in_flight_ = std::make_shared<std::atomic<std::size_t>>(0);
 };
 
 HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler,
-                       ServerLimits limits, RequestLogger logger)
-    : listener_(std::make_shared<Listener>(io, endpoint, handler, limits, std::move(logger))) {}
+                       ServerLimits limits, RequestLogger logger, ProblemLogger log_problem)
+    : listener_(std::make_shared<Listener>(io, endpoint, handler, limits, std::move(logger), std::move(log_problem))) {}
 
 HttpServer::~HttpServer() = default;
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace tracuu::searchd {
 
@@ -25,13 +26,21 @@ struct ServerLimits {
 /// Called once per request with method, target, status, reply bytes and duration.
 using RequestLogger = std::function<void(const HttpRequest&, const HttpReply&, double milliseconds)>;
 
+/// Called with what goes wrong in the server itself (not in a request), such as accepting a
+/// connection when the process is out of file descriptors.
+using ProblemLogger = std::function<void(const std::string& message)>;
+
 /// Accepts connections and serves them with @p handler until stop().
 class HttpServer {
 public:
     /// Binds and listens on @p endpoint (port 0 picks a free port).
     /// @throws boost::system::system_error when it cannot.
+    /// An accept that fails (out of file descriptors, say) is retried after kAcceptRetryDelay,
+    /// not at once, which spun a core; @p log_problem hears of it once, and once it accepts again.
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-               const RequestHandler& handler, ServerLimits limits, RequestLogger logger);
+               const RequestHandler& handler, ServerLimits limits, RequestLogger logger, ProblemLogger log_problem = {});
+
+    static constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
     ~HttpServer();
 
     /// The address actually bound.

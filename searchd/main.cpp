@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
     net::io_context io(static_cast<int>(threads));
     std::unique_ptr<tracuu::searchd::HttpServer> server;
     try {
-        server = std::make_unique<tracuu::searchd::HttpServer>(io, *endpoint, handler, tracuu::searchd::ServerLimits{}, log_request);
+        server = std::make_unique<tracuu::searchd::HttpServer>(io, *endpoint, handler, tracuu::searchd::ServerLimits{}, log_request,
+                                                              [](const std::string& problem) { spdlog::warn("{}", problem); });
     } catch (const boost::system::system_error& e) {
         spdlog::error("cannot listen on {}: {}", listen, e.code().message());
         return 1;

@@ -23,6 +23,8 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <regex>
 #include <string>
 #include <thread>
@@ -52,7 +54,9 @@ RunResult index(const std::string& db, const std::vector<std::string>& inputs) {
 /// tracuu-searchd as a child process, listening on an ephemeral port of 127.0.0.1.
 class Daemon {
 public:
-    explicit Daemon(const std::string& db) {
+    /// @p wrapper: a command that runs the daemon, its arguments following ("/bin/sh", "-c",
+    /// "ulimit -n 40; exec \"$0\" \"$@\"").
+    explicit Daemon(const std::string& db, std::vector<std::string> wrapper = {}) {
         int fds[2];
         if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
         posix_spawn_file_actions_t actions;
@@ -60,7 +64,8 @@ public:
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO);
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
         posix_spawn_file_actions_addclose(&actions, fds[0]);
-        std::vector<std::string> args = {TRACUU_SEARCHD_BIN, "--db", db, "--listen", "127.0.0.1:0", "--threads", "2"};
+        std::vector<std::string> args = std::move(wrapper);
+        for (const std::string arg : {TRACUU_SEARCHD_BIN, "--db", db.c_str(), "--listen", "127.0.0.1:0", "--threads", "2"}) args.push_back(arg);
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -84,6 +89,7 @@ public:
     Daemon& operator=(const Daemon&) = delete;
 
     [[nodiscard]] unsigned short port() const { return port_; }
+    [[nodiscard]] pid_t pid() const { return pid_; }
 
 
     /// Sends SIGTERM and returns the exit status (-1 unless it exited normally in time).
@@ -358,6 +364,50 @@ TEST(Searchd, RefusesAMissingIndexAndStopsCleanlyOnSigterm) {
     EXPECT_EQ(get(daemon.port(), "/health").status, 200u);
     EXPECT_EQ(daemon.terminate(), 0) << daemon.log();
     EXPECT_NE(daemon.log().find("GET /health 200"), std::string::npos) << daemon.log();
+}
+
+/// CPU seconds (user and system) process @p pid has used.
+double cpu_seconds(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i)
+        if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+TEST(Searchd, OutOfFileDescriptorsItWaitsAndSaysSoOnce) {
+    testing::TempDir dir;
+    testing::build_index(dir.path() / "db", {testing::make_document("a", "văn bản")});
+    // 40 descriptors, 60 connections: accepting fails with "Too many open files". It retried
+    // at once, a core spinning (4 CPU seconds in 5 s), without a word in the log.
+    Daemon daemon((dir.path() / "db").string(), {"/bin/sh", "-c", "ulimit -n 40 && exec \"$0\" \"$@\""});
+    ASSERT_EQ(get(daemon.port(), "/health").status, 200u);
+    {
+        net::io_context io;
+        std::vector<net::ip::tcp::socket> connections;
+        for (int i = 0; i < 60; ++i) {
+            connections.emplace_back(io);
+            connections.back().connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), daemon.port()));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const double before = cpu_seconds(daemon.pid());
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        EXPECT_LT(cpu_seconds(daemon.pid()) - before, 0.2);
+    }
+    // The connections closed, it accepts again, and the log tells the episode once.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (daemon.log().find("accepting connections again") == std::string::npos && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(get(daemon.port(), "/health").status, 200u);
+    const std::string log = daemon.log();
+    const std::string problem = "cannot accept connections: Too many open files; trying again every 100 ms";
+    const std::size_t first = log.find(problem);
+    EXPECT_NE(first, std::string::npos) << log;
+    EXPECT_EQ(log.find(problem, first + 1), std::string::npos) << log;
+    EXPECT_NE(log.find("accepting connections again, after "), std::string::npos) << log;
 }
 
 // ---- Shards served by Xapian's remote backend (xapian-tcpsrv, Debian package xapian-tools).
