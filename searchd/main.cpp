@@ -16,10 +16,12 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <thread>
+#include <variant>
 #include <vector>
 
 namespace net = boost::asio;
@@ -31,26 +33,35 @@ constexpr auto kRefreshInterval = std::chrono::milliseconds(100);
 // Log lines queued for the logging thread; when full, workers wait (no line is dropped).
 constexpr std::size_t kLogQueueLines = 1 << 16;
 
-// "127.0.0.1:8080", "[::1]:8080", "localhost:8080"
-std::optional<net::ip::tcp::endpoint> parse_listen(const std::string& text) {
+// "127.0.0.1:8080", "[::1]:8080", "localhost:8080", "search.example.org:8080": the endpoint
+// to listen on, or what is wrong with the text.
+std::variant<net::ip::tcp::endpoint, std::string> parse_listen(const std::string& text) {
     const std::size_t colon = text.rfind(':');
-    if (colon == std::string::npos) return std::nullopt;
+    if (colon == std::string::npos) return std::string("expected HOST:PORT, such as 127.0.0.1:8080");
     std::string host = text.substr(0, colon);
     const std::string port_text = text.substr(colon + 1);
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.empty()) return std::string("expected HOST:PORT, such as 127.0.0.1:8080: the host is missing");
     if (host == "localhost") host = "127.0.0.1";
     unsigned port = 0;
-    try {
-        std::size_t used = 0;
-        port = static_cast<unsigned>(std::stoul(port_text, &used));
-        if (used != port_text.size() || port > 65535) return std::nullopt;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-    boost::system::error_code ec;
-    const net::ip::address address = net::ip::make_address(host, ec);
-    if (ec) return std::nullopt;
-    return net::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
+    const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (port_text.empty() || ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535)
+        return "port \"" + port_text + "\" is no number from 0 to 65535 (0 picks a free one)";
+    boost::system::error_code error;
+    const net::ip::address address = net::ip::make_address(host, error);
+    if (!error) return net::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
+    // A name: what it resolves to (the first address).
+    net::io_context io;
+    net::ip::tcp::resolver resolver(io);
+    const auto found = resolver.resolve(host, port_text, net::ip::tcp::resolver::numeric_service, error);
+    if (error || found.empty()) return "cannot resolve host \"" + host + "\": " + error.message();
+    return found.begin()->endpoint();
+}
+
+// The daemon's address as a URL: an IPv6 address in brackets.
+std::string url_of(const net::ip::tcp::endpoint& endpoint) {
+    const std::string address = endpoint.address().to_string();
+    return "http://" + (endpoint.address().is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(endpoint.port());
 }
 
 }  // namespace
@@ -78,11 +89,12 @@ int main(int argc, char** argv) {
         ~WriteQueuedLines() { spdlog::shutdown(); }
     } write_queued_lines;  // on every return
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
-    const auto endpoint = parse_listen(listen);
-    if (!endpoint) {
-        spdlog::error("--listen {}: expected HOST:PORT, such as 127.0.0.1:8080", listen);
+    const auto parsed_listen = parse_listen(listen);
+    if (const auto* problem = std::get_if<std::string>(&parsed_listen)) {
+        spdlog::error("--listen {}: {}", listen, *problem);
         return 2;
     }
+    const auto endpoint = std::get<net::ip::tcp::endpoint>(parsed_listen);
 
     std::size_t documents = 0;
     try {
@@ -117,7 +129,7 @@ int main(int argc, char** argv) {
     net::io_context io(static_cast<int>(threads));
     std::unique_ptr<tracuu::searchd::HttpServer> server;
     try {
-        server = std::make_unique<tracuu::searchd::HttpServer>(io, *endpoint, handler, tracuu::searchd::ServerLimits{}, log_request,
+        server = std::make_unique<tracuu::searchd::HttpServer>(io, endpoint, handler, tracuu::searchd::ServerLimits{}, log_request,
                                                               [](const std::string& problem) { spdlog::warn("{}", problem); });
     } catch (const boost::system::system_error& e) {
         spdlog::error("cannot listen on {}: {}", listen, e.code().message());
@@ -146,8 +158,7 @@ int main(int argc, char** argv) {
     });
 
     const auto bound = server->local_endpoint();
-    spdlog::info("listening on http://{}:{} ({} threads, {} documents in {})",
-                 bound.address().to_string(), bound.port(), threads, documents, db_path);
+    spdlog::info("listening on {} ({} threads, {} documents in {})", url_of(bound), threads, documents, db_path);
     std::vector<std::thread> pool;
     for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
     io.run();

@@ -366,6 +366,24 @@ TEST(Searchd, RefusesAMissingIndexAndStopsCleanlyOnSigterm) {
     EXPECT_NE(daemon.log().find("GET /health 200"), std::string::npos) << daemon.log();
 }
 
+TEST(Searchd, ListenSaysWhatIsWrongWithTheAddressAndLogsAUrl) {
+    testing::TempDir dir;
+    testing::build_index(dir.path() / "db", {testing::make_document("a", "văn bản")});
+    const std::string searchd = quote(TRACUU_SEARCHD_BIN) + " --db " + quote((dir.path() / "db").string());
+    for (const auto& [listen, problem] :
+         {std::pair{"nohost.invalid:8080", "--listen nohost.invalid:8080: cannot resolve host \"nohost.invalid\": "},
+          std::pair{"127.0.0.1", "--listen 127.0.0.1: expected HOST:PORT, such as 127.0.0.1:8080"},
+          std::pair{"127.0.0.1:http", "--listen 127.0.0.1:http: port \"http\" is no number from 0 to 65535"}}) {
+        const RunResult result = run(searchd + " --listen " + quote(listen));
+        EXPECT_EQ(result.exit_code, 2) << result.output;
+        EXPECT_NE(result.output.find(problem), std::string::npos) << result.output;
+    }
+    // An IPv6 address is logged as a URL has it, in brackets.
+    const RunResult v6 = run("timeout 1 " + searchd + " --listen '[::1]:0'");
+    if (v6.output.find("cannot listen") != std::string::npos) GTEST_SKIP() << "no IPv6 loopback here: " << v6.output;
+    EXPECT_TRUE(std::regex_search(v6.output, std::regex("listening on http://\\[::1\\]:\\d+ "))) << v6.output;
+}
+
 /// CPU seconds (user and system) process @p pid has used.
 double cpu_seconds(pid_t pid) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
