@@ -422,9 +422,12 @@ TEST(Searchd, OutOfFileDescriptorsItWaitsAndSaysSoOnce) {
     EXPECT_EQ(get(daemon.port(), "/health").status, 200u);
     const std::string log = daemon.log();
     const std::string problem = "cannot accept connections: Too many open files; trying again every 100 ms";
-    const std::size_t first = log.find(problem);
-    EXPECT_NE(first, std::string::npos) << log;
-    EXPECT_EQ(log.find(problem, first + 1), std::string::npos) << log;
+    // Once an episode, not every 100 ms (twenty times in those 2 s). Closing the sixty
+    // connections may start a second, short episode as the backlog is accepted.
+    std::size_t told = 0;
+    for (std::size_t at = log.find(problem); at != std::string::npos; at = log.find(problem, at + 1)) ++told;
+    EXPECT_GE(told, 1u) << log;
+    EXPECT_LE(told, 2u) << log;
     EXPECT_NE(log.find("accepting connections again, after "), std::string::npos) << log;
 }
 
