@@ -683,24 +683,36 @@ std::string number_being_typed(std::string_view typed) {
     return std::string(typed.substr(begin));
 }
 
-// Whether folded word @p first is ever written just before the syllables of folded term
-// @p then ("hoa_hau"): a completion of the last word typed is offered after the word before
-// it only then ("thi h" gives no "thi hiện"). One positional match is enough: a phrase search
-// that stops at the first document (on the 35,440 news articles of news-vi-baomoi-2017, 2
-// shared cores: /suggest "thi h", "xe m", "gia d" 3–5 ms over HTTP, about what "d" alone,
-// which checks none, takes).
+// Documents in which a completion's sequence is looked for: a phrase search over every
+// document holding both syllables took up to 70 ms when they are common and rarely adjacent
+// ("biến đổ" on the 35,440 news articles), and /suggest fell from 6,052 to 373 requests/s at
+// 64 connections (bench/run_queries.sh). A sequence people write shows in the first few.
+constexpr Xapian::doccount kSequenceDocuments = 16;
+
+// Whether folded word @p first is written just before the syllables of folded term @p then
+// ("hoa_hau") in one of the first kSequenceDocuments documents holding them all: a completion
+// of the last word typed is offered after the word before it only then ("thi h" gives no
+// "thi hiện").
 bool occurs_in_sequence(const Xapian::Database& db, const std::string& first, const std::string& then) {
-    std::vector<Xapian::Query> syllables = {Xapian::Query(first)};
+    std::vector<std::string> syllables = {first};
     for (std::size_t start = 0; start <= then.size();) {
         const std::size_t end = std::min(then.find('_', start), then.size());
-        syllables.emplace_back(then.substr(start, end - start));
+        syllables.push_back(then.substr(start, end - start));
         start = end + 1;
     }
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, syllables.begin(), syllables.end(),
-                                    static_cast<Xapian::termcount>(syllables.size())));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, syllables.begin(), syllables.end()));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return !enquire.get_mset(0, 1).empty();
+    const Xapian::MSet holding = enquire.get_mset(0, kSequenceDocuments, Xapian::doccount{0});
+    for (auto it = holding.begin(); it != holding.end(); ++it) {
+        std::vector<Xapian::termpos> starts(db.positionlist_begin(*it, syllables[0]), db.positionlist_end(*it, syllables[0]));
+        for (std::size_t k = 1; k < syllables.size() && !starts.empty(); ++k) {
+            const std::vector<Xapian::termpos> at(db.positionlist_begin(*it, syllables[k]), db.positionlist_end(*it, syllables[k]));
+            std::erase_if(starts, [&](Xapian::termpos p) { return !std::binary_search(at.begin(), at.end(), p + static_cast<Xapian::termpos>(k)); });
+        }
+        if (!starts.empty()) return true;
+    }
+    return false;
 }
 
 // Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
