@@ -683,38 +683,6 @@ std::string number_being_typed(std::string_view typed) {
     return std::string(typed.substr(begin));
 }
 
-// Documents in which a completion's sequence is looked for: a phrase search over every
-// document holding both syllables took up to 70 ms when they are common and rarely adjacent
-// ("biến đổ" on the 35,440 news articles), and /suggest fell from 6,052 to 373 requests/s at
-// 64 connections (bench/run_queries.sh). A sequence people write shows in the first few.
-constexpr Xapian::doccount kSequenceDocuments = 16;
-
-// Whether folded word @p first is written just before the syllables of folded term @p then
-// ("hoa_hau") in one of the first kSequenceDocuments documents holding them all: a completion
-// of the last word typed is offered after the word before it only then ("thi h" gives no
-// "thi hiện").
-bool occurs_in_sequence(const Xapian::Database& db, const std::string& first, const std::string& then) {
-    std::vector<std::string> syllables = {first};
-    for (std::size_t start = 0; start <= then.size();) {
-        const std::size_t end = std::min(then.find('_', start), then.size());
-        syllables.push_back(then.substr(start, end - start));
-        start = end + 1;
-    }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, syllables.begin(), syllables.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet holding = enquire.get_mset(0, kSequenceDocuments, Xapian::doccount{0});
-    for (auto it = holding.begin(); it != holding.end(); ++it) {
-        std::vector<Xapian::termpos> starts(db.positionlist_begin(*it, syllables[0]), db.positionlist_end(*it, syllables[0]));
-        for (std::size_t k = 1; k < syllables.size() && !starts.empty(); ++k) {
-            const std::vector<Xapian::termpos> at(db.positionlist_begin(*it, syllables[k]), db.positionlist_end(*it, syllables[k]));
-            std::erase_if(starts, [&](Xapian::termpos p) { return !std::binary_search(at.begin(), at.end(), p + static_cast<Xapian::termpos>(k)); });
-        }
-        if (!starts.empty()) return true;
-    }
-    return false;
-}
-
 // Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
 // run of capitalized syllables the analyzer took for a name.
 bool is_dictionary_word(std::string_view term) {
@@ -729,9 +697,6 @@ bool is_dictionary_word(std::string_view term) {
     return (dictionary.folded(span) & WordDictionary::kWord) != 0;
 }
 
-// Completions of the last word alone, after a word typed before it, that are weighed for
-// whether they follow that word (occurs_in_sequence): bounds what a completion can cost.
-constexpr std::size_t kMaxSequencesChecked = 24;
 
 }  // namespace
 
@@ -790,14 +755,13 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     };
     // @p begins_as: only completions whose shown form begins so (a first syllable typed with
     // its diacritics, the last one still without). @p after: the folded word typed before the
-    // one completed, when that is completed alone; only completions it is written before.
-    std::size_t sequences_checked = 0;
+    // one completed, when that is completed alone: not the words the two begin, already offered.
     auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact,
                         const std::vector<std::string_view>& typed, std::string_view begins_as = {},
                         const std::string& after = {}) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
-        std::vector<std::pair<std::string, Xapian::doccount>> found = most_frequent_with_prefix(
-            db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : after.empty() ? limit : limit + kMaxSequencesChecked);
+        std::vector<std::pair<std::string, Xapian::doccount>> found =
+            most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : 2 * limit);
         for (auto& [term, frequency] : found)
             if (exact) term.erase(0, schema::kExactPrefix.size());
         if (exact) {
@@ -815,14 +779,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             if (out.size() == limit) break;
             if (term.find_first_of("0123456789") != std::string::npos && term.find('_') == std::string::npos) continue;
             const std::string folded_term = exact ? unicode::fold(term) : term;
-            if (!after.empty()) {
-                // "thi" + "hành" is the word "thi hành", offered as such; "thi" + "hiện" is
-                // nothing anyone writes.
-                if (db_.term_exists(after + "_" + folded_term)) continue;
-                if (sequences_checked == kMaxSequencesChecked) break;
-                ++sequences_checked;
-                if (!occurs_in_sequence(db_, after, folded_term)) continue;
-            }
+            // "thi" + "hành" is the word "thi hành", offered as such.
+            if (!after.empty() && db_.term_exists(after + "_" + folded_term)) continue;
             std::string text = term;
             if (!exact) {
                 // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
@@ -854,14 +812,17 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, before.has_diacritics() || last.has_diacritics(),
                      typed);
     }
-    // The word typed just before the last, if one is, on its own: "thi h", not "thi 126 h"
-    // nor "126/NQ-CP h", whose "CP" is a code.
+    // The last word alone, after a word typed on its own just before it ("thi h", not "thi 126 h"
+    // nor "126/NQ-CP h", whose "CP" is a code), only where the two begin no word the index
+    // holds: "thi h" offers "thi hành", "thị hiếu", not "thi" + "hiện", nothing anyone writes;
+    // "bão s" has no such word, and offers "số", "sự". Whether a syllable follows a word would
+    // take a phrase search a completion, which made /suggest six times slower (bench/README.md).
     std::string after;
     if (const Token* previous = words.size() >= 2 ? words[words.size() - 2] : nullptr;
         previous != nullptr && only_spaces_between(analysis.text, previous->end, last.begin) &&
         (previous->begin == 0 || analysis.text[previous->begin - 1] == ' '))
         after = previous->folded;
-    complete(last.exact, last.folded, last.has_diacritics(), {typed_as(last)}, {}, after);
+    if (after.empty() || out.empty()) complete(last.exact, last.folded, last.has_diacritics(), {typed_as(last)}, {}, after);
     return out;
 }
 
