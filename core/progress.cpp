@@ -3,6 +3,9 @@
  */
 #include "core/progress.hpp"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <cmath>
 
 namespace tracuu {
@@ -67,6 +70,21 @@ std::string format_json_summary(const IndexingCounts& c) {
                          c.indexed, c.replaced, c.unchanged, c.pruned, c.rejected, c.warnings, c.files_total, c.documents, c.shards,
                          c.seconds, per_second(static_cast<double>(documents_done(c)), c.seconds),
                          per_second(c.bytes_done / kMiB, c.seconds));
+}
+
+std::string format_json_error(int exit_status, std::string_view message) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("error");
+    w.StartObject();
+    w.Key("exit");
+    w.Int(exit_status);
+    w.Key("message");
+    w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+    w.EndObject();
+    w.EndObject();
+    return buffer.GetString();
 }
 
 ProgressReporter::ProgressReporter(ProgressStyle style, std::function<IndexingCounts()> snapshot, std::FILE* out,

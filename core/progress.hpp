@@ -36,6 +36,11 @@ enum class ProgressStyle {
 /// rejected, files, documents, shards, seconds, docs_per_s, mb_per_s.
 [[nodiscard]] std::string format_json_summary(const IndexingCounts& counts);
 
+/// The JSON object --json prints instead when the run could not start or finish (the index
+/// locked, unreadable, of another layout): {"error":{"exit":3,"message":"…"}}, so that a
+/// script reading stdout gets an answer.
+[[nodiscard]] std::string format_json_error(int exit_status, std::string_view message);
+
 /// Prints progress from its own thread until stopped; prints problems for the run.
 class ProgressReporter {
 public:

@@ -50,11 +50,6 @@ CLI::Validator byte_size() {
         "");
 }
 
-int database_error(const std::string& db, const std::string& message) {
-    std::cerr << "tracuu-index: " << db << ": " << message << '\n';
-    return kExitDatabase;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,29 +102,27 @@ int main(int argc, char** argv) {
     reporter = &progress;
 
     tracuu::IndexingCounts counts;
+    // The run could not start or finish: said on stderr, and on stdout too for --json.
+    const auto failed = [&](int exit_status, const std::string& message) {
+        progress.stop();
+        std::cerr << "tracuu-index: " << message << '\n';
+        if (json) std::cout << tracuu::format_json_error(exit_status, message) << std::endl;
+        return exit_status;
+    };
     try {
         counts = run.run();
     } catch (const tracuu::IndexLockedError& e) {
-        progress.stop();
-        std::cerr << "tracuu-index: " << e.what() << '\n';
-        return kExitDatabase;
+        return failed(kExitDatabase, e.what());
     } catch (const Xapian::DatabaseLockError& e) {
-        progress.stop();
-        return database_error(options.db, "locked by another writer (" + e.get_msg() + ")");
+        return failed(kExitDatabase, options.db + ": locked by another writer (" + e.get_msg() + ")");
     } catch (const tracuu::LayoutError& e) {
-        progress.stop();
-        std::cerr << "tracuu-index: " << e.what() << '\n';
-        return kExitUsage;
+        return failed(kExitUsage, e.what());
     } catch (const tracuu::AnalyzerOptionsError& e) {
-        progress.stop();
-        std::cerr << "tracuu-index: " << e.what() << '\n';
-        return kExitUsage;
+        return failed(kExitUsage, e.what());
     } catch (const Xapian::Error& e) {
-        progress.stop();
-        return database_error(options.db, e.get_description());
+        return failed(kExitDatabase, options.db + ": " + e.get_description());
     } catch (const std::exception& e) {
-        progress.stop();
-        return database_error(options.db, e.what());
+        return failed(kExitDatabase, options.db + ": " + e.what());
     }
     progress.stop();
     if (!quiet) std::cerr << "tracuu-index: " << tracuu::format_summary(counts, options.db) << '\n';

@@ -281,6 +281,11 @@ TEST(IndexerCli, ASecondIndexerOnTheSameDatabaseIsToldItIsLockedAtOnce) {
         EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
         EXPECT_EQ(second.exit_code, 3) << second.output;
         EXPECT_NE(second.output.find("is locked: another tracuu-index is writing to it"), std::string::npos) << second.output;
+        // A script reading --json's stdout is told too.
+        const rapidjson::Document told = index_json(db, {(dir.path() / "in").string()}, 3);
+        ASSERT_TRUE(told.IsObject() && told.HasMember("error"));
+        EXPECT_EQ(told["error"]["exit"].GetInt(), 3);
+        EXPECT_NE(std::string(told["error"]["message"].GetString()).find("is locked"), std::string::npos);
     }
     {
         Xapian::WritableDatabase other_writer(db, Xapian::DB_OPEN);  // a writer that is not tracuu-index
