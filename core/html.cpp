@@ -163,21 +163,30 @@ public:
 
 private:
     // The first <h1> of the article (<article>, <main>), else the page's first <h1> unless it
-    // is the site's name, else <title>, else og:title. A site's name: the first <h1> of a
-    // page whose header is its logo ("<h1 class="logo"><a href="/">Báo Lao Động</a></h1>"),
-    // which <title> shows beside the article's title ("Giá vàng hôm nay - Báo Lao Động"); the
-    // title then goes without it.
+    // is the site's name, else <title> without the site's name, else og:title. A site's name:
+    // the first <h1> of a page whose header is its logo ("<h1 class="logo"><a href="/">Báo Lao
+    // Động</a></h1>"), which <title> shows beside the article's title ("Giá vàng hôm nay - Báo
+    // Lao Động"), or the page's og:site_name ("Nghị định 45/2024/NĐ-CP - Thư viện pháp luật").
     std::string choose_title() const {
         if (!h1_in_content_.empty()) return h1_in_content_;
-        if (!h1_.empty() && title_.size() > h1_.size()) {
-            for (const std::string_view separator : {" - ", " | ", " – ", " — ", " :: "}) {
-                const std::string suffix = std::string(separator) + h1_, prefix = h1_ + std::string(separator);
-                if (title_.ends_with(suffix)) return title_.substr(0, title_.size() - suffix.size());
-                if (title_.starts_with(prefix)) return title_.substr(prefix.size());
-            }
-        }
+        if (!h1_.empty())
+            if (std::string title = without_site_name(h1_); !title.empty()) return title;
         if (!h1_.empty()) return h1_;
+        if (!site_name_.empty())
+            if (std::string title = without_site_name(site_name_); !title.empty()) return title;
         return !title_.empty() ? title_ : og_title_;
+    }
+
+    // <title> without @p site beside it ("… - Báo Lao Động", "Báo Lao Động | …"), or "" when
+    // it is not there.
+    std::string without_site_name(const std::string& site) const {
+        if (title_.size() <= site.size()) return {};
+        for (const std::string_view separator : {" - ", " | ", " – ", " — ", " :: "}) {
+            const std::string suffix = std::string(separator) + site, prefix = site + std::string(separator);
+            if (title_.ends_with(suffix)) return title_.substr(0, title_.size() - suffix.size());
+            if (title_.starts_with(prefix)) return title_.substr(prefix.size());
+        }
+        return {};
     }
 
     static std::string collapse(std::string_view s) {
@@ -255,6 +264,9 @@ private:
                     out_.date = std::string(value.substr(0, 10));
                 } else if (equals_ignoring_case(key, "og:title") && og_title_.empty()) {
                     og_title_ = collapse(value);
+                } else if ((equals_ignoring_case(key, "og:site_name") || equals_ignoring_case(key, "application-name")) &&
+                           site_name_.empty()) {
+                    site_name_ = collapse(value);
                 } else if (equals_ignoring_case(key, "og:url") && og_url_.empty() && is_absolute_web_address(value)) {
                     og_url_ = value;
                 }
@@ -266,6 +278,7 @@ private:
     std::string h1_, h1_in_content_;
     std::string title_;
     std::string og_title_;
+    std::string site_name_;  // og:site_name or application-name
     std::string og_url_;
     bool too_deep_ = false;
 };

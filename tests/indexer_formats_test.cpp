@@ -212,6 +212,13 @@ TEST(Html, TheArticlesH1NotTheSitesLogo) {
     EXPECT_EQ(logo.title, "Giá vàng hôm nay tăng mạnh");
     const HtmlContent article = extract_html("<title>Tin</title><h1>Báo Lao Động</h1><article><h1>Giá vàng tăng</h1><p>Nội dung.</p></article>");
     EXPECT_EQ(article.title, "Giá vàng tăng");
+    // Without an <h1>, the site's name the page declares is left out of <title>.
+    const HtmlContent declared = extract_html(
+        "<title>Nghị định 45/2024/NĐ-CP - Thư viện pháp luật</title><meta property=\"og:site_name\" content=\"Thư viện pháp luật\">"
+        "<p>CHÍNH PHỦ</p>");
+    EXPECT_EQ(declared.title, "Nghị định 45/2024/NĐ-CP");
+    const HtmlContent undeclared = extract_html("<title>Nghị định 45/2024/NĐ-CP - Quy định xử phạt</title><p>Nội dung.</p>");
+    EXPECT_EQ(undeclared.title, "Nghị định 45/2024/NĐ-CP - Quy định xử phạt");  // no name declared: all of it
 }
 
 TEST(Html, HiddenElementsAndRelativeAddressesAreLeftOut) {
