@@ -130,6 +130,18 @@ Xapian::Query phrase_query(const std::vector<const Token*>& tokens, bool exact_o
     return Xapian::Query(Xapian::Query::OP_OR, with_exact_forms, phrase);
 }
 
+// The documents @p documents matches, each weighing @p weight whatever its terms: a
+// citation, a number's own document, a publication date.
+Xapian::Query constant_weight(double weight, const Xapian::Query& documents) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), documents);
+}
+
+// Whether @p token lies inside one of @p spans (ReferenceMention, DateMention: begin, end).
+template <class Span>
+bool inside_any(const Token& token, const std::vector<Span>& spans) {
+    return std::any_of(spans.begin(), spans.end(), [&](const Span& span) { return token.begin >= span.begin && token.end <= span.end; });
+}
+
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(op, parts.begin(), parts.end());
@@ -321,16 +333,9 @@ private:
         std::sort(tokens.begin(), tokens.end(), [](const Token* a, const Token* b) { return a->begin < b->begin; });
         std::vector<Xapian::Query> clauses;
         for (const Token* token : tokens) {
-            const bool in_reference = std::any_of(analysis.references.begin(), analysis.references.end(), [&](const ReferenceMention& m) {
-                return token->begin >= m.begin && token->end <= m.end;
-            });
-            if (in_reference) continue;
             // A date's words are asked for as the date (below), every way it is written: alone,
             // "ngày", "8" and "2023" would find every other date, and "Tin số 8".
-            const bool in_date = std::any_of(dates.begin(), dates.end(), [&](const DateMention& d) {
-                return token->begin >= d.begin && token->end <= d.end;
-            });
-            if (in_date) continue;
+            if (inside_any(*token, analysis.references) || inside_any(*token, dates)) continue;
             Xapian::Query clause = word_query(*token, excluded);
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
@@ -413,10 +418,8 @@ private:
     static Xapian::Query numbers_beginning(const std::string& key_prefix) {
         constexpr Xapian::termcount kMaxNumbers = 100;
         auto constant = [&](double weight, std::string_view term_prefix) {
-            const Xapian::Query numbers(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + key_prefix, kMaxNumbers,
-                                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-            return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                                 numbers);
+            return constant_weight(weight, Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + key_prefix, kMaxNumbers,
+                                                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
         };
         return Xapian::Query(Xapian::Query::OP_OR, constant(kReferenceBoost, schema::kReferencePrefix),
                              constant(2 * kReferenceBoost, schema::kNumberPrefix));
@@ -469,15 +472,15 @@ private:
         const std::string& field = lexeme.field;
         if (value.empty()) return error_at(lexeme.character, "field \"" + field + ":\" has no value");
         if (field == "title") {
-            std::vector<Xapian::Query> parts;
             const Analysis analysis = analyzer_.analyze(value);
-            const std::vector<const Token*> tokens = first_per_position(analysis);
-            for (const Token* token : tokens) parts.emplace_back(std::string(schema::kTitlePrefix) + token->folded);
-            if (parts.empty()) return error_at(lexeme.character, "title: needs words");
-            if (lexeme.kind != Kind::phrase || tokens.size() < 2) return combine(Xapian::Query::OP_AND, parts);
             std::vector<std::string> terms;
-            for (const Token* token : tokens) terms.push_back(std::string(schema::kTitlePrefix) + token->folded);
-            return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+            for (const Token* token : first_per_position(analysis)) terms.push_back(std::string(schema::kTitlePrefix) + token->folded);
+            if (terms.empty()) return error_at(lexeme.character, "title: needs words");
+            if (terms.size() == 1) return Xapian::Query(terms.front());
+            // Quoted, a phrase of the title (title terms have its positions); else its words anywhere in it.
+            if (lexeme.kind == Kind::phrase)
+                return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+            return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
         }
         if (field == "lang") {
             if (value != "vi" && value != "en") return error_at(lexeme.character, "lang: is vi or en, not \"" + value + "\"");
@@ -579,9 +582,7 @@ private:
     Xapian::Query published_on(const std::string& iso) const {
         const double documents = index_ != nullptr ? index_->get_doccount() : 0.0;
         const double weight = 2 * std::log(documents + 1) + 1;
-        const std::string term = std::string(schema::kDatePrefix) + iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-        return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                             Xapian::Query(term));
+        return constant_weight(weight, Xapian::Query(std::string(schema::kDatePrefix) + date_slot_value(iso)));
     }
 
     Xapian::Query cited(const DocumentNumber& number) const {
@@ -590,15 +591,12 @@ private:
         // document that is this number, when the corpus holds it, comes before them all, and
         // of an original and its translation the one in the query's language, else the
         // Vietnamese original (a tenth of the gap, above what a term can weigh).
-        auto constant = [](double weight, const Xapian::Query& documents) {
-            return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()),
-                                 documents);
-        };
         const Xapian::Query holders(std::string(schema::kNumberPrefix) + number.key());
         const std::string language = out_.language == "en" ? "en" : "vi";
         const Xapian::Query in_language(Xapian::Query::OP_FILTER, holders, Xapian::Query(std::string(schema::kLanguagePrefix) + language));
-        const std::array<Xapian::Query, 3> parts = {constant(kReferenceBoost, Xapian::Query(TermMapper::reference_term(number))),
-                                                    constant(2 * kReferenceBoost, holders), constant(kReferenceBoost / 10, in_language)};
+        const std::array<Xapian::Query, 3> parts = {constant_weight(kReferenceBoost, Xapian::Query(TermMapper::reference_term(number))),
+                                                    constant_weight(2 * kReferenceBoost, holders),
+                                                    constant_weight(kReferenceBoost / 10, in_language)};
         return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     }
 
@@ -606,13 +604,9 @@ private:
     void add_highlights(const Analysis& analysis, const std::vector<DateMention>& dates = {}) {
         const Token* previous = nullptr;
         for (const Token& token : analysis.tokens) {
-            if (std::any_of(dates.begin(), dates.end(), [&](const DateMention& d) { return token.begin >= d.begin && token.end <= d.end; }))
-                continue;
             // Nor the parts of a document number, which is marked whole: "2024" of
             // "112/2024/NĐ-CP" would mark every year 2024 of the text.
-            if (std::any_of(analysis.references.begin(), analysis.references.end(),
-                            [&](const ReferenceMention& m) { return token.begin >= m.begin && token.end <= m.end; }))
-                continue;
+            if (inside_any(token, dates) || inside_any(token, analysis.references)) continue;
             // Not the parts of a date ("2023" of "14/8/2023"): they would mark every other
             // date of that year in a snippet.
             const bool part = previous != nullptr && token.kind == TokenKind::number && previous->kind == TokenKind::number &&
@@ -631,10 +625,7 @@ private:
     void add_words(const Analysis& analysis, std::size_t offset) {
         for (const Token& token : analysis.tokens) {
             if (token.kind != TokenKind::word || token.syllables != 1) continue;
-            const bool in_reference = std::any_of(analysis.references.begin(), analysis.references.end(), [&](const ReferenceMention& m) {
-                return token.begin >= m.begin && token.end <= m.end;
-            });
-            if (!in_reference) out_.words.push_back({offset + token.begin, offset + token.end, token.folded, token.exact});
+            if (!inside_any(token, analysis.references)) out_.words.push_back({offset + token.begin, offset + token.end, token.folded, token.exact});
         }
     }
 
