@@ -9,6 +9,7 @@
 #include "core/boilerplate.hpp"
 #include "core/document.hpp"
 #include "core/metadata.hpp"
+#include "core/query.hpp"
 #include "core/related.hpp"
 #include "core/schema.hpp"
 
@@ -61,9 +62,9 @@ CitingDocument citing_document(const Xapian::Document& xdoc, const std::string& 
         const auto number = parse_document_number(citation.number);
         if (!number || number->key() != key || citation.relation != relation) continue;
         if (citing.locality.empty()) citing.locality = citation.locality;
-        const CitedAs cited = cited_as(citation, doc);
-        for (const NumberHolders::Holder* holder : holders.meant_by(cited)) meant.insert(holder->document.id);
-        citing.ambiguous = citing.ambiguous || holders.ambiguous(cited);
+        const NumberHolders::Meaning meaning = holders.meaning(cited_as(citation, doc));
+        for (const NumberHolders::Holder* holder : meaning.meant) meant.insert(holder->document.id);
+        citing.ambiguous = citing.ambiguous || meaning.ambiguous;
     }
     for (const NumberHolders::Holder& holder : holders.holders())  // in held_by order
         if (meant.count(holder.document.id)) citing.holders.push_back(holder.document.id);
@@ -679,9 +680,9 @@ const NumberHolders::Holder* NumberHolders::preferred(const std::vector<const Ho
     return meant.empty() ? nullptr : meant.front();
 }
 
-NumberHolders::Told NumberHolders::tell(const CitedAs& cited) const {
-    Told told;
-    std::vector<const Holder*>& meant = told.meant;
+NumberHolders::Meaning NumberHolders::meaning(const CitedAs& cited) const {
+    Meaning out;
+    std::vector<const Holder*>& meant = out.meant;
     if (!cited.locality.empty()) {
         for (const Holder& holder : holders_)
             if (same_locality(holder.locality_key, cited.locality)) meant.push_back(&holder);
@@ -696,9 +697,9 @@ NumberHolders::Told NumberHolders::tell(const CitedAs& cited) const {
         };
         if (!holders_.empty() && std::all_of(holders_.begin(), holders_.end(), one_place))
             for (const Holder& holder : holders_) meant.push_back(&holder);
-        told.ambiguous = holders_.size() > 1 && meant.empty();
+        out.ambiguous = holders_.size() > 1 && meant.empty();
     }
-    if (!several_years_ || meant.empty()) return told;
+    if (!several_years_ || meant.empty()) return out;
     // A number without its year, held by documents of several years.
     const auto years_meant = [&] {
         std::set<std::string> years;
@@ -708,21 +709,17 @@ NumberHolders::Told NumberHolders::tell(const CitedAs& cited) const {
     };
     if (!cited.year.empty()) {
         std::erase_if(meant, [&](const Holder* holder) { return !holder->year.empty() && holder->year != cited.year; });
-        return told;
+        return out;
     }
-    if (years_meant() <= 1) return told;
+    if (years_meant() <= 1) return out;
     if (!cited.citer_date.empty())  // a document cannot cite one issued after it
         std::erase_if(meant, [&](const Holder* holder) { return !holder->document.date.empty() && holder->document.date > cited.citer_date; });
     if (years_meant() > 1) {
         meant.clear();
-        told.ambiguous = true;
+        out.ambiguous = true;
     }
-    return told;
+    return out;
 }
-
-std::vector<const NumberHolders::Holder*> NumberHolders::meant_by(const CitedAs& cited) const { return tell(cited).meant; }
-
-bool NumberHolders::ambiguous(const CitedAs& cited) const { return tell(cited).ambiguous; }
 
 Xapian::Query NumberHolders::citing_without_locality() const {
     std::vector<Xapian::Query> excluded = {holders_of(key_)};
@@ -750,10 +747,9 @@ Xapian::Query NumberHolders::citing(const std::vector<const Holder*>& meant) con
     std::vector<std::string> dates;  // ISO, ascending
     if (several_years_)
         for (const Holder& holder : holders_)
-            if (!holder.document.date.empty()) dates.push_back(holder.document.date);
+            if (!date_slot_value(holder.document.date).empty()) dates.push_back(holder.document.date);
     std::sort(dates.begin(), dates.end());
     dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-    const auto compact = [](const std::string& iso) { return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2); };
 
     std::vector<std::string> localities = cited_localities_, years = cited_years_;
     localities.emplace_back();
@@ -767,11 +763,11 @@ Xapian::Query NumberHolders::citing(const std::vector<const Holder*>& meant) con
             }
             if (!year.empty() || dates.empty()) continue;
             for (std::size_t i = 0; i < dates.size(); ++i) {
-                if (dates[i].size() != 10 || !means_one({locality, "", dates[i]})) continue;
-                Xapian::Query window(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(dates[i]));
-                if (i + 1 < dates.size() && dates[i + 1].size() == 10)
+                if (!means_one({locality, "", dates[i]})) continue;
+                Xapian::Query window(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, date_slot_value(dates[i]));
+                if (i + 1 < dates.size())
                     window = Xapian::Query(Xapian::Query::OP_AND_NOT, window,
-                                           Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(dates[i + 1])));
+                                           Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, date_slot_value(dates[i + 1])));
                 parts.emplace_back(Xapian::Query::OP_FILTER, citing_so(locality, ""), window);
             }
         }

@@ -160,12 +160,18 @@ public:
     /// Vietnamese, the original. Null when @p meant is empty.
     [[nodiscard]] static const Holder* preferred(const std::vector<const Holder*>& meant, std::string_view language);
 
-    /// The holders a citation of the number @p cited so means; empty when it means a document
-    /// the corpus lacks, or cannot be told.
-    [[nodiscard]] std::vector<const Holder*> meant_by(const CitedAs& cited) const;
+    /// What a citation of the number means.
+    struct Meaning {
+        /// The holders it means; empty when it means a document the corpus lacks, or cannot be told.
+        std::vector<const Holder*> meant;
+        bool ambiguous = false;  ///< It could mean several holders and nothing tells which.
+    };
 
-    /// Whether a citation @p cited so could mean several holders and nothing tells which.
-    [[nodiscard]] bool ambiguous(const CitedAs& cited) const;
+    /// What a citation of the number @p cited so means.
+    [[nodiscard]] Meaning meaning(const CitedAs& cited) const;
+
+    /// meaning(@p cited).meant.
+    [[nodiscard]] std::vector<const Holder*> meant_by(const CitedAs& cited) const { return meaning(cited).meant; }
 
     /// The documents whose citation of the number means one of @p meant, these excepted.
     [[nodiscard]] Xapian::Query citing(const std::vector<const Holder*>& meant) const;
@@ -178,11 +184,6 @@ public:
     [[nodiscard]] Xapian::Query citing_any() const { return citing_number(key_); }
 
 private:
-    struct Told {
-        std::vector<const Holder*> meant;
-        bool ambiguous = false;
-    };
-    [[nodiscard]] Told tell(const CitedAs& cited) const;
     [[nodiscard]] Xapian::Query citing_without_locality() const;
     // The documents citing the number as locality @p locality's ("": naming none) and as of
     // @p year ("": naming none).

@@ -867,13 +867,15 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         CorpusStatus status;
         const NumberHolders holders(db_, key);
         CitedAs cited{locality, year, ""};
-        if (year.empty() && holders.ambiguous(cited)) {  // the text's own date may tell
+        NumberHolders::Meaning meaning = holders.meaning(cited);
+        if (year.empty() && meaning.ambiguous) {  // the text's own date may tell
             if (!text_date) text_date = find_publication_date(nfc);
             cited.citer_date = *text_date;
+            meaning = holders.meaning(cited);
         }
-        const auto meant = holders.meant_by(cited);
+        const std::vector<const NumberHolders::Holder*>& meant = meaning.meant;
         for (const NumberHolders::Holder& holder : holders.holders()) status.holders.push_back(holder.document.id);
-        status.ambiguous = holders.ambiguous(cited);
+        status.ambiguous = meaning.ambiguous;
         // A translation holds its original's number: show the one in the text's language.
         if (meant.size() == 1) status.held_by = meant.front()->document.id;
         if (meant.size() > 1) status.held_by = NumberHolders::preferred(meant, text_language())->document.id;
