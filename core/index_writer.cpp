@@ -66,30 +66,20 @@ std::vector<Citation> citations_of(const std::vector<Reference>& references, con
                                    const std::string& own_locality) {
     const std::string own_key = own ? own->key() : std::string();
     const std::string own_place = locality_key(own_locality);
-    std::vector<Citation> citations;
-    std::map<std::tuple<std::string, Relation, std::string>, std::size_t> seen;  // -> index in citations
-    std::map<std::string, std::set<std::string>> dates, years;                    // number -> issue dates, years given
+    std::vector<Citation> mentions;
     for (const Reference& reference : references) {
         std::string locality = reference.locality;
         if (locality.empty() && is_local_number(reference.number)) locality = own_locality;
-        std::string place = locality_key(locality);
-        if (own && reference.number.key() == own_key && (own_place.empty() || same_locality(place, own_place))) continue;
-        std::string number = reference.number.canonical();
-        if (!reference.issued.empty()) dates[number].insert(reference.issued);
-        if (!reference.issued_year.empty()) years[number].insert(reference.issued_year);
-        const auto [it, added] = seen.emplace(std::tuple{number, reference.relation, std::move(place)}, citations.size());
-        if (!added) continue;
-        citations.push_back({std::move(number), std::string(to_string(reference.relation)), reference.issued, std::move(locality),
-                             reference.issued_year});
+        if (own && reference.number.key() == own_key && (own_place.empty() || same_locality(locality_key(locality), own_place))) continue;
+        mentions.push_back({reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued,
+                            std::move(locality), reference.issued_year});
     }
-    // The press dates a number once: "triển khai Nghị quyết 126/NQ-CP" in the headline is the
-    // "Nghị quyết số 126/NQ-CP ngày 14/8/2023" of the text, when the text gives it one date.
-    for (Citation& citation : citations) {
-        if (const auto given = dates.find(citation.number); citation.issued.empty() && given != dates.end() && given->second.size() == 1)
-            citation.issued = *given->second.begin();
-        if (const auto given = years.find(citation.number); citation.issued_year.empty() && given != years.end() && given->second.size() == 1)
-            citation.issued_year = *given->second.begin();
-    }
+    date_every_mention(mentions);
+    // One citation per number, relation and locality: its first mention.
+    std::vector<Citation> citations;
+    std::set<std::tuple<std::string, std::string, std::string>> seen;
+    for (Citation& mention : mentions)
+        if (seen.emplace(mention.number, mention.relation, locality_key(mention.locality)).second) citations.push_back(std::move(mention));
     return citations;
 }
 

@@ -639,16 +639,24 @@ CitedAs cited_as(const Citation& citation, const Document& citer) {
     CitedAs cited{locality_key(citation.locality), {}, citer.date};
     const auto number = parse_document_number(citation.number);
     if (!number || number->year != 0) return cited;
-    if (!citation.issued_year.empty()) {
-        cited.year = citation.issued_year;
-        return cited;
-    }
-    // "Nghị quyết 126/NQ-CP" after "Nghị quyết số 126/NQ-CP ngày 14/8/2023" in one text is that resolution.
-    std::set<std::string> years;
-    for (const Citation& other : citer.citations)
-        if (!other.issued_year.empty() && other.number == citation.number) years.insert(other.issued_year);
-    if (years.size() == 1) cited.year = *years.begin();
+    cited.year = citation.issued_year;  // or the text's for that number elsewhere (date_every_mention)
     return cited;
+}
+
+void date_every_mention(std::vector<Citation>& mentions) {
+    std::map<std::string, std::set<std::string>> dates, years;  // number -> the issue dates, years stated
+    for (const Citation& mention : mentions) {
+        if (!mention.issued.empty()) dates[mention.number].insert(mention.issued);
+        if (!mention.issued_year.empty()) years[mention.number].insert(mention.issued_year);
+    }
+    const auto the_one = [](const std::map<std::string, std::set<std::string>>& stated, const std::string& number) {
+        const auto it = stated.find(number);
+        return it != stated.end() && it->second.size() == 1 ? *it->second.begin() : std::string();
+    };
+    for (Citation& mention : mentions) {
+        if (mention.issued.empty()) mention.issued = the_one(dates, mention.number);
+        if (mention.issued_year.empty()) mention.issued_year = the_one(years, mention.number);
+    }
 }
 
 NumberHolders::NumberHolders(const Xapian::Database& db, std::string key) : key_(std::move(key)) {
@@ -988,6 +996,7 @@ Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db,
         citer.citations.push_back(
             {reference.number.canonical(), std::string(to_string(reference.relation)), reference.issued, reference.locality, reference.issued_year});
     }
+    date_every_mention(citer.citations);
     source.cited = cited_numbers(citer);
     source.text = blank_ranges(std::move(nfc), boilerplate);
     return related(db, analyzer, source, limit);

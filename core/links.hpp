@@ -94,10 +94,14 @@ struct CitedAs {
     auto operator<=>(const CitedAs&) const = default;
 };
 
-/// How @p citation, one of @p citer's (Document::citations), cites its number. A citation
-/// without a date of a number without its year takes the year the citer's other citations
-/// of that number state, when they state one.
+/// How @p citation, one of @p citer's (Document::citations), cites its number.
 [[nodiscard]] CitedAs cited_as(const Citation& citation, const Document& citer);
+
+/// Gives each of one text's @p mentions that states no issue date (or year) the one date (or
+/// year) the text states for that number elsewhere, if it states one: the press dates a number
+/// once, and "triển khai Nghị quyết 126/NQ-CP" in the headline is the text's "Nghị quyết số
+/// 126/NQ-CP ngày 14/8/2023".
+void date_every_mention(std::vector<Citation>& mentions);
 
 /// Every document citing number @p key: those mentioning it (XR), less the documents that
 /// are it (XN) naming themselves, plus those among them citing another locality's number
