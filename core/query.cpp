@@ -400,10 +400,13 @@ private:
         const CodeInfo* last = find_code(number.codes.back());
         if (last == nullptr) return number.key();
         // Or the start of a longer code: "UB" of "UBND", "QH" of "QH14".
+        static const std::vector<std::string> folded_codes = [] {
+            std::vector<std::string> codes;
+            for (const CodeInfo& info : code_lexicon()) codes.push_back(unicode::fold(info.code));
+            return codes;
+        }();
         const std::string last_folded = unicode::fold(number.codes.back());
-        const auto lexicon = code_lexicon();
-        const bool longer_code = last->digits_are_term || std::any_of(lexicon.begin(), lexicon.end(), [&](const CodeInfo& info) {
-                                     const std::string code = unicode::fold(info.code);
+        const bool longer_code = last->digits_are_term || std::any_of(folded_codes.begin(), folded_codes.end(), [&](const std::string& code) {
                                      return code.size() > last_folded.size() && code.rfind(last_folded, 0) == 0;
                                  });
         if (longer_code && last->kind == CodeKind::issuer) return number.key();
