@@ -650,15 +650,7 @@ namespace {
 // segmenter kept together as a name ("Supreme Court") is no dictionary word.
 bool is_dictionary_word_without_diacritics(const Token& word) {
     if (word.vietnamese_letter) return false;
-    std::uint64_t span = 0;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= word.folded.size(); ++i) {
-        if (i < word.folded.size() && word.folded[i] != '_') continue;
-        const std::uint64_t syllable = WordDictionary::hash(std::string_view(word.folded).substr(start, i - start));
-        span = start == 0 ? syllable : WordDictionary::extend(span, syllable);
-        start = i + 1;
-    }
-    return (WordDictionary::builtin().folded(span) & WordDictionary::kWord) != 0;
+    return (WordDictionary::builtin().folded(WordDictionary::hash_words(word.folded, '_')) & WordDictionary::kWord) != 0;
 }
 
 }  // namespace

@@ -98,14 +98,7 @@ std::string_view WordDictionary::sole_word_folding_to(std::string_view folded) c
     std::call_once(sole_words_built_, [this] {
         for (std::string entry : decode(front_coded_)) {
             std::string entry_folded = unicode::fold(entry);
-            std::uint64_t span = 0;
-            for (std::size_t start = 0, syllables = 0; start <= entry_folded.size(); ++syllables) {
-                const std::size_t space = std::min(entry_folded.find(' ', start), entry_folded.size());
-                const std::uint64_t h = hash(std::string_view(entry_folded).substr(start, space - start));
-                span = syllables == 0 ? h : extend(span, h);
-                start = space + 1;
-            }
-            if (!(find(span, true) & kSoleFold)) continue;
+            if (!(find(hash_words(entry_folded, ' '), true) & kSoleFold)) continue;
             std::replace(entry.begin(), entry.end(), ' ', '_');
             std::replace(entry_folded.begin(), entry_folded.end(), ' ', '_');
             sole_words_.emplace(std::move(entry_folded), std::move(entry));

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -49,6 +50,19 @@ public:
     }
     [[nodiscard]] static std::uint64_t extend(std::uint64_t span, std::uint64_t syllable) noexcept {
         return mix(span + 0x632BE59BD9B4E019ULL) ^ syllable;
+    }
+
+    /// The rolling hash of the syllables of @p words, separated by @p separator: "phap_luat"
+    /// with '_', as terms write words; "pháp luật" with ' ', as the word list does.
+    [[nodiscard]] static std::uint64_t hash_words(std::string_view words, char separator) noexcept {
+        std::uint64_t span = 0;
+        for (std::size_t start = 0;;) {
+            const std::size_t end = std::min(words.find(separator, start), words.size());
+            const std::uint64_t syllable = hash(words.substr(start, end - start));
+            span = start == 0 ? syllable : extend(span, syllable);
+            if (end == words.size()) return span;
+            start = end + 1;
+        }
     }
 
     /// Flags for a span of exact (resp. folded) syllables, from its rolling hash.

@@ -686,15 +686,7 @@ std::string number_being_typed(std::string_view typed) {
 // Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
 // run of capitalized syllables the analyzer took for a name.
 bool is_dictionary_word(std::string_view term) {
-    const WordDictionary& dictionary = WordDictionary::builtin();
-    std::uint64_t span = 0;
-    for (std::size_t start = 0, syllable = 0; start <= term.size(); ++syllable) {
-        const std::size_t end = std::min(term.find('_', start), term.size());
-        const std::uint64_t hash = WordDictionary::hash(term.substr(start, end - start));
-        span = syllable == 0 ? hash : WordDictionary::extend(span, hash);
-        start = end + 1;
-    }
-    return (dictionary.folded(span) & WordDictionary::kWord) != 0;
+    return (WordDictionary::builtin().folded(WordDictionary::hash_words(term, '_')) & WordDictionary::kWord) != 0;
 }
 
 
