@@ -383,6 +383,16 @@ std::string_view skip_spaces(std::string_view text) {
     return text;
 }
 
+// The end of the run of letters that begins at byte @p pos of @p text (@p pos when none does).
+std::size_t letters_end(std::string_view text, std::size_t pos) {
+    while (pos < text.size()) {
+        std::size_t next = pos;
+        if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, next)))) break;
+        pos = next;
+    }
+    return pos;
+}
+
 // The date after a cue word ("ngày", "dated", "of", "on"), written d/m/yyyy,
 // "ngày d tháng m năm yyyy" or "Month d, yyyy"; "" when none is there.
 std::string date_after_cue(std::string_view from_cue, std::size_t cue_length) {
@@ -404,12 +414,7 @@ std::string issue_date_after(std::string_view text, std::size_t end, int year) {
             pos = next;
             continue;
         }
-        std::size_t word_end = next;
-        while (word_end < text.size()) {
-            std::size_t p = word_end;
-            if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, p)))) break;
-            word_end = p;
-        }
+        const std::size_t word_end = letters_end(text, next);
         const std::string word = unicode::fold(text.substr(pos, word_end - pos));
         const bool vietnamese_cue = word == "ngay";
         if (vietnamese_cue || word == "dated" || word == "of" || word == "on") {
@@ -432,12 +437,7 @@ std::string year_stated_after(std::string_view text, std::size_t end) {
         parenthesized = true;
         rest.remove_prefix(1);
     } else {
-        std::size_t word_end = 0;
-        while (word_end < rest.size()) {
-            std::size_t p = word_end;
-            if (!u_isalpha(static_cast<UChar32>(decode_utf8(rest, p)))) break;
-            word_end = p;
-        }
+        const std::size_t word_end = letters_end(rest, 0);
         const std::string word = unicode::fold(rest.substr(0, word_end));
         if (word != "nam" && word != "of" && word != "in") return {};
         rest = skip_spaces(rest.substr(word_end));
