@@ -213,18 +213,15 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     // citations_of).
     const std::string own_locality = locality_key(doc.locality);
     if (!own_locality.empty()) xdoc.add_boolean_term(locality_term(own_locality));
+    // And years: the year a citation of a number without its own dates it (cited_as), so that
+    // 126/NQ-CP of 2023 and of 2024 are each cited by their own citations.
     for (const Citation& citation : doc.citations) {
-        const std::string locality = locality_key(citation.locality);
-        if (locality.empty()) continue;
         const auto number = parse_document_number(citation.number);
-        if (number && is_local_number(*number)) xdoc.add_boolean_term(cited_locality_term(number->key(), locality));
+        if (!number) continue;
+        const CitedAs cited = cited_as(citation, doc);
+        if (!cited.locality.empty() && is_local_number(*number)) xdoc.add_boolean_term(cited_locality_term(number->key(), cited.locality));
+        if (!cited.year.empty()) xdoc.add_boolean_term(cited_year_term(number->key(), cited.year));
     }
-    // Years: the year a citation of a number without its own dates it, so that 126/NQ-CP of
-    // 2023 and of 2024 are each cited by their own citations (NumberHolders).
-    for (const Citation& citation : doc.citations)
-        if (const std::string year = cited_as(citation, doc).year; !year.empty())
-            if (const auto number = parse_document_number(citation.number))
-                xdoc.add_boolean_term(cited_year_term(number->key(), year));
     // Type and issuers, as terms for filters and as slots for facets. Per document, not per
     // word: a number is parsed once, and a title read only when its number names no type.
     const LegalKind kind = legal_kind_of(own_number, doc.title);
