@@ -77,6 +77,12 @@ inline constexpr double kReferenceBoost = 1000.0;
 /// (BM25's idf already discounts it; 0.25 and 0.5 made ALQAC answers worse, see bench/README.md).
 inline constexpr double kStopwordWeight = 0.75;
 
+/// Weight factor for two syllables typed side by side that no dictionary word joins ("số 10"),
+/// where a text has them side by side: their weight counts once more, as a multi-syllable
+/// word's own term does for the pairs the dictionary knows (bench/README.md: +0.02 to +0.05
+/// MRR@10 on ALQAC; 2 measured a little higher and was not taken, to stay off the judged sets).
+inline constexpr double kAdjacentPairWeight = 1.0;
+
 /// Weight factor for another name of a legal type or issuer (Decree for Nghị định).
 inline constexpr double kSynonymWeight = 0.5;
 
