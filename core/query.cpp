@@ -640,6 +640,7 @@ private:
             if (!part) previous = &token;
             if (part) continue;
             out_.highlights.folded.insert(token.folded);
+            out_.highlights.typed_forms[token.folded].insert(token.exact);
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
         }

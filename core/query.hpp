@@ -22,6 +22,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,10 @@ namespace tracuu {
 /// What snippets mark: folded forms, English stems and reference keys of the query.
 struct Highlights {
     std::set<std::string> folded;
+    /// For each folded form typed, the forms it was typed in ("bao" -> {"bão"}; typed without
+    /// diacritics, the folded form itself): a text's word written with other diacritics
+    /// ("báo") is marked only where the text never writes it as typed (make_snippet).
+    std::map<std::string, std::set<std::string>> typed_forms;
     std::set<std::string> stems;       ///< Stem terms without their prefix.
     std::set<std::string> references;  ///< DocumentNumber::key() values.
     /// Keys of numbers typed in part ("126/nq", "15/2020/"): every number whose key begins so.

@@ -494,6 +494,34 @@ TEST_F(SearchTest, SnippetsMarkFoldedMatches) {
     EXPECT_NE(by_number.hits[0].snippet.find("<mark>126/NQ-CP</mark>"), std::string::npos) << by_number.hits[0].snippet;
 }
 
+TEST_F(SearchTest, AWordTypedWithDiacriticsMarksItsOwnFormNotAnotherThatFoldsAlike) {
+    index({make_document("storm", "Dự báo bão số 10 sẽ vào đất liền; bản tin dự báo phát lúc 10 giờ"),
+           make_document("forecast", "Bản tin dự báo thời tiết phát lúc 10 giờ sáng nay"),
+           make_document("plain", "Du bao bao so 10 se vao dat lien")});
+    std::map<std::string, std::string> snippets;
+    for (const Hit& hit : search("bão").hits) snippets[hit.document.id] = hit.snippet;
+    EXPECT_EQ(snippets["storm"], "Dự báo <mark>bão</mark> số 10 sẽ vào đất liền; bản tin dự báo phát lúc 10 giờ");
+    // Text that never writes it as typed: its forms that fold alike are what matched.
+    EXPECT_EQ(snippets["forecast"], "Bản tin dự <mark>báo</mark> thời tiết phát lúc 10 giờ sáng nay");
+    // Text without diacritics is marked as the folded query matched it.
+    EXPECT_EQ(snippets["plain"], "Du <mark>bao</mark> <mark>bao</mark> so 10 se vao dat lien");
+    // Typed without diacritics, every form is.
+    for (const Hit& hit : search("bao").hits) snippets[hit.document.id] = hit.snippet;
+    EXPECT_NE(snippets["storm"].find("<mark>báo</mark> <mark>bão</mark>"), std::string::npos) << snippets["storm"];
+}
+
+TEST_F(SearchTest, AMatchNearTheEndOfTheWindowIsShownNotCutOff) {
+    // The window that counts the most matches starts at the first "bão"; the phrase lies near
+    // its end, which the lead-in before the first match must not push out of the snippet.
+    index({make_document("a", "Mở đầu bài viết về cây cao su. Từ 2007 đến 2012, các đợt gió bão đã tàn phá làm đổ gãy, "
+                              "mất trắng trên 500 ha cao su đã đến thời kỳ thu hoạch. Từ 2013 đến 2016, Hà Tĩnh đã phải "
+                              "thanh lý 955 ha bị thiệt hại do bão số 10 và bão số 11 năm 2013. Như vậy diện tích giảm mạnh.")});
+    const std::string phrase = search("\"bão số 10\"").hits.at(0).snippet;
+    EXPECT_NE(phrase.find("do <mark>bão số 10</mark> và"), std::string::npos) << phrase;
+    const std::string words = search("bão số 10").hits.at(0).snippet;
+    EXPECT_NE(words.find("do <mark>bão</mark> <mark>số</mark> <mark>10</mark> và"), std::string::npos) << words;
+}
+
 TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
     // A photo credit between paragraphs and the footer after the last are stored, but a reader
     // of the result list is shown the article's sentences.
