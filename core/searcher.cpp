@@ -745,12 +745,28 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         }
         return out;
     };
+    // How many documents hold the word that the two words typed before the last one make
+    // ("lao_dong" of "người lao động k"), 0 when they make none. A word that the last two would
+    // begin competes with it for their shared syllable ("động"), and is read so only when it
+    // is the more frequent: "người lao động k" offers no "động kinh" nor "đồng không", while
+    // "tòa án nhân d" offers "nhân dân", "án nhân" being rare.
+    Xapian::doccount word_before_last = 0;
+    if (words.size() >= 3 && analyzer_.options().words) {
+        const Token& first = *words[words.size() - 3];
+        const Token& second = *words[words.size() - 2];
+        if (only_spaces_between(analysis.text, first.end, second.begin))
+            word_before_last = db_.get_termfreq(first.folded + "_" + second.folded);
+    }
+    const auto reads_as_word = [&](const std::string& folded_word) {
+        return word_before_last == 0 || db_.get_termfreq(folded_word) >= word_before_last;
+    };
     // @p begins_as: only completions whose shown form begins so (a first syllable typed with
     // its diacritics, the last one still without). @p after: the folded word typed before the
     // one completed, when that is completed alone: not the words the two begin, already offered.
+    // @p of_two_words: completions of the last two words, offered only where they read so.
     auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact,
                         const std::vector<std::string_view>& typed, std::string_view begins_as = {},
-                        const std::string& after = {}) {
+                        const std::string& after = {}, bool of_two_words = false) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
         std::vector<std::pair<std::string, Xapian::doccount>> found =
             most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : 2 * limit);
@@ -771,8 +787,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             if (out.size() == limit) break;
             if (term.find_first_of("0123456789") != std::string::npos && term.find('_') == std::string::npos) continue;
             const std::string folded_term = exact ? unicode::fold(term) : term;
+            if (of_two_words && !reads_as_word(folded_term)) continue;
             // "thi" + "hành" is the word "thi hành", offered as such.
-            if (!after.empty() && db_.term_exists(after + "_" + folded_term)) continue;
+            if (!after.empty() && db_.term_exists(after + "_" + folded_term) && reads_as_word(after + "_" + folded_term)) continue;
             std::string text = term;
             if (!exact) {
                 // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
@@ -799,10 +816,10 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         if (before.has_diacritics() && !last.has_diacritics())
             // Its diacritics are still to come ("chính sa" on the way to "chính sách"): the
             // folded word, shown as the corpus writes it where that begins as typed.
-            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, false, typed, before.exact + "_");
+            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, false, typed, before.exact + "_", {}, true);
         else
             complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, before.has_diacritics() || last.has_diacritics(),
-                     typed);
+                     typed, {}, {}, true);
     }
     // The last word alone, after a word typed on its own just before it ("thi h", not "thi 126 h"
     // nor "126/NQ-CP h", whose "CP" is a code), only where the two begin no word the index

@@ -866,6 +866,37 @@ TEST_F(SearchTest, SuggestOffersAfterAWordTheWordsTheyBegin) {
     EXPECT_TRUE(has(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
 }
 
+// "người lao động k": "động" is in "lao động" already, so "động kinh" (a word the last two
+// would begin) makes no sense after it; the last word is completed alone. Where the word
+// before is the rarer reading ("hành pháp" beside "pháp luật"), the two still complete.
+TEST_F(SearchTest, SuggestDoesNotCompleteASyllableAlreadyInTheWordBefore) {
+    index({make_document("a", "Người lao động ký hợp đồng lao động khi thi hành pháp luật."),
+           make_document("b", "Người lao động không nghỉ. Pháp luật về lao động."),
+           make_document("c", "Bệnh động kinh ở trẻ em. Quyền hành pháp.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 10);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string>& found, const std::string& wanted) {
+        return std::find(found.begin(), found.end(), wanted) != found.end();
+    };
+    for (const std::string typed : {"người lao động k", "nguoi lao dong k"}) {
+        const std::vector<std::string> found = texts(typed);
+        EXPECT_FALSE(has(found, "động kinh")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_TRUE(has(found, "ký")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_TRUE(has(found, "không")) << typed << ": " << ::testing::PrintToString(found);
+    }
+    const std::vector<std::string> law = texts("thi hanh phap l");
+    EXPECT_TRUE(has(law, "pháp luật")) << ::testing::PrintToString(law);
+    // Two words typed: nothing before them to compete with.
+    EXPECT_TRUE(has(texts("dong k"), "động kinh")) << ::testing::PrintToString(texts("dong k"));
+}
+
 // The index holds lower case; a completion follows the capitals the user typed, syllable by
 // syllable, and leaves a document-number code as the lexicon writes it.
 TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
