@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace tracuu {
 namespace {
@@ -649,14 +651,67 @@ std::optional<DocumentNumber> document_number_from_key(std::string_view key) {
     return number;
 }
 
+namespace {
+
+// The folded words that name a type before its number: "nghi", "dinh", "decree", "nd", "bo"
+// (of "Bộ luật"), and "so", "no", "number".
+const std::unordered_set<std::string>& type_name_words() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out = {"bo", "so", "no", "number"};
+        for (const CodeInfo& info : kCodes) {
+            if (info.kind != CodeKind::type) continue;
+            out.insert(unicode::fold(info.code));
+            for (const std::string_view name : {info.name_vi, info.name_en}) {
+                const std::string folded = unicode::fold(name);
+                for (std::size_t start = 0; start < folded.size();) {
+                    const std::size_t end = std::min(folded.find(' ', start), folded.size());
+                    if (end > start) out.insert(folded.substr(start, end - start));
+                    start = end + 1;
+                }
+            }
+        }
+        return out;
+    }();
+    return words;
+}
+
+// Whether @p prefix, the text before a number given whole, names it as people write it: its
+// type ("Nghị định", "NĐ", "Decree No."), or any title ending in "số"/"No." ("Luật Đất đai số").
+bool names_the_number(std::string_view prefix) {
+    std::vector<std::string> words;
+    std::string word;
+    for (std::size_t p = 0;;) {
+        const bool at_end = p >= prefix.size();
+        const char32_t cp = at_end ? U' ' : decode_utf8(prefix, p);
+        if (!at_end && u_isalpha(static_cast<UChar32>(cp))) {
+            unicode::append_utf8(word, cp);
+            continue;
+        }
+        if (!is_inline_space(cp) && cp != U':' && cp != U'.') return false;
+        if (!word.empty()) words.push_back(unicode::fold(word));
+        word.clear();
+        if (at_end) break;
+    }
+    if (words.empty()) return false;
+    if (is_number_word(words.back())) return true;
+    return std::all_of(words.begin(), words.end(), [](const std::string& w) { return type_name_words().count(w) > 0; });
+}
+
+}  // namespace
+
 std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     const std::string normalized = unicode::normalize_nfc(text);
     std::string_view view = normalized;
     while (!view.empty() && (view.front() == ' ' || view.front() == '\t')) view.remove_prefix(1);
     while (!view.empty() && (view.back() == ' ' || view.back() == '\t')) view.remove_suffix(1);
-    auto match = recognize(view, 0, Context::whole_input);
-    if (!match || match->end != view.size()) return std::nullopt;
-    return std::move(match->value);
+    if (auto match = recognize(view, 0, Context::whole_input); match && match->end == view.size()) return std::move(match->value);
+    // Named with its type, as a lawyer pastes it: "Nghị định số 15/2020/NĐ-CP", "Luật số
+    // 45/2019/QH14", and as running text reads it, "Nghị định 67/2014", "NĐ 67/2014".
+    const std::size_t digit = view.find_first_of("0123456789");
+    if (digit == 0 || digit == std::string_view::npos || !names_the_number(view.substr(0, digit))) return std::nullopt;
+    for (const Context context : {Context::whole_input, Context::running_text})
+        if (auto match = recognize(view, digit, context); match && match->end == view.size()) return std::move(match->value);
+    return std::nullopt;
 }
 
 std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text) {

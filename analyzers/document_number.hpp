@@ -75,7 +75,9 @@ struct DocumentNumberMatch {
 
 /// Parses @p text as one document number (surrounding spaces allowed), or nullopt. The
 /// text is given as a number ("ref:295/LĐLĐ"), so forms that running text accepts only
-/// after "số" are accepted alone.
+/// after "số" are accepted alone. It may name the number's type before it, as people paste
+/// it ("Nghị định số 15/2020/NĐ-CP", "Luật Đất đai số 45/2013/QH13"), and then a decree's
+/// number may leave out its codes as running text does ("Nghị định 67/2014", "NĐ 67/2014").
 [[nodiscard]] std::optional<DocumentNumber> parse_document_number(std::string_view text);
 
 /// Every document number in NFC text @p text, in order.

@@ -188,6 +188,32 @@ TEST(DocumentNumber, DecreeNamedBySerialAndYear) {
     EXPECT_FALSE(parse_document_number("126 năm 2020").has_value());
 }
 
+// A number given whole (ref:, /references/{ref}, a JSONL "number") as a lawyer pastes it, with
+// its type's name or a title ending in "số"; words that name no type are still no number.
+TEST(DocumentNumber, AWholeInputMayNameItsTypeBeforeTheNumber) {
+    const std::vector<std::pair<const char*, const char*>> rows = {
+        {"Nghị định số 15/2020/NĐ-CP", "15/2020/NĐ-CP"},
+        {"Luật số 45/2019/QH14", "45/2019/QH14"},
+        {"Bộ luật Lao động số 45/2019/QH14", "45/2019/QH14"},
+        {"Luật Đất đai số: 45/2013/QH13", "45/2013/QH13"},
+        {"văn bản hợp nhất 01/VBHN-VPQH", "01/VBHN-VPQH"},
+        {"TTLT 01/2014/TTLT-BTC-BTP", "01/2014/TTLT-BTC-BTP"},
+        {"Decree No. 15/2020/ND-CP", "15/2020/NĐ-CP"},
+        {"Nghị định 67/2014", "67/2014/NĐ-CP"},
+        {"NĐ 67/2014", "67/2014/NĐ-CP"},
+        {"nghi dinh 126 nam 2020", "126/2020/NĐ-CP"},
+        {"Quyết định 1880/QĐ-TTg", "1880/QĐ-TTg"},
+    };
+    for (const auto& [written, canonical] : rows) {
+        const auto parsed = parse_document_number(written);
+        ASSERT_TRUE(parsed.has_value()) << written;
+        EXPECT_EQ(parsed->canonical(), canonical) << written;
+    }
+    for (const char* written : {"Thông tư 47/2011", "abc 15/2020/NĐ-CP", "Nghị định 15/2020/NĐ-CP về xử phạt", "theo, 15/2020/NĐ-CP",
+                                "Luật 2019", "số"})
+        EXPECT_FALSE(parse_document_number(written).has_value()) << written;
+}
+
 TEST(DocumentNumber, AWholeInputNeedsNoSoBeforeALoneUnknownCode) {
     const auto parsed = parse_document_number("295/LĐLĐ");
     ASSERT_TRUE(parsed.has_value());
