@@ -703,6 +703,29 @@ TEST_F(SearchTest, IssuerNamesOfSeveralSyllablesFindTheirAbbreviationAndEnglishN
     EXPECT_EQ(ids(search("bộ tài chính")).front(), "vi");  // the name as typed ranks first
 }
 
+// Lawyers and the press abbreviate the codes: "BLHS 2015" is the Bộ luật Hình sự, the
+// Criminal Code, and finds it by either name, the abbreviation typed first.
+TEST_F(SearchTest, AnAbbreviatedCodeFindsTheCodeByEitherName) {
+    index({make_document("vi", "Theo Bộ luật Hình sự năm 2015, tội này bị phạt tù"),
+           make_document("abbr", "Điều 12 BLHS 2015 quy định tuổi chịu trách nhiệm hình sự"),
+           make_document("en", "Under the Criminal Code of 2015 the offence is punished"),
+           make_document("procedure", "Bộ luật Tố tụng hình sự quy định thủ tục; BLTTHS năm 2015"),
+           make_document("civil", "Bộ luật Dân sự năm 2015 quy định hợp đồng")});
+    auto has = [&](const std::string& query, const std::vector<std::string>& wanted) {
+        const auto found = ids(search(query));
+        for (const std::string& id : wanted)
+            EXPECT_NE(std::find(found.begin(), found.end(), id), found.end()) << query << " should find " << id;
+        return found;
+    };
+    has("BLHS", {"vi", "abbr", "en"});
+    has("blhs 2015", {"vi", "abbr", "en"});
+    has("BLTTHS", {"procedure"});
+    has("BLDS", {"civil"});
+    EXPECT_EQ(has("BLHS", {}).front(), "abbr");  // the name as typed ranks first
+    const auto blds = ids(search("BLDS"));
+    EXPECT_EQ(std::find(blds.begin(), blds.end(), "abbr"), blds.end()) << "the civil code is not the criminal one";
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
     Searcher searcher((dir_.path() / "db").string());
     const std::vector<std::pair<std::string, std::string>> rows = {
