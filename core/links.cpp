@@ -494,8 +494,13 @@ private:
                 shared.push_back({canonical, "both_cite", idf(db_.get_termfreq(prefixed(schema::kReferencePrefix, key)))});
             }
         }
-        if (!source_.own_key.empty() && own_key == source_.own_key && same_document_number(doc))
-            shared.push_back({number->canonical(), "same_number", 2 * rarest_});
+        // Shared among the other documents that are the number: an original and its translation
+        // link with all of it, while the articles of a code indexed one by one, which all hold
+        // its number, are not each other's copies.
+        if (!source_.own_key.empty() && own_key == source_.own_key && same_document_number(doc)) {
+            const Xapian::doccount holders = db_.get_termfreq(prefixed(schema::kNumberPrefix, own_key));
+            shared.push_back({number->canonical(), "same_number", 2 * rarest_ / (holders > 1 ? holders - 1 : 1)});
+        }
         if (!source_.own_key.empty() && source_.docid && cited.count(source_.own_key) && own_key != source_.own_key &&
             means(source_.own_key, cited_as_in(theirs, source_.own_key, doc.date), *source_.docid))
             if (const auto source_number = document_number_from_key(source_.own_key))
