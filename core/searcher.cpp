@@ -61,7 +61,9 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
     if (!from.empty() || !to.empty()) filters.push_back(date_range_query(from, to));
     if (!request.ref.empty()) {
         const auto number = parse_document_number(request.ref);
-        if (!number) return Error{"bad_parameter", "parameter \"ref\" is not a document number such as 126/NQ-CP"};
+        if (!number)
+            return Error{"bad_parameter", "parameter \"ref\": \"" + unicode::to_valid_utf8(request.ref).substr(0, 256) +
+                                              "\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP"};
         filters.push_back(citing_number(number->key()));  // not the document that is it
     }
     if (!request.type.empty()) {

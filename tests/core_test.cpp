@@ -777,6 +777,12 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     SearchRequest by_ref{.query = "nghị"};
     by_ref.ref = "15/2020/nđ-cp";
     EXPECT_EQ(run(by_ref), (std::vector<std::string>{"c"}));
+    SearchRequest bad_ref{.query = "nghị"};
+    bad_ref.ref = "15/2020";  // a number and year alone begin many numbers: which is unsaid
+    const auto ref_error = searcher.search(bad_ref);
+    ASSERT_FALSE(ref_error.ok());
+    EXPECT_EQ(ref_error.error().message,
+              "parameter \"ref\": \"15/2020\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP");
     SearchRequest bad{.query = "nghị"};
     bad.from = "yesterday";
     const auto error = searcher.search(bad);
