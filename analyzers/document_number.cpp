@@ -699,6 +699,12 @@ bool names_the_number(std::string_view prefix) {
 
 }  // namespace
 
+std::size_t number_start_after_type_name(std::string_view text) {
+    const std::size_t digit = text.find_first_of("0123456789");
+    if (digit == 0 || digit == std::string_view::npos || !names_the_number(text.substr(0, digit))) return 0;
+    return digit;
+}
+
 std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     const std::string normalized = unicode::normalize_nfc(text);
     std::string_view view = normalized;
@@ -707,8 +713,8 @@ std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     if (auto match = recognize(view, 0, Context::whole_input); match && match->end == view.size()) return std::move(match->value);
     // Named with its type, as a lawyer pastes it: "Nghị định số 15/2020/NĐ-CP", "Luật số
     // 45/2019/QH14", and as running text reads it, "Nghị định 67/2014", "NĐ 67/2014".
-    const std::size_t digit = view.find_first_of("0123456789");
-    if (digit == 0 || digit == std::string_view::npos || !names_the_number(view.substr(0, digit))) return std::nullopt;
+    const std::size_t digit = number_start_after_type_name(view);
+    if (digit == 0) return std::nullopt;
     for (const Context context : {Context::whole_input, Context::running_text})
         if (auto match = recognize(view, digit, context); match && match->end == view.size()) return std::move(match->value);
     return std::nullopt;

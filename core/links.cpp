@@ -916,14 +916,18 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
 
     // As typed: the serial's digits (keys drop leading zeros), then its letters and digits in order.
     std::string term_prefix(schema::kReferencePrefix), wanted;
-    const std::string folded = unicode::fold(unicode::normalize_nfc(prefix));
+    // Typed with its type's name, as in the search box: "NĐ 67/2014", "Luật số 45/20".
+    const std::string nfc = unicode::normalize_nfc(prefix);
+    const std::size_t number_start = number_start_after_type_name(nfc);
+    const std::string folded = unicode::fold(std::string_view(nfc).substr(number_start));
     const std::size_t first = folded.find_first_not_of(' ');
     const std::string typed = first == std::string::npos ? std::string() : folded.substr(first, folded.find_last_not_of(' ') + 1 - first);
     if (!typed.empty()) {
         std::size_t digits = 0;
         while (digits < typed.size() && typed[digits] >= '0' && typed[digits] <= '9') ++digits;
         if (digits == 0)
-            return Error{"bad_parameter", "parameter \"q\" must begin with the digits of a document number, such as 126/n"};
+            return Error{"bad_parameter",
+                         "parameter \"q\" must begin with the digits of a document number, or its type's name and them, such as 126/n or NĐ 15/2"};
         std::string serial = typed.substr(0, digits);
         serial.erase(0, std::min(serial.find_first_not_of('0'), serial.size() - 1));
         // "126/" ends the serial: only 126/...; "12" may go on: 12/..., 126/..., 12a/...

@@ -185,6 +185,9 @@ TEST_F(ReferencesTest, ListsNumbersAsTyped) {
     EXPECT_TRUE(list_references(db_, "12/")->empty());                                        // the serial ends
     EXPECT_EQ(canonicals(list_references(db_, "69-QD")), std::vector<std::string>{"69-QĐ/TW"});
     EXPECT_TRUE(list_references(db_, "7")->empty());
+    // Typed after the type's name, as in the search box and the suggestions.
+    EXPECT_EQ(canonicals(list_references(db_, "NĐ 15/2020/n")), std::vector<std::string>{"15/2020/NĐ-CP"});
+    EXPECT_EQ(canonicals(list_references(db_, "Nghị quyết số 126")), std::vector<std::string>{"126/NQ-CP"});
 
     const auto decree = list_references(db_, "15/2020/nd-cp");
     ASSERT_EQ(decree->size(), 1u);
@@ -229,6 +232,7 @@ TEST_F(ReferencesTest, ListsTheMostCitedWithoutAPrefix) {
 TEST_F(ReferencesTest, BadListingsAreErrors) {
     EXPECT_EQ(list_references(db_, "nghi quyet").error().code, "bad_parameter");
     EXPECT_EQ(list_references(db_, "NQ-CP").error().code, "bad_parameter");
+    EXPECT_EQ(list_references(db_, "tin 126").error().code, "bad_parameter");  // no type's name
     EXPECT_EQ(list_references(db_, "126", 0).error().code, "bad_parameter");
     EXPECT_EQ(list_references(db_, "126", 101).error().code, "bad_parameter");
     EXPECT_EQ(list_references(db_, "12\xFF").error().code, "bad_parameter");
