@@ -685,6 +685,33 @@ std::string number_being_typed(std::string_view typed) {
     return std::string(typed.substr(begin));
 }
 
+// "QH14" -> "QH".
+std::string_view without_term_digits(std::string_view code) {
+    while (!code.empty() && code.back() >= '0' && code.back() <= '9') code.remove_suffix(1);
+    return code;
+}
+
+// The type code that folded @p typed names at its end, before a number being typed, perhaps
+// with "số" after it: "nghi dinh so " -> "NĐ", "luat " -> "L"; nullopt when none.
+std::optional<std::string> type_named_before(std::string_view typed) {
+    std::vector<std::string_view> words;
+    for (std::size_t pos = 0; pos < typed.size();) {
+        const std::size_t begin = typed.find_first_not_of(' ', pos);
+        if (begin == std::string_view::npos) break;
+        const std::size_t end = std::min(typed.find(' ', begin), typed.size());
+        words.push_back(typed.substr(begin, end - begin));
+        pos = end;
+    }
+    if (!words.empty() && (words.back() == "so" || words.back() == "no." || words.back() == "so:")) words.pop_back();
+    constexpr std::size_t kLongestTypeName = 4;  // "thông tư liên tịch"
+    for (std::size_t n = std::min(kLongestTypeName, words.size()); n > 0; --n) {
+        const std::string_view first = words[words.size() - n], last = words.back();
+        const std::string_view name(first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data()));
+        if (auto code = resolve_type(name); code && *code != kArticleType) return code;
+    }
+    return std::nullopt;
+}
+
 // Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
 // run of capitalized syllables the analyzer took for a name.
 bool is_dictionary_word(std::string_view term) {
@@ -710,15 +737,30 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         std::string number = typed_serial;
         number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
         const std::string wanted = alphanumerics(number + trimmed.substr(digits));
+        // The type named before it ("nghị định 67/2", "Luật số 45/20") puts the numbers of that
+        // type first: a decree's, not a province's decision of the same serial and year.
+        const std::optional<std::string> type_named = type_named_before(folded.substr(0, folded.size() - trimmed.size()));
+        const auto of_type_named = [&](const std::optional<DocumentNumber>& parsed) {
+            if (!type_named || !parsed || parsed->codes.empty()) return false;
+            const CodeInfo* first = find_code(without_term_digits(parsed->codes.front()));
+            if (first != nullptr && first->kind == CodeKind::type) return first->code == *type_named;
+            // A law's number names only the legislature that passed it: 45/2019/QH14.
+            return *type_named == "L" && parsed->codes.size() == 1 && first != nullptr && first->digits_are_term;
+        };
+        std::vector<Suggestion> named, others;
         for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
             const std::string key = term.substr(schema::kReferencePrefix.size());
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
             // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
             auto parsed = document_number_from_key(key);
+            const bool preferred = of_type_named(parsed);
             if (parsed && parsed->number == number) parsed->number = typed_serial;
-            out.push_back({parsed ? parsed->canonical() : key, "reference", frequency});
-            if (out.size() == limit) break;
+            (preferred ? named : others).push_back({parsed ? parsed->canonical() : key, "reference", frequency});
+            if (named.size() == limit) break;
         }
+        for (Suggestion& s : named) out.push_back(std::move(s));
+        for (Suggestion& s : others)
+            if (out.size() < limit) out.push_back(std::move(s));
         return out;
     }
 

@@ -855,6 +855,30 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
 }
 
+// A number typed after its type's name completes to numbers of that type first: "nghị định
+// 67/2" is after a decree, not the more cited decision of a province with that serial.
+TEST_F(SearchTest, SuggestPutsNumbersOfTheTypeTypedFirst) {
+    index({make_document("a", "Theo Quyết định 67/2015/QĐ-UBND của tỉnh và Nghị định 45/2014/NĐ-CP"),
+           make_document("b", "Quyết định 67/2015/QĐ-UBND; Nghị định 45/2014/NĐ-CP"),
+           make_document("c", "Nghị định 67/2014/NĐ-CP về thủy sản; Luật Đất đai số 45/2013/QH13")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 5);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(texts("67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));  // most cited first
+    EXPECT_EQ(texts("nghị định 67/20"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
+    EXPECT_EQ(texts("nghi dinh so 67/20"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
+    EXPECT_EQ(texts("NĐ 67/"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
+    EXPECT_EQ(texts("Luật số 45/20"), (V{"45/2013/QH13", "45/2014/NĐ-CP"}));  // a law's number names its legislature
+    EXPECT_EQ(texts("quyết định 67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));
+}
+
 // The page puts a completion of the last word after the words typed before it: "thi h" with
 // "hành" is "thi hành" again, and with "hiện", "thi hiện", which nobody writes. After a word
 // typed, a completion of the last word alone is offered only where the index has the two in
