@@ -496,13 +496,16 @@ private:
         const std::uint64_t* hashes = hashes_.data() + first;
         const std::uint8_t* accented = accented_.data() + first;
         const std::uint8_t* capital = capital_.data() + first;
-        // score[k]: best score of the first k syllables; a word of L syllables scores 2L^2,
-        // a name 2L^2 - 1 (the dictionary wins ties), a lone syllable 2.
+        // score[k]: best score of the first k syllables; a word of L syllables scores 4L^2,
+        // one found by its folded form only 4L^2 - 1, a name 4L^2 - 2 (the dictionary wins
+        // ties), a lone syllable 4. A span written without diacritics that is no word as
+        // written but folds to one ("gian thu", "gián thu") loses a tie to a word as written:
+        // "thời gian thu hồ sơ" reads "thời_gian thu", not "thời gián_thu".
         score_.assign(n + 1, -1);
         piece_.assign(n + 1, 1);
         score_[0] = 0;
         for (std::size_t k = 0; k < n; ++k) {
-            relax(k + 1, score_[k] + 2, 1);
+            relax(k + 1, score_[k] + 4, 1);
             std::uint64_t span = hashes[k];
             bool any_accent = accented[k], all_capital = (capital[k] & kStartsName) != 0;
             bool dictionary_open = true;
@@ -511,17 +514,20 @@ private:
                 span = WordDictionary::extend(span, hashes[e]);
                 any_accent = any_accent || accented[e];
                 all_capital = all_capital && (capital[e] & kInName) != 0;
-                const int weight = static_cast<int>(2 * len * len);
+                const int weight = static_cast<int>(4 * len * len);
                 if (dictionary_open && len <= WordDictionary::kMaxSyllables) {
                     // Text without any diacritics is looked up by its folded form, unless it
                     // is English.
                     const std::uint8_t flags = any_accent        ? dict_.exact(span)
                                                : !english_       ? dict_.folded(span)
                                                                  : 0;
-                    if (flags & WordDictionary::kWord) relax(k + len, score_[k] + weight, len);
+                    if (flags & WordDictionary::kWord) {
+                        const bool as_written = any_accent || (dict_.exact(span) & WordDictionary::kWord) != 0;
+                        relax(k + len, score_[k] + weight - (as_written ? 0 : 1), len);
+                    }
                     dictionary_open = (flags & WordDictionary::kPrefix) != 0;
                 }
-                if (all_capital && len <= kMaxNameSyllables) relax(k + len, score_[k] + weight - 1, len);
+                if (all_capital && len <= kMaxNameSyllables) relax(k + len, score_[k] + weight - 2, len);
                 if (!dictionary_open && !all_capital) break;
             }
         }

@@ -30,8 +30,11 @@ namespace tracuu {
 // no cue before it gives the relation ("… 08/2020/TT-BTC được sửa đổi như sau", "… is hereby
 // repealed"); "This Lawyer" dates nothing. 14: no exact term for a word only one dictionary
 // word folds to. 15: the eth Ð/ð of legacy conversions is read as đ; the year stated alone
-// after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year).
-inline constexpr int kAnalyzerVersion = 15;
+// after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year). 16: a decree
+// named by serial and year in words or after "NĐ" ("Nghị định 126 năm 2020", "NĐ 67/2014") is
+// its number; VKSTC and BTM are known issuers; a span without diacritics that only folds like a
+// word loses a tie to a word as written ("thời gian thu": "thời_gian", not "gián_thu").
+inline constexpr int kAnalyzerVersion = 16;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

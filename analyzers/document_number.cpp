@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace tracuu {
 namespace {
@@ -80,6 +82,8 @@ constexpr CodeInfo kCodes[] = {
     {"BNV", CodeKind::issuer, "Bộ Nội vụ", "Ministry of Home Affairs", "", ""},
     // In a Party number BCT is the Politburo; in a State number, the Ministry of Industry and Trade.
     {"BCT", CodeKind::issuer, "Bộ Công Thương", "Ministry of Industry and Trade", "Bộ Chính trị", "Politburo"},
+    // Merged into Bộ Công Thương in 2007; its decisions and circulars are still cited.
+    {"BTM", CodeKind::issuer, "Bộ Thương mại", "Ministry of Trade", "", ""},
     {"BQP", CodeKind::issuer, "Bộ Quốc phòng", "Ministry of National Defence", "", ""},
     {"BNG", CodeKind::issuer, "Bộ Ngoại giao", "Ministry of Foreign Affairs", "", ""},
     {"BKHĐT", CodeKind::issuer, "Bộ Kế hoạch và Đầu tư", "Ministry of Planning and Investment", "", ""},
@@ -104,6 +108,8 @@ constexpr CodeInfo kCodes[] = {
     {"HĐTP", CodeKind::issuer, "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
      "Council of Judges of the Supreme People's Court", "", ""},
     {"VKSNDTC", CodeKind::issuer, "Viện kiểm sát nhân dân tối cao", "Supreme People's Procuracy", "", ""},
+    // The code the Procuracy itself numbers with since 2015 (01/2019/TT-VKSTC).
+    {"VKSTC", CodeKind::issuer, "Viện kiểm sát nhân dân tối cao", "Supreme People's Procuracy", "", ""},
     {"BHXH", CodeKind::issuer, "Bảo hiểm xã hội", "Social Security", "", ""},
     {"TCT", CodeKind::issuer, "Tổng cục Thuế", "General Department of Taxation", "", ""},
     {"TCHQ", CodeKind::issuer, "Tổng cục Hải quan", "General Department of Customs", "", ""},
@@ -390,12 +396,54 @@ bool is_number_word(const std::string& folded) { return folded == "so" || folded
 // Whether "số", "No." or "number" (with an optional colon) comes right before @p pos.
 bool after_number_word(std::string_view text, std::size_t pos) { return is_number_word(word_before(text, pos).folded); }
 
-// Whether "Nghị định" or "Decree", then perhaps "số"/"No.", comes right before @p pos.
+// "NĐ", a decree's abbreviation before its number ("NĐ 67/2014"): with the bar of Đ (or the
+// eth of legacy encodings) in any case, or "ND" in capitals; "nd" alone is English ("2nd").
+bool is_decree_abbreviation(std::string_view written) {
+    return written == "NĐ" || written == "nđ" || written == "Nđ" || written == "NÐ" || written == "ND";
+}
+
+// Whether "Nghị định", "NĐ" or "Decree", then perhaps "số"/"No.", comes right before @p pos.
 bool after_decree_word(std::string_view text, std::size_t pos) {
     WordBefore word = word_before(text, pos);
     if (is_number_word(word.folded)) word = word_before(text, word.start);
     if (word.folded == "decree") return true;
+    if (word.folded == "nd") {
+        std::size_t end = word.start;
+        while (end < text.size()) {
+            std::size_t next = end;
+            if (!u_isalpha(static_cast<UChar32>(decode_utf8(text, next)))) break;
+            end = next;
+        }
+        return !starts_inside_a_word_or_path(text, word.start) &&
+               is_decree_abbreviation(text.substr(word.start, end - word.start));
+    }
     return word.folded == "dinh" && word_before(text, word.start).folded == "nghi";
+}
+
+// The end of " năm YYYY" right after a decree's serial ("Nghị định 126 năm 2020", as the press
+// and people asking write it), with the year's span; nullopt when that is not there. A year
+// that runs on into a period ("năm 2014-2016") or a date ("năm 2020/…") is not a number's.
+std::optional<std::pair<std::size_t, std::size_t>> year_written_after(std::string_view text, std::size_t pos) {
+    Cursor c{text, pos};
+    int spaces = 0;
+    while (!c.at_end() && is_inline_space(c.peek()) && spaces < 2) { c.advance(); ++spaces; }
+    if (spaces == 0) return std::nullopt;
+    const std::size_t word_start = c.pos;
+    while (!c.at_end() && u_isalpha(static_cast<UChar32>(c.peek()))) c.advance();
+    if (unicode::fold(text.substr(word_start, c.pos - word_start)) != "nam") return std::nullopt;
+    spaces = 0;
+    while (!c.at_end() && is_inline_space(c.peek()) && spaces < 2) { c.advance(); ++spaces; }
+    if (spaces == 0) return std::nullopt;
+    const std::size_t year_begin = c.pos;
+    const std::string_view year = c.digits();
+    if (year.size() != 4) return std::nullopt;
+    const int value = std::stoi(std::string(year));
+    if (value < kEarliestNumberYear || value > kLatestNumberYear) return std::nullopt;
+    if (!c.at_end()) {
+        const char32_t next = c.peek();
+        if (u_isalnum(static_cast<UChar32>(next)) || is_slash(next) || is_dash(next)) return std::nullopt;
+    }
+    return std::pair{year_begin, c.pos};
 }
 
 }  // namespace
@@ -484,7 +532,17 @@ std::optional<DocumentNumberMatch> recognize(std::string_view text, std::size_t 
 
     bool spaced = false;
     const Separator first_separator = c.separator(spaced);
-    if (first_separator == Separator::none) return std::nullopt;
+    if (first_separator == Separator::none) {
+        // "Nghị định 126 năm 2020" is 126/2020/NĐ-CP, as "Nghị định 126/2020" is (below).
+        if (context != Context::running_text || !after_decree_word(text, pos)) return std::nullopt;
+        const auto year = year_written_after(text, c.pos);
+        if (!year) return std::nullopt;
+        match.value.year = std::stoi(std::string(text.substr(year->first, year->second - year->first)));
+        match.value.codes = {"NĐ", "CP"};
+        match.part_spans.push_back(*year);
+        match.end = year->second;
+        return match;
+    }
 
     if (!c.at_end() && is_ascii_digit(c.peek())) {
         const std::size_t year_begin = c.pos;
@@ -593,14 +651,73 @@ std::optional<DocumentNumber> document_number_from_key(std::string_view key) {
     return number;
 }
 
+namespace {
+
+// The folded words that name a type before its number: "nghi", "dinh", "decree", "nd", "bo"
+// (of "Bộ luật"), and "so", "no", "number".
+const std::unordered_set<std::string>& type_name_words() {
+    static const std::unordered_set<std::string> words = [] {
+        std::unordered_set<std::string> out = {"bo", "so", "no", "number"};
+        for (const CodeInfo& info : kCodes) {
+            if (info.kind != CodeKind::type) continue;
+            out.insert(unicode::fold(info.code));
+            for (const std::string_view name : {info.name_vi, info.name_en}) {
+                const std::string folded = unicode::fold(name);
+                for (std::size_t start = 0; start < folded.size();) {
+                    const std::size_t end = std::min(folded.find(' ', start), folded.size());
+                    if (end > start) out.insert(folded.substr(start, end - start));
+                    start = end + 1;
+                }
+            }
+        }
+        return out;
+    }();
+    return words;
+}
+
+// Whether @p prefix, the text before a number given whole, names it as people write it: its
+// type ("Nghị định", "NĐ", "Decree No."), or any title ending in "số"/"No." ("Luật Đất đai số").
+bool names_the_number(std::string_view prefix) {
+    std::vector<std::string> words;
+    std::string word;
+    for (std::size_t p = 0;;) {
+        const bool at_end = p >= prefix.size();
+        const char32_t cp = at_end ? U' ' : decode_utf8(prefix, p);
+        if (!at_end && u_isalpha(static_cast<UChar32>(cp))) {
+            unicode::append_utf8(word, cp);
+            continue;
+        }
+        if (!is_inline_space(cp) && cp != U':' && cp != U'.') return false;
+        if (!word.empty()) words.push_back(unicode::fold(word));
+        word.clear();
+        if (at_end) break;
+    }
+    if (words.empty()) return false;
+    if (is_number_word(words.back())) return true;
+    return std::all_of(words.begin(), words.end(), [](const std::string& w) { return type_name_words().count(w) > 0; });
+}
+
+}  // namespace
+
+std::size_t number_start_after_type_name(std::string_view text) {
+    const std::size_t digit = text.find_first_of("0123456789");
+    if (digit == 0 || digit == std::string_view::npos || !names_the_number(text.substr(0, digit))) return 0;
+    return digit;
+}
+
 std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     const std::string normalized = unicode::normalize_nfc(text);
     std::string_view view = normalized;
     while (!view.empty() && (view.front() == ' ' || view.front() == '\t')) view.remove_prefix(1);
     while (!view.empty() && (view.back() == ' ' || view.back() == '\t')) view.remove_suffix(1);
-    auto match = recognize(view, 0, Context::whole_input);
-    if (!match || match->end != view.size()) return std::nullopt;
-    return std::move(match->value);
+    if (auto match = recognize(view, 0, Context::whole_input); match && match->end == view.size()) return std::move(match->value);
+    // Named with its type, as a lawyer pastes it: "Nghị định số 15/2020/NĐ-CP", "Luật số
+    // 45/2019/QH14", and as running text reads it, "Nghị định 67/2014", "NĐ 67/2014".
+    const std::size_t digit = number_start_after_type_name(view);
+    if (digit == 0) return std::nullopt;
+    for (const Context context : {Context::whole_input, Context::running_text})
+        if (auto match = recognize(view, digit, context); match && match->end == view.size()) return std::move(match->value);
+    return std::nullopt;
 }
 
 std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text) {

@@ -75,8 +75,15 @@ struct DocumentNumberMatch {
 
 /// Parses @p text as one document number (surrounding spaces allowed), or nullopt. The
 /// text is given as a number ("ref:295/LĐLĐ"), so forms that running text accepts only
-/// after "số" are accepted alone.
+/// after "số" are accepted alone. It may name the number's type before it, as people paste
+/// it ("Nghị định số 15/2020/NĐ-CP", "Luật Đất đai số 45/2013/QH13"), and then a decree's
+/// number may leave out its codes as running text does ("Nghị định 67/2014", "NĐ 67/2014").
 [[nodiscard]] std::optional<DocumentNumber> parse_document_number(std::string_view text);
+
+/// Where the number starts in NFC @p text that names it with its type or a title ending in
+/// "số" before it ("Nghị định số 15/2020", "NĐ 67/", "Luật Đất đai số 45"), as
+/// parse_document_number reads it; 0 when the text starts with the number or names none.
+[[nodiscard]] std::size_t number_start_after_type_name(std::string_view text);
 
 /// Every document number in NFC text @p text, in order.
 [[nodiscard]] std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text);

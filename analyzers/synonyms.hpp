@@ -15,7 +15,7 @@ namespace tracuu {
 /// when it is none. Names of several words come back with "_" (Vietnamese) or spaces (English).
 [[nodiscard]] const std::vector<std::string>& synonyms_of(std::string_view folded);
 
-/// Every name in the groups (for tests: each multi-syllable one must be a word the analyzer finds).
+/// Every name in the groups (an abbreviation of a code, "blhs", is one way and in none) (for tests: each multi-syllable one must be a word the analyzer finds).
 [[nodiscard]] std::vector<std::string> all_synonym_names();
 
 }  // namespace tracuu

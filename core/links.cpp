@@ -494,8 +494,13 @@ private:
                 shared.push_back({canonical, "both_cite", idf(db_.get_termfreq(prefixed(schema::kReferencePrefix, key)))});
             }
         }
-        if (!source_.own_key.empty() && own_key == source_.own_key && same_document_number(doc))
-            shared.push_back({number->canonical(), "same_number", 2 * rarest_});
+        // Shared among the other documents that are the number: an original and its translation
+        // link with all of it, while the articles of a code indexed one by one, which all hold
+        // its number, are not each other's copies.
+        if (!source_.own_key.empty() && own_key == source_.own_key && same_document_number(doc)) {
+            const Xapian::doccount holders = db_.get_termfreq(prefixed(schema::kNumberPrefix, own_key));
+            shared.push_back({number->canonical(), "same_number", 2 * rarest_ / (holders > 1 ? holders - 1 : 1)});
+        }
         if (!source_.own_key.empty() && source_.docid && cited.count(source_.own_key) && own_key != source_.own_key &&
             means(source_.own_key, cited_as_in(theirs, source_.own_key, doc.date), *source_.docid))
             if (const auto source_number = document_number_from_key(source_.own_key))
@@ -911,14 +916,18 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
 
     // As typed: the serial's digits (keys drop leading zeros), then its letters and digits in order.
     std::string term_prefix(schema::kReferencePrefix), wanted;
-    const std::string folded = unicode::fold(unicode::normalize_nfc(prefix));
+    // Typed with its type's name, as in the search box: "NĐ 67/2014", "Luật số 45/20".
+    const std::string nfc = unicode::normalize_nfc(prefix);
+    const std::size_t number_start = number_start_after_type_name(nfc);
+    const std::string folded = unicode::fold(std::string_view(nfc).substr(number_start));
     const std::size_t first = folded.find_first_not_of(' ');
     const std::string typed = first == std::string::npos ? std::string() : folded.substr(first, folded.find_last_not_of(' ') + 1 - first);
     if (!typed.empty()) {
         std::size_t digits = 0;
         while (digits < typed.size() && typed[digits] >= '0' && typed[digits] <= '9') ++digits;
         if (digits == 0)
-            return Error{"bad_parameter", "parameter \"q\" must begin with the digits of a document number, such as 126/n"};
+            return Error{"bad_parameter",
+                         "parameter \"q\" must begin with the digits of a document number, or its type's name and them, such as 126/n or NĐ 15/2"};
         std::string serial = typed.substr(0, digits);
         serial.erase(0, std::min(serial.find_first_not_of('0'), serial.size() - 1));
         // "126/" ends the serial: only 126/...; "12" may go on: 12/..., 126/..., 12a/...

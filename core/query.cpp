@@ -556,7 +556,7 @@ private:
     // at reduced weight. Names of several syllables are looked up as runs of syllables, not
     // as dictionary words, so "bộ tài chính" is found whether or not segmentation joins it.
     void add_synonyms(const Analysis& analysis, std::vector<Xapian::Query>& clauses) const {
-        constexpr std::size_t kLongestName = 5;
+        constexpr std::size_t kLongestName = 6;  // "bộ luật tố tụng hình sự"
         // Not the codes inside a document number ("NĐ", "CP" of 15/2020/NĐ-CP): its reference
         // term finds it, and phrases of common words ("chính phủ") would cost more than all the rest.
         std::vector<const Token*> syllables = first_per_position(analysis);

@@ -61,7 +61,9 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
     if (!from.empty() || !to.empty()) filters.push_back(date_range_query(from, to));
     if (!request.ref.empty()) {
         const auto number = parse_document_number(request.ref);
-        if (!number) return Error{"bad_parameter", "parameter \"ref\" is not a document number such as 126/NQ-CP"};
+        if (!number)
+            return Error{"bad_parameter", "parameter \"ref\": \"" + unicode::to_valid_utf8(request.ref).substr(0, 256) +
+                                              "\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP"};
         filters.push_back(citing_number(number->key()));  // not the document that is it
     }
     if (!request.type.empty()) {
@@ -683,6 +685,33 @@ std::string number_being_typed(std::string_view typed) {
     return std::string(typed.substr(begin));
 }
 
+// "QH14" -> "QH".
+std::string_view without_term_digits(std::string_view code) {
+    while (!code.empty() && code.back() >= '0' && code.back() <= '9') code.remove_suffix(1);
+    return code;
+}
+
+// The type code that folded @p typed names at its end, before a number being typed, perhaps
+// with "số" after it: "nghi dinh so " -> "NĐ", "luat " -> "L"; nullopt when none.
+std::optional<std::string> type_named_before(std::string_view typed) {
+    std::vector<std::string_view> words;
+    for (std::size_t pos = 0; pos < typed.size();) {
+        const std::size_t begin = typed.find_first_not_of(' ', pos);
+        if (begin == std::string_view::npos) break;
+        const std::size_t end = std::min(typed.find(' ', begin), typed.size());
+        words.push_back(typed.substr(begin, end - begin));
+        pos = end;
+    }
+    if (!words.empty() && (words.back() == "so" || words.back() == "no." || words.back() == "so:")) words.pop_back();
+    constexpr std::size_t kLongestTypeName = 4;  // "thông tư liên tịch"
+    for (std::size_t n = std::min(kLongestTypeName, words.size()); n > 0; --n) {
+        const std::string_view first = words[words.size() - n], last = words.back();
+        const std::string_view name(first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data()));
+        if (auto code = resolve_type(name); code && *code != kArticleType) return code;
+    }
+    return std::nullopt;
+}
+
 // Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
 // run of capitalized syllables the analyzer took for a name.
 bool is_dictionary_word(std::string_view term) {
@@ -708,15 +737,30 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         std::string number = typed_serial;
         number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
         const std::string wanted = alphanumerics(number + trimmed.substr(digits));
+        // The type named before it ("nghị định 67/2", "Luật số 45/20") puts the numbers of that
+        // type first: a decree's, not a province's decision of the same serial and year.
+        const std::optional<std::string> type_named = type_named_before(folded.substr(0, folded.size() - trimmed.size()));
+        const auto of_type_named = [&](const std::optional<DocumentNumber>& parsed) {
+            if (!type_named || !parsed || parsed->codes.empty()) return false;
+            const CodeInfo* first = find_code(without_term_digits(parsed->codes.front()));
+            if (first != nullptr && first->kind == CodeKind::type) return first->code == *type_named;
+            // A law's number names only the legislature that passed it: 45/2019/QH14.
+            return *type_named == "L" && parsed->codes.size() == 1 && first != nullptr && first->digits_are_term;
+        };
+        std::vector<Suggestion> named, others;
         for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
             const std::string key = term.substr(schema::kReferencePrefix.size());
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
             // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
             auto parsed = document_number_from_key(key);
+            const bool preferred = of_type_named(parsed);
             if (parsed && parsed->number == number) parsed->number = typed_serial;
-            out.push_back({parsed ? parsed->canonical() : key, "reference", frequency});
-            if (out.size() == limit) break;
+            (preferred ? named : others).push_back({parsed ? parsed->canonical() : key, "reference", frequency});
+            if (named.size() == limit) break;
         }
+        for (Suggestion& s : named) out.push_back(std::move(s));
+        for (Suggestion& s : others)
+            if (out.size() < limit) out.push_back(std::move(s));
         return out;
     }
 
@@ -745,12 +789,28 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         }
         return out;
     };
+    // How many documents hold the word that the two words typed before the last one make
+    // ("lao_dong" of "người lao động k"), 0 when they make none. A word that the last two would
+    // begin competes with it for their shared syllable ("động"), and is read so only when it
+    // is the more frequent: "người lao động k" offers no "động kinh" nor "đồng không", while
+    // "tòa án nhân d" offers "nhân dân", "án nhân" being rare.
+    Xapian::doccount word_before_last = 0;
+    if (words.size() >= 3 && analyzer_.options().words) {
+        const Token& first = *words[words.size() - 3];
+        const Token& second = *words[words.size() - 2];
+        if (only_spaces_between(analysis.text, first.end, second.begin))
+            word_before_last = db_.get_termfreq(first.folded + "_" + second.folded);
+    }
+    const auto reads_as_word = [&](const std::string& folded_word) {
+        return word_before_last == 0 || db_.get_termfreq(folded_word) >= word_before_last;
+    };
     // @p begins_as: only completions whose shown form begins so (a first syllable typed with
     // its diacritics, the last one still without). @p after: the folded word typed before the
     // one completed, when that is completed alone: not the words the two begin, already offered.
+    // @p of_two_words: completions of the last two words, offered only where they read so.
     auto complete = [&](const std::string& typed_exact, const std::string& typed_folded, bool exact,
                         const std::vector<std::string_view>& typed, std::string_view begins_as = {},
-                        const std::string& after = {}) {
+                        const std::string& after = {}, bool of_two_words = false) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
         std::vector<std::pair<std::string, Xapian::doccount>> found =
             most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : 2 * limit);
@@ -771,8 +831,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             if (out.size() == limit) break;
             if (term.find_first_of("0123456789") != std::string::npos && term.find('_') == std::string::npos) continue;
             const std::string folded_term = exact ? unicode::fold(term) : term;
+            if (of_two_words && !reads_as_word(folded_term)) continue;
             // "thi" + "hành" is the word "thi hành", offered as such.
-            if (!after.empty() && db_.term_exists(after + "_" + folded_term)) continue;
+            if (!after.empty() && db_.term_exists(after + "_" + folded_term) && reads_as_word(after + "_" + folded_term)) continue;
             std::string text = term;
             if (!exact) {
                 // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
@@ -799,10 +860,10 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         if (before.has_diacritics() && !last.has_diacritics())
             // Its diacritics are still to come ("chính sa" on the way to "chính sách"): the
             // folded word, shown as the corpus writes it where that begins as typed.
-            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, false, typed, before.exact + "_");
+            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, false, typed, before.exact + "_", {}, true);
         else
             complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, before.has_diacritics() || last.has_diacritics(),
-                     typed);
+                     typed, {}, {}, true);
     }
     // The last word alone, after a word typed on its own just before it ("thi h", not "thi 126 h"
     // nor "126/NQ-CP h", whose "CP" is a code), only where the two begin no word the index

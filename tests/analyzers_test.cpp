@@ -304,6 +304,12 @@ TEST(Synonyms, GroupsAreSymmetric) {
     EXPECT_TRUE(synonyms_of("luat").empty());
 }
 
+TEST(Synonyms, AnAbbreviatedCodeNamesTheCodeOneWay) {
+    EXPECT_EQ(synonyms_of("blhs"), (std::vector<std::string>{"bo_luat_hinh_su", "criminal code", "penal code"}));
+    EXPECT_EQ(synonyms_of("bltths"), (std::vector<std::string>{"bo_luat_to_tung_hinh_su", "code of criminal procedure"}));
+    EXPECT_TRUE(synonyms_of("bo_luat_hinh_su").empty());
+}
+
 TEST(Language, DetectsVietnameseEnglishAndFoldedVietnamese) {
     auto lang = [](std::string_view text) { return detect_language(Analyzer().analyze(text)); };
     EXPECT_EQ(lang("Thừa Thiên-Huế ngăn chặn lợi ích nhóm trong tổ chức thi hành pháp luật"), "vi");

@@ -749,6 +749,29 @@ TEST_F(SearchTest, IssuerNamesOfSeveralSyllablesFindTheirAbbreviationAndEnglishN
     EXPECT_EQ(ids(search("bộ tài chính")).front(), "vi");  // the name as typed ranks first
 }
 
+// Lawyers and the press abbreviate the codes: "BLHS 2015" is the Bộ luật Hình sự, the
+// Criminal Code, and finds it by either name, the abbreviation typed first.
+TEST_F(SearchTest, AnAbbreviatedCodeFindsTheCodeByEitherName) {
+    index({make_document("vi", "Theo Bộ luật Hình sự năm 2015, tội này bị phạt tù"),
+           make_document("abbr", "Điều 12 BLHS 2015 quy định tuổi chịu trách nhiệm hình sự"),
+           make_document("en", "Under the Criminal Code of 2015 the offence is punished"),
+           make_document("procedure", "Bộ luật Tố tụng hình sự quy định thủ tục; BLTTHS năm 2015"),
+           make_document("civil", "Bộ luật Dân sự năm 2015 quy định hợp đồng")});
+    auto has = [&](const std::string& query, const std::vector<std::string>& wanted) {
+        const auto found = ids(search(query));
+        for (const std::string& id : wanted)
+            EXPECT_NE(std::find(found.begin(), found.end(), id), found.end()) << query << " should find " << id;
+        return found;
+    };
+    has("BLHS", {"vi", "abbr", "en"});
+    has("blhs 2015", {"vi", "abbr", "en"});
+    has("BLTTHS", {"procedure"});
+    has("BLDS", {"civil"});
+    EXPECT_EQ(has("BLHS", {}).front(), "abbr");  // the name as typed ranks first
+    const auto blds = ids(search("BLDS"));
+    EXPECT_EQ(std::find(blds.begin(), blds.end(), "abbr"), blds.end()) << "the civil code is not the criminal one";
+}
+
 TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
     Searcher searcher((dir_.path() / "db").string());
     const std::vector<std::pair<std::string, std::string>> rows = {
@@ -800,6 +823,12 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     SearchRequest by_ref{.query = "nghị"};
     by_ref.ref = "15/2020/nđ-cp";
     EXPECT_EQ(run(by_ref), (std::vector<std::string>{"c"}));
+    SearchRequest bad_ref{.query = "nghị"};
+    bad_ref.ref = "15/2020";  // a number and year alone begin many numbers: which is unsaid
+    const auto ref_error = searcher.search(bad_ref);
+    ASSERT_FALSE(ref_error.ok());
+    EXPECT_EQ(ref_error.error().message,
+              "parameter \"ref\": \"15/2020\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP");
     SearchRequest bad{.query = "nghị"};
     bad.from = "yesterday";
     const auto error = searcher.search(bad);
@@ -872,6 +901,30 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_FALSE(searcher.suggest("\xFF", 5).ok());
 }
 
+// A number typed after its type's name completes to numbers of that type first: "nghị định
+// 67/2" is after a decree, not the more cited decision of a province with that serial.
+TEST_F(SearchTest, SuggestPutsNumbersOfTheTypeTypedFirst) {
+    index({make_document("a", "Theo Quyết định 67/2015/QĐ-UBND của tỉnh và Nghị định 45/2014/NĐ-CP"),
+           make_document("b", "Quyết định 67/2015/QĐ-UBND; Nghị định 45/2014/NĐ-CP"),
+           make_document("c", "Nghị định 67/2014/NĐ-CP về thủy sản; Luật Đất đai số 45/2013/QH13")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 5);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(texts("67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));  // most cited first
+    EXPECT_EQ(texts("nghị định 67/20"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
+    EXPECT_EQ(texts("nghi dinh so 67/20"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
+    EXPECT_EQ(texts("NĐ 67/"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
+    EXPECT_EQ(texts("Luật số 45/20"), (V{"45/2013/QH13", "45/2014/NĐ-CP"}));  // a law's number names its legislature
+    EXPECT_EQ(texts("quyết định 67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));
+}
+
 // The page puts a completion of the last word after the words typed before it: "thi h" with
 // "hành" is "thi hành" again, and with "hiện", "thi hiện", which nobody writes. After a word
 // typed, a completion of the last word alone is offered only where the index has the two in
@@ -910,6 +963,37 @@ TEST_F(SearchTest, SuggestOffersAfterAWordTheWordsTheyBegin) {
     // Alone, the last word completes as before, most frequent first.
     EXPECT_TRUE(has(texts("h"), "hiện")) << ::testing::PrintToString(texts("h"));
     EXPECT_TRUE(has(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
+}
+
+// "người lao động k": "động" is in "lao động" already, so "động kinh" (a word the last two
+// would begin) makes no sense after it; the last word is completed alone. Where the word
+// before is the rarer reading ("hành pháp" beside "pháp luật"), the two still complete.
+TEST_F(SearchTest, SuggestDoesNotCompleteASyllableAlreadyInTheWordBefore) {
+    index({make_document("a", "Người lao động ký hợp đồng lao động khi thi hành pháp luật."),
+           make_document("b", "Người lao động không nghỉ. Pháp luật về lao động."),
+           make_document("c", "Bệnh động kinh ở trẻ em. Quyền hành pháp.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const auto texts = [&](std::string_view prefix) {
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, 10);
+        EXPECT_TRUE(result.ok());
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    };
+    const auto has = [](const std::vector<std::string>& found, const std::string& wanted) {
+        return std::find(found.begin(), found.end(), wanted) != found.end();
+    };
+    for (const std::string typed : {"người lao động k", "nguoi lao dong k"}) {
+        const std::vector<std::string> found = texts(typed);
+        EXPECT_FALSE(has(found, "động kinh")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_TRUE(has(found, "ký")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_TRUE(has(found, "không")) << typed << ": " << ::testing::PrintToString(found);
+    }
+    const std::vector<std::string> law = texts("thi hanh phap l");
+    EXPECT_TRUE(has(law, "pháp luật")) << ::testing::PrintToString(law);
+    // Two words typed: nothing before them to compete with.
+    EXPECT_TRUE(has(texts("dong k"), "động kinh")) << ::testing::PrintToString(texts("dong k"));
 }
 
 // The index holds lower case; a completion follows the capitals the user typed, syllable by

@@ -3,6 +3,7 @@
  */
 #include "analyzers/analyzer.hpp"
 #include "analyzers/document_number.hpp"
+#include "analyzers/reference.hpp"
 
 #include <gtest/gtest.h>
 
@@ -151,6 +152,68 @@ TEST(DocumentNumber, FoundInRunningText) {
     EXPECT_EQ(found("Thông tư 47/2011 và từ tháng 5/2020"), V{});
 }
 
+// How the press and people asking name a decree without its codes: the year in words, or the
+// abbreviation NĐ before the number and year.
+TEST(DocumentNumber, DecreeNamedBySerialAndYear) {
+    struct Row {
+        const char* text;
+        std::vector<std::string> numbers;
+    };
+    const std::vector<Row> rows = {
+        {"Quyết định ấn định thuế theo Nghị định 126 năm 2020 quy định", {"126/2020/NĐ-CP"}},
+        {"theo Nghị định số 178 năm 2013 của Chính phủ.", {"178/2013/NĐ-CP"}},
+        {"nghi dinh 67 nam 2014", {"67/2014/NĐ-CP"}},
+        {"NGHỊ ĐỊNH 15 NĂM 2020", {"15/2020/NĐ-CP"}},
+        {"thực hiện NĐ 67/2014, ngư dân", {"67/2014/NĐ-CP"}},
+        {"NĐ số 99/2015 rất khó", {"99/2015/NĐ-CP"}},
+        {"ND 99/2015", {"99/2015/NĐ-CP"}},
+        // Not a decree's year: no year, a period, a date, an unknown issuer.
+        {"Nghị định 100 đã có hiệu lực", {}},
+        {"Nghị định 67 năm qua", {}},
+        {"Nghị định 67 năm 2014-2016", {}},
+        {"Nghị định 67 năm 2014/15", {}},
+        {"Thông tư số 15 năm 2015 về tổ chức lễ hội", {}},
+        {"Nghị quyết 19 năm 2017 có cách tiếp cận", {}},
+        // "nd" is no abbreviation of a decree in English, nor inside a word.
+        {"the 2nd 15/2020 round", {}},
+        {"and 15/2020", {}},
+        {"kind 15/2020", {}},
+    };
+    for (const Row& row : rows) {
+        std::vector<std::string> out;
+        for (const auto& m : find_document_numbers(row.text)) out.push_back(m.value.canonical());
+        EXPECT_EQ(out, row.numbers) << row.text;
+    }
+    // Only running text names a decree so: a whole input is read as a number.
+    EXPECT_FALSE(parse_document_number("126 năm 2020").has_value());
+}
+
+// A number given whole (ref:, /references/{ref}, a JSONL "number") as a lawyer pastes it, with
+// its type's name or a title ending in "số"; words that name no type are still no number.
+TEST(DocumentNumber, AWholeInputMayNameItsTypeBeforeTheNumber) {
+    const std::vector<std::pair<const char*, const char*>> rows = {
+        {"Nghị định số 15/2020/NĐ-CP", "15/2020/NĐ-CP"},
+        {"Luật số 45/2019/QH14", "45/2019/QH14"},
+        {"Bộ luật Lao động số 45/2019/QH14", "45/2019/QH14"},
+        {"Luật Đất đai số: 45/2013/QH13", "45/2013/QH13"},
+        {"văn bản hợp nhất 01/VBHN-VPQH", "01/VBHN-VPQH"},
+        {"TTLT 01/2014/TTLT-BTC-BTP", "01/2014/TTLT-BTC-BTP"},
+        {"Decree No. 15/2020/ND-CP", "15/2020/NĐ-CP"},
+        {"Nghị định 67/2014", "67/2014/NĐ-CP"},
+        {"NĐ 67/2014", "67/2014/NĐ-CP"},
+        {"nghi dinh 126 nam 2020", "126/2020/NĐ-CP"},
+        {"Quyết định 1880/QĐ-TTg", "1880/QĐ-TTg"},
+    };
+    for (const auto& [written, canonical] : rows) {
+        const auto parsed = parse_document_number(written);
+        ASSERT_TRUE(parsed.has_value()) << written;
+        EXPECT_EQ(parsed->canonical(), canonical) << written;
+    }
+    for (const char* written : {"Thông tư 47/2011", "abc 15/2020/NĐ-CP", "Nghị định 15/2020/NĐ-CP về xử phạt", "theo, 15/2020/NĐ-CP",
+                                "Luật 2019", "số"})
+        EXPECT_FALSE(parse_document_number(written).has_value()) << written;
+}
+
 TEST(DocumentNumber, AWholeInputNeedsNoSoBeforeALoneUnknownCode) {
     const auto parsed = parse_document_number("295/LĐLĐ");
     ASSERT_TRUE(parsed.has_value());
@@ -171,6 +234,21 @@ TEST(DocumentNumber, LexiconKnowsCodesInAnyCaseWithOrWithoutTheBarOfD) {
     EXPECT_EQ(eth->canonical(), "18/2024/QĐ-UBND");
     EXPECT_EQ(eth->key(), "18/2024/qd-ubnd");
     EXPECT_EQ(find_code("XYZ"), nullptr);
+}
+
+// Issuers of the judged documents of the Zalo 2021 legal questions that the lexicon lacked:
+// the Procuracy's own code since 2015 and the Ministry of Trade before 2007.
+TEST(DocumentNumber, LexiconKnowsTheProcuracysCodeAndTheFormerMinistryOfTrade) {
+    ASSERT_NE(find_code("VKSTC"), nullptr);
+    EXPECT_EQ(find_code("vkstc")->name_vi, find_code("VKSNDTC")->name_vi);
+    EXPECT_EQ(find_code("VKSTC")->kind, CodeKind::issuer);
+    ASSERT_NE(find_code("BTM"), nullptr);
+    EXPECT_EQ(find_code("btm")->name_en, "Ministry of Trade");
+    // So a reference to one names its issuer.
+    const auto number = parse_document_number("01/2019/tt-vkstc");
+    ASSERT_TRUE(number.has_value());
+    EXPECT_EQ(describe_issuer(number->codes.back(), false).name_en, "Supreme People's Procuracy");
+    EXPECT_EQ(describe_issuer("BTM", false).name_vi, "Bộ Thương mại");
 }
 
 }  // namespace

@@ -185,6 +185,9 @@ TEST_F(ReferencesTest, ListsNumbersAsTyped) {
     EXPECT_TRUE(list_references(db_, "12/")->empty());                                        // the serial ends
     EXPECT_EQ(canonicals(list_references(db_, "69-QD")), std::vector<std::string>{"69-QĐ/TW"});
     EXPECT_TRUE(list_references(db_, "7")->empty());
+    // Typed after the type's name, as in the search box and the suggestions.
+    EXPECT_EQ(canonicals(list_references(db_, "NĐ 15/2020/n")), std::vector<std::string>{"15/2020/NĐ-CP"});
+    EXPECT_EQ(canonicals(list_references(db_, "Nghị quyết số 126")), std::vector<std::string>{"126/NQ-CP"});
 
     const auto decree = list_references(db_, "15/2020/nd-cp");
     ASSERT_EQ(decree->size(), 1u);
@@ -229,6 +232,7 @@ TEST_F(ReferencesTest, ListsTheMostCitedWithoutAPrefix) {
 TEST_F(ReferencesTest, BadListingsAreErrors) {
     EXPECT_EQ(list_references(db_, "nghi quyet").error().code, "bad_parameter");
     EXPECT_EQ(list_references(db_, "NQ-CP").error().code, "bad_parameter");
+    EXPECT_EQ(list_references(db_, "tin 126").error().code, "bad_parameter");  // no type's name
     EXPECT_EQ(list_references(db_, "126", 0).error().code, "bad_parameter");
     EXPECT_EQ(list_references(db_, "126", 101).error().code, "bad_parameter");
     EXPECT_EQ(list_references(db_, "12\xFF").error().code, "bad_parameter");
@@ -714,6 +718,36 @@ TEST_F(RelatedTest, ATranslationIsTheDocumentWithTheSameNumberFirst) {
     for (const RelatedDocument& hit : related.value())
         for (const SharedReference& reference : hit.references)
             EXPECT_FALSE(hit.document.id == "nq-126-2019" && reference.how == "same_number");
+}
+
+// A code indexed article by article: every article holds the code's number, which then says
+// little about any two of them. The same article in another copy, without the number, is
+// the one related by its text, not any other article of the code.
+TEST_F(RelatedTest, ANumberManyDocumentsHoldWeighsLessThanTheirText) {
+    auto article = [](std::string id, std::string text) {
+        Document doc = testing::make_document(std::move(id), std::move(text));
+        doc.number = "91/2015/QH13";
+        return doc;
+    };
+    build({article("art-5", "Điều 5. Áp dụng tập quán\nTập quán là quy tắc xử sự có nội dung rõ ràng để xác định quyền, nghĩa vụ "
+                            "của cá nhân, pháp nhân trong quan hệ dân sự cụ thể."),
+           article("art-6", "Điều 6. Áp dụng tương tự pháp luật\nTrường hợp phát sinh quan hệ thuộc phạm vi điều chỉnh mà các bên "
+                            "không có thỏa thuận thì áp dụng quy định điều chỉnh quan hệ tương tự."),
+           article("art-7", "Điều 7. Chính sách của Nhà nước đối với quan hệ dân sự\nViệc xác lập, thực hiện quyền, nghĩa vụ dân sự "
+                            "phải bảo đảm giữ gìn bản sắc dân tộc."),
+           article("art-8", "Điều 8. Căn cứ xác lập quyền dân sự\nHợp đồng, hành vi pháp lý đơn phương, quyết định của Tòa án."),
+           article("art-9", "Điều 9. Thực hiện quyền dân sự\nCá nhân, pháp nhân thực hiện quyền dân sự theo ý chí của mình."),
+           article("art-10", "Điều 10. Giới hạn việc thực hiện quyền dân sự\nCá nhân, pháp nhân không được lạm dụng quyền dân sự."),
+           testing::make_document("copy-5", "Điều 5. Áp dụng tập quán\nTập quán là quy tắc xử sự có nội dung rõ ràng để xác định "
+                                            "quyền, nghĩa vụ của cá nhân, pháp nhân trong quan hệ dân sự cụ thể.")});
+    const auto related = related_to_document(db_, analyzer_, "art-5", 3);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    EXPECT_EQ(related.value()[0].document.id, "copy-5");
+    // The other articles still share the number, its weight shared among the five of them.
+    for (const RelatedDocument& hit : related.value())
+        for (const SharedReference& reference : hit.references)
+            if (reference.how == "same_number") EXPECT_NEAR(reference.weight, 2 * std::log(8.0) / 5, 1e-3) << hit.document.id;
 }
 
 TEST_F(RelatedTest, BadInputIsAnError) {
