@@ -746,8 +746,11 @@ TEST_F(RelatedTest, ANumberManyDocumentsHoldWeighsLessThanTheirText) {
     EXPECT_EQ(related.value()[0].document.id, "copy-5");
     // The other articles still share the number, its weight shared among the five of them.
     for (const RelatedDocument& hit : related.value())
-        for (const SharedReference& reference : hit.references)
-            if (reference.how == "same_number") EXPECT_NEAR(reference.weight, 2 * std::log(8.0) / 5, 1e-3) << hit.document.id;
+        for (const SharedReference& reference : hit.references) {
+            if (reference.how == "same_number") {
+                EXPECT_NEAR(reference.weight, 2 * std::log(8.0) / 5, 1e-3) << hit.document.id;
+            }
+        }
 }
 
 TEST_F(RelatedTest, BadInputIsAnError) {
