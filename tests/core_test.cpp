@@ -539,6 +539,28 @@ TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
     EXPECT_EQ(snippet.find("<mark>nghị, quyết</mark>"), std::string::npos) << snippet;
 }
 
+TEST_F(SearchTest, AQuotationNearTheEndOfTheBestWindowIsNotCutOffByTheLeadIn) {
+    // Its words apart come first ("cà phê", "tại"), the quotation some 200 bytes on: a window
+    // counted from the first of them held the quotation, the window shown (which starts a
+    // little before it) did not. Real text of a news article; the quote checked must be shown.
+    index({make_document("a", "Tiêu đề\nĐến cuối năm 2016, dư nợ cho vay đối với ngành cà phê tại khu vực Tây Nguyên đạt trên "
+                              "45.000 tỷ đồng, tăng 13,53% so với 31/12/2015 (chiếm 92,4% dư nợ cho vay đối với ngành cà "
+                              "phê toàn quốc). Về chính sách cho vay tái canh cà phê tại các tỉnh Tây Nguyên, NHNN đã có "
+                              "văn bản chỉ đạo Ngân hàng Nông nghiệp triển khai cho vay.")});
+    for (const std::string query : {"\"tai canh ca phe\"", "\"tái canh cà phê\""}) {
+        const auto response = search(query);
+        ASSERT_EQ(response.hits.size(), 1u) << query;
+        EXPECT_NE(response.hits[0].snippet.find("<mark>tái canh cà phê</mark>"), std::string::npos) << response.hits[0].snippet;
+    }
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked = searcher.check("The bank would lend for “tai canh ca phe” in the region.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked.value().quotes.size(), 1u);
+    ASSERT_EQ(checked.value().quotes[0].documents.size(), 1u);
+    const std::string& snippet = checked.value().quotes[0].documents[0].snippet;
+    EXPECT_NE(snippet.find("<mark>tái canh cà phê</mark>"), std::string::npos) << snippet;
+}
+
 TEST_F(SearchTest, APhraseOrQuotationIsShownWhereTheTextSaysItWhole) {
     // The phrase's words, apart, fill the opening; the phrase itself comes far later. A snippet
     // of the opening would have more distinct words, but not the passage the user asked for.
