@@ -30,8 +30,9 @@ namespace tracuu {
 // no cue before it gives the relation ("… 08/2020/TT-BTC được sửa đổi như sau", "… is hereby
 // repealed"); "This Lawyer" dates nothing. 14: no exact term for a word only one dictionary
 // word folds to. 15: the eth Ð/ð of legacy conversions is read as đ; the year stated alone
-// after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year).
-inline constexpr int kAnalyzerVersion = 15;
+// after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year). 16: a date
+// that reads only month first is the US order ("dated 5/28/2014").
+inline constexpr int kAnalyzerVersion = 16;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -321,6 +321,9 @@ Xapian::Query date_query(const std::string& iso) {
             for (const char separator : {'/', '-', '.'}) forms.emplace_back(d + separator + m + separator + year);
             const std::array<std::string, 5> vietnamese = {d, "thang", m, "nam", year};
             forms.emplace_back(Xapian::Query::OP_PHRASE, vietnamese.begin(), vietnamese.end());
+            // The US order where it cannot be read day first ("5/28/2014", see parse_date_at).
+            if (day > 12)
+                for (const char separator : {'/', '-', '.'}) forms.emplace_back(m + separator + d + separator + year);
         }
         std::vector<std::string> names = {kMonths[month - 1]};
         if (names.front().size() > 3) names.push_back(names.front().substr(0, 3));  // "Aug"

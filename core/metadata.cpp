@@ -273,7 +273,10 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
                 ++pos;
                 const int year = read_int(s, pos, 4);
                 if (year >= 1000) {
+                    // Day first, as Vietnamese and British English write it; month first only
+                    // where no day-first reading exists: the US "5/28/2014" of an English draft.
                     std::string date = iso(year, month, day);
+                    if (date.empty() && month > 12) date = iso(year, day, month);
                     if (!date.empty()) length = pos;
                     return date;
                 }

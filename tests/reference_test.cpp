@@ -221,6 +221,7 @@ TEST(Reference, IssueDateWrittenAfterTheNumber) {
         {"Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ", "2023-08-14"},
         {"Quy định số 69-QĐ/TW ngày 06 tháng 7 năm 2022", "2022-07-06"},
         {"Resolution No. 126/NQ-CP dated August 14, 2023", "2023-08-14"},
+        {"Decision No. 1050/QD-NHNN dated 5/28/2014 on pilot lending", "2014-05-28"},  // a US draft's order
         {"Quyết định số 1880/QĐ-TTg của Thủ tướng Chính phủ ngày 29/9/2016", "2016-09-29"},
         {"Nghị định 116/2010/NĐ-CP, ngày 24-12-2010, của Chính phủ", "2010-12-24"},
         {"Thông tư số 17/2012/TT-BGDĐT ngày 16.5.2012", "2012-05-16"},
