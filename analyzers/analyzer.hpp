@@ -31,7 +31,8 @@ namespace tracuu {
 // repealed"); "This Lawyer" dates nothing. 14: no exact term for a word only one dictionary
 // word folds to. 15: the eth Ð/ð of legacy conversions is read as đ; the year stated alone
 // after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year). 16: a date
-// that reads only month first is the US order ("dated 5/28/2014").
+// that reads only month first is the US order ("dated 5/28/2014"); a wire dateline opening the
+// first paragraph dates the text ("HANOI, Feb. 6, 2017 — …").
 inline constexpr int kAnalyzerVersion = 16;
 
 enum class TokenKind : std::uint8_t {

@@ -41,6 +41,16 @@ TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
         {"Title\nPublished: 2023-09-22T10:15:00+07:00\nBody", "2023-09-22"},
         {"Title\n14 August 2023 | 10:15\nBody", "2023-08-14"},
         {"Title\nUpdated 5th of Sept., 2023\n", "2023-09-05"},
+        // A wire dateline opens the first paragraph: a long line, but its date is the dateline's.
+        {"# Title\n\nHANOI, Feb. 6, 2017 — Deputy Governor Dao Minh Tu said on Monday that the banking sector "
+         "would continue to lend to projects in the Central Highlands.", "2017-02-06"},
+        {"Title\n**HÀ NỘI**, 22 September 2023 (VNA) - The Government has issued Resolution No. 126/NQ-CP dated "
+         "August 14, 2023 on law enforcement.", "2023-09-22"},
+        {"Tiêu đề\nTP.HCM, 22/9/2023 - Sáng nay, UBND thành phố tổ chức hội nghị triển khai Nghị quyết số 126/NQ-CP "
+         "ngày 14/8/2023 của Chính phủ.", "2023-09-22"},
+        {"Title\nIn Hanoi, on August 14, 2023, the Government issued Resolution No. 126/NQ-CP on law enforcement and "
+         "on preventing group interests.", ""},  // a sentence that starts with a place is no dateline
+        {"Title\nNguyen Van A, 14/8/2023 is when he signed it, a long sentence that is not any kind of dateline at all.", ""},
         {"Tiêu đề\n31/02/2023\n", ""},  // no such day
         {"Title\nSeason 2023-2024\n", ""},    // a range of years, not a date
         {"", ""},
