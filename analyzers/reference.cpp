@@ -649,6 +649,20 @@ std::string_view to_string(Relation relation) {
     return "cites";
 }
 
+std::optional<DocumentNumber> parse_cited_number(std::string_view text) {
+    if (auto number = parse_document_number(text)) return number;
+    const std::string nfc = unicode::normalize_nfc(text);
+    const std::string_view view = trim(nfc);
+    std::vector<DocumentNumberMatch> found = find_document_numbers(view);
+    if (found.size() != 1 || found.front().end != view.size()) return std::nullopt;
+    // Before the number, its name and nothing else: "Decree No.", "Luật Đất đai số", "No.".
+    const std::string folded = unicode::fold(view.substr(0, found.front().begin));
+    std::string_view before = folded;
+    if (take_type_noun(before) == nullptr && take_titled_noun(before) == nullptr) before = without_number_word(before);
+    if (!trim(before).empty()) return std::nullopt;
+    return std::move(found.front().value);
+}
+
 std::vector<Reference> extract_references(std::string_view nfc_text) {
     return resolve_all(nfc_text, find_document_numbers(nfc_text), [](const DocumentNumberMatch& m) -> const DocumentNumber& { return m.value; });
 }

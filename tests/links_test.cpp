@@ -108,7 +108,9 @@ TEST_F(ReferencesTest, ReportGroupsCitingDocumentsByRelationNewestFirst) {
 }
 
 TEST_F(ReferencesTest, EveryWrittenVariantGivesTheSameReport) {
-    for (const char* variant : {"15/2020/NĐ-CP", "15/2020/nd-cp", "15 / 2020 / NĐ – CP", "015/2020/ND-CP", " 15/2020/nđ-cp "}) {
+    // Copied whole from an article too, with its type and "No."/"số": what a reporter selects.
+    for (const char* variant : {"15/2020/NĐ-CP", "15/2020/nd-cp", "15 / 2020 / NĐ – CP", "015/2020/ND-CP", " 15/2020/nđ-cp ",
+                                "Decree No. 15/2020/ND-CP", "Nghị định số 15/2020/NĐ-CP", "nghi dinh 15/2020/nd-cp", "Decree 15/2020"}) {
         const Result<ReferenceReport> report = reference_report(db_, variant);
         ASSERT_TRUE(report.ok()) << variant;
         EXPECT_EQ(report->reference.key, "15/2020/nd-cp") << variant;
@@ -158,7 +160,8 @@ TEST_F(ReferencesTest, AValidNumberNobodyCitesIsAnAnswerWithZeroCounts) {
 }
 
 TEST_F(ReferencesTest, BadNumbersAndPagesAreErrorsNamingThem) {
-    for (const char* bad : {"", "nghị quyết", "126", "14/8/2023", "QCVN 10-MT:2015/BTNMT", "\xFF\xFE"}) {
+    for (const char* bad : {"", "nghị quyết", "126", "14/8/2023", "QCVN 10-MT:2015/BTNMT", "\xFF\xFE", "Decree No. 15/2020/ND-CP on fines",
+                            "the Government issued 15/2020/ND-CP", "Decree 15/2020/ND-CP and 15/2021/ND-CP"}) {
         const Result<ReferenceReport> report = reference_report(db_, bad);
         ASSERT_FALSE(report.ok()) << bad;
         EXPECT_EQ(report.error().code, "bad_parameter");
