@@ -151,7 +151,13 @@ bool is_in_capitals(std::string_view word) {
 
 bool is_function_word(std::string_view word) {
     // "No." and "số" mark a number: "Resolution No" is no name.
-    if (const std::string folded = unicode::fold(word); folded == "no" || folded == "so") return true;
+    const std::string folded = unicode::fold(word);
+    if (folded == "no" || folded == "so") return true;
+    // English function words spelled as the syllables an English text writes Vietnamese names
+    // with begin and end names there, as they do for the analyzer (analyzer.cpp): "Nghe An",
+    // "An Giang", "To Lam" (Tô Lâm), "Do Van Chien" (Đỗ). Trimmed, the translation of an article
+    // on Nghệ An shared no name with it.
+    if (folded == "an" || folded == "to" || folded == "do") return false;
     Token token{unicode::fold_case(word), unicode::fold(word), 0, 0, 0, TokenKind::word};
     return is_stopword(token);
 }

@@ -610,6 +610,22 @@ TEST_F(RelatedTest, NamesMatchFoldedAcrossLanguagesAndInsideLongerRuns) {
         }
 }
 
+TEST_F(RelatedTest, NamesWhoseSyllablesAreEnglishFunctionWordsStillMatch) {
+    // "An", "To" and "Do" are how English writes Ấn/An, Tô and Đỗ: names, not articles.
+    build({testing::make_document("vi", "Tin\nUBND tỉnh Nghệ An và Tổng Bí thư Tô Lâm làm việc với ông Đỗ Văn Chiến tại An Giang."),
+           testing::make_document("en", "News\nThe Nghe An People's Committee and General Secretary To Lam met Do Van Chien in An Giang."),
+           testing::make_document("other", "Other\nThe committee met again in the capital on Monday."),
+           testing::make_document("unrelated", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "vi", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    ASSERT_EQ(related.value()[0].document.id, "en");
+    std::vector<std::string> names;
+    for (const SharedName& name : related.value()[0].names) names.push_back(name.written);
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"An Giang", "Do Van Chien", "Nghe An", "To Lam"}));
+}
+
 TEST_F(RelatedTest, ANameWrittenShorterIsCountedOnce) {
     build({testing::make_document("a", "Tin\nCty TNHH Đại Nguyên Dương đóng tàu. Sau đó Cty Đại Nguyên nhận lỗi."),
            testing::make_document("b", "Tin khác\nCty TNHH Đại Nguyên Dương sửa tàu. Sau đó Cty Đại Nguyên bồi thường."),
