@@ -572,6 +572,26 @@ TEST_F(SearchTest, AQuotationNearTheEndOfTheBestWindowIsNotCutOffByTheLeadIn) {
     EXPECT_NE(snippet.find("<mark>tái canh cà phê</mark>"), std::string::npos) << snippet;
 }
 
+TEST_F(SearchTest, ACheckedQuotationIsMarkedNotItsWordsElsewhere) {
+    // "and" and "tư" (folded, the "Tú" of a name) around the passage are no match of it.
+    index({make_document("en", "Directive\nIt aims to improve building and perfecting the legal system and organizing law "
+                               "enforcement to prevent corruption, group interests and local interests."),
+           make_document("vi", "Tin\nPhó Thống đốc Đào Minh Tú khẳng định, ngành Ngân hàng rất quan tâm đầu tư vào Tây Nguyên.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked =
+        searcher.check("They want to prevent \"group interests and local interests\"; the bank is “rất quan tâm đầu tư”.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked.value().quotes.size(), 2u);
+    const std::vector<std::string> expected = {"corruption, <mark>group interests and local interests</mark>.",
+                                               "Minh Tú khẳng định, ngành Ngân hàng <mark>rất quan tâm đầu tư</mark> vào"};
+    for (std::size_t i = 0; i < 2; ++i) {
+        ASSERT_EQ(checked.value().quotes[i].documents.size(), 1u);
+        const std::string& snippet = checked.value().quotes[i].documents[0].snippet;
+        EXPECT_EQ(std::count(snippet.begin(), snippet.end(), '<'), 2) << snippet;  // one <mark>…</mark>
+        EXPECT_NE(snippet.find(expected[i]), std::string::npos) << snippet;
+    }
+}
+
 TEST_F(SearchTest, APhraseOrQuotationIsShownWhereTheTextSaysItWhole) {
     // The phrase's words, apart, fill the opening; the phrase itself comes far later. A snippet
     // of the opening would have more distinct words, but not the passage the user asked for.
