@@ -1589,6 +1589,21 @@ TEST_F(SearchTest, AnEnglishWordTheEnglishDocumentsHoldIsNotCorrectedToAVietname
     EXPECT_EQ(search("andd law").did_you_mean, "");         // a function word is no correction
 }
 
+TEST_F(SearchTest, TheWordsOfADateAreNoMisspellings) {
+    // "Sept." is rare and one edit from the frequent "set": within a date it is the month.
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i) docs.push_back(make_document("set" + std::to_string(i), "They set the rules for the year " + std::to_string(i)));
+    docs.push_back(make_document("dated", "Resolution\nThe Government met on Sept. 22, 2023 in Hanoi."));
+    index(std::move(docs));
+    for (const std::string query : {"Sept. 22, 2023", "resolution Sept 22 2023"}) {
+        const SearchResponse response = search(query);
+        EXPECT_EQ(response.did_you_mean, "") << query;
+        ASSERT_FALSE(response.hits.empty()) << query;
+        EXPECT_EQ(response.hits[0].document.id, "dated") << query;
+    }
+    EXPECT_EQ(search("rulez Sept. 22, 2023").did_you_mean, "rules Sept. 22, 2023");  // the other words still are
+}
+
 TEST_F(SearchTest, AnEmptyIndexHasNothingToSuggestOrCount) {
     IndexWriter((dir_.path() / "db").string()).commit();
     Searcher searcher((dir_.path() / "db").string());
