@@ -382,6 +382,16 @@ TEST(TranslatedNumbersTest, ACitationGoesToTheHolderInTheLanguageOfTheText) {
     const auto english = searcher.check("Pursuant to Resolution No. 126/NQ-CP dated August 14, 2023 of the Government.");
     ASSERT_TRUE(english.ok());
     EXPECT_EQ(english->references[0].held_by, "en-nq-126-2023");
+    // An English article quoting the Vietnamese original at length is English all the same:
+    // the language is its own words', not its quotations'.
+    const auto quoting = searcher.check(
+        "Resolution No. 126/NQ-CP of the Government asks localities “nâng cao hiệu quả công tác tổ chức thi hành pháp luật, "
+        "ngăn chặn lợi ích nhóm, lợi ích cục bộ trong các cơ quan nhà nước”.");
+    ASSERT_TRUE(quoting.ok());
+    EXPECT_EQ(quoting->references.at(0).held_by, "en-nq-126-2023");
+    const auto quoted_english = searcher.check("Căn cứ Nghị quyết số 126/NQ-CP, Chính phủ yêu cầu \"improve the enforcement of the law\".");
+    ASSERT_TRUE(quoted_english.ok());
+    EXPECT_EQ(quoted_english->references.at(0).held_by, "nq-126-2023");
     const auto unknown = searcher.check("126/NQ-CP");  // no words to tell the language: the original
     ASSERT_TRUE(unknown.ok());
     EXPECT_EQ(unknown->references[0].held_by, "nq-126-2023");
