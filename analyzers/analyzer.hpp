@@ -33,7 +33,8 @@ namespace tracuu {
 // after a number without its own ("01/NQ-CP năm 2024", Reference::issued_year). 16: a date
 // that reads only month first is the US order ("dated 5/28/2014"); a wire dateline opening the
 // first paragraph dates the text ("HANOI, Feb. 6, 2017 — …"); "No." glued to a number
-// ("Decree No.15/2020/ND-CP") no longer hides it.
+// ("Decree No.15/2020/ND-CP") no longer hides it; "issued by the Hanoi People's Committee" and
+// "HCMC" name a local body's locality.
 inline constexpr int kAnalyzerVersion = 16;
 
 enum class TokenKind : std::uint8_t {
