@@ -34,7 +34,8 @@ namespace tracuu {
 // that reads only month first is the US order ("dated 5/28/2014"); a wire dateline opening the
 // first paragraph dates the text ("HANOI, Feb. 6, 2017 — …"); "No." glued to a number
 // ("Decree No.15/2020/ND-CP") no longer hides it; "issued by the Hanoi People's Committee" and
-// "HCMC" name a local body's locality.
+// "HCMC" name a local body's locality; a date after "có hiệu lực từ", "took effect on" is no
+// issue date.
 inline constexpr int kAnalyzerVersion = 16;
 
 enum class TokenKind : std::uint8_t {

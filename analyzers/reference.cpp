@@ -415,6 +415,14 @@ std::string issue_date_after(std::string_view text, std::size_t end, int year) {
             continue;
         }
         const std::size_t word_end = letters_end(text, next);
+        // A date of another event stands after these: "có hiệu lực từ ngày 15/4/2020", "took
+        // effect on August 1, 2024", "in force from …", "until …". The issue date, when the
+        // text gives it, comes before them.
+        static constexpr std::string_view kOtherEvents[] = {"hiệu", "từ", "đến", "trước", "sau", "effect", "effective", "force",
+                                                            "from", "until", "till", "since", "before", "after", "expire",
+                                                            "expires", "expired"};
+        const std::string lower = unicode::fold_case(text.substr(pos, word_end - pos));
+        if (std::find(std::begin(kOtherEvents), std::end(kOtherEvents), lower) != std::end(kOtherEvents)) return {};
         const std::string word = unicode::fold(text.substr(pos, word_end - pos));
         const bool vietnamese_cue = word == "ngay";
         if (vietnamese_cue || word == "dated" || word == "of" || word == "on") {

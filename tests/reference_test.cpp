@@ -252,6 +252,15 @@ TEST(Reference, IssueDateWrittenAfterTheNumber) {
         {"Nghị định 67/2014/NĐ-CP ngày 5/6/2017 được áp dụng", ""},          // not the year of the number
         {"Quyết định số 2586/QĐ-BVHTTDL ngày 29/6", ""},                     // no year written
         {"Nghị định 67/2014/NĐ-CP về chính sách phát triển thủy sản", ""},
+        // The date it takes effect, expires or is applied from is another event's.
+        {"Nghị định 15/2020/NĐ-CP có hiệu lực từ ngày 15/4/2020", ""},
+        {"Nghị định 15/2020/NĐ-CP được áp dụng từ ngày 15/4/2020", ""},
+        {"Nghị định 15/2020/NĐ-CP ngày 3/2/2020 có hiệu lực từ ngày 15/4/2020", "2020-02-03"},
+        {"The Land Law (No. 31/2024/QH15) took effect on August 1, 2024", ""},
+        {"Decree No. 15/2020/ND-CP comes into force on April 15, 2020", ""},
+        {"Decree No. 15/2020/ND-CP is effective from April 15, 2020", ""},
+        {"Decree No. 15/2020/ND-CP dated February 3, 2020 takes effect on April 15, 2020", "2020-02-03"},
+        {"Thông tư 01/2021/TT-BTP của Bộ Tư pháp ngày 5/1/2021", "2021-01-05"},  // Tư is no "từ"
     };
     for (const DateRow& row : rows) EXPECT_EQ(only_reference(row.text).issued, row.issued) << row.text;
 }
