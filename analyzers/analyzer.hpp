@@ -35,7 +35,7 @@ namespace tracuu {
 // first paragraph dates the text ("HANOI, Feb. 6, 2017 — …"); "No." glued to a number
 // ("Decree No.15/2020/ND-CP") no longer hides it; "issued by the Hanoi People's Committee" and
 // "HCMC" name a local body's locality; a date after "có hiệu lực từ", "took effect on" is no
-// issue date.
+// issue date, one in brackets right after the number or after "issued" is.
 inline constexpr int kAnalyzerVersion = 16;
 
 enum class TokenKind : std::uint8_t {

@@ -406,6 +406,15 @@ std::string date_after_cue(std::string_view from_cue, std::size_t cue_length) {
 // in the same sentence, no other number in between. A number with a year is issued that
 // year, so a date of another year is some other event ("Chỉ thị 05-CT/TW, ngày 15/5 ...").
 std::string issue_date_after(std::string_view text, std::size_t end, int year) {
+    const auto of_its_year = [&](std::string date) {
+        return !date.empty() && year != 0 && date.compare(0, 4, std::to_string(year)) != 0 ? std::string() : date;
+    };
+    // In brackets right after it: "Resolution No. 126/NQ-CP (August 14, 2023)", "Quyết định
+    // 123/QĐ-TTg (14/8/2023)".
+    if (const std::string_view after = skip_spaces(text.substr(std::min(end, text.size()))); after.starts_with("(")) {
+        std::size_t length = 0;
+        if (std::string date = parse_date_at(skip_spaces(after.substr(1)), length); !date.empty()) return of_its_year(std::move(date));
+    }
     for (std::size_t pos = end; pos < text.size() && pos - end <= kIssueDateWindowBytes;) {
         std::size_t next = pos;
         const char32_t cp = decode_utf8(text, next);
@@ -425,10 +434,9 @@ std::string issue_date_after(std::string_view text, std::size_t end, int year) {
         if (std::find(std::begin(kOtherEvents), std::end(kOtherEvents), lower) != std::end(kOtherEvents)) return {};
         const std::string word = unicode::fold(text.substr(pos, word_end - pos));
         const bool vietnamese_cue = word == "ngay";
-        if (vietnamese_cue || word == "dated" || word == "of" || word == "on") {
+        if (vietnamese_cue || word == "dated" || word == "of" || word == "on" || word == "issued") {
             std::string date = date_after_cue(text.substr(pos), word_end - pos);
-            if (!date.empty() && year != 0 && date.compare(0, 4, std::to_string(year)) != 0) return {};
-            if (!date.empty() || vietnamese_cue) return date;
+            if (!date.empty() || vietnamese_cue) return of_its_year(std::move(date));
         }
         pos = word_end;
     }

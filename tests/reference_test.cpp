@@ -261,6 +261,13 @@ TEST(Reference, IssueDateWrittenAfterTheNumber) {
         {"Decree No. 15/2020/ND-CP is effective from April 15, 2020", ""},
         {"Decree No. 15/2020/ND-CP dated February 3, 2020 takes effect on April 15, 2020", "2020-02-03"},
         {"Thông tư 01/2021/TT-BTP của Bộ Tư pháp ngày 5/1/2021", "2021-01-05"},  // Tư is no "từ"
+        // In brackets right after it, or after "issued".
+        {"Resolution No. 126/NQ-CP (August 14, 2023) on law enforcement", "2023-08-14"},
+        {"Quyết định 1880/QĐ-TTg (29/9/2016) của Thủ tướng", "2016-09-29"},
+        {"Nghị định 15/2020/NĐ-CP (5/6/2017)", ""},  // not the year of the number
+        {"Nghị định 15/2020/NĐ-CP (có hiệu lực từ 15/4/2020)", ""},
+        {"Resolution No. 126/NQ-CP issued August 14, 2023 asks ministries", "2023-08-14"},
+        {"Resolution No. 126/NQ-CP, issued on August 14, 2023, asks ministries", "2023-08-14"},
     };
     for (const DateRow& row : rows) EXPECT_EQ(only_reference(row.text).issued, row.issued) << row.text;
 }
