@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -358,6 +359,11 @@ bool starts_inside_a_word_or_path(std::string_view text, std::size_t pos) {
     // "QCVN 01: 2013/BCT": a year after a standard's number and a colon.
     if (cp == U' ' && start >= 2 && text[start - 1] == ':')
         return is_ascii_digit(static_cast<unsigned char>(text[start - 2]));
+    // "Decree No.15/2020/ND-CP": the dot of "No." glued to the number, as translations write it.
+    if (cp == U'.' && start >= 2 && (text[start - 1] == 'o' || text[start - 1] == 'O') &&
+        (text[start - 2] == 'N' || text[start - 2] == 'n') &&
+        (start == 2 || (static_cast<unsigned char>(text[start - 3]) < 0x80 && !std::isalnum(static_cast<unsigned char>(text[start - 3])))))
+        return false;
     return cp < 0x80 && std::string_view("/._=&?#%+@\\-").find(static_cast<char>(cp)) != std::string_view::npos;
 }
 

@@ -368,6 +368,10 @@ bool is_date_word(const Word& word) {
     return word.digits || std::find(kDateWords.begin(), kDateWords.end(), word.folded) != kDateWords.end();
 }
 
+// A verb of issuing between a number and its issuer: "Decision No. 40/2026/QD-UBND issued by
+// the Hanoi People's Committee". Not "signed": a person signs.
+bool is_issuing_verb(const Word& word) { return word.folded == "issued" || word.folded == "promulgated"; }
+
 // Whether the dot at @p pos ends a sentence: followed by a space or the end, and not the
 // dot of an abbreviation ("TP. Hồ Chí Minh", "No. 40").
 bool full_stop_at(std::string_view text, std::size_t pos) {
@@ -434,10 +438,15 @@ bool begins_as(const std::vector<std::string_view>& a, std::size_t i, const std:
         if (joined == word) return begins_as(a, i + 1, b, k + 1);
     }
     const bool abbreviation = word.size() >= 2 && word.size() <= 4 && word.find_first_of("aeiouy") == std::string_view::npos;
-    if (!abbreviation || j + word.size() > b.size()) return false;
-    for (std::size_t m = 0; m < word.size(); ++m)
+    if (!abbreviation) return false;
+    // English writes the city's C after Ho Chi Minh's initials, "HCMC", where the name's
+    // words (its unit left out, as "City" is) end.
+    const bool city = word.size() >= 3 && word.back() == 'c' && j + word.size() - 1 == b.size() && i + 1 == a.size();
+    const std::size_t initials = city ? word.size() - 1 : word.size();
+    if (j + initials > b.size()) return false;
+    for (std::size_t m = 0; m < initials; ++m)
         if (b[j + m].front() != word[m]) return false;
-    return begins_as(a, i + 1, b, j + word.size());
+    return begins_as(a, i + 1, b, j + initials);
 }
 
 }  // namespace
@@ -461,7 +470,7 @@ std::optional<LocalityMention> locality_after(std::string_view text, std::size_t
         if (std::optional<Found> found = explicit_phrase_at(text, words, i))
             return LocalityMention{std::move(found->name), found->begin, found->end};
         if (!linked && only_date_before) linked = linked_name_at(text, words, i);
-        only_date_before = only_date_before && is_date_word(words[i]);
+        only_date_before = only_date_before && (is_date_word(words[i]) || is_issuing_verb(words[i]));
     }
     if (!linked) return std::nullopt;
     return LocalityMention{std::move(linked->name), linked->begin, linked->end};

@@ -406,6 +406,15 @@ std::string date_after_cue(std::string_view from_cue, std::size_t cue_length) {
 // in the same sentence, no other number in between. A number with a year is issued that
 // year, so a date of another year is some other event ("Chỉ thị 05-CT/TW, ngày 15/5 ...").
 std::string issue_date_after(std::string_view text, std::size_t end, int year) {
+    const auto of_its_year = [&](std::string date) {
+        return !date.empty() && year != 0 && date.compare(0, 4, std::to_string(year)) != 0 ? std::string() : date;
+    };
+    // In brackets right after it: "Resolution No. 126/NQ-CP (August 14, 2023)", "Quyết định
+    // 123/QĐ-TTg (14/8/2023)".
+    if (const std::string_view after = skip_spaces(text.substr(std::min(end, text.size()))); after.starts_with("(")) {
+        std::size_t length = 0;
+        if (std::string date = parse_date_at(skip_spaces(after.substr(1)), length); !date.empty()) return of_its_year(std::move(date));
+    }
     for (std::size_t pos = end; pos < text.size() && pos - end <= kIssueDateWindowBytes;) {
         std::size_t next = pos;
         const char32_t cp = decode_utf8(text, next);
@@ -415,12 +424,19 @@ std::string issue_date_after(std::string_view text, std::size_t end, int year) {
             continue;
         }
         const std::size_t word_end = letters_end(text, next);
+        // A date of another event stands after these: "có hiệu lực từ ngày 15/4/2020", "took
+        // effect on August 1, 2024", "in force from …", "until …". The issue date, when the
+        // text gives it, comes before them.
+        static constexpr std::string_view kOtherEvents[] = {"hiệu", "từ", "đến", "trước", "sau", "effect", "effective", "force",
+                                                            "from", "until", "till", "since", "before", "after", "expire",
+                                                            "expires", "expired"};
+        const std::string lower = unicode::fold_case(text.substr(pos, word_end - pos));
+        if (std::find(std::begin(kOtherEvents), std::end(kOtherEvents), lower) != std::end(kOtherEvents)) return {};
         const std::string word = unicode::fold(text.substr(pos, word_end - pos));
         const bool vietnamese_cue = word == "ngay";
-        if (vietnamese_cue || word == "dated" || word == "of" || word == "on") {
+        if (vietnamese_cue || word == "dated" || word == "of" || word == "on" || word == "issued") {
             std::string date = date_after_cue(text.substr(pos), word_end - pos);
-            if (!date.empty() && year != 0 && date.compare(0, 4, std::to_string(year)) != 0) return {};
-            if (!date.empty() || vietnamese_cue) return date;
+            if (!date.empty() || vietnamese_cue) return of_its_year(std::move(date));
         }
         pos = word_end;
     }
@@ -647,6 +663,20 @@ std::string_view to_string(Relation relation) {
         case Relation::guides: return "guides";
     }
     return "cites";
+}
+
+std::optional<DocumentNumber> parse_cited_number(std::string_view text) {
+    if (auto number = parse_document_number(text)) return number;
+    const std::string nfc = unicode::normalize_nfc(text);
+    const std::string_view view = trim(nfc);
+    std::vector<DocumentNumberMatch> found = find_document_numbers(view);
+    if (found.size() != 1 || found.front().end != view.size()) return std::nullopt;
+    // Before the number, its name and nothing else: "Decree No.", "Luật Đất đai số", "No.".
+    const std::string folded = unicode::fold(view.substr(0, found.front().begin));
+    std::string_view before = folded;
+    if (take_type_noun(before) == nullptr && take_titled_noun(before) == nullptr) before = without_number_word(before);
+    if (!trim(before).empty()) return std::nullopt;
+    return std::move(found.front().value);
 }
 
 std::vector<Reference> extract_references(std::string_view nfc_text) {

@@ -151,7 +151,13 @@ bool is_in_capitals(std::string_view word) {
 
 bool is_function_word(std::string_view word) {
     // "No." and "số" mark a number: "Resolution No" is no name.
-    if (const std::string folded = unicode::fold(word); folded == "no" || folded == "so") return true;
+    const std::string folded = unicode::fold(word);
+    if (folded == "no" || folded == "so") return true;
+    // English function words spelled as the syllables an English text writes Vietnamese names
+    // with begin and end names there, as they do for the analyzer (analyzer.cpp): "Nghe An",
+    // "An Giang", "To Lam" (Tô Lâm), "Do Van Chien" (Đỗ). Trimmed, the translation of an article
+    // on Nghệ An shared no name with it.
+    if (folded == "an" || folded == "to" || folded == "do") return false;
     Token token{unicode::fold_case(word), unicode::fold(word), 0, 0, 0, TokenKind::word};
     return is_stopword(token);
 }
@@ -321,6 +327,9 @@ Xapian::Query date_query(const std::string& iso) {
             for (const char separator : {'/', '-', '.'}) forms.emplace_back(d + separator + m + separator + year);
             const std::array<std::string, 5> vietnamese = {d, "thang", m, "nam", year};
             forms.emplace_back(Xapian::Query::OP_PHRASE, vietnamese.begin(), vietnamese.end());
+            // The US order where it cannot be read day first ("5/28/2014", see parse_date_at).
+            if (day > 12)
+                for (const char separator : {'/', '-', '.'}) forms.emplace_back(m + separator + d + separator + year);
         }
         std::vector<std::string> names = {kMonths[month - 1]};
         if (names.front().size() > 3) names.push_back(names.front().substr(0, 3));  // "Aug"
@@ -859,7 +868,7 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
         return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxLinksOffset)};
     const std::string valid = unicode::to_valid_utf8(ref);
     const std::optional<DocumentNumber> number =
-        valid.size() <= 256 ? parse_document_number(unicode::normalize_nfc(valid)) : std::nullopt;
+        valid.size() <= 256 ? parse_cited_number(unicode::normalize_nfc(valid)) : std::nullopt;
     if (!number) return Error{"bad_parameter", "\"" + valid.substr(0, 256) + "\" is not a document number such as 126/NQ-CP"};
 
     ReferenceReport report;

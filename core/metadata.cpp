@@ -273,7 +273,10 @@ std::string parse_date_at(std::string_view s, std::size_t& length) {
                 ++pos;
                 const int year = read_int(s, pos, 4);
                 if (year >= 1000) {
+                    // Day first, as Vietnamese and British English write it; month first only
+                    // where no day-first reading exists: the US "5/28/2014" of an English draft.
                     std::string date = iso(year, month, day);
+                    if (date.empty() && month > 12) date = iso(year, day, month);
                     if (!date.empty()) length = pos;
                     return date;
                 }
@@ -371,12 +374,58 @@ std::vector<std::string_view> dateline_candidates(std::string_view text) {
     return lines;
 }
 
+// One to four capitalized words without digits: "Quảng Ninh", "TP. Hồ Chí Minh", "HANOI".
+bool is_place_name(std::string_view place) {
+    constexpr std::size_t kMaxPlaceWords = 4;
+    std::size_t words = 0;
+    bool capitalized = true;
+    for (std::size_t pos = 0; pos < place.size();) {
+        const std::size_t begin = pos;
+        const char32_t first = unicode::decode_utf8(place, pos);
+        if (first == U' ' || first == U'.' || first == U'-') continue;
+        ++words;
+        capitalized = capitalized && unicode::fold_case(first) != first;
+        while (pos < place.size() && place[pos] != ' ' && place[pos] != '.' && place[pos] != '-') ++pos;
+        if (std::any_of(place.begin() + static_cast<std::ptrdiff_t>(begin), place.begin() + static_cast<std::ptrdiff_t>(pos), is_digit))
+            capitalized = false;
+    }
+    return words >= 1 && words <= kMaxPlaceWords && capitalized;
+}
+
+constexpr std::size_t kMaxPlaceBytes = 48;
+
+// The date of a wire-style dateline that opens the first paragraph, "HANOI, Feb. 6, 2017 —
+// Deputy Governor …", "TP.HCM, 22/9/2023 (VNA) - Sáng nay …": a place, a comma, the date,
+// perhaps the agency in brackets, then a dash. The paragraph makes the line long, but the
+// date is what the dateline says; "" when the line does not open so.
+std::string wire_dateline_date(std::string_view line) {
+    while (!line.empty() && (line.front() == '*' || line.front() == '_')) line.remove_prefix(1);  // Markdown emphasis
+    const std::size_t comma = line.find(',');
+    if (comma == std::string_view::npos || comma > kMaxPlaceBytes || !is_place_name(trim(line.substr(0, comma)))) return {};
+    std::string_view rest = trim(line.substr(comma + 1));
+    std::size_t length = 0;
+    std::string date = parse_date_at(rest, length);
+    if (date.empty()) return {};
+    rest = trim(rest.substr(length));
+    while (!rest.empty() && (rest.front() == '*' || rest.front() == '_')) rest.remove_prefix(1);
+    constexpr std::size_t kMaxAgencyBytes = 24;
+    if (rest.starts_with("(")) {
+        const std::size_t close = rest.find(')');
+        if (close == std::string_view::npos || close > kMaxAgencyBytes) return {};
+        rest = trim(rest.substr(close + 1));
+    }
+    for (const std::string_view dash : {"\u2014", "\u2013", "- ", "-- "})
+        if (rest.starts_with(dash)) return date;
+    return {};
+}
+
 }  // namespace
 
 std::string find_publication_date(std::string_view text) {
     constexpr std::size_t kMaxDatelineBytes = 80;
     constexpr std::size_t kMaxOtherLetters = 24;
     for (const std::string_view line : dateline_candidates(text)) {
+        if (std::string date = wire_dateline_date(line); !date.empty()) return date;
         if (line.size() > kMaxDatelineBytes) continue;
         for (std::size_t pos = 0; pos < line.size(); ++pos) {
             const bool at_word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(line[pos - 1]));
@@ -466,29 +515,14 @@ std::string find_adoption_date(std::string_view text) {
 }
 
 std::string find_dateline_place(std::string_view text) {
-    constexpr std::size_t kMaxPlaceBytes = 48;
-    constexpr std::size_t kMaxPlaceWords = 4;
     for (std::string_view line : dateline_candidates(text)) {
         while (!line.empty() && (line.front() == '*' || line.front() == '_')) line.remove_prefix(1);  // Markdown emphasis
         const std::size_t comma = line.find(',');
         if (comma == std::string_view::npos || comma > kMaxPlaceBytes) continue;
         std::size_t length = 0;
         if (parse_date_at(trim(line.substr(comma + 1)), length).empty()) continue;
-        // One to four capitalized words without digits: "Quảng Ninh", "TP. Hồ Chí Minh".
         const std::string_view place = trim(line.substr(0, comma));
-        std::size_t words = 0;
-        bool capitalized = true;
-        for (std::size_t pos = 0; pos < place.size();) {
-            const std::size_t begin = pos;
-            const char32_t first = unicode::decode_utf8(place, pos);
-            if (first == U' ' || first == U'.' || first == U'-') continue;
-            ++words;
-            capitalized = capitalized && unicode::fold_case(first) != first;
-            while (pos < place.size() && place[pos] != ' ' && place[pos] != '.' && place[pos] != '-') ++pos;
-            if (std::any_of(place.begin() + static_cast<std::ptrdiff_t>(begin), place.begin() + static_cast<std::ptrdiff_t>(pos), is_digit))
-                capitalized = false;
-        }
-        if (words >= 1 && words <= kMaxPlaceWords && capitalized) return std::string(place);
+        if (is_place_name(place)) return std::string(place);
     }
     return {};
 }

@@ -322,7 +322,7 @@ private:
             // A date's words are marked as the date, however a text writes it (Highlights::dates),
             // not one by one: "ngày", "tháng" and "8" would mark every other date.
             add_highlights(analysis, dates);
-            add_words(analysis, begin);
+            add_words(analysis, dates, begin);
         }
         std::vector<const Token*> tokens = first_per_position(analysis);
         // Syllables and multi-syllable words; the parts of a document number are asked for
@@ -456,7 +456,7 @@ private:
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
         if (highlight) {
             add_highlights(analysis);
-            add_words(analysis, begin);
+            add_words(analysis, {}, begin);  // a phrase is asked for word for word, dates too
         }
         const std::vector<const Token*> tokens = first_per_position(analysis);
         if (tokens.empty()) return Xapian::Query();
@@ -513,7 +513,7 @@ private:
             return Xapian::Query(std::string(schema::kLanguagePrefix) + value);
         }
         if (field == "ref") {
-            const auto number = parse_document_number(value);
+            const auto number = parse_cited_number(value);
             if (!number) return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number such as 126/NQ-CP");
             out_.highlights.references.insert(number->key());
             return citing_number(number->key());  // not the document that is it
@@ -648,11 +648,13 @@ private:
     }
 
     // The words a spelling suggestion may correct: single syllables or words of letters,
-    // outside document numbers. @p offset is where the analyzed text starts in text_.
-    void add_words(const Analysis& analysis, std::size_t offset) {
+    // outside document numbers and dates (a month written "Sept." is no misspelled "set", and
+    // the date is asked for as a date). @p offset is where the analyzed text starts in text_.
+    void add_words(const Analysis& analysis, const std::vector<DateMention>& dates, std::size_t offset) {
         for (const Token& token : analysis.tokens) {
             if (token.kind != TokenKind::word || token.syllables != 1) continue;
-            if (!inside_any(token, analysis.references)) out_.words.push_back({offset + token.begin, offset + token.end, token.folded, token.exact});
+            if (!inside_any(token, analysis.references) && !inside_any(token, dates))
+                out_.words.push_back({offset + token.begin, offset + token.end, token.folded, token.exact});
         }
     }
 

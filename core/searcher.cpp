@@ -60,7 +60,7 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
                                           " is after to " + request.to};
     if (!from.empty() || !to.empty()) filters.push_back(date_range_query(from, to));
     if (!request.ref.empty()) {
-        const auto number = parse_document_number(request.ref);
+        const auto number = parse_cited_number(request.ref);
         if (!number)
             return Error{"bad_parameter", "parameter \"ref\": \"" + unicode::to_valid_utf8(request.ref).substr(0, 256) +
                                               "\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP"};
@@ -879,6 +879,35 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     return out;
 }
 
+namespace {
+
+// The quoted passages of @p nfc, as byte spans without their quotes, in text order: straight
+// quotes pair up in order; curly ones open and close.
+std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view nfc) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t open_at = std::string::npos;
+    char32_t opener = 0;
+    for (std::size_t pos = 0; pos < nfc.size();) {
+        const std::size_t here = pos;
+        const char32_t cp = unicode::decode_utf8(nfc, pos);
+        const bool straight = cp == U'"', curly_open = cp == 0x201C, curly_close = cp == 0x201D;
+        if (!straight && !curly_open && !curly_close) continue;
+        if (open_at == std::string::npos) {
+            if (straight || curly_open) {
+                open_at = pos;
+                opener = cp;
+            }
+            continue;
+        }
+        if ((opener == U'"' && !straight) || (opener == 0x201C && !curly_close)) continue;
+        spans.emplace_back(open_at, here);
+        open_at = std::string::npos;
+    }
+    return spans;
+}
+
+}  // namespace
+
 Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     if (limit < 1 || limit > kMaxLimit) return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
     // As related_to_text: nothing to check is a mistake to report, not an empty answer.
@@ -906,8 +935,15 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     };
     std::map<std::tuple<std::string, std::string, std::string>, CorpusStatus> looked_up;  // by key, locality key, year
     std::optional<std::string> language;  // of the text, read only when a number has holders in several
+    const std::vector<std::pair<std::size_t, std::size_t>> quotations = quoted_spans(nfc);
     const auto text_language = [&]() -> const std::string& {
-        if (!language) language = detect_language(analyzer_.analyze(nfc));
+        if (language) return *language;
+        // The text's own words, not its quotations': an English article quoting a Vietnamese
+        // decree is English, and its reader is sent to the decree's English translation.
+        std::string own_words = nfc;
+        for (const auto& [begin, end] : quotations) std::fill(own_words.begin() + static_cast<std::ptrdiff_t>(begin), own_words.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+        language = detect_language(analyzer_.analyze(own_words));
+        if (language->empty()) language = detect_language(analyzer_.analyze(nfc));  // quotations only
         return *language;
     };
     std::optional<std::string> text_date;  // its dateline's, read only when a number has holders of several years
@@ -997,40 +1033,28 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
             msets.push_back(enquire.get_mset(0, static_cast<Xapian::doccount>(limit - shown), 1000));
             quote.found += msets.back().get_matches_estimated();
         }
-        Highlights highlights;
-        for (const Token& token : analysis.tokens) highlights.folded.insert(token.folded);
-        highlights.phrases.push_back(terms);
+        // The quotation is marked, not its words wherever they occur: "and", "the" or "tư"
+        // marked around it read as matches to someone checking a passage. Its words only
+        // where the passage is not found whole in the text as the snippet reads it.
+        Highlights passage_only;
+        passage_only.phrases.push_back(terms);
+        Highlights words = passage_only;
+        for (const Token& token : analysis.tokens) words.folded.insert(token.folded);
         for (const Xapian::MSet& mset : msets)
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Hit hit;
                 hit.document = from_stored_json(it.get_document().get_data());
                 hit.score = it.get_weight();
-                hit.snippet = make_snippet(hit.document.text, highlights, analyzer_, terms_, hit.document.boilerplate);
+                hit.snippet = make_snippet(hit.document.text, passage_only, analyzer_, terms_, hit.document.boilerplate);
+                if (hit.snippet.find("<mark>") == std::string::npos)
+                    hit.snippet = make_snippet(hit.document.text, words, analyzer_, terms_, hit.document.boilerplate);
                 hit.document.text.clear();
                 quote.documents.push_back(std::move(hit));
             }
         quotation_at.emplace(std::move(passage), result.quotes.size());
         result.quotes.push_back(std::move(quote));
     };
-    // Straight quotes pair up in order; curly ones open and close.
-    std::size_t open_at = std::string::npos;
-    char32_t opener = 0;
-    for (std::size_t pos = 0; pos < nfc.size();) {
-        const std::size_t here = pos;
-        const char32_t cp = unicode::decode_utf8(nfc, pos);
-        const bool straight = cp == U'"', curly_open = cp == 0x201C, curly_close = cp == 0x201D;
-        if (!straight && !curly_open && !curly_close) continue;
-        if (open_at == std::string::npos) {
-            if (straight || curly_open) {
-                open_at = pos;
-                opener = cp;
-            }
-            continue;
-        }
-        if ((opener == U'"' && !straight) || (opener == 0x201C && !curly_close)) continue;
-        check_passage(open_at, here);
-        open_at = std::string::npos;
-    }
+    for (const auto& [begin, end] : quotations) check_passage(begin, end);
     return result;
 }
 

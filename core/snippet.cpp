@@ -80,21 +80,10 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
             matches.push_back({mention.begin, mention.end, "R" + *prefix});
         }
     }
-    // A word typed with diacritics marks the text's words written so or without any; another
-    // that folds alike ("báo" for "bão") only where the text never writes it as typed. It
-    // matched the query all the same, but it is not what the reader asked for.
-    const auto as_typed = [&](const Token& token) {
-        const auto forms = highlights.typed_forms.find(token.folded);
-        return forms == highlights.typed_forms.end() || !token.has_diacritics() || forms->second.count(token.folded) > 0 ||
-               forms->second.count(token.exact) > 0;
-    };
-    std::set<std::string_view> written_as_typed;
-    for (const Token& token : analysis.tokens)
-        if (highlights.folded.count(token.folded) && as_typed(token)) written_as_typed.insert(token.folded);
     for (const Token& token : analysis.tokens) {
         std::string what;
         if (highlights.folded.count(token.folded)) {
-            if (as_typed(token) || !written_as_typed.count(token.folded)) what = token.folded;
+            what = token.folded;
         } else if (const auto prefix = std::find_if(highlights.prefixes.begin(), highlights.prefixes.end(),
                                                     [&](const std::string& p) { return token.folded.rfind(p, 0) == 0; });
                    prefix != highlights.prefixes.end()) {
@@ -169,17 +158,28 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
     matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return in_boilerplate(m.begin); }),
                   matches.end());
 
+    // Where a window shown for the match at @p anchor starts: a little before it, at a token
+    // start or a line start.
+    const auto lead_in_start = [&](std::size_t anchor) {
+        const std::size_t start = anchor - std::min<std::size_t>(anchor, max_bytes / 5);
+        if (const std::size_t line = normalized.rfind('\n', anchor); line != std::string_view::npos && line >= start)
+            return line + 1;
+        const auto token = std::lower_bound(analysis.tokens.begin(), analysis.tokens.end(), start,
+                                            [](const Token& t, std::size_t offset) { return t.begin < offset; });
+        return token != analysis.tokens.end() && token->begin <= anchor ? token->begin : anchor;
+    };
+
     // Window start: the match whose window covers the most distinct phrases whole, then the
-    // most distinct query terms, then the most matches. The window is what is shown after the
-    // lead-in below, so that a match it counts is not cut off at the end.
-    const std::size_t lead_in = max_bytes / 5;
-    const std::size_t reach = max_bytes - lead_in;
+    // most distinct query terms, then the most matches. The window counted is the one shown,
+    // lead-in included: counting from the match itself, a quotation near the window's end
+    // won the window and was then cut off by the lead-in (the quote checked, hidden).
     std::size_t best_first = 0;
     std::tuple<std::size_t, std::size_t, std::size_t> best{0, 0, 0};
     for (std::size_t i = 0; i < matches.size(); ++i) {
         std::set<std::string_view> seen, phrases;
+        const std::size_t window_end = lead_in_start(matches[i].begin) + max_bytes;
         std::size_t j = i;
-        for (; j < matches.size() && matches[j].end <= matches[i].begin + reach; ++j) {
+        for (; j < matches.size() && matches[j].end <= window_end; ++j) {
             const std::string_view what = matches[j].what;
             seen.insert(what);
             if (matches[j].phrase) phrases.insert(what);
@@ -199,20 +199,7 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
         }
     }
 
-    // Lead in a little before the first match, from a token start or a line start.
-    std::size_t begin = 0;
-    if (!matches.empty()) {
-        const std::size_t anchor = matches[best_first].begin;
-        const std::size_t lead = std::min<std::size_t>(anchor, lead_in);
-        begin = anchor - lead;
-        if (const std::size_t line = normalized.rfind('\n', anchor); line != std::string_view::npos && line >= begin) {
-            begin = line + 1;
-        } else {
-            const auto token = std::lower_bound(analysis.tokens.begin(), analysis.tokens.end(), begin,
-                                                [](const Token& t, std::size_t offset) { return t.begin < offset; });
-            begin = token != analysis.tokens.end() && token->begin <= anchor ? token->begin : anchor;
-        }
-    }
+    std::size_t begin = matches.empty() ? 0 : lead_in_start(matches[best_first].begin);
     // Near the end of the text, the window reaches back instead: a signature's name ("Cao
     // Tường Huy") alone says nothing of what he signed.
     if (!matches.empty() && normalized.size() - begin < max_bytes) {

@@ -156,9 +156,14 @@ private:
     if (builder.too_deep)
         return Error{"bad_request", "body nests arrays and objects deeper than " + std::to_string(kMaxJsonDepth) +
                                         " levels (byte " + std::to_string(reader.GetErrorOffset()) + ")"};
-    if (reader.HasParseError())
-        return Error{"bad_request", std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(reader.GetParseErrorCode()) +
-                                        " (byte " + std::to_string(reader.GetErrorOffset()) + ")"};
+    if (reader.HasParseError()) {
+        std::string message = std::string("body is not valid JSON: ") + rapidjson::GetParseError_En(reader.GetParseErrorCode()) +
+                              " (byte " + std::to_string(reader.GetErrorOffset()) + ")";
+        // Not JSON from its first character: a text posted as it is (curl --data-binary
+        // @draft.txt). Say what the body is, not only where parsing stopped.
+        if (reader.GetErrorOffset() == body.find_first_not_of(" \t\r\n")) message += "; send a JSON object such as " + example;
+        return Error{"bad_request", std::move(message)};
+    }
     if (!json.IsObject()) return Error{"bad_request", "body must be a JSON object such as " + example};
     return std::nullopt;
 }

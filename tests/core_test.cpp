@@ -41,6 +41,16 @@ TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
         {"Title\nPublished: 2023-09-22T10:15:00+07:00\nBody", "2023-09-22"},
         {"Title\n14 August 2023 | 10:15\nBody", "2023-08-14"},
         {"Title\nUpdated 5th of Sept., 2023\n", "2023-09-05"},
+        // A wire dateline opens the first paragraph: a long line, but its date is the dateline's.
+        {"# Title\n\nHANOI, Feb. 6, 2017 — Deputy Governor Dao Minh Tu said on Monday that the banking sector "
+         "would continue to lend to projects in the Central Highlands.", "2017-02-06"},
+        {"Title\n**HÀ NỘI**, 22 September 2023 (VNA) - The Government has issued Resolution No. 126/NQ-CP dated "
+         "August 14, 2023 on law enforcement.", "2023-09-22"},
+        {"Tiêu đề\nTP.HCM, 22/9/2023 - Sáng nay, UBND thành phố tổ chức hội nghị triển khai Nghị quyết số 126/NQ-CP "
+         "ngày 14/8/2023 của Chính phủ.", "2023-09-22"},
+        {"Title\nIn Hanoi, on August 14, 2023, the Government issued Resolution No. 126/NQ-CP on law enforcement and "
+         "on preventing group interests.", ""},  // a sentence that starts with a place is no dateline
+        {"Title\nNguyen Van A, 14/8/2023 is when he signed it, a long sentence that is not any kind of dateline at all.", ""},
         {"Tiêu đề\n31/02/2023\n", ""},  // no such day
         {"Title\nSeason 2023-2024\n", ""},    // a range of years, not a date
         {"", ""},
@@ -319,12 +329,13 @@ TEST_F(SearchTest, ADateFindsTheTextsThatWriteItAnyWay) {
            make_document("padded", "Kết luận ngày 14/08/2023 của Bộ"),
            make_document("words", "Ngày 14 tháng 8 năm 2023, Chính phủ họp"),
            make_document("english", "The meeting on August 14, 2023 in Hanoi"),
+           make_document("us", "The meeting on 8/14/2023 in Hanoi"),
            make_document("other", "Hội nghị ngày 15/8/2023 tại Hà Nội")});
-    for (const std::string q : {"14/8/2023", "14/08/2023", "2023-08-14", "ngày 14 tháng 8 năm 2023", "August 14, 2023"}) {
+    for (const std::string q : {"14/8/2023", "14/08/2023", "2023-08-14", "ngày 14 tháng 8 năm 2023", "August 14, 2023", "8/14/2023"}) {
         std::vector<std::string> found = ids(search(q));
         std::erase(found, "other");  // may match by its words ("hội nghị", "tháng") but not first
         std::sort(found.begin(), found.end());
-        EXPECT_EQ(found, (std::vector<std::string>{"english", "padded", "slashes", "words"})) << q;
+        EXPECT_EQ(found, (std::vector<std::string>{"english", "padded", "slashes", "us", "words"})) << q;
         EXPECT_NE(ids(search(q)).front(), "other") << q;
     }
     // A snippet marks the date, not the year of another date.
@@ -583,6 +594,48 @@ TEST_F(SearchTest, SnippetMarksAWordAsTheSegmenterJoinsIt) {
     EXPECT_NE(snippet.find("<mark>Nghị\u00A0quyết</mark>"), std::string::npos) << snippet;
     EXPECT_NE(snippet.find("và <mark>Nghị quyết</mark> cũ"), std::string::npos) << snippet;  // snippets show a tab as a space
     EXPECT_EQ(snippet.find("<mark>nghị, quyết</mark>"), std::string::npos) << snippet;
+}
+
+TEST_F(SearchTest, AQuotationNearTheEndOfTheBestWindowIsNotCutOffByTheLeadIn) {
+    // Its words apart come first ("cà phê", "tại"), the quotation some 200 bytes on: a window
+    // counted from the first of them held the quotation, the window shown (which starts a
+    // little before it) did not. Real text of a news article; the quote checked must be shown.
+    index({make_document("a", "Tiêu đề\nĐến cuối năm 2016, dư nợ cho vay đối với ngành cà phê tại khu vực Tây Nguyên đạt trên "
+                              "45.000 tỷ đồng, tăng 13,53% so với 31/12/2015 (chiếm 92,4% dư nợ cho vay đối với ngành cà "
+                              "phê toàn quốc). Về chính sách cho vay tái canh cà phê tại các tỉnh Tây Nguyên, NHNN đã có "
+                              "văn bản chỉ đạo Ngân hàng Nông nghiệp triển khai cho vay.")});
+    for (const std::string query : {"\"tai canh ca phe\"", "\"tái canh cà phê\""}) {
+        const auto response = search(query);
+        ASSERT_EQ(response.hits.size(), 1u) << query;
+        EXPECT_NE(response.hits[0].snippet.find("<mark>tái canh cà phê</mark>"), std::string::npos) << response.hits[0].snippet;
+    }
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked = searcher.check("The bank would lend for “tai canh ca phe” in the region.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked.value().quotes.size(), 1u);
+    ASSERT_EQ(checked.value().quotes[0].documents.size(), 1u);
+    const std::string& snippet = checked.value().quotes[0].documents[0].snippet;
+    EXPECT_NE(snippet.find("<mark>tái canh cà phê</mark>"), std::string::npos) << snippet;
+}
+
+TEST_F(SearchTest, ACheckedQuotationIsMarkedNotItsWordsElsewhere) {
+    // "and" and "tư" (folded, the "Tú" of a name) around the passage are no match of it.
+    index({make_document("en", "Directive\nIt aims to improve building and perfecting the legal system and organizing law "
+                               "enforcement to prevent corruption, group interests and local interests."),
+           make_document("vi", "Tin\nPhó Thống đốc Đào Minh Tú khẳng định, ngành Ngân hàng rất quan tâm đầu tư vào Tây Nguyên.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked =
+        searcher.check("They want to prevent \"group interests and local interests\"; the bank is “rất quan tâm đầu tư”.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked.value().quotes.size(), 2u);
+    const std::vector<std::string> expected = {"corruption, <mark>group interests and local interests</mark>.",
+                                               "Minh Tú khẳng định, ngành Ngân hàng <mark>rất quan tâm đầu tư</mark> vào"};
+    for (std::size_t i = 0; i < 2; ++i) {
+        ASSERT_EQ(checked.value().quotes[i].documents.size(), 1u);
+        const std::string& snippet = checked.value().quotes[i].documents[0].snippet;
+        EXPECT_EQ(std::count(snippet.begin(), snippet.end(), '<'), 2) << snippet;  // one <mark>…</mark>
+        EXPECT_NE(snippet.find(expected[i]), std::string::npos) << snippet;
+    }
 }
 
 TEST_F(SearchTest, APhraseOrQuotationIsShownWhereTheTextSaysItWhole) {
@@ -1667,6 +1720,21 @@ TEST_F(SearchTest, AnEnglishWordTheEnglishDocumentsHoldIsNotCorrectedToAVietname
     EXPECT_EQ(search("land law").did_you_mean, "");
     EXPECT_EQ(search("lann law").did_you_mean, "lan law");  // in no English document: a misspelling as before
     EXPECT_EQ(search("andd law").did_you_mean, "");         // a function word is no correction
+}
+
+TEST_F(SearchTest, TheWordsOfADateAreNoMisspellings) {
+    // "Sept." is rare and one edit from the frequent "set": within a date it is the month.
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i) docs.push_back(make_document("set" + std::to_string(i), "They set the rules for the year " + std::to_string(i)));
+    docs.push_back(make_document("dated", "Resolution\nThe Government met on Sept. 22, 2023 in Hanoi."));
+    index(std::move(docs));
+    for (const std::string query : {"Sept. 22, 2023", "resolution Sept 22 2023"}) {
+        const SearchResponse response = search(query);
+        EXPECT_EQ(response.did_you_mean, "") << query;
+        ASSERT_FALSE(response.hits.empty()) << query;
+        EXPECT_EQ(response.hits[0].document.id, "dated") << query;
+    }
+    EXPECT_EQ(search("rulez Sept. 22, 2023").did_you_mean, "rules Sept. 22, 2023");  // the other words still are
 }
 
 TEST_F(SearchTest, AnEmptyIndexHasNothingToSuggestOrCount) {

@@ -130,6 +130,10 @@ TEST(DocumentNumber, FoundInRunningText) {
     EXPECT_EQ(found("126/NQ-CP - Hà Nội"), V{"126/NQ-CP"});          // a place name is not a code
     EXPECT_EQ(found("tỷ số 2-1, ngày 14/8/2023, hotline 0903781209"), V{});
     EXPECT_EQ(found("x126/NQ-CP"), V{});                               // glued to a word
+    // "No." glued to the number, as translations often write it; other dots still glue.
+    EXPECT_EQ(found("Decree No.15/2020/ND-CP and Circular no.01/2021/TT-BTC, NO.126/NQ-CP"),
+              (V{"15/2020/NĐ-CP", "01/2021/TT-BTC", "126/NQ-CP"}));
+    EXPECT_EQ(found("v2.15/2020/ND-CP, Piano.15/2020/ND-CP, www.x.vn/15/2020/ND-CP"), V{});
     EXPECT_EQ(found("https://baodienbienphu.com.vn/tin-tuc/216459/trien-khai-thuc-hien"), V{});  // a URL path
     EXPECT_EQ(found("văn bản 12/ubnd-vp"), V{"12/UBND-VP"});           // lower case after a known code
     // National technical standards carry a year after a colon: not document numbers.

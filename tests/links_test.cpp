@@ -108,7 +108,9 @@ TEST_F(ReferencesTest, ReportGroupsCitingDocumentsByRelationNewestFirst) {
 }
 
 TEST_F(ReferencesTest, EveryWrittenVariantGivesTheSameReport) {
-    for (const char* variant : {"15/2020/NĐ-CP", "15/2020/nd-cp", "15 / 2020 / NĐ – CP", "015/2020/ND-CP", " 15/2020/nđ-cp "}) {
+    // Copied whole from an article too, with its type and "No."/"số": what a reporter selects.
+    for (const char* variant : {"15/2020/NĐ-CP", "15/2020/nd-cp", "15 / 2020 / NĐ – CP", "015/2020/ND-CP", " 15/2020/nđ-cp ",
+                                "Decree No. 15/2020/ND-CP", "Nghị định số 15/2020/NĐ-CP", "nghi dinh 15/2020/nd-cp", "Decree 15/2020"}) {
         const Result<ReferenceReport> report = reference_report(db_, variant);
         ASSERT_TRUE(report.ok()) << variant;
         EXPECT_EQ(report->reference.key, "15/2020/nd-cp") << variant;
@@ -158,7 +160,8 @@ TEST_F(ReferencesTest, AValidNumberNobodyCitesIsAnAnswerWithZeroCounts) {
 }
 
 TEST_F(ReferencesTest, BadNumbersAndPagesAreErrorsNamingThem) {
-    for (const char* bad : {"", "nghị quyết", "126", "14/8/2023", "QCVN 10-MT:2015/BTNMT", "\xFF\xFE"}) {
+    for (const char* bad : {"", "nghị quyết", "126", "14/8/2023", "QCVN 10-MT:2015/BTNMT", "\xFF\xFE", "Decree No. 15/2020/ND-CP on fines",
+                            "the Government issued 15/2020/ND-CP", "Decree 15/2020/ND-CP and 15/2021/ND-CP"}) {
         const Result<ReferenceReport> report = reference_report(db_, bad);
         ASSERT_FALSE(report.ok()) << bad;
         EXPECT_EQ(report.error().code, "bad_parameter");
@@ -383,6 +386,16 @@ TEST(TranslatedNumbersTest, ACitationGoesToTheHolderInTheLanguageOfTheText) {
     const auto english = searcher.check("Pursuant to Resolution No. 126/NQ-CP dated August 14, 2023 of the Government.");
     ASSERT_TRUE(english.ok());
     EXPECT_EQ(english->references[0].held_by, "en-nq-126-2023");
+    // An English article quoting the Vietnamese original at length is English all the same:
+    // the language is its own words', not its quotations'.
+    const auto quoting = searcher.check(
+        "Resolution No. 126/NQ-CP of the Government asks localities “nâng cao hiệu quả công tác tổ chức thi hành pháp luật, "
+        "ngăn chặn lợi ích nhóm, lợi ích cục bộ trong các cơ quan nhà nước”.");
+    ASSERT_TRUE(quoting.ok());
+    EXPECT_EQ(quoting->references.at(0).held_by, "en-nq-126-2023");
+    const auto quoted_english = searcher.check("Căn cứ Nghị quyết số 126/NQ-CP, Chính phủ yêu cầu \"improve the enforcement of the law\".");
+    ASSERT_TRUE(quoted_english.ok());
+    EXPECT_EQ(quoted_english->references.at(0).held_by, "nq-126-2023");
     const auto unknown = searcher.check("126/NQ-CP");  // no words to tell the language: the original
     ASSERT_TRUE(unknown.ok());
     EXPECT_EQ(unknown->references[0].held_by, "nq-126-2023");
@@ -609,6 +622,22 @@ TEST_F(RelatedTest, NamesMatchFoldedAcrossLanguagesAndInsideLongerRuns) {
         if (hit.document.id == "other" || hit.document.id == "title") {
             EXPECT_TRUE(hit.names.empty()) << hit.document.id << ": " << hit.names[0].name;  // "Phó Chủ" is a title's start
         }
+}
+
+TEST_F(RelatedTest, NamesWhoseSyllablesAreEnglishFunctionWordsStillMatch) {
+    // "An", "To" and "Do" are how English writes Ấn/An, Tô and Đỗ: names, not articles.
+    build({testing::make_document("vi", "Tin\nUBND tỉnh Nghệ An và Tổng Bí thư Tô Lâm làm việc với ông Đỗ Văn Chiến tại An Giang."),
+           testing::make_document("en", "News\nThe Nghe An People's Committee and General Secretary To Lam met Do Van Chien in An Giang."),
+           testing::make_document("other", "Other\nThe committee met again in the capital on Monday."),
+           testing::make_document("unrelated", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "vi", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_FALSE(related->empty());
+    ASSERT_EQ(related.value()[0].document.id, "en");
+    std::vector<std::string> names;
+    for (const SharedName& name : related.value()[0].names) names.push_back(name.written);
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"An Giang", "Do Van Chien", "Nghe An", "To Lam"}));
 }
 
 TEST_F(RelatedTest, ANameWrittenShorterIsCountedOnce) {

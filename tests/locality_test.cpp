@@ -46,6 +46,9 @@ TEST(Locality, OfALocalBodysNumberAsTheTextSaysIt) {
         {"Quyết định 89/2016/QĐ-UBND quy định mức thu học phí thuộc tỉnh Nghệ An quản lý", "Nghệ An"},
         {"Decision No. 40/2026/QD-UBND of the Da Nang City People's Committee", "Da Nang"},
         {"Decision No. 40/2026/QD-UBND dated March 12, 2026 of Quang Ninh", "Quang Ninh"},
+        {"Decision No. 40/2026/QD-UBND issued by the Hanoi People's Committee takes effect", "Hanoi"},
+        {"Decision No. 40/2026/QD-UBND, promulgated by the Quang Ninh People's Committee on March 12, 2026", "Quang Ninh"},
+        {"Decision No. 40/2026/QD-UBND signed by Chairman Nguyen Van A", ""},
         {"Nghị quyết số 06-NQ/TU ngày 04/11/2011 của BCH Đảng bộ tỉnh Nghệ An (khóa XVII)", "Nghệ An"},
         // Before it, in the same sentence.
         {"UBND tỉnh Quảng Ninh vừa ban hành Quyết định số 40/2026/QĐ-UBND về quản lý bến thủy.", "Quảng Ninh"},
@@ -129,6 +132,9 @@ TEST(Locality, KeysAreFoldedAndCompareAsOnePlace) {
         {"da nang", "danang", true},                     // "Danang"
         {"quang ninh", "quang ninh cao tuong huy", true}, // a name run into the next
         {"hcm", "ho chi minh", true},                    // abbreviations
+        {"hcmc", "ho chi minh", true},                   // English adds the C of City
+        {"hcmc", "ho chi minh city", true},
+        {"hcmc", "ho chi", false},
         {"tt hue", "thua thien hue", true},
         {"br vt", "ba ria vung tau", true},
         {"quang ninh", "quang nam", false},

@@ -98,6 +98,29 @@ TEST(Reference, TypeAndIssuerNames) {
     }
 }
 
+TEST(Reference, ANumberAsATextCitesItCopiedWhole) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"126/NQ-CP", "126/NQ-CP"},
+        {"Decree No. 43/2014/ND-CP", "43/2014/NĐ-CP"},
+        {"Nghị định số 43/2014/NĐ-CP", "43/2014/NĐ-CP"},
+        {"Resolution 126/NQ-CP", "126/NQ-CP"},
+        {"Regulation 132-QD/TW", "132-QĐ/TW"},
+        {"Law on Land No. 31/2024/QH15", "31/2024/QH15"},
+        {"Luật Đất đai số 31/2024/QH15", "31/2024/QH15"},
+        {"No. 03/CT-TTg", "03/CT-TTg"},
+        {"Decree 140/2016", "140/2016/NĐ-CP"},  // as the press writes a decree
+        {"140/2016", ""},                       // alone, a number and a year are no decree
+        {"Decree No. 43/2014/ND-CP dated May 15, 2014", ""},
+        {"under Decree 43/2014/ND-CP", ""},
+        {"Decree 43/2014/ND-CP, Circular 24/2014/TT-BTNMT", ""},
+        {"Decree", ""},
+    };
+    for (const auto& [text, canonical] : rows) {
+        const std::optional<DocumentNumber> number = parse_cited_number(text);
+        EXPECT_EQ(number ? number->canonical() : "", canonical) << text;
+    }
+}
+
 TEST(Reference, SpanIsTheNumber) {
     const std::string text = "thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023";
     const Reference ref = only_reference(text);
@@ -221,6 +244,7 @@ TEST(Reference, IssueDateWrittenAfterTheNumber) {
         {"Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ", "2023-08-14"},
         {"Quy định số 69-QĐ/TW ngày 06 tháng 7 năm 2022", "2022-07-06"},
         {"Resolution No. 126/NQ-CP dated August 14, 2023", "2023-08-14"},
+        {"Decision No. 1050/QD-NHNN dated 5/28/2014 on pilot lending", "2014-05-28"},  // a US draft's order
         {"Quyết định số 1880/QĐ-TTg của Thủ tướng Chính phủ ngày 29/9/2016", "2016-09-29"},
         {"Nghị định 116/2010/NĐ-CP, ngày 24-12-2010, của Chính phủ", "2010-12-24"},
         {"Thông tư số 17/2012/TT-BGDĐT ngày 16.5.2012", "2012-05-16"},
@@ -228,6 +252,22 @@ TEST(Reference, IssueDateWrittenAfterTheNumber) {
         {"Nghị định 67/2014/NĐ-CP ngày 5/6/2017 được áp dụng", ""},          // not the year of the number
         {"Quyết định số 2586/QĐ-BVHTTDL ngày 29/6", ""},                     // no year written
         {"Nghị định 67/2014/NĐ-CP về chính sách phát triển thủy sản", ""},
+        // The date it takes effect, expires or is applied from is another event's.
+        {"Nghị định 15/2020/NĐ-CP có hiệu lực từ ngày 15/4/2020", ""},
+        {"Nghị định 15/2020/NĐ-CP được áp dụng từ ngày 15/4/2020", ""},
+        {"Nghị định 15/2020/NĐ-CP ngày 3/2/2020 có hiệu lực từ ngày 15/4/2020", "2020-02-03"},
+        {"The Land Law (No. 31/2024/QH15) took effect on August 1, 2024", ""},
+        {"Decree No. 15/2020/ND-CP comes into force on April 15, 2020", ""},
+        {"Decree No. 15/2020/ND-CP is effective from April 15, 2020", ""},
+        {"Decree No. 15/2020/ND-CP dated February 3, 2020 takes effect on April 15, 2020", "2020-02-03"},
+        {"Thông tư 01/2021/TT-BTP của Bộ Tư pháp ngày 5/1/2021", "2021-01-05"},  // Tư is no "từ"
+        // In brackets right after it, or after "issued".
+        {"Resolution No. 126/NQ-CP (August 14, 2023) on law enforcement", "2023-08-14"},
+        {"Quyết định 1880/QĐ-TTg (29/9/2016) của Thủ tướng", "2016-09-29"},
+        {"Nghị định 15/2020/NĐ-CP (5/6/2017)", ""},  // not the year of the number
+        {"Nghị định 15/2020/NĐ-CP (có hiệu lực từ 15/4/2020)", ""},
+        {"Resolution No. 126/NQ-CP issued August 14, 2023 asks ministries", "2023-08-14"},
+        {"Resolution No. 126/NQ-CP, issued on August 14, 2023, asks ministries", "2023-08-14"},
     };
     for (const DateRow& row : rows) EXPECT_EQ(only_reference(row.text).issued, row.issued) << row.text;
 }

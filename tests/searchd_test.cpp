@@ -218,6 +218,16 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
         const auto bad = call("POST", route, 400, "{\"text\": nope}");
         EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("not valid JSON: Invalid value. (byte 10)"), std::string::npos)
             << route << ": " << bad["error"]["message"].GetString();
+        EXPECT_EQ(std::string(bad["error"]["message"].GetString()).find("such as"), std::string::npos) << route;  // JSON, broken
+    }
+    // A draft posted as plain text is no JSON at all: the answer says what to send.
+    for (const auto& [route, example] : {std::pair{"/check", "{\"text\": \"…\"}"}, std::pair{"/related", "{\"text\": \"…\", \"limit\": 10}"},
+                                         std::pair{"/search", "{\"q\": \"nghị quyết\"}"}}) {
+        const auto bad = call("POST", route, 400, "  Under Decree No. 15/2020/ND-CP, fines rise.");
+        EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_request");
+        EXPECT_EQ(std::string(bad["error"]["message"].GetString()),
+                  std::string("body is not valid JSON: Invalid value. (byte 2); send a JSON object such as ") + example)
+            << route;
     }
 }
 
