@@ -80,10 +80,21 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
             matches.push_back({mention.begin, mention.end, "R" + *prefix});
         }
     }
+    // A word typed with diacritics marks the text's words written so or without any; another
+    // that folds alike ("báo" for "bão") only where the text never writes it as typed. It
+    // matched the query all the same, but it is not what the reader asked for.
+    const auto as_typed = [&](const Token& token) {
+        const auto forms = highlights.typed_forms.find(token.folded);
+        return forms == highlights.typed_forms.end() || !token.has_diacritics() || forms->second.count(token.folded) > 0 ||
+               forms->second.count(token.exact) > 0;
+    };
+    std::set<std::string_view> written_as_typed;
+    for (const Token& token : analysis.tokens)
+        if (highlights.folded.count(token.folded) && as_typed(token)) written_as_typed.insert(token.folded);
     for (const Token& token : analysis.tokens) {
         std::string what;
         if (highlights.folded.count(token.folded)) {
-            what = token.folded;
+            if (as_typed(token) || !written_as_typed.count(token.folded)) what = token.folded;
         } else if (const auto prefix = std::find_if(highlights.prefixes.begin(), highlights.prefixes.end(),
                                                     [&](const std::string& p) { return token.folded.rfind(p, 0) == 0; });
                    prefix != highlights.prefixes.end()) {
