@@ -659,10 +659,8 @@ std::string alphanumerics(std::string_view folded) {
 
 bool is_number_separator(std::string_view text) { return text == "/" || text == "-" || text == "\u2013"; }
 
-// The document number being typed at the end of folded @p typed, or "" when a word is: the
-// last word, with the words before it that a separator joins to it ("126 / n"), when that
-// starts with a digit. Only the end decides: "126 th" is a number typed, then a word typed.
-std::string number_being_typed(std::string_view typed) {
+// The words of folded @p typed, as the spaces between them divide it.
+std::vector<std::string_view> words_between_spaces(std::string_view typed) {
     std::vector<std::string_view> words;
     for (std::size_t pos = 0; pos < typed.size();) {
         const std::size_t begin = typed.find_first_not_of(' ', pos);
@@ -671,6 +669,14 @@ std::string number_being_typed(std::string_view typed) {
         words.push_back(typed.substr(begin, end - begin));
         pos = end;
     }
+    return words;
+}
+
+// The document number being typed at the end of folded @p typed, or "" when a word is: the
+// last word, with the words before it that a separator joins to it ("126 / n"), when that
+// starts with a digit. Only the end decides: "126 th" is a number typed, then a word typed.
+std::string number_being_typed(std::string_view typed) {
+    const std::vector<std::string_view> words = words_between_spaces(typed);
     if (words.empty()) return {};
     const auto ends_in_separator = [](std::string_view word) {
         return is_number_separator(word.substr(word.size() - 1)) || (word.size() >= 3 && is_number_separator(word.substr(word.size() - 3)));
@@ -694,14 +700,7 @@ std::string_view without_term_digits(std::string_view code) {
 // The type code that folded @p typed names at its end, before a number being typed, perhaps
 // with "số" after it: "nghi dinh so " -> "NĐ", "luat " -> "L"; nullopt when none.
 std::optional<std::string> type_named_before(std::string_view typed) {
-    std::vector<std::string_view> words;
-    for (std::size_t pos = 0; pos < typed.size();) {
-        const std::size_t begin = typed.find_first_not_of(' ', pos);
-        if (begin == std::string_view::npos) break;
-        const std::size_t end = std::min(typed.find(' ', begin), typed.size());
-        words.push_back(typed.substr(begin, end - begin));
-        pos = end;
-    }
+    std::vector<std::string_view> words = words_between_spaces(typed);
     if (!words.empty() && (words.back() == "so" || words.back() == "no." || words.back() == "so:")) words.pop_back();
     constexpr std::size_t kLongestTypeName = 4;  // "thông tư liên tịch"
     for (std::size_t n = std::min(kLongestTypeName, words.size()); n > 0; --n) {

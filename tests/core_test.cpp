@@ -167,8 +167,22 @@ protected:
         EXPECT_TRUE(result.ok()) << query << ": " << (result.ok() ? "" : result.error().message);
         return result.ok() ? result.value() : SearchResponse{};
     }
+    // The texts /suggest offers for @p prefix, best first.
+    std::vector<std::string> suggestions(std::string_view prefix, std::size_t limit = 10) {
+        Searcher searcher((dir_.path() / "db").string());
+        std::vector<std::string> out;
+        const auto result = searcher.suggest(prefix, limit);
+        EXPECT_TRUE(result.ok()) << prefix;
+        if (result.ok())
+            for (const Suggestion& s : result.value()) out.push_back(s.text);
+        return out;
+    }
     TempDir dir_;
 };
+
+bool contains(const std::vector<std::string>& found, const std::string& wanted) {
+    return std::find(found.begin(), found.end(), wanted) != found.end();
+}
 
 TEST_F(SearchTest, ExactDiacriticsRankAboveFoldedMatchesWhichAreStillFound) {
     index({make_document("ban-table", "Cái bàn gỗ trong phòng họp lớn"),
@@ -960,15 +974,7 @@ TEST_F(SearchTest, SuggestPutsNumbersOfTheTypeTypedFirst) {
     index({make_document("a", "Theo Quyết định 67/2015/QĐ-UBND của tỉnh và Nghị định 45/2014/NĐ-CP"),
            make_document("b", "Quyết định 67/2015/QĐ-UBND; Nghị định 45/2014/NĐ-CP"),
            make_document("c", "Nghị định 67/2014/NĐ-CP về thủy sản; Luật Đất đai số 45/2013/QH13")});
-    Searcher searcher((dir_.path() / "db").string());
-    const auto texts = [&](std::string_view prefix) {
-        std::vector<std::string> out;
-        const auto result = searcher.suggest(prefix, 5);
-        EXPECT_TRUE(result.ok());
-        if (result.ok())
-            for (const Suggestion& s : result.value()) out.push_back(s.text);
-        return out;
-    };
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 5); };
     using V = std::vector<std::string>;
     EXPECT_EQ(texts("67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));  // most cited first
     EXPECT_EQ(texts("nghị định 67/20"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
@@ -987,35 +993,24 @@ TEST_F(SearchTest, SuggestOffersAfterAWordTheWordsTheyBegin) {
            make_document("b", "Cuộc thi hoa hậu ở Quảng Ninh. Hiện nay, hội nghị ngày này."),
            make_document("c", "Tỉnh Quảng Ninh mở cửa khẩu. Hiện nay Quảng Ninh đón khách ngày này."),
            make_document("d", "Cửa khẩu Hoành Mô, Quảng Ninh Thủ tướng đồng ý. Quảng Ngãi cũng vậy.")});
-    Searcher searcher((dir_.path() / "db").string());
-    const auto texts = [&](std::string_view prefix) {
-        std::vector<std::string> out;
-        const auto result = searcher.suggest(prefix, 10);
-        EXPECT_TRUE(result.ok());
-        if (result.ok())
-            for (const Suggestion& s : result.value()) out.push_back(s.text);
-        return out;
-    };
-    const auto has = [](const std::vector<std::string>& found, const std::string& wanted) {
-        return std::find(found.begin(), found.end(), wanted) != found.end();
-    };
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
     const std::vector<std::string> thi = texts("thi h");
     EXPECT_EQ(thi.front(), "thi hành") << ::testing::PrintToString(thi);
-    EXPECT_FALSE(has(thi, "hành")) << ::testing::PrintToString(thi);  // "thi hành" a second time
-    EXPECT_FALSE(has(thi, "hiện")) << ::testing::PrintToString(thi);  // "thi hiện": never written
-    EXPECT_FALSE(has(thi, "hội")) << ::testing::PrintToString(thi);
+    EXPECT_FALSE(contains(thi, "hành")) << ::testing::PrintToString(thi);  // "thi hành" a second time
+    EXPECT_FALSE(contains(thi, "hiện")) << ::testing::PrintToString(thi);  // "thi hiện": never written
+    EXPECT_FALSE(contains(thi, "hội")) << ::testing::PrintToString(thi);
     // Where the two typed words begin no word, the last is completed alone, most frequent first.
     const std::vector<std::string> after_nay = texts("nay h");
-    EXPECT_TRUE(has(after_nay, "hiện")) << ::testing::PrintToString(after_nay);
+    EXPECT_TRUE(contains(after_nay, "hiện")) << ::testing::PrintToString(after_nay);
     const std::vector<std::string> quang = texts("Quang N");
     EXPECT_EQ(quang.front(), "Quảng Ninh") << ::testing::PrintToString(quang);
-    EXPECT_TRUE(has(quang, "Quảng Ngãi")) << ::testing::PrintToString(quang);
-    EXPECT_FALSE(has(quang, "Này")) << ::testing::PrintToString(quang);
-    EXPECT_FALSE(has(quang, "Ngày")) << ::testing::PrintToString(quang);
-    EXPECT_FALSE(has(quang, "Quảng Ninh thủ")) << ::testing::PrintToString(quang);  // a name run into "Thủ tướng"
+    EXPECT_TRUE(contains(quang, "Quảng Ngãi")) << ::testing::PrintToString(quang);
+    EXPECT_FALSE(contains(quang, "Này")) << ::testing::PrintToString(quang);
+    EXPECT_FALSE(contains(quang, "Ngày")) << ::testing::PrintToString(quang);
+    EXPECT_FALSE(contains(quang, "Quảng Ninh thủ")) << ::testing::PrintToString(quang);  // a name run into "Thủ tướng"
     // Alone, the last word completes as before, most frequent first.
-    EXPECT_TRUE(has(texts("h"), "hiện")) << ::testing::PrintToString(texts("h"));
-    EXPECT_TRUE(has(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
+    EXPECT_TRUE(contains(texts("h"), "hiện")) << ::testing::PrintToString(texts("h"));
+    EXPECT_TRUE(contains(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
 }
 
 // "người lao động k": "động" is in "lao động" already, so "động kinh" (a word the last two
@@ -1025,43 +1020,24 @@ TEST_F(SearchTest, SuggestDoesNotCompleteASyllableAlreadyInTheWordBefore) {
     index({make_document("a", "Người lao động ký hợp đồng lao động khi thi hành pháp luật."),
            make_document("b", "Người lao động không nghỉ. Pháp luật về lao động."),
            make_document("c", "Bệnh động kinh ở trẻ em. Quyền hành pháp.")});
-    Searcher searcher((dir_.path() / "db").string());
-    const auto texts = [&](std::string_view prefix) {
-        std::vector<std::string> out;
-        const auto result = searcher.suggest(prefix, 10);
-        EXPECT_TRUE(result.ok());
-        if (result.ok())
-            for (const Suggestion& s : result.value()) out.push_back(s.text);
-        return out;
-    };
-    const auto has = [](const std::vector<std::string>& found, const std::string& wanted) {
-        return std::find(found.begin(), found.end(), wanted) != found.end();
-    };
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
     for (const std::string typed : {"người lao động k", "nguoi lao dong k"}) {
         const std::vector<std::string> found = texts(typed);
-        EXPECT_FALSE(has(found, "động kinh")) << typed << ": " << ::testing::PrintToString(found);
-        EXPECT_TRUE(has(found, "ký")) << typed << ": " << ::testing::PrintToString(found);
-        EXPECT_TRUE(has(found, "không")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_FALSE(contains(found, "động kinh")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_TRUE(contains(found, "ký")) << typed << ": " << ::testing::PrintToString(found);
+        EXPECT_TRUE(contains(found, "không")) << typed << ": " << ::testing::PrintToString(found);
     }
     const std::vector<std::string> law = texts("thi hanh phap l");
-    EXPECT_TRUE(has(law, "pháp luật")) << ::testing::PrintToString(law);
+    EXPECT_TRUE(contains(law, "pháp luật")) << ::testing::PrintToString(law);
     // Two words typed: nothing before them to compete with.
-    EXPECT_TRUE(has(texts("dong k"), "động kinh")) << ::testing::PrintToString(texts("dong k"));
+    EXPECT_TRUE(contains(texts("dong k"), "động kinh")) << ::testing::PrintToString(texts("dong k"));
 }
 
 // The index holds lower case; a completion follows the capitals the user typed, syllable by
 // syllable, and leaves a document-number code as the lexicon writes it.
 TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
     index({make_document("a", "Hà Nội mùa thu. Người Hà Nội thi hành pháp luật."), make_document("b", "Quyết định của UBND Hà Nội")});
-    Searcher searcher((dir_.path() / "db").string());
-    const auto texts = [&](std::string_view prefix) {
-        std::vector<std::string> out;
-        const auto result = searcher.suggest(prefix, 10);
-        EXPECT_TRUE(result.ok());
-        if (result.ok())
-            for (const Suggestion& s : result.value()) out.push_back(s.text);
-        return out;
-    };
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
     const auto first = [&](std::string_view prefix) {
         const auto found = texts(prefix);
         return found.empty() ? std::string() : found.front();
