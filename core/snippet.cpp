@@ -181,13 +181,16 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
     };
 
     // Window start: the match whose window covers the most distinct phrases whole, then the
-    // most distinct query terms, then the most matches. The window counted is the one shown,
+    // most distinct query words of several syllables, document numbers and dates whole, then
+    // the most distinct query terms, then the most matches. Words before terms: for "quy dinh xu ly", "Quy định …
+    // xử lý" is what was asked, not "xử lý" among a "quy" of "quy phạm" and a "định" of
+    // "xác định", though those count more distinct syllables. The window counted is the one shown,
     // lead-in included: counting from the match itself, a quotation near the window's end
     // won the window and was then cut off by the lead-in (the quote checked, hidden).
     std::size_t best_first = 0;
-    std::tuple<std::size_t, std::size_t, std::size_t> best{0, 0, 0};
+    std::tuple<std::size_t, std::size_t, std::size_t, std::size_t> best{0, 0, 0, 0};
     for (std::size_t i = 0; i < matches.size(); ++i) {
-        std::set<std::string_view> seen, phrases;
+        std::set<std::string_view> seen, phrases, words;
         const std::size_t window_end = lead_in_start(matches[i].begin) + max_bytes;
         std::size_t j = i;
         for (; j < matches.size() && matches[j].end <= window_end; ++j) {
@@ -196,14 +199,18 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
             if (matches[j].phrase) phrases.insert(what);
             // A word counts for its syllables too: "Nghị quyết" beside "126" holds all three
             // of "nghi quyet 126", not one query term fewer than "biểu quyết … QUYẾT NGHỊ".
-            if (what.find('_') != std::string_view::npos)
+            if (what.front() == 'R' || what.front() == 'D') {  // a document number, a date (find_matches)
+                words.insert(what);
+            } else if (what.find('_') != std::string_view::npos) {
+                words.insert(what);
                 for (std::size_t start = 0; start <= what.size();) {
                     const std::size_t stop = std::min(what.find('_', start), what.size());
                     seen.insert(what.substr(start, stop - start));
                     start = stop + 1;
                 }
+            }
         }
-        const std::tuple<std::size_t, std::size_t, std::size_t> score{phrases.size(), seen.size(), j - i};
+        const std::tuple<std::size_t, std::size_t, std::size_t, std::size_t> score{phrases.size(), words.size(), seen.size(), j - i};
         if (score > best) {
             best_first = i;
             best = score;

@@ -573,6 +573,21 @@ TEST_F(SearchTest, ASnippetCountsAWordForItsSyllables) {
     EXPECT_NE(snippet.find("<mark>NGHỊ QUYẾT</mark>"), std::string::npos) << snippet;
 }
 
+TEST_F(SearchTest, ASnippetShowsTheQueryWordsWholeBeforeTheirSyllablesApart) {
+    // The first paragraph has every syllable of "quy định xử lý hồ sơ", but only "xử lý" as the
+    // word asked for ("quy phạm", "xác định", "sơ bộ", "hồ chứa"); the last has two of the
+    // words, a screen further on: that is what the reader asked for.
+    std::string text = "Tiêu đề\nRà soát văn bản quy phạm, xử lý vi phạm, xác định trách nhiệm, đánh giá sơ bộ hồ chứa.\n";
+    for (int i = 0; i < 4; ++i) text += "Các sở, ngành báo cáo kết quả thực hiện nhiệm vụ trong năm với Ủy ban nhân dân tỉnh. ";
+    text += "\nTheo quy định mới, cơ quan có thẩm quyền xử lý đơn thư trong năm ngày làm việc.";
+    index({make_document("a", text)});
+    for (const std::string query : {"quy dinh xu ly ho so", "quy định xử lý hồ sơ"}) {
+        const std::string snippet = search(query).hits.at(0).snippet;
+        EXPECT_NE(snippet.find("<mark>quy định</mark> mới, cơ quan có thẩm quyền <mark>xử lý</mark>"), std::string::npos)
+            << query << ": " << snippet;
+    }
+}
+
 TEST_F(SearchTest, ASnippetNearTheEndReachesBackForWhatItSays) {
     // The name matches in the signature, the text's last line: shown alone, it says nothing.
     index({make_document("qd", "Quyết định phê duyệt quy hoạch\nPhê duyệt quy hoạch chung xây dựng khu kinh tế Vân Đồn đến năm "
