@@ -378,14 +378,28 @@ private:
     // the text where they occur apart (the ordered bigrams of a sequential dependence model).
     // Not across punctuation ("Hà Nội, Huế"), and not inside a multi-syllable word, whose own
     // term already does this, at the cost of one posting list instead of two position lists.
+    // And each run of three or more so typed, whole (kRunPhraseWeight).
     static void add_adjacent_pairs(const Analysis& analysis, const std::vector<DateMention>& dates, std::vector<Xapian::Query>& clauses) {
         std::vector<const Token*> syllables;
         for (const Token* token : first_per_position(analysis))
             if (!inside_any(*token, analysis.references) && !inside_any(*token, dates)) syllables.push_back(token);
+        std::size_t run_start = 0;
+        const auto end_run = [&](std::size_t run_end) {
+            if (run_end - run_start < 3) return;
+            std::vector<std::string> run;
+            for (std::size_t k = run_start; k < run_end; ++k) run.push_back(TermMapper::folded_term(*syllables[k]));
+            clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_PHRASE, run.begin(), run.end(), static_cast<Xapian::termcount>(run.size())),
+                                 kRunPhraseWeight);
+        };
         for (std::size_t k = 1; k < syllables.size(); ++k) {
             const Token& left = *syllables[k - 1];
             const Token& right = *syllables[k];
-            if (right.position != left.position + 1 || !may_join_as_word(analysis.text, left, right)) continue;
+            if (right.position != left.position + 1 || !may_join_as_word(analysis.text, left, right)) {
+                end_run(k);
+                run_start = k;
+                continue;
+            }
             const bool inside_word = std::any_of(analysis.tokens.begin(), analysis.tokens.end(), [&](const Token& word) {
                 return word.syllables > 1 && word.begin <= left.begin && right.end <= word.end;
             });
@@ -394,6 +408,7 @@ private:
             clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2),
                                  kAdjacentPairWeight);
         }
+        end_run(syllables.size());
     }
 
     // "15/2020" or "08-2021" -> "15/2020/", the start of the keys of numbers 15/2020/…; else "".

@@ -88,6 +88,13 @@ inline constexpr double kStopwordWeight = 0.75;
 /// MRR@10 on ALQAC; 2 measured a little higher and was not taken, to stay off the judged sets).
 inline constexpr double kAdjacentPairWeight = 1.0;
 
+/// Weight factor for three or more syllables typed side by side, where a text has them all so:
+/// "bão số 10" is storm number 10, not storm number 1 with winds of force 10, though the text
+/// about the latter has "bão số" and "10" more often.
+/// A sentence pasted to find its source is such a run: a limit of six syllables lost a third of
+/// the gain on ALQAC 2022 (bench/README.md).
+inline constexpr double kRunPhraseWeight = 1.0;
+
 /// Weight factor for another name of a legal type or issuer (Decree for Nghị định).
 inline constexpr double kSynonymWeight = 0.5;
 

@@ -214,6 +214,16 @@ TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
 
 // Syllables typed side by side that no dictionary word joins count again where the text has
 // them side by side: "bão số 10" is storm number 10, not storm number 1 with gusts of force 10.
+TEST_F(SearchTest, ARunOfSyllablesTypedSideBySideRanksTextThatHasItWholeFirst) {
+    // "bão số 10" is storm number 10. The report on storm number 1 has "bão số" and "10" more
+    // often, but never the three in a row.
+    index({make_document("storm-1", "Bão số 1 giật cấp 10\nBão số 1 mạnh cấp 8, giật cấp 10. Bão số 1 đi vào vịnh Bắc Bộ, "
+                                     "sóng cao 10 mét. Bão số 1 suy yếu."),
+           make_document("storm-10", "Cây cao su ở Hà Tĩnh\nNăm 2013, 955 ha cao su bị thiệt hại do bão số 10, diện tích giảm "
+                                      "mạnh so với năm trước; nhiều hộ trồng lại cây mới.")});
+    for (const std::string query : {"bão số 10", "bao so 10"}) EXPECT_EQ(ids(search(query)).front(), "storm-10") << query;
+}
+
 TEST_F(SearchTest, SyllablesTypedSideBySideRankTextThatHasThemSoFirst) {
     index({make_document("apart", "Bão số 1 mạnh cấp 10, giật cấp 10 trên biển, sóng cao 10 mét"),
            make_document("side-by-side", "Cơn bão số 10 đổ bộ vào các tỉnh miền Trung trong đêm qua"),
