@@ -656,6 +656,7 @@ private:
             if (part) continue;
             out_.highlights.folded.insert(token.folded);
             out_.highlights.typed_forms[token.folded].insert(token.exact);
+            out_.highlights.typed_with_diacritics = out_.highlights.typed_with_diacritics || token.has_diacritics();
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
         }

@@ -38,6 +38,9 @@ struct Highlights {
     /// diacritics, the folded form itself): a text's word written with other diacritics
     /// ("báo") is marked only where the text never writes it as typed (make_snippet).
     std::map<std::string, std::set<std::string>> typed_forms;
+    /// Whether any word of the query was typed with diacritics: then one typed without them
+    /// ("tai" of "tai nạn") was typed as written, and marks "tải" only as a fold-alike.
+    bool typed_with_diacritics = false;
     std::set<std::string> stems;       ///< Stem terms without their prefix.
     std::set<std::string> references;  ///< DocumentNumber::key() values.
     /// Keys of numbers typed in part ("126/nq", "15/2020/"): every number whose key begins so.

@@ -82,11 +82,13 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
     }
     // A word typed with diacritics marks the text's words written so or without any; another
     // that folds alike ("báo" for "bão") only where the text never writes it as typed. It
-    // matched the query all the same, but it is not what the reader asked for.
+    // matched the query all the same, but it is not what the reader asked for. So does a word
+    // without diacritics in a query typed with them ("tai" of "tai nạn" and "tải"); in a query
+    // typed without any, it stands for every form.
     const auto as_typed = [&](const Token& token) {
         const auto forms = highlights.typed_forms.find(token.folded);
-        return forms == highlights.typed_forms.end() || !token.has_diacritics() || forms->second.count(token.folded) > 0 ||
-               forms->second.count(token.exact) > 0;
+        return forms == highlights.typed_forms.end() || !token.has_diacritics() || forms->second.count(token.exact) > 0 ||
+               (!highlights.typed_with_diacritics && forms->second.count(token.folded) > 0);
     };
     std::set<std::string_view> written_as_typed;
     for (const Token& token : analysis.tokens)

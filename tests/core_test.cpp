@@ -545,6 +545,16 @@ TEST_F(SearchTest, AWordTypedWithDiacriticsMarksItsOwnFormNotAnotherThatFoldsAli
     EXPECT_NE(snippets["storm"].find("<mark>báo</mark> <mark>bão</mark>"), std::string::npos) << snippets["storm"];
 }
 
+TEST_F(SearchTest, AWordWithoutDiacriticsInAQueryTypedWithThemIsMarkedAsWritten) {
+    // "tai" of "tai nạn" is written so: the "tải" of "xe tải" matched the folded syllable, but
+    // the reader who types diacritics did not ask for it. Typed without any, "tai" is every form.
+    index({make_document("a", "Xe tải gây tai nạn giao thông trên quốc lộ 1A")});
+    EXPECT_EQ(search("tai nạn giao thông").hits.at(0).snippet,
+              "Xe tải gây <mark>tai nạn</mark> <mark>giao thông</mark> trên quốc lộ 1A");
+    EXPECT_EQ(search("tai nan giao thong").hits.at(0).snippet,
+              "Xe <mark>tải</mark> gây <mark>tai nạn</mark> <mark>giao thông</mark> trên quốc lộ 1A");
+}
+
 TEST_F(SearchTest, AMatchNearTheEndOfTheWindowIsShownNotCutOff) {
     // The window that counts the most matches starts at the first "bão"; the phrase lies near
     // its end, which the lead-in before the first match must not push out of the snippet.
