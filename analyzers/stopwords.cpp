@@ -40,13 +40,22 @@ struct Lists {
     }
 };
 
+const Lists& lists() {
+    static const Lists lists;
+    return lists;
+}
+
 }  // namespace
 
 bool is_stopword(const Token& token) {
-    static const Lists lists;
     if (token.kind != TokenKind::word || token.syllables != 1) return false;
-    if (token.has_diacritics()) return lists.exact.count(token.exact) != 0;
-    return lists.folded.count(token.folded) != 0 || lists.exact.count(token.exact) != 0;
+    if (token.has_diacritics()) return lists().exact.count(token.exact) != 0;
+    return lists().folded.count(token.folded) != 0 || lists().exact.count(token.exact) != 0;
+}
+
+bool is_function_word(std::string_view word) {
+    const std::string key(word);
+    return lists().exact.count(key) != 0 || lists().folded.count(key) != 0;
 }
 
 }  // namespace tracuu

@@ -812,7 +812,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                         const std::string& after = {}, bool of_two_words = false) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
         std::vector<std::pair<std::string, Xapian::doccount>> found =
-            most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : 2 * limit);
+            most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : 3 * limit);
         for (auto& [term, frequency] : found)
             if (exact) term.erase(0, schema::kExactPrefix.size());
         if (exact) {
@@ -826,6 +826,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             }
             std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         }
+        // Function words ("của", "các", "the") after the others: the most frequent of every
+        // prefix, and the least likely to be what a search is typed for ("c" -> "công", "chính").
+        std::vector<Suggestion> function_words;
         for (auto& [term, frequency] : found) {
             if (out.size() == limit) break;
             if (term.find_first_of("0123456789") != std::string::npos && term.find('_') == std::string::npos) continue;
@@ -840,6 +843,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 text = shown_form(*vocabulary, term, frequency);
                 if (text.rfind(begins_as, 0) != 0) continue;
             }
+            const bool function_word = is_function_word(text);
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
             const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
             text = code != nullptr ? code->code : cased_as_typed(text, typed);
@@ -849,8 +853,10 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             // offered is a name that ran into the next sentence ("Quảng Ninh Thủ tướng").
             const bool runs_on = frequency <= 1 && folded_term.find('_') != std::string::npos && !is_dictionary_word(folded_term) &&
                                  std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return text.rfind(s.text + " ", 0) == 0; });
-            if (!seen && !runs_on) out.push_back({text, "word", frequency});
+            if (!seen && !runs_on) (function_word ? function_words : out).push_back({text, "word", frequency});
         }
+        for (Suggestion& s : function_words)
+            if (out.size() < limit) out.push_back(std::move(s));
     };
     const Token& last = *words.back();
     if (words.size() >= 2 && analyzer_.options().words) {

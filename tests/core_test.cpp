@@ -1068,6 +1068,20 @@ TEST_F(SearchTest, SuggestDoesNotCompleteASyllableAlreadyInTheWordBefore) {
     EXPECT_TRUE(contains(texts("dong k"), "động kinh")) << ::testing::PrintToString(texts("dong k"));
 }
 
+// "của", "các", "cho" begin with "c" in nearly every document, and nobody searches for them:
+// the other completions come first, the function words after them if room is left.
+TEST_F(SearchTest, SuggestOffersFunctionWordsAfterTheOthers) {
+    index({make_document("a", "Công an tỉnh của các huyện cho biết"), make_document("b", "Công nhân của xã cho biết"),
+           make_document("c", "Công ty của tỉnh, cho hay"), make_document("d", "Chiều nay, của ai cho ai")});
+    const std::vector<std::string> found = suggestions("c", 10);
+    EXPECT_EQ(found.front(), "công") << ::testing::PrintToString(found);  // in 3 documents; "của" and "cho" in 4
+    const auto at = [&](const std::string& word) { return std::find(found.begin(), found.end(), word) - found.begin(); };
+    EXPECT_LT(at("chiều"), at("của")) << ::testing::PrintToString(found);
+    EXPECT_LT(at("chiều"), at("cho")) << ::testing::PrintToString(found);
+    EXPECT_TRUE(contains(found, "của")) << ::testing::PrintToString(found);  // still offered, room being left
+    EXPECT_EQ(suggestions("c", 1), (std::vector<std::string>{"công"}));
+}
+
 // The index holds lower case; a completion follows the capitals the user typed, syllable by
 // syllable, and leaves a document-number code as the lexicon writes it.
 TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
