@@ -868,7 +868,7 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
         return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxLinksOffset)};
     const std::string valid = unicode::to_valid_utf8(ref);
     const std::optional<DocumentNumber> number =
-        valid.size() <= 256 ? parse_cited_number(unicode::normalize_nfc(valid)) : std::nullopt;
+        valid.size() <= 256 ? parse_document_number(unicode::normalize_nfc(valid)) : std::nullopt;
     if (!number) return Error{"bad_parameter", "\"" + valid.substr(0, 256) + "\" is not a document number such as 126/NQ-CP"};
 
     ReferenceReport report;

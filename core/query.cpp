@@ -513,7 +513,7 @@ private:
             return Xapian::Query(std::string(schema::kLanguagePrefix) + value);
         }
         if (field == "ref") {
-            const auto number = parse_cited_number(value);
+            const auto number = parse_document_number(value);
             if (!number) return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number such as 126/NQ-CP");
             out_.highlights.references.insert(number->key());
             return citing_number(number->key());  // not the document that is it

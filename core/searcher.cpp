@@ -60,7 +60,7 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
                                           " is after to " + request.to};
     if (!from.empty() || !to.empty()) filters.push_back(date_range_query(from, to));
     if (!request.ref.empty()) {
-        const auto number = parse_cited_number(request.ref);
+        const auto number = parse_document_number(request.ref);
         if (!number)
             return Error{"bad_parameter", "parameter \"ref\": \"" + unicode::to_valid_utf8(request.ref).substr(0, 256) +
                                               "\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP"};

@@ -207,6 +207,18 @@ TEST(DocumentNumber, AWholeInputMayNameItsTypeBeforeTheNumber) {
         {"NĐ 67/2014", "67/2014/NĐ-CP"},
         {"nghi dinh 126 nam 2020", "126/2020/NĐ-CP"},
         {"Quyết định 1880/QĐ-TTg", "1880/QĐ-TTg"},
+        {"Decree No. 43/2014/ND-CP", "43/2014/NĐ-CP"},
+        {"Decree No.15/2020/ND-CP", "15/2020/NĐ-CP"},
+        {"Resolution 126/NQ-CP", "126/NQ-CP"},
+        {"Regulation 132-QD/TW", "132-QĐ/TW"},
+        {"Law on Land No. 31/2024/QH15", "31/2024/QH15"},
+        {"Luật Đất đai số 31/2024/QH15", "31/2024/QH15"},
+        {"Luật Đất đai 31/2024/QH15", "31/2024/QH15"},  // a law's title names it without "số"
+        {"Bộ luật Dân sự 2015 số 91/2015/QH13", "91/2015/QH13"},  // the title's year is no number
+        {"No. 03/CT-TTg", "03/CT-TTg"},
+        {"số 03/CT-TTg", "03/CT-TTg"},
+        {"Decree 140/2016", "140/2016/NĐ-CP"},  // as the press writes a decree
+        {"QĐ 1880/QĐ-TTg", "1880/QĐ-TTg"},
     };
     for (const auto& [written, canonical] : rows) {
         const auto parsed = parse_document_number(written);
@@ -214,7 +226,8 @@ TEST(DocumentNumber, AWholeInputMayNameItsTypeBeforeTheNumber) {
         EXPECT_EQ(parsed->canonical(), canonical) << written;
     }
     for (const char* written : {"Thông tư 47/2011", "abc 15/2020/NĐ-CP", "Nghị định 15/2020/NĐ-CP về xử phạt", "theo, 15/2020/NĐ-CP",
-                                "Luật 2019", "số"})
+                                "Luật 2019", "số", "abc số 15/2020/NĐ-CP", "under Decree 43/2014/ND-CP", "140/2016", "Decree",
+                                "Decree No. 43/2014/ND-CP dated May 15, 2014", "Decree 43/2014/ND-CP, Circular 24/2014/TT-BTNMT"})
         EXPECT_FALSE(parse_document_number(written).has_value()) << written;
 }
 
