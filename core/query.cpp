@@ -4,6 +4,7 @@
  */
 #include "core/query.hpp"
 
+#include "analyzers/legal_article.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
 #include "analyzers/synonyms.hpp"
@@ -355,6 +356,11 @@ private:
             }
             clauses.push_back(std::move(clause));
         }
+        // An article named as lawyers name it ("Điều 173 Bộ luật Hình sự", "khoản 2 điều 5 luật
+        // đất đai", "Article 8 of the Labour Code") is that article of that law, where the index
+        // holds the law's articles one by one; named without a law ("điều 173"), every law's.
+        if (!excluded)
+            for (const ArticleMention& mention : find_article_mentions(analysis.text)) clauses.push_back(named_article(mention));
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)
@@ -372,6 +378,14 @@ private:
         }
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
+    }
+
+    static Xapian::Query named_article(const ArticleMention& mention) {
+        const Xapian::Query article(article_term(mention.article));
+        if (mention.law_keys.empty()) return constant_weight(kArticleBoost, article);
+        std::vector<Xapian::Query> laws;
+        for (const std::string& key : mention.law_keys) laws.emplace_back(law_term(key));
+        return constant_weight(kArticleBoost, Xapian::Query(Xapian::Query::OP_AND, article, combine(Xapian::Query::OP_OR, laws)));
     }
 
     // Each two syllables typed side by side, as a phrase: the text that has them so ranks above
@@ -853,6 +867,10 @@ LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::st
 std::string type_term(std::string_view code) { return std::string(schema::kTypePrefix) + unicode::fold(code); }
 
 std::string issuer_term(std::string_view code) { return std::string(schema::kIssuerPrefix) + unicode::fold(code); }
+
+std::string law_term(std::string_view law_key) { return std::string(schema::kLawPrefix) + std::string(law_key); }
+
+std::string article_term(std::string_view article_key) { return std::string(schema::kArticlePrefix) + std::string(article_key); }
 
 CodeNames names_of_code(std::string_view code) {
     if (code == kArticleType) return {"Bài báo", "Press article"};

@@ -249,6 +249,8 @@ HttpReply get_document(Searcher& searcher, const std::string& id, const QueryPar
     write_optional(w, "author", doc->author);
     write_optional(w, "number", doc->number);
     write_optional(w, "locality", doc->locality);
+    write_optional(w, "law", doc->law);
+    write_optional(w, "article", doc->article);
     w.Key("source");
     write_string(w, doc->source);
     write_strings(w, "references", doc->references);

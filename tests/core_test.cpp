@@ -132,7 +132,7 @@ TEST(Sources, BadFilesAreReportedWithFileAndReason) {
 TEST(Sources, JsonlReportsBadLinesAndKeepsTheRest) {
     TempDir dir;
     const auto file = dir.write("records.jsonl",
-                                "{\"id\":\"a\",\"title\":\"Điều 1\",\"text\":\"Phạm vi điều chỉnh\",\"date\":\"2020-01-15\",\"law\":\"91/2015/QH13\"}\n"
+                                "{\"id\":\"a\",\"title\":\"Điều 1\",\"text\":\"Phạm vi điều chỉnh\",\"date\":\"2020-01-15\",\"chapter\":\"I\"}\n"
                                 "{\"id\":\"b\",\"text\":\n"
                                 "\n"
                                 "[1,2]\n"
@@ -146,7 +146,7 @@ TEST(Sources, JsonlReportsBadLinesAndKeepsTheRest) {
     EXPECT_EQ(read.documents[0].id, "a");
     EXPECT_EQ(read.documents[0].title, "Điều 1");
     EXPECT_EQ(read.documents[0].date, "2020-01-15");
-    EXPECT_EQ(read.documents[0].extra_fields_json, "{\"law\":\"91/2015/QH13\"}");
+    EXPECT_EQ(read.documents[0].extra_fields_json, "{\"chapter\":\"I\"}");
     EXPECT_EQ(read.documents[1].id, "c");
     EXPECT_EQ(read.documents[1].date, "");
     EXPECT_EQ(read.documents[2].date, "2023-08-14");  // a timestamp's date
@@ -196,6 +196,110 @@ TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
     for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”"})
         EXPECT_EQ(ids(search(q)), std::vector<std::string>{"adjacent"}) << q;
     EXPECT_EQ(ids(search("thi hành pháp luật")).size(), 2u);
+}
+
+// Codes indexed article by article (a JSONL record per article, with "law" and "article"), as
+// lawyers' collections and the ALQAC data hold them; several codes share article numbers.
+Document law_article(std::string id, std::string law, std::string article, std::string text) {
+    Document doc = make_document(std::move(id), std::move(text));
+    doc.law = std::move(law);
+    doc.article = std::move(article);
+    return doc;
+}
+
+std::vector<Document> codes_article_by_article() {
+    return {law_article("blhs-173", "Bộ luật Hình sự", "173",
+                        "Tội trộm cắp tài sản\n\nNgười nào trộm cắp tài sản của người khác trị giá từ 2.000.000 đồng đến dưới "
+                        "50.000.000 đồng thì bị phạt cải tạo không giam giữ đến 03 năm hoặc phạt tù từ 06 tháng đến 03 năm."),
+            law_article("blhs-5", "Bộ luật Hình sự", "5",
+                        "Hiệu lực của Bộ luật hình sự đối với những hành vi phạm tội trên lãnh thổ nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+            law_article("blds-173", "Bộ luật Dân sự", "173",
+                        "Nghĩa vụ của chủ sở hữu trong trường hợp bất động sản liền kề\n\nChủ sở hữu bất động sản chịu hưởng quyền."),
+            // Words of the query everywhere: "điều", "bộ luật", "hình".
+            law_article("blld-173", "Bộ luật Lao động", "173",
+                        "Điều kiện áp dụng hình thức kỷ luật\n\nBộ luật này quy định điều kiện, hình thức xử lý kỷ luật lao động; "
+                        "điều chỉnh theo Bộ luật này và điều ước quốc tế về hình thức kỷ luật."),
+            law_article("blld-8", "Bộ luật Lao động", "8",
+                        "Các hành vi bị nghiêm cấm trong lĩnh vực lao động\n\nPhân biệt đối xử trong lao động; ngược đãi người lao động."),
+            law_article("ldd-5", "Luật Đất đai 2013", "5",
+                        "Người sử dụng đất\n\nNgười sử dụng đất được Nhà nước giao đất, cho thuê đất, công nhận quyền sử dụng đất."),
+            law_article("ldd-173", "Luật Đất đai 2013", "173",
+                        "Quyền và nghĩa vụ của tổ chức kinh tế được Nhà nước cho thuê đất thu tiền thuê đất hằng năm."),
+            // A judgment that cites the article: the article itself comes first.
+            make_document("judgment", "Bản án sơ thẩm\n\nBị cáo bị truy tố theo khoản 1 Điều 173 Bộ luật Hình sự về tội trộm cắp tài sản.")};
+}
+
+TEST_F(SearchTest, AnArticleNamedWithItsCodeRanksThatArticleOfThatCodeFirst) {
+    index(codes_article_by_article());
+    for (const std::string q : {"Điều 173 Bộ luật Hình sự", "điều 173 bộ luật hình sự", "dieu 173 bo luat hinh su", "Điều 173 BLHS",
+                                "khoản 1 điều 173 bộ luật hình sự", "Điều 173 của Bộ luật Hình sự năm 2015", "Bộ luật Hình sự Điều 173"}) {
+        const auto found = ids(search(q));
+        ASSERT_FALSE(found.empty()) << q;
+        EXPECT_EQ(found.front(), "blhs-173") << q;
+    }
+    for (const std::string q : {"khoản 2 điều 5 luật đất đai", "Dieu 5 Luat Dat dai", "điều 5 luật đất đai năm 2013"}) {
+        const auto found = ids(search(q));
+        ASSERT_FALSE(found.empty()) << q;
+        EXPECT_EQ(found.front(), "ldd-5") << q;
+    }
+    EXPECT_EQ(ids(search("Article 8 of the Labour Code")).front(), "blld-8");
+    EXPECT_EQ(ids(search("điều 5 bộ luật hình sự")).front(), "blhs-5");
+}
+
+TEST_F(SearchTest, AnArticleNamedWithoutItsCodeIsEveryCodesArticleOfThatNumber) {
+    index(codes_article_by_article());
+    const SearchResponse response = search("điều 173");
+    ASSERT_GE(response.hits.size(), 4u);
+    std::vector<std::string> first(4);
+    for (std::size_t i = 0; i < 4; ++i) first[i] = response.hits[i].document.id;
+    std::sort(first.begin(), first.end());
+    EXPECT_EQ(first, (std::vector<std::string>{"blds-173", "blhs-173", "blld-173", "ldd-173"}));
+    // With the offence's words, the criminal code's.
+    EXPECT_EQ(ids(search("điều 173 trộm cắp tài sản")).front(), "blhs-173");
+}
+
+// "điều" before anything but a number is an ordinary syllable: no article is asked for.
+TEST_F(SearchTest, DieuKienAndDieuChinhAskForNoArticle) {
+    index(codes_article_by_article());
+    for (const std::string q : {"điều kiện áp dụng hình thức kỷ luật", "điều chỉnh bộ luật", "Bộ luật Hình sự điều chỉnh"}) {
+        const SearchResponse response = search(q);
+        ASSERT_FALSE(response.hits.empty()) << q;
+        for (const Hit& hit : response.hits) EXPECT_LT(hit.score, kArticleBoost) << q << ": " << hit.document.id;
+    }
+    EXPECT_EQ(ids(search("điều kiện áp dụng hình thức kỷ luật")).front(), "blld-173");
+}
+
+TEST(Sources, JsonlGivesTheLawAndArticleADocumentIs) {
+    TempDir dir;
+    const auto file = dir.write("code.jsonl",
+                                "{\"id\":\"a\",\"text\":\"Tội trộm cắp tài sản\",\"law\":\"Bộ luật Hình sự\",\"article\":\"173\"}\n"
+                                "{\"id\":\"b\",\"text\":\"Tội cướp tài sản\",\"law\":\"Bộ luật Hình sự\",\"article\":168}\n"
+                                "{\"id\":\"c\",\"text\":\"x\",\"law\":\"Bộ luật Hình sự\",\"article\":\"một trăm\"}\n"
+                                "{\"id\":\"d\",\"text\":\"x\",\"law\":\"...\"}\n");
+    const Read read = read_all({file.string()});
+    ASSERT_EQ(read.documents.size(), 4u);
+    EXPECT_EQ(read.documents[0].law, "Bộ luật Hình sự");
+    EXPECT_EQ(read.documents[0].article, "173");
+    EXPECT_EQ(read.documents[1].article, "168");
+    EXPECT_EQ(read.documents[2].article, "");
+    EXPECT_EQ(read.documents[3].law, "");
+    ASSERT_EQ(read.problems.size(), 2u);
+    EXPECT_NE(read.problems[0].reason.find("\"article\" \"một trăm\" is not an article number"), std::string::npos);
+    EXPECT_NE(read.problems[1].reason.find("\"law\" \"...\" names no law"), std::string::npos);
+}
+
+TEST_F(SearchTest, AnArticleOfALawKeepsItsLawAndNumberAndReadsItsNumberFromItsOpening) {
+    Document opening = make_document("opening", "Điều 174. Tội lừa đảo chiếm đoạt tài sản\nNgười nào bằng thủ đoạn gian dối chiếm đoạt tài sản.");
+    opening.law = "Bộ luật Hình sự";
+    index({opening, make_document("press", "Điều 174. Một bài báo không phải điều luật")});
+    const SearchResponse response = search("Điều 174 BLHS");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits.front().document.id, "opening");
+    EXPECT_EQ(response.hits.front().document.law, "Bộ luật Hình sự");
+    EXPECT_EQ(response.hits.front().document.article, "174");
+    // Without a law, a text opening with "Điều 174." is no article of one.
+    for (const Hit& hit : response.hits)
+        if (hit.document.id == "press") EXPECT_LT(hit.score, kArticleBoost);
 }
 
 // Syllables typed side by side that no dictionary word joins count again where the text has
