@@ -838,6 +838,106 @@ std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+std::string without_leading_zeros(std::string_view serial) {
+    const std::size_t nonzero = serial.find_first_not_of('0');
+    return nonzero == std::string_view::npos ? std::string("0") : unicode::fold(serial.substr(nonzero));
+}
+
+// Whether a number of type @p code carries that code ("1880/QĐ-TTg"); a law's or an ordinance's
+// carries its issuer instead ("45/2019/QH14").
+bool numbers_carry_type(const CodeInfo& type) { return type.code != "L" && type.code != "PL"; }
+
+// "NQ-CP 126", "QĐ-TTg 1880/2020": codes first, as tables of documents list them; the same
+// number written number first ("126/NQ-CP"), or "" when @p text is not so.
+std::string codes_first_as_number_first(std::string_view text) {
+    const std::size_t space = text.find(' ');
+    if (space == std::string_view::npos || space == 0) return {};
+    const std::string_view codes = text.substr(0, space);
+    std::string_view number = text.substr(space);
+    while (!number.empty() && number.front() == ' ') number.remove_prefix(1);
+    if (number.empty() || !is_ascii_digit(static_cast<unsigned char>(number.front()))) return {};
+    std::size_t known = 0;
+    for (std::size_t start = 0; start <= codes.size();) {
+        const std::size_t end = std::min(codes.find_first_of("-/", start), codes.size());
+        if (end == start || find_code(letters_of(codes.substr(start, end - start))) == nullptr) return {};
+        ++known;
+        start = end + 1;
+    }
+    return known == 0 ? std::string() : std::string(number) + "/" + std::string(codes);
+}
+
+// Whether @p number has a type code and no other: the start of a number ("1880/QĐ", "126/NQ").
+bool has_only_type_codes(const DocumentNumber& number) {
+    return !number.codes.empty() && std::all_of(number.codes.begin(), number.codes.end(), [](const std::string& code) {
+        const CodeInfo* info = find_code(code);
+        return info != nullptr && info->kind == CodeKind::type;
+    });
+}
+
+NumberLookup part_of(const DocumentNumber& number) {
+    NumberLookup lookup;
+    lookup.serial = without_leading_zeros(number.number);
+    lookup.year = number.year;
+    lookup.codes = number.codes;
+    return lookup;
+}
+
+}  // namespace
+
+bool NumberLookup::fits(const DocumentNumber& number) const {
+    if (whole) return whole->key() == number.key();
+    if (without_leading_zeros(number.number) != serial || (year != 0 && number.year != year) || number.codes.size() < codes.size())
+        return false;
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        if (unicode::fold(codes[i]) != unicode::fold(number.codes[i])) return false;
+    return true;
+}
+
+std::optional<NumberLookup> read_number_lookup(std::string_view text) {
+    const std::string normalized = unicode::normalize_nfc(text);
+    const std::string_view view = trim_spaces(normalized);
+    std::optional<DocumentNumber> number = parse_document_number(view);
+    if (!number) {
+        if (const std::string rewritten = codes_first_as_number_first(view); !rewritten.empty()) number = parse_document_number(rewritten);
+    }
+    if (number) {
+        NumberLookup lookup;
+        if (has_only_type_codes(*number)) return part_of(*number);
+        lookup.whole = std::move(number);
+        return lookup;
+    }
+    // A serial with its year or its type: "45/2019", "Luật 45/2019", "QĐ 1880", "Thông tư 47/2011".
+    const std::size_t start = view.empty() || !is_ascii_digit(static_cast<unsigned char>(view.front()))
+                                  ? number_start_after_type_name(view) : 0;
+    if (start == 0 && (view.empty() || !is_ascii_digit(static_cast<unsigned char>(view.front())))) return std::nullopt;
+    Cursor c{view, start};
+    const std::string_view serial = c.digits();
+    if (serial.empty() || serial.size() > kMaxNumberDigits) return std::nullopt;
+    NumberLookup lookup;
+    lookup.serial = without_leading_zeros(serial);
+    if (!c.at_end()) {
+        bool spaced = false;
+        if (c.separator(spaced) == Separator::none) return std::nullopt;  // "45/2019", "45-2019"
+        const std::string_view year = c.digits();
+        if (year.size() != 4 || !c.at_end()) return std::nullopt;
+        lookup.year = std::stoi(std::string(year));
+        if (lookup.year < kEarliestNumberYear || lookup.year > kLatestNumberYear) return std::nullopt;
+    }
+    if (start != 0) {
+        std::string folded = unicode::fold(view.substr(0, start));
+        std::string_view before = folded;
+        const TypeNoun* noun = take_type_noun_before_number(before);
+        if (noun == nullptr) noun = take_titled_law_noun_before_number(before);
+        const CodeInfo* type = noun != nullptr ? find_code(noun->code) : find_code(trim_spaces(without_number_word(folded)));
+        if (type != nullptr && type->kind == CodeKind::type && numbers_carry_type(*type)) lookup.codes = {std::string(type->code)};
+    }
+    // A serial alone fits thousands of documents: a year or a type must narrow it.
+    if (lookup.year == 0 && lookup.codes.empty()) return std::nullopt;
+    return lookup;
+}
+
 std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text) {
     std::vector<DocumentNumberMatch> found;
     for (std::size_t pos = 0; pos < text.size();) {

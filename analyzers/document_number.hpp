@@ -80,6 +80,28 @@ struct DocumentNumberMatch {
 /// as running text does ("Nghị định 67/2014", "NĐ 67/2014", "Nghị định 126 năm 2020").
 [[nodiscard]] std::optional<DocumentNumber> parse_document_number(std::string_view text);
 
+/// A document number as a lawyer looks one up (ref=, ref:, /references/{ref}) when they remember
+/// it whole or only in part. Numbers are not unique: a part means every number it fits.
+struct NumberLookup {
+    /// The number typed whole: "126/NQ-CP", "Nghị định số 15/2020/NĐ-CP", and codes first as
+    /// lists write them, "NQ-CP 126" (126/NQ-CP). Else nullopt, and the part below.
+    std::optional<DocumentNumber> whole;
+    std::string serial;              ///< "45" of "45/2019"; leading zeros dropped.
+    int year = 0;                    ///< 2019 of "45/2019"; 0 when not typed.
+    std::vector<std::string> codes;  ///< The first codes typed, canonical: {"QĐ"} of "QĐ 1880" or "1880/QĐ".
+
+    /// Whether @p number is one the part fits: its serial, its year when typed, its first codes
+    /// the typed ones. A whole lookup fits its own number only.
+    [[nodiscard]] bool fits(const DocumentNumber& number) const;
+};
+
+/// Reads @p text as a number looked up: whole (parse_document_number, or codes first: "NQ-CP
+/// 126"), or in part, a serial with its year ("45/2019", "Luật 45/2019": laws' numbers carry
+/// their issuer, QH14, not their type) or with its type's code or name ("QĐ 1880", "Quyết định
+/// 1880", "1880/QĐ", "Thông tư 47/2011"). Nullopt for anything else, a serial alone included
+/// ("126": thousands of documents share it).
+[[nodiscard]] std::optional<NumberLookup> read_number_lookup(std::string_view text);
+
 /// Whether @p text_before, all the text before a number given whole, names that number and
 /// nothing else: its type ("Nghị định", "NĐ", "TTLT", "Decree"), a law's title from its noun on
 /// ("Luật Đất đai", "Law on Land"), either with "số"/"No." after it, or "số"/"No." alone.

@@ -527,10 +527,17 @@ private:
             return Xapian::Query(std::string(schema::kLanguagePrefix) + value);
         }
         if (field == "ref") {
-            const auto number = parse_document_number(value);
-            if (!number) return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number such as 126/NQ-CP");
-            out_.highlights.references.insert(number->key());
-            return citing_number(number->key());  // not the document that is it
+            const auto lookup = read_number_lookup(value);
+            if (!lookup || (!lookup->whole && index_ == nullptr))
+                return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number: give one whole (126/NQ-CP) or its serial "
+                                                  "with its year (45/2019) or its type (QĐ 1880)");
+            if (lookup->whole) {
+                out_.highlights.references.insert(lookup->whole->key());
+                return citing_number(lookup->whole->key());  // not the document that is it
+            }
+            // The part a lawyer remembers ("45/2019"): every number it fits that the corpus cites.
+            for (const std::string& key : keys_looked_up(*index_, *lookup)) out_.highlights.references.insert(key);
+            return citing_looked_up(*index_, *lookup);
         }
         if (field == "type") {
             const auto code = resolve_type(value);

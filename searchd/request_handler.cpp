@@ -93,6 +93,7 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
         w.EndObject();
     }
     w.EndArray();
+    if (!response.ref_numbers.empty()) write_strings(w, "ref_numbers", response.ref_numbers);
     if (!response.did_you_mean.empty()) {
         w.Key("did_you_mean");
         write_string(w, response.did_you_mean);

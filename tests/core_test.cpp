@@ -4,6 +4,7 @@
  */
 #include "core/index_writer.hpp"
 #include "core/legal_header.hpp"
+#include "core/links.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
 #include "core/related.hpp"
@@ -804,6 +805,99 @@ TEST_F(SearchTest, RefFiltersToTheDocumentsCitingANumberNotTheDocumentThatIsIt) 
     EXPECT_EQ(ids(found.value()), std::vector<std::string>{"article"});
 }
 
+// A lawyer remembers a number in part: its serial and year ("45/2019", "Luật 45/2019"), or its
+// type and serial ("QĐ 1880"), or reads it codes first from a table ("NQ-CP 126"). Numbers are
+// not unique: a part stands for every number it fits, each listed on its own.
+class NumberInPartTest : public SearchTest {
+protected:
+    void SetUp() override {
+        index({make_document("code", "Văn bản căn cứ Bộ luật Lao động số 45/2019/QH14 về thời giờ làm việc"),
+               make_document("decree", "Văn bản thực hiện Nghị định 45/2019/NĐ-CP về xử phạt"),
+               make_document("circular", "Văn bản theo Thông tư 45/2019/TT-BTC về thuế"),
+               make_document("other-year", "Văn bản theo Luật số 45/2018/QH14"),
+               make_document("pm", "Văn bản thực hiện Quyết định 1880/QĐ-TTg của Thủ tướng"),
+               make_document("province", "Văn bản thực hiện Quyết định 1880/2015/QĐ-UBND của tỉnh"),
+               make_document("resolution-1880", "Văn bản thực hiện Nghị quyết 1880/NQ-CP"),
+               make_document("resolution-126", "Văn bản thực hiện Nghị quyết 126/NQ-CP")});
+    }
+    Result<SearchResponse> with_ref(const std::string& ref) {
+        Searcher searcher((dir_.path() / "db").string());
+        SearchRequest request{.query = "văn bản"};
+        request.ref = ref;
+        return searcher.search(request);
+    }
+    std::vector<std::string> sorted_ids(const std::string& ref) {
+        const auto response = with_ref(ref);
+        EXPECT_TRUE(response.ok()) << ref << ": " << (response.ok() ? "" : response.error().message);
+        std::vector<std::string> out = response.ok() ? ids(response.value()) : std::vector<std::string>{};
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+TEST_F(NumberInPartTest, RefWithASerialAndYearIsEveryNumberOfThem) {
+    using V = std::vector<std::string>;
+    for (const std::string ref : {"45/2019", "045/2019", "45-2019", "Luật 45/2019", "luat so 45/2019"})
+        EXPECT_EQ(sorted_ids(ref), (V{"circular", "code", "decree"})) << ref;
+    const auto response = with_ref("45/2019");
+    ASSERT_TRUE(response.ok());
+    V numbers = response.value().ref_numbers;
+    std::sort(numbers.begin(), numbers.end());
+    EXPECT_EQ(numbers, (V{"45/2019/NĐ-CP", "45/2019/QH14", "45/2019/TT-BTC"}));
+    EXPECT_EQ(sorted_ids("Thông tư 45/2019"), V{"circular"});
+    EXPECT_EQ(sorted_ids("99/2019"), V{});  // fits none the corpus cites: nothing, and no error
+    EXPECT_EQ(ids(search("văn bản ref:45/2019")).size(), 3u);
+}
+
+TEST_F(NumberInPartTest, RefWithATypeAndSerialOrCodesFirst) {
+    using V = std::vector<std::string>;
+    for (const std::string ref : {"QĐ 1880", "qd 1880", "Quyết định 1880", "Quyết định số 1880", "1880/QĐ"})
+        EXPECT_EQ(sorted_ids(ref), (V{"pm", "province"})) << ref;
+    EXPECT_EQ(sorted_ids("NQ-CP 126"), V{"resolution-126"});
+    EXPECT_EQ(sorted_ids("NQ-CP 1880"), V{"resolution-1880"});
+    EXPECT_EQ(sorted_ids("QĐ-TTg 1880"), V{"pm"});
+    EXPECT_EQ(with_ref("NQ-CP 126").value().ref_numbers, V{"126/NQ-CP"});
+}
+
+TEST_F(NumberInPartTest, WhatCannotBeANumberIsAnErrorNamingTheParameter) {
+    for (const std::string bad : {"126", "Luật 45", "14/8/2023", "nghị quyết", "45/20", "abc 45/2019", "45/2019 về thuế", "XYZ 126", "\xFF"}) {
+        const auto response = with_ref(bad);
+        ASSERT_FALSE(response.ok()) << bad;
+        EXPECT_EQ(response.error().code, "bad_parameter") << bad;
+        EXPECT_EQ(response.error().message.rfind("parameter \"ref\": ", 0), 0u) << response.error().message;
+        EXPECT_NE(response.error().message.find("is not a document number"), std::string::npos) << response.error().message;
+    }
+    const auto query_error = Searcher((dir_.path() / "db").string()).search({.query = "văn bản ref:126"});
+    ASSERT_FALSE(query_error.ok());
+    EXPECT_NE(query_error.error().message.find("ref: \"126\" is not a document number"), std::string::npos) << query_error.error().message;
+}
+
+TEST_F(NumberInPartTest, AReportIsOneWholeNumberAndTheListShowsWhatAPartMayBe) {
+    const Xapian::Database db((dir_.path() / "db").string());
+    const auto report = reference_report(db, "45/2019");
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.error().code, "bad_parameter");
+    EXPECT_NE(report.error().message.find("GET /references?q=45/2019 lists"), std::string::npos) << report.error().message;
+    ASSERT_TRUE(reference_report(db, "NQ-CP 126").ok());
+    EXPECT_EQ(reference_report(db, "NQ-CP 126").value().reference.canonical, "126/NQ-CP");
+
+    const auto listed = [&](std::string_view q) {
+        std::vector<std::string> out;
+        const auto result = list_references(db, q);
+        EXPECT_TRUE(result.ok()) << q;
+        if (result.ok())
+            for (const ReferenceCount& entry : result.value()) out.push_back(entry.reference.canonical);
+        return out;
+    };
+    std::vector<std::string> laws = listed("Luật 45/2019");
+    std::sort(laws.begin(), laws.end());
+    EXPECT_EQ(laws, (std::vector<std::string>{"45/2019/NĐ-CP", "45/2019/QH14", "45/2019/TT-BTC"}));
+    EXPECT_EQ(listed("NQ-CP 126"), std::vector<std::string>{"126/NQ-CP"});
+    const std::vector<std::string> decisions = listed("QĐ 1880");
+    ASSERT_EQ(decisions.size(), 3u);
+    EXPECT_EQ(decisions.back(), "1880/NQ-CP");  // the type typed first
+}
+
 class QueryLanguageTest : public SearchTest {
 protected:
     void SetUp() override {
@@ -981,11 +1075,12 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     by_ref.ref = "15/2020/nđ-cp";
     EXPECT_EQ(run(by_ref), (std::vector<std::string>{"c"}));
     SearchRequest bad_ref{.query = "nghị"};
-    bad_ref.ref = "15/2020";  // a number and year alone begin many numbers: which is unsaid
+    bad_ref.ref = "15";  // a serial alone: thousands of documents share it
     const auto ref_error = searcher.search(bad_ref);
     ASSERT_FALSE(ref_error.ok());
     EXPECT_EQ(ref_error.error().message,
-              "parameter \"ref\": \"15/2020\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP");
+              "parameter \"ref\": \"15\" is not a document number: give one whole (126/NQ-CP, 15/2020/NĐ-CP) or its serial with "
+              "its year (45/2019) or its type (QĐ 1880)");
     SearchRequest bad{.query = "nghị"};
     bad.from = "yesterday";
     const auto error = searcher.search(bad);
