@@ -529,8 +529,9 @@ private:
         if (field == "ref") {
             const auto lookup = read_number_lookup(value);
             if (!lookup || (!lookup->whole && index_ == nullptr))
-                return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number: give one whole (126/NQ-CP) or its serial "
-                                                  "with its year (45/2019) or its type (QĐ 1880)");
+                // A value with a space is quoted: ref:QĐ 1880 is ref:QĐ and the word 1880.
+                return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number: give one whole (ref:126/NQ-CP) or its "
+                                                  "serial with its year (ref:45/2019) or its type, quoted (ref:\"QĐ 1880\")");
             if (lookup->whole) {
                 out_.highlights.references.insert(lookup->whole->key());
                 return citing_number(lookup->whole->key());  // not the document that is it

@@ -870,6 +870,11 @@ TEST_F(NumberInPartTest, WhatCannotBeANumberIsAnErrorNamingTheParameter) {
     const auto query_error = Searcher((dir_.path() / "db").string()).search({.query = "văn bản ref:126"});
     ASSERT_FALSE(query_error.ok());
     EXPECT_NE(query_error.error().message.find("ref: \"126\" is not a document number"), std::string::npos) << query_error.error().message;
+    // Unquoted, the type alone is the value: the message shows the quotes it needs.
+    const auto unquoted = Searcher((dir_.path() / "db").string()).search({.query = "văn bản ref:QĐ 1880"});
+    ASSERT_FALSE(unquoted.ok());
+    EXPECT_NE(unquoted.error().message.find("(ref:\"QĐ 1880\")"), std::string::npos) << unquoted.error().message;
+    EXPECT_EQ(ids(search("văn bản ref:\"QĐ 1880\"")).size(), 2u);
 }
 
 TEST_F(NumberInPartTest, AReportIsOneWholeNumberAndTheListShowsWhatAPartMayBe) {
