@@ -909,9 +909,9 @@ std::optional<NumberLookup> read_number_lookup(std::string_view text) {
         return lookup;
     }
     // A serial with its year or its type: "45/2019", "Luật 45/2019", "QĐ 1880", "Thông tư 47/2011".
-    const std::size_t start = view.empty() || !is_ascii_digit(static_cast<unsigned char>(view.front()))
-                                  ? number_start_after_type_name(view) : 0;
-    if (start == 0 && (view.empty() || !is_ascii_digit(static_cast<unsigned char>(view.front())))) return std::nullopt;
+    const bool starts_with_serial = !view.empty() && is_ascii_digit(static_cast<unsigned char>(view.front()));
+    const std::size_t start = starts_with_serial ? 0 : number_start_after_type_name(view);
+    if (!starts_with_serial && start == 0) return std::nullopt;
     Cursor c{view, start};
     const std::string_view serial = c.digits();
     if (serial.empty() || serial.size() > kMaxNumberDigits) return std::nullopt;

@@ -89,6 +89,9 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
         write_optional(w, "lang", doc.lang);
         write_optional(w, "date", doc.date);
         write_optional(w, "url", doc.url);
+        // Articles of several codes share a number and often a title: which code's it is.
+        if (!doc.law.empty()) write_optional(w, "law", doc.law);
+        if (!doc.article.empty()) write_optional(w, "article", doc.article);
         write_strings(w, "references", doc.references);
         w.EndObject();
     }
