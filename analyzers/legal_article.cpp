@@ -52,6 +52,8 @@ std::string joined(std::vector<std::string>::const_iterator begin, std::vector<s
 
 std::string law_key_of(std::vector<std::string> words) {
     if (!words.empty() && words.front() == "the") words.erase(words.begin());
+    // "Luật Hôn nhân và gia đình" is also written "Luật Hôn nhân gia đình".
+    std::erase_if(words, [](const std::string& word) { return word == "va" || word == "and"; });
     // Its number: "Bộ luật Hình sự số 100/2015/QH13", "Labour Code No. 45/2019/QH14".
     for (std::size_t i = 0; i + 1 < words.size(); ++i)
         if ((words[i] == "so" || words[i] == "no") && is_digit(words[i + 1].front())) {
@@ -64,6 +66,7 @@ std::string law_key_of(std::vector<std::string> words) {
         if (!words.empty() && (words.back() == "nam" || words.back() == "of")) words.pop_back();
     }
     std::string key = joined(words.begin(), words.end());
+    if (key == "constitution") return "hien phap";
     if (std::string code = code_named(key); !code.empty()) {
         std::replace(code.begin(), code.end(), '_', ' ');
         return code;
@@ -99,6 +102,17 @@ constexpr std::size_t kMaxLawWords = 10;
 }  // namespace
 
 std::string law_key(std::string_view name) { return law_key_of(folded_words(name)); }
+
+std::string law_abbreviation_key(std::string_view key) {
+    for (const std::string_view noun : {"bo luat", "luat", "phap lenh"}) {
+        if (!starts_with_words(key, noun)) continue;
+        std::string initials;
+        for (std::size_t p = noun.size() + 1; p < key.size(); p = key.find(' ', p) == std::string_view::npos ? key.size() : key.find(' ', p) + 1)
+            initials += key[p];
+        return initials.size() >= 2 ? std::string(noun) + " " + initials : std::string();
+    }
+    return {};
+}
 
 bool is_law_key(std::string_view key) {
     for (const std::string_view noun : {"bo luat", "luat", "phap lenh", "law on", "law of", "code of", "ordinance on"})

@@ -18,12 +18,18 @@
 namespace tracuu {
 
 /// The key of a law's, code's or ordinance's name however it is written: folded, words
-/// separated by one space, without a leading "the", without its year ("năm 2015", "2015",
+/// separated by one space, without a leading "the", "và" or "and", without its year ("năm 2015", "2015",
 /// "of 2019") or its number ("số 100/2015/QH13"), and a code's abbreviation or English name
 /// as its Vietnamese name: "Bộ luật Hình sự năm 2015", "BLHS", "the Penal Code" ->
 /// "bo luat hinh su"; "Luật Phòng, chống ma túy" -> "luat phong chong ma tuy". "" when
 /// nothing is left.
 [[nodiscard]] std::string law_key(std::string_view name);
+
+/// The key of the abbreviation lawyers write for the law whose key is @p key: its noun, then the
+/// initials of its title ("luat hon nhan gia dinh" -> "luat hngd", as "Luật HNGĐ" is written);
+/// "" for a title of one word or a key without such a noun. Codes' own abbreviations (BLHS) are
+/// read by law_key.
+[[nodiscard]] std::string law_abbreviation_key(std::string_view key);
 
 /// Whether law key @p key names a law, code, ordinance or the constitution ("bo luat hinh su",
 /// "luat dat dai", "phap lenh ...", "hien phap", "labour code", "law on land"), not any words.

@@ -244,7 +244,10 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + author);
     if (!doc.path.empty()) xdoc.add_boolean_term(source_term(doc.path));
     // One article of a law (analyzers/legal_article.hpp): "Điều 173 Bộ luật Hình sự" finds it.
-    if (const std::string law = law_key(doc.law); !law.empty() && law.size() <= kMaxLawTermBytes) xdoc.add_boolean_term(law_term(law));
+    if (const std::string law = law_key(doc.law); !law.empty() && law.size() <= kMaxLawTermBytes) {
+        xdoc.add_boolean_term(law_term(law));
+        if (const std::string abbreviation = law_abbreviation_key(law); !abbreviation.empty()) xdoc.add_boolean_term(law_term(abbreviation));
+    }
     if (!doc.article.empty()) xdoc.add_boolean_term(article_term(doc.article));
     if (doc.content_hash != 0) xdoc.add_value(schema::kContentHashSlot, content_hash_value(doc.content_hash));
     if (doc.date.size() == 10) {

@@ -224,6 +224,9 @@ std::vector<Document> codes_article_by_article() {
                         "Các hành vi bị nghiêm cấm trong lĩnh vực lao động\n\nPhân biệt đối xử trong lao động; ngược đãi người lao động."),
             law_article("ldd-5", "Luật Đất đai 2013", "5",
                         "Người sử dụng đất\n\nNgười sử dụng đất được Nhà nước giao đất, cho thuê đất, công nhận quyền sử dụng đất."),
+            law_article("hngd-8", "Luật Hôn nhân và gia đình", "8",
+                        "Điều kiện kết hôn\n\nNam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên; việc kết hôn do nam và nữ tự nguyện quyết định."),
+            law_article("hp-2", "Hiến pháp", "2", "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam là nhà nước pháp quyền xã hội chủ nghĩa."),
             law_article("ldd-173", "Luật Đất đai 2013", "173",
                         "Quyền và nghĩa vụ của tổ chức kinh tế được Nhà nước cho thuê đất thu tiền thuê đất hằng năm."),
             // A judgment that cites the article: the article itself comes first.
@@ -244,6 +247,10 @@ TEST_F(SearchTest, AnArticleNamedWithItsCodeRanksThatArticleOfThatCodeFirst) {
         EXPECT_EQ(found.front(), "ldd-5") << q;
     }
     EXPECT_EQ(ids(search("Article 8 of the Labour Code")).front(), "blld-8");
+    // As lawyers shorten a law's name: without "và", or its initials.
+    for (const std::string q : {"điều 8 luật hôn nhân gia đình", "Điều 8 Luật HNGĐ", "dieu 8 luat hngd", "Điều 8 Luật Hôn nhân và Gia đình 2014"})
+        EXPECT_EQ(ids(search(q)).front(), "hngd-8") << q;
+    EXPECT_EQ(ids(search("Article 2 of the Constitution")).front(), "hp-2");
     EXPECT_EQ(ids(search("điều 5 bộ luật hình sự")).front(), "blhs-5");
 }
 

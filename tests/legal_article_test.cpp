@@ -28,9 +28,22 @@ TEST(LegalArticle, OneLawKeyForEveryWayItsNameIsWritten) {
         {"Luật Phòng, chống ma túy", "luat phong chong ma tuy"},
         {"Luat Dat dai", "luat dat dai"},
         {"Hiến pháp", "hien phap"},
+        {"the Constitution", "hien phap"},
+        {"Luật Hôn nhân và gia đình", "luat hon nhan gia dinh"},  // also written without "và"
+        {"Luật Hôn nhân gia đình 2014", "luat hon nhan gia dinh"},
         {"  ", ""},
     };
     for (const auto& [name, key] : rows) EXPECT_EQ(law_key(name), key) << name;
+}
+
+// "Luật HNGĐ", "Luật TTHC": the noun and the initials of the title.
+TEST(LegalArticle, ALawsAbbreviationIsItsNounAndItsTitlesInitials) {
+    EXPECT_EQ(law_abbreviation_key(law_key("Luật Hôn nhân và gia đình")), "luat hngd");
+    EXPECT_EQ(law_key("Luật HNGĐ"), "luat hngd");
+    EXPECT_EQ(law_abbreviation_key(law_key("Luật Tố tụng hành chính")), "luat tthc");
+    EXPECT_EQ(law_abbreviation_key(law_key("Bộ luật Hình sự")), "bo luat hs");
+    EXPECT_EQ(law_abbreviation_key(law_key("Luật Dược")), "");  // one word: nothing to abbreviate
+    EXPECT_EQ(law_abbreviation_key(law_key("Hiến pháp")), "");
 }
 
 TEST(LegalArticle, ArticleKeysAreDigitsAndPerhapsALetter) {
