@@ -15,7 +15,6 @@
 #include <cctype>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace tracuu {
@@ -659,71 +658,284 @@ std::optional<DocumentNumber> document_number_from_key(std::string_view key) {
 
 namespace {
 
-// The folded words that name a type before its number: "nghi", "dinh", "decree", "nd", "bo"
-// (of "Bộ luật"), and "so", "no", "number".
-const std::unordered_set<std::string>& type_name_words() {
-    static const std::unordered_set<std::string> words = [] {
-        std::unordered_set<std::string> out = {"bo", "so", "no", "number"};
-        for (const CodeInfo& info : kCodes) {
-            if (info.kind != CodeKind::type) continue;
-            out.insert(unicode::fold(info.code));
-            for (const std::string_view name : {info.name_vi, info.name_en}) {
-                const std::string folded = unicode::fold(name);
-                for (std::size_t start = 0; start < folded.size();) {
-                    const std::size_t end = std::min(folded.find(' ', start), folded.size());
-                    if (end > start) out.insert(folded.substr(start, end - start));
-                    start = end + 1;
-                }
-            }
-        }
-        return out;
-    }();
-    return words;
+// Nouns that name the kind of document right before its number, Vietnamese, abbreviated
+// and English. A longer noun wins over its suffix ("thông tư liên tịch" over "liên tịch").
+constexpr TypeNoun kTypeNouns[] = {
+    {"thong tu lien tich", "TTLT"},  {"nghi quyet lien tich", "NQLT"}, {"van ban hop nhat", "VBHN"},
+    {"nghi quyet", "NQ"},            {"nghi dinh", "NĐ"},              {"quyet dinh", "QĐ", NounSense::state},
+    {"quy dinh", "QĐ", NounSense::party}, {"thong tu", "TT"},          {"chi thi", "CT"},
+    {"thong bao", "TB"},             {"ket luan", "KL"},               {"huong dan", "HD"},
+    {"bo luat", "L"},                {"luat", "L"},                    {"phap lenh", "PL"},
+    {"sac lenh", "SL"},              {"cong van", "CV"},               {"cong dien", "CĐ"},
+    {"ke hoach", "KH"},              {"bao cao", "BC"},                {"quy che", "QC"},
+    {"de an", "ĐA"},                 {"to trinh", "TTr"},              {"chuong trinh", "CTr"},
+    {"giay phep", "GP"},             {"nq", "NQ"},                     {"nd", "NĐ"},
+    {"qd", "QĐ"},                    {"tt", "TT"},                     {"ct", "CT"},
+    {"cv", "CV"},                    {"joint circular", "TTLT"},       {"consolidated text", "VBHN"},
+    {"consolidated document", "VBHN"}, {"resolution", "NQ"},           {"decree", "NĐ"},
+    {"decision", "QĐ", NounSense::state}, {"regulation", "QĐ", NounSense::party}, {"circular", "TT"},
+    {"directive", "CT"},             {"notice", "TB"},                 {"announcement", "TB"},
+    {"conclusion", "KL"},            {"guidance", "HD"},               {"guideline", "HD"},
+    {"law", "L"},                    {"code", "L"},                    {"ordinance", "PL"},
+    {"official letter", "CV"},       {"official dispatch", "CĐ"},      {"dispatch", "CV"},
+    {"plan", "KH"},                  {"report", "BC"},
+};
+
+// Laws, codes and ordinances are cited with their title between the noun and the number:
+// "Luật Đất đai số 31/2024/QH15", "Bộ luật Tố tụng hình sự số 101/2015/QH13", "Law on
+// Enterprises No. 59/2020/QH14".
+constexpr TypeNoun kTitledNouns[] = {{"bo luat", "L"},  {"luat", "L"},    {"phap lenh", "PL"},
+                                     {"law on", "L"},   {"code of", "L"}, {"ordinance on", "PL"}};
+constexpr std::size_t kMaxTitleWords = 12;  // the noun's words included
+
+bool is_folded_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+bool ends_with_word(std::string_view text, std::string_view word) {
+    if (text.size() < word.size() || text.substr(text.size() - word.size()) != word) return false;
+    const std::size_t start = text.size() - word.size();
+    return start == 0 || !is_folded_word_char(text[start - 1]);
 }
 
-// Whether @p prefix, the text before a number given whole, names it as people write it: its
-// type ("Nghị định", "NĐ", "Decree No."), or any title ending in "số"/"No." ("Luật Đất đai số").
-bool names_the_number(std::string_view prefix) {
-    std::vector<std::string> words;
-    std::string word;
-    for (std::size_t p = 0;;) {
-        const bool at_end = p >= prefix.size();
-        const char32_t cp = at_end ? U' ' : decode_utf8(prefix, p);
-        if (!at_end && u_isalpha(static_cast<UChar32>(cp))) {
-            unicode::append_utf8(word, cp);
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+// Folded @p before without the number word ("so", "no.", "so:", "number") that ends it, if any.
+std::string_view without_number_word(std::string_view before) {
+    std::string_view rest = trim_spaces(before);
+    if (!rest.empty() && rest.back() == ':') rest = trim_spaces(rest.substr(0, rest.size() - 1));
+    if (!rest.empty() && rest.back() == '.' && ends_with_word(rest.substr(0, rest.size() - 1), "no"))
+        rest.remove_suffix(1);
+    for (const std::string_view number_word : {"so", "no", "number"}) {
+        if (ends_with_word(rest, number_word)) {
+            rest = trim_spaces(rest.substr(0, rest.size() - number_word.size()));
+            break;
+        }
+    }
+    return rest;
+}
+
+// The noun of folded @p words when they are a law's name from its noun on: the noun, a space,
+// then words and commas ("Luật Phòng, chống tham nhũng"), a number only as a year ("Bộ luật
+// Dân sự năm 2015"), at most kMaxTitleWords words in all. A comma right after the noun
+// ("theo luật, ...") or a bracket, colon or other number anywhere means no.
+const TypeNoun* titled_law_noun_of(std::string_view words) {
+    const auto starts_words = [&](const TypeNoun& noun) {
+        return words.size() > noun.folded.size() && words.substr(0, noun.folded.size()) == noun.folded &&
+               words[noun.folded.size()] == ' ';
+    };
+    const TypeNoun* noun = std::find_if(std::begin(kTitledNouns), std::end(kTitledNouns), starts_words);
+    if (noun == std::end(kTitledNouns)) return nullptr;
+    const auto noun_words = static_cast<std::size_t>(std::count(noun->folded.begin(), noun->folded.end(), ' ')) + 1;
+    std::size_t count = noun_words;
+    for (std::size_t p = noun->folded.size(); p < words.size();) {
+        if (words[p] == ' ' || words[p] == ',') {
+            ++p;
             continue;
         }
-        if (!is_inline_space(cp) && cp != U':' && cp != U'.') return false;
-        if (!word.empty()) words.push_back(unicode::fold(word));
-        word.clear();
-        if (at_end) break;
+        std::size_t end = p;
+        while (end < words.size() && is_folded_word_char(words[end])) ++end;
+        if (end == p) return nullptr;  // a bracket, a colon, another sign
+        const std::string_view word = words.substr(p, end - p);
+        const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20") &&
+                          std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if ((has_digit && !year) || ++count > kMaxTitleWords) return nullptr;
+        p = end;
     }
-    if (words.empty()) return false;
-    if (is_number_word(words.back())) return true;
-    return std::all_of(words.begin(), words.end(), [](const std::string& w) { return type_name_words().count(w) > 0; });
+    return count > noun_words ? noun : nullptr;
+}
+
+}  // namespace
+
+std::span<const TypeNoun> type_nouns() { return kTypeNouns; }
+
+const TypeNoun* take_type_noun_before_number(std::string_view& folded_before) {
+    const std::string_view rest = without_number_word(folded_before);
+    const TypeNoun* best = nullptr;
+    for (const TypeNoun& noun : kTypeNouns)
+        if (ends_with_word(rest, noun.folded) && (best == nullptr || noun.folded.size() > best->folded.size()))
+            best = &noun;
+    if (best != nullptr) folded_before = rest.substr(0, rest.size() - best->folded.size());
+    return best;
+}
+
+const TypeNoun* take_titled_law_noun_before_number(std::string_view& folded_before) {
+    const std::string_view rest = without_number_word(folded_before);
+    for (std::size_t start = rest.size(); start-- > 0;) {
+        if (start > 0 && is_folded_word_char(rest[start - 1])) continue;  // not a word start
+        const TypeNoun* noun = titled_law_noun_of(rest.substr(start));
+        if (noun == nullptr) continue;
+        // "Bộ luật Lao động" is a code, not "Bộ" then "Luật Lao động": a longer noun ending
+        // where this one does wins.
+        std::size_t longer = start;
+        while (longer > 0 && rest[longer - 1] == ' ') --longer;
+        while (longer > 0 && is_folded_word_char(rest[longer - 1])) --longer;
+        if (const TypeNoun* outer = titled_law_noun_of(rest.substr(longer));
+            outer != nullptr && longer + outer->folded.size() == start + noun->folded.size()) {
+            start = longer;
+            noun = outer;
+        }
+        folded_before = rest.substr(0, start);
+        return noun;
+    }
+    return nullptr;
+}
+
+bool is_titled_law_name(std::string_view folded_words) { return titled_law_noun_of(folded_words) != nullptr; }
+
+bool names_the_number(std::string_view text_before) {
+    const std::string folded = unicode::fold(text_before);
+    std::string_view rest = folded;
+    if (take_type_noun_before_number(rest) == nullptr && take_titled_law_noun_before_number(rest) == nullptr) {
+        rest = without_number_word(rest);
+        // A type's code the nouns leave out, as lawyers type it: "TTLT 01/2014/...", "QĐ 1880".
+        if (const CodeInfo* code = find_code(rest); code != nullptr && code->kind == CodeKind::type) rest = {};
+        // "số" or "No." alone names it too, but nothing does not.
+        else if (rest.size() == trim_spaces(folded).size()) return false;
+    }
+    return trim_spaces(rest).empty();
+}
+
+namespace {
+
+bool starts_a_word(std::string_view text, std::size_t pos) {
+    if (pos == 0) return true;
+    std::size_t p = unicode::character_start(text, pos - 1);
+    return !u_isalnum(static_cast<UChar32>(decode_utf8(text, p)));
+}
+
+// Every byte offset in @p text where a run of digits starts a word, after the first byte.
+std::vector<std::size_t> digit_word_starts(std::string_view text) {
+    std::vector<std::size_t> starts;
+    for (std::size_t pos = 1; pos < text.size(); ++pos)
+        if (is_ascii_digit(static_cast<unsigned char>(text[pos])) && starts_a_word(text, pos)) starts.push_back(pos);
+    return starts;
 }
 
 }  // namespace
 
 std::size_t number_start_after_type_name(std::string_view text) {
-    const std::size_t digit = text.find_first_of("0123456789");
-    if (digit == 0 || digit == std::string_view::npos || !names_the_number(text.substr(0, digit))) return 0;
-    return digit;
+    for (const std::size_t digit : digit_word_starts(text))
+        if (names_the_number(text.substr(0, digit))) return digit;
+    return 0;
 }
 
 std::optional<DocumentNumber> parse_document_number(std::string_view text) {
     const std::string normalized = unicode::normalize_nfc(text);
-    std::string_view view = normalized;
-    while (!view.empty() && (view.front() == ' ' || view.front() == '\t')) view.remove_prefix(1);
-    while (!view.empty() && (view.back() == ' ' || view.back() == '\t')) view.remove_suffix(1);
+    const std::string_view view = trim_spaces(normalized);
     if (auto match = recognize(view, 0, Context::whole_input); match && match->end == view.size()) return std::move(match->value);
-    // Named with its type, as a lawyer pastes it: "Nghị định số 15/2020/NĐ-CP", "Luật số
-    // 45/2019/QH14", and as running text reads it, "Nghị định 67/2014", "NĐ 67/2014".
-    const std::size_t digit = number_start_after_type_name(view);
-    if (digit == 0) return std::nullopt;
-    for (const Context context : {Context::whole_input, Context::running_text})
-        if (auto match = recognize(view, digit, context); match && match->end == view.size()) return std::move(match->value);
+    // Named before it, as a lawyer pastes it: "Nghị định số 15/2020/NĐ-CP", "Luật số
+    // 45/2019/QH14", and as running text reads it, "Nghị định 67/2014", "NĐ 67/2014". A title
+    // may hold a year before the number ("Bộ luật Dân sự 2015 số 91/2015/QH13").
+    for (const std::size_t digit : digit_word_starts(view)) {
+        if (!names_the_number(view.substr(0, digit))) continue;
+        for (const Context context : {Context::whole_input, Context::running_text})
+            if (auto match = recognize(view, digit, context); match && match->end == view.size()) return std::move(match->value);
+    }
     return std::nullopt;
+}
+
+namespace {
+
+std::string without_leading_zeros(std::string_view serial) {
+    const std::size_t nonzero = serial.find_first_not_of('0');
+    return nonzero == std::string_view::npos ? std::string("0") : unicode::fold(serial.substr(nonzero));
+}
+
+// Whether a number of type @p code carries that code ("1880/QĐ-TTg"); a law's or an ordinance's
+// carries its issuer instead ("45/2019/QH14").
+bool numbers_carry_type(const CodeInfo& type) { return type.code != "L" && type.code != "PL"; }
+
+// "NQ-CP 126", "QĐ-TTg 1880/2020": codes first, as tables of documents list them; the same
+// number written number first ("126/NQ-CP"), or "" when @p text is not so.
+std::string codes_first_as_number_first(std::string_view text) {
+    const std::size_t space = text.find(' ');
+    if (space == std::string_view::npos || space == 0) return {};
+    const std::string_view codes = text.substr(0, space);
+    std::string_view number = text.substr(space);
+    while (!number.empty() && number.front() == ' ') number.remove_prefix(1);
+    if (number.empty() || !is_ascii_digit(static_cast<unsigned char>(number.front()))) return {};
+    std::size_t known = 0;
+    for (std::size_t start = 0; start <= codes.size();) {
+        const std::size_t end = std::min(codes.find_first_of("-/", start), codes.size());
+        if (end == start || find_code(letters_of(codes.substr(start, end - start))) == nullptr) return {};
+        ++known;
+        start = end + 1;
+    }
+    return known == 0 ? std::string() : std::string(number) + "/" + std::string(codes);
+}
+
+// Whether @p number has a type code and no other: the start of a number ("1880/QĐ", "126/NQ").
+bool has_only_type_codes(const DocumentNumber& number) {
+    return !number.codes.empty() && std::all_of(number.codes.begin(), number.codes.end(), [](const std::string& code) {
+        const CodeInfo* info = find_code(code);
+        return info != nullptr && info->kind == CodeKind::type;
+    });
+}
+
+NumberLookup part_of(const DocumentNumber& number) {
+    NumberLookup lookup;
+    lookup.serial = without_leading_zeros(number.number);
+    lookup.year = number.year;
+    lookup.codes = number.codes;
+    return lookup;
+}
+
+}  // namespace
+
+bool NumberLookup::fits(const DocumentNumber& number) const {
+    if (whole) return whole->key() == number.key();
+    if (without_leading_zeros(number.number) != serial || (year != 0 && number.year != year) || number.codes.size() < codes.size())
+        return false;
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        if (unicode::fold(codes[i]) != unicode::fold(number.codes[i])) return false;
+    return true;
+}
+
+std::optional<NumberLookup> read_number_lookup(std::string_view text) {
+    const std::string normalized = unicode::normalize_nfc(text);
+    const std::string_view view = trim_spaces(normalized);
+    std::optional<DocumentNumber> number = parse_document_number(view);
+    if (!number) {
+        if (const std::string rewritten = codes_first_as_number_first(view); !rewritten.empty()) number = parse_document_number(rewritten);
+    }
+    if (number) {
+        NumberLookup lookup;
+        if (has_only_type_codes(*number)) return part_of(*number);
+        lookup.whole = std::move(number);
+        return lookup;
+    }
+    // A serial with its year or its type: "45/2019", "Luật 45/2019", "QĐ 1880", "Thông tư 47/2011".
+    const bool starts_with_serial = !view.empty() && is_ascii_digit(static_cast<unsigned char>(view.front()));
+    const std::size_t start = starts_with_serial ? 0 : number_start_after_type_name(view);
+    if (!starts_with_serial && start == 0) return std::nullopt;
+    Cursor c{view, start};
+    const std::string_view serial = c.digits();
+    if (serial.empty() || serial.size() > kMaxNumberDigits) return std::nullopt;
+    NumberLookup lookup;
+    lookup.serial = without_leading_zeros(serial);
+    if (!c.at_end()) {
+        bool spaced = false;
+        if (c.separator(spaced) == Separator::none) return std::nullopt;  // "45/2019", "45-2019"
+        const std::string_view year = c.digits();
+        if (year.size() != 4 || !c.at_end()) return std::nullopt;
+        lookup.year = std::stoi(std::string(year));
+        if (lookup.year < kEarliestNumberYear || lookup.year > kLatestNumberYear) return std::nullopt;
+    }
+    if (start != 0) {
+        std::string folded = unicode::fold(view.substr(0, start));
+        std::string_view before = folded;
+        const TypeNoun* noun = take_type_noun_before_number(before);
+        if (noun == nullptr) noun = take_titled_law_noun_before_number(before);
+        const CodeInfo* type = noun != nullptr ? find_code(noun->code) : find_code(trim_spaces(without_number_word(folded)));
+        if (type != nullptr && type->kind == CodeKind::type && numbers_carry_type(*type)) lookup.codes = {std::string(type->code)};
+    }
+    // A serial alone fits thousands of documents: a year or a type must narrow it.
+    if (lookup.year == 0 && lookup.codes.empty()) return std::nullopt;
+    return lookup;
 }
 
 std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text) {

@@ -75,15 +75,72 @@ struct DocumentNumberMatch {
 
 /// Parses @p text as one document number (surrounding spaces allowed), or nullopt. The
 /// text is given as a number ("ref:295/LĐLĐ"), so forms that running text accepts only
-/// after "số" are accepted alone. It may name the number's type before it, as people paste
-/// it ("Nghị định số 15/2020/NĐ-CP", "Luật Đất đai số 45/2013/QH13"), and then a decree's
-/// number may leave out its codes as running text does ("Nghị định 67/2014", "NĐ 67/2014").
+/// after "số" are accepted alone. It may name the number before it and nothing else, as
+/// people paste it (names_the_number), and then a decree's number may leave out its codes
+/// as running text does ("Nghị định 67/2014", "NĐ 67/2014", "Nghị định 126 năm 2020").
 [[nodiscard]] std::optional<DocumentNumber> parse_document_number(std::string_view text);
 
-/// Where the number starts in NFC @p text that names it with its type or a title ending in
-/// "số" before it ("Nghị định số 15/2020", "NĐ 67/", "Luật Đất đai số 45"), as
-/// parse_document_number reads it; 0 when the text starts with the number or names none.
+/// A document number as a lawyer looks one up (ref=, ref:, /references/{ref}) when they remember
+/// it whole or only in part. Numbers are not unique: a part means every number it fits.
+struct NumberLookup {
+    /// The number typed whole: "126/NQ-CP", "Nghị định số 15/2020/NĐ-CP", and codes first as
+    /// lists write them, "NQ-CP 126" (126/NQ-CP). Else nullopt, and the part below.
+    std::optional<DocumentNumber> whole;
+    std::string serial;              ///< "45" of "45/2019"; leading zeros dropped.
+    int year = 0;                    ///< 2019 of "45/2019"; 0 when not typed.
+    std::vector<std::string> codes;  ///< The first codes typed, canonical: {"QĐ"} of "QĐ 1880" or "1880/QĐ".
+
+    /// Whether @p number is one the part fits: its serial, its year when typed, its first codes
+    /// the typed ones. A whole lookup fits its own number only.
+    [[nodiscard]] bool fits(const DocumentNumber& number) const;
+};
+
+/// Reads @p text as a number looked up: whole (parse_document_number, or codes first: "NQ-CP
+/// 126"), or in part, a serial with its year ("45/2019", "Luật 45/2019": laws' numbers carry
+/// their issuer, QH14, not their type) or with its type's code or name ("QĐ 1880", "Quyết định
+/// 1880", "1880/QĐ", "Thông tư 47/2011"). Nullopt for anything else, a serial alone included
+/// ("126": thousands of documents share it).
+[[nodiscard]] std::optional<NumberLookup> read_number_lookup(std::string_view text);
+
+/// Whether @p text_before, all the text before a number given whole, names that number and
+/// nothing else: its type ("Nghị định", "NĐ", "TTLT", "Decree"), a law's title from its noun on
+/// ("Luật Đất đai", "Law on Land"), either with "số"/"No." after it, or "số"/"No." alone.
+[[nodiscard]] bool names_the_number(std::string_view text_before);
+
+/// Where the number starts in NFC @p text that names it before it (names_the_number):
+/// "Nghị định số 15/2020", "NĐ 67/", "Luật Đất đai số 45"; 0 when the text starts with the
+/// number or names none.
 [[nodiscard]] std::size_t number_start_after_type_name(std::string_view text);
+
+/// Which meaning of a code with a Party sense (QĐ, BCT) a type noun asks for.
+enum class NounSense { by_style, state, party };
+
+/// A noun that names the kind of a document right before its number: "Nghị định số",
+/// "Decree No.", "NĐ", or a law's noun before its title ("Luật" of "Luật Đất đai số").
+struct TypeNoun {
+    std::string_view folded;  ///< As unicode::fold writes it: "nghi dinh".
+    std::string_view code;    ///< The type's code: "NĐ".
+    NounSense sense = NounSense::by_style;
+};
+
+/// The nouns that name a type before a number, Vietnamese, abbreviated and English: the one
+/// list that number parsing and reference extraction read.
+[[nodiscard]] std::span<const TypeNoun> type_nouns();
+
+/// The longest type noun that ends folded @p folded_before (the text right before a number)
+/// as whole words, past a number word ("nghi dinh so", "decree no."); @p folded_before is
+/// then the text ahead of the noun. nullptr, and @p folded_before unchanged, when none does.
+[[nodiscard]] const TypeNoun* take_type_noun_before_number(std::string_view& folded_before);
+
+/// The same for a law, code or ordinance cited by its title between the noun and the number
+/// ("luat dat dai so", "bo luat to tung hinh su", "law on enterprises no."): the noun whose
+/// title runs up to the number, nearest first.
+[[nodiscard]] const TypeNoun* take_titled_law_noun_before_number(std::string_view& folded_before);
+
+/// Whether folded @p folded_words name a law, code or ordinance by its title from the noun on,
+/// as written before its number: "luat dat dai", "bo luat dan su nam 2015", "law on
+/// enterprises" (at most 12 words, a number only as a year).
+[[nodiscard]] bool is_titled_law_name(std::string_view folded_words);
 
 /// Every document number in NFC text @p text, in order.
 [[nodiscard]] std::vector<DocumentNumberMatch> find_document_numbers(std::string_view text);

@@ -33,38 +33,6 @@ constexpr std::size_t kPassiveWindowBytes = 400;
 // của Thủ tướng Chính phủ ngày ..."): the cue must start within this many bytes.
 constexpr std::size_t kIssueDateWindowBytes = 64;
 
-// Which meaning of a code with a Party sense (QĐ, BCT) the noun before the number asks for.
-enum class Sense { by_style, state, party };
-
-struct TypeNoun {
-    std::string_view folded;  ///< As unicode::fold writes it.
-    std::string_view code;
-    Sense sense = Sense::by_style;
-};
-
-// Nouns that name the kind of document right before its number, Vietnamese, abbreviated
-// and English. A longer noun wins over its suffix ("thông tư liên tịch" over "liên tịch").
-constexpr TypeNoun kTypeNouns[] = {
-    {"thong tu lien tich", "TTLT"},  {"nghi quyet lien tich", "NQLT"}, {"van ban hop nhat", "VBHN"},
-    {"nghi quyet", "NQ"},            {"nghi dinh", "NĐ"},              {"quyet dinh", "QĐ", Sense::state},
-    {"quy dinh", "QĐ", Sense::party}, {"thong tu", "TT"},              {"chi thi", "CT"},
-    {"thong bao", "TB"},             {"ket luan", "KL"},               {"huong dan", "HD"},
-    {"bo luat", "L"},                {"luat", "L"},                    {"phap lenh", "PL"},
-    {"sac lenh", "SL"},              {"cong van", "CV"},               {"cong dien", "CĐ"},
-    {"ke hoach", "KH"},              {"bao cao", "BC"},                {"quy che", "QC"},
-    {"de an", "ĐA"},                 {"to trinh", "TTr"},              {"chuong trinh", "CTr"},
-    {"giay phep", "GP"},             {"nq", "NQ"},                     {"nd", "NĐ"},
-    {"qd", "QĐ"},                    {"tt", "TT"},                     {"ct", "CT"},
-    {"cv", "CV"},                    {"joint circular", "TTLT"},       {"consolidated text", "VBHN"},
-    {"consolidated document", "VBHN"}, {"resolution", "NQ"},           {"decree", "NĐ"},
-    {"decision", "QĐ", Sense::state}, {"regulation", "QĐ", Sense::party}, {"circular", "TT"},
-    {"directive", "CT"},             {"notice", "TB"},                 {"announcement", "TB"},
-    {"conclusion", "KL"},            {"guidance", "HD"},               {"guideline", "HD"},
-    {"law", "L"},                    {"code", "L"},                    {"ordinance", "PL"},
-    {"official letter", "CV"},       {"official dispatch", "CĐ"},      {"dispatch", "CV"},
-    {"plan", "KH"},                  {"report", "BC"},
-};
-
 struct Cue {
     std::string_view folded;
     Relation relation;
@@ -156,85 +124,6 @@ std::string folded_sentence_before(std::string_view text, std::size_t begin) {
     return folded.substr(sentence_start);
 }
 
-// "Nghị định số", "Decree No.", "QĐ số:" right before a number: strips the number word
-// and returns the noun, if any, leaving @p before as the text ahead of both.
-// @p before without the number word ("số", "No.", "số:") that ends it, if any.
-std::string_view without_number_word(std::string_view before) {
-    std::string_view rest = trim_right(before);
-    if (!rest.empty() && rest.back() == ':') rest = trim_right(rest.substr(0, rest.size() - 1));
-    if (!rest.empty() && rest.back() == '.' && ends_with_word(rest.substr(0, rest.size() - 1), "no"))
-        rest.remove_suffix(1);
-    for (const std::string_view number_word : {"so", "no", "number"}) {
-        if (ends_with_word(rest, number_word)) {
-            rest = trim_right(rest.substr(0, rest.size() - number_word.size()));
-            break;
-        }
-    }
-    return rest;
-}
-
-const TypeNoun* take_type_noun(std::string_view& before) {
-    const std::string_view rest = without_number_word(before);
-    const TypeNoun* best = nullptr;
-    for (const TypeNoun& noun : kTypeNouns)
-        if (ends_with_word(rest, noun.folded) && (best == nullptr || noun.folded.size() > best->folded.size()))
-            best = &noun;
-    if (best != nullptr) before = rest.substr(0, rest.size() - best->folded.size());
-    return best;
-}
-
-// Laws, codes and ordinances are cited with their title between the noun and the number:
-// "Luật Đất đai số 31/2024/QH15", "Bộ luật Tố tụng hình sự số 101/2015/QH13", "Law on
-// Enterprises No. 59/2020/QH14".
-constexpr TypeNoun kTitledNouns[] = {{"bo luat", "L"},  {"luat", "L"},    {"phap lenh", "PL"},
-                                     {"law on", "L"},   {"code of", "L"}, {"ordinance on", "PL"}};
-constexpr std::size_t kMaxTitleWords = 12;  // the noun's words included
-
-// The noun of folded @p words when they are a law's name from its noun on: the noun, a space,
-// then words and commas ("Luật Phòng, chống tham nhũng"), a number only as a year ("Bộ luật
-// Dân sự năm 2015"), at most kMaxTitleWords words in all. A comma right after the noun
-// ("theo luật, ...") or a bracket, colon or other number anywhere means no.
-const TypeNoun* titled_law_noun_of(std::string_view words) {
-    const auto starts_words = [&](const TypeNoun& noun) {
-        return words.size() > noun.folded.size() && words.substr(0, noun.folded.size()) == noun.folded &&
-               words[noun.folded.size()] == ' ';
-    };
-    const TypeNoun* noun = std::find_if(std::begin(kTitledNouns), std::end(kTitledNouns), starts_words);
-    if (noun == std::end(kTitledNouns)) return nullptr;
-    const auto noun_words = static_cast<std::size_t>(std::count(noun->folded.begin(), noun->folded.end(), ' ')) + 1;
-    std::size_t count = noun_words;
-    for (std::size_t p = noun->folded.size(); p < words.size();) {
-        if (words[p] == ' ' || words[p] == ',') {
-            ++p;
-            continue;
-        }
-        std::size_t end = p;
-        while (end < words.size() && is_folded_word_char(words[end])) ++end;
-        if (end == p) return nullptr;  // a bracket, a colon, another sign
-        const std::string_view word = words.substr(p, end - p);
-        const bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-        const bool year = word.size() == 4 && (word.substr(0, 2) == "19" || word.substr(0, 2) == "20") &&
-                          std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if ((has_digit && !year) || ++count > kMaxTitleWords) return nullptr;
-        p = end;
-    }
-    return count > noun_words ? noun : nullptr;
-}
-
-// After take_type_noun found no noun right before the number: the nearest titled noun whose
-// title runs up to the number, leaving @p before as the text ahead of the noun.
-const TypeNoun* take_titled_noun(std::string_view& before) {
-    const std::string_view rest = without_number_word(before);
-    for (std::size_t start = rest.size(); start-- > 0;) {
-        if (start > 0 && is_folded_word_char(rest[start - 1])) continue;  // not a word start
-        if (const TypeNoun* noun = titled_law_noun_of(rest.substr(start))) {
-            before = rest.substr(0, start);
-            return noun;
-        }
-    }
-    return nullptr;
-}
-
 std::string_view trim(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     return trim_right(text);
@@ -247,8 +136,8 @@ constexpr std::string_view kDocumentParts[] = {"dieu", "khoan", "diem", "chuong"
 bool starts_a_list_item(std::string_view segment) {
     if (segment.empty() || (segment.front() >= '0' && segment.front() <= '9')) return true;
     const auto at_start = [&](std::string_view word) { return word_at(segment, 0, word); };
-    return std::any_of(std::begin(kTypeNouns), std::end(kTypeNouns),
-                       [&](const TypeNoun& noun) { return at_start(noun.folded); }) ||
+    const auto nouns = type_nouns();
+    return std::any_of(nouns.begin(), nouns.end(), [&](const TypeNoun& noun) { return at_start(noun.folded); }) ||
            std::any_of(std::begin(kDocumentParts), std::end(kDocumentParts), at_start);
 }
 
@@ -491,8 +380,8 @@ Reference resolve(std::string_view text, const DocumentNumber& number, std::size
 
     const std::string sentence = folded_sentence_before(text, begin);
     std::string_view before_noun = sentence;
-    const TypeNoun* noun = take_type_noun(before_noun);
-    if (noun == nullptr && !type_in_number) noun = take_titled_noun(before_noun);
+    const TypeNoun* noun = take_type_noun_before_number(before_noun);
+    if (noun == nullptr && !type_in_number) noun = take_titled_law_noun_before_number(before_noun);
     const CodeInfo* noun_type = noun != nullptr ? find_code(noun->code) : nullptr;
     // A noun for another kind of document is no noun of this number but part of the
     // clause: "hướng dẫn 02/2017/TT-BYT" guides a circular.
@@ -512,8 +401,8 @@ Reference resolve(std::string_view text, const DocumentNumber& number, std::size
     else if (number.year == 0) ref.issued_year = year_stated_after(text, end);
 
     const CodeInfo* type = type_in_number ? first : noun_type;
-    const Sense sense = noun != nullptr ? noun->sense : Sense::by_style;
-    const bool party_sense = sense == Sense::party || (sense == Sense::by_style && number.party_style);
+    const NounSense sense = noun != nullptr ? noun->sense : NounSense::by_style;
+    const bool party_sense = sense == NounSense::party || (sense == NounSense::by_style && number.party_style);
     if (type != nullptr) {
         const bool party = party_sense && !type->party_name_vi.empty();
         ref.type_code = type_in_number ? codes.front() : std::string(type->code);
@@ -543,7 +432,7 @@ bool only_list_glue(std::string_view text, std::size_t from, std::size_t to) {
                                                      "august", "september", "october", "november", "december"};
         const bool glue = std::find(std::begin(kGlue), std::end(kGlue), word) != std::end(kGlue) ||
                           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-                          std::any_of(std::begin(kTypeNouns), std::end(kTypeNouns), [&](const TypeNoun& noun) {
+                          std::any_of(type_nouns().begin(), type_nouns().end(), [&](const TypeNoun& noun) {
                               for (std::size_t at = noun.folded.find(word); at != std::string_view::npos; at = noun.folded.find(word, at + 1))
                                   if (word_at(noun.folded, at, word)) return true;
                               return false;
@@ -633,7 +522,6 @@ std::vector<Reference> resolve_all(std::string_view text, const Mentions& mentio
 
 }  // namespace
 
-bool is_titled_law_name(std::string_view folded_words) { return titled_law_noun_of(folded_words) != nullptr; }
 
 Issuer describe_issuer(const std::string& code, bool party_sense) {
     Issuer issuer{code, {}, {}};
@@ -663,20 +551,6 @@ std::string_view to_string(Relation relation) {
         case Relation::guides: return "guides";
     }
     return "cites";
-}
-
-std::optional<DocumentNumber> parse_cited_number(std::string_view text) {
-    if (auto number = parse_document_number(text)) return number;
-    const std::string nfc = unicode::normalize_nfc(text);
-    const std::string_view view = trim(nfc);
-    std::vector<DocumentNumberMatch> found = find_document_numbers(view);
-    if (found.size() != 1 || found.front().end != view.size()) return std::nullopt;
-    // Before the number, its name and nothing else: "Decree No.", "Luật Đất đai số", "No.".
-    const std::string folded = unicode::fold(view.substr(0, found.front().begin));
-    std::string_view before = folded;
-    if (take_type_noun(before) == nullptr && take_titled_noun(before) == nullptr) before = without_number_word(before);
-    if (!trim(before).empty()) return std::nullopt;
-    return std::move(found.front().value);
 }
 
 std::vector<Reference> extract_references(std::string_view nfc_text) {

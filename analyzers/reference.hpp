@@ -70,17 +70,6 @@ struct Reference {
     std::size_t end = 0;
 };
 
-/// Whether folded @p folded_words name a law, code or ordinance by its title from the noun on,
-/// as written before its number: "luat dat dai", "bo luat dan su nam 2015", "law on
-/// enterprises" (at most 12 words, a number only as a year).
-[[nodiscard]] bool is_titled_law_name(std::string_view folded_words);
-
-/// A document number as a text cites it, copied whole from an article: the number alone
-/// (parse_document_number) or after its type name and "số"/"No." ("Decree No. 43/2014/ND-CP",
-/// "Nghị định số 43/2014/NĐ-CP", "Law on Land No. 31/2024/QH15", "Decree 43/2014", which is
-/// 43/2014/NĐ-CP); nullopt for anything else, such as a sentence with a number in it.
-[[nodiscard]] std::optional<DocumentNumber> parse_cited_number(std::string_view text);
-
 /// Every reference in NFC text @p nfc_text, in order.
 [[nodiscard]] std::vector<Reference> extract_references(std::string_view nfc_text);
 

@@ -69,6 +69,18 @@ const std::vector<std::string>& synonyms_of(std::string_view folded) {
     return it == table.end() ? none : it->second;
 }
 
+std::string code_named(std::string_view folded) {
+    std::string key(folded);
+    std::replace(key.begin(), key.end(), ' ', '_');
+    for (const auto& names : kAbbreviations)
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            std::string name = names[i];
+            std::replace(name.begin(), name.end(), ' ', '_');
+            if (name == key) return names[1];
+        }
+    return {};
+}
+
 std::vector<std::string> all_synonym_names() {
     std::vector<std::string> names;
     for (const auto& group : kGroups) names.insert(names.end(), group.begin(), group.end());

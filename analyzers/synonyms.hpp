@@ -15,6 +15,11 @@ namespace tracuu {
 /// when it is none. Names of several words come back with "_" (Vietnamese) or spaces (English).
 [[nodiscard]] const std::vector<std::string>& synonyms_of(std::string_view folded);
 
+/// The Vietnamese name of the code (Bộ luật) that folded @p folded names: its abbreviation, its
+/// English name or that name itself, words joined by "_" or spaces ("blhs", "criminal_code",
+/// "penal code", "bo luat hinh su" -> "bo_luat_hinh_su"); "" when it names none.
+[[nodiscard]] std::string code_named(std::string_view folded);
+
 /// Every name in the groups (an abbreviation of a code, "blhs", is one way and in none) (for tests: each multi-syllable one must be a word the analyzer finds).
 [[nodiscard]] std::vector<std::string> all_synonym_names();
 

@@ -202,6 +202,15 @@ const std::vector<AlqacSet> kAlqacSets = {
     {"2022", "law-2022.json", "questions-2022.json", "qrels-2022.tsv"},
 };
 
+// The ALQAC 2022 laws are identified by their numbers; a lawyer's collection names them, as
+// the 2023 laws' ids do. What each number is, from the laws themselves.
+const std::map<std::string, std::string> kAlqacLawNames = {
+    {"91/2015/QH13", "Bộ luật Dân sự"},
+    {"24/2018/QH14", "Luật An ninh mạng"},
+    {"45/2019/QH14", "Bộ luật Lao động"},
+    {"01/VBHN-VPQH", "Bộ luật Hình sự"},  // the consolidated text of the 2015 code and its 2017 amendments
+};
+
 int export_alqac(const fs::path& data, const fs::path& work) {
     fs::create_directories(work);
     for (const AlqacSet& set : kAlqacSets) {
@@ -211,6 +220,8 @@ int export_alqac(const fs::path& data, const fs::path& work) {
         const rapidjson::Document laws = parse_json_file(data / "alqac" / set.laws);
         for (const auto& law : laws.GetArray()) {
             const std::string law_id = string_member(law, "id");
+            const auto named = kAlqacLawNames.find(law_id);
+            const std::string law_name = named != kAlqacLawNames.end() ? named->second : law_id;
             for (const auto& article : law["articles"].GetArray()) {
                 rapidjson::StringBuffer buffer;
                 rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
@@ -221,6 +232,11 @@ int export_alqac(const fs::path& data, const fs::path& work) {
                 writer.String(string_member(article, "text"));
                 writer.Key("lang");
                 writer.String("vi");
+                // One article of a law, as a lawyer's collection holds it (README, JSONL "law").
+                writer.Key("law");
+                writer.String(law_name);
+                writer.Key("article");
+                writer.String(string_member(article, "id"));
                 writer.EndObject();
                 out << buffer.GetString() << '\n';
                 ++articles;

@@ -44,6 +44,8 @@ std::string to_stored_json(const Document& doc) {
     if (!doc.author.empty()) field("author", doc.author);
     field("number", doc.number);
     if (!doc.locality.empty()) field("locality", doc.locality);
+    if (!doc.law.empty()) field("law", doc.law);
+    if (!doc.article.empty()) field("article", doc.article);
     field("source", doc.source);
     if (!doc.path.empty()) field("path", doc.path);
     w.Key("references");
@@ -99,6 +101,8 @@ Document from_stored_json(std::string_view data) {
     doc.author = string_member(json, "author");
     doc.number = string_member(json, "number");
     doc.locality = string_member(json, "locality");
+    doc.law = string_member(json, "law");
+    doc.article = string_member(json, "article");
     doc.source = string_member(json, "source");
     doc.path = string_member(json, "path");
     if (const auto refs = json.FindMember("references"); refs != json.MemberEnd() && refs->value.IsArray()) {

@@ -44,6 +44,10 @@ struct Document {
     /// When its own number is a local body's: the locality of that body ("Quảng Ninh"), from
     /// its heading, its number's mention or its dateline; else "".
     std::string locality;
+    /// When it is one article of a law or code: that law as the source names it ("Bộ luật Hình
+    /// sự"), and the article's number ("173"); else "".
+    std::string law;
+    std::string article;
     std::string source;                   ///< File (and line, for JSONL) it was read from.
     std::string path;                     ///< Absolute path of that file ("" for documents not read from one).
     std::vector<std::string> references;  ///< Canonical document numbers it cites, first mention first.

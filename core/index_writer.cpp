@@ -3,6 +3,7 @@
  */
 #include "core/index_writer.hpp"
 
+#include "analyzers/legal_article.hpp"
 #include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/unicode.hpp"
@@ -134,6 +135,9 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
     if (doc.number.empty() && header) doc.number = header->number;
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
+    // An article of a law given without its number opens with it: "Điều 173. Tội trộm cắp tài sản".
+    if (!doc.law.empty() && doc.article.empty()) doc.article = article_opening(doc.title);
+    if (!doc.law.empty() && doc.article.empty()) doc.article = article_opening(doc.text);
     const std::vector<Reference> references = extract_references(doc.text, body.references);
     const std::optional<DocumentNumber> own = parse_document_number(doc.number);
     // The title's references matter only for its own number (its locality, its date).
@@ -239,6 +243,12 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     if (const std::string author = unicode::fold(doc.author); !author.empty() && author.size() <= kMaxAuthorTermBytes)
         xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + author);
     if (!doc.path.empty()) xdoc.add_boolean_term(source_term(doc.path));
+    // One article of a law (analyzers/legal_article.hpp): "Điều 173 Bộ luật Hình sự" finds it.
+    if (const std::string law = law_key(doc.law); !law.empty() && law.size() <= kMaxLawTermBytes) {
+        xdoc.add_boolean_term(law_term(law));
+        if (const std::string abbreviation = law_abbreviation_key(law); !abbreviation.empty()) xdoc.add_boolean_term(law_term(abbreviation));
+    }
+    if (!doc.article.empty()) xdoc.add_boolean_term(article_term(doc.article));
     if (doc.content_hash != 0) xdoc.add_value(schema::kContentHashSlot, content_hash_value(doc.content_hash));
     if (doc.date.size() == 10) {
         const std::string compact = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);

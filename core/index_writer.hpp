@@ -18,6 +18,8 @@ namespace tracuu {
 
 /// Longest author term kept, in bytes (Xapian terms hold at most 245).
 inline constexpr std::size_t kMaxAuthorTermBytes = 160;
+/// Longest law key indexed as a term (schema::kLawPrefix); a law's name is far shorter.
+inline constexpr std::size_t kMaxLawTermBytes = 160;
 
 /// A document's text and title, analyzed as the indexer reads them.
 struct DocumentAnalysis {

@@ -818,6 +818,30 @@ Xapian::Query citing_number(std::string_view key) {
                          Xapian::Query(Xapian::Query::OP_WILDCARD, cited_locality_term(key, "")));
 }
 
+std::vector<std::string> keys_looked_up(const Xapian::Database& db, const NumberLookup& lookup) {
+    if (lookup.whole) return {lookup.whole->key()};
+    const std::string term_prefix = prefixed(schema::kReferencePrefix, lookup.serial + "/");
+    std::vector<std::pair<std::string, Xapian::doccount>> found;  // key, termfreq
+    std::size_t scanned = 0;
+    for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix) && scanned < kMaxReferenceTermsScanned; ++it, ++scanned) {
+        std::string key = (*it).substr(schema::kReferencePrefix.size());
+        if (const auto number = document_number_from_key(key); number && lookup.fits(*number)) found.emplace_back(std::move(key), it.get_termfreq());
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (found.size() > kMaxNumbersLookedUp) found.resize(kMaxNumbersLookedUp);
+    std::vector<std::string> keys;
+    for (auto& [key, frequency] : found) keys.push_back(std::move(key));
+    return keys;
+}
+
+Xapian::Query citing_looked_up(const Xapian::Database& db, const NumberLookup& lookup) {
+    std::vector<Xapian::Query> citing;
+    for (const std::string& key : keys_looked_up(db, lookup)) citing.push_back(citing_number(key));
+    // Not MatchNothing, which is the empty query: a filter of none would filter nothing out.
+    if (citing.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+    return Xapian::Query(Xapian::Query::OP_OR, citing.begin(), citing.end());
+}
+
 std::pair<std::vector<std::string>, Xapian::doccount> documents_citing(const Xapian::Database& db, std::string_view id,
                                                                        std::size_t limit) {
     const std::string id_term = prefixed(schema::kIdPrefix, id);
@@ -867,9 +891,13 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
     if (page.offset > kMaxLinksOffset)
         return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxLinksOffset)};
     const std::string valid = unicode::to_valid_utf8(ref);
-    const std::optional<DocumentNumber> number =
-        valid.size() <= 256 ? parse_cited_number(unicode::normalize_nfc(valid)) : std::nullopt;
-    if (!number) return Error{"bad_parameter", "\"" + valid.substr(0, 256) + "\" is not a document number such as 126/NQ-CP"};
+    const std::optional<NumberLookup> lookup = valid.size() <= 256 ? read_number_lookup(valid) : std::nullopt;
+    if (!lookup) return Error{"bad_parameter", "\"" + valid.substr(0, 256) + "\" is not a document number such as 126/NQ-CP"};
+    // A report is one number's: a part of one ("45/2019") may be many, each its own.
+    if (!lookup->whole)
+        return Error{"bad_parameter", "\"" + valid + "\" is not a whole document number such as 126/NQ-CP; GET /references?q=" + valid +
+                                          " lists the numbers it may be"};
+    const std::optional<DocumentNumber>& number = lookup->whole;
 
     ReferenceReport report;
     report.reference = describe_reference(*number);
@@ -930,7 +958,12 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
     const std::size_t number_start = number_start_after_type_name(nfc);
     const std::string folded = unicode::fold(std::string_view(nfc).substr(number_start));
     const std::size_t first = folded.find_first_not_of(' ');
-    const std::string typed = first == std::string::npos ? std::string() : folded.substr(first, folded.find_last_not_of(' ') + 1 - first);
+    std::string typed = first == std::string::npos ? std::string() : folded.substr(first, folded.find_last_not_of(' ') + 1 - first);
+    // Codes first, as tables of documents list them: "NQ-CP 126" is 126/NQ-CP. A type named
+    // before a serial ("QĐ 1880") lists that type's numbers first.
+    const std::optional<NumberLookup> lookup = read_number_lookup(nfc);
+    if (!typed.empty() && (typed[0] < '0' || typed[0] > '9') && lookup && lookup->whole) typed = lookup->whole->key();
+    const std::string named_type = lookup && !lookup->whole && !lookup->codes.empty() ? unicode::fold(lookup->codes.front()) : std::string();
     if (!typed.empty()) {
         std::size_t digits = 0;
         while (digits < typed.size() && typed[digits] >= '0' && typed[digits] <= '9') ++digits;
@@ -965,7 +998,15 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
         if (entry.citing == 0 && typed.empty()) continue;  // "most cited" lists cited numbers
         listed.push_back(std::move(entry));
     }
-    std::stable_sort(listed.begin(), listed.end(), [](const ReferenceCount& a, const ReferenceCount& b) { return a.citing > b.citing; });
+    const auto of_named_type = [&](const ReferenceCount& entry) {
+        const std::string& key = entry.reference.key;
+        const std::size_t codes = key.rfind('/');
+        return !named_type.empty() && codes != std::string::npos && key.compare(codes + 1, named_type.size() + 1, named_type + "-") == 0;
+    };
+    std::stable_sort(listed.begin(), listed.end(), [&](const ReferenceCount& a, const ReferenceCount& b) {
+        if (of_named_type(a) != of_named_type(b)) return of_named_type(a);
+        return a.citing > b.citing;
+    });
     if (listed.size() > limit) listed.resize(limit);
     for (ReferenceCount& entry : listed) entry.reference.canonical = written_form(db, entry.reference.key, entry.reference.canonical);
     return listed;

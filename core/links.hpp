@@ -108,6 +108,18 @@ void date_every_mention(std::vector<Citation>& mentions);
 /// that is the same (XK). The `ref` filter; NumberHolders::citing_any.
 [[nodiscard]] Xapian::Query citing_number(std::string_view key);
 
+/// Most numbers a lookup in part stands for (citing_looked_up).
+inline constexpr std::size_t kMaxNumbersLookedUp = 100;
+
+/// The keys of the numbers that @p lookup fits (analyzers/document_number.hpp): its own for a
+/// whole number; for a part ("45/2019", "QĐ 1880"), those the index's documents cite, most
+/// cited first, at most kMaxNumbersLookedUp. Each stays its own number: none are merged.
+[[nodiscard]] std::vector<std::string> keys_looked_up(const Xapian::Database& db, const NumberLookup& lookup);
+
+/// Every document citing a number that @p lookup fits (citing_number of each of
+/// keys_looked_up); nothing when the index cites none.
+[[nodiscard]] Xapian::Query citing_looked_up(const Xapian::Database& db, const NumberLookup& lookup);
+
 /// What a document number is, from its codes and the code lexicon.
 struct ReferenceDescription {
     std::string canonical;   ///< "69-QĐ/TW"

@@ -4,6 +4,7 @@
  */
 #include "core/query.hpp"
 
+#include "analyzers/legal_article.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
 #include "analyzers/synonyms.hpp"
@@ -355,6 +356,11 @@ private:
             }
             clauses.push_back(std::move(clause));
         }
+        // An article named as lawyers name it ("Điều 173 Bộ luật Hình sự", "khoản 2 điều 5 luật
+        // đất đai", "Article 8 of the Labour Code") is that article of that law, where the index
+        // holds the law's articles one by one; named without a law ("điều 173"), every law's.
+        if (!excluded)
+            for (const ArticleMention& mention : find_article_mentions(analysis.text)) clauses.push_back(named_article(mention));
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)
@@ -372,6 +378,14 @@ private:
         }
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
+    }
+
+    static Xapian::Query named_article(const ArticleMention& mention) {
+        const Xapian::Query article(article_term(mention.article));
+        if (mention.law_keys.empty()) return constant_weight(kArticleBoost, article);
+        std::vector<Xapian::Query> laws;
+        for (const std::string& key : mention.law_keys) laws.emplace_back(law_term(key));
+        return constant_weight(kArticleBoost, Xapian::Query(Xapian::Query::OP_AND, article, combine(Xapian::Query::OP_OR, laws)));
     }
 
     // Each two syllables typed side by side, as a phrase: the text that has them so ranks above
@@ -528,10 +542,18 @@ private:
             return Xapian::Query(std::string(schema::kLanguagePrefix) + value);
         }
         if (field == "ref") {
-            const auto number = parse_cited_number(value);
-            if (!number) return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number such as 126/NQ-CP");
-            out_.highlights.references.insert(number->key());
-            return citing_number(number->key());  // not the document that is it
+            const auto lookup = read_number_lookup(value);
+            if (!lookup || (!lookup->whole && index_ == nullptr))
+                // A value with a space is quoted: ref:QĐ 1880 is ref:QĐ and the word 1880.
+                return error_at(lexeme.character, "ref: \"" + value + "\" is not a document number: give one whole (ref:126/NQ-CP) or its "
+                                                  "serial with its year (ref:45/2019) or its type, quoted (ref:\"QĐ 1880\")");
+            if (lookup->whole) {
+                out_.highlights.references.insert(lookup->whole->key());
+                return citing_number(lookup->whole->key());  // not the document that is it
+            }
+            // The part a lawyer remembers ("45/2019"): every number it fits that the corpus cites.
+            for (const std::string& key : keys_looked_up(*index_, *lookup)) out_.highlights.references.insert(key);
+            return citing_looked_up(*index_, *lookup);
         }
         if (field == "type") {
             const auto code = resolve_type(value);
@@ -869,6 +891,10 @@ LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::st
 std::string type_term(std::string_view code) { return std::string(schema::kTypePrefix) + unicode::fold(code); }
 
 std::string issuer_term(std::string_view code) { return std::string(schema::kIssuerPrefix) + unicode::fold(code); }
+
+std::string law_term(std::string_view law_key) { return std::string(schema::kLawPrefix) + std::string(law_key); }
+
+std::string article_term(std::string_view article_key) { return std::string(schema::kArticlePrefix) + std::string(article_key); }
 
 CodeNames names_of_code(std::string_view code) {
     if (code == kArticleType) return {"Bài báo", "Press article"};

@@ -81,6 +81,10 @@ inline constexpr std::size_t kMaxQueryBytes = 2048;
 /// rank them among themselves.
 inline constexpr double kReferenceBoost = 1000.0;
 
+/// Weight added to the article of a law that a query names ("Điều 173 Bộ luật Hình sự"): the
+/// document asked for, as a number's own document is (twice kReferenceBoost).
+inline constexpr double kArticleBoost = 2 * kReferenceBoost;
+
 /// Weight factor for a stop word: it still counts, three quarters as much as a content word
 /// (BM25's idf already discounts it; 0.25 and 0.5 made ALQAC answers worse, see bench/README.md).
 inline constexpr double kStopwordWeight = 0.75;
@@ -145,6 +149,10 @@ struct LegalKind {
 [[nodiscard]] std::string type_term(std::string_view code);
 /// schema::kIssuerPrefix term of a canonical issuer code: "TTg" -> "XIttg".
 [[nodiscard]] std::string issuer_term(std::string_view code);
+/// schema::kLawPrefix term of a law key (analyzers/legal_article.hpp): "XUbo luat hinh su".
+[[nodiscard]] std::string law_term(std::string_view law_key);
+/// schema::kArticlePrefix term of an article key: "XA173".
+[[nodiscard]] std::string article_term(std::string_view article_key);
 
 /// Names of a type or issuer code, for display: {"Nghị định", "Decree"}; empty names for a
 /// code outside the lexicon.

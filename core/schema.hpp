@@ -55,6 +55,10 @@ inline constexpr std::string_view kCitedLocalityPrefix = "XK";
 /// XV126/nq-cp:2023: cites this number, which has no year of its own (it comes back every few
 /// years), as issued that year, as the text dates it (core/links.hpp cited_year_term).
 inline constexpr std::string_view kCitedYearPrefix = "XV";
+/// XA173: the document is that article of a law (Document::article, analyzers/legal_article.hpp article_key).
+inline constexpr std::string_view kArticlePrefix = "XA";
+/// XUbo luat hinh su: the document is an article of that law (Document::law, law_key), whole.
+inline constexpr std::string_view kLawPrefix = "XU";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;  ///< Publication date as YYYYMMDD, for sorting and ranges.
@@ -78,8 +82,8 @@ inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
 /// slots and the citation relation terms (XC). 3: the id slot. 4: localities (XL, XK; the
 /// stored document's and citations' "locality"). 5: the years of citations (XV), positions of
-/// title words (S). Both sides
+/// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). Both sides
 /// refuse an index of another schema version (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 }  // namespace tracuu::schema

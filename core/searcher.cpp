@@ -60,11 +60,13 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
                                           " is after to " + request.to};
     if (!from.empty() || !to.empty()) filters.push_back(date_range_query(from, to));
     if (!request.ref.empty()) {
-        const auto number = parse_cited_number(request.ref);
-        if (!number)
+        // Whole, or the part a lawyer remembers: "45/2019" is every 45/2019/… the corpus cites.
+        const auto lookup = read_number_lookup(request.ref);
+        if (!lookup)
             return Error{"bad_parameter", "parameter \"ref\": \"" + unicode::to_valid_utf8(request.ref).substr(0, 256) +
-                                              "\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP"};
-        filters.push_back(citing_number(number->key()));  // not the document that is it
+                                              "\" is not a document number: give one whole (126/NQ-CP, 15/2020/NĐ-CP) or its serial with "
+                                              "its year (45/2019) or its type (QĐ 1880)"};
+        filters.push_back(citing_looked_up(db, *lookup));  // not the documents that are them
     }
     if (!request.type.empty()) {
         const Result<TypeFilter> type = resolve_type_filter(request.type);
@@ -257,6 +259,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     SearchResponse response;
     response.query = request.query;
     response.total = mset.get_matches_estimated();
+    if (const auto lookup = request.ref.empty() ? std::nullopt : read_number_lookup(request.ref))
+        for (const std::string& key : keys_looked_up(db_, *lookup))
+            if (const auto number = document_number_from_key(key)) response.ref_numbers.push_back(number->canonical());
     if (facet_counter) {
         response.facets = facet_counter->results(kMaxFacetValues);
         response.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&

@@ -88,6 +88,9 @@ struct SearchResponse {
     /// needs it or the corrected query would match nothing.
     std::string did_you_mean;
     Xapian::doccount did_you_mean_total = 0;  ///< Documents the corrected query matches (estimated as total is).
+    /// With a ref filter, the numbers it stands for, each its own, most cited first: the one
+    /// typed whole, or every number a part fits ("45/2019": 45/2019/QH14, 45/2019/NĐ-CP, ...).
+    std::vector<std::string> ref_numbers;
 };
 
 /// One completion for what a user is typing.

@@ -4,6 +4,7 @@
 #include "core/sources.hpp"
 
 #include "analyzers/document_number.hpp"
+#include "analyzers/legal_article.hpp"
 #include "analyzers/locality.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/formats.hpp"
@@ -252,8 +253,14 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
     for (const auto& member : json.GetObject()) {
         const std::string name = json_string(member.name);
         if (name == "id" || name == "text") continue;
+        // An article's number may be given as a JSON number: "article": 173.
+        if (name == "article" && member.value.IsUint64()) {
+            doc.article = article_key(std::to_string(member.value.GetUint64()));
+            if (doc.article.empty()) remark("\"article\" " + std::to_string(member.value.GetUint64()) + " is not an article number such as 173; ignored");
+            continue;
+        }
         const bool known = name == "title" || name == "date" || name == "url" || name == "lang" || name == "author" ||
-                           name == "number" || name == "locality";
+                           name == "number" || name == "locality" || name == "law" || name == "article";
         if (known && !member.value.IsString()) {
             remark("\"" + name + "\" is not a string; ignored");
             continue;
@@ -281,6 +288,15 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
             if (place.empty()) place = heading_locality(written);
             if (place.empty()) remark("\"locality\" \"" + written + "\" names no province or city, such as Quảng Ninh; ignored");
             doc.locality = std::move(place);
+        } else if (name == "law") {
+            // The law or code the document is an article of: "Bộ luật Hình sự", "Luật Đất đai 2013".
+            const std::string written = unicode::normalize_nfc(json_string(member.value));
+            if (law_key(written).empty()) remark("\"law\" \"" + written + "\" names no law, such as Bộ luật Hình sự; ignored");
+            else doc.law = written;
+        } else if (name == "article") {
+            const std::string written = json_string(member.value);
+            doc.article = article_key(written);
+            if (doc.article.empty()) remark("\"article\" \"" + written + "\" is not an article number such as 173 or 5a; ignored");
         } else if (name == "date") {
             const std::string written = json_string(member.value);
             std::size_t length = 0;

@@ -89,10 +89,14 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
         write_optional(w, "lang", doc.lang);
         write_optional(w, "date", doc.date);
         write_optional(w, "url", doc.url);
+        // Articles of several codes share a number and often a title: which code's it is.
+        if (!doc.law.empty()) write_optional(w, "law", doc.law);
+        if (!doc.article.empty()) write_optional(w, "article", doc.article);
         write_strings(w, "references", doc.references);
         w.EndObject();
     }
     w.EndArray();
+    if (!response.ref_numbers.empty()) write_strings(w, "ref_numbers", response.ref_numbers);
     if (!response.did_you_mean.empty()) {
         w.Key("did_you_mean");
         write_string(w, response.did_you_mean);
@@ -249,6 +253,8 @@ HttpReply get_document(Searcher& searcher, const std::string& id, const QueryPar
     write_optional(w, "author", doc->author);
     write_optional(w, "number", doc->number);
     write_optional(w, "locality", doc->locality);
+    write_optional(w, "law", doc->law);
+    write_optional(w, "article", doc->article);
     w.Key("source");
     write_string(w, doc->source);
     write_strings(w, "references", doc->references);

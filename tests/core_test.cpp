@@ -4,6 +4,7 @@
  */
 #include "core/index_writer.hpp"
 #include "core/legal_header.hpp"
+#include "core/links.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
 #include "core/related.hpp"
@@ -132,7 +133,7 @@ TEST(Sources, BadFilesAreReportedWithFileAndReason) {
 TEST(Sources, JsonlReportsBadLinesAndKeepsTheRest) {
     TempDir dir;
     const auto file = dir.write("records.jsonl",
-                                "{\"id\":\"a\",\"title\":\"Điều 1\",\"text\":\"Phạm vi điều chỉnh\",\"date\":\"2020-01-15\",\"law\":\"91/2015/QH13\"}\n"
+                                "{\"id\":\"a\",\"title\":\"Điều 1\",\"text\":\"Phạm vi điều chỉnh\",\"date\":\"2020-01-15\",\"chapter\":\"I\"}\n"
                                 "{\"id\":\"b\",\"text\":\n"
                                 "\n"
                                 "[1,2]\n"
@@ -146,7 +147,7 @@ TEST(Sources, JsonlReportsBadLinesAndKeepsTheRest) {
     EXPECT_EQ(read.documents[0].id, "a");
     EXPECT_EQ(read.documents[0].title, "Điều 1");
     EXPECT_EQ(read.documents[0].date, "2020-01-15");
-    EXPECT_EQ(read.documents[0].extra_fields_json, "{\"law\":\"91/2015/QH13\"}");
+    EXPECT_EQ(read.documents[0].extra_fields_json, "{\"chapter\":\"I\"}");
     EXPECT_EQ(read.documents[1].id, "c");
     EXPECT_EQ(read.documents[1].date, "");
     EXPECT_EQ(read.documents[2].date, "2023-08-14");  // a timestamp's date
@@ -210,6 +211,117 @@ TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
     for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”"})
         EXPECT_EQ(ids(search(q)), std::vector<std::string>{"adjacent"}) << q;
     EXPECT_EQ(ids(search("thi hành pháp luật")).size(), 2u);
+}
+
+// Codes indexed article by article (a JSONL record per article, with "law" and "article"), as
+// lawyers' collections and the ALQAC data hold them; several codes share article numbers.
+Document law_article(std::string id, std::string law, std::string article, std::string text) {
+    Document doc = make_document(std::move(id), std::move(text));
+    doc.law = std::move(law);
+    doc.article = std::move(article);
+    return doc;
+}
+
+std::vector<Document> codes_article_by_article() {
+    return {law_article("blhs-173", "Bộ luật Hình sự", "173",
+                        "Tội trộm cắp tài sản\n\nNgười nào trộm cắp tài sản của người khác trị giá từ 2.000.000 đồng đến dưới "
+                        "50.000.000 đồng thì bị phạt cải tạo không giam giữ đến 03 năm hoặc phạt tù từ 06 tháng đến 03 năm."),
+            law_article("blhs-5", "Bộ luật Hình sự", "5",
+                        "Hiệu lực của Bộ luật hình sự đối với những hành vi phạm tội trên lãnh thổ nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+            law_article("blds-173", "Bộ luật Dân sự", "173",
+                        "Nghĩa vụ của chủ sở hữu trong trường hợp bất động sản liền kề\n\nChủ sở hữu bất động sản chịu hưởng quyền."),
+            // Words of the query everywhere: "điều", "bộ luật", "hình".
+            law_article("blld-173", "Bộ luật Lao động", "173",
+                        "Điều kiện áp dụng hình thức kỷ luật\n\nBộ luật này quy định điều kiện, hình thức xử lý kỷ luật lao động; "
+                        "điều chỉnh theo Bộ luật này và điều ước quốc tế về hình thức kỷ luật."),
+            law_article("blld-8", "Bộ luật Lao động", "8",
+                        "Các hành vi bị nghiêm cấm trong lĩnh vực lao động\n\nPhân biệt đối xử trong lao động; ngược đãi người lao động."),
+            law_article("ldd-5", "Luật Đất đai 2013", "5",
+                        "Người sử dụng đất\n\nNgười sử dụng đất được Nhà nước giao đất, cho thuê đất, công nhận quyền sử dụng đất."),
+            law_article("hngd-8", "Luật Hôn nhân và gia đình", "8",
+                        "Điều kiện kết hôn\n\nNam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên; việc kết hôn do nam và nữ tự nguyện quyết định."),
+            law_article("hp-2", "Hiến pháp", "2", "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam là nhà nước pháp quyền xã hội chủ nghĩa."),
+            law_article("ldd-173", "Luật Đất đai 2013", "173",
+                        "Quyền và nghĩa vụ của tổ chức kinh tế được Nhà nước cho thuê đất thu tiền thuê đất hằng năm."),
+            // A judgment that cites the article: the article itself comes first.
+            make_document("judgment", "Bản án sơ thẩm\n\nBị cáo bị truy tố theo khoản 1 Điều 173 Bộ luật Hình sự về tội trộm cắp tài sản.")};
+}
+
+TEST_F(SearchTest, AnArticleNamedWithItsCodeRanksThatArticleOfThatCodeFirst) {
+    index(codes_article_by_article());
+    for (const std::string q : {"Điều 173 Bộ luật Hình sự", "điều 173 bộ luật hình sự", "dieu 173 bo luat hinh su", "Điều 173 BLHS",
+                                "khoản 1 điều 173 bộ luật hình sự", "Điều 173 của Bộ luật Hình sự năm 2015", "Bộ luật Hình sự Điều 173"}) {
+        const auto found = ids(search(q));
+        ASSERT_FALSE(found.empty()) << q;
+        EXPECT_EQ(found.front(), "blhs-173") << q;
+    }
+    for (const std::string q : {"khoản 2 điều 5 luật đất đai", "Dieu 5 Luat Dat dai", "điều 5 luật đất đai năm 2013"}) {
+        const auto found = ids(search(q));
+        ASSERT_FALSE(found.empty()) << q;
+        EXPECT_EQ(found.front(), "ldd-5") << q;
+    }
+    EXPECT_EQ(ids(search("Article 8 of the Labour Code")).front(), "blld-8");
+    // As lawyers shorten a law's name: without "và", or its initials.
+    for (const std::string q : {"điều 8 luật hôn nhân gia đình", "Điều 8 Luật HNGĐ", "dieu 8 luat hngd", "Điều 8 Luật Hôn nhân và Gia đình 2014"})
+        EXPECT_EQ(ids(search(q)).front(), "hngd-8") << q;
+    EXPECT_EQ(ids(search("Article 2 of the Constitution")).front(), "hp-2");
+    EXPECT_EQ(ids(search("điều 5 bộ luật hình sự")).front(), "blhs-5");
+}
+
+TEST_F(SearchTest, AnArticleNamedWithoutItsCodeIsEveryCodesArticleOfThatNumber) {
+    index(codes_article_by_article());
+    const SearchResponse response = search("điều 173");
+    ASSERT_GE(response.hits.size(), 4u);
+    std::vector<std::string> first(4);
+    for (std::size_t i = 0; i < 4; ++i) first[i] = response.hits[i].document.id;
+    std::sort(first.begin(), first.end());
+    EXPECT_EQ(first, (std::vector<std::string>{"blds-173", "blhs-173", "blld-173", "ldd-173"}));
+    // With the offence's words, the criminal code's.
+    EXPECT_EQ(ids(search("điều 173 trộm cắp tài sản")).front(), "blhs-173");
+}
+
+// "điều" before anything but a number is an ordinary syllable: no article is asked for.
+TEST_F(SearchTest, DieuKienAndDieuChinhAskForNoArticle) {
+    index(codes_article_by_article());
+    for (const std::string q : {"điều kiện áp dụng hình thức kỷ luật", "điều chỉnh bộ luật", "Bộ luật Hình sự điều chỉnh"}) {
+        const SearchResponse response = search(q);
+        ASSERT_FALSE(response.hits.empty()) << q;
+        for (const Hit& hit : response.hits) EXPECT_LT(hit.score, kArticleBoost) << q << ": " << hit.document.id;
+    }
+    EXPECT_EQ(ids(search("điều kiện áp dụng hình thức kỷ luật")).front(), "blld-173");
+}
+
+TEST(Sources, JsonlGivesTheLawAndArticleADocumentIs) {
+    TempDir dir;
+    const auto file = dir.write("code.jsonl",
+                                "{\"id\":\"a\",\"text\":\"Tội trộm cắp tài sản\",\"law\":\"Bộ luật Hình sự\",\"article\":\"173\"}\n"
+                                "{\"id\":\"b\",\"text\":\"Tội cướp tài sản\",\"law\":\"Bộ luật Hình sự\",\"article\":168}\n"
+                                "{\"id\":\"c\",\"text\":\"x\",\"law\":\"Bộ luật Hình sự\",\"article\":\"một trăm\"}\n"
+                                "{\"id\":\"d\",\"text\":\"x\",\"law\":\"...\"}\n");
+    const Read read = read_all({file.string()});
+    ASSERT_EQ(read.documents.size(), 4u);
+    EXPECT_EQ(read.documents[0].law, "Bộ luật Hình sự");
+    EXPECT_EQ(read.documents[0].article, "173");
+    EXPECT_EQ(read.documents[1].article, "168");
+    EXPECT_EQ(read.documents[2].article, "");
+    EXPECT_EQ(read.documents[3].law, "");
+    ASSERT_EQ(read.problems.size(), 2u);
+    EXPECT_NE(read.problems[0].reason.find("\"article\" \"một trăm\" is not an article number"), std::string::npos);
+    EXPECT_NE(read.problems[1].reason.find("\"law\" \"...\" names no law"), std::string::npos);
+}
+
+TEST_F(SearchTest, AnArticleOfALawKeepsItsLawAndNumberAndReadsItsNumberFromItsOpening) {
+    Document opening = make_document("opening", "Điều 174. Tội lừa đảo chiếm đoạt tài sản\nNgười nào bằng thủ đoạn gian dối chiếm đoạt tài sản.");
+    opening.law = "Bộ luật Hình sự";
+    index({opening, make_document("press", "Điều 174. Một bài báo không phải điều luật")});
+    const SearchResponse response = search("Điều 174 BLHS");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits.front().document.id, "opening");
+    EXPECT_EQ(response.hits.front().document.law, "Bộ luật Hình sự");
+    EXPECT_EQ(response.hits.front().document.article, "174");
+    // Without a law, a text opening with "Điều 174." is no article of one.
+    for (const Hit& hit : response.hits)
+        if (hit.document.id == "press") EXPECT_LT(hit.score, kArticleBoost);
 }
 
 // Syllables typed side by side that no dictionary word joins count again where the text has
@@ -749,6 +861,104 @@ TEST_F(SearchTest, RefFiltersToTheDocumentsCitingANumberNotTheDocumentThatIsIt) 
     EXPECT_EQ(ids(found.value()), std::vector<std::string>{"article"});
 }
 
+// A lawyer remembers a number in part: its serial and year ("45/2019", "Luật 45/2019"), or its
+// type and serial ("QĐ 1880"), or reads it codes first from a table ("NQ-CP 126"). Numbers are
+// not unique: a part stands for every number it fits, each listed on its own.
+class NumberInPartTest : public SearchTest {
+protected:
+    void SetUp() override {
+        index({make_document("code", "Văn bản căn cứ Bộ luật Lao động số 45/2019/QH14 về thời giờ làm việc"),
+               make_document("decree", "Văn bản thực hiện Nghị định 45/2019/NĐ-CP về xử phạt"),
+               make_document("circular", "Văn bản theo Thông tư 45/2019/TT-BTC về thuế"),
+               make_document("other-year", "Văn bản theo Luật số 45/2018/QH14"),
+               make_document("pm", "Văn bản thực hiện Quyết định 1880/QĐ-TTg của Thủ tướng"),
+               make_document("province", "Văn bản thực hiện Quyết định 1880/2015/QĐ-UBND của tỉnh"),
+               make_document("resolution-1880", "Văn bản thực hiện Nghị quyết 1880/NQ-CP"),
+               make_document("resolution-126", "Văn bản thực hiện Nghị quyết 126/NQ-CP")});
+    }
+    Result<SearchResponse> with_ref(const std::string& ref) {
+        Searcher searcher((dir_.path() / "db").string());
+        SearchRequest request{.query = "văn bản"};
+        request.ref = ref;
+        return searcher.search(request);
+    }
+    std::vector<std::string> sorted_ids(const std::string& ref) {
+        const auto response = with_ref(ref);
+        EXPECT_TRUE(response.ok()) << ref << ": " << (response.ok() ? "" : response.error().message);
+        std::vector<std::string> out = response.ok() ? ids(response.value()) : std::vector<std::string>{};
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+TEST_F(NumberInPartTest, RefWithASerialAndYearIsEveryNumberOfThem) {
+    using V = std::vector<std::string>;
+    for (const std::string ref : {"45/2019", "045/2019", "45-2019", "Luật 45/2019", "luat so 45/2019"})
+        EXPECT_EQ(sorted_ids(ref), (V{"circular", "code", "decree"})) << ref;
+    const auto response = with_ref("45/2019");
+    ASSERT_TRUE(response.ok());
+    V numbers = response.value().ref_numbers;
+    std::sort(numbers.begin(), numbers.end());
+    EXPECT_EQ(numbers, (V{"45/2019/NĐ-CP", "45/2019/QH14", "45/2019/TT-BTC"}));
+    EXPECT_EQ(sorted_ids("Thông tư 45/2019"), V{"circular"});
+    EXPECT_EQ(sorted_ids("99/2019"), V{});  // fits none the corpus cites: nothing, and no error
+    EXPECT_EQ(ids(search("văn bản ref:45/2019")).size(), 3u);
+}
+
+TEST_F(NumberInPartTest, RefWithATypeAndSerialOrCodesFirst) {
+    using V = std::vector<std::string>;
+    for (const std::string ref : {"QĐ 1880", "qd 1880", "Quyết định 1880", "Quyết định số 1880", "1880/QĐ"})
+        EXPECT_EQ(sorted_ids(ref), (V{"pm", "province"})) << ref;
+    EXPECT_EQ(sorted_ids("NQ-CP 126"), V{"resolution-126"});
+    EXPECT_EQ(sorted_ids("NQ-CP 1880"), V{"resolution-1880"});
+    EXPECT_EQ(sorted_ids("QĐ-TTg 1880"), V{"pm"});
+    EXPECT_EQ(with_ref("NQ-CP 126").value().ref_numbers, V{"126/NQ-CP"});
+}
+
+TEST_F(NumberInPartTest, WhatCannotBeANumberIsAnErrorNamingTheParameter) {
+    for (const std::string bad : {"126", "Luật 45", "14/8/2023", "nghị quyết", "45/20", "abc 45/2019", "45/2019 về thuế", "XYZ 126", "\xFF"}) {
+        const auto response = with_ref(bad);
+        ASSERT_FALSE(response.ok()) << bad;
+        EXPECT_EQ(response.error().code, "bad_parameter") << bad;
+        EXPECT_EQ(response.error().message.rfind("parameter \"ref\": ", 0), 0u) << response.error().message;
+        EXPECT_NE(response.error().message.find("is not a document number"), std::string::npos) << response.error().message;
+    }
+    const auto query_error = Searcher((dir_.path() / "db").string()).search({.query = "văn bản ref:126"});
+    ASSERT_FALSE(query_error.ok());
+    EXPECT_NE(query_error.error().message.find("ref: \"126\" is not a document number"), std::string::npos) << query_error.error().message;
+    // Unquoted, the type alone is the value: the message shows the quotes it needs.
+    const auto unquoted = Searcher((dir_.path() / "db").string()).search({.query = "văn bản ref:QĐ 1880"});
+    ASSERT_FALSE(unquoted.ok());
+    EXPECT_NE(unquoted.error().message.find("(ref:\"QĐ 1880\")"), std::string::npos) << unquoted.error().message;
+    EXPECT_EQ(ids(search("văn bản ref:\"QĐ 1880\"")).size(), 2u);
+}
+
+TEST_F(NumberInPartTest, AReportIsOneWholeNumberAndTheListShowsWhatAPartMayBe) {
+    const Xapian::Database db((dir_.path() / "db").string());
+    const auto report = reference_report(db, "45/2019");
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.error().code, "bad_parameter");
+    EXPECT_NE(report.error().message.find("GET /references?q=45/2019 lists"), std::string::npos) << report.error().message;
+    ASSERT_TRUE(reference_report(db, "NQ-CP 126").ok());
+    EXPECT_EQ(reference_report(db, "NQ-CP 126").value().reference.canonical, "126/NQ-CP");
+
+    const auto listed = [&](std::string_view q) {
+        std::vector<std::string> out;
+        const auto result = list_references(db, q);
+        EXPECT_TRUE(result.ok()) << q;
+        if (result.ok())
+            for (const ReferenceCount& entry : result.value()) out.push_back(entry.reference.canonical);
+        return out;
+    };
+    std::vector<std::string> laws = listed("Luật 45/2019");
+    std::sort(laws.begin(), laws.end());
+    EXPECT_EQ(laws, (std::vector<std::string>{"45/2019/NĐ-CP", "45/2019/QH14", "45/2019/TT-BTC"}));
+    EXPECT_EQ(listed("NQ-CP 126"), std::vector<std::string>{"126/NQ-CP"});
+    const std::vector<std::string> decisions = listed("QĐ 1880");
+    ASSERT_EQ(decisions.size(), 3u);
+    EXPECT_EQ(decisions.back(), "1880/NQ-CP");  // the type typed first
+}
+
 class QueryLanguageTest : public SearchTest {
 protected:
     void SetUp() override {
@@ -926,11 +1136,12 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     by_ref.ref = "15/2020/nđ-cp";
     EXPECT_EQ(run(by_ref), (std::vector<std::string>{"c"}));
     SearchRequest bad_ref{.query = "nghị"};
-    bad_ref.ref = "15/2020";  // a number and year alone begin many numbers: which is unsaid
+    bad_ref.ref = "15";  // a serial alone: thousands of documents share it
     const auto ref_error = searcher.search(bad_ref);
     ASSERT_FALSE(ref_error.ok());
     EXPECT_EQ(ref_error.error().message,
-              "parameter \"ref\": \"15/2020\" is not a whole document number such as 126/NQ-CP or 15/2020/NĐ-CP");
+              "parameter \"ref\": \"15\" is not a document number: give one whole (126/NQ-CP, 15/2020/NĐ-CP) or its serial with "
+              "its year (45/2019) or its type (QĐ 1880)");
     SearchRequest bad{.query = "nghị"};
     bad.from = "yesterday";
     const auto error = searcher.search(bad);

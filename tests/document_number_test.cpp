@@ -207,6 +207,18 @@ TEST(DocumentNumber, AWholeInputMayNameItsTypeBeforeTheNumber) {
         {"NĐ 67/2014", "67/2014/NĐ-CP"},
         {"nghi dinh 126 nam 2020", "126/2020/NĐ-CP"},
         {"Quyết định 1880/QĐ-TTg", "1880/QĐ-TTg"},
+        {"Decree No. 43/2014/ND-CP", "43/2014/NĐ-CP"},
+        {"Decree No.15/2020/ND-CP", "15/2020/NĐ-CP"},
+        {"Resolution 126/NQ-CP", "126/NQ-CP"},
+        {"Regulation 132-QD/TW", "132-QĐ/TW"},
+        {"Law on Land No. 31/2024/QH15", "31/2024/QH15"},
+        {"Luật Đất đai số 31/2024/QH15", "31/2024/QH15"},
+        {"Luật Đất đai 31/2024/QH15", "31/2024/QH15"},  // a law's title names it without "số"
+        {"Bộ luật Dân sự 2015 số 91/2015/QH13", "91/2015/QH13"},  // the title's year is no number
+        {"No. 03/CT-TTg", "03/CT-TTg"},
+        {"số 03/CT-TTg", "03/CT-TTg"},
+        {"Decree 140/2016", "140/2016/NĐ-CP"},  // as the press writes a decree
+        {"QĐ 1880/QĐ-TTg", "1880/QĐ-TTg"},
     };
     for (const auto& [written, canonical] : rows) {
         const auto parsed = parse_document_number(written);
@@ -214,8 +226,60 @@ TEST(DocumentNumber, AWholeInputMayNameItsTypeBeforeTheNumber) {
         EXPECT_EQ(parsed->canonical(), canonical) << written;
     }
     for (const char* written : {"Thông tư 47/2011", "abc 15/2020/NĐ-CP", "Nghị định 15/2020/NĐ-CP về xử phạt", "theo, 15/2020/NĐ-CP",
-                                "Luật 2019", "số"})
+                                "Luật 2019", "số", "abc số 15/2020/NĐ-CP", "under Decree 43/2014/ND-CP", "140/2016", "Decree",
+                                "Decree No. 43/2014/ND-CP dated May 15, 2014", "Decree 43/2014/ND-CP, Circular 24/2014/TT-BTNMT"})
         EXPECT_FALSE(parse_document_number(written).has_value()) << written;
+}
+
+struct LookupRow {
+    const char* typed;
+    const char* whole;  ///< canonical, or "" for a part
+    const char* serial;
+    int year;
+    std::vector<std::string> codes;
+};
+
+// What a lawyer remembers of a number, whole or in part (ref=, ref:, /references/{ref}).
+TEST(DocumentNumber, ANumberLookedUpWholeOrInPart) {
+    const std::vector<LookupRow> rows = {
+        {"126/NQ-CP", "126/NQ-CP", "", 0, {}},
+        {"Nghị định số 15/2020/NĐ-CP", "15/2020/NĐ-CP", "", 0, {}},
+        {"NQ-CP 126", "126/NQ-CP", "", 0, {}},  // codes first, as tables list them
+        {"QĐ-TTg 1880", "1880/QĐ-TTg", "", 0, {}},
+        {"45/2019", "", "45", 2019, {}},
+        {"045-2019", "", "45", 2019, {}},
+        {"Luật 45/2019", "", "45", 2019, {}},  // a law's number carries its issuer (QH14), not "L"
+        {"Thông tư 47/2011", "", "47", 2011, {"TT"}},
+        {"QĐ 1880", "", "1880", 0, {"QĐ"}},
+        {"Quyết định số 1880", "", "1880", 0, {"QĐ"}},
+        {"1880/QĐ", "", "1880", 0, {"QĐ"}},
+        {"TTLT 01", "", "1", 0, {"TTLT"}},
+    };
+    for (const LookupRow& row : rows) {
+        const std::optional<NumberLookup> lookup = read_number_lookup(row.typed);
+        ASSERT_TRUE(lookup.has_value()) << row.typed;
+        EXPECT_EQ(lookup->whole ? lookup->whole->canonical() : "", row.whole) << row.typed;
+        if (lookup->whole) continue;
+        EXPECT_EQ(lookup->serial, row.serial) << row.typed;
+        EXPECT_EQ(lookup->year, row.year) << row.typed;
+        EXPECT_EQ(lookup->codes, row.codes) << row.typed;
+    }
+    for (const char* typed : {"126", "Luật 45", "14/8/2023", "nghị quyết", "45/20", "abc 45/2019", "45/2019 về thuế", "XYZ 126", "", "45/1800"})
+        EXPECT_FALSE(read_number_lookup(typed).has_value()) << typed;
+}
+
+TEST(DocumentNumber, APartFitsEveryNumberWithItsSerialYearAndFirstCodes) {
+    const auto fits = [](const char* typed, const char* number) { return read_number_lookup(typed)->fits(*parse_document_number(number)); };
+    EXPECT_TRUE(fits("45/2019", "45/2019/QH14"));
+    EXPECT_TRUE(fits("45/2019", "45/2019/NĐ-CP"));
+    EXPECT_TRUE(fits("45/2019", "045/2019/TT-BTC"));
+    EXPECT_FALSE(fits("45/2019", "45/2018/QH14"));
+    EXPECT_FALSE(fits("45/2019", "145/2019/QH14"));
+    EXPECT_TRUE(fits("QĐ 1880", "1880/QĐ-TTg"));
+    EXPECT_TRUE(fits("QĐ 1880", "1880/2015/QĐ-UBND"));
+    EXPECT_FALSE(fits("QĐ 1880", "1880/NQ-CP"));
+    EXPECT_TRUE(fits("NQ-CP 126", "126/nq-cp"));
+    EXPECT_FALSE(fits("NQ-CP 126", "126/NQ-HĐND"));
 }
 
 TEST(DocumentNumber, AWholeInputNeedsNoSoBeforeALoneUnknownCode) {

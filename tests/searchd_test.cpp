@@ -8,6 +8,10 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace tracuu::searchd {
 namespace {
 
@@ -340,6 +344,47 @@ TEST_F(LegalHandlerTest, DidYouMeanForAMisspelledWord) {
     EXPECT_STREQ(json["did_you_mean"].GetString(), "thue office");
     EXPECT_EQ(json["did_you_mean_total"].GetUint(), 3u);
     EXPECT_FALSE(call("GET", "/search?q=thue+office", 200).HasMember("did_you_mean"));
+}
+
+// Two codes indexed article by article, and a decision citing numbers of 2019.
+class LawArticleHandlerTest : public HandlerTest {
+protected:
+    void SetUp() override {
+        Document theft = testing::make_document("blhs-173", "Tội trộm cắp tài sản\nNgười nào trộm cắp tài sản của người khác.");
+        theft.law = "Bộ luật Hình sự";
+        theft.article = "173";
+        Document civil = testing::make_document("blds-173", "Nghĩa vụ của chủ sở hữu\nChủ sở hữu bất động sản chịu hưởng quyền.");
+        civil.law = "Bộ luật Dân sự";
+        civil.article = "173";
+        testing::build_index(dir_.path() / "db",
+                             {theft, civil, testing::make_document("decision", "Quyết định\nCăn cứ Bộ luật Lao động số 45/2019/QH14 và Nghị định 45/2019/NĐ-CP.")});
+        searcher_ = std::make_unique<Searcher>((dir_.path() / "db").string());
+    }
+};
+
+TEST_F(LawArticleHandlerTest, HitsSayWhichLawsArticleTheyAre) {
+    const auto json = call("GET", "/search?q=%C4%91i%E1%BB%81u+173+BLHS", 200);  // "điều 173 BLHS"
+    ASSERT_GE(json["hits"].Size(), 1u);
+    EXPECT_STREQ(json["hits"][0]["id"].GetString(), "blhs-173");
+    EXPECT_STREQ(json["hits"][0]["law"].GetString(), "Bộ luật Hình sự");
+    EXPECT_STREQ(json["hits"][0]["article"].GetString(), "173");
+    EXPECT_STREQ(call("GET", "/documents/blds-173", 200)["law"].GetString(), "Bộ luật Dân sự");
+    EXPECT_FALSE(call("GET", "/search?q=quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh", 200)["hits"][0].HasMember("law"));
+}
+
+TEST_F(LawArticleHandlerTest, RefInPartListsTheNumbersItStoodFor) {
+    const auto json = call("GET", "/search?q=c%C4%83n+c%E1%BB%A9&ref=45%2F2019", 200);
+    EXPECT_EQ(json["total"].GetUint(), 1u);
+    ASSERT_TRUE(json.HasMember("ref_numbers"));
+    std::vector<std::string> numbers;
+    for (const auto& number : json["ref_numbers"].GetArray()) numbers.emplace_back(number.GetString());
+    std::sort(numbers.begin(), numbers.end());
+    EXPECT_EQ(numbers, (std::vector<std::string>{"45/2019/NĐ-CP", "45/2019/QH14"}));
+    const auto bad = call("GET", "/search?q=c%C4%83n+c%E1%BB%A9&ref=45", 400);
+    EXPECT_STREQ(bad["error"]["code"].GetString(), "bad_parameter");
+    EXPECT_EQ(std::string(bad["error"]["message"].GetString()).rfind("parameter \"ref\": \"45\" is not a document number", 0), 0u);
+    const auto part = call("GET", "/references/45%2F2019", 400);
+    EXPECT_NE(std::string(part["error"]["message"].GetString()).find("/references?q=45/2019"), std::string::npos);
 }
 
 TEST(PercentDecode, DecodesAndRejectsMalformedEscapes) {

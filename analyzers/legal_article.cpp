@@ -1,0 +1,180 @@
+/** @file
+ * @brief Law keys, article keys and the articles a query names (legal_article.hpp).
+ *
+ * Words are read from the folded text, so "Điều", "điều" and "dieu" are one word, and
+ * punctuation ("Luật Phòng, chống ma túy", "Art. 8") separates words only.
+ */
+#include "analyzers/legal_article.hpp"
+
+#include "analyzers/document_number.hpp"
+#include "analyzers/synonyms.hpp"
+#include "analyzers/unicode.hpp"
+
+#include <algorithm>
+
+namespace tracuu {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || is_digit(c); }
+
+// The folded words of @p text, punctuation left out.
+std::vector<std::string> folded_words(std::string_view text) {
+    const std::string folded = unicode::fold(text);
+    std::vector<std::string> words;
+    for (std::size_t p = 0; p < folded.size();) {
+        if (!is_word_char(folded[p])) {
+            ++p;
+            continue;
+        }
+        std::size_t end = p;
+        while (end < folded.size() && is_word_char(folded[end])) ++end;
+        words.push_back(folded.substr(p, end - p));
+        p = end;
+    }
+    return words;
+}
+
+bool is_year(const std::string& word) {
+    if (word.size() != 4 || !std::all_of(word.begin(), word.end(), is_digit)) return false;
+    const int year = std::stoi(word);
+    return year >= kEarliestNumberYear && year <= kLatestNumberYear;
+}
+
+std::string joined(std::vector<std::string>::const_iterator begin, std::vector<std::string>::const_iterator end) {
+    std::string out;
+    for (auto it = begin; it != end; ++it) {
+        if (!out.empty()) out += ' ';
+        out += *it;
+    }
+    return out;
+}
+
+std::string law_key_of(std::vector<std::string> words) {
+    if (!words.empty() && words.front() == "the") words.erase(words.begin());
+    // "Luật Hôn nhân và gia đình" is also written "Luật Hôn nhân gia đình".
+    std::erase_if(words, [](const std::string& word) { return word == "va" || word == "and"; });
+    // Its number: "Bộ luật Hình sự số 100/2015/QH13", "Labour Code No. 45/2019/QH14".
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        if ((words[i] == "so" || words[i] == "no") && is_digit(words[i + 1].front())) {
+            words.resize(i);
+            break;
+        }
+    // Its year: "năm 2015", "2015", "of 2019".
+    if (!words.empty() && is_year(words.back())) {
+        words.pop_back();
+        if (!words.empty() && (words.back() == "nam" || words.back() == "of")) words.pop_back();
+    }
+    std::string key = joined(words.begin(), words.end());
+    if (key == "constitution") return "hien phap";
+    if (std::string code = code_named(key); !code.empty()) {
+        std::replace(code.begin(), code.end(), '_', ' ');
+        return code;
+    }
+    return key;
+}
+
+bool starts_with_words(std::string_view key, std::string_view words) {
+    return key.size() > words.size() && key.substr(0, words.size()) == words && key[words.size()] == ' ';
+}
+
+bool ends_with_words(std::string_view key, std::string_view words) {
+    return key.size() > words.size() && key.substr(key.size() - words.size()) == words && key[key.size() - words.size() - 1] == ' ';
+}
+
+// Words between an article and the law it is of: "của", "of the", "thuộc", "trong", "tại".
+bool is_linking_word(const std::string& word) {
+    static constexpr std::string_view kLinks[] = {"cua", "thuoc", "trong", "tai", "theo", "of", "the", "in", "under"};
+    return std::find(std::begin(kLinks), std::end(kLinks), word) != std::end(kLinks);
+}
+
+// Parts of an article, named with their number or letter: "khoản 2", "điểm a", "clause 3".
+bool is_article_part(const std::string& word) {
+    static constexpr std::string_view kParts[] = {"khoan", "diem", "clause", "paragraph", "point", "item"};
+    return std::find(std::begin(kParts), std::end(kParts), word) != std::end(kParts);
+}
+
+bool names_an_article(const std::string& word) { return word == "dieu" || word == "article" || word == "art"; }
+
+// A law's name has at most this many words ("Luật Phòng, chống tác hại của rượu, bia" has 9).
+constexpr std::size_t kMaxLawWords = 10;
+
+}  // namespace
+
+std::string law_key(std::string_view name) { return law_key_of(folded_words(name)); }
+
+std::string law_abbreviation_key(std::string_view key) {
+    for (const std::string_view noun : {"bo luat", "luat", "phap lenh"}) {
+        if (!starts_with_words(key, noun)) continue;
+        std::string initials;
+        for (std::size_t p = noun.size() + 1; p < key.size(); p = key.find(' ', p) == std::string_view::npos ? key.size() : key.find(' ', p) + 1)
+            initials += key[p];
+        return initials.size() >= 2 ? std::string(noun) + " " + initials : std::string();
+    }
+    return {};
+}
+
+bool is_law_key(std::string_view key) {
+    for (const std::string_view noun : {"bo luat", "luat", "phap lenh", "law on", "law of", "code of", "ordinance on"})
+        if (starts_with_words(key, noun)) return true;
+    for (const std::string_view noun : {"code", "law", "act", "ordinance"})
+        if (ends_with_words(key, noun)) return true;
+    return key == "hien phap" || key == "constitution";
+}
+
+std::string article_key(std::string_view written) {
+    std::size_t digits = 0;
+    while (digits < written.size() && is_digit(written[digits])) ++digits;
+    if (digits == 0 || digits > 4 || written.size() > digits + 1) return {};
+    std::string key(written);
+    if (key.size() > digits) {
+        char& letter = key.back();
+        if (letter >= 'A' && letter <= 'Z') letter = static_cast<char>(letter - 'A' + 'a');
+        if (letter < 'a' || letter > 'z') return {};
+    }
+    return key.front() == '0' ? std::string() : key;
+}
+
+std::string article_opening(std::string_view text) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return {};
+    // The opening words only: "Điều 173." is 11 bytes, "Article 1234a:" 14.
+    const std::vector<std::string> words = folded_words(text.substr(start, 24));
+    if (words.size() < 2 || (words[0] != "dieu" && words[0] != "article")) return {};
+    return article_key(words[1]);
+}
+
+std::vector<ArticleMention> find_article_mentions(std::string_view text) {
+    const std::vector<std::string> words = folded_words(text);
+    std::vector<ArticleMention> mentions;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (!names_an_article(words[i])) continue;
+        ArticleMention mention;
+        mention.article = article_key(words[i + 1]);
+        if (mention.article.empty()) continue;
+        const auto add_law = [&](std::size_t begin, std::size_t end) {
+            std::string key = law_key_of({words.begin() + static_cast<std::ptrdiff_t>(begin), words.begin() + static_cast<std::ptrdiff_t>(end)});
+            if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end())
+                mention.law_keys.push_back(std::move(key));
+        };
+        // After it: "Điều 173 (của) Bộ luật Hình sự", "Article 8 of the Labour Code".
+        std::size_t after = i + 2;
+        while (after + 1 < words.size() && is_article_part(words[after])) after += 2;
+        while (after < words.size() && is_linking_word(words[after])) ++after;
+        for (std::size_t end = after + 1; end <= std::min(words.size(), after + kMaxLawWords); ++end) {
+            if (names_an_article(words[end - 1])) break;
+            add_law(after, end);
+        }
+        // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173".
+        std::size_t before = i;
+        while (before >= 2 && is_article_part(words[before - 2])) before -= 2;
+        for (std::size_t begin = before; begin-- > 0 && before - begin <= kMaxLawWords;) {
+            if (names_an_article(words[begin])) break;
+            add_law(begin, before);
+        }
+        mentions.push_back(std::move(mention));
+    }
+    return mentions;
+}
+
+}  // namespace tracuu

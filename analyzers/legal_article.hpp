@@ -1,0 +1,59 @@
+/** @file
+ * @brief Articles of laws and codes as lawyers name them: "Điều 173 Bộ luật Hình sự",
+ *        "khoản 2 điều 5 luật đất đai", "Article 8 of the Labour Code".
+ *
+ * A document may be one article of a law (a JSONL record with "law" and "article"): the index
+ * side keys its law with law_key and its article with article_key, and the query side reads
+ * the article a query names, and the law around it, into the same keys. "điều" alone is an
+ * ordinary syllable ("điều kiện", "điều chỉnh"): only "điều" right before an article number
+ * names an article.
+ */
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu {
+
+/// The key of a law's, code's or ordinance's name however it is written: folded, words
+/// separated by one space, without a leading "the", "và" or "and", without its year ("năm 2015", "2015",
+/// "of 2019") or its number ("số 100/2015/QH13"), and a code's abbreviation or English name
+/// as its Vietnamese name: "Bộ luật Hình sự năm 2015", "BLHS", "the Penal Code" ->
+/// "bo luat hinh su"; "Luật Phòng, chống ma túy" -> "luat phong chong ma tuy". "" when
+/// nothing is left.
+[[nodiscard]] std::string law_key(std::string_view name);
+
+/// The key of the abbreviation lawyers write for the law whose key is @p key: its noun, then the
+/// initials of its title ("luat hon nhan gia dinh" -> "luat hngd", as "Luật HNGĐ" is written);
+/// "" for a title of one word or a key without such a noun. Codes' own abbreviations (BLHS) are
+/// read by law_key.
+[[nodiscard]] std::string law_abbreviation_key(std::string_view key);
+
+/// Whether law key @p key names a law, code, ordinance or the constitution ("bo luat hinh su",
+/// "luat dat dai", "phap lenh ...", "hien phap", "labour code", "law on land"), not any words.
+[[nodiscard]] bool is_law_key(std::string_view key);
+
+/// The key of an article number as written: digits, perhaps one letter ("173", "5a", "12A"
+/// -> "12a"); "" when @p written is not one (at most four digits).
+[[nodiscard]] std::string article_key(std::string_view written);
+
+/// The article number a text or title opens with, as one article of a law does ("Điều 173.
+/// Tội trộm cắp tài sản", "Article 8: ..."); "" when it opens otherwise.
+[[nodiscard]] std::string article_opening(std::string_view text);
+
+/// An article a query names, and the law keys the words beside it may be.
+struct ArticleMention {
+    std::string article;                ///< article_key: "173".
+    /// law_key of each run of words right after it ("Bộ luật Hình sự", "của BLHS", "of the
+    /// Labour Code") or right before it ("Luật Đất đai điều 5") that is_law_key accepts; a
+    /// clause or point between them is skipped ("điều 5 khoản 2 luật đất đai"). Empty when
+    /// no law is named.
+    std::vector<std::string> law_keys;
+};
+
+/// Every article NFC @p text names: "Điều 173", "điều 5", "dieu 5", "Article 8", "Art. 8".
+[[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text);
+
+}  // namespace tracuu

@@ -1,0 +1,98 @@
+/** @file
+ * @brief Articles of laws as lawyers name them: law keys, article keys, the articles a query
+ *        names (analyzers/legal_article.hpp).
+ */
+#include "analyzers/legal_article.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+TEST(LegalArticle, OneLawKeyForEveryWayItsNameIsWritten) {
+    const std::vector<std::pair<const char*, const char*>> rows = {
+        {"Bộ luật Hình sự", "bo luat hinh su"},
+        {"bộ luật hình sự", "bo luat hinh su"},
+        {"Bộ luật Hình sự năm 2015", "bo luat hinh su"},
+        {"Bộ luật Hình sự 2015", "bo luat hinh su"},
+        {"Bộ luật Hình sự số 100/2015/QH13", "bo luat hinh su"},
+        {"BLHS", "bo luat hinh su"},
+        {"the Penal Code", "bo luat hinh su"},
+        {"Criminal Code", "bo luat hinh su"},
+        {"Labour Code of 2019", "bo luat lao dong"},
+        {"Luật Phòng, chống ma túy", "luat phong chong ma tuy"},
+        {"Luat Dat dai", "luat dat dai"},
+        {"Hiến pháp", "hien phap"},
+        {"the Constitution", "hien phap"},
+        {"Luật Hôn nhân và gia đình", "luat hon nhan gia dinh"},  // also written without "và"
+        {"Luật Hôn nhân gia đình 2014", "luat hon nhan gia dinh"},
+        {"  ", ""},
+    };
+    for (const auto& [name, key] : rows) EXPECT_EQ(law_key(name), key) << name;
+}
+
+// "Luật HNGĐ", "Luật TTHC": the noun and the initials of the title.
+TEST(LegalArticle, ALawsAbbreviationIsItsNounAndItsTitlesInitials) {
+    EXPECT_EQ(law_abbreviation_key(law_key("Luật Hôn nhân và gia đình")), "luat hngd");
+    EXPECT_EQ(law_key("Luật HNGĐ"), "luat hngd");
+    EXPECT_EQ(law_abbreviation_key(law_key("Luật Tố tụng hành chính")), "luat tthc");
+    EXPECT_EQ(law_abbreviation_key(law_key("Bộ luật Hình sự")), "bo luat hs");
+    EXPECT_EQ(law_abbreviation_key(law_key("Luật Dược")), "");  // one word: nothing to abbreviate
+    EXPECT_EQ(law_abbreviation_key(law_key("Hiến pháp")), "");
+}
+
+TEST(LegalArticle, ArticleKeysAreDigitsAndPerhapsALetter) {
+    EXPECT_EQ(article_key("173"), "173");
+    EXPECT_EQ(article_key("12A"), "12a");
+    EXPECT_EQ(article_key("5a"), "5a");
+    for (const char* bad : {"", "a", "12345", "0", "12ab", "1.2", "-3"}) EXPECT_EQ(article_key(bad), "") << bad;
+    EXPECT_EQ(article_opening("Điều 173. Tội trộm cắp tài sản"), "173");
+    EXPECT_EQ(article_opening("\nArticle 8: Prohibited acts"), "8");
+    EXPECT_EQ(article_opening("Điều kiện kinh doanh"), "");
+    EXPECT_EQ(article_opening("Theo Điều 173"), "");
+}
+
+struct MentionRow {
+    const char* query;
+    std::vector<std::pair<std::string, std::string>> mentions;  ///< article, a law key it must offer ("" for none)
+};
+
+TEST(LegalArticle, AQueryNamesAnArticleOnlyByItsNumber) {
+    const std::vector<MentionRow> rows = {
+        {"Điều 173 Bộ luật Hình sự", {{"173", "bo luat hinh su"}}},
+        {"dieu 173 bo luat hinh su", {{"173", "bo luat hinh su"}}},
+        {"Điều 173 của BLHS 2015", {{"173", "bo luat hinh su"}}},
+        {"khoản 2 điều 5 luật đất đai", {{"5", "luat dat dai"}}},
+        {"điều 5 khoản 2 luật đất đai về thu hồi đất", {{"5", "luat dat dai"}}},
+        {"Luật Đất đai điều 5", {{"5", "luat dat dai"}}},
+        {"Article 8 of the Labour Code", {{"8", "bo luat lao dong"}}},
+        {"Art. 8 Labour Code", {{"8", "bo luat lao dong"}}},
+        {"điều 173", {{"173", ""}}},
+        {"điều 173 tội trộm cắp tài sản", {{"173", ""}}},
+        // "điều" is an ordinary syllable before anything but a number.
+        {"điều kiện kinh doanh bất động sản", {}},
+        {"điều chỉnh giá đất năm 2024", {}},
+        {"Luật Đất đai điều chỉnh", {}},
+    };
+    for (const MentionRow& row : rows) {
+        const std::vector<ArticleMention> found = find_article_mentions(row.query);
+        ASSERT_EQ(found.size(), row.mentions.size()) << row.query;
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            EXPECT_EQ(found[i].article, row.mentions[i].first) << row.query;
+            const std::string& law = row.mentions[i].second;
+            if (law.empty()) {
+                EXPECT_TRUE(found[i].law_keys.empty()) << row.query;
+            } else {
+                EXPECT_NE(std::find(found[i].law_keys.begin(), found[i].law_keys.end(), law), found[i].law_keys.end()) << row.query;
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace tracuu
