@@ -321,11 +321,11 @@ TEST_F(SearchTest, AnArticleOfALawKeepsItsLawAndNumberAndReadsItsNumberFromItsOp
     EXPECT_EQ(response.hits.front().document.article, "174");
     // Without a law, a text opening with "Điều 174." is no article of one.
     for (const Hit& hit : response.hits)
-        if (hit.document.id == "press") EXPECT_LT(hit.score, kArticleBoost);
+        if (hit.document.id == "press") {
+            EXPECT_LT(hit.score, kArticleBoost);
+        }
 }
 
-// Syllables typed side by side that no dictionary word joins count again where the text has
-// them side by side: "bão số 10" is storm number 10, not storm number 1 with gusts of force 10.
 TEST_F(SearchTest, ARunOfSyllablesTypedSideBySideRanksTextThatHasItWholeFirst) {
     // "bão số 10" is storm number 10. The report on storm number 1 has "bão số" and "10" more
     // often, but never the three in a row.
@@ -336,6 +336,8 @@ TEST_F(SearchTest, ARunOfSyllablesTypedSideBySideRanksTextThatHasItWholeFirst) {
     for (const std::string query : {"bão số 10", "bao so 10"}) EXPECT_EQ(ids(search(query)).front(), "storm-10") << query;
 }
 
+// Syllables typed side by side that no dictionary word joins count again where the text has
+// them side by side: "bão số 10" is storm number 10, not storm number 1 with gusts of force 10.
 TEST_F(SearchTest, SyllablesTypedSideBySideRankTextThatHasThemSoFirst) {
     index({make_document("apart", "Bão số 1 mạnh cấp 10, giật cấp 10 trên biển, sóng cao 10 mét"),
            make_document("side-by-side", "Cơn bão số 10 đổ bộ vào các tỉnh miền Trung trong đêm qua"),
