@@ -188,10 +188,16 @@ async function searchView(params) {
   return el('div', { class: 'layout' }, facetsNode(answer.facets || {}, params), results);
 }
 
+// "Điều 173 · Bộ luật Hình sự": which article of which law a document is.
+function lawArticle(doc) {
+  return doc.article ? `Điều ${doc.article} · ${doc.law}` : doc.law;
+}
+
 function hitNode(hit, query) {
   return el('li', { class: 'hit' },
     el('h2', {}, documentLink(hit.id, hit.title, query)),
     el('div', { class: 'meta' },
+      hit.law && el('span', { class: 'law', text: lawArticle(hit) }),
       hit.date && el('span', { class: 'date', text: hit.date }),
       hit.lang && el('span', { text: languageName(hit.lang) }),
       hit.url && externalLink(hit.url),
@@ -250,6 +256,7 @@ async function documentView(id, params = {}) {
   const fields = el('dl', { class: 'fields' });
   const field = (label, value) => { if (value !== null && value !== undefined && value !== '') fields.append(el('dt', { text: label }), el('dd', {}, value)); };
   field('Số · Number', doc.number && referenceLink(doc.number));
+  field('Điều luật · Article', doc.law && lawArticle(doc));
   field('Ngày · Date', doc.date);
   field('Ngôn ngữ · Language', languageName(doc.lang));
   field('Tác giả · Author', doc.author);

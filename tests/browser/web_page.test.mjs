@@ -27,6 +27,9 @@ const LEGAL = [
   // A circular guiding the decree, and a press article reporting that it does.
   { id: 'tt-80-2021', number: '80/2021/TT-BTC', date: '2021-10-01', title: 'Thông tư 80/2021/TT-BTC hướng dẫn xử phạt', text: 'Thông tư hướng dẫn Nghị định số 15/2020/NĐ-CP.' },
   { id: 'bao-tt-80', date: '2021-10-05', title: 'Bộ Tài chính ban hành thông tư mới', text: 'Thông tư 80/2021/TT-BTC hướng dẫn Nghị định 15/2020/NĐ-CP.' },
+  // Two codes' articles of one number, as a lawyer's collection holds codes article by article.
+  { id: 'blhs-173', law: 'Bộ luật Hình sự', article: '173', title: 'Điều 173. Tội trộm cắp tài sản', text: 'Người nào trộm cắp tài sản của người khác trị giá từ 2.000.000 đồng thì bị phạt cải tạo không giam giữ.' },
+  { id: 'blld-173', law: 'Bộ luật Lao động', article: '173', title: 'Điều 173. Hiệu lực thi hành', text: 'Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021; người lao động và tài sản của người sử dụng lao động.' },
 ];
 
 let work, daemon, browser, base;
@@ -86,6 +89,16 @@ test('a query typed without diacritics finds the documents, with the matches mar
   const marks = await page.locator('.hit mark').allTextContents();
   assert.ok(marks.some((mark) => /Nghị|quyết/.test(mark)), `marks: ${marks}`);
   assert.match(page.url(), /#\/\?q=nghi\+quyet\+126/);
+});
+
+test('an article named with its code comes first, and says which article of which law it is', async (t) => {
+  const page = await openPage(t, '#/?q=dieu+173+blhs+tai+san');
+  await page.locator('.hit').first().waitFor();
+  assert.equal(await page.locator('.hit h2').first().textContent(), 'Điều 173. Tội trộm cắp tài sản');
+  assert.equal(await page.locator('.hit .law').first().textContent(), 'Điều 173 · Bộ luật Hình sự');
+  await page.locator('.hit h2 a').first().click();
+  await page.locator('article.document').waitFor();
+  assert.match(await page.locator('.fields').textContent(), /Điều luật · ArticleĐiều 173 · Bộ luật Hình sự/);
 });
 
 test('the first page shows how to search, and each example runs', async (t) => {
