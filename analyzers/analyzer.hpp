@@ -39,7 +39,9 @@ namespace tracuu {
 // number ("Decree No.15/2020/ND-CP") no longer hides it; "issued by the Hanoi People's
 // Committee" and "HCMC" name a local body's locality; a date after "có hiệu lực từ", "took
 // effect on" is no issue date, one in brackets right after the number or after "issued" is.
-inline constexpr int kAnalyzerVersion = 17;
+// 18: a judgment's heading that closes with its date in brackets dates it ("… AIR 1996 SC 463
+// (11 October 1995)").
+inline constexpr int kAnalyzerVersion = 18;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -51,6 +51,18 @@ TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
         {"Title\nIn Hanoi, on August 14, 2023, the Government issued Resolution No. 126/NQ-CP on law enforcement and "
          "on preventing group interests.", ""},  // a sentence that starts with a place is no dateline
         {"Title\nNguyen Van A, 14/8/2023 is when he signed it, a long sentence that is not any kind of dateline at all.", ""},
+        // A judgment's heading, its citations then the day it was given in brackets (the law
+        // reports' form), before a cited date.
+        {" [1954] INSC 102; AIR 1955 SC 79; 1955 (1) SCR 810 (28 October 1954)\n28/10/1954 AIYYAR, T.L. VENKATARAMA "
+         "MAHAJAN, MEHAR CHAND (CJ) DAS, SUDHI RANJAN\nCITATION: 1955 AIR 79 1955 SCR (1) 810\nThe appeal is against "
+         "the judgment dated 4.2.2008 of the High Court (4 February 2008)", "1954-10-28"},
+        {"Smith v Jones [2010] EWCA Civ 123 (12 March 2010)\nLord Justice Moore-Bick:", "2010-03-12"},
+        {"State of Haryana v. Manoj Kumar (October 30, 2009)\n", "2009-10-30"},
+        {" October 1999)\nG.B.Pattanaik, N.Santosh Hedge\n", ""},  // cut off: no day
+        // A sentence citing a date in brackets goes on, or ends with its full stop.
+        {"Title\nThe Government issued Resolution No. 126/NQ-CP (14 August 2023) on law enforcement.", ""},
+        {"Title\nThe Government issued Resolution No. 126/NQ-CP on law enforcement (14 August 2023).", ""},
+        {"Title\nThe hearings of the appeal ran on two days (14 August 2023 and 15 August 2023)", ""},
         {"Tiêu đề\n31/02/2023\n", ""},  // no such day
         {"Title\nSeason 2023-2024\n", ""},    // a range of years, not a date
         {"", ""},
