@@ -6,6 +6,7 @@
 #include "core/legal_header.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
+#include "core/quotations.hpp"
 #include "core/related.hpp"
 #include "core/schema.hpp"
 #include "core/searcher.hpp"
@@ -28,6 +29,33 @@ std::vector<std::string> ids(const SearchResponse& response) {
     std::vector<std::string> out;
     for (const Hit& hit : response.hits) out.push_back(hit.document.id);
     return out;
+}
+
+// The passages find_quotations reads in @p text, as strings.
+std::vector<std::string> quoted_passages(std::string_view text) {
+    std::vector<std::string> out;
+    for (const TextRange& range : find_quotations(text)) out.emplace_back(text.substr(range.begin, range.end - range.begin));
+    return out;
+}
+
+TEST(Quotations, SingleQuotesQuoteAndApostrophesDoNot) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+        {"He said “group interests” and \"local interests\".", {"group interests", "local interests"}},
+        {"The minister called it ‘a matter of the people’s trust’, twice.", {"a matter of the people’s trust"}},
+        {"He said 'we will not wait', and left.", {"we will not wait"}},
+        {"In the ’90s the people’s court didn’t sit; the '60s and ‘70s too.", {}},
+        {"‘We grew up in the ’90s,’ she said.", {"We grew up in the ’90s,"}},
+        {"(hereinafter referred to as 'the Contractor') and 'the UOI'", {"the Contractor", "the UOI"}},
+        // Nested: the inner quotation is part of the outer one.
+        {"“He told me ‘no way’ yesterday,” she said.", {"He told me ‘no way’ yesterday,"}},
+        {"‘He told me “no way” yesterday,’ she said.", {"He told me “no way” yesterday,"}},
+        // A single quote closed on no line opens nothing; the quotations after it are read.
+        {"Rock ‘n roll of the ‘sixties\nand “the Beatles” then.", {"the Beatles"}},
+        {"the ‘cut off", {}},
+        {"“unterminated", {}},
+        {"", {}},
+    };
+    for (const auto& [text, expected] : rows) EXPECT_EQ(quoted_passages(text), expected) << text;
 }
 
 TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
@@ -648,6 +676,19 @@ TEST_F(SearchTest, ACheckedQuotationIsMarkedNotItsWordsElsewhere) {
         EXPECT_EQ(std::count(snippet.begin(), snippet.end(), '<'), 2) << snippet;  // one <mark>…</mark>
         EXPECT_NE(snippet.find(expected[i]), std::string::npos) << snippet;
     }
+}
+
+TEST_F(SearchTest, ACheckFindsPassagesInSingleQuotes) {
+    index({make_document("en", "Directive\nIt aims to prevent corruption, group interests and local interests.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked =
+        searcher.check("The people’s committee vowed to fight ‘group interests and local interests’ in the ’90s style.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked->quotes.size(), 1u);
+    EXPECT_EQ(checked->quotes[0].text, "group interests and local interests");
+    EXPECT_EQ(checked->quotes[0].begin, 39u);  // code points after ‘
+    ASSERT_EQ(checked->quotes[0].documents.size(), 1u);
+    EXPECT_EQ(checked->quotes[0].documents[0].document.id, "en");
 }
 
 TEST_F(SearchTest, APhraseOrQuotationIsShownWhereTheTextSaysItWhole) {
