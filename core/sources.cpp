@@ -9,6 +9,7 @@
 #include "core/formats.hpp"
 #include "core/hash.hpp"
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 #include "core/metadata.hpp"
 #include "core/office.hpp"
 #include "core/pdf.hpp"
@@ -144,16 +145,11 @@ std::string compound_file_problem(std::string_view content) {
            "(.docx, .odt, .pdf, text)";
 }
 
-std::string markdown_title(std::string_view line) {
-    while (!line.empty() && line.front() == '#') line.remove_prefix(1);
-    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-    return shorten_title(line);
-}
-
 void read_text(const FileContext& ctx, std::string content, Format format, std::uint64_t content_hash) {
     Document doc = ctx.document(ctx.input.id, content_hash);
-    const std::string first_line = first_nonempty_line(content);
-    doc.title = format == Format::markdown ? markdown_title(first_line) : shorten_title(first_line);
+    // What Markdown shows, not its marks: snippets, quotations and the title read the text.
+    if (format == Format::markdown) content = markdown_to_text(content);
+    doc.title = shorten_title(first_nonempty_line(content));
     doc.text = std::move(content);
     ctx.on_document(std::move(doc));
 }

@@ -10,6 +10,7 @@
 #include "core/hash.hpp"
 #include "core/html.hpp"
 #include "core/index_writer.hpp"
+#include "core/markdown.hpp"
 #include "core/metadata.hpp"
 #include "core/office.hpp"
 #include "core/option_values.hpp"
@@ -17,6 +18,7 @@
 #include "core/progress.hpp"
 #include "core/query.hpp"
 #include "core/schema.hpp"
+#include "core/searcher.hpp"
 #include "core/shards.hpp"
 #include "core/sources.hpp"
 
@@ -493,6 +495,51 @@ TEST(Metadata, AuthorAndCitationsWithRelationsAreStoredAndAuthorIsATerm) {
     ASSERT_FALSE(stored.citations.empty());
     EXPECT_EQ(stored.citations[0].number, "15/2020/NĐ-CP");
     EXPECT_EQ(stored.citations[0].relation, "based_on");
+}
+
+TEST(Markdown, TheTextItShowsWithoutItsMarks) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"# Giá vàng hôm nay #", "Giá vàng hôm nay"},
+        {"Title\n=====\nBody", "Title\n\nBody"},
+        {"Sub\n---", "Sub\n"},
+        {"**Hà Nội** - Theo *Nghị định* __số 15__ và _lời_ ~~cũ~~.", "Hà Nội - Theo Nghị định số 15 và lời cũ."},
+        {"Xem [Nghị định 15/2020/NĐ-CP](https://thuvienphapluat.vn/nd-15 \"tiêu đề\") và ![ảnh](a.png).",
+         "Xem Nghị định 15/2020/NĐ-CP và ảnh."},
+        {"[Báo **Lao Động**][ld] đưa tin.\n\n[ld]: https://laodong.vn", "Báo Lao Động đưa tin.\n\n"},
+        {"> Trích: “lợi ích nhóm”", "Trích: “lợi ích nhóm”"},
+        {"- một\n* hai\n+ ba\n1. bốn\n- [x] năm", "một\nhai\nba\n1. bốn\nnăm"},
+        {"| Số | Ngày |\n|---|:--:|\n| 15/2020/NĐ-CP | 03/02/2020 |", "Số | Ngày\n\n15/2020/NĐ-CP | 03/02/2020"},
+        {"Gõ `snake_case` hay ``a ` b``", "Gõ snake_case hay a ` b"},
+        {"```\n**code** [x](y)\n```\nSau", "\n**code** [x](y)\n\nSau"},
+        {"Ghi chú <!-- ẩn --> hiện<br/> <https://vnexpress.net/a_b> <b>đậm</b>", "Ghi chú  hiện https://vnexpress.net/a_b đậm"},
+        {"<!--\nẩn\n-->\nhiện", "\n\n\nhiện"},
+        {"***\n\\*không\\* nghiêng", "\n*không* nghiêng"},
+        // Not Markdown's: left as written.
+        {"2 * 3 = 6, 5*3 = 15, snake_case, ~5 km, a < b > c", "2 * 3 = 6, 5*3 = 15, snake_case, ~5 km, a < b > c"},
+        {"[1954] INSC 102; [?CITATION?] held", "[1954] INSC 102; [?CITATION?] held"},
+        {"Source: https://example.com/_next/a_b*c", "Source: https://example.com/_next/a_b*c"},
+        {"#hashtag and #5", "#hashtag and #5"},
+        {"", ""},
+    };
+    for (const auto& [markdown, text] : rows) EXPECT_EQ(markdown_to_text(markdown), text) << markdown;
+}
+
+TEST(Sources, AMarkdownFileIsIndexedAndShownAsItsText) {
+    TempDir dir;
+    dir.write("in/note.md", "# **Giá vàng** hôm nay\n\nTheo [Nghị định 24/2012/NĐ-CP](https://example.vn/24), giá **vàng "
+                            "miếng** tăng _mạnh_.\n");
+    const Read read = read_all({(dir.path() / "in").string()});
+    ASSERT_EQ(read.documents.size(), 1u);
+    EXPECT_EQ(read.documents[0].title, "Giá vàng hôm nay");
+    testing::build_index(dir.path() / "db", read.documents);
+    Searcher searcher((dir.path() / "db").string());
+    const auto response = searcher.search({.query = "vàng miếng"});
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u);
+    const std::string& snippet = response->hits[0].snippet;
+    EXPECT_NE(snippet.find("Theo Nghị định 24/2012/NĐ-CP, giá <mark>vàng</mark> <mark>miếng</mark> tăng mạnh."),
+              std::string::npos) << snippet;
+    EXPECT_EQ(response->hits[0].document.references, std::vector<std::string>{"24/2012/NĐ-CP"});
 }
 
 TEST(Sources, EveryFormatWithIdsFromPaths) {
