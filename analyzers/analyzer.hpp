@@ -42,7 +42,8 @@ namespace tracuu {
 // 18: a judgment's heading that closes with its date in brackets dates it ("… AIR 1996 SC 463
 // (11 October 1995)"); "guiding the implementation of", "elaborating", "guidelines for" guide;
 // "Land Law 2024 (No. 31/2024/QH15)" is a law's number; "of the Chairman of the Hanoi People's
-// Committee" names its locality.
+// Committee" names its locality; an English compound with a hyphen is also stemmed as one word
+// ("law-making": Zlawmak, core/terms.hpp).
 inline constexpr int kAnalyzerVersion = 18;
 
 enum class TokenKind : std::uint8_t {

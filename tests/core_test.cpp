@@ -473,6 +473,21 @@ TEST_F(SearchTest, EnglishIsStemmed) {
     EXPECT_EQ(ids(search("implementing resolutions")), std::vector<std::string>{"en"});
 }
 
+TEST_F(SearchTest, AHyphenatedEnglishCompoundIsFoundTypedWhole) {
+    index({make_document("en", "Discipline in law-making\nThe directive asks for co-operation and decision-making by "
+                               "e-mail in law-making."),
+           make_document("other", "The law on making toys; the operation of the committee.")});
+    for (const std::string query : {"lawmaking", "cooperation", "email", "decisionmaking"})
+        EXPECT_EQ(ids(search(query)), std::vector<std::string>{"en"}) << query;
+    const auto response = search("lawmaking");
+    ASSERT_EQ(response.hits.size(), 1u);
+    EXPECT_NE(response.hits[0].snippet.find("<mark>law-making</mark>"), std::string::npos) << response.hits[0].snippet;
+    // Two words apart are no compound, and a compound typed with its hyphen stays a phrase.
+    EXPECT_EQ(ids(search("\"law-making\"")), std::vector<std::string>{"en"});
+    Xapian::Database db((dir_.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq("Zlawmak"), 1u);
+}
+
 // Stems are indexed for English documents only, so "Zquy" or "Znguyen" is rare: counted as a
 // term of its own, a syllable in an English article's URL or in its names weighed more than the
 // Vietnamese text that a query typed without diacritics is after.
