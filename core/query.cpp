@@ -10,6 +10,7 @@
 #include "analyzers/unicode.hpp"
 #include "core/links.hpp"
 #include "core/metadata.hpp"
+#include "core/quotations.hpp"
 #include "core/schema.hpp"
 
 #include <algorithm>
@@ -57,6 +58,15 @@ Result<std::vector<Lexeme>> lex(const std::string& text) {
     offsets.push_back(text.size());
     const std::size_t n = cps.size();
 
+    // Single quotes quote as /check reads them (‘group interests’, 'res judicata'); an
+    // apostrophe ("people’s", "’90s") or one that no quote closes is a letter of a word.
+    std::map<std::size_t, std::size_t> single_quoted;  // byte after the opening quote -> closing quote's byte
+    for (const TextRange& range : find_quotations(text)) {
+        const std::size_t opener = unicode::character_start(text, range.begin - 1);
+        if (text.compare(opener, range.begin - opener, "\u2018") == 0 || text[opener] == '\'')
+            single_quoted.emplace(range.begin, range.end);
+    }
+
     std::vector<Lexeme> out;
     for (std::size_t i = 0; i < n;) {
         if (is_space(cps[i])) {
@@ -90,6 +100,11 @@ Result<std::vector<Lexeme>> lex(const std::string& text) {
             if (close >= n) return Error{"bad_query", "unterminated quote opened at character " + std::to_string(i + 1)};
             out.push_back({Kind::phrase, offsets[i + 1], offsets[close], start + 1, sign, field});
             i = close + 1;
+            continue;
+        }
+        if (const auto quoted = single_quoted.find(offsets[i + 1]); quoted != single_quoted.end() && i + 1 < n) {
+            out.push_back({Kind::phrase, quoted->first, quoted->second, start + 1, sign, field});
+            i = static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), quoted->second) - offsets.begin()) + 1;
             continue;
         }
         std::size_t end = i;

@@ -18,11 +18,12 @@ char32_t code_point_at(std::string_view text, std::size_t pos) {
     return pos < text.size() ? unicode::decode_utf8(text, pos) : U'\0';
 }
 
-// What a single quotation opens after: the start, a space, an opening bracket, a dash.
+// What a single quotation opens after: the start, a space, an opening bracket, a dash, a
+// colon, or a query's sign ("+'res judicata'", "title:'…'").
 bool opens_after(char32_t previous) {
     return previous == U'\0' || previous == U' ' || previous == U'\t' || previous == U'\n' || previous == U'\r' ||
            previous == U'(' || previous == U'[' || previous == U'{' || previous == 0x2014 || previous == 0x2013 ||
-           previous == 0x00A0;
+           previous == 0x00A0 || previous == U':' || previous == U'+' || previous == U'-';
 }
 
 // "'90s", "‘60s": a decade, the apostrophe of its elided century, as autocorrect curls it.

@@ -52,6 +52,7 @@ TEST(Quotations, SingleQuotesQuoteAndApostrophesDoNot) {
         // A single quote closed on no line opens nothing; the quotations after it are read.
         {"Rock ‘n roll of the ‘sixties\nand “the Beatles” then.", {"the Beatles"}},
         {"the ‘cut off", {}},
+        {"title:'res judicata' +‘group interests’ -'local interests'", {"res judicata", "group interests", "local interests"}},
         {"“unterminated", {}},
         {"", {}},
     };
@@ -233,9 +234,20 @@ TEST_F(SearchTest, TypingWithoutDiacriticsFindsVietnamese) {
 TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
     index({make_document("adjacent", "Tổ chức thi hành pháp luật ở địa phương"),
            make_document("apart", "Pháp luật về thi cử và hành chính")});
-    for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”"})
+    for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”", "‘thi hành pháp luật’",
+                                "'thi hanh phap luat'"})
         EXPECT_EQ(ids(search(q)), std::vector<std::string>{"adjacent"}) << q;
     EXPECT_EQ(ids(search("thi hành pháp luật")).size(), 2u);
+}
+
+TEST_F(SearchTest, SingleQuotesMakeAPhraseAndApostrophesDoNot) {
+    index({make_document("phrase", "The People’s Committee fights group interests and local interests."),
+           make_document("apart", "Interests of the group; the people's local committee.")});
+    EXPECT_EQ(ids(search("‘group interests’")), std::vector<std::string>{"phrase"});
+    EXPECT_EQ(ids(search("'local committee'")), std::vector<std::string>{"apart"});
+    EXPECT_EQ(ids(search("+'local committee' people’s")), std::vector<std::string>{"apart"});
+    EXPECT_EQ(ids(search("people’s committee")).size(), 2u);  // an apostrophe quotes nothing
+    EXPECT_EQ(ids(search("‘group interests")).size(), 2u);    // nor a quote that none closes
 }
 
 // Syllables typed side by side that no dictionary word joins count again where the text has
