@@ -3,6 +3,7 @@
  */
 #include "core/markdown.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace tracuu {
@@ -262,6 +263,48 @@ std::string markdown_to_text(std::string_view markdown) {
         start = eol + 1;
     }
     return out;
+}
+
+MarkdownDocument read_markdown(std::string_view markdown) {
+    MarkdownDocument read;
+    constexpr std::size_t kMaxFrontMatterLines = 100;
+    const auto line_at = [&](std::size_t start) {
+        const std::size_t eol = markdown.find('\n', start);
+        std::string_view line = markdown.substr(start, eol == npos ? npos : eol - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        return std::pair{line, eol == npos ? markdown.size() : eol + 1};
+    };
+    std::size_t body_start = 0, lines = 0;
+    if (const auto [first, next] = line_at(0); first == "---") {
+        MarkdownFrontMatter front;
+        for (std::size_t start = next, line_number = 2; start < markdown.size() && line_number <= kMaxFrontMatterLines; ++line_number) {
+            const auto [line, after] = line_at(start);
+            start = after;
+            if (line == "---" || line == "...") {
+                read.front_matter = std::move(front);
+                body_start = start;
+                lines = line_number;
+                break;
+            }
+            if (trim(line).empty() || is_space(line.front()) || line.starts_with("- ") || line.starts_with('#')) continue;
+            // Only "key: value" lines: a rule, a paragraph and a rule are text, not front matter.
+            const std::size_t colon = line.find(':');
+            const std::string_view key = colon == npos ? std::string_view() : line.substr(0, colon);
+            if (key.empty() || !std::all_of(key.begin(), key.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+                }))
+                break;
+            std::string_view value = trim(line.substr(colon + 1));
+            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+                value = value.substr(1, value.size() - 2);
+            if (key == "title") front.title = value;
+            else if (key == "date") front.date = value, front.date_line = line_number;
+            else if (key == "author") front.author = value;
+        }
+    }
+    // Line for line: the front matter's lines stay, blank.
+    read.text = std::string(lines, '\n') + markdown_to_text(markdown.substr(body_start));
+    return read;
 }
 
 }  // namespace tracuu

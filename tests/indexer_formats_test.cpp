@@ -524,6 +524,20 @@ TEST(Markdown, TheTextItShowsWithoutItsMarks) {
     for (const auto& [markdown, text] : rows) EXPECT_EQ(markdown_to_text(markdown), text) << markdown;
 }
 
+TEST(Markdown, FrontMatterIsMetadataNotText) {
+    const MarkdownDocument read = read_markdown(
+        "---\ntitle: \"Giá vàng: tăng mạnh\"\ndate: 2023-09-22T20:01:00+07:00\nauthor: Lê Kông\ntags:\n  - vàng\n---\n# Tiêu đề\nNội dung");
+    EXPECT_EQ(read.front_matter.title, "Giá vàng: tăng mạnh");
+    EXPECT_EQ(read.front_matter.date, "2023-09-22T20:01:00+07:00");
+    EXPECT_EQ(read.front_matter.date_line, 3u);
+    EXPECT_EQ(read.front_matter.author, "Lê Kông");
+    EXPECT_EQ(read.text, "\n\n\n\n\n\n\nTiêu đề\nNội dung");  // line for line
+    // A rule, a paragraph and a rule are text; so is a first rule that nothing closes.
+    EXPECT_EQ(read_markdown("---\nMột đoạn văn bản\n---\nSau").text, "\nMột đoạn văn bản\n\nSau");
+    EXPECT_EQ(read_markdown("---\ntitle: Không đóng\nNội dung").text, "\ntitle: Không đóng\nNội dung");
+    EXPECT_TRUE(read_markdown("---\ntitle: Không đóng\nNội dung").front_matter.title.empty());
+}
+
 TEST(Sources, AMarkdownFileIsIndexedAndShownAsItsText) {
     TempDir dir;
     dir.write("in/note.md", "# **Giá vàng** hôm nay\n\nTheo [Nghị định 24/2012/NĐ-CP](https://example.vn/24), giá **vàng "
@@ -540,6 +554,22 @@ TEST(Sources, AMarkdownFileIsIndexedAndShownAsItsText) {
     EXPECT_NE(snippet.find("Theo Nghị định 24/2012/NĐ-CP, giá <mark>vàng</mark> <mark>miếng</mark> tăng mạnh."),
               std::string::npos) << snippet;
     EXPECT_EQ(response->hits[0].document.references, std::vector<std::string>{"24/2012/NĐ-CP"});
+
+    // Front matter gives title, date and author; a date it cannot read is said, with its line.
+    dir.write("in/note.md", "---\ntitle: Giá vàng hôm nay\ndate: 2023-09-22\nauthor: Lê Kông\n---\nNội dung về vàng.\n");
+    dir.write("in/bad.md", "---\ntitle: Tin\ndate: hôm qua\n---\nNội dung.\n");
+    const Read again = read_all({(dir.path() / "in").string()});
+    ASSERT_TRUE(again.find("note"));
+    EXPECT_EQ(again.find("note")->title, "Giá vàng hôm nay");
+    EXPECT_EQ(again.find("note")->date, "2023-09-22");
+    EXPECT_EQ(again.find("note")->author, "Lê Kông");
+    EXPECT_EQ(again.find("note")->text.find("title:"), std::string::npos);
+    ASSERT_TRUE(again.find("bad"));
+    EXPECT_EQ(again.find("bad")->date, "");
+    ASSERT_EQ(again.problems.size(), 1u);
+    EXPECT_EQ(again.problems[0].line, 3u);
+    EXPECT_TRUE(again.problems[0].still_indexed);
+    EXPECT_NE(again.problems[0].reason.find("\"date: hôm qua\" is not a date"), std::string::npos) << again.problems[0].reason;
 }
 
 TEST(Sources, EveryFormatWithIdsFromPaths) {
