@@ -357,6 +357,15 @@ private:
         }
         add_synonyms(analysis, clauses);
         if (!excluded) add_adjacent_pairs(analysis, dates, clauses);
+        // "law-making" finds "lawmaking" too, as "lawmaking" finds "law-making" (the index side).
+        if (stem_) {
+            const std::vector<const Token*> words = first_per_position(analysis);
+            for (std::size_t k = 1; k < words.size(); ++k)
+                if (std::string term = terms_.hyphenated_stem_term(analysis.text, *words[k - 1], *words[k]); !term.empty()) {
+                    if (highlight) out_.highlights.stems.insert(term.substr(schema::kStemPrefix.size()));
+                    clauses.emplace_back(std::move(term));
+                }
+        }
         // The reference term itself also counts as a word (BM25: rarer numbers and more mentions
         // weigh more), which ranks the citing documents among themselves. It replaced a phrase of
         // the number's parts ("126 nq cp"): the same documents, at a fifth of the cost.

@@ -500,6 +500,16 @@ TEST_F(SearchTest, AHyphenatedEnglishCompoundIsFoundTypedWhole) {
     EXPECT_EQ(db.get_termfreq("Zlawmak"), 1u);
 }
 
+TEST_F(SearchTest, AnEnglishCompoundTypedWithAHyphenFindsItWrittenWhole) {
+    index({make_document("whole", "Lawmaking in the assembly\nThe assembly debated lawmaking by email."),
+           make_document("other", "Making toys is no law of the assembly.")});
+    const auto response = search("law-making");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits[0].document.id, "whole");
+    EXPECT_NE(response.hits[0].snippet.find("<mark>lawmaking</mark>"), std::string::npos) << response.hits[0].snippet;
+    EXPECT_EQ(ids(search("e-mail")), std::vector<std::string>{"whole"});
+}
+
 // Stems are indexed for English documents only, so "Zquy" or "Znguyen" is rare: counted as a
 // term of its own, a syllable in an English article's URL or in its names weighed more than the
 // Vietnamese text that a query typed without diacritics is after.
