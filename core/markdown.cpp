@@ -10,6 +10,14 @@ namespace tracuu {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
+// How far a link, code span, tag or comment is looked for past its opening mark, and how
+// deep links nest: real ones are far shorter and shallower, and a line of a million '[' or
+// '`' (bad input) must not take a square of its length, nor the stack.
+constexpr std::size_t kMaxSpanBytes = 4096;
+constexpr int kMaxLinkDepth = 8;
+
+// @p s up to kMaxSpanBytes past @p from.
+std::string_view within_reach(std::string_view s, std::size_t from) { return s.substr(0, std::min(s.size(), from + kMaxSpanBytes)); }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 bool is_ascii_punctuation(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
@@ -69,6 +77,7 @@ bool is_link_definition(std::string_view line) {
 // The byte after the bracket that closes the one at @p open (nested ones counted, escaped
 // ones skipped), or npos.
 std::size_t after_closing(std::string_view s, std::size_t open, char opening, char closing) {
+    s = within_reach(s, open);
     int depth = 0;
     for (std::size_t i = open; i < s.size(); ++i) {
         if (s[i] == '\\') ++i;
@@ -78,16 +87,25 @@ std::size_t after_closing(std::string_view s, std::size_t open, char opening, ch
     return npos;
 }
 
-void append_inline(std::string_view s, std::string& out);
+void append_inline(std::string_view s, std::string& out, int depth = 0);
 
 // "[text](url)", "[text][ref]", "[text][]" at @p open: its text appended and @p next set after
 // it; false for a bracket that opens no link ("[1954] INSC 102", "[?CITATION?]").
-bool append_link(std::string_view s, std::size_t open, std::string& out, std::size_t& next) {
+// The last ']' and ')' of a line: a bracket after which none comes opens no link, found at
+// once (a bad line of a million '[' would otherwise be read a million times).
+struct LastClosers {
+    std::size_t bracket, paren;
+};
+
+bool append_link(std::string_view s, std::size_t open, std::string& out, std::size_t& next, int depth, LastClosers last) {
+    const std::size_t last_bracket = last.bracket, last_paren = last.paren;
+    if (depth >= kMaxLinkDepth || last_bracket == npos || last_bracket < open) return false;
     const std::size_t text_end = after_closing(s, open, '[', ']');
     if (text_end == npos || text_end >= s.size() || (s[text_end] != '(' && s[text_end] != '[')) return false;
+    if (s[text_end] == '(' && (last_paren == npos || last_paren < text_end)) return false;
     const std::size_t link_end = s[text_end] == '(' ? after_closing(s, text_end, '(', ')') : after_closing(s, text_end, '[', ']');
     if (link_end == npos) return false;
-    append_inline(s.substr(open + 1, text_end - open - 2), out);
+    append_inline(s.substr(open + 1, text_end - open - 2), out, depth + 1);
     next = link_end;
     return true;
 }
@@ -96,12 +114,12 @@ bool append_link(std::string_view s, std::size_t open, std::string& out, std::si
 bool append_angle(std::string_view s, std::size_t at, std::string& out, std::size_t& next) {
     const std::string_view rest = s.substr(at + 1);
     if (rest.starts_with("!--")) {
-        const std::size_t end = s.find("-->", at + 4);
+        const std::size_t end = within_reach(s, at).find("-->", at + 4);
         if (end == npos) return false;
         next = end + 3;
         return true;
     }
-    const std::size_t close = s.find('>', at);
+    const std::size_t close = within_reach(s, at).find('>', at);
     if (close == npos) return false;
     const std::string_view inside = s.substr(at + 1, close - at - 1);
     if (inside.empty() || inside.find('<') != npos) return false;
@@ -142,13 +160,14 @@ std::size_t append_code_span(std::string_view s, std::size_t begin, std::string&
     std::size_t run_end = begin;
     while (run_end < s.size() && s[run_end] == '`') ++run_end;
     const std::size_t length = run_end - begin;
-    for (std::size_t i = run_end; i < s.size();) {
+    const std::string_view reach = within_reach(s, run_end);
+    for (std::size_t i = run_end; i < reach.size();) {
         if (s[i] != '`') {
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < s.size() && s[j] == '`') ++j;
+        while (j < reach.size() && reach[j] == '`') ++j;
         if (j - i == length) {
             std::string_view code = s.substr(run_end, i - run_end);
             if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ') code = code.substr(1, code.size() - 2);
@@ -161,7 +180,8 @@ std::size_t append_code_span(std::string_view s, std::size_t begin, std::string&
     return run_end;
 }
 
-void append_inline(std::string_view s, std::string& out) {
+void append_inline(std::string_view s, std::string& out, int depth) {
+    const LastClosers last{s.rfind(']'), s.rfind(')')};
     for (std::size_t i = 0; i < s.size();) {
         const char c = s[i];
         std::size_t next = i;
@@ -179,9 +199,9 @@ void append_inline(std::string_view s, std::string& out) {
             i += 2;
         } else if (c == '`') {
             i = append_code_span(s, i, out);
-        } else if (c == '!' && i + 1 < s.size() && s[i + 1] == '[' && append_link(s, i + 1, out, next)) {
+        } else if (c == '!' && i + 1 < s.size() && s[i + 1] == '[' && append_link(s, i + 1, out, next, depth, last)) {
             i = next;
-        } else if (c == '[' && append_link(s, i, out, next)) {
+        } else if (c == '[' && append_link(s, i, out, next, depth, last)) {
             i = next;
         } else if (c == '<' && append_angle(s, i, out, next)) {
             i = next;

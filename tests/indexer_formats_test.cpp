@@ -524,6 +524,20 @@ TEST(Markdown, TheTextItShowsWithoutItsMarks) {
     for (const auto& [markdown, text] : rows) EXPECT_EQ(markdown_to_text(markdown), text) << markdown;
 }
 
+TEST(Markdown, BadLinesAreReadInTimeAndWithoutDeepRecursion) {
+    // Each would be read again from every mark (a square of its length) or nest a call a link.
+    const std::string brackets(200000, '[');
+    EXPECT_EQ(markdown_to_text(brackets), brackets);
+    std::string unclosed;
+    while (unclosed.size() < 200000) unclosed += "[x](";
+    EXPECT_EQ(markdown_to_text(unclosed), unclosed);
+    std::string nested;
+    for (int i = 0; i < 50000; ++i) nested += '[';
+    nested += 'x';
+    for (int i = 0; i < 50000; ++i) nested += "](y)";
+    EXPECT_FALSE(markdown_to_text(nested).empty());
+}
+
 TEST(Markdown, FrontMatterIsMetadataNotText) {
     const MarkdownDocument read = read_markdown(
         "---\ntitle: \"Giá vàng: tăng mạnh\"\ndate: 2023-09-22T20:01:00+07:00\nauthor: Lê Kông\ntags:\n  - vàng\n---\n# Tiêu đề\nNội dung");
