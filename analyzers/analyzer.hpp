@@ -39,7 +39,12 @@ namespace tracuu {
 // number ("Decree No.15/2020/ND-CP") no longer hides it; "issued by the Hanoi People's
 // Committee" and "HCMC" name a local body's locality; a date after "có hiệu lực từ", "took
 // effect on" is no issue date, one in brackets right after the number or after "issued" is.
-inline constexpr int kAnalyzerVersion = 17;
+// 18: a judgment's heading that closes with its date in brackets dates it ("… AIR 1996 SC 463
+// (11 October 1995)"); "guiding the implementation of", "elaborating", "guidelines for" guide;
+// "Land Law 2024 (No. 31/2024/QH15)" is a law's number; "of the Chairman of the Hanoi People's
+// Committee" names its locality; an English compound with a hyphen is also stemmed as one word
+// ("law-making": Zlawmak, core/terms.hpp).
+inline constexpr int kAnalyzerVersion = 18;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

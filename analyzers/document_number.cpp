@@ -714,6 +714,19 @@ std::string_view without_number_word(std::string_view before) {
             break;
         }
     }
+    // A law named with its year, then its number in brackets: "Luật Đất đai 2024 (số
+    // 31/2024/QH15)", "the Land Law (No. 31/2024/QH15)", "Land Law of 2024 (31/2024/QH15)".
+    if (!rest.empty() && rest.back() == '(') {
+        rest = trim_spaces(rest.substr(0, rest.size() - 1));
+        const std::size_t year_at = rest.size() >= 4 ? rest.size() - 4 : 0;
+        const std::string_view year = rest.substr(year_at);
+        if (year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+            (year_at == 0 || rest[year_at - 1] == ' ')) {
+            rest = trim_spaces(rest.substr(0, year_at));
+            for (const std::string_view year_word : {"nam", "of"})
+                if (ends_with_word(rest, year_word)) rest = trim_spaces(rest.substr(0, rest.size() - year_word.size()));
+        }
+    }
     return rest;
 }
 

@@ -470,7 +470,14 @@ std::optional<LocalityMention> locality_after(std::string_view text, std::size_t
         if (std::optional<Found> found = explicit_phrase_at(text, words, i))
             return LocalityMention{std::move(found->name), found->begin, found->end};
         if (!linked && only_date_before) linked = linked_name_at(text, words, i);
-        only_date_before = only_date_before && (is_date_word(words[i]) || is_issuing_verb(words[i]));
+        // The body's head between the number and the body: "of the Chairman of the Hanoi
+        // People's Committee", "by the Vice Chairman of Da Nang".
+        if (const std::size_t office = match_at(text, words, i, offices()); office > 0) {
+            i += office - 1;
+            continue;
+        }
+        only_date_before = only_date_before && (is_date_word(words[i]) || is_issuing_verb(words[i]) ||
+                                                match_at(text, words, i, link_words()) == 1 || words[i].folded == "the");
     }
     if (!linked) return std::nullopt;
     return LocalityMention{std::move(linked->name), linked->begin, linked->end};

@@ -72,13 +72,19 @@ constexpr Cue kCues[] = {
     {"quy dinh chi tiet thi hanh", Relation::guides},
     {"guiding", Relation::guides},           {"guides", Relation::guides},
     {"guidance on", Relation::guides},       {"detailing", Relation::guides},
-    {"details", Relation::guides},
+    {"details", Relation::guides},           {"elaborating", Relation::guides},
+    {"elaborates", Relation::guides},        {"guidelines for", Relation::guides},
+    {"guidelines on", Relation::guides},     {"guideline for", Relation::guides},
+    {"detailed regulations on", Relation::guides},
     // "sửa đổi bởi Nghị định 11/2012/NĐ-CP", "amended by": the agent of the change is cited.
     {"theo", Relation::cites},               {"tai", Relation::cites},
     {"boi", Relation::cites},                {"by", Relation::cites},
     {"ban hanh", Relation::cites},           {"according to", Relation::cites},
     {"under", Relation::cites},              {"in accordance with", Relation::cites},
 };
+
+// Words that may stand between a "guides" cue and an "implements" one that completes it.
+constexpr std::string_view kCueFillers[] = {"the", "for", "on", "of"};
 
 bool is_folded_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
@@ -158,23 +164,51 @@ std::string_view clause_before(std::string_view sentence) {
 
 // The nearest cue in @p clause; a longer cue ending at the same place wins ("hướng dẫn thi hành").
 // None when the clause has none (not even a plain "theo", "tại").
-std::optional<Relation> nearest_cue(std::string_view clause) {
-    std::optional<Relation> relation;
-    std::size_t best_end = 0, best_length = 0;
+// The cue of kCues nearest the end of @p clause (ending last, the longest of those), or
+// nullptr; @p start is set where it begins.
+const Cue* last_cue(std::string_view clause, std::size_t& start) {
+    const Cue* best = nullptr;
+    std::size_t best_end = 0;
     for (const Cue& cue : kCues) {
         for (std::size_t pos = clause.rfind(cue.folded); pos != std::string_view::npos;
              pos = pos == 0 ? std::string_view::npos : clause.rfind(cue.folded, pos - 1)) {
             if (!word_at(clause, pos, cue.folded)) continue;
             const std::size_t end = pos + cue.folded.size();
-            if (end > best_end || (end == best_end && cue.folded.size() > best_length)) {
+            if (best == nullptr || end > best_end || (end == best_end && cue.folded.size() > best->folded.size())) {
+                best = &cue;
                 best_end = end;
-                best_length = cue.folded.size();
-                relation = cue.relation;
+                start = pos;
             }
             break;
         }
     }
-    return relation;
+    return best;
+}
+
+// Whether a "guides" cue ends @p text, perhaps before "the", "for", "on": "guiding the",
+// "guidelines for", "detailing and guiding".
+bool ends_with_guides_cue(std::string_view text) {
+    for (;;) {
+        text = trim_right(text);
+        std::size_t start = 0;
+        if (const Cue* cue = last_cue(text, start);
+            cue != nullptr && cue->relation == Relation::guides && start + cue->folded.size() == text.size())
+            return true;
+        const auto filler = std::find_if(std::begin(kCueFillers), std::end(kCueFillers),
+                                         [&](std::string_view word) { return ends_with_word(text, word); });
+        if (filler == std::end(kCueFillers)) return false;
+        text.remove_suffix(filler->size());
+    }
+}
+
+std::optional<Relation> nearest_cue(std::string_view clause) {
+    std::size_t start = 0;
+    const Cue* cue = last_cue(clause, start);
+    if (cue == nullptr) return std::nullopt;
+    // English writes "hướng dẫn thi hành" as two cues: "guiding the implementation of",
+    // "guidelines for implementation of", "detailing and guiding the implementation of".
+    if (cue->relation == Relation::implements && ends_with_guides_cue(clause.substr(0, start))) return Relation::guides;
+    return cue->relation;
 }
 
 // What the rest of the sentence says was done to the number, in the passive: "Điều 5 Thông

@@ -14,7 +14,7 @@ namespace tracuu {
 
 enum class Format {
     text,      ///< .txt; also text files without an extension.
-    markdown,  ///< .md, .markdown: read as text, "#" marks removed from the title.
+    markdown,  ///< .md, .markdown: read as the text it shows (core/markdown.hpp).
     html,      ///< .html, .htm, .xhtml
     json,      ///< .json: one record (an object) or an array of records.
     jsonl,     ///< .jsonl: one record a line.

@@ -160,16 +160,28 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     const bool stem = doc.lang == "en";
     Xapian::Document xdoc;
     Xapian::termcount implied_exact = 0;
+    const auto index_hyphenated = [&](std::string_view text, const Token* previous, const Token& token) {
+        if (!stem || previous == nullptr) return;
+        if (std::string term = terms.hyphenated_stem_term(text, *previous, token); !term.empty()) xdoc.add_term(term);
+    };
+    const Token* previous = nullptr;
     for (const Token& token : body.tokens) {
         // A lone combining mark makes a token with no folded form: no word, and no term.
         if (token.folded.empty() || in_ranges(doc.boilerplate, token.begin)) continue;
         implied_exact += terms.index_token(xdoc, token, stem);
+        index_hyphenated(doc.text, previous, token);
+        previous = &token;
     }
     // A plain-text document's title is its first line and so already in the body; a
     // JSONL title is not, and its words must be found too.
     if (!title_opens_text(doc.title, doc.text)) {
-        for (const Token& token : title.tokens)
-            if (!token.folded.empty()) implied_exact += terms.index_token(xdoc, token, stem);
+        previous = nullptr;
+        for (const Token& token : title.tokens) {
+            if (token.folded.empty()) continue;
+            implied_exact += terms.index_token(xdoc, token, stem);
+            index_hyphenated(doc.title, previous, token);
+            previous = &token;
+        }
         for (ReferenceMention mention : title.references) {
             mention.begin = mention.end = static_cast<std::uint32_t>(doc.text.size());  // not in the body's boilerplate
             body.references.push_back(std::move(mention));

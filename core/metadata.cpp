@@ -419,6 +419,21 @@ std::string wire_dateline_date(std::string_view line) {
     return {};
 }
 
+// The date a heading line closes with in brackets, "… AIR 1996 SC 463; 1995 (6) SCC 315 (11
+// October 1995)": how law reports and legal information institutes (LII of India, BAILII,
+// AustLII) head a judgment, its name and citations, then the day it was given. The bracket
+// holds the whole date and ends the line: a sentence that cites a date in brackets goes on,
+// or ends with its full stop. "" otherwise.
+std::string date_closing_heading(std::string_view line) {
+    if (!line.ends_with(')')) return {};
+    const std::size_t open = line.rfind('(');
+    if (open == std::string_view::npos) return {};
+    const std::string_view inside = trim(line.substr(open + 1, line.size() - open - 2));
+    std::size_t length = 0;
+    std::string date = parse_date_at(inside, length);
+    return length == inside.size() ? date : std::string();
+}
+
 }  // namespace
 
 std::string find_publication_date(std::string_view text) {
@@ -426,6 +441,7 @@ std::string find_publication_date(std::string_view text) {
     constexpr std::size_t kMaxOtherLetters = 24;
     for (const std::string_view line : dateline_candidates(text)) {
         if (std::string date = wire_dateline_date(line); !date.empty()) return date;
+        if (std::string date = date_closing_heading(line); !date.empty()) return date;
         if (line.size() > kMaxDatelineBytes) continue;
         for (std::size_t pos = 0; pos < line.size(); ++pos) {
             const bool at_word_start = pos == 0 || !std::isalnum(static_cast<unsigned char>(line[pos - 1]));

@@ -30,8 +30,10 @@ namespace tracuu {
 [[nodiscard]] std::string parse_date_at(std::string_view s, std::size_t& length);
 
 /// The publication date stated in the text: a dateline near the top, i.e. a short line
-/// that is mostly a full date ("22/09/2023 20:01"). Dates inside sentences are cited
-/// dates, not the publication date, and are ignored. Empty when there is none.
+/// that is mostly a full date ("22/09/2023 20:01"), a wire dateline opening the first
+/// paragraph, or a judgment's heading that closes with its date in brackets ("… [1995] INSC
+/// 551; AIR 1996 SC 463 (11 October 1995)"). Dates inside sentences are cited dates, not the
+/// publication date, and are ignored. Empty when there is none.
 [[nodiscard]] std::string find_publication_date(std::string_view text);
 
 /// The date a law, code, ordinance or resolution says it was passed, in its closing

@@ -11,6 +11,7 @@
 #include "analyzers/unicode.hpp"
 #include "core/links.hpp"
 #include "core/metadata.hpp"
+#include "core/quotations.hpp"
 #include "core/schema.hpp"
 
 #include <algorithm>
@@ -58,6 +59,15 @@ Result<std::vector<Lexeme>> lex(const std::string& text) {
     offsets.push_back(text.size());
     const std::size_t n = cps.size();
 
+    // Single quotes quote as /check reads them (‘group interests’, 'res judicata'); an
+    // apostrophe ("people’s", "’90s") or one that no quote closes is a letter of a word.
+    std::map<std::size_t, std::size_t> single_quoted;  // byte after the opening quote -> closing quote's byte
+    for (const TextRange& range : find_quotations(text)) {
+        const std::size_t opener = unicode::character_start(text, range.begin - 1);
+        if (text.compare(opener, range.begin - opener, "\u2018") == 0 || text[opener] == '\'')
+            single_quoted.emplace(range.begin, range.end);
+    }
+
     std::vector<Lexeme> out;
     for (std::size_t i = 0; i < n;) {
         if (is_space(cps[i])) {
@@ -91,6 +101,11 @@ Result<std::vector<Lexeme>> lex(const std::string& text) {
             if (close >= n) return Error{"bad_query", "unterminated quote opened at character " + std::to_string(i + 1)};
             out.push_back({Kind::phrase, offsets[i + 1], offsets[close], start + 1, sign, field});
             i = close + 1;
+            continue;
+        }
+        if (const auto quoted = single_quoted.find(offsets[i + 1]); quoted != single_quoted.end() && i + 1 < n) {
+            out.push_back({Kind::phrase, quoted->first, quoted->second, start + 1, sign, field});
+            i = static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), quoted->second) - offsets.begin()) + 1;
             continue;
         }
         std::size_t end = i;
@@ -343,6 +358,15 @@ private:
         }
         add_synonyms(analysis, clauses);
         if (!excluded) add_adjacent_pairs(analysis, dates, clauses);
+        // "law-making" finds "lawmaking" too, as "lawmaking" finds "law-making" (the index side).
+        if (stem_) {
+            const std::vector<const Token*> words = first_per_position(analysis);
+            for (std::size_t k = 1; k < words.size(); ++k)
+                if (std::string term = terms_.hyphenated_stem_term(analysis.text, *words[k - 1], *words[k]); !term.empty()) {
+                    if (highlight) out_.highlights.stems.insert(term.substr(schema::kStemPrefix.size()));
+                    clauses.emplace_back(std::move(term));
+                }
+        }
         // The reference term itself also counts as a word (BM25: rarer numbers and more mentions
         // weigh more), which ranks the citing documents among themselves. It replaced a phrase of
         // the number's parts ("126 nq cp"): the same documents, at a fifth of the cost.

@@ -13,6 +13,7 @@
 #include "core/links.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
+#include "core/quotations.hpp"
 #include "core/schema.hpp"
 #include "core/snippet.hpp"
 
@@ -889,34 +890,6 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     return out;
 }
 
-namespace {
-
-// The quoted passages of @p nfc, as byte spans without their quotes, in text order: straight
-// quotes pair up in order; curly ones open and close.
-std::vector<std::pair<std::size_t, std::size_t>> quoted_spans(std::string_view nfc) {
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    std::size_t open_at = std::string::npos;
-    char32_t opener = 0;
-    for (std::size_t pos = 0; pos < nfc.size();) {
-        const std::size_t here = pos;
-        const char32_t cp = unicode::decode_utf8(nfc, pos);
-        const bool straight = cp == U'"', curly_open = cp == 0x201C, curly_close = cp == 0x201D;
-        if (!straight && !curly_open && !curly_close) continue;
-        if (open_at == std::string::npos) {
-            if (straight || curly_open) {
-                open_at = pos;
-                opener = cp;
-            }
-            continue;
-        }
-        if ((opener == U'"' && !straight) || (opener == 0x201C && !curly_close)) continue;
-        spans.emplace_back(open_at, here);
-        open_at = std::string::npos;
-    }
-    return spans;
-}
-
-}  // namespace
 
 Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     if (limit < 1 || limit > kMaxLimit) return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
@@ -945,7 +918,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
     };
     std::map<std::tuple<std::string, std::string, std::string>, CorpusStatus> looked_up;  // by key, locality key, year
     std::optional<std::string> language;  // of the text, read only when a number has holders in several
-    const std::vector<std::pair<std::size_t, std::size_t>> quotations = quoted_spans(nfc);
+    const std::vector<TextRange> quotations = find_quotations(nfc);
     const auto text_language = [&]() -> const std::string& {
         if (language) return *language;
         // The text's own words, not its quotations': an English article quoting a Vietnamese

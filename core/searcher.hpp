@@ -177,7 +177,7 @@ public:
     [[nodiscard]] Result<std::vector<Suggestion>> suggest(std::string_view prefix, std::size_t limit = 10);
 
     /// Checks a text for sources: each document number it cites (held by the corpus? cited by
-    /// how many?) and each quoted passage of two words or more (“…” or "…"), with the
+    /// how many?) and each quoted passage of two words or more (“…”, "…", ‘…’, '…': core/quotations.hpp), with the
     /// documents that contain it word for word, diacritics and quote styles tolerated, oldest
     /// first (by publication date, the undated after the dated). A passage quoted several times is searched once. At most kMaxCheckReferences
     /// references and kMaxCheckQuotations distinct quotations are answered (CheckResult::truncated).

@@ -107,6 +107,13 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         }
         if (!what.empty()) matches.push_back({token.begin, token.end, std::move(what)});
     }
+    // "lawmaking" asked for marks "law-making", which its stem matched (TermMapper::hyphenated_stem_term).
+    if (!highlights.stems.empty())
+        for (std::size_t i = 1; i < analysis.tokens.size(); ++i) {
+            const std::string stem = terms.hyphenated_stem_term(analysis.text, analysis.tokens[i - 1], analysis.tokens[i]);
+            if (!stem.empty() && highlights.stems.count(stem.substr(schema::kStemPrefix.size())))
+                matches.push_back({analysis.tokens[i - 1].begin, analysis.tokens[i].end, stem});
+        }
     add_phrase_matches(analysis, highlights, matches);
     if (!highlights.dates.empty())
         for (const DateMention& date : date_mentions(analysis.text))

@@ -10,6 +10,7 @@
 #include "core/formats.hpp"
 #include "core/hash.hpp"
 #include "core/html.hpp"
+#include "core/markdown.hpp"
 #include "core/metadata.hpp"
 #include "core/office.hpp"
 #include "core/pdf.hpp"
@@ -145,16 +146,23 @@ std::string compound_file_problem(std::string_view content) {
            "(.docx, .odt, .pdf, text)";
 }
 
-std::string markdown_title(std::string_view line) {
-    while (!line.empty() && line.front() == '#') line.remove_prefix(1);
-    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-    return shorten_title(line);
-}
-
 void read_text(const FileContext& ctx, std::string content, Format format, std::uint64_t content_hash) {
     Document doc = ctx.document(ctx.input.id, content_hash);
-    const std::string first_line = first_nonempty_line(content);
-    doc.title = format == Format::markdown ? markdown_title(first_line) : shorten_title(first_line);
+    // What Markdown shows, not its marks: snippets, quotations and the title read the text.
+    MarkdownFrontMatter front_matter;
+    if (format == Format::markdown) {
+        MarkdownDocument markdown = read_markdown(content);
+        content = std::move(markdown.text);
+        front_matter = std::move(markdown.front_matter);
+    }
+    doc.title = shorten_title(front_matter.title.empty() ? first_nonempty_line(content) : front_matter.title);
+    doc.author = std::move(front_matter.author);
+    if (!front_matter.date.empty()) {
+        std::size_t length = 0;
+        doc.date = parse_date_at(front_matter.date, length);
+        if (doc.date.empty())
+            ctx.warning(front_matter.date_line, "front matter \"date: " + front_matter.date + "\" is not a date; indexed without it");
+    }
     doc.text = std::move(content);
     ctx.on_document(std::move(doc));
 }

@@ -8,9 +8,10 @@
 namespace tracuu {
 namespace {
 
-// Stems are for English words: ASCII letters (an apostrophe allowed), at least two.
-bool is_english_word(const Token& token) {
-    if (token.kind != TokenKind::word || token.folded.size() < 2 || token.has_diacritics()) return false;
+// Stems are for English words: ASCII letters (an apostrophe allowed), at least two, or one
+// before a hyphen ("e-mail", "x-ray").
+bool is_english_word(const Token& token, std::size_t least_letters = 2) {
+    if (token.kind != TokenKind::word || token.folded.size() < least_letters || token.has_diacritics()) return false;
     for (const char c : token.folded)
         if (!((c >= 'a' && c <= 'z') || c == '\'')) return false;
     return true;
@@ -26,6 +27,13 @@ std::string TermMapper::exact_term(const Token& token) {
 std::string TermMapper::stem_term(const Token& token) const {
     if (!is_english_word(token)) return {};
     return std::string(schema::kStemPrefix) + english_stemmer_(token.folded);
+}
+
+std::string TermMapper::hyphenated_stem_term(std::string_view text, const Token& first, const Token& second) const {
+    if (!is_english_word(first, 1) || !is_english_word(second) || second.begin != first.end + 1 || first.end >= text.size() ||
+        text[first.end] != '-')
+        return {};
+    return std::string(schema::kStemPrefix) + english_stemmer_(first.folded + second.folded);
 }
 
 std::string TermMapper::reference_term(const DocumentNumber& number) {

@@ -28,6 +28,10 @@ public:
     [[nodiscard]] static std::string exact_term(const Token& token);
     /// English stem term, or "" when the token is not an English-looking word: "Zimplement".
     [[nodiscard]] std::string stem_term(const Token& token) const;
+    /// The stem term of two English words joined by a hyphen in @p text, as one word: "law-making"
+    /// -> "Zlawmak", the stem of "lawmaking"; "" for any other pair. English writes many compounds
+    /// both ways ("e-mail", "co-operation", "decision-making"): one typed whole finds the other.
+    [[nodiscard]] std::string hyphenated_stem_term(std::string_view text, const Token& first, const Token& second) const;
     /// Reference term: "XR126/nq-cp".
     [[nodiscard]] static std::string reference_term(const DocumentNumber& number);
 

@@ -7,6 +7,7 @@
 #include "core/links.hpp"
 #include "core/metadata.hpp"
 #include "core/query.hpp"
+#include "core/quotations.hpp"
 #include "core/related.hpp"
 #include "core/schema.hpp"
 #include "core/searcher.hpp"
@@ -31,6 +32,34 @@ std::vector<std::string> ids(const SearchResponse& response) {
     return out;
 }
 
+// The passages find_quotations reads in @p text, as strings.
+std::vector<std::string> quoted_passages(std::string_view text) {
+    std::vector<std::string> out;
+    for (const TextRange& range : find_quotations(text)) out.emplace_back(text.substr(range.begin, range.end - range.begin));
+    return out;
+}
+
+TEST(Quotations, SingleQuotesQuoteAndApostrophesDoNot) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+        {"He said “group interests” and \"local interests\".", {"group interests", "local interests"}},
+        {"The minister called it ‘a matter of the people’s trust’, twice.", {"a matter of the people’s trust"}},
+        {"He said 'we will not wait', and left.", {"we will not wait"}},
+        {"In the ’90s the people’s court didn’t sit; the '60s and ‘70s too.", {}},
+        {"‘We grew up in the ’90s,’ she said.", {"We grew up in the ’90s,"}},
+        {"(hereinafter referred to as 'the Contractor') and 'the UOI'", {"the Contractor", "the UOI"}},
+        // Nested: the inner quotation is part of the outer one.
+        {"“He told me ‘no way’ yesterday,” she said.", {"He told me ‘no way’ yesterday,"}},
+        {"‘He told me “no way” yesterday,’ she said.", {"He told me “no way” yesterday,"}},
+        // A single quote closed on no line opens nothing; the quotations after it are read.
+        {"Rock ‘n roll of the ‘sixties\nand “the Beatles” then.", {"the Beatles"}},
+        {"the ‘cut off", {}},
+        {"title:'res judicata' +‘group interests’ -'local interests'", {"res judicata", "group interests", "local interests"}},
+        {"“unterminated", {}},
+        {"", {}},
+    };
+    for (const auto& [text, expected] : rows) EXPECT_EQ(quoted_passages(text), expected) << text;
+}
+
 TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"Tiêu đề\n\n22/09/2023 20:01\n\nNghị quyết ngày 14/8/2023 của Chính phủ", "2023-09-22"},
@@ -52,6 +81,18 @@ TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
         {"Title\nIn Hanoi, on August 14, 2023, the Government issued Resolution No. 126/NQ-CP on law enforcement and "
          "on preventing group interests.", ""},  // a sentence that starts with a place is no dateline
         {"Title\nNguyen Van A, 14/8/2023 is when he signed it, a long sentence that is not any kind of dateline at all.", ""},
+        // A judgment's heading, its citations then the day it was given in brackets (the law
+        // reports' form), before a cited date.
+        {" [1954] INSC 102; AIR 1955 SC 79; 1955 (1) SCR 810 (28 October 1954)\n28/10/1954 AIYYAR, T.L. VENKATARAMA "
+         "MAHAJAN, MEHAR CHAND (CJ) DAS, SUDHI RANJAN\nCITATION: 1955 AIR 79 1955 SCR (1) 810\nThe appeal is against "
+         "the judgment dated 4.2.2008 of the High Court (4 February 2008)", "1954-10-28"},
+        {"Smith v Jones [2010] EWCA Civ 123 (12 March 2010)\nLord Justice Moore-Bick:", "2010-03-12"},
+        {"State of Haryana v. Manoj Kumar (October 30, 2009)\n", "2009-10-30"},
+        {" October 1999)\nG.B.Pattanaik, N.Santosh Hedge\n", ""},  // cut off: no day
+        // A sentence citing a date in brackets goes on, or ends with its full stop.
+        {"Title\nThe Government issued Resolution No. 126/NQ-CP (14 August 2023) on law enforcement.", ""},
+        {"Title\nThe Government issued Resolution No. 126/NQ-CP on law enforcement (14 August 2023).", ""},
+        {"Title\nThe hearings of the appeal ran on two days (14 August 2023 and 15 August 2023)", ""},
         {"Tiêu đề\n31/02/2023\n", ""},  // no such day
         {"Title\nSeason 2023-2024\n", ""},    // a range of years, not a date
         {"", ""},
@@ -208,7 +249,8 @@ TEST_F(SearchTest, TypingWithoutDiacriticsFindsVietnamese) {
 TEST_F(SearchTest, PhrasesMatchAdjacentWordsWithOrWithoutDiacritics) {
     index({make_document("adjacent", "Tổ chức thi hành pháp luật ở địa phương"),
            make_document("apart", "Pháp luật về thi cử và hành chính")});
-    for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”"})
+    for (const std::string q : {"\"thi hành pháp luật\"", "\"thi hanh phap luat\"", "“thi hành pháp luật”", "‘thi hành pháp luật’",
+                                "'thi hanh phap luat'"})
         EXPECT_EQ(ids(search(q)), std::vector<std::string>{"adjacent"}) << q;
     EXPECT_EQ(ids(search("thi hành pháp luật")).size(), 2u);
 }
@@ -334,6 +376,16 @@ TEST_F(SearchTest, ARunOfSyllablesTypedSideBySideRanksTextThatHasItWholeFirst) {
            make_document("storm-10", "Cây cao su ở Hà Tĩnh\nNăm 2013, 955 ha cao su bị thiệt hại do bão số 10, diện tích giảm "
                                       "mạnh so với năm trước; nhiều hộ trồng lại cây mới.")});
     for (const std::string query : {"bão số 10", "bao so 10"}) EXPECT_EQ(ids(search(query)).front(), "storm-10") << query;
+}
+
+TEST_F(SearchTest, SingleQuotesMakeAPhraseAndApostrophesDoNot) {
+    index({make_document("phrase", "The People’s Committee fights group interests and local interests."),
+           make_document("apart", "Interests of the group; the people's local committee.")});
+    EXPECT_EQ(ids(search("‘group interests’")), std::vector<std::string>{"phrase"});
+    EXPECT_EQ(ids(search("'local committee'")), std::vector<std::string>{"apart"});
+    EXPECT_EQ(ids(search("+'local committee' people’s")), std::vector<std::string>{"apart"});
+    EXPECT_EQ(ids(search("people’s committee")).size(), 2u);  // an apostrophe quotes nothing
+    EXPECT_EQ(ids(search("‘group interests")).size(), 2u);    // nor a quote that none closes
 }
 
 // Syllables typed side by side that no dictionary word joins count again where the text has
@@ -571,6 +623,31 @@ TEST_F(SearchTest, EnglishIsStemmed) {
     EXPECT_EQ(ids(search("implementing resolutions")), std::vector<std::string>{"en"});
 }
 
+TEST_F(SearchTest, AHyphenatedEnglishCompoundIsFoundTypedWhole) {
+    index({make_document("en", "Discipline in law-making\nThe directive asks for co-operation and decision-making by "
+                               "e-mail in law-making."),
+           make_document("other", "The law on making toys; the operation of the committee.")});
+    for (const std::string query : {"lawmaking", "cooperation", "email", "decisionmaking"})
+        EXPECT_EQ(ids(search(query)), std::vector<std::string>{"en"}) << query;
+    const auto response = search("lawmaking");
+    ASSERT_EQ(response.hits.size(), 1u);
+    EXPECT_NE(response.hits[0].snippet.find("<mark>law-making</mark>"), std::string::npos) << response.hits[0].snippet;
+    // Two words apart are no compound, and a compound typed with its hyphen stays a phrase.
+    EXPECT_EQ(ids(search("\"law-making\"")), std::vector<std::string>{"en"});
+    Xapian::Database db((dir_.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq("Zlawmak"), 1u);
+}
+
+TEST_F(SearchTest, AnEnglishCompoundTypedWithAHyphenFindsItWrittenWhole) {
+    index({make_document("whole", "Lawmaking in the assembly\nThe assembly debated lawmaking by email."),
+           make_document("other", "Making toys is no law of the assembly.")});
+    const auto response = search("law-making");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits[0].document.id, "whole");
+    EXPECT_NE(response.hits[0].snippet.find("<mark>lawmaking</mark>"), std::string::npos) << response.hits[0].snippet;
+    EXPECT_EQ(ids(search("e-mail")), std::vector<std::string>{"whole"});
+}
+
 // Stems are indexed for English documents only, so "Zquy" or "Znguyen" is rare: counted as a
 // term of its own, a syllable in an English article's URL or in its names weighed more than the
 // Vietnamese text that a query typed without diacritics is after.
@@ -799,6 +876,19 @@ TEST_F(SearchTest, ACheckedQuotationIsMarkedNotItsWordsElsewhere) {
         EXPECT_EQ(std::count(snippet.begin(), snippet.end(), '<'), 2) << snippet;  // one <mark>…</mark>
         EXPECT_NE(snippet.find(expected[i]), std::string::npos) << snippet;
     }
+}
+
+TEST_F(SearchTest, ACheckFindsPassagesInSingleQuotes) {
+    index({make_document("en", "Directive\nIt aims to prevent corruption, group interests and local interests.")});
+    Searcher searcher((dir_.path() / "db").string());
+    const Result<CheckResult> checked =
+        searcher.check("The people’s committee vowed to fight ‘group interests and local interests’ in the ’90s style.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked->quotes.size(), 1u);
+    EXPECT_EQ(checked->quotes[0].text, "group interests and local interests");
+    EXPECT_EQ(checked->quotes[0].begin, 39u);  // code points after ‘
+    ASSERT_EQ(checked->quotes[0].documents.size(), 1u);
+    EXPECT_EQ(checked->quotes[0].documents[0].document.id, "en");
 }
 
 TEST_F(SearchTest, APhraseOrQuotationIsShownWhereTheTextSaysItWhole) {

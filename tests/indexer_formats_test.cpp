@@ -10,6 +10,7 @@
 #include "core/hash.hpp"
 #include "core/html.hpp"
 #include "core/index_writer.hpp"
+#include "core/markdown.hpp"
 #include "core/metadata.hpp"
 #include "core/office.hpp"
 #include "core/option_values.hpp"
@@ -17,6 +18,7 @@
 #include "core/progress.hpp"
 #include "core/query.hpp"
 #include "core/schema.hpp"
+#include "core/searcher.hpp"
 #include "core/shards.hpp"
 #include "core/sources.hpp"
 
@@ -493,6 +495,95 @@ TEST(Metadata, AuthorAndCitationsWithRelationsAreStoredAndAuthorIsATerm) {
     ASSERT_FALSE(stored.citations.empty());
     EXPECT_EQ(stored.citations[0].number, "15/2020/NĐ-CP");
     EXPECT_EQ(stored.citations[0].relation, "based_on");
+}
+
+TEST(Markdown, TheTextItShowsWithoutItsMarks) {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"# Giá vàng hôm nay #", "Giá vàng hôm nay"},
+        {"Title\n=====\nBody", "Title\n\nBody"},
+        {"Sub\n---", "Sub\n"},
+        {"**Hà Nội** - Theo *Nghị định* __số 15__ và _lời_ ~~cũ~~.", "Hà Nội - Theo Nghị định số 15 và lời cũ."},
+        {"Xem [Nghị định 15/2020/NĐ-CP](https://thuvienphapluat.vn/nd-15 \"tiêu đề\") và ![ảnh](a.png).",
+         "Xem Nghị định 15/2020/NĐ-CP và ảnh."},
+        {"[Báo **Lao Động**][ld] đưa tin.\n\n[ld]: https://laodong.vn", "Báo Lao Động đưa tin.\n\n"},
+        {"> Trích: “lợi ích nhóm”", "Trích: “lợi ích nhóm”"},
+        {"- một\n* hai\n+ ba\n1. bốn\n- [x] năm", "một\nhai\nba\n1. bốn\nnăm"},
+        {"| Số | Ngày |\n|---|:--:|\n| 15/2020/NĐ-CP | 03/02/2020 |", "Số | Ngày\n\n15/2020/NĐ-CP | 03/02/2020"},
+        {"Gõ `snake_case` hay ``a ` b``", "Gõ snake_case hay a ` b"},
+        {"```\n**code** [x](y)\n```\nSau", "\n**code** [x](y)\n\nSau"},
+        {"Ghi chú <!-- ẩn --> hiện<br/> <https://vnexpress.net/a_b> <b>đậm</b>", "Ghi chú  hiện https://vnexpress.net/a_b đậm"},
+        {"<!--\nẩn\n-->\nhiện", "\n\n\nhiện"},
+        {"***\n\\*không\\* nghiêng", "\n*không* nghiêng"},
+        // Not Markdown's: left as written.
+        {"2 * 3 = 6, 5*3 = 15, snake_case, ~5 km, a < b > c", "2 * 3 = 6, 5*3 = 15, snake_case, ~5 km, a < b > c"},
+        {"[1954] INSC 102; [?CITATION?] held", "[1954] INSC 102; [?CITATION?] held"},
+        {"Source: https://example.com/_next/a_b*c", "Source: https://example.com/_next/a_b*c"},
+        {"#hashtag and #5", "#hashtag and #5"},
+        {"", ""},
+    };
+    for (const auto& [markdown, text] : rows) EXPECT_EQ(markdown_to_text(markdown), text) << markdown;
+}
+
+TEST(Markdown, BadLinesAreReadInTimeAndWithoutDeepRecursion) {
+    // Each would be read again from every mark (a square of its length) or nest a call a link.
+    const std::string brackets(200000, '[');
+    EXPECT_EQ(markdown_to_text(brackets), brackets);
+    std::string unclosed;
+    while (unclosed.size() < 200000) unclosed += "[x](";
+    EXPECT_EQ(markdown_to_text(unclosed), unclosed);
+    std::string nested;
+    for (int i = 0; i < 50000; ++i) nested += '[';
+    nested += 'x';
+    for (int i = 0; i < 50000; ++i) nested += "](y)";
+    EXPECT_FALSE(markdown_to_text(nested).empty());
+}
+
+TEST(Markdown, FrontMatterIsMetadataNotText) {
+    const MarkdownDocument read = read_markdown(
+        "---\ntitle: \"Giá vàng: tăng mạnh\"\ndate: 2023-09-22T20:01:00+07:00\nauthor: Lê Kông\ntags:\n  - vàng\n---\n# Tiêu đề\nNội dung");
+    EXPECT_EQ(read.front_matter.title, "Giá vàng: tăng mạnh");
+    EXPECT_EQ(read.front_matter.date, "2023-09-22T20:01:00+07:00");
+    EXPECT_EQ(read.front_matter.date_line, 3u);
+    EXPECT_EQ(read.front_matter.author, "Lê Kông");
+    EXPECT_EQ(read.text, "\n\n\n\n\n\n\nTiêu đề\nNội dung");  // line for line
+    // A rule, a paragraph and a rule are text; so is a first rule that nothing closes.
+    EXPECT_EQ(read_markdown("---\nMột đoạn văn bản\n---\nSau").text, "\nMột đoạn văn bản\n\nSau");
+    EXPECT_EQ(read_markdown("---\ntitle: Không đóng\nNội dung").text, "\ntitle: Không đóng\nNội dung");
+    EXPECT_TRUE(read_markdown("---\ntitle: Không đóng\nNội dung").front_matter.title.empty());
+}
+
+TEST(Sources, AMarkdownFileIsIndexedAndShownAsItsText) {
+    TempDir dir;
+    dir.write("in/note.md", "# **Giá vàng** hôm nay\n\nTheo [Nghị định 24/2012/NĐ-CP](https://example.vn/24), giá **vàng "
+                            "miếng** tăng _mạnh_.\n");
+    const Read read = read_all({(dir.path() / "in").string()});
+    ASSERT_EQ(read.documents.size(), 1u);
+    EXPECT_EQ(read.documents[0].title, "Giá vàng hôm nay");
+    testing::build_index(dir.path() / "db", read.documents);
+    Searcher searcher((dir.path() / "db").string());
+    const auto response = searcher.search({.query = "vàng miếng"});
+    ASSERT_TRUE(response.ok());
+    ASSERT_EQ(response->hits.size(), 1u);
+    const std::string& snippet = response->hits[0].snippet;
+    EXPECT_NE(snippet.find("Theo Nghị định 24/2012/NĐ-CP, giá <mark>vàng</mark> <mark>miếng</mark> tăng mạnh."),
+              std::string::npos) << snippet;
+    EXPECT_EQ(response->hits[0].document.references, std::vector<std::string>{"24/2012/NĐ-CP"});
+
+    // Front matter gives title, date and author; a date it cannot read is said, with its line.
+    dir.write("in/note.md", "---\ntitle: Giá vàng hôm nay\ndate: 2023-09-22\nauthor: Lê Kông\n---\nNội dung về vàng.\n");
+    dir.write("in/bad.md", "---\ntitle: Tin\ndate: hôm qua\n---\nNội dung.\n");
+    const Read again = read_all({(dir.path() / "in").string()});
+    ASSERT_TRUE(again.find("note"));
+    EXPECT_EQ(again.find("note")->title, "Giá vàng hôm nay");
+    EXPECT_EQ(again.find("note")->date, "2023-09-22");
+    EXPECT_EQ(again.find("note")->author, "Lê Kông");
+    EXPECT_EQ(again.find("note")->text.find("title:"), std::string::npos);
+    ASSERT_TRUE(again.find("bad"));
+    EXPECT_EQ(again.find("bad")->date, "");
+    ASSERT_EQ(again.problems.size(), 1u);
+    EXPECT_EQ(again.problems[0].line, 3u);
+    EXPECT_TRUE(again.problems[0].still_indexed);
+    EXPECT_NE(again.problems[0].reason.find("\"date: hôm qua\" is not a date"), std::string::npos) << again.problems[0].reason;
 }
 
 TEST(Sources, EveryFormatWithIdsFromPaths) {

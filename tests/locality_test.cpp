@@ -49,6 +49,10 @@ TEST(Locality, OfALocalBodysNumberAsTheTextSaysIt) {
         {"Decision No. 40/2026/QD-UBND issued by the Hanoi People's Committee takes effect", "Hanoi"},
         {"Decision No. 40/2026/QD-UBND, promulgated by the Quang Ninh People's Committee on March 12, 2026", "Quang Ninh"},
         {"Decision No. 40/2026/QD-UBND signed by Chairman Nguyen Van A", ""},
+        // The body's head between the number and the body.
+        {"Decision No. 1234/QD-UBND of the Chairman of the Hanoi People's Committee on land prices", "Hanoi"},
+        {"Decision No. 1234/QD-UBND dated March 5, 2024 of the Vice Chairman of the Da Nang City People’s Committee", "Da Nang"},
+        {"Decision No. 1234/QD-UBND of the Chairman of the Ministry of Finance", ""},
         {"Nghị quyết số 06-NQ/TU ngày 04/11/2011 của BCH Đảng bộ tỉnh Nghệ An (khóa XVII)", "Nghệ An"},
         // Before it, in the same sentence.
         {"UBND tỉnh Quảng Ninh vừa ban hành Quyết định số 40/2026/QĐ-UBND về quản lý bến thủy.", "Quảng Ninh"},
