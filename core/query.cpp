@@ -507,11 +507,13 @@ private:
     Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool excluded) {
         const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
+        const std::vector<const Token*> tokens = first_per_position(analysis);
         if (highlight) {
-            add_highlights(analysis);
+            // A phrase is marked where the text says it whole (Highlights::phrases), not its
+            // words wherever they occur: a journalist checking a quote looks for the quote.
+            if (tokens.size() == 1) add_highlights(analysis);
             add_words(analysis, {}, begin);  // a phrase is asked for word for word, dates too
         }
-        const std::vector<const Token*> tokens = first_per_position(analysis);
         if (tokens.empty()) return Xapian::Query();
         if (tokens.size() == 1) return word_query(*tokens.front(), excluded);
         if (highlight) {

@@ -52,7 +52,8 @@ struct Highlights {
     std::set<std::string> dates;
 
     [[nodiscard]] bool empty() const {
-        return folded.empty() && references.empty() && reference_prefixes.empty() && prefixes.empty() && dates.empty();
+        return folded.empty() && references.empty() && reference_prefixes.empty() && prefixes.empty() && dates.empty() &&
+               phrases.empty();
     }
 };
 

@@ -746,6 +746,17 @@ TEST_F(SearchTest, AWordWithoutDiacriticsInAQueryTypedWithThemIsMarkedAsWritten)
               "Xe <mark>tải</mark> gây <mark>tai nạn</mark> <mark>giao thông</mark> trên quốc lộ 1A");
 }
 
+TEST_F(SearchTest, AQuotedPhraseIsMarkedWhereTheTextSaysItNotItsWordsElsewhere) {
+    index({make_document("a", "Nhóm lợi ích lớn đã vận động. Tỉnh ngăn chặn lợi ích nhóm trong thi hành pháp luật.")});
+    for (const std::string query : {"\"lợi ích nhóm\"", "“loi ich nhom”"}) {
+        const std::string snippet = search(query).hits.at(0).snippet;
+        EXPECT_EQ(snippet, "Nhóm lợi ích lớn đã vận động. Tỉnh ngăn chặn <mark>lợi ích nhóm</mark> trong thi hành pháp luật.")
+            << query;
+    }
+    // Its words typed outside the quotes are marked wherever they are.
+    EXPECT_NE(search("\"lợi ích nhóm\" vận động").hits.at(0).snippet.find("<mark>vận động</mark>"), std::string::npos);
+}
+
 TEST_F(SearchTest, AMatchNearTheEndOfTheWindowIsShownNotCutOff) {
     // The window that counts the most matches starts at the first "bão"; the phrase lies near
     // its end, which the lead-in before the first match must not push out of the snippet.
