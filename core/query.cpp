@@ -384,7 +384,10 @@ private:
         // đất đai", "Article 8 of the Labour Code") is that article of that law, where the index
         // holds the law's articles one by one; named without a law ("điều 173"), every law's.
         if (!excluded)
-            for (const ArticleMention& mention : find_article_mentions(analysis.text)) clauses.push_back(named_article(mention));
+            for (const ArticleMention& mention : find_article_mentions(analysis.text)) {
+                clauses.push_back(named_article(mention));
+                out_.highlights.articles.insert(mention.article);
+            }
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)

@@ -50,10 +50,13 @@ struct Highlights {
     std::vector<std::vector<std::string>> phrases;
     /// ISO dates the query mentions, marked however a text writes them ("August 14, 2023").
     std::set<std::string> dates;
+    /// Articles the query names ("Điều 173 …": "173", article_key): a snippet of a whole law
+    /// shows the article's heading ("Điều 173. Tội trộm cắp tài sản"), not a cross-reference.
+    std::set<std::string> articles;
 
     [[nodiscard]] bool empty() const {
         return folded.empty() && references.empty() && reference_prefixes.empty() && prefixes.empty() && dates.empty() &&
-               phrases.empty();
+               phrases.empty() && articles.empty();
     }
 };
 

@@ -3,6 +3,7 @@
  */
 #include "core/snippet.hpp"
 
+#include "analyzers/legal_article.hpp"
 #include "core/links.hpp"
 #include "core/schema.hpp"
 
@@ -36,6 +37,26 @@ void add_phrase_matches(const Analysis& analysis, const Highlights& highlights, 
             what += std::to_string(p);
             matches.push_back({syllables[i]->begin, syllables[i + k - 1]->end, std::move(what), true});
         }
+    }
+}
+
+// Where an article the query names opens a line ("Điều 173. Tội trộm cắp tài sản" in a whole
+// code): "Điều 173" marked, and counted as a phrase, so that the window shows the article, not
+// "tại Điều 173 của Bộ luật này" in another one.
+void add_article_headings(const Analysis& analysis, const Highlights& highlights, std::vector<Match>& matches) {
+    if (highlights.articles.empty()) return;
+    const std::string_view text = analysis.text;
+    for (std::size_t line = 0; line < text.size();) {
+        const std::size_t end = std::min(text.find('\n', line), text.size());
+        const std::string_view opening = text.substr(line, std::min<std::size_t>(end - line, 32));
+        if (const std::string article = article_opening(opening); !article.empty() && highlights.articles.count(article)) {
+            // The heading's tokens: "Điều" and its number.
+            const auto first = std::lower_bound(analysis.tokens.begin(), analysis.tokens.end(), line,
+                                                [](const Token& t, std::size_t offset) { return t.begin < offset; });
+            if (first != analysis.tokens.end() && first + 1 != analysis.tokens.end() && (first + 1)->end <= end)
+                matches.push_back({first->begin, (first + 1)->end, "\"A" + article, true});
+        }
+        line = end + 1;
     }
 }
 
@@ -115,6 +136,7 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
                 matches.push_back({analysis.tokens[i - 1].begin, analysis.tokens[i].end, stem});
         }
     add_phrase_matches(analysis, highlights, matches);
+    add_article_headings(analysis, highlights, matches);
     if (!highlights.dates.empty())
         for (const DateMention& date : date_mentions(analysis.text))
             if (highlights.dates.count(date.iso)) matches.push_back({date.begin, date.end, "D" + date.iso});
@@ -225,6 +247,11 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
             best = score;
         }
     }
+
+    // An article the query names opens the snippet with its heading and first words: that is
+    // what the lawyer asked for, whatever else the text around it matches.
+    const auto heading = std::find_if(matches.begin(), matches.end(), [](const Match& m) { return m.what.rfind("\"A", 0) == 0; });
+    if (heading != matches.end()) best_first = static_cast<std::size_t>(heading - matches.begin());
 
     std::size_t begin = matches.empty() ? 0 : lead_in_start(matches[best_first].begin);
     // Near the end of the text, the window reaches back instead: a signature's name ("Cao

@@ -322,6 +322,22 @@ TEST_F(SearchTest, AnArticleNamedWithoutItsCodeIsEveryCodesArticleOfThatNumber) 
     EXPECT_EQ(ids(search("điều 173 trộm cắp tài sản")).front(), "blhs-173");
 }
 
+// A code indexed whole, as one file: its snippet opens at the article named, not at another
+// article's "tại Điều 173 của Bộ luật này", which has more of the query's words around it.
+TEST_F(SearchTest, ASnippetOfAWholeCodeOpensAtTheArticleNamed) {
+    std::string code = "BỘ LUẬT HÌNH SỰ\nQuốc hội ban hành Bộ luật Hình sự.\n";
+    for (int n = 170; n <= 176; ++n) {
+        code += "Điều " + std::to_string(n) + (n == 173 ? ". Tội trộm cắp tài sản\n" : ". Tội danh khác\n");
+        code += "1. Người nào vi phạm quy định tại Điều " + std::to_string(n == 171 ? 173 : 1) +
+                " của Bộ luật này thì bị xử lý theo Bộ luật hình sự.\n";
+    }
+    index({make_document("blhs", code)});
+    for (const std::string query : {"Điều 173 Bộ luật Hình sự", "dieu 173 blhs"}) {
+        const std::string snippet = search(query).hits.at(0).snippet;
+        EXPECT_EQ(snippet.rfind("… <mark>Điều 173</mark>. Tội trộm cắp tài sản", 0), 0u) << query << ": " << snippet;
+    }
+}
+
 // "điều" before anything but a number is an ordinary syllable: no article is asked for.
 TEST_F(SearchTest, DieuKienAndDieuChinhAskForNoArticle) {
     index(codes_article_by_article());
