@@ -834,9 +834,9 @@ std::vector<std::string> keys_looked_up(const Xapian::Database& db, const Number
     return keys;
 }
 
-Xapian::Query citing_looked_up(const Xapian::Database& db, const NumberLookup& lookup) {
+Xapian::Query citing_any_of(const std::vector<std::string>& keys) {
     std::vector<Xapian::Query> citing;
-    for (const std::string& key : keys_looked_up(db, lookup)) citing.push_back(citing_number(key));
+    for (const std::string& key : keys) citing.push_back(citing_number(key));
     // Not MatchNothing, which is the empty query: a filter of none would filter nothing out.
     if (citing.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
     return Xapian::Query(Xapian::Query::OP_OR, citing.begin(), citing.end());

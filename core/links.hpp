@@ -108,7 +108,7 @@ void date_every_mention(std::vector<Citation>& mentions);
 /// that is the same (XK). The `ref` filter; NumberHolders::citing_any.
 [[nodiscard]] Xapian::Query citing_number(std::string_view key);
 
-/// Most numbers a lookup in part stands for (citing_looked_up).
+/// Most numbers a lookup in part stands for (keys_looked_up).
 inline constexpr std::size_t kMaxNumbersLookedUp = 100;
 
 /// The keys of the numbers that @p lookup fits (analyzers/document_number.hpp): its own for a
@@ -116,9 +116,9 @@ inline constexpr std::size_t kMaxNumbersLookedUp = 100;
 /// cited first, at most kMaxNumbersLookedUp. Each stays its own number: none are merged.
 [[nodiscard]] std::vector<std::string> keys_looked_up(const Xapian::Database& db, const NumberLookup& lookup);
 
-/// Every document citing a number that @p lookup fits (citing_number of each of
-/// keys_looked_up); nothing when the index cites none.
-[[nodiscard]] Xapian::Query citing_looked_up(const Xapian::Database& db, const NumberLookup& lookup);
+/// Every document citing one of the numbers @p keys (citing_number of each, as keys_looked_up
+/// gives them); nothing when there are none.
+[[nodiscard]] Xapian::Query citing_any_of(const std::vector<std::string>& keys);
 
 /// What a document number is, from its codes and the code lexicon.
 struct ReferenceDescription {

@@ -581,8 +581,9 @@ private:
                 return citing_number(lookup->whole->key());  // not the document that is it
             }
             // The part a lawyer remembers ("45/2019"): every number it fits that the corpus cites.
-            for (const std::string& key : keys_looked_up(*index_, *lookup)) out_.highlights.references.insert(key);
-            return citing_looked_up(*index_, *lookup);
+            const std::vector<std::string> keys = keys_looked_up(*index_, *lookup);
+            out_.highlights.references.insert(keys.begin(), keys.end());
+            return citing_any_of(keys);
         }
         if (field == "type") {
             const auto code = resolve_type(value);

@@ -36,8 +36,9 @@ namespace {
 // BM25 with the usual k1 = 1.2, b = 0.75 (Xapian's defaults are k1 = 1, b = 0.5).
 Xapian::BM25Weight ranking() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
 
-// The request's filter parameters as one query, or an empty query when there are none.
-Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::Database& db) {
+// The request's filter parameters as one query, or an empty query when there are none;
+// @p ref_keys gets the keys of the numbers the "ref" parameter stands for (keys_looked_up).
+Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::Database& db, std::vector<std::string>& ref_keys) {
     std::vector<Xapian::Query> filters;
     if (!request.lang.empty()) {
         if (request.lang != "vi" && request.lang != "en")
@@ -67,7 +68,8 @@ Result<Xapian::Query> filter_query(const SearchRequest& request, const Xapian::D
             return Error{"bad_parameter", "parameter \"ref\": \"" + unicode::to_valid_utf8(request.ref).substr(0, 256) +
                                               "\" is not a document number: give one whole (126/NQ-CP, 15/2020/NĐ-CP) or its serial with "
                                               "its year (45/2019) or its type (QĐ 1880)"};
-        filters.push_back(citing_looked_up(db, *lookup));  // not the documents that are them
+        ref_keys = keys_looked_up(db, *lookup);
+        filters.push_back(citing_any_of(ref_keys));  // not the documents that are them
     }
     if (!request.type.empty()) {
         const Result<TypeFilter> type = resolve_type_filter(request.type);
@@ -239,7 +241,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxOffset)};
     Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_, &db_);
     if (!parsed) return parsed.error();
-    Result<Xapian::Query> filter = filter_query(request, db_);
+    std::vector<std::string> ref_keys;
+    Result<Xapian::Query> filter = filter_query(request, db_, ref_keys);
     if (!filter) return filter.error();
 
     // Facets count every match: the matcher must then visit them all, not stop once it
@@ -260,9 +263,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     SearchResponse response;
     response.query = request.query;
     response.total = mset.get_matches_estimated();
-    if (const auto lookup = request.ref.empty() ? std::nullopt : read_number_lookup(request.ref))
-        for (const std::string& key : keys_looked_up(db_, *lookup))
-            if (const auto number = document_number_from_key(key)) response.ref_numbers.push_back(number->canonical());
+    for (const std::string& key : ref_keys)
+        if (const auto number = document_number_from_key(key)) response.ref_numbers.push_back(number->canonical());
     if (facet_counter) {
         response.facets = facet_counter->results(kMaxFacetValues);
         response.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
