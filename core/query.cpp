@@ -514,7 +514,11 @@ private:
         if (highlight) {
             // A phrase is marked where the text says it whole (Highlights::phrases), not its
             // words wherever they occur: a journalist checking a quote looks for the quote.
-            if (tokens.size() == 1) add_highlights(analysis);
+            if (tokens.size() == 1) {
+                add_highlights(analysis);
+            } else {
+                for (const Token& token : analysis.tokens) out_.highlights.phrase_words.insert(token.folded);
+            }
             add_words(analysis, {}, begin);  // a phrase is asked for word for word, dates too
         }
         if (tokens.empty()) return Xapian::Query();

@@ -48,6 +48,9 @@ struct Highlights {
     std::set<std::string> prefixes;    ///< Folded wildcard prefixes.
     /// Each quoted phrase as its folded syllables, in order: a snippet shows where one occurs whole.
     std::vector<std::vector<std::string>> phrases;
+    /// The folded words of the quoted phrases: marked only in a text that says no phrase whole
+    /// (the title did, or a match the snippet's reading misses), else the phrase alone is.
+    std::set<std::string> phrase_words;
     /// ISO dates the query mentions, marked however a text writes them ("August 14, 2023").
     std::set<std::string> dates;
     /// Articles the query names ("Điều 173 …": "173", article_key): a snippet of a whole law

@@ -1021,18 +1021,15 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         // The quotation is marked, not its words wherever they occur: "and", "the" or "tư"
         // marked around it read as matches to someone checking a passage. Its words only
         // where the passage is not found whole in the text as the snippet reads it.
-        Highlights passage_only;
-        passage_only.phrases.push_back(terms);
-        Highlights words = passage_only;
-        for (const Token& token : analysis.tokens) words.folded.insert(token.folded);
+        Highlights passage_marks;
+        passage_marks.phrases.push_back(terms);
+        for (const Token& token : analysis.tokens) passage_marks.phrase_words.insert(token.folded);
         for (const Xapian::MSet& mset : msets)
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 Hit hit;
                 hit.document = from_stored_json(it.get_document().get_data());
                 hit.score = it.get_weight();
-                hit.snippet = make_snippet(hit.document.text, passage_only, analyzer_, terms_, hit.document.boilerplate);
-                if (hit.snippet.find("<mark>") == std::string::npos)
-                    hit.snippet = make_snippet(hit.document.text, words, analyzer_, terms_, hit.document.boilerplate);
+                hit.snippet = make_snippet(hit.document.text, passage_marks, analyzer_, terms_, hit.document.boilerplate);
                 hit.document.text.clear();
                 quote.documents.push_back(std::move(hit));
             }

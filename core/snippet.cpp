@@ -21,6 +21,10 @@ struct Match {
     bool phrase = false;  // a quoted phrase, whole
 };
 
+// Whether @p m is a quoted phrase found whole (add_phrase_matches), not an article's heading,
+// which counts as a phrase too (add_article_headings).
+bool is_quoted_phrase(const Match& m) { return m.phrase && m.what.rfind("\"A", 0) != 0; }
+
 // Where each of the query's phrases occurs whole: consecutive syllables (first_per_position,
 // as the query took the phrase's) whose folded forms are the phrase's. Marked as one match, so
 // that a quotation a journalist checks is shown where the text says it, not where its words are.
@@ -196,9 +200,18 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
         return std::any_of(boilerplate.begin(), boilerplate.end(),
                            [&](const TextRange& r) { return offset >= r.begin && offset < r.end; });
     };
-    std::vector<Match> matches = find_matches(analysis, highlights, terms);
-    matches.erase(std::remove_if(matches.begin(), matches.end(), [&](const Match& m) { return in_boilerplate(m.begin); }),
-                  matches.end());
+    const auto visible_matches = [&](const Highlights& marked) {
+        std::vector<Match> found = find_matches(analysis, marked, terms);
+        found.erase(std::remove_if(found.begin(), found.end(), [&](const Match& m) { return in_boilerplate(m.begin); }), found.end());
+        return found;
+    };
+    std::vector<Match> matches = visible_matches(highlights);
+    // A text that says no quoted phrase whole shows the phrase's words where they are.
+    if (!highlights.phrase_words.empty() && std::none_of(matches.begin(), matches.end(), is_quoted_phrase)) {
+        Highlights with_words = highlights;
+        with_words.folded.insert(highlights.phrase_words.begin(), highlights.phrase_words.end());
+        matches = visible_matches(with_words);
+    }
 
     // Where a window shown for the match at @p anchor starts: a little before it, at a token
     // start or a line start.

@@ -771,6 +771,14 @@ TEST_F(SearchTest, AQuotedPhraseIsMarkedWhereTheTextSaysItNotItsWordsElsewhere) 
     }
     // Its words typed outside the quotes are marked wherever they are.
     EXPECT_NE(search("\"lợi ích nhóm\" vận động").hits.at(0).snippet.find("<mark>vận động</mark>"), std::string::npos);
+    // A text that does not say it whole (here only the title does) shows its words where they are.
+    Document titled = make_document("titled", "Nhóm công tác bàn về lợi ích của người dân trong năm nay.");
+    titled.title = "Ngăn chặn lợi ích nhóm";
+    index({titled});
+    std::map<std::string, std::string> snippets;
+    for (const Hit& hit : search("\"lợi ích nhóm\"").hits) snippets[hit.document.id] = hit.snippet;
+    EXPECT_EQ(snippets["titled"], "<mark>Nhóm</mark> công tác bàn về <mark>lợi ích</mark> của người dân trong năm nay.");
+    EXPECT_EQ(snippets["a"], "Nhóm lợi ích lớn đã vận động. Tỉnh ngăn chặn <mark>lợi ích nhóm</mark> trong thi hành pháp luật.");
 }
 
 TEST_F(SearchTest, AMatchNearTheEndOfTheWindowIsShownNotCutOff) {
