@@ -149,7 +149,8 @@ bool is_in_capitals(std::string_view word) {
     return capitals >= 2;
 }
 
-bool is_function_word(std::string_view word) {
+// Whether @p word, as written, is no part of a name around it: a function word, or a number's mark.
+bool is_outside_names(std::string_view word) {
     // "No." and "số" mark a number: "Resolution No" is no name.
     const std::string folded = unicode::fold(word);
     if (folded == "no" || folded == "so") return true;
@@ -158,8 +159,7 @@ bool is_function_word(std::string_view word) {
     // "An Giang", "To Lam" (Tô Lâm), "Do Van Chien" (Đỗ). Trimmed, the translation of an article
     // on Nghệ An shared no name with it.
     if (folded == "an" || folded == "to" || folded == "do") return false;
-    Token token{unicode::fold_case(word), unicode::fold(word), 0, 0, 0, TokenKind::word};
-    return is_stopword(token);
+    return is_function_word(unicode::fold_case(word));
 }
 
 // Between two words of one name: spaces, or one hyphen ("Thừa Thiên-Huế").
@@ -192,8 +192,8 @@ std::vector<std::vector<Word>> capitalized_runs(std::string_view text, const Xap
     std::vector<Word> run;
     const auto written = [&](const Word& word) { return std::string_view(text).substr(word.begin, word.end - word.begin); };
     auto close_run = [&] {
-        while (!run.empty() && is_function_word(written(run.front()))) run.erase(run.begin());
-        while (!run.empty() && is_function_word(written(run.back()))) run.pop_back();
+        while (!run.empty() && is_outside_names(written(run.front()))) run.erase(run.begin());
+        while (!run.empty() && is_outside_names(written(run.back()))) run.pop_back();
         // A run in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH", "CHỦ TỊCH"),
         // which every document of its kind has: no name.
         const bool heading = std::all_of(run.begin(), run.end(), [&](const Word& word) { return is_in_capitals(written(word)); });
@@ -472,7 +472,7 @@ private:
         std::vector<std::string> shown;
         for (const RelatedTerm& term : words_) {
             if (shown.size() == kMaxSharedWordsShown) break;
-            if (!shared.count(&term) || is_function_word(term.word)) continue;
+            if (!shared.count(&term) || is_outside_names(term.word)) continue;
             std::string word = term.word;
             std::replace(word.begin(), word.end(), '_', ' ');
             shown.push_back(std::move(word));

@@ -556,8 +556,6 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         word.exact = word.folded = folded;
         return word;
     };
-    // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
-    const auto is_function_word = [&](const std::string& folded) { return is_stopword(word_token(folded)); };
     // In how many English documents a folded word occurs (as its stem; only they have stems).
     const auto english_documents = [&](const std::string& folded) -> Xapian::doccount {
         const std::string stem = terms_.stem_term(word_token(folded));
@@ -585,6 +583,7 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
             for (const Vocabulary::Near& candidate : words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed)) {
                 const std::string folded(candidate.folded);
                 const Xapian::doccount documents = db_.get_termfreq(folded);  // live: the vocabulary may be a revision behind
+                // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
                 if (documents <= kCorrectionFactor * folded_documents || is_function_word(folded)) continue;
                 if (typed_in_english > 0 && english_documents(folded) <= kCorrectionFactor * typed_in_english) continue;
                 const bool makes_word = (after_word && db_.term_exists(previous_folded + "_" + folded)) ||
