@@ -688,13 +688,8 @@ constexpr TypeNoun kTitledNouns[] = {{"bo luat", "L"},  {"luat", "L"},    {"phap
                                      {"law on", "L"},   {"code of", "L"}, {"ordinance on", "PL"}};
 constexpr std::size_t kMaxTitleWords = 12;  // the noun's words included
 
-bool is_folded_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-bool ends_with_word(std::string_view text, std::string_view word) {
-    if (text.size() < word.size() || text.substr(text.size() - word.size()) != word) return false;
-    const std::size_t start = text.size() - word.size();
-    return start == 0 || !is_folded_word_char(text[start - 1]);
-}
+using unicode::ends_with_word;
+using unicode::is_folded_word_char;
 
 std::string_view trim_spaces(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);

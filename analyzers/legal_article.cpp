@@ -16,19 +16,18 @@ namespace tracuu {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || is_digit(c); }
 
 // The folded words of @p text, punctuation left out.
 std::vector<std::string> folded_words(std::string_view text) {
     const std::string folded = unicode::fold(text);
     std::vector<std::string> words;
     for (std::size_t p = 0; p < folded.size();) {
-        if (!is_word_char(folded[p])) {
+        if (!unicode::is_folded_word_char(folded[p])) {
             ++p;
             continue;
         }
         std::size_t end = p;
-        while (end < folded.size() && is_word_char(folded[end])) ++end;
+        while (end < folded.size() && unicode::is_folded_word_char(folded[end])) ++end;
         words.push_back(folded.substr(p, end - p));
         p = end;
     }

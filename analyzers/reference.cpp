@@ -86,7 +86,8 @@ constexpr Cue kCues[] = {
 // Words that may stand between a "guides" cue and an "implements" one that completes it.
 constexpr std::string_view kCueFillers[] = {"the", "for", "on", "of"};
 
-bool is_folded_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+using unicode::ends_with_word;
+using unicode::is_folded_word_char;
 
 // Whether @p word occurs in folded @p text at @p pos as whole words.
 bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
@@ -94,10 +95,6 @@ bool word_at(std::string_view text, std::size_t pos, std::string_view word) {
     const std::size_t end = pos + word.size();
     return (pos == 0 || !is_folded_word_char(text[pos - 1])) &&
            (end == text.size() || !is_folded_word_char(text[end]));
-}
-
-bool ends_with_word(std::string_view text, std::string_view word) {
-    return text.size() >= word.size() && word_at(text, text.size() - word.size(), word);
 }
 
 std::string_view trim_right(std::string_view text) {

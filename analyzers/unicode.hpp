@@ -99,6 +99,16 @@ std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& f
     return is_non_ascii_word_char(cp);
 }
 
+/// A byte of a word as fold() writes it: a to z, or a digit.
+[[nodiscard]] inline bool is_folded_word_char(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+/// Whether folded @p text ends with @p word as whole words: "nghi dinh so" with "so", not "o".
+[[nodiscard]] inline bool ends_with_word(std::string_view text, std::string_view word) noexcept {
+    if (text.size() < word.size() || text.substr(text.size() - word.size()) != word) return false;
+    const std::size_t start = text.size() - word.size();
+    return start == 0 || !is_folded_word_char(text[start - 1]);
+}
+
 /// True when @p cp carries a Vietnamese tone mark (grave, acute, hook, tilde, dot below).
 [[nodiscard]] bool has_tone_mark(char32_t cp) noexcept;
 
