@@ -18,6 +18,11 @@
 #include <vector>
 
 namespace tracuu {
+
+using unicode::ends_with_word;
+using unicode::is_folded_word_char;
+using unicode::trim_spaces;
+
 namespace {
 
 using unicode::decode_utf8;
@@ -688,14 +693,6 @@ constexpr TypeNoun kTitledNouns[] = {{"bo luat", "L"},  {"luat", "L"},    {"phap
                                      {"law on", "L"},   {"code of", "L"}, {"ordinance on", "PL"}};
 constexpr std::size_t kMaxTitleWords = 12;  // the noun's words included
 
-using unicode::ends_with_word;
-using unicode::is_folded_word_char;
-
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
 
 // Folded @p before without the number word ("so", "no.", "so:", "number") that ends it, if any.
 std::string_view without_number_word(std::string_view before) {

@@ -127,10 +127,6 @@ std::string folded_sentence_before(std::string_view text, std::size_t begin) {
     return folded.substr(sentence_start);
 }
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    return trim_right(text);
-}
 
 // Words that name a part of a document: "sửa đổi Khoản 1, Điều 2 Pháp lệnh số ...".
 constexpr std::string_view kDocumentParts[] = {"dieu", "khoan", "diem", "chuong", "muc", "phu luc",
@@ -152,7 +148,7 @@ std::string_view clause_before(std::string_view sentence) {
     for (std::size_t end = sentence.size(); end > 0;) {
         const std::size_t comma = sentence.rfind(',', end - 1);
         if (comma == std::string_view::npos) break;
-        const bool list_item = starts_a_list_item(trim(sentence.substr(comma + 1, end - comma - 1)));
+        const bool list_item = starts_a_list_item(unicode::trim_spaces(sentence.substr(comma + 1, end - comma - 1)));
         if (!list_item) return sentence.substr(comma + 1);
         end = comma;
     }

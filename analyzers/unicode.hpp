@@ -99,6 +99,13 @@ std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& f
     return is_non_ascii_word_char(cp);
 }
 
+/// @p text without the spaces and tabs at either end.
+[[nodiscard]] inline std::string_view trim_spaces(std::string_view text) noexcept {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
 /// A byte of a word as fold() writes it: a to z, or a digit.
 [[nodiscard]] inline bool is_folded_word_char(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
