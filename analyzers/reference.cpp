@@ -108,7 +108,6 @@ std::size_t code_point_start(std::string_view text, std::size_t pos) {
     return pos;
 }
 
-// The folded text of the sentence before byte @p begin, at most kRelationWindowBytes of it.
 // Whether the '.' at @p i of folded @p text ends a sentence: a space, a line break or the end
 // follows, and it is not the abbreviation's dot of "No. 126/NQ-CP".
 bool is_full_stop(std::string_view folded, std::size_t i) {
@@ -116,6 +115,7 @@ bool is_full_stop(std::string_view folded, std::size_t i) {
            !ends_with_word(folded.substr(0, i), "no");
 }
 
+// The folded text of the sentence before byte @p begin, at most kRelationWindowBytes of it.
 std::string folded_sentence_before(std::string_view text, std::size_t begin) {
     const std::size_t from = code_point_start(text, begin > kRelationWindowBytes ? begin - kRelationWindowBytes : 0);
     std::string folded = unicode::fold(text.substr(from, begin - from));
