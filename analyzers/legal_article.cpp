@@ -17,20 +17,42 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The folded words of @p text, punctuation left out.
-std::vector<std::string> folded_words(std::string_view text) {
-    const std::string folded = unicode::fold(text);
-    std::vector<std::string> words;
-    for (std::size_t p = 0; p < folded.size();) {
-        if (!unicode::is_folded_word_char(folded[p])) {
-            ++p;
+// A word of the folded text and the bytes of the text it was folded from.
+struct FoldedWord {
+    std::string text;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// The folded words of UTF-8 @p text, punctuation left out: what fold() makes of it, split at
+// every byte that is not a to z or a digit, each word with its span in @p text.
+std::vector<FoldedWord> folded_words_at(std::string_view text) {
+    std::vector<FoldedWord> words;
+    std::string exact;
+    std::string folded;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t at = pos;
+        const char32_t cp = unicode::decode_utf8(text, pos);
+        pos = std::min(pos, text.size());
+        exact.clear();
+        folded.clear();
+        unicode::append_folded_forms(cp, exact, folded);
+        const bool continues = !words.empty() && words.back().end == at;
+        if (folded.empty()) {  // a lone combining mark, which fold() leaves out
+            if (continues) words.back().end = pos;
             continue;
         }
-        std::size_t end = p;
-        while (end < folded.size() && unicode::is_folded_word_char(folded[end])) ++end;
-        words.push_back(folded.substr(p, end - p));
-        p = end;
+        if (!std::all_of(folded.begin(), folded.end(), unicode::is_folded_word_char)) continue;
+        if (!continues) words.push_back({{}, at, at});
+        words.back().text += folded;
+        words.back().end = pos;
     }
+    return words;
+}
+
+std::vector<std::string> folded_words(std::string_view text) {
+    std::vector<std::string> words;
+    for (FoldedWord& word : folded_words_at(text)) words.push_back(std::move(word.text));
     return words;
 }
 
@@ -143,8 +165,10 @@ std::string article_opening(std::string_view text) {
     return article_key(words[1]);
 }
 
-std::vector<ArticleMention> find_article_mentions(std::string_view text) {
-    const std::vector<std::string> words = folded_words(text);
+std::vector<ArticleMention> find_article_mentions(std::string_view text, std::span<const ReferenceMention> references) {
+    const std::vector<FoldedWord> spans = folded_words_at(text);
+    std::vector<std::string> words;
+    for (const FoldedWord& word : spans) words.push_back(word.text);
     std::vector<ArticleMention> mentions;
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         if (!names_an_article(words[i])) continue;
@@ -156,6 +180,11 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text) {
             if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end())
                 mention.law_keys.push_back(std::move(key));
         };
+        const auto add_number = [&](const DocumentNumber& number) {
+            std::string key = number.key();
+            if (std::find(mention.number_keys.begin(), mention.number_keys.end(), key) == mention.number_keys.end())
+                mention.number_keys.push_back(std::move(key));
+        };
         // After it: "Điều 173 (của) Bộ luật Hình sự", "Article 8 of the Labour Code".
         std::size_t after = i + 2;
         while (after + 1 < words.size() && is_article_part(words[after])) after += 2;
@@ -164,13 +193,22 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text) {
             if (names_an_article(words[end - 1])) break;
             add_law(after, end);
         }
-        // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173".
+        // Or the document by its number: "Điều 5 Nghị định số 15/2020/NĐ-CP", "Article 5 of
+        // Decree No. 15/2020/ND-CP", "điều 7 47/2011/tt-bca".
+        if (after < words.size())
+            for (const ReferenceMention& reference : references)
+                if (reference.begin >= spans[after].begin &&
+                    (reference.begin == spans[after].begin || names_the_number(text.substr(spans[after].begin, reference.begin - spans[after].begin))))
+                    add_number(reference.number);
+        // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173", "15/2020/NĐ-CP điều 5".
         std::size_t before = i;
         while (before >= 2 && is_article_part(words[before - 2])) before -= 2;
         for (std::size_t begin = before; begin-- > 0 && before - begin <= kMaxLawWords;) {
             if (names_an_article(words[begin])) break;
             add_law(begin, before);
         }
+        for (const ReferenceMention& reference : references)
+            if (reference.end <= spans[before].begin && (before == 0 || spans[before - 1].end <= reference.end)) add_number(reference.number);
         mentions.push_back(std::move(mention));
     }
     return mentions;

@@ -10,7 +10,10 @@
  */
 #pragma once
 
+#include "analyzers/analyzer.hpp"
+
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,9 +54,14 @@ struct ArticleMention {
     /// clause or point between them is skipped ("điều 5 khoản 2 luật đất đai"). Empty when
     /// no law is named.
     std::vector<std::string> law_keys;
+    /// DocumentNumber::key() of a document named by its number right after it ("Điều 5 Nghị
+    /// định số 15/2020/NĐ-CP", "Article 5 of Decree No. 15/2020/ND-CP") or right before it
+    /// ("15/2020/NĐ-CP điều 5"): an article of a decree, a circular, or a law by its number.
+    std::vector<std::string> number_keys;
 };
 
-/// Every article NFC @p text names: "Điều 173", "điều 5", "dieu 5", "Article 8", "Art. 8".
-[[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text);
+/// Every article NFC @p text names: "Điều 173", "điều 5", "dieu 5", "Article 8", "Art. 8";
+/// @p references are the document numbers the analyzer found in @p text (Analysis::references).
+[[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text, std::span<const ReferenceMention> references = {});
 
 }  // namespace tracuu

@@ -133,6 +133,10 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     if (doc.url.empty()) doc.url = find_source_url(doc.text);
     doc.boilerplate = find_boilerplate(doc.text);
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
+    // An article of a decree or circular, which collections name by number ("law":
+    // "47/2011/TT-BCA", "Nghị định 15/2020/NĐ-CP"), is part of that document.
+    if (doc.number.empty() && !doc.law.empty())
+        if (const auto number = parse_document_number(doc.law)) doc.number = number->canonical();
     if (doc.number.empty() && header) doc.number = header->number;
     if (doc.number.empty()) doc.number = own_number_from_title(doc.title);
     // An article of a law given without its number opens with it: "Điều 173. Tội trộm cắp tài sản".
@@ -256,7 +260,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + author);
     if (!doc.path.empty()) xdoc.add_boolean_term(source_term(doc.path));
     // One article of a law (analyzers/legal_article.hpp): "Điều 173 Bộ luật Hình sự" finds it.
-    if (const std::string law = law_key(doc.law); !law.empty() && law.size() <= kMaxLawTermBytes) {
+    if (const std::string law = law_key(doc.law); is_law_key(law) && law.size() <= kMaxLawTermBytes) {
         xdoc.add_boolean_term(law_term(law));
         if (const std::string abbreviation = law_abbreviation_key(law); !abbreviation.empty()) xdoc.add_boolean_term(law_term(abbreviation));
     }

@@ -384,7 +384,7 @@ private:
         // đất đai", "Article 8 of the Labour Code") is that article of that law, where the index
         // holds the law's articles one by one; named without a law ("điều 173"), every law's.
         if (!excluded)
-            for (const ArticleMention& mention : find_article_mentions(analysis.text)) {
+            for (const ArticleMention& mention : find_article_mentions(analysis.text, analysis.references)) {
                 clauses.push_back(named_article(mention));
                 out_.highlights.articles.insert(mention.article);
             }
@@ -409,9 +409,11 @@ private:
 
     static Xapian::Query named_article(const ArticleMention& mention) {
         const Xapian::Query article(article_term(mention.article));
-        if (mention.law_keys.empty()) return constant_weight(kArticleBoost, article);
+        if (mention.law_keys.empty() && mention.number_keys.empty()) return constant_weight(kArticleBoost, article);
         std::vector<Xapian::Query> laws;
         for (const std::string& key : mention.law_keys) laws.emplace_back(law_term(key));
+        // An article of a document named by its number is one whose own number that is.
+        for (const std::string& key : mention.number_keys) laws.emplace_back(std::string(schema::kNumberPrefix) + key);
         return constant_weight(kArticleBoost, Xapian::Query(Xapian::Query::OP_AND, article, combine(Xapian::Query::OP_OR, laws)));
     }
 

@@ -297,9 +297,11 @@ std::string record_to_document(const rapidjson::Value& json, const std::string& 
             if (place.empty()) remark("\"locality\" \"" + written + "\" names no province or city, such as Quảng Ninh; ignored");
             doc.locality = std::move(place);
         } else if (name == "law") {
-            // The law or code the document is an article of: "Bộ luật Hình sự", "Luật Đất đai 2013".
+            // The law or code the document is an article of: "Bộ luật Hình sự", "Luật Đất đai 2013",
+            // or the document by its number: "47/2011/TT-BCA", "Nghị định 15/2020/NĐ-CP".
             const std::string written = unicode::normalize_nfc(json_string(member.value));
-            if (law_key(written).empty()) remark("\"law\" \"" + written + "\" names no law, such as Bộ luật Hình sự; ignored");
+            if (!is_law_key(law_key(written)) && !parse_document_number(written))
+                remark("\"law\" \"" + written + "\" names no law or document number, such as Bộ luật Hình sự or 15/2020/NĐ-CP; ignored");
             else doc.law = written;
         } else if (name == "article") {
             const std::string written = json_string(member.value);

@@ -322,6 +322,43 @@ TEST_F(SearchTest, AnArticleNamedWithoutItsCodeIsEveryCodesArticleOfThatNumber) 
     EXPECT_EQ(ids(search("điều 173 trộm cắp tài sản")).front(), "blhs-173");
 }
 
+// Decrees and circulars indexed article by article, named by their numbers as collections
+// name them ("law": "47/2011/tt-bca", as Zalo's legal corpus writes it); several share an
+// article number, and a judgment cites one.
+TEST_F(SearchTest, AnArticleOfADocumentNamedByItsNumberRanksFirst) {
+    index({law_article("nd15-5", "Nghị định 15/2020/NĐ-CP", "5",
+                       "Vi phạm quy định về tần số vô tuyến điện\n\nPhạt tiền từ 1.000.000 đồng đến 2.000.000 đồng."),
+           law_article("nd15-6", "Nghị định 15/2020/NĐ-CP", "6", "Vi phạm quy định về sử dụng tần số vô tuyến điện."),
+           law_article("tt47-5", "47/2011/tt-bca", "5", "Giấy phép lái xe\n\nNgười điều khiển phương tiện phải mang theo giấy phép."),
+           law_article("tt47-7", "47/2011/tt-bca", "7", "Xử phạt lỗi không mang giấy phép lái xe."),
+           law_article("nd100-5", "Nghị định 100/2019/NĐ-CP", "5", "Xử phạt người điều khiển xe ô tô vi phạm quy tắc giao thông."),
+           // An amending decree's article 5, which names the other's article 5 and its number.
+           law_article("nd14-5", "Nghị định 14/2022/NĐ-CP", "5",
+                       "Sửa đổi, bổ sung Điều 5 Nghị định 15/2020/NĐ-CP\n\nĐiều 5 Nghị định 15/2020/NĐ-CP được sửa đổi như sau: "
+                       "mức phạt tại Điều 5 Nghị định 15/2020/NĐ-CP tăng gấp đôi."),
+           make_document("press", "Theo Điều 5 Nghị định 15/2020/NĐ-CP, vi phạm về tần số vô tuyến điện bị phạt tiền.")});
+    for (const std::string q : {"Điều 5 Nghị định 15/2020/NĐ-CP", "điều 5 nghị định số 15/2020/nđ-cp", "dieu 5 nd 15/2020/ND-CP",
+                                "khoản 1 Điều 5 của Nghị định 15/2020/NĐ-CP", "Article 5 of Decree No. 15/2020/ND-CP",
+                                "15/2020/NĐ-CP điều 5"})
+    {
+        const auto found = ids(search(q));
+        ASSERT_FALSE(found.empty()) << q;
+        EXPECT_EQ(found.front(), "nd15-5") << q;
+        // Other documents' article 5 is not what was asked: below whatever names the decree.
+        const auto rank = [&](const std::string& id) { return std::find(found.begin(), found.end(), id) - found.begin(); };
+        for (const char* named : {"nd15-6", "nd14-5", "press"})
+            for (const char* other : {"tt47-5", "nd100-5"}) EXPECT_LT(rank(named), rank(other)) << q << ": " << named << ", " << other;
+    }
+    for (const std::string q : {"Điều 7 Thông tư 47/2011/TT-BCA", "dieu 7 thong tu 47/2011/tt-bca", "điều 7 47/2011/TT-BCA"})
+        EXPECT_EQ(ids(search(q)).front(), "tt47-7") << q;
+    // Each article is of its document, which is what its number is.
+    const SearchResponse response = search("Điều 5 Thông tư 47/2011/TT-BCA");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits.front().document.id, "tt47-5");
+    EXPECT_EQ(response.hits.front().document.number, "47/2011/TT-BCA");
+    EXPECT_EQ(response.hits.front().document.law, "47/2011/tt-bca");
+}
+
 // A code indexed whole, as one file: its snippet opens at the article named, not at another
 // article's "tại Điều 173 của Bộ luật này", which has more of the query's words around it.
 TEST_F(SearchTest, ASnippetOfAWholeCodeOpensAtTheArticleNamed) {
@@ -355,9 +392,11 @@ TEST(Sources, JsonlGivesTheLawAndArticleADocumentIs) {
                                 "{\"id\":\"a\",\"text\":\"Tội trộm cắp tài sản\",\"law\":\"Bộ luật Hình sự\",\"article\":\"173\"}\n"
                                 "{\"id\":\"b\",\"text\":\"Tội cướp tài sản\",\"law\":\"Bộ luật Hình sự\",\"article\":168}\n"
                                 "{\"id\":\"c\",\"text\":\"x\",\"law\":\"Bộ luật Hình sự\",\"article\":\"một trăm\"}\n"
-                                "{\"id\":\"d\",\"text\":\"x\",\"law\":\"...\"}\n");
+                                "{\"id\":\"d\",\"text\":\"x\",\"law\":\"...\"}\n"
+                                "{\"id\":\"e\",\"text\":\"x\",\"law\":\"47/2011/tt-bca\",\"article\":\"7\"}\n");
     const Read read = read_all({file.string()});
-    ASSERT_EQ(read.documents.size(), 4u);
+    ASSERT_EQ(read.documents.size(), 5u);
+    EXPECT_EQ(read.documents[4].law, "47/2011/tt-bca");  // a circular by its number
     EXPECT_EQ(read.documents[0].law, "Bộ luật Hình sự");
     EXPECT_EQ(read.documents[0].article, "173");
     EXPECT_EQ(read.documents[1].article, "168");

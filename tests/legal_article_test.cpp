@@ -94,5 +94,31 @@ TEST(LegalArticle, AQueryNamesAnArticleOnlyByItsNumber) {
     }
 }
 
+// A decree, a circular or a law named by its number, before or after the article: the number
+// the analyzer read there, and no number read elsewhere in the query.
+TEST(LegalArticle, AQueryNamesAnArticleOfADocumentByItsNumber) {
+    const Analyzer analyzer;
+    const std::vector<std::pair<const char*, std::vector<std::string>>> rows = {
+        {"Điều 5 Nghị định 15/2020/NĐ-CP", {"15/2020/nd-cp"}},
+        {"dieu 5 nghi dinh so 15/2020/nd-cp", {"15/2020/nd-cp"}},
+        {"khoản 2 Điều 5 của Nghị định số 15/2020/NĐ-CP", {"15/2020/nd-cp"}},
+        {"Article 5 of Decree No. 15/2020/ND-CP", {"15/2020/nd-cp"}},
+        {"điều 7 47/2011/tt-bca", {"47/2011/tt-bca"}},
+        {"47/2011/TT-BCA, điều 7", {"47/2011/tt-bca"}},
+        {"Điều 8 Luật số 45/2019/QH14", {"45/2019/qh14"}},
+        {"Điều 5 Nghị định 15/2020", {"15/2020/nd-cp"}},  // a decree's codes left out, as running text does
+        {"Điều 5 NĐ 15/2020", {"15/2020/nd-cp"}},
+        // A number elsewhere is another document's.
+        {"Điều 5 quy định mức phạt theo Nghị định 15/2020/NĐ-CP", {}},
+        {"Nghị định 15/2020/NĐ-CP quy định Điều 5", {}},
+    };
+    for (const auto& [query, keys] : rows) {
+        const Analysis analysis = analyzer.analyze(query);
+        const std::vector<ArticleMention> found = find_article_mentions(analysis.text, analysis.references);
+        ASSERT_EQ(found.size(), 1u) << query;
+        EXPECT_EQ(found[0].number_keys, keys) << query;
+    }
+}
+
 }  // namespace
 }  // namespace tracuu
