@@ -82,8 +82,9 @@ inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// What the index holds beyond the analyzer's terms. 2: type and issuer terms, the facet
 /// slots and the citation relation terms (XC). 3: the id slot. 4: localities (XL, XK; the
 /// stored document's and citations' "locality"). 5: the years of citations (XV), positions of
-/// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). Both sides
+/// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). 7: an article of a
+/// document named by its number ("law": "47/2011/TT-BCA") has that number as its own (XN). Both sides
 /// refuse an index of another schema version (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 }  // namespace tracuu::schema
