@@ -119,6 +119,9 @@ bool names_an_article(const std::string& word) { return word == "dieu" || word =
 
 // A law's name has at most this many words ("Luật Phòng, chống tác hại của rượu, bia" has 9).
 constexpr std::size_t kMaxLawWords = 10;
+// A number with the words that name it has at most this many ("Thông tư liên tịch số
+// 12/2015/TTLT-BTC-BTP" has 10).
+constexpr std::size_t kMaxNumberWords = 12;
 
 }  // namespace
 
@@ -180,10 +183,17 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
             if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end())
                 mention.law_keys.push_back(std::move(key));
         };
+        const auto add_unique = [](std::vector<std::string>& keys, std::string key) {
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+        };
         const auto add_number = [&](const DocumentNumber& number) {
-            std::string key = number.key();
-            if (std::find(mention.number_keys.begin(), mention.number_keys.end(), key) == mention.number_keys.end())
-                mention.number_keys.push_back(std::move(key));
+            if (std::none_of(number.codes.begin(), number.codes.end(), [](const std::string& code) {
+                    const CodeInfo* info = find_code(code);
+                    return info == nullptr || info->kind != CodeKind::type;
+                }))
+                add_unique(mention.number_prefixes, number.key() + "-");  // "47/2011/TT": its type only
+            else
+                add_unique(mention.number_keys, number.key());
         };
         // After it: "Điều 173 (của) Bộ luật Hình sự", "Article 8 of the Labour Code".
         std::size_t after = i + 2;
@@ -193,13 +203,19 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
             if (names_an_article(words[end - 1])) break;
             add_law(after, end);
         }
-        // Or the document by its number: "Điều 5 Nghị định số 15/2020/NĐ-CP", "Article 5 of
-        // Decree No. 15/2020/ND-CP", "điều 7 47/2011/tt-bca".
-        if (after < words.size())
-            for (const ReferenceMention& reference : references)
-                if (reference.begin >= spans[after].begin &&
-                    (reference.begin == spans[after].begin || names_the_number(text.substr(spans[after].begin, reference.begin - spans[after].begin))))
-                    add_number(reference.number);
+        // Or the document by its number, whole or in part: "Điều 5 Nghị định số 15/2020/NĐ-CP",
+        // "Article 5 of Decree No. 15/2020/ND-CP", "điều 7 47/2011/tt-bca", "Điều 7 Thông tư 47/2011".
+        std::optional<NumberLookup> lookup;
+        for (std::size_t end = after; end < std::min(words.size(), after + kMaxNumberWords); ++end)
+            if (auto read = read_number_lookup(text.substr(spans[after].begin, spans[end].end - spans[after].begin))) lookup = std::move(read);
+        if (lookup && lookup->whole) {
+            add_number(*lookup->whole);
+        } else if (lookup) {
+            std::string prefix = lookup->serial + "/";
+            if (lookup->year != 0) prefix += std::to_string(lookup->year) + "/";
+            for (const std::string& code : lookup->codes) prefix += unicode::fold(code) + "-";
+            add_unique(mention.number_prefixes, std::move(prefix));
+        }
         // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173", "15/2020/NĐ-CP điều 5".
         std::size_t before = i;
         while (before >= 2 && is_article_part(words[before - 2])) before -= 2;

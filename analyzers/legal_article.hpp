@@ -58,6 +58,9 @@ struct ArticleMention {
     /// định số 15/2020/NĐ-CP", "Article 5 of Decree No. 15/2020/ND-CP") or right before it
     /// ("15/2020/NĐ-CP điều 5"): an article of a decree, a circular, or a law by its number.
     std::vector<std::string> number_keys;
+    /// The start of such keys for a number typed in part: "47/2011/tt-" of "Điều 7 Thông tư
+    /// 47/2011" or "47/2011/TT", "45/2019/" of "Điều 8 Luật 45/2019".
+    std::vector<std::string> number_prefixes;
 };
 
 /// Every article NFC @p text names: "Điều 173", "điều 5", "dieu 5", "Article 8", "Art. 8";

@@ -409,11 +409,16 @@ private:
 
     static Xapian::Query named_article(const ArticleMention& mention) {
         const Xapian::Query article(article_term(mention.article));
-        if (mention.law_keys.empty() && mention.number_keys.empty()) return constant_weight(kArticleBoost, article);
+        if (mention.law_keys.empty() && mention.number_keys.empty() && mention.number_prefixes.empty())
+            return constant_weight(kArticleBoost, article);
         std::vector<Xapian::Query> laws;
         for (const std::string& key : mention.law_keys) laws.emplace_back(law_term(key));
         // An article of a document named by its number is one whose own number that is.
         for (const std::string& key : mention.number_keys) laws.emplace_back(std::string(schema::kNumberPrefix) + key);
+        constexpr Xapian::termcount kMaxNumbers = 100;
+        for (const std::string& prefix : mention.number_prefixes)
+            laws.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::kNumberPrefix) + prefix, kMaxNumbers,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         return constant_weight(kArticleBoost, Xapian::Query(Xapian::Query::OP_AND, article, combine(Xapian::Query::OP_OR, laws)));
     }
 

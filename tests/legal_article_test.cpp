@@ -117,6 +117,22 @@ TEST(LegalArticle, AQueryNamesAnArticleOfADocumentByItsNumber) {
         const std::vector<ArticleMention> found = find_article_mentions(analysis.text, analysis.references);
         ASSERT_EQ(found.size(), 1u) << query;
         EXPECT_EQ(found[0].number_keys, keys) << query;
+        EXPECT_TRUE(found[0].number_prefixes.empty()) << query;
+    }
+    // Typed in part, as people remember numbers: the start of every key it fits.
+    const std::vector<std::pair<const char*, std::string>> parts = {
+        {"Điều 7 Thông tư 47/2011", "47/2011/tt-"},
+        {"dieu 7 thong tu 47/2011/tt", "47/2011/tt-"},
+        {"Điều 7 TT 47/2011", "47/2011/tt-"},
+        {"Điều 8 Luật 45/2019", "45/2019/"},
+        {"Điều 4 Quyết định 1880", "1880/qd-"},
+    };
+    for (const auto& [query, prefix] : parts) {
+        const Analysis analysis = analyzer.analyze(query);
+        const std::vector<ArticleMention> found = find_article_mentions(analysis.text, analysis.references);
+        ASSERT_EQ(found.size(), 1u) << query;
+        EXPECT_TRUE(found[0].number_keys.empty()) << query;
+        EXPECT_EQ(found[0].number_prefixes, std::vector<std::string>{prefix}) << query;
     }
 }
 
