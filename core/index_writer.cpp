@@ -244,7 +244,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     }
     // Type and issuers, as terms for filters and as slots for facets. Per document, not per
     // word: a number is parsed once, and a title read only when its number names no type.
-    const LegalKind kind = legal_kind_of(own_number, doc.title);
+    const LegalKind kind = legal_kind_of(own_number, doc.title, doc.law);
     if (!kind.type.empty()) {
         xdoc.add_boolean_term(type_term(kind.type));
         xdoc.add_value(schema::kTypeSlot, kind.type);

@@ -899,10 +899,24 @@ const CodeInfo* resolve_code(std::string_view written, CodeKind kind) {
 
 }  // namespace
 
-LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::string_view title) {
+namespace {
+
+// The type of a law or code named @p law ("Bộ luật Dân sự", "Luật Cư trú", "Pháp lệnh …",
+// "Labour Code"): L, or PL for an ordinance; "" for the constitution, which has no code.
+std::string law_type(std::string_view law) {
+    const std::string key = law_key(law);
+    if (!is_law_key(key) || key == "hien phap") return {};
+    const bool ordinance = key.rfind("phap lenh", 0) == 0 || key.find("ordinance") != std::string::npos;
+    return std::string(type_named(ordinance ? "Pháp lệnh" : "Luật")->code);
+}
+
+}  // namespace
+
+LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::string_view title, std::string_view law) {
     LegalKind kind;
     if (!own_number) {
-        kind.type = kArticleType;
+        // One article of a law or code is a legal text, not a press article.
+        kind.type = law.empty() ? std::string(kArticleType) : law_type(law);
         return kind;
     }
     const std::vector<std::string>& codes = own_number->codes;
@@ -912,12 +926,16 @@ LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::st
         kind.type = party_sense != nullptr ? party_sense->code : type->code;
         first_issuer = 1;
     } else {
-        // "Luật số 59/2020/QH14": the noun before the number says what the number does not.
+        // "Luật số 59/2020/QH14": the noun before the number says what the number does not,
+        // in the title or in the law an article is of.
         const std::string key = own_number->key();
-        for (const Reference& reference : extract_references(title)) {
-            if (reference.number.key() != key || reference.type_name_vi.empty()) continue;
-            if (const CodeInfo* type = type_named(reference.type_name_vi)) kind.type = type->code;
-            break;
+        for (const std::string_view text : {title, law}) {
+            for (const Reference& reference : extract_references(text)) {
+                if (reference.number.key() != key || reference.type_name_vi.empty()) continue;
+                if (const CodeInfo* type = type_named(reference.type_name_vi)) kind.type = type->code;
+                break;
+            }
+            if (!kind.type.empty()) break;
         }
     }
     for (std::size_t i = first_issuer; i < codes.size(); ++i) {

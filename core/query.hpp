@@ -145,12 +145,13 @@ struct LegalKind {
     std::vector<std::string> issuers;  ///< "CP"; "BTC", "BTP" for a joint circular; none for an article.
 };
 
-/// The kind of a document whose own number is @p own_number (nullopt: none, a press article).
-/// The type is the number's type code, else the type noun before the number in @p title
-/// ("Luật số 59/2020/QH14"); a Party number's QĐ is a regulation (QĐi). Issuers are the
-/// other codes, without a legislature's term (QH14 -> QH), one code per lexicon name
-/// (UB -> UBND); codes outside the lexicon are kept as written.
-[[nodiscard]] LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::string_view title);
+/// The kind of a document whose own number is @p own_number (nullopt: none, a press article,
+/// unless it is an article of the law or code @p law: L, PL for an ordinance, none for the
+/// constitution). The type is the number's type code, else the type noun before the number in
+/// @p title or @p law ("Luật số 59/2020/QH14"); a Party number's QĐ is a regulation (QĐi).
+/// Issuers are the other codes, without a legislature's term (QH14 -> QH), one code per lexicon
+/// name (UB -> UBND); codes outside the lexicon are kept as written.
+[[nodiscard]] LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::string_view title, std::string_view law = {});
 
 /// schema::kTypePrefix term of a canonical type code: "NĐ" -> "XTnd".
 [[nodiscard]] std::string type_term(std::string_view code);

@@ -83,7 +83,8 @@ inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// slots and the citation relation terms (XC). 3: the id slot. 4: localities (XL, XK; the
 /// stored document's and citations' "locality"). 5: the years of citations (XV), positions of
 /// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). 7: an article of a
-/// document named by its number ("law": "47/2011/TT-BCA") has that number as its own (XN). Both sides
+/// document named by its number ("law": "47/2011/TT-BCA") has that number as its own (XN), and
+/// an article of a law is of its law's type (XTl, not XTarticle). Both sides
 /// refuse an index of another schema version (core/index_metadata.cpp).
 inline constexpr int kSchemaVersion = 7;
 

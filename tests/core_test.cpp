@@ -310,6 +310,24 @@ TEST_F(SearchTest, AnArticleNamedWithItsCodeRanksThatArticleOfThatCodeFirst) {
     EXPECT_EQ(ids(search("điều 5 bộ luật hình sự")).front(), "blhs-5");
 }
 
+// "Legal documents only" (type=-article) keeps the articles of codes and leaves the press out.
+TEST_F(SearchTest, ArticlesOfCodesAreLegalDocumentsNotPressArticles) {
+    index(codes_article_by_article());
+    Searcher searcher((dir_.path() / "db").string());
+    SearchRequest request{.query = "trộm cắp tài sản"};
+    request.type = "-article";
+    auto found = searcher.search(request);
+    ASSERT_TRUE(found.ok());
+    ASSERT_FALSE(found.value().hits.empty());
+    EXPECT_EQ(found.value().hits.front().document.id, "blhs-173");
+    for (const Hit& hit : found.value().hits) EXPECT_NE(hit.document.id, "judgment");
+    request.type = "Luật";
+    found = searcher.search(request);
+    ASSERT_TRUE(found.ok());
+    ASSERT_FALSE(found.value().hits.empty());
+    EXPECT_EQ(found.value().hits.front().document.id, "blhs-173");
+}
+
 TEST_F(SearchTest, AnArticleNamedWithoutItsCodeIsEveryCodesArticleOfThatNumber) {
     index(codes_article_by_article());
     const SearchResponse response = search("điều 173");
@@ -1888,6 +1906,13 @@ TEST(LegalKind, TypeAndIssuersComeFromTheDocumentsOwnNumber) {
     const LegalKind article = legal_kind_of(std::nullopt, "Tin tức");
     EXPECT_EQ(article.type, "article");
     EXPECT_TRUE(article.issuers.empty());
+    // An article of a law or code (JSONL "law") is a legal text, of its law's type.
+    EXPECT_EQ(legal_kind_of(std::nullopt, "Điều 20", "Luật Cư trú").type, "L");
+    EXPECT_EQ(legal_kind_of(std::nullopt, "", "Bộ luật Dân sự").type, "L");
+    EXPECT_EQ(legal_kind_of(std::nullopt, "", "the Labour Code").type, "L");
+    EXPECT_EQ(legal_kind_of(std::nullopt, "", "Pháp lệnh Chi phí tố tụng").type, "PL");
+    EXPECT_EQ(legal_kind_of(std::nullopt, "", "Hiến pháp").type, "");  // no code, but no press article either
+    EXPECT_EQ(legal_kind_of(parse_document_number("45/2019/QH14"), "Điều 8", "Luật số 45/2019/QH14").type, "L");
 }
 
 TEST(LegalKind, AnyWrittenVariantOfATypeOrIssuerResolvesToItsCode) {
