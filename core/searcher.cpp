@@ -561,6 +561,24 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         const std::string stem = terms_.stem_term(word_token(folded));
         return stem.empty() ? 0 : db_.get_termfreq(stem);
     };
+    // An abbreviation is no misspelling: a word typed in capitals in a query that has small
+    // letters ("Luật PCMT", "UBND"), or a law's initials after its noun that the index knows
+    // ("luat hngd": the articles of "Luật Hôn nhân và gia đình").
+    const bool query_has_lower_case = std::any_of(parsed.text.begin(), parsed.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const auto is_abbreviation = [&](std::size_t i) {
+        const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
+        if (query_has_lower_case && letters.size() > 1 &&
+            std::all_of(letters.begin(), letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_isdigit(static_cast<UChar32>(c)); }))
+            return true;
+        for (const std::string_view noun : {"luat", "bo luat", "phap lenh"}) {
+            const std::size_t nouns = noun == "luat" ? 1 : 2;
+            if (i < nouns) continue;
+            std::string before;
+            for (std::size_t k = i - nouns; k < i; ++k) before += (before.empty() ? "" : " ") + words[k].folded;
+            if (before == noun && db_.term_exists(law_term(before + " " + words[i].folded))) return true;
+        }
+        return false;
+    };
     std::string corrected;
     std::size_t copied = 0;
     std::string previous_folded, previous_exact;  // the word before, as corrected: "nghi" when correcting "quyiet"
@@ -569,7 +587,7 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         const bool typed_exact = word.exact != word.folded;
         const Xapian::doccount folded_documents = db_.get_termfreq(word.folded);
         std::string replacement, replacement_folded = word.folded;
-        if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0) {
+        if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0 && !is_abbreviation(i)) {
             // A misspelled word: the nearest frequent word, preferring one that makes a
             // multi-syllable word with its neighbours ("nghi quyiet" -> "nghi quyet", since
             // "nghi_quyet" is a word of the index).

@@ -2157,6 +2157,27 @@ TEST_F(SearchTest, AnEnglishWordTheEnglishDocumentsHoldIsNotCorrectedToAVietname
     EXPECT_EQ(search("andd law").did_you_mean, "");         // a function word is no correction
 }
 
+// A law's initials ("Luật PCMT", "luat hngd") are rare and one edit from a frequent word
+// ("PCT", "HNG" of the stock pages), but they are no misspelling: the articles they name would
+// be lost by following the correction.
+TEST_F(SearchTest, AbbreviationsAreNoMisspellings) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i)
+        docs.push_back(make_document("stock" + std::to_string(i), "Cổ phiếu HNG và PCT tăng giá phiên thứ " + std::to_string(i)));
+    docs.push_back(law_article("pcmt-32", "Luật Phòng, chống ma túy", "32", "Đối tượng bị áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc"));
+    docs.push_back(law_article("hngd-8", "Luật Hôn nhân và gia đình", "8", "Điều kiện kết hôn"));
+    index(std::move(docs));
+    for (const std::string query : {"Luật PCMT điều 32", "luat pcmt dieu 32", "Điều 8 Luật HNGĐ", "luat hngd dieu 8"}) {
+        const SearchResponse response = search(query);
+        EXPECT_EQ(response.did_you_mean, "") << query;
+        ASSERT_FALSE(response.hits.empty()) << query;
+    }
+    EXPECT_EQ(search("luat hngd").did_you_mean, "");
+    EXPECT_EQ(search("luat pcmt dieu 32").hits.front().document.id, "pcmt-32");
+    // Not an abbreviation the index knows, nor typed in capitals: a misspelling as before.
+    EXPECT_EQ(search("co phieu hngd").did_you_mean, "co phieu hng");
+}
+
 TEST_F(SearchTest, TheWordsOfADateAreNoMisspellings) {
     // "Sept." is rare and one edit from the frequent "set": within a date it is the month.
     std::vector<Document> docs;
