@@ -900,6 +900,14 @@ bool NumberLookup::fits(const DocumentNumber& number) const {
     return true;
 }
 
+std::string NumberLookup::key_prefix() const {
+    if (whole) return whole->key();
+    std::string prefix = serial + "/";
+    if (year != 0) prefix += std::to_string(year) + "/";
+    for (const std::string& code : codes) prefix += unicode::fold(code) + "-";
+    return prefix;
+}
+
 std::optional<NumberLookup> read_number_lookup(std::string_view text) {
     const std::string normalized = unicode::normalize_nfc(text);
     const std::string_view view = trim_spaces(normalized);

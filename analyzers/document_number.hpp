@@ -93,6 +93,10 @@ struct NumberLookup {
     /// Whether @p number is one the part fits: its serial, its year when typed, its first codes
     /// the typed ones. A whole lookup fits its own number only.
     [[nodiscard]] bool fits(const DocumentNumber& number) const;
+    /// The start of the key (DocumentNumber::key()) of every number a part fits that has its
+    /// codes right after its serial or year: "47/2011/tt-" of "Thông tư 47/2011", "45/2019/" of
+    /// "45/2019", "1880/qd-" of "QĐ 1880". A whole lookup's own key.
+    [[nodiscard]] std::string key_prefix() const;
 };
 
 /// Reads @p text as a number looked up: whole (parse_document_number, or codes first: "NQ-CP

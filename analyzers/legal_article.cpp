@@ -211,10 +211,7 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         if (lookup && lookup->whole) {
             add_number(*lookup->whole);
         } else if (lookup) {
-            std::string prefix = lookup->serial + "/";
-            if (lookup->year != 0) prefix += std::to_string(lookup->year) + "/";
-            for (const std::string& code : lookup->codes) prefix += unicode::fold(code) + "-";
-            add_unique(mention.number_prefixes, std::move(prefix));
+            add_unique(mention.number_prefixes, lookup->key_prefix());
         }
         // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173", "15/2020/NĐ-CP điều 5".
         std::size_t before = i;

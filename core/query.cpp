@@ -380,6 +380,19 @@ private:
             }
             clauses.push_back(std::move(clause));
         }
+        // A number alone, as lists and people write it, codes first ("NQ-CP 126") or in part
+        // with its type ("QĐ 1880", "Thông tư 47/2011"), which running text does not read as
+        // a number: as ref= reads it (read_number_lookup).
+        if (analysis.references.empty() && !excluded)
+            if (const auto lookup = read_number_lookup(analysis.text)) {
+                if (lookup->whole) {
+                    clauses.emplace_back(Xapian::Query::OP_OR, cited(*lookup->whole), Xapian::Query(TermMapper::reference_term(*lookup->whole)));
+                    out_.highlights.references.insert(lookup->whole->key());
+                } else {
+                    clauses.push_back(numbers_beginning(lookup->key_prefix()));
+                    out_.highlights.reference_prefixes.insert(lookup->key_prefix());
+                }
+            }
         // An article named as lawyers name it ("Điều 173 Bộ luật Hình sự", "khoản 2 điều 5 luật
         // đất đai", "Article 8 of the Labour Code") is that article of that law, where the index
         // holds the law's articles one by one; named without a law ("điều 173"), every law's.

@@ -872,6 +872,25 @@ TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
               "Minh Anh");
 }
 
+// A number as lists and people write it alone: codes first ("NQ-CP 126"), or its type and
+// serial ("QĐ 1880", "Quyết định 1880"), as ref= reads it; the document that is it first.
+TEST_F(SearchTest, ANumberTypedCodesFirstOrInPartFindsTheDocumentThatIsIt) {
+    Document decision = make_document("qd-1880", "Quyết định phê duyệt quy hoạch tỉnh");
+    decision.number = "1880/QĐ-TTg";
+    Document resolution = make_document("nq-126", "Nghị quyết về giải pháp nâng cao chất lượng xây dựng pháp luật");
+    resolution.number = "126/NQ-CP";
+    index({decision, resolution,
+           make_document("press", "Theo QĐ mới, 1880 hộ dân được hỗ trợ; nghị quyết 126 hộ khác đang chờ, quy hoạch tỉnh"),
+           make_document("citing", "Thực hiện Quyết định số 1880/QĐ-TTg, tỉnh triển khai quy hoạch.")});
+    for (const std::string q : {"QĐ 1880", "qd 1880", "Quyết định 1880", "QĐ-TTg 1880"}) {
+        const auto found = ids(search(q));
+        ASSERT_GE(found.size(), 2u) << q;
+        EXPECT_EQ(found[0], "qd-1880") << q;
+        EXPECT_EQ(found[1], "citing") << q;
+    }
+    EXPECT_EQ(ids(search("NQ-CP 126")).front(), "nq-126");
+}
+
 TEST_F(SearchTest, ASnippetCountsAWordForItsSyllables) {
     // "Nghị quyết" and "126" together hold every word of the query; "biểu quyết … QUYẾT NGHỊ"
     // later holds two syllables, three times.
@@ -880,7 +899,7 @@ TEST_F(SearchTest, ASnippetCountsAWordForItsSyllables) {
     text += "\nTrên cơ sở kết quả biểu quyết của các thành viên tại phiên họp thường kỳ, QUYẾT NGHỊ:\nI. MỤC TIÊU\n";
     index({make_document("nq", text)});
     const std::string snippet = search("nghi quyet 126").hits.at(0).snippet;
-    EXPECT_NE(snippet.find("<mark>126</mark>"), std::string::npos) << snippet;
+    EXPECT_NE(snippet.find("<mark>126"), std::string::npos) << snippet;  // "Nghị quyết 126" is also looked up as a number
     EXPECT_NE(snippet.find("<mark>NGHỊ QUYẾT</mark>"), std::string::npos) << snippet;
 }
 
