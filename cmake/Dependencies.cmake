@@ -20,10 +20,12 @@ find_package(Threads REQUIRED)
 find_package(CLI11 REQUIRED CONFIG)
 find_package(spdlog REQUIRED CONFIG)
 
-# Input formats for the indexer: gumbo (HTML5 parser), poppler's C++ API (PDF text), and
-# libzip with pugixml for Word and OpenDocument files (ZIP archives of XML parts).
+# Input formats for the indexer: gumbo (HTML5 parser), poppler's C++ API (PDF text), libzip
+# with pugixml for Word and OpenDocument files (ZIP archives of XML parts), and cmark-gfm
+# (GitHub's CommonMark parser) for Markdown: its libcmark-gfm.pc links its extensions too.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(PUGIXML REQUIRED IMPORTED_TARGET pugixml)
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)

@@ -1,29 +1,176 @@
 /** @file
- * @brief Markdown -> the text it shows (see markdown.hpp).
+ * @brief Markdown -> the text it shows (see markdown.hpp), read by cmark-gfm.
  */
 #include "core/markdown.hpp"
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
 #include <algorithm>
 #include <cctype>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 namespace tracuu {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
-// How far a link, code span, tag or comment is looked for past its opening mark, and how
-// deep links nest: real ones are far shorter and shallower, and a line of a million '[' or
-// '`' (bad input) must not take a square of its length, nor the stack.
-constexpr std::size_t kMaxSpanBytes = 4096;
-constexpr int kMaxLinkDepth = 8;
 
-// @p s up to kMaxSpanBytes past @p from.
-std::string_view within_reach(std::string_view s, std::size_t from) { return s.substr(0, std::min(s.size(), from + kMaxSpanBytes)); }
+struct ParserFree {
+    void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeFree {
+    void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterFree {
+    void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+using Tree = std::unique_ptr<cmark_node, NodeFree>;
 
+// cmark-gfm 0.29.0.gfm.6 keeps the characters its extensions react to ('~', ':', 'w') in one
+// table for every parser, which each parse sets and clears again: parses on two indexing
+// threads at once would clear them under each other. One parse at a time.
+std::mutex parse_mutex;
+
+// The tree of CommonMark @p markdown with GitHub's tables, strikethrough ("~~", not one '~':
+// "~5 km" is "about 5 km"), bare-address autolinks and task lists, each node with its lines.
+Tree parse(std::string_view markdown) {
+    // Once: cmark-gfm's own guard against registering twice is no lock, a static's is.
+    [[maybe_unused]] static const bool registered = (cmark_gfm_core_extensions_ensure_registered(), true);
+    const std::lock_guard lock(parse_mutex);
+    const std::unique_ptr<cmark_parser, ParserFree> parser(
+        cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+        cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    return Tree(cmark_parser_finish(parser.get()));
+}
+
+bool is_block(cmark_node* node) { return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK; }
+std::string_view type_name(cmark_node* node) { return cmark_node_get_type_string(node); }
+std::string_view literal(cmark_node* node) {
+    const char* text = cmark_node_get_literal(node);
+    return text == nullptr ? std::string_view() : std::string_view(text);
+}
+
+// The line block @p node starts on, 0 for none. A table that interrupts a paragraph has, with
+// its head row, the paragraph's first line from cmark-gfm: the head is two lines above the
+// first body row, or on the line above the table's last, the delimiter row.
+int start_line(cmark_node* node) {
+    const std::string_view type = type_name(node);
+    if (type != "table" && type != "table_header") return cmark_node_get_start_line(node);
+    cmark_node* table = type == "table" ? node : cmark_node_parent(node);
+    cmark_node* first_row = cmark_node_next(cmark_node_first_child(table));
+    return first_row != nullptr ? cmark_node_get_start_line(first_row) - 2 : cmark_node_get_end_line(table) - 1;
+}
+
+// The text a tree shows, written line for line: each block is moved down to its source line.
+class TextWriter {
+public:
+    explicit TextWriter(std::size_t capacity) { text_.reserve(capacity); }
+
+    void pad_to(int line) {
+        for (; line_ < line; ++line_) text_ += '\n';
+    }
+    void newlines(int count) { pad_to(line_ + count); }
+    void append(std::string_view s) {
+        text_.append(s);
+        line_ += static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+    }
+
+    void enter(cmark_node* node);
+    void exit(cmark_node* node);
+    std::string take() { return std::move(text_); }
+
+private:
+    std::string text_;
+    int line_ = 1;  // the 1-based line text_ ends on
+    std::vector<int> next_numbers_;  // of the ordered lists entered, innermost last
+    std::size_t row_start_ = 0;      // where the table row being written starts in text_
+    std::size_t paragraph_at_ = 0;   // where the paragraph being written starts in text_
+};
+
+void TextWriter::enter(cmark_node* node) {
+    if (is_block(node)) {
+        if (const int line = start_line(node); line > 0) pad_to(line);
+        else if (!text_.empty() && !text_.ends_with('\n')) newlines(1);
+    }
+    switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_PARAGRAPH:
+            paragraph_at_ = text_.size();
+            break;
+        case CMARK_NODE_LIST:
+            next_numbers_.push_back(cmark_node_get_list_start(node));
+            break;
+        case CMARK_NODE_ITEM:
+            // An ordered list's number, as it is shown; a bullet or a task's box shows no word.
+            if (cmark_node* list = cmark_node_parent(node); cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+                append(std::to_string(next_numbers_.back()++));
+                append(cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ") " : ". ");
+            }
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            // As written; a fenced block's code starts on the line after its fence.
+            if (const std::string_view code = literal(node); !code.empty()) {
+                int length = 0, offset = 0;
+                char fence = 0;
+                if (cmark_node_get_fenced(node, &length, &offset, &fence) != 0)
+                    pad_to(cmark_node_get_start_line(node) + 1);
+                append(code.ends_with('\n') ? code.substr(0, code.size() - 1) : code);
+            }
+            break;
+        case CMARK_NODE_TEXT:
+            append(literal(node));
+            break;
+        case CMARK_NODE_CODE:
+            // Its line breaks are spaces in its text: the lines it spans are kept after it.
+            append(literal(node));
+            newlines(cmark_node_get_end_line(node) - cmark_node_get_start_line(node));
+            break;
+        case CMARK_NODE_HTML_INLINE: {
+            const std::string_view html = literal(node);  // not shown: its lines only
+            newlines(static_cast<int>(std::count(html.begin(), html.end(), '\n')));
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            newlines(1);
+            break;
+        default:
+            // Tables' rows and cells are extension nodes, known by name.
+            if (const std::string_view type = type_name(node); type == "table_header" || type == "table_row") {
+                row_start_ = text_.size();
+            } else if (type == "table_cell" && cmark_node_first_child(node) != nullptr && text_.size() > row_start_) {
+                append(" | ");
+            }
+            // The rest shows its children's text (links and images, emphasis, headings,
+            // quotes) or nothing (HTML blocks, thematic breaks).
+            break;
+    }
+}
+
+void TextWriter::exit(cmark_node* node) {
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_LIST) next_numbers_.pop_back();
+    if (type != CMARK_NODE_PARAGRAPH) return;
+    // A paragraph ends on its last line. cmark-gfm counts it from the first line of the link
+    // reference definitions it starts with, which show nothing, and gives no line at all to
+    // the one a table interrupts (it ends above the table); the lines a link's address spans
+    // show nothing either. The lines missing are added before the paragraph.
+    int last_line = cmark_node_get_end_line(node);
+    if (last_line <= 0) {
+        cmark_node* next = cmark_node_next(node);
+        last_line = next == nullptr ? 0 : start_line(next) - 1;
+    }
+    if (const int missing = last_line - line_; missing > 0) {
+        text_.insert(paragraph_at_, static_cast<std::size_t>(missing), '\n');
+        line_ = last_line;
+    }
+}
+
+// For the front matter's "key: value" lines.
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_ascii_punctuation(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
-// A byte of a word: ASCII letters and digits, and every byte of a character beyond ASCII
-// (letters, for the text Markdown holds).
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80; }
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -31,258 +178,19 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::string_view strip_indent(std::string_view line, std::size_t most) {
-    std::size_t n = 0;
-    while (n < line.size() && n < most && line[n] == ' ') ++n;
-    return line.substr(n);
-}
-
-// "```", "~~~ cpp": the fence's character, or 0.
-char fence_of(std::string_view line) {
-    line = strip_indent(line, 3);
-    if (line.starts_with("```")) return '`';
-    if (line.starts_with("~~~")) return '~';
-    return 0;
-}
-
-// One of @p marks repeated (spaces between allowed), at least @p least times: "---", "* * *".
-bool is_rule_of(std::string_view line, std::string_view marks, std::size_t least) {
-    line = trim(line);
-    if (line.empty() || marks.find(line.front()) == npos) return false;
-    std::size_t count = 0;
-    for (const char c : line) {
-        if (c == line.front()) ++count;
-        else if (!is_space(c)) return false;
-    }
-    return count >= least;
-}
-
-// "|---|:--:|", "--- | ---": the rule under a table's head.
-bool is_table_rule(std::string_view line) {
-    line = trim(line);
-    if (line.find('-') == npos || line.find('|') == npos) return false;
-    for (const char c : line)
-        if (c != '|' && c != '-' && c != ':' && !is_space(c)) return false;
-    return true;
-}
-
-// "[ref]: https://…": a link reference definition, which shows nothing.
-bool is_link_definition(std::string_view line) {
-    line = strip_indent(line, 3);
-    if (!line.starts_with('[')) return false;
-    const std::size_t close = line.find("]:");
-    return close != npos && close > 1 && line.find(']') == close && !trim(line.substr(close + 2)).empty();
-}
-
-// The byte after the bracket that closes the one at @p open (nested ones counted, escaped
-// ones skipped), or npos.
-std::size_t after_closing(std::string_view s, std::size_t open, char opening, char closing) {
-    s = within_reach(s, open);
-    int depth = 0;
-    for (std::size_t i = open; i < s.size(); ++i) {
-        if (s[i] == '\\') ++i;
-        else if (s[i] == opening) ++depth;
-        else if (s[i] == closing && --depth == 0) return i + 1;
-    }
-    return npos;
-}
-
-void append_inline(std::string_view s, std::string& out, int depth = 0);
-
-// "[text](url)", "[text][ref]", "[text][]" at @p open: its text appended and @p next set after
-// it; false for a bracket that opens no link ("[1954] INSC 102", "[?CITATION?]").
-// The last ']' and ')' of a line: a bracket after which none comes opens no link, found at
-// once (a bad line of a million '[' would otherwise be read a million times).
-struct LastClosers {
-    std::size_t bracket, paren;
-};
-
-bool append_link(std::string_view s, std::size_t open, std::string& out, std::size_t& next, int depth, LastClosers last) {
-    const std::size_t last_bracket = last.bracket, last_paren = last.paren;
-    if (depth >= kMaxLinkDepth || last_bracket == npos || last_bracket < open) return false;
-    const std::size_t text_end = after_closing(s, open, '[', ']');
-    if (text_end == npos || text_end >= s.size() || (s[text_end] != '(' && s[text_end] != '[')) return false;
-    if (s[text_end] == '(' && (last_paren == npos || last_paren < text_end)) return false;
-    const std::size_t link_end = s[text_end] == '(' ? after_closing(s, text_end, '(', ')') : after_closing(s, text_end, '[', ']');
-    if (link_end == npos) return false;
-    append_inline(s.substr(open + 1, text_end - open - 2), out, depth + 1);
-    next = link_end;
-    return true;
-}
-
-// At '<': an autolink's address appended, or an HTML tag or comment skipped; @p next after it.
-bool append_angle(std::string_view s, std::size_t at, std::string& out, std::size_t& next) {
-    const std::string_view rest = s.substr(at + 1);
-    if (rest.starts_with("!--")) {
-        const std::size_t end = within_reach(s, at).find("-->", at + 4);
-        if (end == npos) return false;
-        next = end + 3;
-        return true;
-    }
-    const std::size_t close = within_reach(s, at).find('>', at);
-    if (close == npos) return false;
-    const std::string_view inside = s.substr(at + 1, close - at - 1);
-    if (inside.empty() || inside.find('<') != npos) return false;
-    if (inside.starts_with("http://") || inside.starts_with("https://") || inside.starts_with("mailto:") ||
-        (inside.find('@') != npos && inside.find(' ') == npos)) {
-        out.append(inside);
-        next = close + 1;
-        return true;
-    }
-    const std::size_t name = inside.front() == '/' ? 1 : 0;
-    if (name >= inside.size() || !std::isalpha(static_cast<unsigned char>(inside[name]))) return false;
-    for (std::size_t i = name; i < inside.size() && !is_space(inside[i]) && inside[i] != '/'; ++i)
-        if (!std::isalnum(static_cast<unsigned char>(inside[i])) && inside[i] != '-') return false;
-    next = close + 1;
-    return true;
-}
-
-// Whether the run of '*', '_' or '~' at [begin, end) marks emphasis: it touches text on one
-// side at least ("2 * 3" is arithmetic, "5*3" too), an underscore is not inside a word
-// ("snake_case"), and a tilde run is a pair ("~~struck~~", not "~5 km").
-bool is_emphasis_run(std::string_view s, std::size_t begin, std::size_t end) {
-    const char mark = s[begin];
-    const bool space_before = begin == 0 || is_space(s[begin - 1]);
-    const bool space_after = end == s.size() || is_space(s[end]);
-    if (space_before && space_after) return false;
-    const bool word_before = begin > 0 && is_word_byte(s[begin - 1]);
-    const bool word_after = end < s.size() && is_word_byte(s[end]);
-    if (mark == '_' && word_before && word_after) return false;
-    if (mark == '*' && begin > 0 && end < s.size() && std::isdigit(static_cast<unsigned char>(s[begin - 1])) &&
-        std::isdigit(static_cast<unsigned char>(s[end])))
-        return false;
-    if (mark == '~' && end - begin != 2) return false;
-    return true;
-}
-
-// A run of backticks at @p begin: the code span it opens appended as written, or the run itself.
-std::size_t append_code_span(std::string_view s, std::size_t begin, std::string& out) {
-    std::size_t run_end = begin;
-    while (run_end < s.size() && s[run_end] == '`') ++run_end;
-    const std::size_t length = run_end - begin;
-    const std::string_view reach = within_reach(s, run_end);
-    for (std::size_t i = run_end; i < reach.size();) {
-        if (s[i] != '`') {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < reach.size() && reach[j] == '`') ++j;
-        if (j - i == length) {
-            std::string_view code = s.substr(run_end, i - run_end);
-            if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ') code = code.substr(1, code.size() - 2);
-            out.append(code);
-            return j;
-        }
-        i = j;
-    }
-    out.append(s.substr(begin, length));
-    return run_end;
-}
-
-void append_inline(std::string_view s, std::string& out, int depth) {
-    const LastClosers last{s.rfind(']'), s.rfind(')')};
-    for (std::size_t i = 0; i < s.size();) {
-        const char c = s[i];
-        std::size_t next = i;
-        // A bare address as written: its "_" and "*" are no emphasis.
-        if ((c == 'h' || c == 'H') && (i == 0 || !is_word_byte(s[i - 1])) &&
-            (s.substr(i, 7) == "http://" || s.substr(i, 8) == "https://")) {
-            std::size_t end = i;
-            while (end < s.size() && !is_space(s[end])) ++end;
-            out.append(s.substr(i, end - i));
-            i = end;
-            continue;
-        }
-        if (c == '\\' && i + 1 < s.size() && is_ascii_punctuation(s[i + 1])) {
-            out += s[i + 1];
-            i += 2;
-        } else if (c == '`') {
-            i = append_code_span(s, i, out);
-        } else if (c == '!' && i + 1 < s.size() && s[i + 1] == '[' && append_link(s, i + 1, out, next, depth, last)) {
-            i = next;
-        } else if (c == '[' && append_link(s, i, out, next, depth, last)) {
-            i = next;
-        } else if (c == '<' && append_angle(s, i, out, next)) {
-            i = next;
-        } else if (c == '*' || c == '_' || c == '~') {
-            std::size_t end = i;
-            while (end < s.size() && s[end] == c) ++end;
-            if (!is_emphasis_run(s, i, end)) out.append(s.substr(i, end - i));
-            i = end;
-        } else {
-            out += c;
-            ++i;
-        }
-    }
-}
-
-// The block marks a line opens with removed: indentation, blockquote '>', an ATX heading's
-// '#'s (and its closing ones), a list bullet and its task box, a table row's outer pipes.
-std::string_view strip_block_marks(std::string_view line) {
-    line = strip_indent(trim(line), 3);
-    while (line.starts_with('>')) line = trim(line.substr(1));
-    std::size_t hashes = 0;
-    while (hashes < line.size() && line[hashes] == '#') ++hashes;
-    if (hashes >= 1 && hashes <= 6 && (hashes == line.size() || is_space(line[hashes]))) {
-        line = trim(line.substr(hashes));
-        std::size_t closing = line.size();
-        while (closing > 0 && line[closing - 1] == '#') --closing;
-        if (closing == 0 || is_space(line[closing - 1])) line = trim(line.substr(0, closing));
-        return line;
-    }
-    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && is_space(line[1])) {
-        line = trim(line.substr(2));
-        if (line.starts_with("[ ] ") || line.starts_with("[x] ") || line.starts_with("[X] ")) line = line.substr(4);
-        return line;
-    }
-    if (line.starts_with('|')) {
-        line = trim(line.substr(1));
-        if (line.ends_with('|') && !line.ends_with("\\|")) line = trim(line.substr(0, line.size() - 1));
-    }
-    return line;
-}
-
 }  // namespace
 
 std::string markdown_to_text(std::string_view markdown) {
-    std::string out;
-    out.reserve(markdown.size());
-    char fence = 0;
-    bool after_text = false;  // the line before is a paragraph's: "---" under it underlines a heading
-    bool in_comment = false;
-    for (std::size_t start = 0; start <= markdown.size();) {
-        const std::size_t eol = markdown.find('\n', start);
-        std::string_view line = markdown.substr(start, eol == npos ? npos : eol - start);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        if (fence != 0) {
-            if (fence_of(line) == fence) fence = 0;
-            else out.append(line);  // code as written
-        } else if (in_comment) {
-            if (const std::size_t end = line.find("-->"); end != npos) {
-                in_comment = false;
-                append_inline(line.substr(end + 3), out);
-            }
-        } else if (const char opened = fence_of(line); opened != 0) {
-            fence = opened;
-        } else if ((after_text && is_rule_of(line, "=-", 1)) || is_rule_of(line, "*-_", 3) || is_table_rule(line) ||
-                   is_link_definition(line)) {
-            // shows nothing
-        } else {
-            const std::string_view shown = strip_block_marks(line);
-            if (const std::size_t comment = shown.find("<!--"); comment != npos && shown.find("-->", comment) == npos) {
-                append_inline(shown.substr(0, comment), out);
-                in_comment = true;
-            } else {
-                append_inline(shown, out);
-            }
-        }
-        after_text = fence == 0 && !in_comment && !trim(line).empty();
-        if (eol == npos) break;
-        out += '\n';
-        start = eol + 1;
+    const Tree tree = parse(markdown);
+    TextWriter writer(markdown.size());
+    const std::unique_ptr<cmark_iter, IterFree> iter(cmark_iter_new(tree.get()));
+    for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (event == CMARK_EVENT_ENTER) writer.enter(cmark_iter_get_node(iter.get()));
+        else writer.exit(cmark_iter_get_node(iter.get()));
     }
-    return out;
+    // As many lines as the file: the blank ones at its end too.
+    writer.pad_to(static_cast<int>(std::count(markdown.begin(), markdown.end(), '\n')) + 1);
+    return writer.take();
 }
 
 MarkdownDocument read_markdown(std::string_view markdown) {

@@ -10,8 +10,9 @@ packages=(
   build-essential cmake pkg-config
   # libraries
   libxapian-dev libicu-dev libboost-dev rapidjson-dev libcli11-dev libspdlog-dev
-  # input formats for tracuu-index (issue 5): HTML5 parser, PDF text, Word and OpenDocument
-  libgumbo-dev libpoppler-cpp-dev libzip-dev libpugixml-dev
+  # input formats for tracuu-index (issue 5): HTML5 parser, PDF text, Word and OpenDocument,
+  # Markdown (cmark-gfm and its GitHub extensions: tables, strikethrough, autolinks, task lists)
+  libgumbo-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xapian-tools curl
   # peers and tools for bench/ (issue 3): SQLite FTS5, PostgreSQL, wrk, zstd for the data
