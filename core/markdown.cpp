@@ -180,7 +180,29 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// The longest paragraph cmark-gfm is given. Debian 12's version takes a time that grows with
+// the square of a paragraph's length on some bad input (markdown.hpp); a paragraph this long
+// is none a writer made, and a file that has one is read as written, marks and all.
+constexpr std::size_t kMaxParagraphBytes = 32 * 1024;
+
+// The bytes of the longest run of lines without a blank one in @p text.
+std::size_t longest_paragraph(std::string_view text) {
+    std::size_t longest = 0, start = 0;
+    for (std::size_t pos = 0; pos <= text.size();) {
+        const std::size_t eol = std::min(text.find('\n', pos), text.size());
+        if (trim(text.substr(pos, eol - pos)).empty()) start = eol + 1;
+        else longest = std::max(longest, eol - start);
+        pos = eol + 1;
+    }
+    return longest;
+}
+
+}  // namespace
+
 std::string markdown_to_text(std::string_view markdown) {
+    if (longest_paragraph(markdown) > kMaxParagraphBytes) return std::string(markdown);
     const Tree tree = parse(markdown);
     TextWriter writer(markdown.size());
     const std::unique_ptr<cmark_iter, IterFree> iter(cmark_iter_new(tree.get()));

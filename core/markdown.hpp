@@ -22,7 +22,8 @@ namespace tracuu {
 /// several lines shows on fewer, and the lines it takes are kept after or before it.
 /// Parses one document at a time (cmark-gfm shares state between its parsers). Debian 12's
 /// cmark-gfm (0.29.0.gfm.6) takes a time that grows with the square of a paragraph's length on
-/// some bad input (a paragraph of 200 kB of "![[]()" or "a<?": seconds).
+/// some bad input (a paragraph of 200 kB of "![[]()" or "a<?": seconds), so a text with a
+/// paragraph over 32 KiB is returned as written.
 [[nodiscard]] std::string markdown_to_text(std::string_view markdown);
 
 /// What the front matter of a Markdown file says of it: YAML between two "---" lines at its
