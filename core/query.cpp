@@ -256,7 +256,9 @@ private:
             Result<Xapian::Query> query = item.kind == Kind::open ? parse_group() : parse_item();
             if (!query) return query;
             if (query.value().empty()) continue;
-            const bool is_filter = !item.field.empty() && item.kind != Kind::open;
+            // Fields filter, but for title:, whose words rank what it finds (field_query).
+            const bool is_filter = !item.field.empty() && item.field != "title" && item.kind != Kind::open;
+            if (!item.field.empty() && !is_filter && sign == 0) sign = '+';
             if (sign == '-') must_not.push_back(std::move(query.value()));
             else if (is_filter) filters.push_back(std::move(query.value()));
             else if (sign == '+') must.push_back(std::move(query.value()));
@@ -582,13 +584,22 @@ private:
         if (field == "title") {
             const Analysis analysis = analyzer_.analyze(value);
             std::vector<std::string> terms;
-            for (const Token* token : first_per_position(analysis)) terms.push_back(std::string(schema::kTitlePrefix) + token->folded);
+            std::vector<Xapian::Query> words;
+            for (const Token* token : first_per_position(analysis)) {
+                terms.push_back(std::string(schema::kTitlePrefix) + token->folded);
+                words.push_back(word_query(*token, false));
+            }
             if (terms.empty()) return error_at(lexeme.character, "title: needs words");
-            if (terms.size() == 1) return Xapian::Query(terms.front());
             // Quoted, a phrase of the title (title terms have its positions); else its words anywhere in it.
-            if (lexeme.kind == Kind::phrase)
-                return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
-            return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+            Xapian::Query in_title(terms.front());
+            if (terms.size() > 1)
+                in_title = lexeme.kind == Kind::phrase
+                               ? Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()))
+                               : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+            // Title terms carry no wdf (they would change the document's length), and are folded:
+            // the words as typed, diacritics included, rank the titles found ("title:đất" puts
+            // "Giá đất" above "Giá đắt").
+            return Xapian::Query(Xapian::Query::OP_AND_MAYBE, in_title, combine(Xapian::Query::OP_OR, words));
         }
         if (field == "lang") {
             if (value != "vi" && value != "en") return error_at(lexeme.character, "lang: is vi or en, not \"" + value + "\"");

@@ -872,6 +872,19 @@ TEST_F(SearchTest, SnippetsStepOverPressBoilerplate) {
               "Minh Anh");
 }
 
+// Title words are folded and carry no weight of their own: the words as typed rank the titles
+// found, so "title:giá title:đất" puts land prices above "giá đắt" (expensive).
+TEST_F(SearchTest, TitleFieldWordsAsTypedRankTheTitlesFound) {
+    index({make_document("dat", "Giá đắt nhưng vẫn mua\n\nNgười tiêu dùng chấp nhận giá đắt."),
+           make_document("land", "Giá đất tăng mạnh\n\nGiá đất ở ngoại thành tăng."),
+           make_document("body", "Tin khác\n\nGiá đất trong bài, không trong tiêu đề.")});
+    const SearchResponse response = search("title:giá title:đất");
+    ASSERT_EQ(response.hits.size(), 2u);
+    EXPECT_EQ(response.hits[0].document.id, "land");
+    EXPECT_GT(response.hits[0].score, response.hits[1].score);
+    EXPECT_EQ(ids(search("title:\"giá đắt\"")).front(), "dat");
+}
+
 // A number as lists and people write it alone: codes first ("NQ-CP 126"), or its type and
 // serial ("QĐ 1880", "Quyết định 1880"), as ref= reads it; the document that is it first.
 TEST_F(SearchTest, ANumberTypedCodesFirstOrInPartFindsTheDocumentThatIsIt) {
