@@ -743,6 +743,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         std::string number = typed_serial;
         number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
         const std::string wanted = alphanumerics(number + trimmed.substr(digits));
+        // As /references lists them: "126/" ends the serial, only 126/...; "188" may go on, to
+        // 188/..., 1880/QĐ-TTg, 188a/...
+        const bool serial_complete = digits < trimmed.size() && alphanumerics(trimmed.substr(digits, 1)).empty();
         // The type named before it ("nghị định 67/2", "Luật số 45/20") puts the numbers of that
         // type first: a decree's, not a province's decision of the same serial and year.
         const std::optional<std::string> type_named = type_named_before(folded.substr(0, folded.size() - trimmed.size()));
@@ -754,7 +757,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             return *type_named == "L" && parsed->codes.size() == 1 && first != nullptr && first->digits_are_term;
         };
         std::vector<Suggestion> named, others;
-        for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
+        const std::string term_prefix = std::string(schema::kReferencePrefix) + number + (serial_complete ? "/" : "");
+        for (const auto& [term, frequency] : most_frequent_with_prefix(db_, term_prefix, kMaxTermsScanned)) {
             const std::string key = term.substr(schema::kReferencePrefix.size());
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
             // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
@@ -762,7 +766,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             const bool preferred = of_type_named(parsed);
             if (parsed && parsed->number == number) parsed->number = typed_serial;
             (preferred ? named : others).push_back({parsed ? parsed->canonical() : key, "reference", frequency});
-            if (named.size() == limit) break;
+            if (named.size() == limit || (!type_named && others.size() == limit)) break;
         }
         for (Suggestion& s : named) out.push_back(std::move(s));
         for (Suggestion& s : others)

@@ -1352,7 +1352,8 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_EQ(texts("nghị quyet").front(), "nghị quyết/1");
     EXPECT_EQ(texts("hành chin").front(), "hành chính/1");
     EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
-    EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
+    // A serial with nothing after it may go on: "126" is 126/..., then 1260/..., most cited first.
+    EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2", "1260/QĐ-TTg/1"}));
     EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
     // Only the last word typed decides: a number before it is a word like any other.
     const auto has = [&](std::string_view prefix, const std::string& wanted) {
@@ -1402,6 +1403,27 @@ TEST_F(SearchTest, SuggestPutsNumbersOfTheTypeTypedFirst) {
     EXPECT_EQ(texts("NĐ 67/"), (V{"67/2014/NĐ-CP", "67/2015/QĐ-UBND"}));
     EXPECT_EQ(texts("Luật số 45/20"), (V{"45/2013/QH13", "45/2014/NĐ-CP"}));  // a law's number names its legislature
     EXPECT_EQ(texts("quyết định 67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));
+}
+
+// A serial typed in part completes to the numbers that begin with it, as /references lists
+// them ("QĐ 188" -> 1880/QĐ-TTg), those of the type named before it first, whichever way the
+// type is typed; "188/" ends the serial.
+TEST_F(SearchTest, SuggestCompletesASerialTypedInPart) {
+    index({make_document("a", "Quyết định 1880/QĐ-TTg, Nghị quyết 126/NQ-CP và Nghị quyết 18/NQ-CP"),
+           make_document("b", "Theo 1880/QĐ-TTg, 18/NQ-CP và 188/TB-VPCP"), make_document("c", "Nghị quyết 18/NQ-CP; Quyết định 18/QĐ-UBND"),
+           make_document("d", "Nghị định 12/2015/NĐ-CP")});
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 5); };
+    using V = std::vector<std::string>;
+    for (const std::string_view typed : {"QĐ 188", "QD 188", "Quyết định 188", "quyet dinh 188", "quyết định số 188"})
+        EXPECT_EQ(texts(typed), (V{"1880/QĐ-TTg", "188/TB-VPCP"})) << typed;
+    EXPECT_EQ(texts("188"), (V{"1880/QĐ-TTg", "188/TB-VPCP"}));  // most cited first
+    EXPECT_EQ(texts("188/"), V{"188/TB-VPCP"});
+    EXPECT_EQ(texts("QĐ 18"), (V{"1880/QĐ-TTg", "18/QĐ-UBND", "18/NQ-CP", "188/TB-VPCP"}));
+    const V resolutions = texts("Nghị quyết 1");
+    ASSERT_EQ(resolutions.size(), 5u);
+    EXPECT_EQ(V(resolutions.begin(), resolutions.begin() + 3), (V{"18/NQ-CP", "126/NQ-CP", "1880/QĐ-TTg"}));
+    EXPECT_TRUE(contains(texts("12"), "126/NQ-CP")) << ::testing::PrintToString(texts("12"));
+    EXPECT_TRUE(contains(texts("Nghị định 1"), "12/2015/NĐ-CP")) << ::testing::PrintToString(texts("Nghị định 1"));
 }
 
 // The page puts a completion of the last word after the words typed before it: "thi h" with
