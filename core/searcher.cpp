@@ -785,16 +785,26 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (ends_in_space) return out;
     std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
     // The index holds lower case: each syllable of a completion is cased as the user typed
-    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed.
+    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed,
+    // except in a name (@p name: a run of capitalized syllables, no dictionary word), which
+    // the text writes capitalized: "Pham M" -> "Phạm Minh Chính", "HA NO" -> "HÀ NỘI".
     const auto typed_as = [&](const Token& token) { return std::string_view(analysis.text).substr(token.begin, token.end - token.begin); };
-    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed) {
+    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed, bool name) {
+        // Those beyond follow a typed syllable of two letters or more ("Pham", "HA"): one
+        // letter ("M") does not tell capitals from a capital.
+        std::string_view style = typed.empty() ? std::string_view() : typed.back();
+        for (const std::string_view syllable : typed)
+            if (code_points(syllable).size() > 1) {
+                style = syllable;
+                break;
+            }
         std::string out;
         std::size_t syllable = 0;
         for (std::size_t start = 0; start <= completion.size(); ++syllable) {
             const std::size_t end = std::min(completion.find('_', start), completion.size());
             const std::string_view part = std::string_view(completion).substr(start, end - start);
             if (syllable > 0) out += '_';
-            out += syllable < typed.size() ? cased_like(typed[syllable], part) : std::string(part);
+            out += syllable < typed.size() ? cased_like(typed[syllable], part) : name ? cased_like(style, part) : std::string(part);
             start = end + 1;
         }
         return out;
@@ -857,7 +867,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             const bool function_word = is_function_word(text);
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
             const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
-            text = code != nullptr ? code->code : cased_as_typed(text, typed);
+            const bool name = folded_term.find('_') != std::string::npos && !is_dictionary_word(folded_term);
+            text = code != nullptr ? code->code : cased_as_typed(text, typed, name);
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
             // A run of capitalized syllables written once that goes on past a completion

@@ -1455,6 +1455,20 @@ TEST_F(SearchTest, SuggestOffersAfterAWordTheWordsTheyBegin) {
     EXPECT_TRUE(contains(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
 }
 
+// The syllables of a name beyond those typed are capitalized, as the text writes them (the
+// index holds lower case): "Pham M" is "Phạm Minh Chính", not "Phạm Minh chính".
+TEST_F(SearchTest, SuggestCapitalizesTheSyllablesOfANameNotYetTyped) {
+    index({make_document("a", "Thủ tướng Phạm Minh Chính phát biểu. Bà Nguyễn Thị Kim Ngân chủ trì."),
+           make_document("b", "Thủ tướng Phạm Minh Chính dự. Thi hành pháp luật.")});
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(texts("Pham M"), V{"Phạm Minh Chính"});
+    EXPECT_EQ(texts("Nguyen Th"), V{"Nguyễn Thị Kim Ngân"});
+    EXPECT_EQ(texts("NGUYEN TH"), V{"NGUYỄN THỊ KIM NGÂN"});
+    EXPECT_EQ(texts("pham m"), V{"phạm minh chính"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("Thi h"), V{"Thi hành"});          // a word, not a name: as indexed
+}
+
 // "người lao động k": "động" is in "lao động" already, so "động kinh" (a word the last two
 // would begin) makes no sense after it; the last word is completed alone. Where the word
 // before is the rarer reading ("hành pháp" beside "pháp luật"), the two still complete.
