@@ -1469,6 +1469,28 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesOfANameNotYetTyped) {
     EXPECT_EQ(texts("Thi h"), V{"Thi hành"});          // a word, not a name: as indexed
 }
 
+// Names have three syllables or four, and are terms of the index as the dictionary's words
+// are: the words typed before the last one complete with it ("Hồ Chí M" is "Hồ Chí Minh", not
+// "Hồ" + "chí mạng"); a name that ran on past one offered ("Hồ Chí Minh Nguyễn", from "TP Hồ
+// Chí Minh Nguyễn Văn A") is left out when far rarer.
+TEST_F(SearchTest, SuggestCompletesNamesOfThreeSyllablesOrMore) {
+    index({make_document("a", "Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn. Thủ tướng Phạm Minh Chính phát biểu."),
+           make_document("b", "Lăng Chủ tịch Hồ Chí Minh mở cửa. Đòn chí mạng. Ông Phạm Minh Châu nói."),
+           make_document("c", "Một đòn chí mạng, một đòn chí mạng nữa. Bà Nguyễn Thị Kim Ngân chủ trì. Minh chứng rõ."),
+           make_document("e", "TP Hồ Chí Minh Nguyễn Văn A nói."),
+           make_document("d", "Đòn chí mạng cuối cùng. Tổng Bí thư Nguyễn Phú Trọng và Thủ tướng Phạm Minh Chính dự. Minh chứng khác, phụ trách.")});
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
+    using V = std::vector<std::string>;
+    for (const std::string_view typed : {"Hồ Chí M", "Ho Chi M", "Ho Chí M", "Hồ Chí Mi", "Thành phố Hồ Chí M"})
+        EXPECT_EQ(texts(typed), V{"Hồ Chí Minh"}) << typed;
+    EXPECT_EQ(texts("hồ chí m"), V{"hồ chí minh"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("Pham Minh Ch"), (V{"Phạm Minh Chính", "Phạm Minh Châu"}));
+    EXPECT_EQ(texts("Nguyen Phu Tr"), V{"Nguyễn Phú Trọng"});
+    EXPECT_EQ(texts("Nguyen Thi Kim N"), V{"Nguyễn Thị Kim Ngân"});
+    // Where the words typed before begin no word with the last, the last two complete as before.
+    EXPECT_EQ(texts("đòn chí m"), V{"chí mạng"});
+}
+
 // "người lao động k": "động" is in "lao động" already, so "động kinh" (a word the last two
 // would begin) makes no sense after it; the last word is completed alone. Where the word
 // before is the rarer reading ("hành pháp" beside "pháp luật"), the two still complete.
