@@ -647,6 +647,11 @@ namespace {
 
 // Most terms read per completion: bounds the time a one-letter prefix can take.
 constexpr std::size_t kMaxTermsScanned = 20000;
+// A name that goes on past a completion offered, in this many times fewer documents, ran on
+// into the next sentence ("Hồ Chí Minh Nguyễn", 14 documents, beside "Hồ Chí Minh", 1,252).
+constexpr Xapian::doccount kRunOnRarity = 20;
+// Most typed words completed as one: a name's syllables (the analyzer's kMaxNameSyllables).
+constexpr std::size_t kLongestRunCompleted = 4;
 
 // Terms starting with @p prefix, by descending term frequency, at most @p limit.
 std::vector<std::pair<std::string, Xapian::doccount>> most_frequent_with_prefix(const Xapian::Database& db,
@@ -736,6 +741,22 @@ std::optional<std::string> type_named_before(std::string_view typed) {
     return std::nullopt;
 }
 
+// Whether shown form @p text ("hồ_chí_minh") begins with the syllables @p typed ("hồ_chí_",
+// "ho_chí_": each followed by '_'), those typed with diacritics as typed, the others in any
+// form (@p text is a form of their folded word already).
+bool begins_as_typed(std::string_view text, std::string_view typed) {
+    for (std::size_t t = 0, x = 0; t < typed.size();) {
+        const std::size_t typed_end = std::min(typed.find('_', t), typed.size());
+        const std::size_t text_end = std::min(text.find('_', x), text.size());
+        if (text_end == text.size()) return false;
+        const std::string_view syllable = typed.substr(t, typed_end - t);
+        if (unicode::fold(syllable) != syllable && text.substr(x, text_end - x) != syllable) return false;
+        t = typed_end + 1;
+        x = text_end + 1;
+    }
+    return true;
+}
+
 // Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
 // run of capitalized syllables the analyzer took for a name.
 bool is_dictionary_word(std::string_view term) {
@@ -761,6 +782,9 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         std::string number = typed_serial;
         number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
         const std::string wanted = alphanumerics(number + trimmed.substr(digits));
+        // As /references lists them: "126/" ends the serial, only 126/...; "188" may go on, to
+        // 188/..., 1880/QĐ-TTg, 188a/...
+        const bool serial_complete = digits < trimmed.size() && alphanumerics(trimmed.substr(digits, 1)).empty();
         // The type named before it ("nghị định 67/2", "Luật số 45/20") puts the numbers of that
         // type first: a decree's, not a province's decision of the same serial and year.
         const std::optional<std::string> type_named = type_named_before(folded.substr(0, folded.size() - trimmed.size()));
@@ -772,7 +796,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             return *type_named == "L" && parsed->codes.size() == 1 && first != nullptr && first->digits_are_term;
         };
         std::vector<Suggestion> named, others;
-        for (const auto& [term, frequency] : most_frequent_with_prefix(db_, std::string(schema::kReferencePrefix) + number + "/", kMaxTermsScanned)) {
+        const std::string term_prefix = std::string(schema::kReferencePrefix) + number + (serial_complete ? "/" : "");
+        for (const auto& [term, frequency] : most_frequent_with_prefix(db_, term_prefix, kMaxTermsScanned)) {
             const std::string key = term.substr(schema::kReferencePrefix.size());
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
             // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
@@ -780,7 +805,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             const bool preferred = of_type_named(parsed);
             if (parsed && parsed->number == number) parsed->number = typed_serial;
             (preferred ? named : others).push_back({parsed ? parsed->canonical() : key, "reference", frequency});
-            if (named.size() == limit) break;
+            if (named.size() == limit || (!type_named && others.size() == limit)) break;
         }
         for (Suggestion& s : named) out.push_back(std::move(s));
         for (Suggestion& s : others)
@@ -799,16 +824,26 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (ends_in_space) return out;
     std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
     // The index holds lower case: each syllable of a completion is cased as the user typed
-    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed.
+    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed,
+    // except in a name (@p name: a run of capitalized syllables, no dictionary word), which
+    // the text writes capitalized: "Pham M" -> "Phạm Minh Chính", "HA NO" -> "HÀ NỘI".
     const auto typed_as = [&](const Token& token) { return std::string_view(analysis.text).substr(token.begin, token.end - token.begin); };
-    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed) {
+    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed, bool name) {
+        // Those beyond follow a typed syllable of two letters or more ("Pham", "HA"): one
+        // letter ("M") does not tell capitals from a capital.
+        std::string_view style = typed.empty() ? std::string_view() : typed.back();
+        for (const std::string_view syllable : typed)
+            if (code_points(syllable).size() > 1) {
+                style = syllable;
+                break;
+            }
         std::string out;
         std::size_t syllable = 0;
         for (std::size_t start = 0; start <= completion.size(); ++syllable) {
             const std::size_t end = std::min(completion.find('_', start), completion.size());
             const std::string_view part = std::string_view(completion).substr(start, end - start);
             if (syllable > 0) out += '_';
-            out += syllable < typed.size() ? cased_like(typed[syllable], part) : std::string(part);
+            out += syllable < typed.size() ? cased_like(typed[syllable], part) : name ? cased_like(style, part) : std::string(part);
             start = end + 1;
         }
         return out;
@@ -866,34 +901,70 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 // Typed without diacritics, shown with them: "thi ha" -> "thi hành".
                 if (!vocabulary) vocabulary = this->vocabulary();
                 text = shown_form(*vocabulary, term, frequency);
-                if (text.rfind(begins_as, 0) != 0) continue;
+                if (!begins_as_typed(text, begins_as)) continue;
             }
             const bool function_word = is_function_word(text);
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
             const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
-            text = code != nullptr ? code->code : cased_as_typed(text, typed);
+            const bool name = folded_term.find('_') != std::string::npos && !is_dictionary_word(folded_term);
+            text = code != nullptr ? code->code : cased_as_typed(text, typed, name);
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
-            // A run of capitalized syllables written once that goes on past a completion
-            // offered is a name that ran into the next sentence ("Quảng Ninh Thủ tướng").
-            const bool runs_on = frequency <= 1 && folded_term.find('_') != std::string::npos && !is_dictionary_word(folded_term) &&
-                                 std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return text.rfind(s.text + " ", 0) == 0; });
+            // A run of capitalized syllables written once, or far more rarely than a completion
+            // offered that it goes on past, is a name that ran into the next sentence ("Quảng
+            // Ninh Thủ tướng", "TP Hồ Chí Minh Nguyễn Văn A").
+            const bool runs_on = name && std::any_of(out.begin(), out.end(), [&](const Suggestion& s) {
+                return (frequency <= 1 || kRunOnRarity * frequency < s.documents) && text.rfind(s.text + " ", 0) == 0;
+            });
             if (!seen && !runs_on) (function_word ? function_words : out).push_back({text, "word", frequency});
         }
         for (Suggestion& s : function_words)
             if (out.size() < limit) out.push_back(std::move(s));
     };
     const Token& last = *words.back();
-    if (words.size() >= 2 && analyzer_.options().words) {
-        const Token& before = *words[words.size() - 2];
-        const std::vector<std::string_view> typed = {typed_as(before), typed_as(last)};
-        if (before.has_diacritics() && !last.has_diacritics())
+    // The last @p n typed words as one word: names and words of three syllables or more are
+    // terms of the index too, so the words typed before count at the cost of one more prefix
+    // scan ("Hồ Chí M" -> "Hồ Chí Minh", not "chí mạng"), not of a phrase search a completion.
+    const auto complete_run = [&](std::size_t n) {
+        std::string exact, folded, exact_before;
+        std::vector<std::string_view> typed;
+        bool diacritics_before = false;
+        for (std::size_t i = words.size() - n; i < words.size(); ++i) {
+            const Token& word = *words[i];
+            if (i > words.size() - n) {
+                exact += '_';
+                folded += '_';
+            }
+            exact += word.exact;
+            folded += word.folded;
+            typed.push_back(typed_as(word));
+            if (i + 1 < words.size()) {
+                exact_before += word.exact + "_";
+                diacritics_before = diacritics_before || word.has_diacritics();
+            }
+        }
+        // Only the two last are checked against the word before them (reads_as_word).
+        const bool of_two_words = n == 2;
+        if (diacritics_before && !last.has_diacritics())
             // Its diacritics are still to come ("chính sa" on the way to "chính sách"): the
             // folded word, shown as the corpus writes it where that begins as typed.
-            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, false, typed, before.exact + "_", {}, true);
+            complete(exact, folded, false, typed, exact_before, {}, of_two_words);
         else
-            complete(before.exact + "_" + last.exact, before.folded + "_" + last.folded, before.has_diacritics() || last.has_diacritics(),
-                     typed, {}, {}, true);
+            complete(exact, folded, diacritics_before || last.has_diacritics(), typed, {}, {}, of_two_words);
+    };
+    if (words.size() >= 2 && analyzer_.options().words) {
+        // The longest run of words typed apart by spaces first (a name has up to four
+        // syllables), each shorter one only where the longer begins no word, as the last word
+        // alone below.
+        std::size_t longest = 2;
+        while (longest < std::min(words.size(), kLongestRunCompleted) &&
+               only_spaces_between(analysis.text, words[words.size() - longest - 1]->end, words[words.size() - longest]->begin))
+            ++longest;
+        for (std::size_t n = longest; n >= 3; --n) complete_run(n);
+        // Runs of different lengths, the most frequent first: "Thành phố Hồ Chí M" offers
+        // "Hồ Chí Minh" before "phố Hồ Chí Minh", a name that ran on from a title.
+        std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) { return a.documents > b.documents; });
+        if (out.empty()) complete_run(2);
     }
     // The last word alone, after a word typed on its own just before it ("thi h", not "thi 126 h"
     // nor "126/NQ-CP h", whose "CP" is a code), only where the two begin no word the index

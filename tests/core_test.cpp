@@ -1402,7 +1402,8 @@ TEST_F(SearchTest, SuggestCompletesWordsAndDocumentNumbers) {
     EXPECT_EQ(texts("nghị quyet").front(), "nghị quyết/1");
     EXPECT_EQ(texts("hành chin").front(), "hành chính/1");
     EXPECT_EQ(texts("126/n"), std::vector<std::string>{"126/NQ-CP/2"});
-    EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2"}));  // not 1260/QĐ-TTg: another number
+    // A serial with nothing after it may go on: "126" is 126/..., then 1260/..., most cited first.
+    EXPECT_EQ(texts("126"), (std::vector<std::string>{"126/NQ-CP/2", "1260/QĐ-TTg/1"}));
     EXPECT_EQ(texts("69-qd"), std::vector<std::string>{"69-QĐ/TW/1"});
     // Only the last word typed decides: a number before it is a word like any other.
     const auto has = [&](std::string_view prefix, const std::string& wanted) {
@@ -1454,6 +1455,27 @@ TEST_F(SearchTest, SuggestPutsNumbersOfTheTypeTypedFirst) {
     EXPECT_EQ(texts("quyết định 67/20"), (V{"67/2015/QĐ-UBND", "67/2014/NĐ-CP"}));
 }
 
+// A serial typed in part completes to the numbers that begin with it, as /references lists
+// them ("QĐ 188" -> 1880/QĐ-TTg), those of the type named before it first, whichever way the
+// type is typed; "188/" ends the serial.
+TEST_F(SearchTest, SuggestCompletesASerialTypedInPart) {
+    index({make_document("a", "Quyết định 1880/QĐ-TTg, Nghị quyết 126/NQ-CP và Nghị quyết 18/NQ-CP"),
+           make_document("b", "Theo 1880/QĐ-TTg, 18/NQ-CP và 188/TB-VPCP"), make_document("c", "Nghị quyết 18/NQ-CP; Quyết định 18/QĐ-UBND"),
+           make_document("d", "Nghị định 12/2015/NĐ-CP")});
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 5); };
+    using V = std::vector<std::string>;
+    for (const std::string_view typed : {"QĐ 188", "QD 188", "Quyết định 188", "quyet dinh 188", "quyết định số 188"})
+        EXPECT_EQ(texts(typed), (V{"1880/QĐ-TTg", "188/TB-VPCP"})) << typed;
+    EXPECT_EQ(texts("188"), (V{"1880/QĐ-TTg", "188/TB-VPCP"}));  // most cited first
+    EXPECT_EQ(texts("188/"), V{"188/TB-VPCP"});
+    EXPECT_EQ(texts("QĐ 18"), (V{"1880/QĐ-TTg", "18/QĐ-UBND", "18/NQ-CP", "188/TB-VPCP"}));
+    const V resolutions = texts("Nghị quyết 1");
+    ASSERT_EQ(resolutions.size(), 5u);
+    EXPECT_EQ(V(resolutions.begin(), resolutions.begin() + 3), (V{"18/NQ-CP", "126/NQ-CP", "1880/QĐ-TTg"}));
+    EXPECT_TRUE(contains(texts("12"), "126/NQ-CP")) << ::testing::PrintToString(texts("12"));
+    EXPECT_TRUE(contains(texts("Nghị định 1"), "12/2015/NĐ-CP")) << ::testing::PrintToString(texts("Nghị định 1"));
+}
+
 // The page puts a completion of the last word after the words typed before it: "thi h" with
 // "hành" is "thi hành" again, and with "hiện", "thi hiện", which nobody writes. After a word
 // typed, a completion of the last word alone is offered only where the index has the two in
@@ -1481,6 +1503,42 @@ TEST_F(SearchTest, SuggestOffersAfterAWordTheWordsTheyBegin) {
     // Alone, the last word completes as before, most frequent first.
     EXPECT_TRUE(contains(texts("h"), "hiện")) << ::testing::PrintToString(texts("h"));
     EXPECT_TRUE(contains(texts("N"), "Ngày")) << ::testing::PrintToString(texts("N"));
+}
+
+// The syllables of a name beyond those typed are capitalized, as the text writes them (the
+// index holds lower case): "Pham M" is "Phạm Minh Chính", not "Phạm Minh chính".
+TEST_F(SearchTest, SuggestCapitalizesTheSyllablesOfANameNotYetTyped) {
+    index({make_document("a", "Thủ tướng Phạm Minh Chính phát biểu. Bà Nguyễn Thị Kim Ngân chủ trì."),
+           make_document("b", "Thủ tướng Phạm Minh Chính dự. Thi hành pháp luật.")});
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(texts("Pham M"), V{"Phạm Minh Chính"});
+    EXPECT_EQ(texts("Nguyen Th"), V{"Nguyễn Thị Kim Ngân"});
+    EXPECT_EQ(texts("NGUYEN TH"), V{"NGUYỄN THỊ KIM NGÂN"});
+    EXPECT_EQ(texts("pham m"), V{"phạm minh chính"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("Thi h"), V{"Thi hành"});          // a word, not a name: as indexed
+}
+
+// Names have three syllables or four, and are terms of the index as the dictionary's words
+// are: the words typed before the last one complete with it ("Hồ Chí M" is "Hồ Chí Minh", not
+// "Hồ" + "chí mạng"); a name that ran on past one offered ("Hồ Chí Minh Nguyễn", from "TP Hồ
+// Chí Minh Nguyễn Văn A") is left out when far rarer.
+TEST_F(SearchTest, SuggestCompletesNamesOfThreeSyllablesOrMore) {
+    index({make_document("a", "Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn. Thủ tướng Phạm Minh Chính phát biểu."),
+           make_document("b", "Lăng Chủ tịch Hồ Chí Minh mở cửa. Đòn chí mạng. Ông Phạm Minh Châu nói."),
+           make_document("c", "Một đòn chí mạng, một đòn chí mạng nữa. Bà Nguyễn Thị Kim Ngân chủ trì. Minh chứng rõ."),
+           make_document("e", "TP Hồ Chí Minh Nguyễn Văn A nói."),
+           make_document("d", "Đòn chí mạng cuối cùng. Tổng Bí thư Nguyễn Phú Trọng và Thủ tướng Phạm Minh Chính dự. Minh chứng khác, phụ trách.")});
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
+    using V = std::vector<std::string>;
+    for (const std::string_view typed : {"Hồ Chí M", "Ho Chi M", "Ho Chí M", "Hồ Chí Mi", "Thành phố Hồ Chí M"})
+        EXPECT_EQ(texts(typed), V{"Hồ Chí Minh"}) << typed;
+    EXPECT_EQ(texts("hồ chí m"), V{"hồ chí minh"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("Pham Minh Ch"), (V{"Phạm Minh Chính", "Phạm Minh Châu"}));
+    EXPECT_EQ(texts("Nguyen Phu Tr"), V{"Nguyễn Phú Trọng"});
+    EXPECT_EQ(texts("Nguyen Thi Kim N"), V{"Nguyễn Thị Kim Ngân"});
+    // Where the words typed before begin no word with the last, the last two complete as before.
+    EXPECT_EQ(texts("đòn chí m"), V{"chí mạng"});
 }
 
 // "người lao động k": "động" is in "lao động" already, so "động kinh" (a word the last two
