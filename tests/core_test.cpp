@@ -357,8 +357,7 @@ TEST_F(SearchTest, AnArticleOfADocumentNamedByItsNumberRanksFirst) {
            make_document("press", "Theo Điều 5 Nghị định 15/2020/NĐ-CP, vi phạm về tần số vô tuyến điện bị phạt tiền.")});
     for (const std::string q : {"Điều 5 Nghị định 15/2020/NĐ-CP", "điều 5 nghị định số 15/2020/nđ-cp", "dieu 5 nd 15/2020/ND-CP",
                                 "khoản 1 Điều 5 của Nghị định 15/2020/NĐ-CP", "Article 5 of Decree No. 15/2020/ND-CP",
-                                "15/2020/NĐ-CP điều 5"})
-    {
+                                "15/2020/NĐ-CP điều 5"}) {
         const auto found = ids(search(q));
         ASSERT_FALSE(found.empty()) << q;
         EXPECT_EQ(found.front(), "nd15-5") << q;
@@ -375,7 +374,9 @@ TEST_F(SearchTest, AnArticleOfADocumentNamedByItsNumberRanksFirst) {
         ASSERT_GE(found.size(), 2u) << q;
         EXPECT_EQ(found.front(), "tt47-5") << q;
         for (const Hit& hit : search(q).hits)
-            if (hit.document.id.find("nd") == 0) EXPECT_LT(hit.score, kArticleBoost) << q << ": " << hit.document.id;
+            if (hit.document.id.find("nd") == 0) {
+                EXPECT_LT(hit.score, kArticleBoost) << q << ": " << hit.document.id;
+            }
     }
     // Each article is of its document, which is what its number is.
     const SearchResponse response = search("Điều 5 Thông tư 47/2011/TT-BCA");
