@@ -721,18 +721,22 @@ NumberHolders::Meaning NumberHolders::meaning(const CitedAs& cited) const {
             for (const Holder& holder : holders_) meant.push_back(&holder);
         out.ambiguous = holders_.size() > 1 && meant.empty();
     }
-    if (!several_years_ || meant.empty()) return out;
-    // A number without its year, held by documents of several years.
+    if (meant.empty()) return out;
+    // A number without its year: a citation its text dates means the holders of that year
+    // (and the undated, which may be), even when the corpus holds one year's only. Party
+    // numbers recur every term: "69-QĐ/TW, ngày 13/02/2017" is not the 69-QĐ/TW of 2022.
+    if (!cited.year.empty()) {
+        std::erase_if(meant, [&](const Holder* holder) { return !holder->year.empty() && holder->year != cited.year; });
+        return out;
+    }
+    if (!several_years_) return out;
+    // Undated, of a number held by documents of several years.
     const auto years_meant = [&] {
         std::set<std::string> years;
         for (const Holder* holder : meant)
             if (!holder->year.empty()) years.insert(holder->year);
         return years.size();
     };
-    if (!cited.year.empty()) {
-        std::erase_if(meant, [&](const Holder* holder) { return !holder->year.empty() && holder->year != cited.year; });
-        return out;
-    }
     if (years_meant() <= 1) return out;
     if (!cited.citer_date.empty())  // a document cannot cite one issued after it
         std::erase_if(meant, [&](const Holder* holder) { return !holder->document.date.empty() && holder->document.date > cited.citer_date; });

@@ -150,9 +150,11 @@ struct DocumentSummary {
 /// holders of unknown locality, which may be; else none (it cites a document the corpus lacks).
 /// A citation naming none means every holder when they are all of one locality (one
 /// document, or it and its translation) and is ambiguous otherwise: it means none of them.
-/// Then, for a number without its year, holders of several years: a citation dated by its
-/// text means those of that year (and the undated, which may be); one without a date, those
-/// issued by the citing document's date when they are of one year, and is ambiguous otherwise.
+/// Then, for a number without its year: a citation dated by its text means the holders of
+/// that year (and the undated, which may be), none when they are all of other years, as
+/// when the one holder is the 69-QĐ/TW of 2022 and the text cites that of 2017; one without
+/// a date, when holders are of several years, those issued by the citing document's date
+/// when they are of one year, and is ambiguous otherwise.
 /// Holders are listed Vietnamese first (Vietnamese legal documents are the originals, the
 /// others their translations), then by id.
 class NumberHolders {

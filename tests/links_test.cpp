@@ -528,6 +528,70 @@ TEST(TranslatedNumbersTest, EachYearsResolutionIsCitedOnlyByTheCitationsOfItsYea
     }
 }
 
+// A Party number has no year and recurs across terms: the corpus holds 69-QĐ/TW of 2022
+// only, and an article citing "Quy định số 69-QĐ/TW, ngày 13/02/2017" cites another
+// regulation, the corpus lacks. One holder's year narrows as several holders' years do.
+TEST(TranslatedNumbersTest, ACitationDatedInAnotherYearIsNotTheOnlyHoldersDocument) {
+    testing::TempDir dir;
+    Document regulation = dated("qd-69-2022", "Quy định số 69-QĐ/TW về kỷ luật tổ chức đảng, đảng viên vi phạm\nĐiều 1.", "2022-07-06");
+    regulation.number = "69-QĐ/TW";
+    testing::build_index(
+        dir.path() / "db",
+        {regulation,
+         dated("dated-2017", "Nghị quyết về doanh nghiệp nhà nước\nTriển khai thực hiện nghiêm túc Quy định số 69-QĐ/TW, ngày "
+                             "13/02/2017 của Ban Bí thư về đảng ủy cấp trên cơ sở trong doanh nghiệp nhà nước.",
+               "2017-06-03"),
+         dated("year-2017", "Tin\nQuy định 69-QĐ/TW năm 2017 của Ban Bí thư được quán triệt.", "2017-09-01"),
+         dated("dated-2022", "Chỉ thị\nThực hiện nghiêm Quy định số 69-QĐ/TW ngày 06/7/2022 của Ban Chấp hành Trung ương.", "2023-09-20"),
+         dated("undated", "Tin\nQuy định 69-QĐ/TW về kỷ luật đảng viên được quán triệt.", "2023-01-05")});
+    const Xapian::Database db((dir.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq(cited_year_term("69/qd-tw", "2017")), 2u);
+
+    // Undated, as before: the one holder; dated in its year: it; dated in another: not it.
+    EXPECT_EQ(documents_citing(db, "qd-69-2022", 10).first, (std::vector<std::string>{"dated-2022", "undated"}));
+    const Result<ReferenceReport> report = reference_report(db, "69-QĐ/TW");
+    ASSERT_TRUE(report.ok());
+    ASSERT_EQ(ids_of(report->held_by), (std::vector<std::string>{"qd-69-2022"}));
+    EXPECT_EQ(report->held_by[0].cited_by, 2u);
+    EXPECT_EQ(report->total, 4u);  // every document citing the number, whichever it means
+    using Meant = std::pair<std::vector<std::string>, bool>;
+    std::map<std::string, Meant> meant;  // citing id -> holders, ambiguous
+    for (const CitationGroup& relation_group : report->groups)
+        for (const CitingDocument& citing : relation_group.documents) meant[citing.document.id] = {citing.holders, citing.ambiguous};
+    EXPECT_EQ(meant["dated-2017"], (Meant{{}, false}));  // a document the corpus lacks
+    EXPECT_EQ(meant["year-2017"], (Meant{{}, false}));
+    EXPECT_EQ(meant["dated-2022"], (Meant{{"qd-69-2022"}, false}));
+    EXPECT_EQ(meant["undated"], (Meant{{"qd-69-2022"}, false}));
+
+    Searcher searcher((dir.path() / "db").string());
+    const auto checked = searcher.check("Triển khai thực hiện nghiêm túc Quy định số 69-QĐ/TW, ngày 13/02/2017 của Ban Bí thư.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked->references.size(), 1u);
+    EXPECT_EQ(checked->references[0].held_by, "");
+    EXPECT_FALSE(checked->references[0].ambiguous);
+    EXPECT_EQ(checked->references[0].holders, (std::vector<std::string>{"qd-69-2022"}));
+    EXPECT_EQ(checked->references[0].cited_by, 2u);  // the documents citing it as of 2017
+    const auto of_2022 = searcher.check("Thực hiện Quy định số 69-QĐ/TW ngày 06/7/2022 của Ban Chấp hành Trung ương.");
+    ASSERT_TRUE(of_2022.ok());
+    ASSERT_EQ(of_2022->references.size(), 1u);
+    EXPECT_EQ(of_2022->references[0].held_by, "qd-69-2022");
+    EXPECT_EQ(of_2022->references[0].cited_by, 2u);
+
+    // Related documents do not link the 2017 citation to the regulation of 2022.
+    const Analyzer analyzer(read_analyzer_options(db, (dir.path() / "db").string()));
+    std::set<std::string> links;
+    for (const std::string id : {"dated-2017", "qd-69-2022"}) {
+        const auto related = related_to_document(db, analyzer, id, 20);
+        ASSERT_TRUE(related.ok());
+        for (const RelatedDocument& hit : related.value())
+            for (const SharedReference& reference : hit.references) links.insert(id + " " + hit.document.id + " " + reference.how);
+    }
+    EXPECT_FALSE(links.count("dated-2017 qd-69-2022 source_cites_it")) << ::testing::PrintToString(links);
+    EXPECT_FALSE(links.count("qd-69-2022 dated-2017 cites_source"));
+    EXPECT_TRUE(links.count("qd-69-2022 dated-2022 cites_source"));
+    EXPECT_FALSE(links.count("dated-2017 dated-2022 both_cite"));  // two regulations
+}
+
 TEST_F(LocalNumbersTest, RelatedDocumentsLinkOnlyTheDecisionACitationMeans) {
     const auto links_of = [&](const std::string& id) {
         std::set<std::string> links;  // "hit how"
