@@ -734,6 +734,62 @@ TEST_F(RelatedTest, ARunInCapitalsIsAHeadingNotAName) {
     }
 }
 
+// Titles and offices are what a person is, not who: no names, and not glued onto the name
+// after them. Text on the left, the names related documents compare on the right.
+TEST_F(RelatedTest, TitlesAndOfficesAreNoNamesNorPartOfOne) {
+    build({testing::make_document("vi", "Tin\nPhó Chủ tịch UBND tỉnh Nguyễn Thanh Bình chủ trì hội nghị.")});
+    struct Row {
+        std::string_view text;
+        std::vector<std::string> names;
+    };
+    const std::vector<Row> rows = {
+        {"Vice Chairman of the Provincial People's Committee Nguyen Thanh Binh chaired a conference.", {"Nguyen Thanh Binh"}},
+        {"Chairman Nguyen Van Thanh visited Binh Duong.", {"Nguyen Van Thanh", "Binh Duong"}},
+        {"Prime Minister Pham Minh Chinh met Deputy Minister Le Van Thanh.", {"Pham Minh Chinh", "Le Van Thanh"}},
+        {"General Secretary To Lam received President Vo Van Thuong.", {"To Lam", "Vo Van Thuong"}},
+        {"Director Tran Van Nam and Party Secretary Le Truong Luu met Mr Nguyen Van Phuong.",
+         {"Tran Van Nam", "Le Truong Luu", "Nguyen Van Phuong"}},
+        {"The Da Nang City People's Committee and the Quang Ninh Provincial People's Council met.", {"Da Nang City", "Quang Ninh"}},
+        {"Phó Chủ Tịch UBND Tỉnh Nguyễn Thanh Bình dự họp.", {"Nguyễn Thanh Bình"}},
+        {"Ủy Ban Nhân Dân Tỉnh Thừa Thiên Huế và Bộ Trưởng Hồ Đức Phớc.", {"Thừa Thiên Huế", "Hồ Đức Phớc"}},
+        {"Tổng Bí Thư Tô Lâm làm việc với Chủ Tịch Nước Võ Văn Thưởng.", {"Tô Lâm", "Võ Văn Thưởng"}},
+        // Names only spelled like a title, with other diacritics or none, stay names.
+        {"Ông Trương Ban và Nguyễn Thu Truong đến Bà Rịa.", {"Ông Trương Ban", "Nguyễn Thu Truong", "Bà Rịa"}},
+        {"Phó Chủ tịch Nguyễn Thanh Bình ký.", {"Nguyễn Thanh Bình"}},  // a compound the index knows, as before
+    };
+    for (const Row& row : rows) EXPECT_EQ(names_in(row.text, db_), row.names) << row.text;
+}
+
+// The English article's translation finder: another English article on the same province
+// wrote the same titles, "Vice Chairman", "Provincial People" and "Committee Nguyen Thanh
+// Binh", rare words in a Vietnamese corpus, and ranked above the Vietnamese original.
+TEST_F(RelatedTest, ATranslationOutranksAnArticleWithTheSameTitles) {
+    std::vector<Document> docs = {
+        testing::make_document("en", "Hue tightens discipline in law-making\nHUE, Sept. 25, 2023 — On the morning of September 25, "
+                                     "Vice Chairman of the Provincial People's Committee Nguyen Thanh Binh chaired a conference "
+                                     "to disseminate Directive No. 12/CT-UBND."),
+        testing::make_document("vi", "Thừa Thiên Huế siết kỷ cương xây dựng pháp luật\nSáng 25/9/2023, Phó Chủ tịch UBND tỉnh "
+                                     "Nguyễn Thanh Bình chủ trì hội nghị quán triệt Chỉ thị số 12/CT-UBND."),
+        testing::make_document("en-other", "Hue reviews land records\nVice Chairman of the Provincial People's Committee Nguyen "
+                                           "Thanh Binh asked departments to review land records."),
+    };
+    for (int i = 0; i < 12; ++i)  // a Vietnamese corpus: English words are rare
+        docs.push_back(testing::make_document("vi-" + std::to_string(i), "Tin " + std::to_string(i) +
+                                                                             "\nÔng Nguyễn Văn Thanh và bà Trần Thị Bình dự hội nghị ở Huế."));
+    build(std::move(docs));
+    const auto related = related_to_document(db_, analyzer_, "en", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_GE(related->size(), 2u);
+    EXPECT_EQ(related.value()[0].document.id, "vi");
+    for (const RelatedDocument& hit : related.value()) {
+        std::vector<std::string> names;
+        for (const SharedName& name : hit.names) names.push_back(name.name);
+        if (hit.document.id == "vi" || hit.document.id == "en-other") {
+            EXPECT_EQ(names, std::vector<std::string>{"Nguyen Thanh Binh"}) << hit.document.id;
+        }
+    }
+}
+
 TEST_F(RelatedTest, DatesMatchAcrossTheWaysTheyAreWritten) {
     build({testing::make_document("vi", "Tin\nNghị quyết ban hành ngày 14/8/2023 và quy định ngày 06 tháng 7 năm 2022."),
            testing::make_document("en", "News\nThe resolution of August 14, 2023 and the rule of July 6, 2022 apply."),
