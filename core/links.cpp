@@ -195,8 +195,8 @@ const std::vector<std::vector<std::string>>& titles_and_offices() {
         for (const std::string_view phrase : {
                  // English: titles, and the offices and bodies they are of.
                  "mr", "mrs", "ms", "dr", "madam", "vice", "deputy", "acting", "permanent", "standing", "chairman",
-                 "chairwoman", "chairperson", "chair", "president", "minister", "prime minister", "premier", "director",
-                 "director general", "secretary", "general secretary", "secretary general", "chief", "head", "governor",
+                 "chairwoman", "chairperson", "chair", "president", "minister", "prime minister", "director",
+                 "director general", "secretary", "general secretary", "secretary general", "chief", "governor",
                  "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "politburo", "secretariat", "committee",
                  "council", "commission", "ministry", "department", "government", "provincial", "municipal", "people",
                  // Vietnamese, title-cased ("Phó Chủ Tịch"; "Phó Chủ tịch" ends the run at "tịch" anyway).
@@ -204,8 +204,8 @@ const std::vector<std::vector<std::string>>& titles_and_offices() {
                  "phó giám đốc", "tổng giám đốc", "bí thư", "phó bí thư", "tổng bí thư", "chủ nhiệm", "phó chủ nhiệm",
                  "trưởng ban", "phó trưởng ban", "chánh án", "viện trưởng", "chánh văn phòng", "cục trưởng", "vụ trưởng",
                  "tổng cục trưởng", "ủy viên", "thường trực", "thường vụ", "ủy ban nhân dân", "ủy ban", "hội đồng nhân dân",
-                 "nhân dân", "ubnd", "hđnd", "ủy ban nhân dân tỉnh", "ủy ban nhân dân thành phố", "ubnd tỉnh",
-                 "ubnd thành phố", "hội đồng nhân dân tỉnh", "hđnd tỉnh", "tỉnh ủy", "thành ủy", "chủ tịch nước", "phó chủ tịch nước"}) {
+                 "ubnd", "hđnd", "ủy ban nhân dân tỉnh", "ủy ban nhân dân thành phố", "ubnd tỉnh", "ubnd thành phố",
+                 "ubnd tp", "hội đồng nhân dân tỉnh", "hđnd tỉnh", "hđnd tp", "tỉnh ủy", "thành ủy", "chủ tịch nước", "phó chủ tịch nước"}) {
             std::vector<std::string> words;
             for (std::size_t start = 0; start <= phrase.size();) {
                 const std::size_t space = std::min(phrase.find(' ', start), phrase.size());

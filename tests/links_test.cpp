@@ -755,6 +755,8 @@ TEST_F(RelatedTest, TitlesAndOfficesAreNoNamesNorPartOfOne) {
         {"Tổng Bí Thư Tô Lâm làm việc với Chủ Tịch Nước Võ Văn Thưởng.", {"Tô Lâm", "Võ Văn Thưởng"}},
         // Names only spelled like a title, with other diacritics or none, stay names.
         {"Ông Trương Ban và Nguyễn Thu Truong đến Bà Rịa.", {"Ông Trương Ban", "Nguyễn Thu Truong", "Bà Rịa"}},
+        // Words of titles in other names: a league, a newspaper.
+        {"Đội bóng Premier League được Báo Nhân Dân đưa tin.", {"Premier League", "Báo Nhân Dân"}},
         {"Phó Chủ tịch Nguyễn Thanh Bình ký.", {"Nguyễn Thanh Bình"}},  // a compound the index knows, as before
     };
     for (const Row& row : rows) EXPECT_EQ(names_in(row.text, db_), row.names) << row.text;
