@@ -173,9 +173,65 @@ bool joins_name(std::string_view gap) {
     return true;
 }
 
-// Runs of two or more capitalized words, function words trimmed from their ends
-// ("On September" is no name), not all in capitals (a heading): names of people, places and
-// bodies, in text order.
+// A word as titles_and_offices() lists it: case-folded, its tone mark where most of the
+// press puts it ("Uỷ" = "ủy").
+std::string title_form(std::string_view written) {
+    std::string word = unicode::fold_case(written);
+    unicode::canonicalize_tone_placement(word);
+    return word;
+}
+
+// Titles and offices, in either language: what a person is, not who. Written capitalized
+// before a name, they ran into it ("Vice Chairman", "Provincial People", "Committee Nguyen
+// Thanh Binh" were three names of an English article, each shared with any other English
+// article on any province), so a run is cut at them: they are no name, and the name after
+// them is a run of its own. Vietnamese titles count with their diacritics only ("Trương Ban"
+// is a name, "Trưởng Ban" a title), English ones as written, a body's generic words with
+// them ("People" of "People's Committee"). Phrases of words as title_form writes them,
+// longest first.
+const std::vector<std::vector<std::string>>& titles_and_offices() {
+    static const auto list = [] {
+        std::vector<std::vector<std::string>> phrases;
+        for (const std::string_view phrase : {
+                 // English: titles, and the offices and bodies they are of.
+                 "mr", "mrs", "ms", "dr", "madam", "vice", "deputy", "acting", "permanent", "standing", "chairman",
+                 "chairwoman", "chairperson", "chair", "president", "minister", "prime minister", "director",
+                 "director general", "secretary", "general secretary", "secretary general", "chief", "governor",
+                 "mayor", "ambassador", "spokesman", "spokeswoman", "spokesperson", "politburo", "secretariat", "committee",
+                 "council", "commission", "ministry", "department", "government", "provincial", "municipal", "people",
+                 // Vietnamese, title-cased ("Phó Chủ Tịch"; "Phó Chủ tịch" ends the run at "tịch" anyway).
+                 "chủ tịch", "phó chủ tịch", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng", "giám đốc",
+                 "phó giám đốc", "tổng giám đốc", "bí thư", "phó bí thư", "tổng bí thư", "chủ nhiệm", "phó chủ nhiệm",
+                 "trưởng ban", "phó trưởng ban", "chánh án", "viện trưởng", "chánh văn phòng", "cục trưởng", "vụ trưởng",
+                 "tổng cục trưởng", "ủy viên", "thường trực", "thường vụ", "ủy ban nhân dân", "ủy ban", "hội đồng nhân dân",
+                 "ubnd", "hđnd", "ủy ban nhân dân tỉnh", "ủy ban nhân dân thành phố", "ubnd tỉnh", "ubnd thành phố",
+                 "ubnd tp", "hội đồng nhân dân tỉnh", "hđnd tỉnh", "hđnd tp", "tỉnh ủy", "thành ủy", "chủ tịch nước", "phó chủ tịch nước"}) {
+            std::vector<std::string> words;
+            for (std::size_t start = 0; start <= phrase.size();) {
+                const std::size_t space = std::min(phrase.find(' ', start), phrase.size());
+                words.push_back(title_form(phrase.substr(start, space - start)));
+                start = space + 1;
+            }
+            phrases.push_back(std::move(words));
+        }
+        std::stable_sort(phrases.begin(), phrases.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        return phrases;
+    }();
+    return list;
+}
+
+// How many words of @p words, from @p first, a title or an office is: 0 when none begins there.
+std::size_t title_length(const std::vector<std::string>& words, std::size_t first) {
+    for (const std::vector<std::string>& title : titles_and_offices())
+        if (first + title.size() <= words.size() && std::equal(title.begin(), title.end(), words.begin() + static_cast<std::ptrdiff_t>(first)))
+            return title.size();
+    return 0;
+}
+
+// Runs of two or more capitalized words, cut at titles and offices ("Vice Chairman Nguyen
+// Thanh Binh" is Nguyen Thanh Binh), function words trimmed from their ends ("On September"
+// is no name), not all in capitals (a heading): names of people, places and bodies, in text
+// order.
 // Document numbers are references, not names: their codes ("NQ-CP") are skipped. Last
 // words that begin a lower-case compound the index knows ("Phó Chủ tịch": pho_chu_tich,
 // "Bộ Nông nghiệp": nong_nghiep) are a title's or a body's, not a name's: left out.
@@ -191,13 +247,28 @@ std::vector<std::vector<Word>> capitalized_runs(std::string_view text, const Xap
     std::vector<std::vector<Word>> runs;
     std::vector<Word> run;
     const auto written = [&](const Word& word) { return std::string_view(text).substr(word.begin, word.end - word.begin); };
-    auto close_run = [&] {
-        while (!run.empty() && is_outside_names(written(run.front()))) run.erase(run.begin());
-        while (!run.empty() && is_outside_names(written(run.back()))) run.pop_back();
+    auto close_part = [&](std::vector<Word> part) {
+        while (!part.empty() && is_outside_names(written(part.front()))) part.erase(part.begin());
+        while (!part.empty() && is_outside_names(written(part.back()))) part.pop_back();
         // A run in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH", "CHỦ TỊCH"),
         // which every document of its kind has: no name.
-        const bool heading = std::all_of(run.begin(), run.end(), [&](const Word& word) { return is_in_capitals(written(word)); });
-        if (run.size() >= 2 && !heading) runs.push_back(std::move(run));
+        const bool heading = std::all_of(part.begin(), part.end(), [&](const Word& word) { return is_in_capitals(written(word)); });
+        if (part.size() >= 2 && !heading) runs.push_back(std::move(part));
+    };
+    auto close_run = [&] {
+        std::vector<std::string> forms;
+        for (const Word& word : run) forms.push_back(title_form(written(word)));
+        std::vector<Word> part;
+        for (std::size_t i = 0; i < run.size();) {
+            if (const std::size_t title = title_length(forms, i); title > 0) {
+                close_part(std::move(part));
+                part.clear();
+                i += title;
+                continue;
+            }
+            part.push_back(run[i++]);
+        }
+        close_part(std::move(part));
         run.clear();
     };
     std::size_t previous_end = 0;
@@ -284,6 +355,13 @@ bool may_start_date(std::string_view rest) {
 }
 
 }  // namespace
+
+std::vector<std::string> names_in(std::string_view text, const Xapian::Database& db) {
+    std::vector<std::string> names;
+    for (const std::vector<Word>& run : capitalized_runs(text, db))
+        names.emplace_back(text.substr(run.front().begin, run.back().end - run.front().begin));
+    return names;
+}
 
 std::vector<DateMention> date_mentions(std::string_view text) {
     std::vector<DateMention> dates;
@@ -721,18 +799,22 @@ NumberHolders::Meaning NumberHolders::meaning(const CitedAs& cited) const {
             for (const Holder& holder : holders_) meant.push_back(&holder);
         out.ambiguous = holders_.size() > 1 && meant.empty();
     }
-    if (!several_years_ || meant.empty()) return out;
-    // A number without its year, held by documents of several years.
+    if (meant.empty()) return out;
+    // A number without its year: a citation its text dates means the holders of that year
+    // (and the undated, which may be), even when the corpus holds one year's only. Party
+    // numbers recur every term: "69-QĐ/TW, ngày 13/02/2017" is not the 69-QĐ/TW of 2022.
+    if (!cited.year.empty()) {
+        std::erase_if(meant, [&](const Holder* holder) { return !holder->year.empty() && holder->year != cited.year; });
+        return out;
+    }
+    if (!several_years_) return out;
+    // Undated, of a number held by documents of several years.
     const auto years_meant = [&] {
         std::set<std::string> years;
         for (const Holder* holder : meant)
             if (!holder->year.empty()) years.insert(holder->year);
         return years.size();
     };
-    if (!cited.year.empty()) {
-        std::erase_if(meant, [&](const Holder* holder) { return !holder->year.empty() && holder->year != cited.year; });
-        return out;
-    }
     if (years_meant() <= 1) return out;
     if (!cited.citer_date.empty())  // a document cannot cite one issued after it
         std::erase_if(meant, [&](const Holder* holder) { return !holder->document.date.empty() && holder->document.date > cited.citer_date; });

@@ -28,10 +28,11 @@
  * - references: numbers both cite (idf of the XR term; a local body's number as one
  *   locality's); the number a candidate is, cited by the source, or the source's own number,
  *   cited by the candidate, when the citation means that document (NumberHolders): ln(N + 1);
- * - names: runs of two or more capitalized words ("Nguyễn Thanh Bình"), compared folded
- *   ("Nguyen Thanh Binh"), the longest run both texts contain (so "Committee Nguyen Thanh
- *   Binh" shares "Nguyen Thanh Binh"); df is that of its rarest word, an upper bound. A run
- *   in capitals throughout is a heading ("ỦY BAN NHÂN DÂN", "QUYẾT ĐỊNH"), no name;
+ * - names: runs of two or more capitalized words ("Nguyễn Thanh Bình"), cut at titles and
+ *   offices ("Vice Chairman", "Committee", "Phó Chủ Tịch": names_in), compared folded
+ *   ("Nguyen Thanh Binh"), the longest run both texts contain; df is that of its rarest
+ *   word, an upper bound. A run in capitals throughout is a heading ("ỦY BAN NHÂN DÂN",
+ *   "QUYẾT ĐỊNH"), no name;
  * - dates: full dates written in either language ("14/8/2023", "ngày 06 tháng 7 năm
  *   2022", "August 14, 2023"), or the publication date of one that the other mentions;
  *   df counts the documents that mention the date or were published on it.
@@ -150,9 +151,11 @@ struct DocumentSummary {
 /// holders of unknown locality, which may be; else none (it cites a document the corpus lacks).
 /// A citation naming none means every holder when they are all of one locality (one
 /// document, or it and its translation) and is ambiguous otherwise: it means none of them.
-/// Then, for a number without its year, holders of several years: a citation dated by its
-/// text means those of that year (and the undated, which may be); one without a date, those
-/// issued by the citing document's date when they are of one year, and is ambiguous otherwise.
+/// Then, for a number without its year: a citation dated by its text means the holders of
+/// that year (and the undated, which may be), none when they are all of other years, as
+/// when the one holder is the 69-QĐ/TW of 2022 and the text cites that of 2017; one without
+/// a date, when holders are of several years, those issued by the citing document's date
+/// when they are of one year, and is ambiguous otherwise.
 /// Holders are listed Vietnamese first (Vietnamese legal documents are the originals, the
 /// others their translations), then by id.
 class NumberHolders {
@@ -341,6 +344,13 @@ inline constexpr std::size_t kMaxRelatedTextBytes = 1 << 20;  ///< Longest text 
 
 /// The exact number of documents matching @p query.
 [[nodiscard]] Xapian::doccount exact_count(const Xapian::Database& db, const Xapian::Query& query);
+
+/// The names related documents compare in @p text (NFC), as written, in text order: runs of
+/// two or more capitalized words, cut at titles and offices ("Vice Chairman of the Provincial
+/// People's Committee Nguyen Thanh Binh" names "Nguyen Thanh Binh" only), trimmed of function
+/// words, headings in capitals and document numbers' codes left out. @p db tells the compounds
+/// a capitalized word begins ("Phó Chủ tịch": no name).
+[[nodiscard]] std::vector<std::string> names_in(std::string_view text, const Xapian::Database& db);
 
 /// A full date written in a text.
 struct DateMention {

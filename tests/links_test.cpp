@@ -528,6 +528,70 @@ TEST(TranslatedNumbersTest, EachYearsResolutionIsCitedOnlyByTheCitationsOfItsYea
     }
 }
 
+// A Party number has no year and recurs across terms: the corpus holds 69-QĐ/TW of 2022
+// only, and an article citing "Quy định số 69-QĐ/TW, ngày 13/02/2017" cites another
+// regulation, the corpus lacks. One holder's year narrows as several holders' years do.
+TEST(TranslatedNumbersTest, ACitationDatedInAnotherYearIsNotTheOnlyHoldersDocument) {
+    testing::TempDir dir;
+    Document regulation = dated("qd-69-2022", "Quy định số 69-QĐ/TW về kỷ luật tổ chức đảng, đảng viên vi phạm\nĐiều 1.", "2022-07-06");
+    regulation.number = "69-QĐ/TW";
+    testing::build_index(
+        dir.path() / "db",
+        {regulation,
+         dated("dated-2017", "Nghị quyết về doanh nghiệp nhà nước\nTriển khai thực hiện nghiêm túc Quy định số 69-QĐ/TW, ngày "
+                             "13/02/2017 của Ban Bí thư về đảng ủy cấp trên cơ sở trong doanh nghiệp nhà nước.",
+               "2017-06-03"),
+         dated("year-2017", "Tin\nQuy định 69-QĐ/TW năm 2017 của Ban Bí thư được quán triệt.", "2017-09-01"),
+         dated("dated-2022", "Chỉ thị\nThực hiện nghiêm Quy định số 69-QĐ/TW ngày 06/7/2022 của Ban Chấp hành Trung ương.", "2023-09-20"),
+         dated("undated", "Tin\nQuy định 69-QĐ/TW về kỷ luật đảng viên được quán triệt.", "2023-01-05")});
+    const Xapian::Database db((dir.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq(cited_year_term("69/qd-tw", "2017")), 2u);
+
+    // Undated, as before: the one holder; dated in its year: it; dated in another: not it.
+    EXPECT_EQ(documents_citing(db, "qd-69-2022", 10).first, (std::vector<std::string>{"dated-2022", "undated"}));
+    const Result<ReferenceReport> report = reference_report(db, "69-QĐ/TW");
+    ASSERT_TRUE(report.ok());
+    ASSERT_EQ(ids_of(report->held_by), (std::vector<std::string>{"qd-69-2022"}));
+    EXPECT_EQ(report->held_by[0].cited_by, 2u);
+    EXPECT_EQ(report->total, 4u);  // every document citing the number, whichever it means
+    using Meant = std::pair<std::vector<std::string>, bool>;
+    std::map<std::string, Meant> meant;  // citing id -> holders, ambiguous
+    for (const CitationGroup& relation_group : report->groups)
+        for (const CitingDocument& citing : relation_group.documents) meant[citing.document.id] = {citing.holders, citing.ambiguous};
+    EXPECT_EQ(meant["dated-2017"], (Meant{{}, false}));  // a document the corpus lacks
+    EXPECT_EQ(meant["year-2017"], (Meant{{}, false}));
+    EXPECT_EQ(meant["dated-2022"], (Meant{{"qd-69-2022"}, false}));
+    EXPECT_EQ(meant["undated"], (Meant{{"qd-69-2022"}, false}));
+
+    Searcher searcher((dir.path() / "db").string());
+    const auto checked = searcher.check("Triển khai thực hiện nghiêm túc Quy định số 69-QĐ/TW, ngày 13/02/2017 của Ban Bí thư.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked->references.size(), 1u);
+    EXPECT_EQ(checked->references[0].held_by, "");
+    EXPECT_FALSE(checked->references[0].ambiguous);
+    EXPECT_EQ(checked->references[0].holders, (std::vector<std::string>{"qd-69-2022"}));
+    EXPECT_EQ(checked->references[0].cited_by, 2u);  // the documents citing it as of 2017
+    const auto of_2022 = searcher.check("Thực hiện Quy định số 69-QĐ/TW ngày 06/7/2022 của Ban Chấp hành Trung ương.");
+    ASSERT_TRUE(of_2022.ok());
+    ASSERT_EQ(of_2022->references.size(), 1u);
+    EXPECT_EQ(of_2022->references[0].held_by, "qd-69-2022");
+    EXPECT_EQ(of_2022->references[0].cited_by, 2u);
+
+    // Related documents do not link the 2017 citation to the regulation of 2022.
+    const Analyzer analyzer(read_analyzer_options(db, (dir.path() / "db").string()));
+    std::set<std::string> links;
+    for (const std::string id : {"dated-2017", "qd-69-2022"}) {
+        const auto related = related_to_document(db, analyzer, id, 20);
+        ASSERT_TRUE(related.ok());
+        for (const RelatedDocument& hit : related.value())
+            for (const SharedReference& reference : hit.references) links.insert(id + " " + hit.document.id + " " + reference.how);
+    }
+    EXPECT_FALSE(links.count("dated-2017 qd-69-2022 source_cites_it")) << ::testing::PrintToString(links);
+    EXPECT_FALSE(links.count("qd-69-2022 dated-2017 cites_source"));
+    EXPECT_TRUE(links.count("qd-69-2022 dated-2022 cites_source"));
+    EXPECT_FALSE(links.count("dated-2017 dated-2022 both_cite"));  // two regulations
+}
+
 TEST_F(LocalNumbersTest, RelatedDocumentsLinkOnlyTheDecisionACitationMeans) {
     const auto links_of = [&](const std::string& id) {
         std::set<std::string> links;  // "hit how"
@@ -667,6 +731,64 @@ TEST_F(RelatedTest, ARunInCapitalsIsAHeadingNotAName) {
         for (const SharedName& name : hit.names) names.push_back(name.name);
         if (hit.document.id == "signed") EXPECT_EQ(names, std::vector<std::string>{"Phạm Đức Ấn"});  // a name still
         else EXPECT_TRUE(names.empty()) << hit.document.id << ": " << ::testing::PrintToString(names);
+    }
+}
+
+// Titles and offices are what a person is, not who: no names, and not glued onto the name
+// after them. Text on the left, the names related documents compare on the right.
+TEST_F(RelatedTest, TitlesAndOfficesAreNoNamesNorPartOfOne) {
+    build({testing::make_document("vi", "Tin\nPhó Chủ tịch UBND tỉnh Nguyễn Thanh Bình chủ trì hội nghị.")});
+    struct Row {
+        std::string_view text;
+        std::vector<std::string> names;
+    };
+    const std::vector<Row> rows = {
+        {"Vice Chairman of the Provincial People's Committee Nguyen Thanh Binh chaired a conference.", {"Nguyen Thanh Binh"}},
+        {"Chairman Nguyen Van Thanh visited Binh Duong.", {"Nguyen Van Thanh", "Binh Duong"}},
+        {"Prime Minister Pham Minh Chinh met Deputy Minister Le Van Thanh.", {"Pham Minh Chinh", "Le Van Thanh"}},
+        {"General Secretary To Lam received President Vo Van Thuong.", {"To Lam", "Vo Van Thuong"}},
+        {"Director Tran Van Nam and Party Secretary Le Truong Luu met Mr Nguyen Van Phuong.",
+         {"Tran Van Nam", "Le Truong Luu", "Nguyen Van Phuong"}},
+        {"The Da Nang City People's Committee and the Quang Ninh Provincial People's Council met.", {"Da Nang City", "Quang Ninh"}},
+        {"Phó Chủ Tịch UBND Tỉnh Nguyễn Thanh Bình dự họp.", {"Nguyễn Thanh Bình"}},
+        {"Ủy Ban Nhân Dân Tỉnh Thừa Thiên Huế và Bộ Trưởng Hồ Đức Phớc.", {"Thừa Thiên Huế", "Hồ Đức Phớc"}},
+        {"Tổng Bí Thư Tô Lâm làm việc với Chủ Tịch Nước Võ Văn Thưởng.", {"Tô Lâm", "Võ Văn Thưởng"}},
+        // Names only spelled like a title, with other diacritics or none, stay names.
+        {"Ông Trương Ban và Nguyễn Thu Truong đến Bà Rịa.", {"Ông Trương Ban", "Nguyễn Thu Truong", "Bà Rịa"}},
+        // Words of titles in other names: a league, a newspaper.
+        {"Đội bóng Premier League được Báo Nhân Dân đưa tin.", {"Premier League", "Báo Nhân Dân"}},
+        {"Phó Chủ tịch Nguyễn Thanh Bình ký.", {"Nguyễn Thanh Bình"}},  // a compound the index knows, as before
+    };
+    for (const Row& row : rows) EXPECT_EQ(names_in(row.text, db_), row.names) << row.text;
+}
+
+// The English article's translation finder: another English article on the same province
+// wrote the same titles, "Vice Chairman", "Provincial People" and "Committee Nguyen Thanh
+// Binh", rare words in a Vietnamese corpus, and ranked above the Vietnamese original.
+TEST_F(RelatedTest, ATranslationOutranksAnArticleWithTheSameTitles) {
+    std::vector<Document> docs = {
+        testing::make_document("en", "Hue tightens discipline in law-making\nHUE, Sept. 25, 2023 — On the morning of September 25, "
+                                     "Vice Chairman of the Provincial People's Committee Nguyen Thanh Binh chaired a conference "
+                                     "to disseminate Directive No. 12/CT-UBND."),
+        testing::make_document("vi", "Thừa Thiên Huế siết kỷ cương xây dựng pháp luật\nSáng 25/9/2023, Phó Chủ tịch UBND tỉnh "
+                                     "Nguyễn Thanh Bình chủ trì hội nghị quán triệt Chỉ thị số 12/CT-UBND."),
+        testing::make_document("en-other", "Hue reviews land records\nVice Chairman of the Provincial People's Committee Nguyen "
+                                           "Thanh Binh asked departments to review land records."),
+    };
+    for (int i = 0; i < 12; ++i)  // a Vietnamese corpus: English words are rare
+        docs.push_back(testing::make_document("vi-" + std::to_string(i), "Tin " + std::to_string(i) +
+                                                                             "\nÔng Nguyễn Văn Thanh và bà Trần Thị Bình dự hội nghị ở Huế."));
+    build(std::move(docs));
+    const auto related = related_to_document(db_, analyzer_, "en", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_GE(related->size(), 2u);
+    EXPECT_EQ(related.value()[0].document.id, "vi");
+    for (const RelatedDocument& hit : related.value()) {
+        std::vector<std::string> names;
+        for (const SharedName& name : hit.names) names.push_back(name.name);
+        if (hit.document.id == "vi" || hit.document.id == "en-other") {
+            EXPECT_EQ(names, std::vector<std::string>{"Nguyen Thanh Binh"}) << hit.document.id;
+        }
     }
 }
 
