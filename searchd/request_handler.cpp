@@ -208,27 +208,28 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
     if (q == json.MemberEnd() || !q->value.IsString())
         return error_reply({"bad_parameter", "field \"q\" (a string) is required"});
     request.query.assign(q->value.GetString(), q->value.GetStringLength());
+    // An optional field given as null is not given, as clients that serialize every field send it.
     for (const auto& [name, field] : {std::pair{"limit", &request.limit}, std::pair{"offset", &request.offset}}) {
         const auto it = json.FindMember(name);
-        if (it == json.MemberEnd()) continue;
+        if (it == json.MemberEnd() || it->value.IsNull()) continue;
         if (!it->value.IsUint64())
             return error_reply({"bad_parameter", std::string("field \"") + name + "\" must be a non-negative integer"});
         *field = static_cast<std::size_t>(it->value.GetUint64());
     }
     for (const StringParameter& parameter : kFilterParameters) {
         const auto it = json.FindMember(parameter.name);
-        if (it == json.MemberEnd()) continue;
+        if (it == json.MemberEnd() || it->value.IsNull()) continue;
         if (!it->value.IsString())
             return error_reply({"bad_parameter", std::string("field \"") + parameter.name + "\" must be a string"});
         request.*parameter.field = std::string(it->value.GetString(), it->value.GetStringLength());
     }
-    if (const auto it = json.FindMember("sort"); it != json.MemberEnd()) {
+    if (const auto it = json.FindMember("sort"); it != json.MemberEnd() && !it->value.IsNull()) {
         if (!it->value.IsString()) return error_reply({"bad_parameter", "field \"sort\" must be a string"});
         Result<SortOrder> sort = parse_sort(it->value.GetString());
         if (!sort) return error_reply(sort.error());
         request.sort = sort.value();
     }
-    if (const auto it = json.FindMember("facets"); it != json.MemberEnd()) {
+    if (const auto it = json.FindMember("facets"); it != json.MemberEnd() && !it->value.IsNull()) {
         Result<std::vector<Facet>> facets = facets_field(it->value);
         if (!facets) return error_reply(facets.error());
         request.facets = std::move(facets.value());

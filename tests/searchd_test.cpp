@@ -126,6 +126,10 @@ TEST_F(HandlerTest, PostSearchTakesTheSameFieldsAsJson) {
     const auto json = call("POST", "/search", 200, R"({"q": "law enforcement", "limit": 1, "offset": 0})");
     ASSERT_EQ(json["hits"].Size(), 1u);
     EXPECT_STREQ(json["hits"][0]["id"].GetString(), "en");
+    // An optional field given as null is not given, as clients that serialize every field send it.
+    const auto nulls = call("POST", "/search", 200, R"({"q": "law enforcement", "limit": null, "to": null, "sort": null, "facets": null})");
+    EXPECT_STREQ(nulls["hits"][0]["id"].GetString(), "en");
+    EXPECT_EQ(nulls["limit"].GetUint(), 10u);
 }
 
 TEST_F(HandlerTest, PercentEncodedUtf8AndPaging) {
