@@ -545,8 +545,12 @@ std::optional<LegalHeader> read_legal_header(std::string_view text) {
     if (type_name.empty() && !letter_subject.empty()) type_name = english ? "Official Letter" : "Công văn";
     const std::string_view written_number =
         number_cell.substr(number->match.begin, number->match.end - number->match.begin);
+    // An official subject is cited whole ("… công nghệ thông tin và giao dịch điện tử"), longer
+    // than a first line taken for a title may be; only a runaway one is cut.
+    constexpr std::size_t kMaxOfficialTitleBytes = 640;
     header.title = shorten_title(compose_title(type_name, english, type != nullptr && type->named, written_number,
-                                               subject.empty() ? std::string() : subject_for_title(subject, type, text)));
+                                               subject.empty() ? std::string() : subject_for_title(subject, type, text)),
+                                 kMaxOfficialTitleBytes);
     return header;
 }
 

@@ -1764,6 +1764,13 @@ TEST(LegalHeader, NumberDateAndTitleOfTheOfficialHeader) {
          "Số: 15/2020/NĐ-CP\tHà Nội, ngày 03 tháng 02 năm 2020\n\nNGHỊ ĐỊNH\nQUY ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH\nTRONG LĨNH VỰC BƯU CHÍNH\n"
          "Căn cứ Luật Tổ chức Chính phủ;\n",
          "15/2020/NĐ-CP", "2020-02-03", "Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính"},
+        // A long official subject is the title whole, as it is cited.
+        {"CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/2020/NĐ-CP\nHà Nội, ngày 03 tháng 02 năm 2020\n\nNGHỊ ĐỊNH\n"
+         "QUY ĐỊNH XỬ PHẠT VI PHẠM HÀNH CHÍNH TRONG LĨNH VỰC BƯU CHÍNH, VIỄN THÔNG, TẦN SỐ VÔ TUYẾN ĐIỆN, CÔNG NGHỆ THÔNG TIN VÀ "
+         "GIAO DỊCH ĐIỆN TỬ\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
+         "15/2020/NĐ-CP", "2020-02-03",
+         "Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông, tần số vô tuyến điện, "
+         "công nghệ thông tin và giao dịch điện tử"},
         // Two-line issuer; no restatement: each word in the case the body gives it beside the same neighbour.
         {"ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
          "Số: 40/2026/QĐ-UBND\nQuảng Ninh, ngày 12 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVỀ QUẢN LÝ BẾN THỦY NỘI ĐỊA TRÊN ĐỊA BÀN TỈNH QUẢNG NINH\n"
