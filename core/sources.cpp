@@ -359,7 +359,47 @@ std::size_t too_deep_at(std::string_view json) {
     return std::string_view::npos;
 }
 
+// The adoption date of each law a file holds article by article, by law_key: its closing
+// article says it ("Luật này đã được Quốc hội … thông qua ngày 13 tháng 11 năm 2020"), and it
+// is the date of every article of the law that states none, so that year= and sort=date find
+// the law's articles, not its last one only.
+using LawDates = std::map<std::string, std::string>;
+
+void add_law_date(const rapidjson::Value& record, LawDates& dates) {
+    if (!record.IsObject()) return;
+    const auto law = record.FindMember("law");
+    const auto text = record.FindMember("text");
+    if (law == record.MemberEnd() || !law->value.IsString() || text == record.MemberEnd() || !text->value.IsString()) return;
+    std::string key = law_key(unicode::normalize_nfc(json_string(law->value)));
+    if (key.empty() || dates.contains(key)) return;
+    if (std::string date = find_adoption_date(unicode::normalize_nfc(json_string(text->value))); !date.empty())
+        dates.emplace(std::move(key), std::move(date));
+}
+
+void date_by_law(Document& doc, const LawDates& dates) {
+    if (!doc.date.empty() || doc.law.empty()) return;
+    if (const auto found = dates.find(law_key(doc.law)); found != dates.end()) doc.date = found->second;
+}
+
+LawDates law_dates_of_jsonl(std::string_view content) {
+    LawDates dates;
+    for (std::size_t start = 0; start < content.size();) {
+        const std::size_t eol = std::min(content.find('\n', start), content.size());
+        const std::string_view line = content.substr(start, eol - start);
+        start = eol + 1;
+        // Only records that name a law, and that the reader below would read.
+        if (line.find("\"law\"") == std::string_view::npos || unicode::find_invalid_utf8(line) ||
+            too_deep_at(line) != std::string_view::npos)
+            continue;
+        rapidjson::Document json;
+        json.Parse(line.data(), line.size());
+        if (!json.HasParseError()) add_law_date(json, dates);
+    }
+    return dates;
+}
+
 void read_jsonl(const FileContext& ctx, std::string_view content) {
+    const LawDates law_dates = law_dates_of_jsonl(content);
     std::size_t line_number = 0;
     while (!content.empty()) {
         const std::size_t eol = content.find('\n');
@@ -395,7 +435,10 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
             problem(why);
             continue;
         }
-        const std::uint64_t content_hash = ctx.hash(line);
+        const bool dated = doc.date.empty();
+        date_by_law(doc, law_dates);
+        // A date the law gave it is part of what the record says: the record is read again when it changes.
+        const std::uint64_t content_hash = dated && !doc.date.empty() ? ctx.hash(std::string(line) + '\n' + doc.date) : ctx.hash(line);
         doc.source = ctx.file + ":" + std::to_string(line_number);
         if (ctx.unchanged(doc.id, content_hash, doc.source)) continue;
         doc.path = ctx.absolute_path;
@@ -416,6 +459,9 @@ void read_json(const FileContext& ctx, std::string_view content, std::uint64_t c
         ctx.problem(line_of_offset(content, std::min(offset, content.size())), json_error(json, content));
         return;
     }
+    LawDates law_dates;
+    if (json.IsArray())
+        for (const rapidjson::Value& record : json.GetArray()) add_law_date(record, law_dates);
     auto one = [&](const rapidjson::Value& record, const std::string& fallback_id, std::size_t index) {
         const std::size_t record_number = json.IsArray() ? index + 1 : 0;
         auto warning = [&](std::string reason) { ctx.warning(0, std::move(reason), record_number); };
@@ -424,6 +470,7 @@ void read_json(const FileContext& ctx, std::string_view content, std::uint64_t c
             ctx.problem(0, why, record_number);
             return;
         }
+        date_by_law(doc, law_dates);
         // Records of one file share its bytes: the index tells them apart.
         const std::uint64_t record_hash = fnv1a64(std::to_string(index), content_hash);
         doc.source = json.IsArray() ? ctx.file + "#" + std::to_string(index + 1) : ctx.file;

@@ -434,6 +434,26 @@ TEST(Sources, JsonlGivesTheLawAndArticleADocumentIs) {
     EXPECT_NE(read.problems[1].reason.find("\"law\" \"...\" names no law"), std::string::npos);
 }
 
+// A law held article by article is dated by its closing article, and so are all its articles:
+// year= and sort=date find the law, not its last article only.
+TEST(Sources, EveryArticleOfALawHasTheDateItsClosingArticleGives) {
+    TempDir dir;
+    const auto file = dir.write("laws.jsonl",
+                                "{\"id\":\"ct-1\",\"text\":\"Phạm vi điều chỉnh\",\"law\":\"Luật Cư trú\",\"article\":\"1\"}\n"
+                                "{\"id\":\"ct-2\",\"text\":\"Giải thích từ ngữ\",\"law\":\"Luật Cư trú\",\"article\":\"2\",\"date\":\"2021-07-01\"}\n"
+                                "{\"id\":\"ct-38\",\"text\":\"Hiệu lực thi hành\\nLuật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa "
+                                "Việt Nam khóa XIV, kỳ họp thứ 10 thông qua ngày 13 tháng 11 năm 2020.\",\"law\":\"Luật Cư trú\",\"article\":\"38\"}\n"
+                                "{\"id\":\"dl-1\",\"text\":\"Phạm vi điều chỉnh\",\"law\":\"Luật Du lịch\",\"article\":\"1\"}\n");
+    const Read read = read_all({file.string()});
+    ASSERT_EQ(read.documents.size(), 4u);
+    std::map<std::string, std::string> dates;
+    for (const Document& doc : read.documents) dates[doc.id] = doc.date;
+    EXPECT_EQ(dates["ct-1"], "2020-11-13");
+    EXPECT_EQ(dates["ct-2"], "2021-07-01");  // a date the record states is its own
+    EXPECT_EQ(dates["ct-38"], "2020-11-13");
+    EXPECT_EQ(dates["dl-1"], "");            // another law, which says no date
+}
+
 TEST_F(SearchTest, AnArticleOfALawKeepsItsLawAndNumberAndReadsItsNumberFromItsOpening) {
     Document opening = make_document("opening", "Điều 174. Tội lừa đảo chiếm đoạt tài sản\nNgười nào bằng thủ đoạn gian dối chiếm đoạt tài sản.");
     opening.law = "Bộ luật Hình sự";
