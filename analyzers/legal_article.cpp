@@ -227,4 +227,28 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
     return mentions;
 }
 
+std::vector<std::string> find_law_abbreviations(std::string_view text) {
+    const std::vector<std::string> words = folded_words(text);
+    // Vietnamese syllables all have a vowel; a law's initials ("hngd", "pcmt") have none.
+    const auto initials = [](const std::string& word) {
+        return word.size() >= 2 && word.find_first_of("aeiouy0123456789") == std::string::npos;
+    };
+    std::vector<std::string> keys;
+    const auto add = [&](std::string key) {
+        if (is_law_key(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (initials(words[i]) && !code_named(words[i]).empty()) add(law_key_of({words[i]}));  // "BLHS"
+        for (const std::string_view noun : {"luat", "bo luat", "phap lenh"}) {
+            const std::size_t nouns = noun == "luat" ? 1 : 2;
+            if (i + nouns >= words.size() || !initials(words[i + nouns])) continue;
+            std::string typed = words[i];
+            if (nouns == 2) typed += " " + words[i + 1];
+            const bool of_code = nouns == 1 && i > 0 && words[i - 1] == "bo";  // "luật HS" of "Bộ luật HS"
+            if (typed == noun && !of_code) add(typed + " " + words[i + nouns]);  // "Luật HNGĐ"
+        }
+    }
+    return keys;
+}
+
 }  // namespace tracuu

@@ -67,4 +67,9 @@ struct ArticleMention {
 /// @p references are the document numbers the analyzer found in @p text (Analysis::references).
 [[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text, std::span<const ReferenceMention> references = {});
 
+/// The law keys of every law NFC @p text names by an abbreviation, whose letters no text of
+/// its articles holds: a code's ("BLHS", "blds") or a law's noun and initials ("Luật HNGĐ",
+/// "luat pcmt"). Laws named in full are found by their words.
+[[nodiscard]] std::vector<std::string> find_law_abbreviations(std::string_view text);
+
 }  // namespace tracuu

@@ -403,6 +403,15 @@ private:
                 clauses.push_back(named_article(mention));
                 out_.highlights.articles.insert(mention.article);
             }
+        // A law named by its abbreviation ("Luật HNGĐ", "BLHS"), which its articles do not
+        // write: its articles, where the index holds a law article by article, at a word's
+        // weight. (Named in full, a law's words find them; a constant for those too measured
+        // no better on ALQAC, bench/README.md.)
+        if (!excluded) {
+            std::vector<Xapian::Query> laws;
+            for (const std::string& key : find_law_abbreviations(analysis.text)) laws.emplace_back(law_term(key));
+            if (!laws.empty()) clauses.push_back(constant_weight(kAbbreviatedLawWeight, combine(Xapian::Query::OP_OR, laws)));
+        }
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)

@@ -91,6 +91,9 @@ inline constexpr double kReferenceBoost = 1000.0;
 /// Weight added to the article of a law that a query names ("Điều 173 Bộ luật Hình sự"): the
 /// document asked for, as a number's own document is (twice kReferenceBoost).
 inline constexpr double kArticleBoost = 2 * kReferenceBoost;
+/// Added to the articles of a law a query names by its abbreviation ("Luật HNGĐ"): about what a
+/// rare word weighs, so that the other words of the query still rank them.
+inline constexpr double kAbbreviatedLawWeight = 4.0;
 
 /// Weight factor for a stop word: it still counts, three quarters as much as a content word
 /// (BM25's idf already discounts it; 0.25 and 0.5 made ALQAC answers worse, see bench/README.md).

@@ -2291,6 +2291,9 @@ TEST_F(SearchTest, AbbreviationsAreNoMisspellings) {
         ASSERT_FALSE(response.hits.empty()) << query;
     }
     EXPECT_EQ(search("luat hngd").did_you_mean, "");
+    // Named by its initials alone, a law's articles are found, though no text writes them.
+    for (const std::string query : {"luat hngd", "Luật HNGĐ", "LUẬT HNGĐ"}) EXPECT_EQ(ids(search(query)), std::vector<std::string>{"hngd-8"}) << query;
+    EXPECT_EQ(ids(search("cai nghiện luật pcmt")).front(), "pcmt-32");
     EXPECT_EQ(search("luat pcmt dieu 32").hits.front().document.id, "pcmt-32");
     // Not an abbreviation the index knows, nor typed in capitals: a misspelling as before.
     EXPECT_EQ(search("co phieu hngd").did_you_mean, "co phieu hng");

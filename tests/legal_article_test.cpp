@@ -94,6 +94,18 @@ TEST(LegalArticle, AQueryNamesAnArticleOnlyByItsNumber) {
     }
 }
 
+TEST(LegalArticle, ALawNamedByItsAbbreviation) {
+    using Keys = std::vector<std::string>;
+    EXPECT_EQ(find_law_abbreviations("Luật HNGĐ"), Keys{"luat hngd"});
+    EXPECT_EQ(find_law_abbreviations("ly hon theo luat hngd"), Keys{"luat hngd"});
+    EXPECT_EQ(find_law_abbreviations("tội trộm cắp BLHS 2015"), Keys{"bo luat hinh su"});
+    EXPECT_EQ(find_law_abbreviations("Bộ luật HS"), Keys{"bo luat hs"});
+    // Named in full, or words that merely follow "luật", are no abbreviation.
+    EXPECT_EQ(find_law_abbreviations("theo Luật Đất đai"), Keys{});
+    EXPECT_EQ(find_law_abbreviations("luật sư Nguyễn Văn A"), Keys{});
+    EXPECT_EQ(find_law_abbreviations("luật 2024"), Keys{});
+}
+
 // A decree, a circular or a law named by its number, before or after the article: the number
 // the analyzer read there, and no number read elsewhere in the query.
 TEST(LegalArticle, AQueryNamesAnArticleOfADocumentByItsNumber) {
