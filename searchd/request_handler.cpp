@@ -472,7 +472,14 @@ HttpReply RequestHandler::route(Searcher& searcher, const HttpRequest& request) 
         }
         return HttpReply{200, "text/plain; version=0.0.4", std::move(text), "metrics"};
     }
-    return error_reply({"not_found", "no such route: " + request.method + " " + request.target.substr(0, request.target.find('?'))});
+    std::string why = "no such route: " + request.method + " " + request.target.substr(0, request.target.find('?'));
+    // "/documents/data/21480634": an id with a '/', as a path names a file, not percent-encoded.
+    if (first == "documents" && segments.size() > 2) {
+        std::string id = segments[1];
+        for (std::size_t i = 2; i < segments.size(); ++i) id += "%2F" + segments[i];
+        why += "; an id with \"/\" is percent-encoded: /documents/" + id;
+    }
+    return error_reply({"not_found", why});
 }
 
 

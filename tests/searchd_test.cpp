@@ -195,6 +195,9 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("POST", "/search", 400, "bad_parameter", R"({"q": "a", "limit": "5"})");
     expect_error("GET", "/documents/nope", 404, "not_found");
     expect_error("GET", "/documents/%FF", 404, "not_found");  // invalid UTF-8 in the message stays valid JSON
+    // An id with a '/' not percent-encoded: the message says how to ask for it.
+    const auto slash = call("GET", "/documents/data/21480634", 404);
+    EXPECT_NE(std::string(slash["error"]["message"].GetString()).find("/documents/data%2F21480634"), std::string::npos);
     expect_error("GET", "/nowhere", 404, "not_found");
     expect_error("DELETE", "/search", 405, "method_not_allowed");
     expect_error("GET", "relative", 400, "bad_request");
