@@ -906,6 +906,25 @@ TEST_F(SearchTest, TitleFieldWordsAsTypedRankTheTitlesFound) {
     EXPECT_EQ(ids(search("title:\"giá đắt\"")).front(), "dat");
 }
 
+// A number typed alone is a Vietnamese query: after the document that is it, the Vietnamese
+// documents citing it before the English press, however short; in an English query, the English.
+TEST_F(SearchTest, CitingDocumentsInTheQuerysLanguageComeFirst) {
+    Document resolution = make_document("nq-126", "Nghị quyết về một số giải pháp nâng cao chất lượng xây dựng pháp luật");
+    resolution.number = "126/NQ-CP";
+    std::string directive = "Chỉ thị triển khai thực hiện Nghị quyết số 126/NQ-CP của Chính phủ.";
+    for (int i = 0; i < 8; ++i) directive += " Các sở, ban, ngành rà soát văn bản quy phạm pháp luật thuộc lĩnh vực quản lý.";
+    Document en1 = make_document("en-1", "Officials discuss Resolution 126/NQ-CP on lawmaking.");
+    en1.lang = "en";
+    Document en2 = make_document("en-2", "Hue implements Resolution 126/NQ-CP.");
+    en2.lang = "en";
+    index({resolution, make_document("ct-vi", directive), en1, en2});
+    const auto found = ids(search("126/NQ-CP"));
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0], "nq-126");
+    EXPECT_EQ(found[1], "ct-vi");
+    EXPECT_EQ(ids(search("Resolution No. 126/NQ-CP")).at(1).rfind("en-", 0), 0u);
+}
+
 // A number as lists and people write it alone: codes first ("NQ-CP 126"), or its type and
 // serial ("QĐ 1880", "Quyết định 1880"), as ref= reads it; the document that is it first.
 TEST_F(SearchTest, ANumberTypedCodesFirstOrInPartFindsTheDocumentThatIsIt) {
