@@ -881,15 +881,19 @@ bool has_only_type_codes(const DocumentNumber& number) {
     });
 }
 
-NumberLookup part_of(const DocumentNumber& number) {
+}  // namespace
+
+NumberLookup lookup_of(DocumentNumber number) {
     NumberLookup lookup;
+    if (!has_only_type_codes(number)) {
+        lookup.whole = std::move(number);
+        return lookup;
+    }
     lookup.serial = without_leading_zeros(number.number);
     lookup.year = number.year;
-    lookup.codes = number.codes;
+    lookup.codes = std::move(number.codes);
     return lookup;
 }
-
-}  // namespace
 
 bool NumberLookup::fits(const DocumentNumber& number) const {
     if (whole) return whole->key() == number.key();
@@ -915,12 +919,7 @@ std::optional<NumberLookup> read_number_lookup(std::string_view text) {
     if (!number) {
         if (const std::string rewritten = codes_first_as_number_first(view); !rewritten.empty()) number = parse_document_number(rewritten);
     }
-    if (number) {
-        NumberLookup lookup;
-        if (has_only_type_codes(*number)) return part_of(*number);
-        lookup.whole = std::move(number);
-        return lookup;
-    }
+    if (number) return lookup_of(std::move(*number));
     // A serial with its year or its type: "45/2019", "Luật 45/2019", "QĐ 1880", "Thông tư 47/2011".
     const bool starts_with_serial = !view.empty() && is_ascii_digit(static_cast<unsigned char>(view.front()));
     const std::size_t start = starts_with_serial ? 0 : number_start_after_type_name(view);

@@ -99,6 +99,10 @@ struct NumberLookup {
     [[nodiscard]] std::string key_prefix() const;
 };
 
+/// @p number as a lookup: a part when it has its type's code and no other ("47/2011/TT",
+/// "1880/QĐ": every number that begins so), else whole.
+[[nodiscard]] NumberLookup lookup_of(DocumentNumber number);
+
 /// Reads @p text as a number looked up: whole (parse_document_number, or codes first: "NQ-CP
 /// 126"), or in part, a serial with its year ("45/2019", "Luật 45/2019": laws' numbers carry
 /// their issuer, QH14, not their type) or with its type's code or name ("QĐ 1880", "Quyết định

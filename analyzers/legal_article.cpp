@@ -183,17 +183,10 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
             if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end())
                 mention.law_keys.push_back(std::move(key));
         };
-        const auto add_unique = [](std::vector<std::string>& keys, std::string key) {
-            if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
-        };
-        const auto add_number = [&](const DocumentNumber& number) {
-            if (std::none_of(number.codes.begin(), number.codes.end(), [](const std::string& code) {
-                    const CodeInfo* info = find_code(code);
-                    return info == nullptr || info->kind != CodeKind::type;
-                }))
-                add_unique(mention.number_prefixes, number.key() + "-");  // "47/2011/TT": its type only
-            else
-                add_unique(mention.number_keys, number.key());
+        // A number whole asks for its key, one typed in part for the keys that begin so.
+        const auto add_number = [&](const NumberLookup& lookup) {
+            std::vector<std::string>& keys = lookup.whole ? mention.number_keys : mention.number_prefixes;
+            if (std::string key = lookup.key_prefix(); std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
         };
         // After it: "Điều 173 (của) Bộ luật Hình sự", "Article 8 of the Labour Code".
         std::size_t after = i + 2;
@@ -208,11 +201,7 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         std::optional<NumberLookup> lookup;
         for (std::size_t end = after; end < std::min(words.size(), after + kMaxNumberWords); ++end)
             if (auto read = read_number_lookup(text.substr(spans[after].begin, spans[end].end - spans[after].begin))) lookup = std::move(read);
-        if (lookup && lookup->whole) {
-            add_number(*lookup->whole);
-        } else if (lookup) {
-            add_unique(mention.number_prefixes, lookup->key_prefix());
-        }
+        if (lookup) add_number(*lookup);
         // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173", "15/2020/NĐ-CP điều 5".
         std::size_t before = i;
         while (before >= 2 && is_article_part(words[before - 2])) before -= 2;
@@ -221,7 +210,7 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
             add_law(begin, before);
         }
         for (const ReferenceMention& reference : references)
-            if (reference.end <= spans[before].begin && (before == 0 || spans[before - 1].end <= reference.end)) add_number(reference.number);
+            if (reference.end <= spans[before].begin && (before == 0 || spans[before - 1].end <= reference.end)) add_number(lookup_of(reference.number));
         mentions.push_back(std::move(mention));
     }
     return mentions;
