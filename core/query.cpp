@@ -439,10 +439,7 @@ private:
         for (const std::string& key : mention.law_keys) laws.emplace_back(law_term(key));
         // An article of a document named by its number is one whose own number that is.
         for (const std::string& key : mention.number_keys) laws.emplace_back(std::string(schema::kNumberPrefix) + key);
-        constexpr Xapian::termcount kMaxNumbers = 100;
-        for (const std::string& prefix : mention.number_prefixes)
-            laws.emplace_back(Xapian::Query::OP_WILDCARD, std::string(schema::kNumberPrefix) + prefix, kMaxNumbers,
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        for (const std::string& prefix : mention.number_prefixes) laws.push_back(keys_beginning(schema::kNumberPrefix, prefix));
         return constant_weight(kArticleBoost, Xapian::Query(Xapian::Query::OP_AND, article, combine(Xapian::Query::OP_OR, laws)));
     }
 
@@ -527,15 +524,18 @@ private:
         return types_only ? number.key() + "-" : std::string();
     }
 
+    // The terms of prefix @p term_prefix (XR, XN) of the numbers whose key begins with
+    // @p key_prefix, the 100 most frequent.
+    static Xapian::Query keys_beginning(std::string_view term_prefix, const std::string& key_prefix) {
+        constexpr Xapian::termcount kMaxNumbers = 100;
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + key_prefix, kMaxNumbers,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+
     // As cited() for every number whose key begins with @p key_prefix.
     static Xapian::Query numbers_beginning(const std::string& key_prefix) {
-        constexpr Xapian::termcount kMaxNumbers = 100;
-        auto constant = [&](double weight, std::string_view term_prefix) {
-            return constant_weight(weight, Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(term_prefix) + key_prefix, kMaxNumbers,
-                                                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
-        };
-        return Xapian::Query(Xapian::Query::OP_OR, constant(kReferenceBoost, schema::kReferencePrefix),
-                             constant(2 * kReferenceBoost, schema::kNumberPrefix));
+        return Xapian::Query(Xapian::Query::OP_OR, constant_weight(kReferenceBoost, keys_beginning(schema::kReferencePrefix, key_prefix)),
+                             constant_weight(2 * kReferenceBoost, keys_beginning(schema::kNumberPrefix, key_prefix)));
     }
 
     Result<Xapian::Query> phrase(std::size_t begin, std::size_t end, bool excluded) {
