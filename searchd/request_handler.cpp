@@ -199,6 +199,13 @@ Result<std::vector<Facet>> facets_field(const rapidjson::Value& value) {
     return Error{"bad_parameter", "field \"facets\" must be true, false, or a list of lang, type, issuer, year"};
 }
 
+// The value of optional field @p name, or nullptr when it is absent or null: clients that
+// serialize every field send null for one not given.
+const rapidjson::Value* given(const rapidjson::Document& json, const char* name) {
+    const auto it = json.FindMember(name);
+    return it == json.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
+}
+
 HttpReply post_search(Searcher& searcher, const std::string& body) {
     rapidjson::Document json;
     if (std::optional<Error> error = read_json_object(body, json, "{\"q\": \"nghị quyết\"}")) return error_reply(*error);
@@ -208,29 +215,28 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
     if (q == json.MemberEnd() || !q->value.IsString())
         return error_reply({"bad_parameter", "field \"q\" (a string) is required"});
     request.query.assign(q->value.GetString(), q->value.GetStringLength());
-    // An optional field given as null is not given, as clients that serialize every field send it.
     for (const auto& [name, field] : {std::pair{"limit", &request.limit}, std::pair{"offset", &request.offset}}) {
-        const auto it = json.FindMember(name);
-        if (it == json.MemberEnd() || it->value.IsNull()) continue;
-        if (!it->value.IsUint64())
+        const rapidjson::Value* value = given(json, name);
+        if (value == nullptr) continue;
+        if (!value->IsUint64())
             return error_reply({"bad_parameter", std::string("field \"") + name + "\" must be a non-negative integer"});
-        *field = static_cast<std::size_t>(it->value.GetUint64());
+        *field = static_cast<std::size_t>(value->GetUint64());
     }
     for (const StringParameter& parameter : kFilterParameters) {
-        const auto it = json.FindMember(parameter.name);
-        if (it == json.MemberEnd() || it->value.IsNull()) continue;
-        if (!it->value.IsString())
+        const rapidjson::Value* value = given(json, parameter.name);
+        if (value == nullptr) continue;
+        if (!value->IsString())
             return error_reply({"bad_parameter", std::string("field \"") + parameter.name + "\" must be a string"});
-        request.*parameter.field = std::string(it->value.GetString(), it->value.GetStringLength());
+        request.*parameter.field = std::string(value->GetString(), value->GetStringLength());
     }
-    if (const auto it = json.FindMember("sort"); it != json.MemberEnd() && !it->value.IsNull()) {
-        if (!it->value.IsString()) return error_reply({"bad_parameter", "field \"sort\" must be a string"});
-        Result<SortOrder> sort = parse_sort(it->value.GetString());
+    if (const rapidjson::Value* value = given(json, "sort")) {
+        if (!value->IsString()) return error_reply({"bad_parameter", "field \"sort\" must be a string"});
+        Result<SortOrder> sort = parse_sort(value->GetString());
         if (!sort) return error_reply(sort.error());
         request.sort = sort.value();
     }
-    if (const auto it = json.FindMember("facets"); it != json.MemberEnd() && !it->value.IsNull()) {
-        Result<std::vector<Facet>> facets = facets_field(it->value);
+    if (const rapidjson::Value* value = given(json, "facets")) {
+        Result<std::vector<Facet>> facets = facets_field(*value);
         if (!facets) return error_reply(facets.error());
         request.facets = std::move(facets.value());
     }
