@@ -376,9 +376,13 @@ void add_law_date(const rapidjson::Value& record, LawDates& dates) {
         dates.emplace(std::move(key), std::move(date));
 }
 
-void date_by_law(Document& doc, const LawDates& dates) {
-    if (!doc.date.empty() || doc.law.empty()) return;
-    if (const auto found = dates.find(law_key(doc.law)); found != dates.end()) doc.date = found->second;
+// Whether it gave @p doc its law's date.
+bool date_by_law(Document& doc, const LawDates& dates) {
+    if (!doc.date.empty() || doc.law.empty()) return false;
+    const auto found = dates.find(law_key(doc.law));
+    if (found == dates.end()) return false;
+    doc.date = found->second;
+    return true;
 }
 
 LawDates law_dates_of_jsonl(std::string_view content) {
@@ -435,10 +439,8 @@ void read_jsonl(const FileContext& ctx, std::string_view content) {
             problem(why);
             continue;
         }
-        const bool dated = doc.date.empty();
-        date_by_law(doc, law_dates);
         // A date the law gave it is part of what the record says: the record is read again when it changes.
-        const std::uint64_t content_hash = dated && !doc.date.empty() ? ctx.hash(std::string(line) + '\n' + doc.date) : ctx.hash(line);
+        const std::uint64_t content_hash = date_by_law(doc, law_dates) ? ctx.hash(std::string(line) + '\n' + doc.date) : ctx.hash(line);
         doc.source = ctx.file + ":" + std::to_string(line_number);
         if (ctx.unchanged(doc.id, content_hash, doc.source)) continue;
         doc.path = ctx.absolute_path;
