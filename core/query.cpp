@@ -369,11 +369,8 @@ private:
                     clauses.emplace_back(std::move(term));
                 }
         }
-        // The reference term itself also counts as a word (BM25: rarer numbers and more mentions
-        // weigh more), which ranks the citing documents among themselves. It replaced a phrase of
-        // the number's parts ("126 nq cp"): the same documents, at a fifth of the cost.
         for (const ReferenceMention& mention : analysis.references) {
-            Xapian::Query clause(Xapian::Query::OP_OR, cited(mention.number), Xapian::Query(TermMapper::reference_term(mention.number)));
+            Xapian::Query clause = number_asked(mention.number);
             // A number typed in part ("126/NQ", "12/2015/TTLT", "25/2024/QD-UB"), as people
             // type the start of a number and press Enter: every number that begins so too.
             if (const std::string prefix = typed_in_part(mention.number); !prefix.empty()) {
@@ -388,7 +385,7 @@ private:
         if (analysis.references.empty() && !excluded)
             if (const auto lookup = read_number_lookup(analysis.text)) {
                 if (lookup->whole) {
-                    clauses.emplace_back(Xapian::Query::OP_OR, cited(*lookup->whole), Xapian::Query(TermMapper::reference_term(*lookup->whole)));
+                    clauses.push_back(number_asked(*lookup->whole));
                     out_.highlights.references.insert(lookup->whole->key());
                 } else {
                     clauses.push_back(numbers_beginning(lookup->key_prefix()));
@@ -740,6 +737,14 @@ private:
                                                     constant_weight(kReferenceBoost / 10, in_language),
                                                     constant_weight(kReferenceBoost / 100, citing_in_language)};
         return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    }
+
+    // A document number the query asks for: cited(), and the reference term itself as a word
+    // (BM25: rarer numbers and more mentions weigh more), which ranks the citing documents among
+    // themselves. It replaced a phrase of the number's parts ("126 nq cp"): the same documents,
+    // at a fifth of the cost.
+    Xapian::Query number_asked(const DocumentNumber& number) const {
+        return Xapian::Query(Xapian::Query::OP_OR, cited(number), Xapian::Query(TermMapper::reference_term(number)));
     }
 
     // @p dates: spans of the analyzed text whose tokens are not marked one by one.
