@@ -127,8 +127,12 @@ constexpr std::size_t kMaxNumberWords = 12;
 
 std::string law_key(std::string_view name) { return law_key_of(folded_words(name)); }
 
+// The nouns a law's abbreviation keeps before its initials ("luat hngd", "bo luat hs"), on the
+// index side (law_abbreviation_key) and the query side (find_law_abbreviations) alike.
+constexpr std::string_view kAbbreviatedLawNouns[] = {"bo luat", "luat", "phap lenh"};
+
 std::string law_abbreviation_key(std::string_view key) {
-    for (const std::string_view noun : {"bo luat", "luat", "phap lenh"}) {
+    for (const std::string_view noun : kAbbreviatedLawNouns) {
         if (!starts_with_words(key, noun)) continue;
         std::string initials;
         for (std::size_t p = noun.size() + 1; p < key.size(); p = key.find(' ', p) == std::string_view::npos ? key.size() : key.find(' ', p) + 1)
@@ -228,8 +232,8 @@ std::vector<std::string> find_law_abbreviations(std::string_view text) {
     };
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (initials(words[i]) && !code_named(words[i]).empty()) add(law_key_of({words[i]}));  // "BLHS"
-        for (const std::string_view noun : {"luat", "bo luat", "phap lenh"}) {
-            const std::size_t nouns = noun == "luat" ? 1 : 2;
+        for (const std::string_view noun : kAbbreviatedLawNouns) {
+            const auto nouns = static_cast<std::size_t>(std::count(noun.begin(), noun.end(), ' ')) + 1;
             if (i + nouns >= words.size() || !initials(words[i + nouns])) continue;
             std::string typed = words[i];
             if (nouns == 2) typed += " " + words[i + 1];
