@@ -5,6 +5,7 @@
 #include "searchd/http_server.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
@@ -25,8 +26,9 @@ namespace {
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(tcp::socket&& socket, const RequestHandler& handler, const ServerLimits& limits, const RequestLogger& logger,
-            std::shared_ptr<std::atomic<std::size_t>> in_flight)
-        : stream_(std::move(socket)), handler_(handler), limits_(limits), logger_(logger), in_flight_(std::move(in_flight)) {}
+            const WorkerPools& pools, std::shared_ptr<std::atomic<std::size_t>> in_flight)
+        : stream_(std::move(socket)), handler_(handler), limits_(limits), logger_(logger), pools_(pools),
+          in_flight_(std::move(in_flight)) {}
 
     void run() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
 
@@ -58,8 +60,21 @@ private:
         http::request<http::string_body> request = parser_->release();
         HttpRequest simple{std::string(request.method_string()), std::string(request.target()), std::move(request.body())};
         const bool head = request.method() == http::verb::head;
-        HttpReply reply = handler_.handle(simple);
-        send(simple, std::move(reply), request.keep_alive(), request.version(), head);
+        const Lane lane = lane_of(simple);
+        net::thread_pool* pool = lane == Lane::search ? pools_.search : lane == Lane::control ? pools_.control : nullptr;
+        if (pool == nullptr) return send(simple, handler_.handle(simple), request.keep_alive(), request.version(), head);
+        std::atomic<std::size_t>* waiting = lane == Lane::search ? pools_.searches_waiting : nullptr;
+        if (waiting != nullptr) ++*waiting;
+        net::post(*pool, [self = shared_from_this(), simple = std::move(simple), keep_alive = request.keep_alive(),
+                          version = request.version(), head, waiting]() mutable {
+            if (waiting != nullptr) --*waiting;
+            HttpReply reply = self->handler_.handle(simple);
+            // Back on the connection's strand, where its reads and writes happen.
+            net::post(self->stream_.get_executor(), [self, simple = std::move(simple), reply = std::move(reply), keep_alive,
+                                                     version, head]() mutable {
+                self->send(simple, std::move(reply), keep_alive, version, head);
+            });
+        });
     }
 
     void send(const HttpRequest& request, HttpReply reply, bool keep_alive, unsigned version, bool head) {
@@ -95,6 +110,7 @@ private:
     const RequestHandler& handler_;  // owned by main, outlives every session
     ServerLimits limits_;
     RequestLogger logger_;
+    WorkerPools pools_;
     std::shared_ptr<std::atomic<std::size_t>> in_flight_;
     std::chrono::steady_clock::time_point started_;
 };
@@ -104,9 +120,9 @@ private:
 class HttpServer::Listener : public std::enable_shared_from_this<Listener> {
 public:
     Listener(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler, ServerLimits limits,
-             RequestLogger logger, ProblemLogger log_problem)
+             RequestLogger logger, ProblemLogger log_problem, WorkerPools pools)
         : io_(io), acceptor_(net::make_strand(io)), retry_(acceptor_.get_executor()), handler_(handler), limits_(limits),
-          logger_(std::move(logger)), log_problem_(std::move(log_problem)) {
+          logger_(std::move(logger)), log_problem_(std::move(log_problem)), pools_(pools) {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(net::socket_base::reuse_address(true));
         acceptor_.bind(endpoint);
@@ -146,7 +162,7 @@ private:
         if (failed_accepts_ > 0 && log_problem_)
             log_problem_("accepting connections again, after " + std::to_string(failed_accepts_) + " failed attempts");
         failed_accepts_ = 0;
-        std::make_shared<Session>(std::move(socket), handler_, limits_, logger_, in_flight_)->run();
+        std::make_shared<Session>(std::move(socket), handler_, limits_, logger_, pools_, in_flight_)->run();
         accept();
     }
 
@@ -158,12 +174,13 @@ private:
     ServerLimits limits_;
     RequestLogger logger_;
     ProblemLogger log_problem_;
+    WorkerPools pools_;
     std::shared_ptr<std::atomic<std::size_t>> in_flight_ = std::make_shared<std::atomic<std::size_t>>(0);
 };
 
 HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, const RequestHandler& handler,
-                       ServerLimits limits, RequestLogger logger, ProblemLogger log_problem)
-    : listener_(std::make_shared<Listener>(io, endpoint, handler, limits, std::move(logger), std::move(log_problem))) {}
+                       ServerLimits limits, RequestLogger logger, ProblemLogger log_problem, WorkerPools pools)
+    : listener_(std::make_shared<Listener>(io, endpoint, handler, limits, std::move(logger), std::move(log_problem), pools)) {}
 
 HttpServer::~HttpServer() = default;
 

@@ -1,5 +1,5 @@
 /** @file
- * @brief The HTTP/1.1 server: Boost.Beast sessions on a multi-threaded io_context.
+ * @brief The HTTP/1.1 server: Boost.Beast sessions on an io_context, answers on worker pools.
  */
 #pragma once
 
@@ -7,7 +7,9 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -21,6 +23,17 @@ struct ServerLimits {
     std::size_t max_body_bytes = 1 << 20;
     std::size_t max_header_bytes = 16 << 10;
     std::chrono::seconds idle_timeout{30};   ///< Per read or write on a connection.
+};
+
+/// The threads that answer requests of each Lane but Lane::connection, owned by the caller. A
+/// request read on an io thread is answered on its lane's pool and written back on the io
+/// thread, so that the io threads only read and write, and a request of one lane never waits
+/// behind those of another. Without a pool, a lane's requests are answered on the io thread.
+struct WorkerPools {
+    boost::asio::thread_pool* search = nullptr;
+    boost::asio::thread_pool* control = nullptr;
+    /// Requests waiting for a search thread, counted if given (for /metrics).
+    std::atomic<std::size_t>* searches_waiting = nullptr;
 };
 
 /// Called once per request with method, target, status, reply bytes and duration.
@@ -38,7 +51,8 @@ public:
     /// An accept that fails (out of file descriptors, say) is retried after kAcceptRetryDelay,
     /// not at once, which spun a core; @p log_problem hears of it once, and once it accepts again.
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-               const RequestHandler& handler, ServerLimits limits, RequestLogger logger, ProblemLogger log_problem = {});
+               const RequestHandler& handler, ServerLimits limits, RequestLogger logger, ProblemLogger log_problem = {},
+               WorkerPools pools = {});
 
     static constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
     ~HttpServer();
@@ -46,7 +60,7 @@ public:
     /// The address actually bound.
     [[nodiscard]] boost::asio::ip::tcp::endpoint local_endpoint() const;
 
-    /// Starts accepting; connections are served on the threads that run the io_context.
+    /// Starts accepting; connections are read and written on the threads that run the io_context.
     void start();
 
     /// Stops accepting new connections; sessions under way finish their request.

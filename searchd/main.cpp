@@ -1,7 +1,9 @@
 /** @file
  * @brief tracuu-searchd: answers ranked queries over a tracuu index as JSON.
  *
- * N threads run one io_context; each thread has its own Searcher (Xapian::Database
+ * One thread reads and writes every connection (an io_context); N search threads answer
+ * searches, and one more answers /health and /metrics, so that those answer while every
+ * search thread is busy (WorkerPools). Each thread has its own Searcher (Xapian::Database
  * is not shareable between threads) and moves it to the latest commit at most every
  * kRefreshInterval, so a commit by the indexer is answered within a second. Answers are
  * kept in a ResponseCache keyed by index revision. The access log is written by a
@@ -12,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <spdlog/async.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -22,7 +25,6 @@
 #include <memory>
 #include <thread>
 #include <variant>
-#include <vector>
 
 namespace net = boost::asio;
 
@@ -73,7 +75,7 @@ int main(int argc, char** argv) {
     unsigned threads = std::max(2u, std::thread::hardware_concurrency());
     app.add_option("--db", db_path, "Index directory built by tracuu-index")->required();
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
-    app.add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+    app.add_option("--threads", threads, "Search threads")->capture_default_str()->check(CLI::Range(1u, 256u));
     std::size_t cache_mb = 64;
     app.add_option("--cache-mb", cache_mb, "Memory for answers already given, in MiB (0: no cache)")
         ->capture_default_str()->check(CLI::Range(0, 1 << 20));
@@ -126,11 +128,15 @@ int main(int argc, char** argv) {
             spdlog::error("{} {} {} {}B {:.2f}ms: {}", request.method, request.target, reply.status, reply.body.size(), ms, reply.cause);
     };
 
-    net::io_context io(static_cast<int>(threads));
+    // Declared after io, so destroyed before it: their queued answers hold connections of io's.
+    net::io_context io(1);
+    net::thread_pool searches(threads);
+    net::thread_pool control(1);
     std::unique_ptr<tracuu::searchd::HttpServer> server;
     try {
         server = std::make_unique<tracuu::searchd::HttpServer>(io, endpoint, handler, tracuu::searchd::ServerLimits{}, log_request,
-                                                              [](const std::string& problem) { spdlog::warn("{}", problem); });
+                                                              [](const std::string& problem) { spdlog::warn("{}", problem); },
+                                                              tracuu::searchd::WorkerPools{&searches, &control, &metrics.searches_waiting()});
     } catch (const boost::system::system_error& e) {
         spdlog::error("cannot listen on {}: {}", listen, e.code().message());
         return 1;
@@ -158,11 +164,14 @@ int main(int argc, char** argv) {
     });
 
     const auto bound = server->local_endpoint();
-    spdlog::info("listening on {} ({} threads, {} documents in {})", url_of(bound), threads, documents, db_path);
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+    spdlog::info("listening on {} ({} search threads, {} documents in {})", url_of(bound), threads, documents, db_path);
     io.run();
-    for (auto& thread : pool) thread.join();
+    // Requests still waiting are dropped (their clients were given the drain time); searches
+    // under way finish.
+    searches.stop();
+    control.stop();
+    searches.join();
+    control.join();
     spdlog::info("stopped");
     return 0;
 }

@@ -32,7 +32,10 @@ std::string Metrics::render(std::size_t documents) const {
         << "tracuu_request_duration_seconds_count " << count_ << '\n'
         << "# HELP tracuu_documents Documents in the index.\n"
         << "# TYPE tracuu_documents gauge\n"
-        << "tracuu_documents " << documents << '\n';
+        << "tracuu_documents " << documents << '\n'
+        << "# HELP tracuu_searches_waiting Requests read and waiting for a search thread.\n"
+        << "# TYPE tracuu_searches_waiting gauge\n"
+        << "tracuu_searches_waiting " << searches_waiting_.load() << '\n';
     return out.str();
 }
 

@@ -24,12 +24,17 @@ public:
     /// Everything so far, with @p documents as the index size gauge.
     [[nodiscard]] std::string render(std::size_t documents) const;
 
+    /// Requests waiting for a search thread (kept by the server, WorkerPools): how far behind
+    /// the daemon is, which the latency histogram tells only once they are answered.
+    [[nodiscard]] std::atomic<std::size_t>& searches_waiting() { return searches_waiting_; }
+
 private:
     mutable std::mutex mutex_;
     std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;
     std::array<std::uint64_t, kBuckets.size()> bucket_counts_{};
     std::uint64_t count_ = 0;
     double sum_ = 0;
+    std::atomic<std::size_t> searches_waiting_ = 0;
 };
 
 }  // namespace tracuu::searchd

@@ -498,6 +498,13 @@ unsigned http_status(const Error& error) {
     return it == statuses.end() ? 500 : it->second;
 }
 
+Lane lane_of(const HttpRequest& request) {
+    const std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
+    if ((request.method == "GET" || request.method == "HEAD") && is_web_page(path)) return Lane::connection;
+    if (path == "/health" || path == "/metrics") return Lane::control;
+    return Lane::search;
+}
+
 HttpReply error_reply(const Error& error) {
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);

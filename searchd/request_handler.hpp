@@ -45,6 +45,15 @@ struct HttpReply {
 /// Percent-decodes a URL component ('+' as space); nullopt on a malformed escape.
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text);
 
+/// Which threads answer a request (HttpServer's WorkerPools): the page's files at once, on the
+/// thread that read the request; /health and /metrics on a thread of their own, so that a
+/// daemon whose search threads are all busy with long questions still says how it is; every
+/// other request on the search threads.
+enum class Lane { connection, control, search };
+
+/// The lane of @p request, from its method and path alone.
+[[nodiscard]] Lane lane_of(const HttpRequest& request);
+
 /// Routes requests to the searcher of the calling thread.
 class RequestHandler {
 public:

@@ -14,4 +14,7 @@ namespace tracuu::searchd {
 /// path is none of the page's files.
 [[nodiscard]] std::optional<HttpReply> web_page_reply(std::string_view path);
 
+/// Whether @p path is one of the page's files.
+[[nodiscard]] bool is_web_page(std::string_view path);
+
 }  // namespace tracuu::searchd
