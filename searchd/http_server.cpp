@@ -60,6 +60,8 @@ private:
         http::request<http::string_body> request = parser_->release();
         HttpRequest simple{std::string(request.method_string()), std::string(request.target()), std::move(request.body())};
         const bool head = request.method() == http::verb::head;
+        if (std::optional<HttpReply> cached = handler_.cached_answer(simple))
+            return send(simple, std::move(*cached), request.keep_alive(), request.version(), head);
         const Lane lane = lane_of(simple);
         net::thread_pool* pool = lane == Lane::search ? pools_.search : lane == Lane::control ? pools_.control : nullptr;
         if (pool == nullptr) return send(simple, handler_.handle(simple), request.keep_alive(), request.version(), head);

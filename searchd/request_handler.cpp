@@ -560,24 +560,48 @@ bool cacheable(const HttpRequest& request) {
     return path != "/health" && path != "/metrics";
 }
 
+// The cache's key for @p request answered from @p revision.
+std::string cache_key(const std::string& revision, const HttpRequest& request) {
+    std::string key = revision;
+    key.append("\n").append(request.method).append(" ").append(request.target).append("\n").append(request.body);
+    return key;
+}
+
+// Stored as route, content type and body, one line each but the body.
+std::string stored_form(const HttpReply& reply) { return reply.route + "\n" + reply.content_type + "\n" + reply.body; }
+
+HttpReply reply_from_stored(const std::string& stored) {
+    const std::size_t first = stored.find('\n'), second = stored.find('\n', first + 1);
+    HttpReply reply;
+    reply.route = stored.substr(0, first);
+    reply.content_type = stored.substr(first + 1, second - first - 1);
+    reply.body = stored.substr(second + 1);
+    return reply;
+}
+
 }  // namespace
 
 HttpReply RequestHandler::cached_route(Searcher& searcher, const HttpRequest& request) const {
     if (cache_ == nullptr || !cache_->enabled() || !cacheable(request)) return route(searcher, request);
-    std::string key = searcher.revision();
-    key.append("\n").append(request.method).append(" ").append(request.target).append("\n").append(request.body);
-    if (std::optional<std::string> stored = cache_->find(key)) {
-        // Stored as route, content type and body, one line each but the body.
-        const std::size_t first = stored->find('\n'), second = stored->find('\n', first + 1);
-        HttpReply reply;
-        reply.route = stored->substr(0, first);
-        reply.content_type = stored->substr(first + 1, second - first - 1);
-        reply.body = stored->substr(second + 1);
-        return reply;
-    }
+    const std::string key = cache_key(searcher.revision(), request);
+    if (std::optional<std::string> stored = cache_->find(key)) return reply_from_stored(*stored);
     HttpReply reply = route(searcher, request);
-    if (reply.status == 200) cache_->store(key, reply.route + "\n" + reply.content_type + "\n" + reply.body);
+    if (reply.status == 200) cache_->store(key, stored_form(reply));
     return reply;
+}
+
+std::optional<HttpReply> RequestHandler::cached_answer(const HttpRequest& request) const {
+    if (cache_ == nullptr || !cache_->enabled() || !cacheable(request)) return std::nullopt;
+    std::string revision;
+    {
+        const std::lock_guard lock(refreshed_mutex_);
+        if (refreshed_revision_.empty() || std::chrono::steady_clock::now() - refreshed_at_ >= refresh_interval_)
+            return std::nullopt;  // a search thread moves to the latest commit first
+        revision = refreshed_revision_;
+    }
+    std::optional<std::string> stored = cache_->find(cache_key(revision, request), ResponseCache::Miss::not_counted);
+    if (!stored) return std::nullopt;
+    return reply_from_stored(*stored);
 }
 
 HttpReply RequestHandler::answer(const HttpRequest& request, bool reconnect) const {
@@ -594,6 +618,12 @@ HttpReply RequestHandler::answer(const HttpRequest& request, bool reconnect) con
         searcher.refresh();  // answer from the latest commit
         last_refresh = now;
         refreshed = &searcher;
+        if (cache_ != nullptr && cache_->enabled()) {
+            std::string revision = searcher.revision();
+            const std::lock_guard lock(refreshed_mutex_);
+            refreshed_revision_ = std::move(revision);
+            refreshed_at_ = now;
+        }
     }
     try {
         return cached_route(searcher, request);

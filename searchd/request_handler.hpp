@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +73,11 @@ public:
     /// every request to answer from a new commit within a second.
     void set_refresh_interval(std::chrono::milliseconds interval) { refresh_interval_ = interval; }
 
+    /// The cached answer to @p request, for a thread without a searcher of its own (the io
+    /// thread): looked up under the revision a searcher moved to within the refresh interval,
+    /// so it is as fresh as a search thread's; nullopt when there is none, or none so recent.
+    [[nodiscard]] std::optional<HttpReply> cached_answer(const HttpRequest& request) const;
+
     /// Answers @p request; every failure becomes a JSON error reply. After a Xapian::NetworkError
     /// (a remote shard's server restarted or dropped an idle connection) the searcher reconnects
     /// and the request is tried once more; a shard still unreachable is a 503 naming it.
@@ -85,6 +92,10 @@ private:
     const Metrics* metrics_;
     ResponseCache* cache_ = nullptr;
     std::chrono::milliseconds refresh_interval_{0};
+    // The revision a searcher last moved to, and when: what cached_answer looks up under.
+    mutable std::mutex refreshed_mutex_;
+    mutable std::string refreshed_revision_;
+    mutable std::chrono::steady_clock::time_point refreshed_at_;
 };
 
 }  // namespace tracuu::searchd

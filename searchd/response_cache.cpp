@@ -6,12 +6,12 @@
 
 namespace tracuu::searchd {
 
-std::optional<std::string> ResponseCache::find(const std::string& key) {
+std::optional<std::string> ResponseCache::find(const std::string& key, Miss miss) {
     if (!enabled()) return std::nullopt;
     const std::lock_guard lock(mutex_);
     const auto it = index_.find(key);
     if (it == index_.end()) {
-        ++misses_;
+        if (miss == Miss::counted) ++misses_;
         return std::nullopt;
     }
     ++hits_;

@@ -29,8 +29,12 @@ public:
     /// @p max_bytes of keys and bodies at most; 0 disables the cache.
     explicit ResponseCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
+    /// Whether a lookup that finds nothing counts as a miss: not when it will be looked up
+    /// again before it is answered (a first look on the io thread).
+    enum class Miss { counted, not_counted };
+
     /// The body stored under @p key, now the most recently used; nullopt if none.
-    [[nodiscard]] std::optional<std::string> find(const std::string& key);
+    [[nodiscard]] std::optional<std::string> find(const std::string& key, Miss miss = Miss::counted);
 
     /// Stores @p body under @p key, dropping the least recently used to make room. A body
     /// bigger than an eighth of the cache is not stored: it would push out too many others.

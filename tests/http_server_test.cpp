@@ -43,50 +43,88 @@ Answer get(unsigned short port, const std::string& target) {
     return {response.result_int(), std::string(response[http::field::content_type]), response.body()};
 }
 
-TEST(HttpServer, HealthMetricsAndThePageAnswerWhileEverySearchThreadIsBusy) {
-    testing::TempDir dir;
-    const std::string db = (dir.path() / "db").string();
-    testing::build_index(db, {testing::make_document("vi", "Chỉ thị\nThực hiện Nghị quyết số 126/NQ-CP về thi hành pháp luật")});
-    Metrics metrics;
-    const RequestHandler handler(
-        [&db]() -> Searcher& {
-            thread_local std::unique_ptr<Searcher> searcher;
-            if (!searcher) searcher = std::make_unique<Searcher>(db);
-            return *searcher;
-        },
-        &metrics);
-    net::io_context io(1);
-    net::thread_pool searches(1);
-    net::thread_pool control(1);
-    HttpServer server(io, {net::ip::make_address("127.0.0.1"), 0}, handler, ServerLimits{}, {}, {},
-                      WorkerPools{&searches, &control, &metrics.searches_waiting()});
-    server.start();
-    const unsigned short port = server.local_endpoint().port();
-    std::thread io_thread([&io] { io.run(); });
+// A server on a loopback port with one search thread, which a test can take, as a long
+// question would.
+class ServerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        testing::build_index(db_, {testing::make_document("vi", "Chỉ thị\nThực hiện Nghị quyết số 126/NQ-CP về thi hành pháp luật")});
+        handler_.use_cache(&cache_);
+        handler_.set_refresh_interval(std::chrono::hours(1));
+        server_.start();
+        port_ = server_.local_endpoint().port();
+        io_thread_ = std::thread([this] { io_.run(); });
+    }
 
-    // The only search thread is taken, as by a long question.
-    std::promise<void> release;
-    std::shared_future<void> released = release.get_future().share();
-    std::promise<void> taken;
-    net::post(searches, [&taken, released] {
-        taken.set_value();
-        released.wait();
-    });
-    taken.get_future().wait();
-    auto search = std::async(std::launch::async, [port] { return get(port, "/search?q=nghi+quyet"); });
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (metrics.searches_waiting().load() == 0 && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(5ms);
-    const std::size_t waiting = metrics.searches_waiting().load();
+    void TearDown() override {
+        if (!released_) release_.set_value();
+        server_.stop();
+        io_.stop();
+        io_thread_.join();
+        searches_.join();
+        control_.join();
+    }
 
-    auto health = std::async(std::launch::async, [port] { return get(port, "/health"); });
+    // Takes the only search thread until release().
+    void take_the_search_thread() {
+        std::promise<void> taken;
+        net::post(searches_, [&taken, released = release_.get_future().share()] {
+            taken.set_value();
+            released.wait();
+        });
+        taken.get_future().wait();
+    }
+
+    void release() {
+        released_ = true;
+        release_.set_value();
+    }
+
+    std::future<Answer> get_later(const std::string& target) {
+        return std::async(std::launch::async, [port = port_, target] { return get(port, target); });
+    }
+
+    // Waits until a request is queued for the search thread; how many are.
+    std::size_t wait_for_a_waiting_search() {
+        const auto deadline = std::chrono::steady_clock::now() + 10s;
+        while (metrics_.searches_waiting().load() == 0 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(5ms);
+        return metrics_.searches_waiting().load();
+    }
+
+    testing::TempDir dir_;
+    const std::string db_ = (dir_.path() / "db").string();
+    Metrics metrics_;
+    ResponseCache cache_{1 << 20};
+    RequestHandler handler_{[this]() -> Searcher& {
+                                thread_local std::unique_ptr<Searcher> searcher;  // the pools' threads are this test's
+                                if (!searcher) searcher = std::make_unique<Searcher>(db_);
+                                return *searcher;
+                            },
+                            &metrics_};
+    net::io_context io_{1};
+    net::thread_pool searches_{1};
+    net::thread_pool control_{1};
+    HttpServer server_{io_, {net::ip::make_address("127.0.0.1"), 0}, handler_, ServerLimits{}, {}, {},
+                       WorkerPools{&searches_, &control_, &metrics_.searches_waiting()}};
+    unsigned short port_ = 0;
+    std::thread io_thread_;
+    std::promise<void> release_;
+    bool released_ = false;
+};
+
+TEST_F(ServerTest, HealthMetricsAndThePageAnswerWhileEverySearchThreadIsBusy) {
+    take_the_search_thread();
+    auto search = get_later("/search?q=nghi+quyet");
+    const std::size_t waiting = wait_for_a_waiting_search();
+    auto health = get_later("/health");
     const bool health_answered = health.wait_for(10s) == std::future_status::ready;
-    auto metrics_text = std::async(std::launch::async, [port] { return get(port, "/metrics"); });
-    const bool metrics_answered = metrics_text.wait_for(10s) == std::future_status::ready;
-    auto page = std::async(std::launch::async, [port] { return get(port, "/"); });
+    auto metrics = get_later("/metrics");
+    const bool metrics_answered = metrics.wait_for(10s) == std::future_status::ready;
+    auto page = get_later("/");
     const bool page_answered = page.wait_for(10s) == std::future_status::ready;
     const bool search_waited = search.wait_for(0s) == std::future_status::timeout;
-    release.set_value();  // before any assertion, so that nothing below waits for ever
+    release();  // before any assertion, so that nothing below waits for ever
     const bool search_answered = search.wait_for(10s) == std::future_status::ready;
 
     EXPECT_EQ(waiting, 1u);
@@ -101,7 +139,7 @@ TEST(HttpServer, HealthMetricsAndThePageAnswerWhileEverySearchThreadIsBusy) {
         EXPECT_NE(answer.body.find("\"documents\":1"), std::string::npos) << answer.body;
     }
     if (metrics_answered) {
-        const Answer answer = metrics_text.get();
+        const Answer answer = metrics.get();
         EXPECT_EQ(answer.status, 200u);
         EXPECT_NE(answer.body.find("tracuu_searches_waiting 1\n"), std::string::npos) << answer.body;
     }
@@ -115,13 +153,26 @@ TEST(HttpServer, HealthMetricsAndThePageAnswerWhileEverySearchThreadIsBusy) {
         EXPECT_EQ(answer.status, 200u);
         EXPECT_NE(answer.body.find("\"total\":1"), std::string::npos) << answer.body;
     }
-    EXPECT_EQ(metrics.searches_waiting().load(), 0u);
+    EXPECT_EQ(metrics_.searches_waiting().load(), 0u);
+}
 
-    server.stop();
-    io.stop();
-    io_thread.join();
-    searches.join();
-    control.join();
+TEST_F(ServerTest, AnAnswerAlreadyGivenIsGivenAgainWhileEverySearchThreadIsBusy) {
+    const Answer first = get(port_, "/search?q=nghi+quyet");
+    ASSERT_EQ(first.status, 200u);
+    take_the_search_thread();
+    auto again = get_later("/search?q=nghi+quyet");
+    const bool again_answered = again.wait_for(10s) == std::future_status::ready;
+    auto other = get_later("/search?q=phap+luat");
+    const std::size_t waiting = wait_for_a_waiting_search();
+    release();
+    const bool other_answered = other.wait_for(10s) == std::future_status::ready;
+
+    EXPECT_TRUE(again_answered) << "a cached answer waited behind the search threads";
+    EXPECT_EQ(waiting, 1u) << "a new question is the search threads' to answer";
+    EXPECT_TRUE(other_answered);
+    if (again_answered) EXPECT_EQ(again.get().body, first.body);
+    EXPECT_EQ(cache_.hits(), 1u);
+    EXPECT_EQ(cache_.misses(), 2u);  // the first two questions, each counted once
 }
 
 }  // namespace

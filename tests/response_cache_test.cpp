@@ -77,6 +77,38 @@ TEST(ResponseCache, TheHandlerAnswersFromItUntilTheIndexChanges) {
     EXPECT_EQ(cache.hits(), 1u);
 }
 
+// The io thread has no searcher: it answers from the cache only under a revision a searcher
+// moved to within the refresh interval, so never from older data than a search thread would.
+TEST(ResponseCache, AThreadWithoutASearcherAnswersFromItOnlyAsFreshlyAsASearcherWould) {
+    testing::TempDir dir;
+    const std::string path = (dir.path() / "db").string();
+    Document doc;
+    doc.id = "a";
+    doc.text = "Văn bản về thuế";
+    testing::build_index(path, {doc});
+    Searcher searcher(path);
+    RequestHandler handler([&]() -> Searcher& { return searcher; });
+    ResponseCache cache(1 << 20);
+    handler.use_cache(&cache);
+    const HttpRequest request{"GET", "/search?q=thue", ""};
+
+    handler.set_refresh_interval(std::chrono::hours(1));
+    EXPECT_FALSE(handler.cached_answer(request)) << "no searcher has read the index yet";
+    const HttpReply answered = handler.handle(request);
+    const std::optional<HttpReply> cached = handler.cached_answer(request);
+    ASSERT_TRUE(cached);
+    EXPECT_EQ(cached->body, answered.body);
+    EXPECT_EQ(cached->route, "search");
+    EXPECT_FALSE(handler.cached_answer({"GET", "/search?q=khac", ""}));
+    EXPECT_FALSE(handler.cached_answer({"GET", "/health", ""}));
+    EXPECT_EQ(cache.hits(), 1u);
+    EXPECT_EQ(cache.misses(), 1u) << "a first look that finds nothing is no miss: a search thread looks again";
+
+    handler.set_refresh_interval(std::chrono::milliseconds(0));  // every answer from the latest commit
+    (void)handler.handle(request);
+    EXPECT_FALSE(handler.cached_answer(request));
+}
+
 TEST(ResponseCache, MetricsShowHitsAndMisses) {
     testing::TempDir dir;
     const std::string path = (dir.path() / "db").string();
