@@ -225,8 +225,14 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
     for (const StringParameter& parameter : kFilterParameters) {
         const rapidjson::Value* value = given(json, parameter.name);
         if (value == nullptr) continue;
+        const bool is_year = std::string_view(parameter.name) == "year";
+        if (is_year && value->IsUint()) {  // a year is a number to every JSON client
+            request.year = std::to_string(value->GetUint());
+            continue;
+        }
         if (!value->IsString())
-            return error_reply({"bad_parameter", std::string("field \"") + parameter.name + "\" must be a string"});
+            return error_reply({"bad_parameter", std::string("field \"") + parameter.name + "\" must be a " +
+                                                     (is_year ? "year, 2023 or \"2023\"" : "string")});
         request.*parameter.field = std::string(value->GetString(), value->GetStringLength());
     }
     if (const rapidjson::Value* value = given(json, "sort")) {

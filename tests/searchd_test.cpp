@@ -323,6 +323,18 @@ TEST_F(LegalHandlerTest, TypeAndIssuerFilterInGetAndPost) {
     EXPECT_EQ(call("POST", "/search", 200, R"({"q": "thuế", "facets": false})").HasMember("facets"), false);
 }
 
+TEST_F(LegalHandlerTest, AYearInAJsonBodyIsANumberOrAString) {
+    for (const std::string year : {"2020", "\"2020\""}) {
+        const auto json = call("POST", "/search", 200, R"({"q": "thuế", "year": )" + year + "}");
+        ASSERT_EQ(json["hits"].Size(), 1u) << year;
+        EXPECT_STREQ(json["hits"][0]["id"].GetString(), "decree");
+    }
+    for (const std::string year : {"2020.5", "-2020", "true"}) {
+        const auto bad = call("POST", "/search", 400, R"({"q": "thuế", "year": )" + year + "}");
+        EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("\"year\""), std::string::npos) << year;
+    }
+}
+
 TEST_F(LegalHandlerTest, BadTypeIssuerOrFacetsAre400sNamingTheParameter) {
     const std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows = {
         {"GET", "/search?q=a&type=xyz", "", "\"type\": \"xyz\""},
