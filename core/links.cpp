@@ -308,20 +308,32 @@ std::vector<std::vector<Word>> capitalized_runs(std::string_view text, const Xap
 
 constexpr std::size_t kMaxNameWords = 6;  // longer capitalized runs are headlines, not names
 
-// Every stretch of two to kMaxNameWords words of each run, folded ("nguyen thanh binh"),
-// with the text as written there (first occurrence).
-std::unordered_map<std::string, std::string> name_stretches(std::string_view text,
-                                                            const std::vector<std::vector<Word>>& runs) {
-    std::unordered_map<std::string, std::string> names;
-    for (const auto& run : runs)
+// Where a text has a name: its run, and the first and last word in it.
+struct WordSpan {
+    std::size_t run, first, last;
+};
+
+struct NameStretch {
+    std::string written;          // as the text first writes it
+    std::vector<WordSpan> spans;  // every place the text has it
+};
+
+// Every stretch of two to kMaxNameWords words of each run, folded ("nguyen thanh binh").
+std::unordered_map<std::string, NameStretch> name_stretches(std::string_view text, const std::vector<std::vector<Word>>& runs) {
+    std::unordered_map<std::string, NameStretch> names;
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        const auto& run = runs[r];
         for (std::size_t first = 0; first + 1 < run.size(); ++first) {
             std::string key = run[first].folded;
             for (std::size_t last = first + 1; last < run.size() && last - first < kMaxNameWords; ++last) {
                 key += ' ';
                 key += run[last].folded;
-                names.emplace(key, std::string(text.substr(run[first].begin, run[last].end - run[first].begin)));
+                auto [stretch, fresh] = names.try_emplace(key);
+                if (fresh) stretch->second.written = std::string(text.substr(run[first].begin, run[last].end - run[first].begin));
+                stretch->second.spans.push_back({r, first, last});
             }
         }
+    }
     return names;
 }
 
@@ -616,15 +628,18 @@ private:
     }
 
     // The longest stretches both write, folded; a shorter one whose words a longer one has is
-    // the same name again ("Cty Đại Nguyên" beside "Cty TNHH Đại Nguyên Dương"). Its df is
-    // that of its rarest word: an upper bound, so never more weight than it deserves.
+    // the same name again ("Cty Đại Nguyên" beside "Cty TNHH Đại Nguyên Dương"), and so is one
+    // that overlaps, where the source writes it, a longer or rarer one already counted: one
+    // name of the source is counted once, however many pieces of it the other text has in
+    // other names ("Nguyễn Thanh Hùng", "huyện Thanh Bình" against "Nguyen Thanh Binh").
+    // Its df is that of its rarest word: an upper bound, so never more weight than it deserves.
     std::vector<SharedName> shared_names(const std::string& text) {
         const auto theirs = name_stretches(text, capitalized_runs(text, db_));
         std::vector<std::vector<std::string>> both;
-        for (const auto& [key, written] : names_)
+        for (const auto& [key, stretch] : names_)
             if (theirs.count(key)) both.push_back(split_words(key));
         std::sort(both.begin(), both.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
-        std::vector<std::string> kept;
+        std::vector<std::pair<std::string, double>> candidates;  // with their weights
         for (std::size_t i = 0; i < both.size(); ++i) {
             const auto& words = both[i];
             const bool repeated = std::any_of(both.begin(), both.begin() + static_cast<std::ptrdiff_t>(i), [&](const auto& longer) {
@@ -632,20 +647,41 @@ private:
                            return std::find(longer.begin(), longer.end(), word) != longer.end();
                        });
             });
-            if (!repeated) kept.push_back(join_words(words));
+            if (!repeated) candidates.emplace_back(join_words(words), name_weight(join_words(words)));
+        }
+        std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+            const auto words = [](const std::string& key) { return std::count(key.begin(), key.end(), ' '); };
+            return words(a.first) != words(b.first) ? words(a.first) > words(b.first) : a.second > b.second;
+        });
+        std::vector<std::vector<bool>> counted(runs_.size());  // words of the source's runs
+        for (std::size_t r = 0; r < runs_.size(); ++r) counted[r].assign(runs_[r].size(), false);
+        std::vector<std::pair<std::string, double>> kept;
+        for (const auto& [key, weight] : candidates) {
+            bool fresh = false;
+            for (const WordSpan& span : names_.at(key).spans) {
+                auto& words = counted[span.run];
+                if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(span.first),
+                                words.begin() + static_cast<std::ptrdiff_t>(span.last) + 1, [](bool taken) { return taken; }))
+                    continue;
+                std::fill(words.begin() + static_cast<std::ptrdiff_t>(span.first), words.begin() + static_cast<std::ptrdiff_t>(span.last) + 1, true);
+                fresh = true;
+            }
+            if (fresh) kept.emplace_back(key, weight);
         }
         std::sort(kept.begin(), kept.end());
         std::vector<SharedName> shared;
-        for (const std::string& key : kept) {
-            auto [weight, fresh] = name_weights_.emplace(key, 0.0);
-            if (fresh) {
-                Xapian::doccount df = db_.get_doccount();
-                for (const std::string& word : split_words(key)) df = std::min(df, db_.get_termfreq(word));
-                weight->second = idf(df);
-            }
-            shared.push_back({names_.at(key), theirs.at(key), weight->second});
-        }
+        for (const auto& [key, weight] : kept) shared.push_back({names_.at(key).written, theirs.at(key).written, weight});
         return shared;
+    }
+
+    double name_weight(const std::string& key) {
+        auto [weight, fresh] = name_weights_.emplace(key, 0.0);
+        if (fresh) {
+            Xapian::doccount df = db_.get_doccount();
+            for (const std::string& word : split_words(key)) df = std::min(df, db_.get_termfreq(word));
+            weight->second = idf(df);
+        }
+        return weight->second;
     }
 
     // Dates both give, a publication date on both sides alone excepted (same-day news). Its df
@@ -677,7 +713,7 @@ private:
     std::vector<RelatedTerm> words_;
     Xapian::Query text_query_;
     std::vector<std::vector<Word>> runs_;
-    std::unordered_map<std::string, std::string> names_;  // folded stretch -> as written
+    std::unordered_map<std::string, NameStretch> names_;  // by folded stretch
     std::set<std::string> mentions_;                       // dates the text writes
     std::set<std::string> dates_;                          // and its publication date
     std::map<std::string, Xapian::Query> date_queries_;

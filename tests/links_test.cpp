@@ -717,6 +717,24 @@ TEST_F(RelatedTest, ANameWrittenShorterIsCountedOnce) {
     EXPECT_EQ(names, std::vector<std::string>{"Cty TNHH Đại Nguyên Dương"});
 }
 
+// Two other names with a piece each of the source's name are not that name, twice.
+TEST_F(RelatedTest, PiecesOfOneNameInOtherNamesCountAsOneNameAtMost) {
+    build({testing::make_document("en", "Gold\nFinancial expert Nguyen Thanh Binh said gold prices may fluctuate."),
+           testing::make_document("vi", "Giá vàng\nChuyên gia tài chính Nguyễn Thanh Bình nhận định giá vàng biến động."),
+           testing::make_document("pieces", "Mua cát\nÔng Nguyễn Thanh Hùng ở huyện Thanh Bình nói giá cát tăng."),
+           testing::make_document("unrelated", "Khác\nHội nghị bàn về giáo dục.")});
+    const auto related = related_to_document(db_, analyzer_, "en", 10);
+    ASSERT_TRUE(related.ok());
+    const auto pieces = std::find_if(related->begin(), related->end(), [](const RelatedDocument& d) { return d.document.id == "pieces"; });
+    ASSERT_NE(pieces, related->end());
+    ASSERT_EQ(pieces->names.size(), 1u) << ::testing::PrintToString(pieces->names.size());
+    const auto vi = std::find_if(related->begin(), related->end(), [](const RelatedDocument& d) { return d.document.id == "vi"; });
+    ASSERT_NE(vi, related->end());
+    ASSERT_EQ(vi->names.size(), 1u);
+    EXPECT_EQ(vi->names[0].name, "Nguyen Thanh Binh");
+    EXPECT_GE(vi->names[0].weight, pieces->names[0].weight);
+}
+
 TEST_F(RelatedTest, ARunInCapitalsIsAHeadingNotAName) {
     build({testing::make_document("decision", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nQUYẾT ĐỊNH\nVề quản lý bến thủy nội địa.\n"
                                               "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Đức Ấn"),
