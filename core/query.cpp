@@ -440,6 +440,19 @@ private:
         return constant_weight(kArticleBoost, Xapian::Query(Xapian::Query::OP_AND, article, combine(Xapian::Query::OP_OR, laws)));
     }
 
+    // Whether @p left and @p right are typed one after the other: spaces between them, and
+    // square brackets, which part no run ("[1954] INSC 102", as law reports are cited; round
+    // ones group a query's words). Unlike may_join_as_word, which says what may make one word.
+    static bool typed_side_by_side(std::string_view text, const Token& left, const Token& right) {
+        if (right.begin <= left.end) return false;
+        const std::string_view gap = text.substr(left.end, right.begin - left.end);
+        for (std::size_t p = 0; p < gap.size();) {
+            const char32_t cp = unicode::decode_utf8(gap, p);
+            if (cp != U' ' && cp != U'\t' && cp != 0x00A0 && cp != U'[' && cp != U']') return false;
+        }
+        return true;
+    }
+
     // Each two syllables typed side by side, as a phrase: the text that has them so ranks above
     // the text where they occur apart (the ordered bigrams of a sequential dependence model).
     // Not across punctuation ("Hà Nội, Huế"), and not inside a multi-syllable word, whose own
@@ -461,7 +474,7 @@ private:
         for (std::size_t k = 1; k < syllables.size(); ++k) {
             const Token& left = *syllables[k - 1];
             const Token& right = *syllables[k];
-            if (right.position != left.position + 1 || !may_join_as_word(analysis.text, left, right)) {
+            if (right.position != left.position + 1 || !typed_side_by_side(analysis.text, left, right)) {
                 end_run(k);
                 run_start = k;
                 continue;

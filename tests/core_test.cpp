@@ -480,6 +480,25 @@ TEST_F(SearchTest, ARunOfSyllablesTypedSideBySideRanksTextThatHasItWholeFirst) {
     for (const std::string query : {"bão số 10", "bao so 10"}) EXPECT_EQ(ids(search(query)).front(), "storm-10") << query;
 }
 
+// A law report's citation is pasted with its square brackets: they part no run of it.
+TEST_F(SearchTest, ACitationPastedWithItsBracketsRanksTheJudgmentThatCarriesItFirst) {
+    std::string long_judgment = "Dodworth v. Dale\n[1954] INSC 102.";
+    for (int i = 0; i < 2; ++i) long_judgment += " The appellant sold the land to the respondent, who paid the price in full.";
+    std::vector<Document> docs = {make_document("cites-22", "Judgment of 1987\nAs held in [1954] INSC 22, and again in [1954] INSC 22, "
+                                                            "the appeal under section 102 fails; 102 days passed."),
+                                  make_document("insc-102", long_judgment)};
+    for (int i = 0; i < 10; ++i)  // so that the words of the citation are rare, as in a real collection
+        docs.push_back(make_document("other-" + std::to_string(i), "Another judgment\nThe appeal is dismissed with costs."));
+    index(docs);
+    const SearchResponse plain = search("1954 INSC 102");
+    ASSERT_EQ(ids(plain).front(), "insc-102");
+    for (const std::string q : {"[1954] INSC 102", "1954 [INSC] 102"}) {
+        const SearchResponse bracketed = search(q);
+        ASSERT_EQ(ids(bracketed), ids(plain)) << q;
+        for (std::size_t i = 0; i < plain.hits.size(); ++i) EXPECT_DOUBLE_EQ(bracketed.hits[i].score, plain.hits[i].score) << q;
+    }
+}
+
 TEST_F(SearchTest, SingleQuotesMakeAPhraseAndApostrophesDoNot) {
     index({make_document("phrase", "The People’s Committee fights group interests and local interests."),
            make_document("apart", "Interests of the group; the people's local committee.")});
