@@ -84,4 +84,21 @@ std::vector<TextRange> find_quotations(std::string_view text) {
     return spans;
 }
 
+std::vector<std::size_t> ellipses_in(std::string_view passage) {
+    std::vector<std::size_t> cuts;
+    for (std::size_t pos = 0; pos < passage.size();) {
+        if (passage.compare(pos, 3, "\u2026") == 0) {
+            cuts.push_back(pos);
+            pos += 3;
+        } else if (passage.compare(pos, 3, "...") == 0) {
+            cuts.push_back(pos);
+            pos = passage.find_first_not_of('.', pos);
+            if (pos == std::string_view::npos) break;
+        } else {
+            ++pos;
+        }
+    }
+    return cuts;
+}
+
 }  // namespace tracuu

@@ -19,4 +19,8 @@ namespace tracuu {
 /// closed on no line is none either. A quotation inside another is part of it.
 [[nodiscard]] std::vector<TextRange> find_quotations(std::string_view text);
 
+/// Where a quoted @p passage was cut, as the press cuts quotations: the byte offsets of its
+/// ellipses, "…" or three dots or more ("[…]" and "(...)" included), in text order.
+[[nodiscard]] std::vector<std::size_t> ellipses_in(std::string_view passage);
+
 }  // namespace tracuu

@@ -177,6 +177,27 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+// Most words an ellipsis of a quotation stands for: the press cuts a clause or a sentence,
+// not pages ("kỷ luật, kỷ cương … xây dựng pháp luật" leaves out "trong công tác").
+constexpr Xapian::termcount kMaxElidedWords = 60;
+
+// A quotation, as the phrases of its parts: each word for word, and all of them in order,
+// with at most kMaxElidedWords words where each ellipsis was.
+Xapian::Query cut_quotation_query(const std::vector<std::vector<std::string>>& parts) {
+    const auto phrase = [](const std::vector<std::string>& words, Xapian::termcount window) {
+        return words.size() == 1 ? Xapian::Query(words.front()) : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), window);
+    };
+    if (parts.size() == 1) return phrase(parts.front(), static_cast<Xapian::termcount>(parts.front().size()));
+    std::vector<Xapian::Query> each;
+    std::vector<std::string> all;
+    for (const auto& part : parts) {
+        each.push_back(phrase(part, static_cast<Xapian::termcount>(part.size())));
+        all.insert(all.end(), part.begin(), part.end());
+    }
+    each.push_back(phrase(all, static_cast<Xapian::termcount>(all.size() + kMaxElidedWords * (parts.size() - 1))));
+    return Xapian::Query(Xapian::Query::OP_AND, each.begin(), each.end());
+}
+
 }  // namespace
 
 std::string_view to_string(Facet facet) {
@@ -1083,8 +1104,21 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
             return;
         }
         const Analysis analysis = analyzer_.analyze(passage);
-        std::vector<std::string> terms;  // folded syllables, one a position: a phrase that tolerates diacritics
-        for (const Token* token : first_per_position(analysis)) terms.push_back(TermMapper::folded_term(*token));
+        // Folded syllables, one a position: phrases that tolerate diacritics. One phrase for
+        // each part a quotation cut with an ellipsis keeps ("kỷ cương … xây dựng pháp luật").
+        std::vector<std::vector<std::string>> parts(1);
+        std::vector<std::string> terms;  // of every part
+        const std::vector<std::size_t> cuts = ellipses_in(passage);
+        auto next_cut = cuts.begin();
+        for (const Token* token : first_per_position(analysis)) {
+            if (next_cut != cuts.end() && token->begin > *next_cut) {
+                while (next_cut != cuts.end() && token->begin > *next_cut) ++next_cut;
+                if (!parts.back().empty()) parts.emplace_back();
+            }
+            parts.back().push_back(TermMapper::folded_term(*token));
+            terms.push_back(parts.back().back());
+        }
+        if (parts.back().empty()) parts.pop_back();
         if (terms.size() < 2 || result.quotes.size() == kMaxCheckQuotations) {
             result.truncated = result.truncated || terms.size() >= 2;
             quotation_at.emplace(std::move(passage), kNoQuotation);
@@ -1094,7 +1128,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         // Whoever checks a quote looks for its source: the earliest publication first, by
         // publication date, then the undated. Two searches sorted by value, not one by a
         // KeyMaker: shards served by xapian-tcpsrv sort by value, and refuse a KeyMaker.
-        const Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+        const Xapian::Query phrase = cut_quotation_query(parts);
         const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");  // "" (no date) sorts before "0"
         std::vector<Xapian::MSet> msets;
         for (const bool with_date : {true, false}) {
@@ -1110,7 +1144,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         // marked around it read as matches to someone checking a passage. Its words only
         // where the passage is not found whole in the text as the snippet reads it.
         Highlights passage_marks;
-        passage_marks.phrases.push_back(terms);
+        passage_marks.phrases = parts;
         for (const Token& token : analysis.tokens) passage_marks.phrase_words.insert(token.folded);
         for (const Xapian::MSet& mset : msets)
             for (auto it = mset.begin(); it != mset.end(); ++it) {

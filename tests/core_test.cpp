@@ -1069,6 +1069,30 @@ TEST_F(SearchTest, ACheckedQuotationIsMarkedNotItsWordsElsewhere) {
     }
 }
 
+// The press cuts quotations with an ellipsis: the parts are found where the source has them
+// in order, the words left out between them.
+TEST_F(SearchTest, ACheckFindsAQuotationCutWithAnEllipsis) {
+    std::string far_apart = "Tin xa\nTăng cường kỷ luật, kỷ cương.";
+    for (int i = 0; i < 20; ++i) far_apart += " Tỉnh họp bàn về giá lúa.";
+    far_apart += " Xây dựng pháp luật.";
+    index({make_document("nq", "Nghị quyết\nTăng cường kỷ luật, kỷ cương trong công tác xây dựng pháp luật, thi hành pháp luật."),
+           make_document("reversed", "Tin\nXây dựng pháp luật cần tăng cường kỷ luật, kỷ cương."), make_document("far", far_apart)});
+    Searcher searcher((dir_.path() / "db").string());
+    for (const std::string text : {"Nghị quyết yêu cầu “tăng cường kỷ luật, kỷ cương … xây dựng pháp luật”.",
+                                   "Nghị quyết yêu cầu \"tăng cường kỷ luật, kỷ cương [...] xây dựng pháp luật\".",
+                                   "Nghị quyết yêu cầu “… kỷ cương … xây dựng pháp luật, thi hành …”."}) {
+        const Result<CheckResult> checked = searcher.check(text);
+        ASSERT_TRUE(checked.ok());
+        ASSERT_EQ(checked->quotes.size(), 1u) << text;
+        const CheckedQuote& quote = checked->quotes[0];
+        EXPECT_EQ(quote.found, 1u) << text;
+        ASSERT_EQ(quote.documents.size(), 1u) << text;
+        EXPECT_EQ(quote.documents[0].document.id, "nq");
+        EXPECT_NE(quote.documents[0].snippet.find("kỷ cương</mark> trong công tác <mark>xây dựng pháp luật"), std::string::npos)
+            << quote.documents[0].snippet;
+    }
+}
+
 TEST_F(SearchTest, ACheckFindsPassagesInSingleQuotes) {
     index({make_document("en", "Directive\nIt aims to prevent corruption, group interests and local interests.")});
     Searcher searcher((dir_.path() / "db").string());
