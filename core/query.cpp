@@ -30,6 +30,10 @@ bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\n' || 
 
 enum class Kind { word, phrase, open, close, op_and, op_or, op_not };
 
+// Most title terms read for the forms of one word of title: (its beginning is three letters
+// or more: "fine" reads "fines", "fined", "finest", "finesse", …).
+constexpr std::size_t kMaxTitleTermsRead = 2000;
+
 struct Lexeme {
     Kind kind;
     std::size_t begin, end;  // bytes of the text (for a phrase: inside the quotes)
@@ -596,6 +600,25 @@ private:
         return combine(Xapian::Query::OP_OR, alternatives);
     }
 
+    // A word of title:, and, when it is English, every form of it that the index's titles
+    // hold, as the text's words are stemmed ("title:judgment" finds "Notes on judgments").
+    // Titles have no stem terms: their forms are the title terms that begin as the word does,
+    // up to where its stem departs from it, and have its stem.
+    Xapian::Query title_word_query(const Token& token) const {
+        const std::string term = std::string(schema::kTitlePrefix) + token.folded;
+        if (!stem_ || index_ == nullptr || terms_.stem_term(token).empty()) return Xapian::Query(term);
+        const std::string stem = terms_.english_stem(token.folded);
+        std::size_t shared = 0;
+        while (shared < stem.size() && shared < token.folded.size() && stem[shared] == token.folded[shared]) ++shared;
+        const std::string beginning = std::string(schema::kTitlePrefix) + token.folded.substr(0, std::max<std::size_t>(shared, 3));
+        std::vector<std::string> forms;
+        std::size_t seen = 0;
+        for (auto it = index_->allterms_begin(beginning); it != index_->allterms_end(beginning) && seen < kMaxTitleTermsRead; ++it, ++seen)
+            if (terms_.english_stem((*it).substr(schema::kTitlePrefix.size())) == stem) forms.push_back(*it);
+        if (forms.empty()) return Xapian::Query(term);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    }
+
     Result<Xapian::Query> field_query(const Lexeme& lexeme) {
         const std::string value = text_.substr(lexeme.begin, lexeme.end - lexeme.begin);
         const std::string& field = lexeme.field;
@@ -604,17 +627,19 @@ private:
             const Analysis analysis = analyzer_.analyze(value);
             std::vector<std::string> terms;
             std::vector<Xapian::Query> words;
+            std::vector<Xapian::Query> forms;  // of each word, in the title
             for (const Token* token : first_per_position(analysis)) {
                 terms.push_back(std::string(schema::kTitlePrefix) + token->folded);
+                forms.push_back(title_word_query(*token));
                 words.push_back(word_query(*token, false));
             }
             if (terms.empty()) return error_at(lexeme.character, "title: needs words");
-            // Quoted, a phrase of the title (title terms have its positions); else its words anywhere in it.
-            Xapian::Query in_title(terms.front());
-            if (terms.size() > 1)
-                in_title = lexeme.kind == Kind::phrase
-                               ? Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()))
-                               : Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+            // Quoted, a phrase of the title as written (title terms have its positions); else
+            // its words anywhere in it, in any form that has their stem.
+            Xapian::Query in_title =
+                lexeme.kind == Kind::phrase
+                    ? Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()))
+                    : Xapian::Query(Xapian::Query::OP_AND, forms.begin(), forms.end());
             // Title terms carry no wdf (they would change the document's length), and are folded:
             // the words as typed, diacritics included, rank the titles found ("title:đất" puts
             // "Giá đất" above "Giá đắt").

@@ -28,6 +28,8 @@ public:
     [[nodiscard]] static std::string exact_term(const Token& token);
     /// English stem term, or "" when the token is not an English-looking word: "Zimplement".
     [[nodiscard]] std::string stem_term(const Token& token) const;
+    /// The English stem of a folded word, unprefixed: "judgments" -> "judgment".
+    [[nodiscard]] std::string english_stem(const std::string& folded) const { return english_stemmer_(folded); }
     /// The stem term of two English words joined by a hyphen in @p text, as one word: "law-making"
     /// -> "Zlawmak", the stem of "lawmaking"; "" for any other pair. English writes many compounds
     /// both ways ("e-mail", "co-operation", "decision-making"): one typed whole finds the other.

@@ -1340,6 +1340,25 @@ TEST_F(SearchTest, AQuotedTitleFieldIsAPhraseOfTheTitle) {
     EXPECT_EQ(sorted("title:giá title:đất"), (std::vector<std::string>{"apart", "jsonl", "phrase"}));  // the words anywhere in it
 }
 
+// An English word of title: finds its other forms, as the text's words do.
+TEST_F(SearchTest, AnEnglishTitleWordFindsTheOtherFormsOfTheWord) {
+    index({make_document("upholds", "Court upholds telecom fine\nThe court upheld the fine."),
+           make_document("notes", "Notes on judgments about telecom fines\nA review."),
+           make_document("finest", "The finest hour\nA story."),
+           make_document("vi", "Giá đất tăng\nGiá đất ở ven đô tăng mạnh.")});
+    const auto sorted = [&](const std::string& query) {
+        std::vector<std::string> found = ids(search(query));
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    EXPECT_EQ(sorted("title:fine"), (std::vector<std::string>{"notes", "upholds"}));
+    EXPECT_EQ(sorted("title:fines"), (std::vector<std::string>{"notes", "upholds"}));
+    EXPECT_EQ(sorted("title:judgment"), std::vector<std::string>{"notes"});
+    EXPECT_EQ(sorted("title:judgment title:fine"), std::vector<std::string>{"notes"});
+    EXPECT_EQ(sorted("title:\"telecom fines\""), std::vector<std::string>{"notes"});  // quoted: as written
+    EXPECT_EQ(sorted("title:dat"), std::vector<std::string>{"vi"});
+}
+
 TEST_F(SearchTest, AWildcardAfterAWordRanksTheWordItStartsFirst) {
     // "thi hà*": the user is typing "thi hành"; exam news has both syllables, apart, and more of them.
     std::vector<Document> documents = {make_document("exam", "Kỳ thi năm nay ở Hà Nội: thí sinh dự thi ở Hà Nội và Hà Nam"),
