@@ -185,7 +185,9 @@ async function searchView(params) {
     pager.append(el('a', { href: searchHref({ ...params, offset: offset + PAGE_SIZE }), rel: 'next', text: 'Sau · Next →' }));
   }
   results.append(pager);
-  return el('div', { class: 'layout' }, facetsNode(answer.facets || {}, params), results);
+  // The results before the facets: what a reader, a keyboard or a screen reader reaches first,
+  // and on a phone's one column what shows first (app.css puts the facets left on a wide screen).
+  return el('div', { class: 'layout' }, results, facetsNode(answer.facets || {}, params));
 }
 
 // "Điều 173 · Bộ luật Hình sự": which article of which law a document is.

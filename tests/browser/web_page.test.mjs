@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -37,12 +37,23 @@ const LEGAL = [
       '\nThe Judges of the bench agreed that the judge below had erred.' },
 ];
 
+// A file in a folder with a long name, as a downloaded collection is kept: the document's
+// source path, its URL, a number it cites and a word are each wider than a phone's screen.
+const LONG_FOLDER = 'kho_luu_tru_van_ban_phap_luat_va_bai_bao_da_tai_ve_tu_cong_thong_tin_dien_tu_chinh_phu_nam_2023';
+const LONG_URL = 'https://thuvienphapluat.example.vn/van_ban/BoMayHanhChinh/HuongDanTraCuuVanBanGiaiPhapNangCaoHieuQuaCongTac_578134.aspx';
+const LONG_WORD = 'VBQPPL_2023_0000578134_TOANVAN_BANGOC_CHUNGTHUC_DIENTU';
+const LONG_DOCUMENT = { id: 'tra-cuu-truc-tuyen', date: '2023-09-25', title: 'Hướng dẫn tra cứu trực tuyến văn bản quy phạm pháp luật', url: LONG_URL,
+  text: `Toàn văn đăng tại ${LONG_URL} với mã tra cứu ${LONG_WORD}, theo Thông tư liên tịch số 12345/2023/TTLT-BTC-BTP-BKHĐT-BLĐTBXH-BNV.` };
+
 let work, daemon, browser, base;
 
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'tracuu-web-'));
   writeFileSync(path.join(work, 'legal.jsonl'), LEGAL.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
-  execFileSync(env('TRACUU_INDEX_BIN'), ['-q', '--db', path.join(work, 'index'), env('TRACUU_CORPUS_DIR'), path.join(work, 'legal.jsonl')]);
+  mkdirSync(path.join(work, LONG_FOLDER));
+  const longFile = path.join(work, LONG_FOLDER, 'huong_dan_tra_cuu_truc_tuyen_van_ban_quy_pham_phap_luat.jsonl');
+  writeFileSync(longFile, JSON.stringify(LONG_DOCUMENT) + '\n');
+  execFileSync(env('TRACUU_INDEX_BIN'), ['-q', '--db', path.join(work, 'index'), env('TRACUU_CORPUS_DIR'), path.join(work, 'legal.jsonl'), longFile]);
   daemon = spawn(env('TRACUU_SEARCHD_BIN'), ['--db', path.join(work, 'index'), '--listen', '127.0.0.1:0', '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
   base = await new Promise((resolve, reject) => {
     let log = '';
@@ -66,8 +77,8 @@ after(async () => {
 
 // A fresh page that fails the test on any script error, failed request or refused resource
 // (the CSP), but for the HTTP statuses the test expects (@p expectedStatus).
-async function openPage(t, hash = '', expectedStatus = null) {
-  const page = await browser.newPage();
+async function openPage(t, hash = '', expectedStatus = null, options = {}) {
+  const page = await browser.newPage(options);
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
@@ -286,4 +297,46 @@ test('the document marks words typed without diacritics, and its number however 
   await page.goto(base + '/#/doc/nq-126-2023?q=%22thi+hanh');
   await page.locator('article.document .text').waitFor();
   assert.deepEqual(await markedText(page), []);
+});
+
+// A phone: 360 CSS pixels wide, as the smallest common Android screens.
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+// Whether the element is within the window, as scrolled.
+const inView = (page, selector) => page.locator(selector).first().evaluate((node) => {
+  const box = node.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+});
+
+test('on a phone nothing scrolls sideways: results, a document with a long path and URL, a check', async (t) => {
+  const page = await openPage(t, '#/?q=tra+cuu+truc+tuyen', null, PHONE);
+  await page.locator('.hit').first().waitFor();
+  assert.equal(await page.locator('.hit h2').first().textContent(), LONG_DOCUMENT.title);
+  assert.equal(await pageWidth(page), 360, 'the results');
+
+  await page.locator('.hit h2 a').first().click();
+  await page.locator('article.document .text').waitFor();
+  assert.match(await page.locator('.fields').textContent(), new RegExp(LONG_FOLDER));
+  assert.equal(await pageWidth(page), 360, 'the document');
+
+  await page.goto(base + '/#/check');
+  await page.locator('#check-text').fill(`Theo Nghị quyết 126/NQ-CP và Thông tư liên tịch số 12345/2023/TTLT-BTC-BTP-BKHĐT-BLĐTBXH-BNV, “mã tra cứu ${LONG_WORD}” đăng tại ${LONG_URL}.`);
+  await page.getByRole('button', { name: /Check/ }).click();
+  await page.locator('.check-quotes li').first().waitFor();
+  assert.equal(await pageWidth(page), 360, 'the check');
+});
+
+test('on a phone the results come before the facets; side by side the facets are on the left', async (t) => {
+  const phone = await openPage(t, '#/?q=thi+hanh+phap+luat', null, PHONE);
+  await phone.locator('.hit').first().waitFor();
+  const top = (page, selector) => page.locator(selector).first().evaluate((node) => node.getBoundingClientRect().top);
+  assert.ok(await top(phone, '.hit') < await top(phone, '.facets'), 'the first hit above the facets');
+  assert.ok(await inView(phone, '.hit h2'), 'the first hit on the first screen');
+
+  const wide = await openPage(t, '#/?q=thi+hanh+phap+luat', null, { viewport: { width: 1280, height: 800 } });
+  await wide.locator('.hit').first().waitFor();
+  const box = (selector) => wide.locator(selector).evaluate((node) => node.getBoundingClientRect().toJSON());
+  const [facets, results] = [await box('.facets'), await box('.results')];
+  assert.ok(facets.right <= results.left, 'the facets left of the results');
+  assert.ok(Math.abs(facets.top - results.top) < 2, 'side by side');
 });
