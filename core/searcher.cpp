@@ -1173,4 +1173,24 @@ std::optional<Document> Searcher::document(std::string_view id) {
     return from_stored_json(db_.get_document(*it).get_data());
 }
 
+Result<std::vector<TextSpan>> Searcher::query_marks(std::string_view query, const Document& doc) {
+    const Result<ParsedQuery> parsed = parse_query(query, analyzer_, terms_, &db_);
+    if (!parsed) return parsed.error();
+    const std::vector<TextRange> marks = find_marks(doc.text, parsed->highlights, analyzer_, terms_, doc.boilerplate);
+    // Byte offsets -> code points, in one pass: the marks are in text order.
+    std::vector<TextSpan> spans;
+    spans.reserve(marks.size());
+    std::size_t byte = 0, code_point = 0;
+    const auto advance_to = [&](std::size_t offset) {
+        for (; byte < offset && byte < doc.text.size(); ++byte)
+            if ((static_cast<unsigned char>(doc.text[byte]) & 0xC0) != 0x80) ++code_point;
+        return code_point;
+    };
+    for (const TextRange& mark : marks) {
+        const std::size_t begin = advance_to(mark.begin);
+        spans.push_back({begin, advance_to(mark.end)});
+    }
+    return spans;
+}
+
 }  // namespace tracuu

@@ -123,7 +123,8 @@ struct CheckedReference {
     std::string issued_year;
 };
 
-/// Where a passage is in checked text: code points of the NFC text, quotes excluded.
+/// A span of NFC text in code points: a passage of checked text (quotes excluded), a match in
+/// a document's text (Searcher::query_marks).
 struct TextSpan {
     std::size_t begin = 0, end = 0;
 };
@@ -202,6 +203,11 @@ public:
 
     /// The whole document with id @p id, or nullopt.
     [[nodiscard]] std::optional<Document> document(std::string_view id);
+
+    /// Where @p query matches the text of @p doc (a document of this index, whose stored text
+    /// is NFC), as search matched it and its snippets mark it (find_marks): code points of the
+    /// text, in text order. Errors as search's for a malformed query ("bad_query").
+    [[nodiscard]] Result<std::vector<TextSpan>> query_marks(std::string_view query, const Document& doc);
 
     [[nodiscard]] Xapian::doccount document_count() const { return db_.get_doccount(); }
 

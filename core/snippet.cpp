@@ -173,6 +173,36 @@ void append_escaped(std::string& out, std::string_view text) {
     }
 }
 
+// The text analyzed as find_matches needs it.
+Analysis analyze_for_marks(std::string_view text, const Analyzer& analyzer) {
+    AnalyzerOptions syllables_only = analyzer.options();
+    syllables_only.words = false;  // see find_matches
+    return Analyzer(syllables_only).analyze(text);
+}
+
+bool in_any(const std::vector<TextRange>& ranges, std::size_t offset) {
+    return std::any_of(ranges.begin(), ranges.end(), [&](const TextRange& r) { return offset >= r.begin && offset < r.end; });
+}
+
+// The matches a reader is shown: none in boilerplate, and where a text says no quoted phrase
+// whole, the phrase's words where they are.
+std::vector<Match> visible_matches(const Analysis& analysis, const Highlights& highlights, const TermMapper& terms,
+                                   const std::vector<TextRange>& boilerplate) {
+    const auto visible = [&](const Highlights& marked) {
+        std::vector<Match> found = find_matches(analysis, marked, terms);
+        found.erase(std::remove_if(found.begin(), found.end(), [&](const Match& m) { return in_any(boilerplate, m.begin); }),
+                    found.end());
+        return found;
+    };
+    std::vector<Match> matches = visible(highlights);
+    if (!highlights.phrase_words.empty() && std::none_of(matches.begin(), matches.end(), is_quoted_phrase)) {
+        Highlights with_words = highlights;
+        with_words.folded.insert(highlights.phrase_words.begin(), highlights.phrase_words.end());
+        matches = visible(with_words);
+    }
+    return matches;
+}
+
 }  // namespace
 
 std::string escape_html(std::string_view text) {
@@ -190,28 +220,21 @@ std::string escape_html(std::string_view text) {
     return out;
 }
 
+std::vector<TextRange> find_marks(std::string_view text, const Highlights& highlights, const Analyzer& analyzer,
+                                  const TermMapper& terms, const std::vector<TextRange>& boilerplate) {
+    const Analysis analysis = analyze_for_marks(text, analyzer);
+    std::vector<TextRange> marks;
+    for (const Match& m : visible_matches(analysis, highlights, terms, boilerplate))
+        marks.push_back({static_cast<std::uint32_t>(m.begin), static_cast<std::uint32_t>(m.end)});
+    return marks;
+}
+
 std::string make_snippet(std::string_view text, const Highlights& highlights, const Analyzer& analyzer,
                          const TermMapper& terms, const std::vector<TextRange>& boilerplate, std::size_t max_bytes) {
-    AnalyzerOptions syllables_only = analyzer.options();
-    syllables_only.words = false;  // see find_matches
-    const Analysis analysis = Analyzer(syllables_only).analyze(text);
+    const Analysis analysis = analyze_for_marks(text, analyzer);
     const std::string_view normalized = analysis.text;
-    auto in_boilerplate = [&](std::size_t offset) {
-        return std::any_of(boilerplate.begin(), boilerplate.end(),
-                           [&](const TextRange& r) { return offset >= r.begin && offset < r.end; });
-    };
-    const auto visible_matches = [&](const Highlights& marked) {
-        std::vector<Match> found = find_matches(analysis, marked, terms);
-        found.erase(std::remove_if(found.begin(), found.end(), [&](const Match& m) { return in_boilerplate(m.begin); }), found.end());
-        return found;
-    };
-    std::vector<Match> matches = visible_matches(highlights);
-    // A text that says no quoted phrase whole shows the phrase's words where they are.
-    if (!highlights.phrase_words.empty() && std::none_of(matches.begin(), matches.end(), is_quoted_phrase)) {
-        Highlights with_words = highlights;
-        with_words.folded.insert(highlights.phrase_words.begin(), highlights.phrase_words.end());
-        matches = visible_matches(with_words);
-    }
+    const auto in_boilerplate = [&](std::size_t offset) { return in_any(boilerplate, offset); };
+    std::vector<Match> matches = visible_matches(analysis, highlights, terms, boilerplate);
 
     // Where a window shown for the match at @p anchor starts: a little before it, at a token
     // start or a line start.

@@ -25,4 +25,13 @@ namespace tracuu {
                                        const TermMapper& terms, const std::vector<TextRange>& boilerplate = {},
                                        std::size_t max_bytes = 240);
 
+/// Every place of @p text that make_snippet would mark for @p highlights: byte ranges of the
+/// NFC form of @p text (a stored document's text is NFC already, so of that text), in text
+/// order, none nested in another. What a reader of the whole text is shown as the query's
+/// matches (GET /documents/{id}?q=…), found by the analyzer the index and the query share:
+/// stems, folded forms, multi-syllable words, document numbers in any written form, quoted
+/// phrases whole, dates however written. None inside @p boilerplate.
+[[nodiscard]] std::vector<TextRange> find_marks(std::string_view text, const Highlights& highlights, const Analyzer& analyzer,
+                                                const TermMapper& terms, const std::vector<TextRange>& boilerplate = {});
+
 }  // namespace tracuu

@@ -249,10 +249,19 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
     return search_reply(searcher, request);
 }
 
+constexpr std::array<std::string_view, 1> kDocumentParameters = {"q"};
+
 HttpReply get_document(Searcher& searcher, const std::string& id, const QueryParameters& params) {
-    if (const auto error = unknown_parameter(names_of(params), {})) return error_reply(*error);
+    if (const auto error = unknown_parameter(names_of(params), kDocumentParameters)) return error_reply(*error);
     std::optional<Document> doc = id.size() <= 245 ? searcher.document(id) : std::nullopt;
     if (!doc) return error_reply({"not_found", "no document with id \"" + id + "\""});
+    // Opened from a search: where its text matches the query, as search matched it.
+    std::optional<std::vector<TextSpan>> marks;
+    if (const auto q = params.find("q"); q != params.end()) {
+        Result<std::vector<TextSpan>> found = searcher.query_marks(q->second, *doc);
+        if (!found) return error_reply(found.error());
+        marks = std::move(found.value());
+    }
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
@@ -301,6 +310,19 @@ HttpReply get_document(Searcher& searcher, const std::string& id, const QueryPar
     }
     w.Key("text");
     write_string(w, doc->text);
+    if (marks) {
+        w.Key("marks");
+        w.StartArray();
+        for (const TextSpan& mark : *marks) {
+            w.StartObject();
+            w.Key("begin");
+            w.Uint64(mark.begin);
+            w.Key("end");
+            w.Uint64(mark.end);
+            w.EndObject();
+        }
+        w.EndArray();
+    }
     w.EndObject();
     return json_reply(buffer);
 }

@@ -2,6 +2,7 @@
  * @brief searchd's request handler, without a network: request in, JSON reply out.
  */
 #include "searchd/request_handler.hpp"
+#include "analyzers/unicode.hpp"
 #include "handler_support.hpp"
 #include "test_support.hpp"
 
@@ -404,6 +405,82 @@ TEST_F(LawArticleHandlerTest, RefInPartListsTheNumbersItStoodFor) {
     EXPECT_EQ(std::string(bad["error"]["message"].GetString()).rfind("parameter \"ref\": \"45\" is not a document number", 0), 0u);
     const auto part = call("GET", "/references/45%2F2019", 400);
     EXPECT_NE(std::string(part["error"]["message"].GetString()).find("/references?q=45/2019"), std::string::npos);
+}
+
+// A document opened from a search: the spans of its text that the query matched, as search
+// matched them (stems, folded forms, words, numbers however written, phrases whole).
+class DocumentMarksTest : public HandlerTest {
+protected:
+    void SetUp() override {
+        // Written in NFD, as some editors save Vietnamese: the stored text is NFC, and the
+        // marks count its code points.
+        Document vi = testing::make_document(
+            "vi", unicode_nfd("Nghị quyết 126/NQ-CP\nChính phủ ban hành Nghị quyết số 126/NQ-CP; công văn "
+                              "viết 126-NQ/CP. Nghi quyet viết không dấu, nghị sĩ và quyết định thì không."));
+        Document en = testing::make_document("en", "Judgment\nThe Judges of the bench held that the judge erred; judging is hard.");
+        en.lang = "en";
+        testing::build_index(dir_.path() / "db", {vi, en});
+        searcher_ = std::make_unique<Searcher>((dir_.path() / "db").string());
+    }
+
+    static std::string unicode_nfd(const std::string& text) {
+        // "ị" and "ế" and "ủ" decomposed: enough to make the input differ from its NFC form.
+        std::string out;
+        for (std::size_t i = 0; i < text.size();) {
+            if (text.compare(i, 3, "ị") == 0) { out += "i\xCC\xA3"; i += 3; }
+            else if (text.compare(i, 3, "ế") == 0) { out += "e\xCC\x82\xCC\x81"; i += 3; }
+            else if (text.compare(i, 3, "ủ") == 0) { out += "u\xCC\x89"; i += 3; }
+            else out += text[i++];
+        }
+        return out;
+    }
+
+    // The marked parts of the answer's text, in order.
+    std::vector<std::string> marked(const std::string& target) {
+        const auto json = call("GET", target, 200);
+        std::vector<std::string> parts;
+        if (!json.HasMember("marks")) return {"(no marks)"};
+        const std::string_view utf8 = json["text"].GetString();
+        std::u32string text;
+        for (std::size_t pos = 0; pos < utf8.size();) text.push_back(unicode::decode_utf8(utf8, pos));
+        for (const auto& mark : json["marks"].GetArray()) {
+            const std::size_t begin = mark["begin"].GetUint64(), end = mark["end"].GetUint64();
+            EXPECT_LE(end, text.size());
+            std::string part;
+            for (const char32_t c : text.substr(begin, end - begin)) unicode::append_utf8(part, c);
+            parts.push_back(std::move(part));
+        }
+        return parts;
+    }
+};
+
+TEST_F(DocumentMarksTest, TheQuerysMatchesAsSearchMatchesThem) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+        // English: the stem of "judged" matches "Judges", "judge" and "judging".
+        {"/documents/en?q=judged", {"Judges", "judge", "judging"}},
+        // Typed without diacritics, the word in every form, whole, and its syllables, which
+        // search matches too ("nghị sĩ", "quyết định").
+        {"/documents/vi?q=nghi+quyet", {"Nghị quyết", "Nghị quyết", "Nghi quyet", "nghị", "quyết"}},
+        // A number however the text writes it.
+        {"/documents/vi?q=126%2FNQ-CP", {"126/NQ-CP", "126/NQ-CP", "126-NQ/CP"}},
+        {"/documents/vi?q=ngh%E1%BB%8B+quy%E1%BA%BFt+126-nq-cp",
+         {"Nghị quyết", "126/NQ-CP", "Nghị quyết", "126/NQ-CP", "126-NQ/CP", "Nghi quyet", "nghị", "quyết"}},
+        // A phrase where the text says it whole.
+        {"/documents/vi?q=%22ban+h%C3%A0nh+ngh%E1%BB%8B+quy%E1%BA%BFt%22", {"ban hành Nghị quyết"}},
+        // ref: marks the number; an excluded word marks nothing; title: matched the title, not
+        // the text.
+        {"/documents/vi?q=ref%3A126-NQ%2FCP+-quyet+title%3Achinh", {"126/NQ-CP", "126/NQ-CP", "126-NQ/CP"}},
+        // Nothing asked, nothing marked: the answer is as before.
+        {"/documents/vi", {"(no marks)"}},
+    };
+    for (const auto& [target, expected] : cases) EXPECT_EQ(marked(target), expected) << target;
+}
+
+TEST_F(DocumentMarksTest, AMalformedQueryIsA400AsForSearch) {
+    expect_error("GET", "/documents/vi?q=%22thi+hanh", 400, "bad_query");
+    expect_error("GET", "/documents/vi?q=", 400, "bad_query");
+    expect_error("GET", "/documents/vi?query=nghi", 400, "bad_parameter");
+    expect_error("GET", "/documents/nothing?q=nghi", 404, "not_found");
 }
 
 TEST(PercentDecode, DecodesAndRejectsMalformedEscapes) {

@@ -185,7 +185,9 @@ async function searchView(params) {
     pager.append(el('a', { href: searchHref({ ...params, offset: offset + PAGE_SIZE }), rel: 'next', text: 'Sau · Next →' }));
   }
   results.append(pager);
-  return el('div', { class: 'layout' }, facetsNode(answer.facets || {}, params), results);
+  // The results before the facets: what a reader, a keyboard or a screen reader reaches first,
+  // and on a phone's one column what shows first (app.css puts the facets left on a wide screen).
+  return el('div', { class: 'layout' }, results, facetsNode(answer.facets || {}, params));
 }
 
 // "Điều 173 · Bộ luật Hình sự": which article of which law a document is.
@@ -251,7 +253,11 @@ async function homeView() {
 // --- one document ---
 
 async function documentView(id, params = {}) {
-  const doc = await api('/documents/' + encodeURIComponent(id));
+  // Opened from a search, the daemon says where the text matches the query: it analyzes the
+  // text as search does (stems, folding, words, numbers however written, phrases). A query it
+  // cannot read (an address edited by hand) leaves the text unmarked.
+  const path = '/documents/' + encodeURIComponent(id);
+  const doc = params.q ? await api(`${path}?${new URLSearchParams({ q: params.q })}`).catch(() => api(path)) : await api(path);
   document.title = `${doc.title || doc.id} – tracuu`;
   const fields = el('dl', { class: 'fields' });
   const field = (label, value) => { if (value !== null && value !== undefined && value !== '') fields.append(el('dt', { text: label }), el('dd', {}, value)); };
@@ -286,40 +292,35 @@ async function documentView(id, params = {}) {
       el('ul', {}, related.related.map((hit) => el('li', {}, documentLink(hit.id, hit.title), ' ',
         el('span', { class: 'muted', text: [hit.date, languageName(hit.lang), whyText(hit.why)].filter(Boolean).join(' · ') }))))));
   }
-  page.append(textNode(doc.text, params.q));
+  page.append(textNode(doc.text, doc.marks || []));
   return page;
 }
 
-// The words a query searches for, folded: not its operators, field values or excluded words.
-function queryWords(query) {
-  const words = new Set();
-  for (const part of (query || '').split(/\s+/)) {
-    if (!part || part.startsWith('-') || /^(AND|OR|NOT)$/.test(part) || /^[a-z]+:/i.test(part)) continue;
-    for (const word of fold(part).match(/[\p{L}\p{N}]+/gu) || []) words.add(word);
-  }
-  return words;
-}
-
-// A document's text with the query's words marked (folded, as the index matches them), the
-// view brought to the first.
-function textNode(text, query) {
+// A document's text with the spans the daemon marked (code points of the text, in order),
+// the view brought to the first.
+function textNode(text, marks) {
   const node = el('div', { class: 'text' });
-  const words = queryWords(query);
-  if (words.size === 0) {
+  if (marks.length === 0) {
     node.textContent = text;
     return node;
   }
-  let marks = 0;
-  for (const part of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
-    if (!part) continue;
-    if (words.has(fold(part))) {
-      node.append(el('mark', { id: marks === 0 ? 'first-match' : null, text: part }));
-      ++marks;
-    } else {
-      node.append(part);
-    }
+  // Code points to UTF-16 indexes: a character outside the BMP is two of the string's units.
+  const unitAt = [];
+  let unit = 0;
+  for (const character of text) {
+    unitAt.push(unit);
+    unit += character.length;
   }
-  if (marks > 0) setTimeout(() => document.getElementById('first-match')?.scrollIntoView({ block: 'center' }), 0);
+  unitAt.push(unit);
+  let at = 0, marked = 0;
+  for (const mark of marks) {
+    const begin = unitAt[mark.begin], end = unitAt[mark.end];
+    if (begin === undefined || end === undefined || begin < at) continue;
+    node.append(text.slice(at, begin), el('mark', { id: marked++ === 0 ? 'first-match' : null, text: text.slice(begin, end) }));
+    at = end;
+  }
+  node.append(text.slice(at));
+  if (marked > 0) setTimeout(() => document.getElementById('first-match')?.scrollIntoView({ block: 'center' }), 0);
   return node;
 }
 

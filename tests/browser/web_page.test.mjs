@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,7 +19,8 @@ const CHROMIUM = process.env.TRACUU_CHROMIUM || '/usr/bin/chromium';
 
 // The README's two legal documents: a resolution the articles cite, and a decree.
 const LEGAL = [
-  { id: 'nq-126-2023', number: '126/NQ-CP', date: '2023-08-14', url: 'https://example.gov.vn/van-ban/nq-126-2023', title: 'Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật', text: 'Chính phủ ban hành Nghị quyết về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.' },
+  // Its text writes its number as the Party writes numbers, and as the State does.
+  { id: 'nq-126-2023', number: '126/NQ-CP', date: '2023-08-14', url: 'https://example.gov.vn/van-ban/nq-126-2023', title: 'Nghị quyết 126/NQ-CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật', text: 'Chính phủ ban hành Nghị quyết 126-NQ/CP về một số giải pháp nâng cao hiệu quả công tác tổ chức thi hành pháp luật, ngăn chặn lợi ích nhóm, lợi ích cục bộ.\nNghị quyết số 126/NQ-CP có hiệu lực từ ngày ký.' },
   { id: 'nd-15-2020', number: '15/2020/NĐ-CP', date: '2020-02-03', title: 'Nghị định 15/2020/NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông', text: 'Nghị định quy định hành vi vi phạm hành chính, hình thức xử phạt, mức xử phạt trong lĩnh vực bưu chính, viễn thông, công nghệ thông tin và giao dịch điện tử.' },
   // A stored url that is no web address, and markup in a title: both must stay text. Its id
   // has what a URL must escape.
@@ -30,14 +31,29 @@ const LEGAL = [
   // Two codes' articles of one number, as a lawyer's collection holds codes article by article.
   { id: 'blhs-173', law: 'Bộ luật Hình sự', article: '173', title: 'Điều 173. Tội trộm cắp tài sản', text: 'Người nào trộm cắp tài sản của người khác trị giá từ 2.000.000 đồng thì bị phạt cải tạo không giam giữ.' },
   { id: 'blld-173', law: 'Bộ luật Lao động', article: '173', title: 'Điều 173. Hiệu lực thi hành', text: 'Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021; người lao động và tài sản của người sử dụng lao động.' },
+  // An English judgment whose words the query "judged" matches by their stem, far down its text.
+  { id: 'judgment-1995', lang: 'en', date: '1995-10-11', title: 'Supreme Court: criminal appeal against conviction',
+    text: Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1}. The appellant relied on the record of the trial court and on the evidence of the witnesses.`).join('\n') +
+      '\nThe Judges of the bench agreed that the judge below had erred.' },
 ];
+
+// A file in a folder with a long name, as a downloaded collection is kept: the document's
+// source path, its URL, a number it cites and a word are each wider than a phone's screen.
+const LONG_FOLDER = 'kho_luu_tru_van_ban_phap_luat_va_bai_bao_da_tai_ve_tu_cong_thong_tin_dien_tu_chinh_phu_nam_2023';
+const LONG_URL = 'https://thuvienphapluat.example.vn/van_ban/BoMayHanhChinh/HuongDanTraCuuVanBanGiaiPhapNangCaoHieuQuaCongTac_578134.aspx';
+const LONG_WORD = 'VBQPPL_2023_0000578134_TOANVAN_BANGOC_CHUNGTHUC_DIENTU';
+const LONG_DOCUMENT = { id: 'tra-cuu-truc-tuyen', date: '2023-09-25', title: 'Hướng dẫn tra cứu trực tuyến văn bản quy phạm pháp luật', url: LONG_URL,
+  text: `Toàn văn đăng tại ${LONG_URL} với mã tra cứu ${LONG_WORD}, theo Thông tư liên tịch số 12345/2023/TTLT-BTC-BTP-BKHĐT-BLĐTBXH-BNV.` };
 
 let work, daemon, browser, base;
 
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'tracuu-web-'));
   writeFileSync(path.join(work, 'legal.jsonl'), LEGAL.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
-  execFileSync(env('TRACUU_INDEX_BIN'), ['-q', '--db', path.join(work, 'index'), env('TRACUU_CORPUS_DIR'), path.join(work, 'legal.jsonl')]);
+  mkdirSync(path.join(work, LONG_FOLDER));
+  const longFile = path.join(work, LONG_FOLDER, 'huong_dan_tra_cuu_truc_tuyen_van_ban_quy_pham_phap_luat.jsonl');
+  writeFileSync(longFile, JSON.stringify(LONG_DOCUMENT) + '\n');
+  execFileSync(env('TRACUU_INDEX_BIN'), ['-q', '--db', path.join(work, 'index'), env('TRACUU_CORPUS_DIR'), path.join(work, 'legal.jsonl'), longFile]);
   daemon = spawn(env('TRACUU_SEARCHD_BIN'), ['--db', path.join(work, 'index'), '--listen', '127.0.0.1:0', '--threads', '2'], { stdio: ['ignore', 'ignore', 'pipe'] });
   base = await new Promise((resolve, reject) => {
     let log = '';
@@ -61,8 +77,8 @@ after(async () => {
 
 // A fresh page that fails the test on any script error, failed request or refused resource
 // (the CSP), but for the HTTP statuses the test expects (@p expectedStatus).
-async function openPage(t, hash = '', expectedStatus = null) {
-  const page = await browser.newPage();
+async function openPage(t, hash = '', expectedStatus = null, options = {}) {
+  const page = await browser.newPage(options);
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
@@ -142,11 +158,11 @@ test('a result opens the document: its metadata, what it cites, and the number i
   assert.ok(await citations.count() >= 2);
   assert.match(await citations.first().textContent(), /126\/NQ-CP — thực hiện · implements/);
   assert.match(await page.locator('.text').textContent(), /Nguyễn Thanh Bình/);
-  // Opened from the search, its text marks the query's words, folded as the index matches them.
+  // Opened from the search, its text marks what the query matched: the phrase whole, and the
+  // name as one word.
   const marked = await page.locator('.text mark').allTextContents();
   assert.ok(marked.length >= 5, marked.join(' | '));
-  const fold = (word) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-  for (const word of marked) assert.match(fold(word), /^(loi|ich|nhom|thua|thien)$/);  // "thiện" too, as search finds it
+  for (const words of marked) assert.match(words, /^(lợi ích nhóm|Thừa Thiên)$/);
   assert.equal(await page.locator('#first-match').count(), 1);
   // Following the number: the resolution itself, and who cites it and how.
   await citations.first().getByRole('link', { name: '126/NQ-CP' }).click();
@@ -249,4 +265,78 @@ test('markup stored in a document is shown as text, never run', async (t) => {
   // The javascript: url is not made a link.
   assert.equal(await page.locator('.fields a[href^="javascript"]').count(), 0);
   assert.equal(await page.evaluate(() => window.injected), undefined);
+});
+
+// The spans of a document's text that the page marks, in order.
+const markedText = (page) => page.locator('.text mark').allTextContents();
+
+test('the document marks what search matched by its stem, as the snippet does, and shows the first', async (t) => {
+  const page = await openPage(t, '#/?q=judged');
+  await page.locator('.hit').first().waitFor();
+  assert.ok((await page.locator('.hit').first().locator('mark').allTextContents()).includes('Judges'));
+  await page.locator('.hit h2 a').first().click();
+  await page.locator('article.document .text').waitFor();
+  assert.deepEqual(await markedText(page), ['Judges', 'judge']);
+  assert.equal(await page.locator('#first-match').textContent(), 'Judges');
+  // Forty paragraphs down, brought into view.
+  await page.waitForFunction(() => {
+    const box = document.getElementById('first-match').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+});
+
+test('the document marks words typed without diacritics, and its number however the text writes it', async (t) => {
+  const page = await openPage(t, '#/doc/nq-126-2023?q=nghi+quyet+126%2FNQ-CP', 400);
+  await page.locator('article.document .text').waitFor();
+  assert.deepEqual(await markedText(page), ['Nghị quyết', '126-NQ/CP', 'Nghị quyết', '126/NQ-CP']);
+  // Only the phrase whole, where the text says it.
+  await page.goto(base + '/#/doc/nq-126-2023?q=%22l%E1%BB%A3i+%C3%ADch+nh%C3%B3m%22');
+  await page.locator('article.document .text').waitFor();
+  assert.deepEqual(await markedText(page), ['lợi ích nhóm']);
+  // A query the daemon cannot read (an address edited by hand) leaves the text unmarked.
+  await page.goto(base + '/#/doc/nq-126-2023?q=%22thi+hanh');
+  await page.locator('article.document .text').waitFor();
+  assert.deepEqual(await markedText(page), []);
+});
+
+// A phone: 360 CSS pixels wide, as the smallest common Android screens.
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+// Whether the element is within the window, as scrolled.
+const inView = (page, selector) => page.locator(selector).first().evaluate((node) => {
+  const box = node.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+});
+
+test('on a phone nothing scrolls sideways: results, a document with a long path and URL, a check', async (t) => {
+  const page = await openPage(t, '#/?q=tra+cuu+truc+tuyen', null, PHONE);
+  await page.locator('.hit').first().waitFor();
+  assert.equal(await page.locator('.hit h2').first().textContent(), LONG_DOCUMENT.title);
+  assert.equal(await pageWidth(page), 360, 'the results');
+
+  await page.locator('.hit h2 a').first().click();
+  await page.locator('article.document .text').waitFor();
+  assert.match(await page.locator('.fields').textContent(), new RegExp(LONG_FOLDER));
+  assert.equal(await pageWidth(page), 360, 'the document');
+
+  await page.goto(base + '/#/check');
+  await page.locator('#check-text').fill(`Theo Nghị quyết 126/NQ-CP và Thông tư liên tịch số 12345/2023/TTLT-BTC-BTP-BKHĐT-BLĐTBXH-BNV, “mã tra cứu ${LONG_WORD}” đăng tại ${LONG_URL}.`);
+  await page.getByRole('button', { name: /Check/ }).click();
+  await page.locator('.check-quotes li').first().waitFor();
+  assert.equal(await pageWidth(page), 360, 'the check');
+});
+
+test('on a phone the results come before the facets; side by side the facets are on the left', async (t) => {
+  const phone = await openPage(t, '#/?q=thi+hanh+phap+luat', null, PHONE);
+  await phone.locator('.hit').first().waitFor();
+  const top = (page, selector) => page.locator(selector).first().evaluate((node) => node.getBoundingClientRect().top);
+  assert.ok(await top(phone, '.hit') < await top(phone, '.facets'), 'the first hit above the facets');
+  assert.ok(await inView(phone, '.hit h2'), 'the first hit on the first screen');
+
+  const wide = await openPage(t, '#/?q=thi+hanh+phap+luat', null, { viewport: { width: 1280, height: 800 } });
+  await wide.locator('.hit').first().waitFor();
+  const box = (selector) => wide.locator(selector).evaluate((node) => node.getBoundingClientRect().toJSON());
+  const [facets, results] = [await box('.facets'), await box('.results')];
+  assert.ok(facets.right <= results.left, 'the facets left of the results');
+  assert.ok(Math.abs(facets.top - results.top) < 2, 'side by side');
 });
