@@ -87,4 +87,41 @@ std::vector<std::string> all_synonym_names() {
     return names;
 }
 
+std::vector<std::string> english_spelling_variants(std::string_view folded) {
+    // The British and the American piece of a word, before one of kEndings.
+    struct Pattern {
+        std::string_view british, american;
+        std::size_t least_letters;  // of the word, so that short words are left alone
+        char not_after_american;    // an American piece after this letter is another word's
+    };
+    static constexpr Pattern kPatterns[] = {
+        {"dgement", "dgment", 7, 0},                          // judgement, acknowledgement
+        {"ence", "ense", 6, 0},                               // licence, defence, offence
+        {"our", "or", 5, 'o'},                                // labour, honour, favourite; floor is no flour
+        {"isation", "ization", 8, 0}, {"ise", "ize", 6, 0},  // organisation, recognise, authorised
+        {"yse", "yze", 6, 0},                                 // analyse, paralysed
+        {"tre", "ter", 5, 't'},                               // centre, metre; letter is no lettre
+        {"ogue", "og", 6, 0},                                 // catalogue, dialogue
+        {"mme", "m", 7, 0},                                   // programme
+    };
+    static constexpr std::string_view kEndings[] = {"", "s", "d", "ed", "es", "ing", "ings", "able", "ite", "ful"};
+    std::vector<std::string> variants;
+    const auto swap = [&](std::string_view from, std::string_view to, std::size_t least_letters, char not_after) {
+        if (folded.size() < least_letters) return;
+        for (const std::string_view ending : kEndings) {
+            if (folded.size() < from.size() + ending.size() + 1 || !folded.ends_with(ending)) continue;
+            const std::size_t at = folded.size() - ending.size() - from.size();
+            if (folded.substr(at, from.size()) != from || (not_after != 0 && folded[at - 1] == not_after)) continue;
+            std::string variant(folded.substr(0, at));
+            variant.append(to).append(ending);
+            if (std::find(variants.begin(), variants.end(), variant) == variants.end()) variants.push_back(std::move(variant));
+        }
+    };
+    for (const Pattern& pattern : kPatterns) {
+        swap(pattern.british, pattern.american, pattern.least_letters, 0);
+        swap(pattern.american, pattern.british, pattern.least_letters, pattern.not_after_american);
+    }
+    return variants;
+}
+
 }  // namespace tracuu

@@ -20,6 +20,13 @@ namespace tracuu {
 /// "penal code", "bo luat hinh su" -> "bo_luat_hinh_su"); "" when it names none.
 [[nodiscard]] std::string code_named(std::string_view folded);
 
+/// The other spellings, British or American, that folded English word @p folded may have, by
+/// the regular patterns of the two ("judgement" -> "judgment", "licence" -> "license",
+/// "labour" -> "labor", "organisation" -> "organization", "centre" -> "center", and back):
+/// candidates, some of them no words, for a caller that keeps those an index holds. Short
+/// words are left alone ("for" is no "four").
+[[nodiscard]] std::vector<std::string> english_spelling_variants(std::string_view folded);
+
 /// Every name in the groups (an abbreviation of a code, "blhs", is one way and in none) (for tests: each multi-syllable one must be a word the analyzer finds).
 [[nodiscard]] std::vector<std::string> all_synonym_names();
 

@@ -333,7 +333,26 @@ private:
     // its exact form only, not every word that folds like it ("phu", "phú", "phủ").
     Xapian::Query word_query(const Token& token, bool excluded) const {
         if (excluded && TermMapper::has_exact_term(token)) return Xapian::Query(TermMapper::exact_term(token));
-        return terms_.token_query(token, stem_);
+        const std::vector<std::string> spellings = other_spellings(token);
+        if (spellings.empty()) return terms_.token_query(token, stem_);
+        std::vector<Xapian::Query> forms = {terms_.token_query(token, stem_)};
+        for (const std::string& stem : spellings) forms.emplace_back(std::string(schema::kStemPrefix) + stem);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    }
+
+    // The stems of the other spellings, British or American, of an English word that the
+    // index holds ("judgment" of "judgement"): the judgments of one court write both.
+    std::vector<std::string> other_spellings(const Token& token) const {
+        std::vector<std::string> stems;
+        if (!stem_ || index_ == nullptr || terms_.stem_term(token).empty()) return stems;
+        const std::string own = terms_.english_stem(token.folded);
+        for (const std::string& variant : english_spelling_variants(token.folded)) {
+            std::string stem = terms_.english_stem(variant);
+            if (stem != own && std::find(stems.begin(), stems.end(), stem) == stems.end() &&
+                index_->term_exists(std::string(schema::kStemPrefix) + stem))
+                stems.push_back(std::move(stem));
+        }
+        return stems;
     }
 
     Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool excluded) {
@@ -803,6 +822,7 @@ private:
             out_.highlights.typed_with_diacritics = out_.highlights.typed_with_diacritics || token.has_diacritics();
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
+            for (std::string& stem : other_spellings(token)) out_.highlights.stems.insert(std::move(stem));
         }
         for (const ReferenceMention& mention : analysis.references) out_.highlights.references.insert(mention.number.key());
     }

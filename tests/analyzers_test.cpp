@@ -304,6 +304,26 @@ TEST(Synonyms, GroupsAreSymmetric) {
     EXPECT_TRUE(synonyms_of("luat").empty());
 }
 
+TEST(Synonyms, BritishAndAmericanSpellingsEachGiveTheOther) {
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"judgement", "judgment"}, {"judgements", "judgments"}, {"acknowledgement", "acknowledgment"}, {"licence", "license"},
+        {"licenced", "licensed"},  {"defence", "defense"},      {"offences", "offenses"},             {"labour", "labor"},
+        {"honoured", "honored"},   {"favourite", "favorite"},   {"organisation", "organization"},     {"recognised", "recognized"},
+        {"analyse", "analyze"},    {"centre", "center"},        {"metres", "meters"},                 {"catalogue", "catalog"},
+        {"programme", "program"},  {"programmes", "programs"}};
+    const auto has = [](const std::vector<std::string>& variants, const std::string& word) {
+        return std::find(variants.begin(), variants.end(), word) != variants.end();
+    };
+    for (const auto& [british, american] : pairs) {
+        EXPECT_TRUE(has(english_spelling_variants(british), american)) << british;
+        EXPECT_TRUE(has(english_spelling_variants(american), british)) << american;
+    }
+    // Other words, though a pattern fits them.
+    for (const auto& [word, not_a_variant] : std::vector<std::pair<std::string, std::string>>{
+             {"floor", "flour"}, {"for", "four"}, {"hour", "hor"}, {"letter", "lettre"}, {"size", "sise"}, {"sense", "sence"}})
+        EXPECT_FALSE(has(english_spelling_variants(word), not_a_variant)) << word;
+}
+
 TEST(Synonyms, AnAbbreviatedCodeNamesTheCodeOneWay) {
     EXPECT_EQ(synonyms_of("blhs"), (std::vector<std::string>{"bo_luat_hinh_su", "criminal code", "penal code"}));
     EXPECT_EQ(synonyms_of("bltths"), (std::vector<std::string>{"bo_luat_to_tung_hinh_su", "code of criminal procedure"}));

@@ -1340,6 +1340,27 @@ TEST_F(SearchTest, AQuotedTitleFieldIsAPhraseOfTheTitle) {
     EXPECT_EQ(sorted("title:giá title:đất"), (std::vector<std::string>{"apart", "jsonl", "phrase"}));  // the words anywhere in it
 }
 
+// Indian judgments write "judgement" and "judgment", both; each finds the other, and a
+// pattern that fits another word ("floor", "flour") finds nothing more.
+TEST_F(SearchTest, BritishAndAmericanSpellingsFindEachOther) {
+    std::vector<Document> docs = {make_document("british", "Judgement of the court\nThe judgement under appeal; the licence was revoked."),
+                                  make_document("american", "Judgment of the court\nThe judgment under appeal; the license was revoked."),
+                                  make_document("flour", "Flour mills\nThe flour was sold."),
+                                  make_document("floor", "The floor\nThe floor was wet.")};
+    for (int i = 0; i < 6; ++i) docs.push_back(make_document("other-" + std::to_string(i), "Weather\nRain today in the north."));
+    index(docs);
+    const auto sorted = [&](const std::string& query) {
+        std::vector<std::string> found = ids(search(query));
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    for (const std::string q : {"judgement", "judgment", "judgements", "licence", "licensed"})
+        EXPECT_EQ(sorted(q), (std::vector<std::string>{"american", "british"})) << q;
+    EXPECT_EQ(sorted("floor"), std::vector<std::string>{"floor"});
+    const SearchResponse marked = search("judgement");
+    for (const Hit& hit : marked.hits) EXPECT_NE(hit.snippet.find("<mark>"), std::string::npos) << hit.document.id << ": " << hit.snippet;
+}
+
 // An English word of title: finds its other forms, as the text's words do.
 TEST_F(SearchTest, AnEnglishTitleWordFindsTheOtherFormsOfTheWord) {
     index({make_document("upholds", "Court upholds telecom fine\nThe court upheld the fine."),
