@@ -46,7 +46,8 @@ namespace tracuu {
 // ("law-making": Zlawmak, core/terms.hpp).
 // 19: a closing "Theo X, …" is attribution, not a byline, and a closing line that ends with a
 // full stop or is initials alone is no signature (author terms, A); "Nguyễn Văn A (Theo Dân
-// trí)" is signed by its writer.
+// trí)" is signed by its writer. An HTML page's text has no breadcrumbs, nor what follows its
+// last <article> or <main> outside (core/html.hpp).
 inline constexpr int kAnalyzerVersion = 19;
 
 enum class TokenKind : std::uint8_t {
