@@ -44,7 +44,11 @@ namespace tracuu {
 // "Land Law 2024 (No. 31/2024/QH15)" is a law's number; "of the Chairman of the Hanoi People's
 // Committee" names its locality; an English compound with a hyphen is also stemmed as one word
 // ("law-making": Zlawmak, core/terms.hpp).
-inline constexpr int kAnalyzerVersion = 18;
+// 19: a closing "Theo X, …" is attribution, not a byline, and a closing line that ends with a
+// full stop or is initials alone is no signature (author terms, A); "Nguyễn Văn A (Theo Dân
+// trí)" is signed by its writer. An HTML page's text has no breadcrumbs, nor what follows its
+// last <article> or <main> outside (core/html.hpp).
+inline constexpr int kAnalyzerVersion = 19;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -43,6 +43,17 @@ bool is_hidden(const GumboElement& element) {
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
+// A breadcrumb trail ("Trang chủ › Kinh tế"): the site's navigation whatever element holds it,
+// named so by its class, id or aria-label, or marked up as schema.org's BreadcrumbList.
+bool is_breadcrumb(const GumboElement& element) {
+    for (const char* name : {"class", "id", "aria-label", "itemtype"}) {
+        std::string value(attribute(element, name));
+        std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (value.find("breadcrumb") != std::string::npos) return true;
+    }
+    return false;
+}
+
 // An address a reader can follow: absolute http(s). A relative canonical link names no page
 // without the address the file was saved from, which a file does not keep.
 bool is_absolute_web_address(std::string_view url) {
@@ -113,7 +124,7 @@ public:
             read_head(node);
             return;
         }
-        if (is_invisible(tag) || is_hidden(element)) return;
+        if (is_invisible(tag) || is_hidden(element) || is_breadcrumb(element)) return;
         const std::string_view role = attribute(element, "role");
         if (equals_ignoring_case(role, "navigation") || equals_ignoring_case(role, "menu") ||
             equals_ignoring_case(role, "menubar"))
@@ -123,21 +134,30 @@ public:
 
         const bool block = is_block(tag);
         if (block) break_line();
-        const std::size_t h1_start = out_.text.size();
+        const std::size_t text_start = out_.text.size();
         const bool content = in_content || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN;
         const bool pre = in_pre || tag == GUMBO_TAG_PRE;
         if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) append_space();
         for (unsigned i = 0; i < element.children.length; ++i)
             walk(*static_cast<const GumboNode*>(element.children.data[i]), content, pre, depth + 1);
         if (tag == GUMBO_TAG_H1) {
-            std::string h1 = collapse(std::string_view(out_.text).substr(h1_start));
+            std::string h1 = collapse(std::string_view(out_.text).substr(text_start));
             if (content && h1_in_content_.empty()) h1_in_content_ = h1;
             if (h1_.empty()) h1_ = std::move(h1);
         }
         if (block) break_line();
+        if (content && !in_content && has_text(std::string_view(out_.text).substr(text_start))) {
+            content_bytes_ += out_.text.size() - text_start;
+            content_end_ = out_.text.size();
+        }
     }
 
     void finish() {
+        // On a page with an <article> or <main>, what follows the last of them outside is
+        // the site's: related stories, comments, its footer. What comes before stays: the
+        // title, dateline, byline and lead often sit above the article. Unless the articles
+        // hold less text than what follows: then they are cards beside the page's text.
+        if (content_end_ != std::string::npos && content_bytes_ >= out_.text.size() - content_end_) out_.text.resize(content_end_);
         // Trim the blanks around every line and keep at most one empty line in a row.
         std::string text;
         std::size_t pos = 0;
@@ -187,6 +207,10 @@ private:
             if (title_.starts_with(prefix)) return title_.substr(prefix.size());
         }
         return {};
+    }
+
+    static bool has_text(std::string_view s) {
+        return std::any_of(s.begin(), s.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
     }
 
     static std::string collapse(std::string_view s) {
@@ -281,6 +305,8 @@ private:
     std::string site_name_;  // og:site_name or application-name
     std::string og_url_;
     bool too_deep_ = false;
+    std::size_t content_end_ = std::string::npos;  // where the text of the last <article> or <main> with text ends
+    std::size_t content_bytes_ = 0;                // the text of <article>s and <main>s not inside another
 };
 
 bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {

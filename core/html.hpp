@@ -14,7 +14,9 @@ struct HtmlContent {
     std::string title;   ///< The first <h1>, else <title>, else og:title; whitespace collapsed.
     std::string text;    ///< Visible text, one line per block, without scripts, styles,
                          ///< templates, forms and navigation (<nav>, role="navigation",
-                         ///< <aside>, and <header>/<footer> outside <article> or <main>).
+                         ///< breadcrumbs, <aside>, and <header>/<footer> outside <article> or
+                         ///< <main>); on a page with <article> or <main>, without what follows
+                         ///< the last of them outside when it is less text than theirs.
     std::string lang;    ///< <html lang> as analyzed_language reads it: "vi", "en"; "" for others or when absent.
     std::string author;  ///< <meta name="author"> or article:author (unless a URL).
     std::string date;    ///< First 10 characters of article:published_time, datePublished or

@@ -98,9 +98,9 @@ constexpr int kBylineTopLines = 5;
 constexpr std::size_t kMaxAuthorBytes = 60;
 constexpr int kMaxNameWords = 5;
 
-// "Lê Kông", "Tran Thanh", "J. Smith": 2..5 words, each starting with a capital letter,
-// made of letters (and '.', '-', '\''), no digits.
-bool is_person_name(std::string_view line) {
+// Words that each start with a capital letter and are made of letters (and '.', '-', '\''),
+// no digits: "Lê Kông", "J. Smith", "Jane Doe".
+bool is_capitalized_words(std::string_view line, int min_words, int max_words) {
     if (line.size() > kMaxAuthorBytes) return false;
     int words = 0;
     bool word_start = true;
@@ -118,25 +118,88 @@ bool is_person_name(std::string_view line) {
             word_start = false;
         }
     }
-    return words >= 2 && words <= kMaxNameWords;
+    return words >= min_words && words <= max_words;
 }
 
-// "By Jane Doe", "Theo Lê Kông", "(Theo VnExpress)" -> the name; empty otherwise.
+// Whether a word of two letters or more is among @p line's words, not only initials ("P. B. R.").
+bool has_word_beyond_initials(std::string_view line) {
+    std::size_t letters = 0;
+    for (std::size_t pos = 0; pos < line.size();) {
+        const char32_t cp = unicode::decode_utf8(line, pos);
+        if (cp == ' ' || cp == '.' || cp == '-') letters = 0;
+        else if (++letters >= 2) return true;
+    }
+    return false;
+}
+
+// A signature line: "Lê Kông", "Tran Thanh", "J. Smith", two to five capitalized words.
+// Not a line that ends with a full stop, which is a sentence however capitalized ("Appeal
+// Allowed.", "New Delhi.", "END OF VOL. V."), nor initials alone ("P. B. R", a law report's
+// editor), which name nobody a reader can search for.
+bool is_person_name(std::string_view line) {
+    return !line.ends_with('.') && is_capitalized_words(line, 2, kMaxNameWords) && has_word_beyond_initials(line);
+}
+
+// @p text without a source in brackets closing it: "Ái Vi (theo Daily Mail)" -> "Ái Vi",
+// "Cục Viễn thông (Bộ TT&TT)" -> "Cục Viễn thông"; @p text itself when there is none.
+std::string_view without_closing_brackets(std::string_view text) {
+    while (text.ends_with(')')) {
+        const std::size_t open = text.rfind(" (");
+        if (open == std::string_view::npos || open == 0 || text.size() - open > kMaxAuthorBytes) break;
+        text = trim(text.substr(0, open));
+    }
+    return text;
+}
+
+// A byline that names only its source, the whole line: "By Jane Doe", "By Jane Doe, Reuters",
+// "Theo Lê Kông", "(Theo VnExpress)", "Theo TTXVN/Vietnam+", "Theo Công an nhân dân" -> the
+// name; empty otherwise. "Theo X, …" goes on into a sentence that X is the source of
+// ("Theo Bộ Công Thương, nhóm dự án …"): attribution inside the story, not a byline.
 std::string byline_name(std::string_view line) {
     if (line.size() >= 2 && line.front() == '(' && line.back() == ')') line = trim(line.substr(1, line.size() - 2));
     std::string_view rest;
-    if (line.substr(0, 3) == "By " || line.substr(0, 3) == "BY ") rest = line.substr(3);
-    else if (line.substr(0, 5) == "Theo " || line.substr(0, 5) == "THEO ") rest = line.substr(5);
-    else return {};
-    rest = trim(rest);
-    if (const std::size_t cut = rest.find_first_of(",|"); cut != std::string_view::npos) rest = trim(rest.substr(0, cut));
+    bool english = false;
+    if (line.substr(0, 3) == "By " || line.substr(0, 3) == "BY ") {
+        rest = line.substr(3);
+        english = true;
+    } else if (line.substr(0, 5) == "Theo " || line.substr(0, 5) == "THEO ") {
+        rest = line.substr(5);
+    } else {
+        return {};
+    }
+    rest = trim(rest.substr(0, rest.find('|')));  // what follows a bar is the page's: a date, the site
     while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
-    if (rest.empty() || rest.size() > kMaxAuthorBytes) return {};
+    std::string_view name = rest.substr(0, rest.find(','));
+    if (name.size() < rest.size()) {
+        // "By Jane Doe, Reuters": an English byline may add an agency or a title, each
+        // capitalized; no Vietnamese one does.
+        if (!english) return {};
+        for (std::string_view more = rest.substr(name.size()); !more.empty();) {
+            more.remove_prefix(1);  // the comma
+            const std::string_view part = trim(more.substr(0, more.find(',')));
+            if (!is_capitalized_words(without_closing_brackets(part), 1, kMaxNameWords + 1)) return {};
+            more.remove_prefix(std::min(more.size(), more.find(',')));
+        }
+    }
+    name = without_closing_brackets(trim(name));
+    if (name.empty() || name.size() > kMaxAuthorBytes) return {};
+    // An English name capitalizes every word ("By Court. In accordance with the opinion" is a
+    // sentence); a Vietnamese source need not ("Công an nhân dân", "Dân trí").
+    if (english && !is_capitalized_words(name, 1, kMaxNameWords + 1)) return {};
     std::size_t p = 0;
-    const char32_t first = unicode::decode_utf8(rest, p);
-    if (unicode::fold_case(first) == first) return {};  // "Theo đó, …" is a sentence, not a byline
-    if (std::count(rest.begin(), rest.end(), ' ') >= kMaxNameWords + 1) return {};
-    return std::string(rest);
+    const char32_t first = unicode::decode_utf8(name, p);
+    if (unicode::fold_case(first) == first) return {};  // "Theo đó …" is a sentence, not a byline
+    if (std::count(name.begin(), name.end(), ' ') >= kMaxNameWords + 1) return {};
+    return std::string(name);
+}
+
+// A signature with its source in brackets: "Nguyễn Văn A (Theo Dân trí)", "Quang Toàn
+// (TTXVN)", "Ái Vi (theo Daily Mail)" -> the name; empty otherwise.
+std::string signature_with_source(std::string_view line) {
+    if (!line.ends_with(')')) return {};
+    const std::string_view name = without_closing_brackets(line);
+    if (name.size() == line.size() || !is_person_name(name)) return {};
+    return std::string(name);
 }
 
 // "Land Law", "the Enterprise Law": a short English name ending with the noun, which
@@ -169,6 +232,7 @@ std::string find_author(std::string_view text, const std::vector<TextRange>& boi
         if (in_ranges(boilerplate, it->begin)) continue;
         if (std::string name = byline_name(it->text); !name.empty()) return name;
         if (is_person_name(it->text)) return std::string(it->text);
+        if (std::string name = signature_with_source(it->text); !name.empty()) return name;
         break;  // only the last line that is not boilerplate can be a signature
     }
     return {};

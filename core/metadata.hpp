@@ -51,9 +51,12 @@ namespace tracuu {
 [[nodiscard]] std::string find_source_url(std::string_view text);
 
 /// The author or byline the text states, or empty: a "By …" line near the top, or the last
-/// line that is not boilerplate (@p boilerplate, as find_boilerplate gives it) when it is
-/// "Theo …", "By …" or a short name ("Lê Kông", "Le Kong", "Tran Thanh": two to five
-/// capitalized words, no digits). Deliberately narrow: no byline is better than a wrong one.
+/// line that is not boilerplate (@p boilerplate, as find_boilerplate gives it) when it is a
+/// byline naming only its source ("Theo Công an nhân dân", "(Theo VnExpress)", "By Jane Doe,
+/// Reuters"; not "Theo Bộ Công Thương, nhóm dự án …", which attributes a sentence), a short
+/// name ("Lê Kông", "Le Kong", "J. Smith": two to five capitalized words, no digits, no closing
+/// full stop, not initials alone) or such a name with its source in brackets ("Nguyễn Văn A
+/// (Theo Dân trí)"). Deliberately narrow: no byline is better than a wrong one.
 [[nodiscard]] std::string find_author(std::string_view text, const std::vector<TextRange>& boilerplate = {});
 
 }  // namespace tracuu

@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string_view>
 
 namespace {
 
@@ -48,6 +49,17 @@ CLI::Validator byte_size() {
             return why;
         },
         "");
+}
+
+// Whether @p flag is among the options on the command line (not after "--", where all is
+// inputs): what a run that failed to parse was asked for.
+bool given_on_command_line(int argc, char** argv, std::string_view flag) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--") return false;
+        if (arg == flag) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -84,8 +96,13 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? kExitOk : kExitUsage;
+        const int code = app.exit(e);  // help on stdout, or the error on stderr
+        if (code == 0) return kExitOk;
+        // The error may come before CLI11 has read --json: the command line says whether it
+        // was asked for, so that a script reading stdout is told too.
+        if (json || given_on_command_line(argc, argv, "--json"))
+            std::cout << tracuu::format_json_error(kExitUsage, e.what()) << std::endl;
+        return kExitUsage;
     }
     options.batch_bytes = batch_mb << 20;
     if (syllables_only) options.analyzer = tracuu::AnalyzerOptions{.words = false};

@@ -468,6 +468,37 @@ TEST(IndexerCli, SizesTakeUnitsAndBadNumbersAreUsageErrorsThatSayWhatIsAccepted)
     EXPECT_FALSE(fs::exists(dir.path() / "other-db"));  // refused before anything was written
 }
 
+TEST(IndexerCli, AUsageErrorIsToldOnStdoutWithJsonAndHelpIsStillHelp) {
+    testing::TempDir dir;
+    dir.write("in/small.txt", "Nhỏ\nVăn bản ngắn.");
+    const std::string db = (dir.path() / "db").string();
+    const std::string in = (dir.path() / "in").string();
+    // The arguments (index_json adds --json at the end) -> what the message says.
+    const std::vector<std::pair<std::vector<std::string>, std::string>> usage_errors = {
+        {{in, "--threads", "0"}, "--threads: expected a whole number from 1 to 256, not \"0\""},
+        {{in, "--max-bytes", "0"}, "--max-bytes: \"0\" is too small"},
+        {{}, "inputs is required"},
+        {{in, "--bogus"}, "--bogus"},
+        {{"--json", "--shards", "0", in}, "--shards: expected a whole number"},  // --json before the error
+    };
+    for (const auto& [args, message] : usage_errors) {
+        const rapidjson::Document told = index_json(db, args, 2);
+        ASSERT_TRUE(told.IsObject() && told.HasMember("error")) << message;
+        EXPECT_EQ(told["error"]["exit"].GetInt(), 2) << message;
+        EXPECT_NE(std::string(told["error"]["message"].GetString()).find(message), std::string::npos)
+            << message << "\n" << told["error"]["message"].GetString();
+    }
+    // After "--" everything is an input, a file named --json too.
+    const RunResult after_separator = run(quote(TRACUU_INDEX_BIN) + " --threads 0 -- --json 2>/dev/null");
+    EXPECT_EQ(after_separator.exit_code, 2);
+    EXPECT_EQ(after_separator.output, "");
+    const RunResult help = run(quote(TRACUU_INDEX_BIN) + " --help --json 2>/dev/null");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.output.find("--max-bytes"), std::string::npos) << help.output;
+    EXPECT_EQ(help.output.find("\"error\""), std::string::npos) << help.output;
+    EXPECT_FALSE(fs::exists(db));
+}
+
 TEST(IndexerCli, ARecordIndexedWithoutAFieldItCouldNotUseIsAWarningNotARejection) {
     testing::TempDir dir;
     dir.write("in/records.jsonl", "{\"id\":\"a\",\"text\":\"một\",\"date\":\"hôm qua\"}\n{\"id\":\"b\",\"text\":\"hai\"}\n");

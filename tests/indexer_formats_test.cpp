@@ -233,6 +233,44 @@ TEST(Html, HiddenElementsAndRelativeAddressesAreLeftOut) {
     EXPECT_EQ(extract_html("<head><link rel=\"canonical\" href=\"HTTPS://example.vn/a\"></head><p>x</p>").url, "HTTPS://example.vn/a");
 }
 
+TEST(Html, BreadcrumbsAreNavigationWhateverHoldsThem) {
+    for (const std::string trail :
+         {"<div class=\"breadcrumb\"><a href=\"/\">Trang chủ</a> › <a href=\"/kinh-te\">Kinh tế</a></div>",
+          "<ul id=\"Breadcrumbs\"><li>Trang chủ</li><li>Kinh tế</li></ul>",
+          "<div aria-label=\"breadcrumb\">Trang chủ / Kinh tế</div>",
+          "<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\"><li>Trang chủ</li><li>Kinh tế</li></ol>"}) {
+        EXPECT_EQ(extract_html(trail + "<main><h1>Giá xăng giảm</h1><p>Giá xăng giảm từ chiều nay.</p></main>").text,
+                  "Giá xăng giảm\nGiá xăng giảm từ chiều nay.")
+            << trail;
+        EXPECT_EQ(extract_html(trail + "<h1>Giá xăng giảm</h1><p>Giá xăng giảm từ chiều nay.</p>").text,
+                  "Giá xăng giảm\nGiá xăng giảm từ chiều nay.")
+            << trail;
+    }
+}
+
+TEST(Html, AnArticlesPageKeepsItsHeadingAboveTheArticleAndNotWhatFollowsIt) {
+    // The title, dateline and lead above <article>, as many news sites lay them out, are the
+    // document's; what follows the article outside it is the site's.
+    const HtmlContent html = extract_html(
+        "<div class=\"breadcrumb\"><a>Trang chủ</a> › <a>Kinh "
+        "tế</a></div><div class=\"header-content\"><span class=\"date\">22/09/2023 20:01</span><h1>Giá xăng giảm</h1><p "
+        "class=\"sapo\">Giá xăng giảm lần thứ ba liên tiếp.</p></div><article><p>Liên Bộ Công Thương - Tài chính điều chỉnh giá "
+        "xăng dầu từ 15h chiều nay, giá xăng E5 RON92 giảm 300 đồng mỗi lít.</p><p>Lê Kông</p></article><div "
+        "class=\"related\">Tin liên quan: Kinh tế tuần qua</div><div class=\"site-footer\">Liên hệ</div>");
+    EXPECT_EQ(html.title, "Giá xăng giảm");
+    EXPECT_EQ(html.text,
+              "22/09/2023 20:01\nGiá xăng giảm\nGiá xăng giảm lần thứ ba liên tiếp.\nLiên Bộ Công Thương - Tài "
+              "chính điều chỉnh giá xăng dầu từ 15h chiều nay, giá xăng E5 RON92 giảm 300 đồng mỗi lít.\nLê Kông");
+    EXPECT_EQ(find_publication_date(html.text), "2023-09-22");
+    EXPECT_EQ(find_author(html.text, find_boilerplate(html.text)), "Lê Kông");
+    // Without <article> or <main> nothing says where the document ends: all of it is kept.
+    EXPECT_EQ(extract_html("<h1>Giá xăng giảm</h1><p>Giá xăng giảm.</p><div class=\"related\">Tin liên quan</div>").text,
+              "Giá xăng giảm\nGiá xăng giảm.\nTin liên quan");
+    // A short <article> before the page's text is a card beside it, not the document.
+    EXPECT_EQ(extract_html("<article><p>Tin nóng</p></article><div><p>Giá xăng giảm lần thứ ba liên tiếp.</p></div>").text,
+              "Tin nóng\nGiá xăng giảm lần thứ ba liên tiếp.");
+}
+
 TEST(Pdf, TextLayerPageByPage) {
     const PdfContent pdf = extract_pdf(make_pdf({"Resolution 126/NQ-CP on law enforcement", "Second page text"}, "Resolution 126"));
     ASSERT_EQ(pdf.problem, "");
@@ -478,10 +516,41 @@ TEST(Metadata, AuthorFromASignatureOrByline) {
     EXPECT_EQ(author("Title\nBody text here.\nLe Kong\nSource\nComment (0)"), "Le Kong");
     EXPECT_EQ(author("Title\nBody.\nTran Thanh\nSource\nComment (0)"), "Tran Thanh");
     EXPECT_EQ(author("A headline\nBy Jane Doe, Reuters\nBody."), "Jane Doe");
-    EXPECT_EQ(author("Tiêu đề\nNội dung.\n(Theo VnExpress)"), "VnExpress");
-    EXPECT_EQ(author("Tiêu đề\nNội dung.\nTheo đó, tỉnh sẽ triển khai."), "");
     EXPECT_EQ(author("Tiêu đề\nNội dung kết thúc bằng một câu."), "");
     EXPECT_EQ(author("Title\nThe Committee met on Monday."), "");
+}
+
+TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
+    // The article's last line -> the author it gives ("" for none).
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        // Bylines of Vietnamese news: a source, perhaps after the writer's name.
+        {"Theo Công an nhân dân", "Công an nhân dân"},
+        {"(Theo VnExpress)", "VnExpress"},
+        {"Theo TTXVN/Vietnam+", "TTXVN/Vietnam+"},
+        {"Theo Cục Viễn thông (Bộ TT&TT)", "Cục Viễn thông"},
+        {"Nguyễn Văn A (Theo Dân trí)", "Nguyễn Văn A"},
+        {"Quang Toàn (TTXVN)", "Quang Toàn"},
+        // "Theo X, …" attributes the sentence that follows: X is a source inside the story.
+        {"Theo Bộ Công Thương, nhóm dự án phân bón hiện đã sản xuất trở lại.", ""},
+        {"Theo Thiếu tá Nguyễn Tiến Đạt, hiện tượng này do mưa lớn kéo dài.", ""},
+        {"Theo Thứ trưởng Nguyễn Thanh Tịnh, việc tổ chức thi hành pháp luật phải công khai, minh bạch.", ""},
+        {"Theo Reuters, Mỹ đồng ý.", ""},
+        {"Theo đó, tỉnh sẽ triển khai.", ""},
+        // How Indian judgments end: an order, a place, a note, a law report editor's initials.
+        {"Appeal Allowed.", ""},
+        {"New Delhi.", ""},
+        {"END OF VOL. V.", ""},
+        {"P. B. R.", ""},
+        {"Sukumar Ghose.", ""},
+        {"By Court. In accordance with the opinion, of the majority, the appeal is dismissed with costs.", ""},
+        {"J. Smith", "J. Smith"},
+        {"By Jane Doe, Associated Press", "Jane Doe"},
+        {"By Jane Doe, who covered the trial", ""},
+    };
+    for (const auto& [last_line, expected] : rows) {
+        const std::string text = "Tiêu đề\nNội dung của bài.\n" + last_line;
+        EXPECT_EQ(find_author(text, find_boilerplate(text)), expected) << last_line;
+    }
 }
 
 TEST(Metadata, AuthorAndCitationsWithRelationsAreStoredAndAuthorIsATerm) {
