@@ -170,7 +170,9 @@ TEST_F(ServerTest, AnAnswerAlreadyGivenIsGivenAgainWhileEverySearchThreadIsBusy)
     EXPECT_TRUE(again_answered) << "a cached answer waited behind the search threads";
     EXPECT_EQ(waiting, 1u) << "a new question is the search threads' to answer";
     EXPECT_TRUE(other_answered);
-    if (again_answered) EXPECT_EQ(again.get().body, first.body);
+    if (again_answered) {
+        EXPECT_EQ(again.get().body, first.body);
+    }
     EXPECT_EQ(cache_.hits(), 1u);
     EXPECT_EQ(cache_.misses(), 2u);  // the first two questions, each counted once
 }
