@@ -220,28 +220,35 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
     return mentions;
 }
 
-std::vector<std::string> find_law_abbreviations(std::string_view text) {
-    const std::vector<std::string> words = folded_words(text);
-    // Vietnamese syllables all have a vowel; a law's initials ("hngd", "pcmt") have none.
-    const auto initials = [](const std::string& word) {
-        return word.size() >= 2 && word.find_first_of("aeiouy0123456789") == std::string::npos;
+std::vector<LawAbbreviation> find_law_abbreviations(std::string_view text, const LawsHeld& laws) {
+    std::vector<LawAbbreviation> found;
+    if (!laws.holds || !laws.holds_beginning) return found;
+    const std::vector<FoldedWord> words = folded_words_at(text);
+    // Letters only: "luật 2024" names no law by its initials.
+    const auto letters = [](const std::string& word) {
+        return word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     };
-    std::vector<std::string> keys;
-    const auto add = [&](std::string key) {
-        if (is_law_key(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    const auto add = [&](std::string key, const FoldedWord& word) {
+        if (!is_law_key(key) || !laws.holds(key)) return;
+        if (std::none_of(found.begin(), found.end(), [&](const LawAbbreviation& a) { return a.key == key; }))
+            found.push_back({std::move(key), word.begin, word.end});
     };
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (initials(words[i]) && !code_named(words[i]).empty()) add(law_key_of({words[i]}));  // "BLHS"
+        if (letters(words[i].text) && !code_named(words[i].text).empty()) add(law_key_of({words[i].text}), words[i]);  // "BLHS"
         for (const std::string_view noun : kAbbreviatedLawNouns) {
             const auto nouns = static_cast<std::size_t>(std::count(noun.begin(), noun.end(), ' ')) + 1;
-            if (i + nouns >= words.size() || !initials(words[i + nouns])) continue;
-            std::string typed = words[i];
-            if (nouns == 2) typed += " " + words[i + 1];
-            const bool of_code = nouns == 1 && i > 0 && words[i - 1] == "bo";  // "luật HS" of "Bộ luật HS"
-            if (typed == noun && !of_code) add(typed + " " + words[i + nouns]);  // "Luật HNGĐ"
+            if (i + nouns >= words.size() || !letters(words[i + nouns].text)) continue;
+            std::string typed = words[i].text;
+            if (nouns == 2) typed += " " + words[i + 1].text;
+            const bool of_code = nouns == 1 && i > 0 && words[i - 1].text == "bo";  // "luật HS" of "Bộ luật HS"
+            if (typed != noun || of_code) continue;
+            // The first word of a title the index holds is a word of that title: "an" of "luật
+            // an ninh mạng", though "Luật An ninh" is "luat an" too.
+            const std::string key = typed + " " + words[i + nouns].text;
+            if (!laws.holds_beginning(key + " ")) add(key, words[i + nouns]);  // "Luật HNGĐ", "luật anm"
         }
     }
-    return keys;
+    return found;
 }
 
 }  // namespace tracuu

@@ -13,6 +13,7 @@
 #include "analyzers/analyzer.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -67,9 +68,28 @@ struct ArticleMention {
 /// @p references are the document numbers the analyzer found in @p text (Analysis::references).
 [[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text, std::span<const ReferenceMention> references = {});
 
-/// The law keys of every law NFC @p text names by an abbreviation, whose letters no text of
+/// What an index knows of the laws it holds article by article (schema::kLawPrefix terms),
+/// for reading a query: the analyzers hold no index, so the query side asks its own.
+struct LawsHeld {
+    /// Whether the index holds the law whose key is @p key ("luat anm", "bo luat hinh su").
+    std::function<bool(std::string_view key)> holds;
+    /// Whether it holds a law whose key begins with @p key_prefix ("luat an ", of "luat an ninh mang").
+    std::function<bool(std::string_view key_prefix)> holds_beginning;
+};
+
+/// A law a text names by its abbreviation.
+struct LawAbbreviation {
+    std::string key;        ///< law_key: "luat anm" of "Luật ANM", "bo luat hinh su" of "BLHS".
+    std::size_t begin = 0;  ///< Byte span of the abbreviation in the text: "ANM", "BLHS".
+    std::size_t end = 0;
+};
+
+/// Every law NFC @p text names by an abbreviation that @p laws holds, whose letters no text of
 /// its articles holds: a code's ("BLHS", "blds") or a law's noun and initials ("Luật HNGĐ",
-/// "luat pcmt"). Laws named in full are found by their words.
-[[nodiscard]] std::vector<std::string> find_law_abbreviations(std::string_view text);
+/// "luat anm", "Luật ATTP"). The index decides, not the letters: a word after the noun is the
+/// initials of a law it holds, and the first word of none of its laws' titles, so "luật an
+/// ninh mạng" is a law named in full even where "Luật An ninh" is "luat an"; "luật sư", "luật
+/// đất đai" stay words. Laws named in full are found by their words.
+[[nodiscard]] std::vector<LawAbbreviation> find_law_abbreviations(std::string_view text, const LawsHeld& laws);
 
 }  // namespace tracuu

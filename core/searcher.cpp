@@ -562,22 +562,16 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         return stem.empty() ? 0 : db_.get_termfreq(stem);
     };
     // An abbreviation is no misspelling: a word typed in capitals in a query that has small
-    // letters ("Luật PCMT", "UBND"), or a law's initials after its noun that the index knows
-    // ("luat hngd": the articles of "Luật Hôn nhân và gia đình").
+    // letters ("Luật PCMT", "UBND"), or a law's abbreviation that the query read as one, the
+    // index holding that law ("luat hngd": the articles of "Luật Hôn nhân và gia đình").
     const bool query_has_lower_case = std::any_of(parsed.text.begin(), parsed.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     const auto is_abbreviation = [&](std::size_t i) {
         const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
         if (query_has_lower_case && letters.size() > 1 &&
             std::all_of(letters.begin(), letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_isdigit(static_cast<UChar32>(c)); }))
             return true;
-        for (const std::string_view noun : {"luat", "bo luat", "phap lenh"}) {
-            const std::size_t nouns = noun == "luat" ? 1 : 2;
-            if (i < nouns) continue;
-            std::string before;
-            for (std::size_t k = i - nouns; k < i; ++k) before += (before.empty() ? "" : " ") + words[k].folded;
-            if (before == noun && db_.term_exists(law_term(before + " " + words[i].folded))) return true;
-        }
-        return false;
+        return std::any_of(parsed.law_abbreviations.begin(), parsed.law_abbreviations.end(),
+                           [&](const auto& span) { return span.first < words[i].end && words[i].begin < span.second; });
     };
     std::string corrected;
     std::size_t copied = 0;

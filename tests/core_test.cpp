@@ -2318,6 +2318,39 @@ TEST_F(SearchTest, AbbreviationsAreNoMisspellings) {
     EXPECT_EQ(search("co phieu hngd").did_you_mean, "co phieu hng");
 }
 
+// Many laws' initials have a vowel ("Luật ANM", An ninh mạng; "Luật ATTP", An toàn thực
+// phẩm): what the index holds tells an abbreviation from a word, not its letters. The words of a
+// law named in full ("luật an ninh mạng") or of no law ("luật sư") keep their meaning.
+TEST_F(SearchTest, ALawNamedByInitialsWithAVowelIsFoundAsThatLaw) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i)
+        docs.push_back(make_document("news" + std::to_string(i), "Tin an ninh và an toàn giao thông, luật sư tư vấn số " + std::to_string(i)));
+    docs.push_back(law_article("anm-8", "Luật An ninh mạng", "8", "Các hành vi bị nghiêm cấm về an ninh mạng"));
+    docs.push_back(law_article("attp-5", "Luật An toàn thực phẩm", "5", "Những hành vi bị cấm trong sản xuất, kinh doanh thực phẩm"));
+    docs.push_back(law_article("an-3", "Luật An ninh", "3", "Nguyên tắc bảo vệ an ninh quốc gia"));
+    index(std::move(docs));
+    for (const std::string query : {"Luật ANM", "luật anm", "luat anm", "LUẬT ANM"}) {
+        const SearchResponse response = search(query);
+        ASSERT_FALSE(response.hits.empty()) << query;
+        EXPECT_EQ(response.hits.front().document.id, "anm-8") << query;
+        EXPECT_EQ(response.did_you_mean, "") << query;
+    }
+    EXPECT_EQ(ids(search("kinh doanh luật attp")).front(), "attp-5");
+    EXPECT_EQ(search("Điều 5 luật attp").hits.front().document.id, "attp-5");
+    // "Luật An ninh" is "luat an" too, but "an" begins the titles of laws the index holds:
+    // named in full, the law is found by its words, and "Luật An ninh" gets no constant.
+    const Xapian::Database db((dir_.path() / "db").string());
+    const auto laws_asked = [&](const std::string& query) {
+        const Result<ParsedQuery> parsed = parse_query(query, Analyzer(), TermMapper(), &db);
+        EXPECT_TRUE(parsed.ok()) << query;
+        return parsed.ok() && parsed.value().query.get_description().find(law_term("luat")) != std::string::npos;
+    };
+    EXPECT_TRUE(laws_asked("luật anm"));
+    for (const std::string query : {"luật an ninh mạng", "luat an toan thuc pham", "luật an", "luật sư", "luật đất đai"})
+        EXPECT_FALSE(laws_asked(query)) << query;
+    EXPECT_EQ(ids(search("luật an ninh mạng")).front(), "anm-8");
+}
+
 TEST_F(SearchTest, TheWordsOfADateAreNoMisspellings) {
     // "Sept." is rare and one edit from the frequent "set": within a date it is the month.
     std::vector<Document> docs;
