@@ -329,8 +329,9 @@ bool is_ascii_word(std::string_view term) {
 }  // namespace
 
 /// The words of an index, for spelling suggestions and for showing completions with their
-/// diacritics: the folded words (letters only, no multi-syllable words) in at least
-/// kMinVocabularyDocuments documents, by length, and the exact forms of every folded word.
+/// diacritics and capitals: the folded words (letters only, no multi-syllable words) in at
+/// least kMinVocabularyDocuments documents, by length, the exact forms of every folded word,
+/// and how documents capitalize multi-syllable words.
 /// Immutable once built, so threads share it without locks.
 class Vocabulary {
 public:
@@ -338,6 +339,12 @@ public:
     struct Form {
         std::string exact;
         Xapian::doccount documents;
+    };
+    /// How documents write a multi-syllable word with capitals (schema::kCapitalizedWordPrefix).
+    struct Capitalized {
+        std::string form;                   ///< The form most of them write: "Hà_Nội", "Quốc_hội".
+        Xapian::doccount form_documents;    ///< How many write that form.
+        Xapian::doccount documents;         ///< How many write any capitalized form (a document may write two).
     };
     /// A word near another.
     struct Near {
@@ -374,6 +381,16 @@ public:
         }
         for (auto& [folded, forms] : vocabulary->forms_)
             std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) { return a.documents > b.documents; });
+        const std::string capitalized_prefix(schema::kCapitalizedWordPrefix);
+        for (auto it = db.allterms_begin(capitalized_prefix); it != db.allterms_end(capitalized_prefix); ++it) {
+            std::string form = (*it).substr(capitalized_prefix.size());
+            Capitalized& written = vocabulary->capitalized_[unicode::fold_case(form)];
+            written.documents += it.get_termfreq();
+            if (it.get_termfreq() > written.form_documents) {
+                written.form = std::move(form);
+                written.form_documents = it.get_termfreq();
+            }
+        }
         return vocabulary;
     }
 
@@ -402,6 +419,13 @@ public:
         return it == forms_.end() ? none : it->second;
     }
 
+    /// How documents write multi-syllable word @p exact ("hà_nội") with capitals; nullptr
+    /// when none does.
+    [[nodiscard]] const Capitalized* capitalized(const std::string& exact) const {
+        const auto it = capitalized_.find(exact);
+        return it == capitalized_.end() ? nullptr : &it->second;
+    }
+
 private:
     struct Word {
         std::string folded;
@@ -409,6 +433,7 @@ private:
     };
     std::vector<std::vector<Word>> by_length_;  // index: length in bytes
     std::unordered_map<std::string, std::vector<Form>> forms_;
+    std::unordered_map<std::string, Capitalized> capitalized_;  // by exact form
 };
 
 namespace {
@@ -751,11 +776,21 @@ bool begins_as_typed(std::string_view text, std::string_view typed) {
     return true;
 }
 
-// Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
-// run of capitalized syllables the analyzer took for a name.
-bool is_dictionary_word(std::string_view term) {
-    return (WordDictionary::builtin().folded(WordDictionary::hash_words(term, '_')) & WordDictionary::kWord) != 0;
+// @p word ("hồ_chí_minh") with each syllable capitalized, as the text writes a name.
+std::string title_cased(std::string_view word) {
+    std::string out;
+    bool starts_syllable = true;
+    for (const char32_t c : code_points(word)) {
+        unicode::append_utf8(out, starts_syllable ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))) : c);
+        starts_syllable = c == U'_';
+    }
+    return out;
 }
+
+// Of documents holding a multi-syllable word, the share that must write it with capitals for
+// a completion to show it so: more than half ("Hà Nội", "Quốc hội"; not "thi hành", which a
+// Title Case headline or a law's name capitalizes now and then).
+constexpr Xapian::doccount kCapitalizedShareInverse = 2;
 
 
 }  // namespace
@@ -816,13 +851,21 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (words.empty()) return out;
     const bool ends_in_space = !prefix.empty() && (prefix.back() == ' ');
     if (ends_in_space) return out;
-    std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
-    // The index holds lower case: each syllable of a completion is cased as the user typed
-    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed,
-    // except in a name (@p name: a run of capitalized syllables, no dictionary word), which
-    // the text writes capitalized: "Pham M" -> "Phạm Minh Chính", "HA NO" -> "HÀ NỘI".
+    std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics and capitals of completions
+    // The index holds lower case. A completion is shown as the documents write it: a name (a
+    // run of capitalized syllables, no dictionary word) capitalized, a multi-syllable word as
+    // most documents holding it write it ("ha n" -> "Hà Nội", "quoc h" -> "Quốc hội"; none does
+    // in a heading's capitals), else as indexed. On that, each syllable typed keeps the capital
+    // typed for it ("Thi h" -> "Thi hành"), and capitals typed ("HA NO") make it all capitals.
     const auto typed_as = [&](const Token& token) { return std::string_view(analysis.text).substr(token.begin, token.end - token.begin); };
-    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed, bool name) {
+    const auto as_documents_write = [&](const std::string& completion, const std::string& folded_term, Xapian::doccount documents) {
+        if (folded_term.find('_') == std::string::npos) return completion;
+        if (!WordDictionary::builtin().is_word_term(folded_term)) return title_cased(completion);
+        if (!vocabulary) vocabulary = this->vocabulary();
+        const Vocabulary::Capitalized* written = vocabulary->capitalized(completion);
+        return written != nullptr && kCapitalizedShareInverse * written->documents > documents ? written->form : completion;
+    };
+    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed) {
         // Those beyond follow a typed syllable of two letters or more ("Pham", "HA"): one
         // letter ("M") does not tell capitals from a capital.
         std::string_view style = typed.empty() ? std::string_view() : typed.back();
@@ -831,13 +874,17 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 style = syllable;
                 break;
             }
+        const std::u32string style_letters = code_points(style);
+        const bool capitals_typed = style_letters.size() > 1 && std::all_of(style_letters.begin(), style_letters.end(), [](char32_t c) {
+                                        return u_isupper(static_cast<UChar32>(c));
+                                    });
         std::string out;
         std::size_t syllable = 0;
         for (std::size_t start = 0; start <= completion.size(); ++syllable) {
             const std::size_t end = std::min(completion.find('_', start), completion.size());
             const std::string_view part = std::string_view(completion).substr(start, end - start);
             if (syllable > 0) out += '_';
-            out += syllable < typed.size() ? cased_like(typed[syllable], part) : name ? cased_like(style, part) : std::string(part);
+            out += syllable < typed.size() ? cased_like(typed[syllable], part) : capitals_typed ? cased_like(style, part) : std::string(part);
             start = end + 1;
         }
         return out;
@@ -900,8 +947,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             const bool function_word = is_function_word(text);
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
             const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
-            const bool name = folded_term.find('_') != std::string::npos && !is_dictionary_word(folded_term);
-            text = code != nullptr ? code->code : cased_as_typed(text, typed, name);
+            const bool name = folded_term.find('_') != std::string::npos && !WordDictionary::builtin().is_word_term(folded_term);
+            text = code != nullptr ? code->code : cased_as_typed(as_documents_write(text, folded_term, frequency), typed);
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
             // A run of capitalized syllables written once, or far more rarely than a completion

@@ -12,6 +12,7 @@
 #include "core/schema.hpp"
 #include "core/searcher.hpp"
 #include "core/sources.hpp"
+#include "core/terms.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -58,6 +59,30 @@ TEST(Quotations, SingleQuotesQuoteAndApostrophesDoNot) {
         {"", {}},
     };
     for (const auto& [text, expected] : rows) EXPECT_EQ(quoted_passages(text), expected) << text;
+}
+
+// How a text capitalizes its multi-syllable dictionary words, where that tells their case: each
+// text's XF terms (schema::kCapitalizedWordPrefix), in text order.
+TEST(Terms, ADictionaryWordAsTheTextCapitalizesIt) {
+    const Analyzer analyzer;
+    const std::vector<std::pair<const char*, std::vector<std::string>>> rows = {
+        {"Mưa lớn ở Hà Nội và Thành phố Huế", {"XFHà_Nội", "XFThành_phố"}},
+        {"đại biểu Quốc hội thi hành pháp luật", {"XFQuốc_hội"}},
+        {"Hà Nội mùa thu", {"XFHà_Nội"}},                      // both capitals tell, at a sentence's head too
+        {"Quốc hội họp. Thi hành pháp luật", {}},             // a sentence's head capitalizes any word
+        {"Ông nói: “Thi hành án”\nQuốc hội họp", {}},
+        {"HÀ NỘI MỚI đưa tin", {}},                           // a heading's capitals say nothing
+        {"thi hành pháp luật ở hà nội", {}},                  // lower case is what the other terms say
+        {"Ông nói Thủ tướng Phạm Minh Chính", {"XFThủ_tướng"}},  // a name is capitalized anyway: none
+        {"theo Bộ Tài chính và Sở Tư pháp", {"XFTài_chính", "XFTư_pháp"}},
+    };
+    for (const auto& [text, terms] : rows) {
+        const Analysis analysis = analyzer.analyze(text);
+        std::vector<std::string> found;
+        for (const Token& token : analysis.tokens)
+            if (std::string term = TermMapper::capitalized_word_term(analysis.text, token); !term.empty()) found.push_back(std::move(term));
+        EXPECT_EQ(found, terms) << text;
+    }
 }
 
 TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
@@ -1555,7 +1580,7 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesOfANameNotYetTyped) {
     EXPECT_EQ(texts("Pham M"), V{"Phạm Minh Chính"});
     EXPECT_EQ(texts("Nguyen Th"), V{"Nguyễn Thị Kim Ngân"});
     EXPECT_EQ(texts("NGUYEN TH"), V{"NGUYỄN THỊ KIM NGÂN"});
-    EXPECT_EQ(texts("pham m"), V{"phạm minh chính"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("pham m"), V{"Phạm Minh Chính"});  // typed in lower case, shown as the text writes it
     EXPECT_EQ(texts("Thi h"), V{"Thi hành"});          // a word, not a name: as indexed
 }
 
@@ -1573,7 +1598,7 @@ TEST_F(SearchTest, SuggestCompletesNamesOfThreeSyllablesOrMore) {
     using V = std::vector<std::string>;
     for (const std::string_view typed : {"Hồ Chí M", "Ho Chi M", "Ho Chí M", "Hồ Chí Mi", "Thành phố Hồ Chí M"})
         EXPECT_EQ(texts(typed), V{"Hồ Chí Minh"}) << typed;
-    EXPECT_EQ(texts("hồ chí m"), V{"hồ chí minh"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("hồ chí m"), V{"Hồ Chí Minh"});  // typed in lower case, shown as the text writes it
     EXPECT_EQ(texts("Pham Minh Ch"), (V{"Phạm Minh Chính", "Phạm Minh Châu"}));
     EXPECT_EQ(texts("Nguyen Phu Tr"), V{"Nguyễn Phú Trọng"});
     EXPECT_EQ(texts("Nguyen Thi Kim N"), V{"Nguyễn Thị Kim Ngân"});
@@ -1615,8 +1640,9 @@ TEST_F(SearchTest, SuggestOffersFunctionWordsAfterTheOthers) {
     EXPECT_EQ(suggestions("c", 1), (std::vector<std::string>{"công"}));
 }
 
-// The index holds lower case; a completion follows the capitals the user typed, syllable by
-// syllable, and leaves a document-number code as the lexicon writes it.
+// The index holds lower case; a completion is as the documents write it ("Hà Nội"), with the
+// capitals the user typed on it, syllable by syllable, and leaves a document-number code as the
+// lexicon writes it.
 TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
     index({make_document("a", "Hà Nội mùa thu. Người Hà Nội thi hành pháp luật."), make_document("b", "Quyết định của UBND Hà Nội")});
     const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
@@ -1626,19 +1652,48 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
     };
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"Ha N", "Hà Nội"},     // typed without diacritics, with capitals
-        {"Hà n", "Hà nội"},     // the completed syllable typed in lower case
-        {"ha N", "hà Nội"},
-        {"ha n", "hà nội"},
+        {"Hà n", "Hà Nội"},     // the completed syllable typed in lower case: as the documents write it
+        {"ha N", "Hà Nội"},
+        {"ha n", "Hà Nội"},
         {"HA NO", "HÀ NỘI"},
         {"Thi h", "Thi hành"},
         {"về Thi h", "Thi hành"},
         {"H", "Hà"},
     };
     for (const auto& [typed, completion] : rows) EXPECT_EQ(first(typed), completion) << typed;
-    const auto one_typed = texts("H");  // a syllable beyond those typed is as indexed
-    EXPECT_NE(std::find(one_typed.begin(), one_typed.end(), "Hà nội"), one_typed.end()) << ::testing::PrintToString(one_typed);
+    const auto one_typed = texts("H");  // a syllable beyond those typed is as the documents write it
+    EXPECT_NE(std::find(one_typed.begin(), one_typed.end(), "Hà Nội"), one_typed.end()) << ::testing::PrintToString(one_typed);
     const auto codes = texts("U");  // a code as the lexicon writes it, not "Ubnd"
     EXPECT_NE(std::find(codes.begin(), codes.end(), "UBND"), codes.end()) << ::testing::PrintToString(codes);
+}
+
+// Place names and bodies are dictionary words, which the index holds in lower case like any
+// other: /suggest shows a word as most documents holding it write it ("ha n" -> "Hà Nội",
+// "quoc h" -> "Quốc hội"), not "thi hành", which only a sentence's head or a Title Case headline
+// capitalizes; capitals in a heading ("HÀ NỘI MỚI") say nothing of a word's case.
+TEST_F(SearchTest, SuggestShowsAWordAsTheDocumentsCapitalizeIt) {
+    index({make_document("a", "Mưa lớn ở Hà Nội. Quốc hội họp tại Thành phố Hồ Chí Minh. Thi hành pháp luật."),
+           make_document("b", "Người dân Hà Nội thi hành pháp luật. Ông nói: Thi hành án là việc khó."),
+           make_document("c", "HÀ NỘI MỚI đưa tin: đại biểu Quốc hội thi hành nhiệm vụ."),
+           make_document("d", "Tin Tức Thi Hành Pháp Luật\nKỳ họp Quốc hội khai mạc tại Thành phố Hồ Chí Minh.")});
+    const auto first = [&](std::string_view prefix) {
+        const std::vector<std::string> found = suggestions(prefix, 10);
+        return found.empty() ? std::string() : found.front();
+    };
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"ha n", "Hà Nội"},
+        {"hà n", "Hà Nội"},
+        {"quoc h", "Quốc hội"},
+        {"đại biểu quốc h", "Quốc hội"},
+        {"thanh ph", "Thành phố"},
+        {"thanh pho ho chi m", "Hồ Chí Minh"},
+        {"thi h", "thi hành"},   // capitalized in one document of four, at a headline's
+        {"phap l", "pháp luật"},
+        {"Thi h", "Thi hành"},   // a capital typed is kept
+        {"HA NO", "HÀ NỘI"},     // and capitals typed
+        {"dai b", "đại biểu"},
+    };
+    for (const auto& [typed, completion] : rows) EXPECT_EQ(first(typed), completion) << typed;
 }
 
 TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
