@@ -10,6 +10,8 @@
 #include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace tracuu {
@@ -127,6 +129,40 @@ constexpr std::size_t kMaxNumberWords = 12;
 
 std::string law_key(std::string_view name) { return law_key_of(folded_words(name)); }
 
+namespace {
+
+// The words of @p written that its law key keeps, with their spans: as law_key_of, without a
+// leading "the", the number and the year, "và" kept (a name as written has it).
+std::vector<FoldedWord> law_words_as_written(std::string_view written) {
+    std::vector<FoldedWord> words = folded_words_at(written);
+    if (!words.empty() && words.front().text == "the") words.erase(words.begin());
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        if ((words[i].text == "so" || words[i].text == "no") && is_digit(words[i + 1].text.front())) {
+            words.resize(i);
+            break;
+        }
+    if (!words.empty() && is_year(words.back().text)) {
+        words.pop_back();
+        if (!words.empty() && (words.back().text == "nam" || words.back().text == "of")) words.pop_back();
+    }
+    return words;
+}
+
+// The first letter of @p word in @p written, in capitals: "Đ" of "đất".
+std::string initial(std::string_view written, const FoldedWord& word) {
+    std::size_t pos = word.begin;
+    std::string out;
+    unicode::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(unicode::decode_utf8(written, pos)))));
+    return out;
+}
+
+}  // namespace
+
+std::string law_name(std::string_view written) {
+    const std::vector<FoldedWord> words = law_words_as_written(written);
+    return words.empty() ? std::string() : std::string(written.substr(words.front().begin, words.back().end - words.front().begin));
+}
+
 // The nouns a law's abbreviation keeps before its initials ("luat hngd", "bo luat hs"), on the
 // index side (law_abbreviation_key) and the query side (find_law_abbreviations) alike.
 constexpr std::string_view kAbbreviatedLawNouns[] = {"bo luat", "luat", "phap lenh"};
@@ -140,6 +176,25 @@ std::string law_abbreviation_key(std::string_view key) {
         return initials.size() >= 2 ? std::string(noun) + " " + initials : std::string();
     }
     return {};
+}
+
+std::string written_law_abbreviation(std::string_view written, bool of_code) {
+    std::vector<FoldedWord> words = law_words_as_written(written);
+    std::erase_if(words, [](const FoldedWord& word) { return word.text == "va" || word.text == "and"; });
+    std::vector<std::string> keys;
+    for (const FoldedWord& word : words) keys.push_back(word.text);
+    if (law_abbreviation_key(joined(keys.begin(), keys.end())).empty()) return {};
+    std::string out;
+    std::size_t first = 0;  // the first word of the title
+    if (!of_code)
+        for (const std::string_view noun : kAbbreviatedLawNouns)
+            if (starts_with_words(joined(keys.begin(), keys.end()), noun)) {
+                first = static_cast<std::size_t>(std::count(noun.begin(), noun.end(), ' ')) + 1;
+                out = std::string(written.substr(words.front().begin, words[first - 1].end - words.front().begin)) + " ";
+                break;
+            }
+    for (std::size_t i = first; i < words.size(); ++i) out += initial(written, words[i]);
+    return out;
 }
 
 bool is_law_key(std::string_view key) {
@@ -218,6 +273,23 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         mentions.push_back(std::move(mention));
     }
     return mentions;
+}
+
+std::optional<LawBeingTyped> law_being_typed(std::string_view text) {
+    const std::vector<FoldedWord> words = folded_words_at(text);
+    if (words.empty() || words.back().end != text.size()) return std::nullopt;
+    for (std::size_t i = words.size(); i-- > 0;) {
+        if (!names_an_article(words[i].text) || i + 1 >= words.size() || article_key(words[i + 1].text).empty()) continue;
+        // As find_article_mentions reads the law after it: "Điều 173 (khoản 2) (của) Bộ luật …".
+        std::size_t after = i + 2;
+        while (after + 1 < words.size() && is_article_part(words[after].text)) after += 2;
+        while (after < words.size() && is_linking_word(words[after].text)) ++after;
+        if (after >= words.size() || words.size() - after > kMaxLawWords || is_digit(words.back().text.front())) return std::nullopt;
+        LawBeingTyped typed{{}, std::string(text.substr(words[after].begin))};
+        for (std::size_t k = after; k < words.size(); ++k) typed.folded += (typed.folded.empty() ? "" : " ") + words[k].text;
+        return typed;
+    }
+    return std::nullopt;
 }
 
 std::vector<LawAbbreviation> find_law_abbreviations(std::string_view text, const LawsHeld& laws) {

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,6 +35,17 @@ namespace tracuu {
 /// "" for a title of one word or a key without such a noun. Codes' own abbreviations (BLHS) are
 /// read by law_key.
 [[nodiscard]] std::string law_abbreviation_key(std::string_view key);
+
+/// The name of a law, code or ordinance as @p written writes it, without its year or number
+/// (what law_key leaves out at its end): "Bộ luật Hình sự năm 2015" -> "Bộ luật Hình sự",
+/// "Luật Đất đai số 31/2024/QH15" -> "Luật Đất đai".
+[[nodiscard]] std::string law_name(std::string_view written);
+
+/// The abbreviation lawyers write for the law @p written names, with its letters as written:
+/// its noun and the initials of its title ("Luật Hôn nhân và gia đình" -> "Luật HNGĐ",
+/// "Bộ luật Hình sự" -> "Bộ luật HS"), or with @p of_code the initials of every word, as the
+/// codes are abbreviated ("Bộ luật Lao động" -> "BLLĐ"). "" where law_abbreviation_key has none.
+[[nodiscard]] std::string written_law_abbreviation(std::string_view written, bool of_code = false);
 
 /// Whether law key @p key names a law, code, ordinance or the constitution ("bo luat hinh su",
 /// "luat dat dai", "phap lenh ...", "hien phap", "labour code", "law on land"), not any words.
@@ -67,6 +79,18 @@ struct ArticleMention {
 /// Every article NFC @p text names: "Điều 173", "điều 5", "dieu 5", "Article 8", "Art. 8";
 /// @p references are the document numbers the analyzer found in @p text (Analysis::references).
 [[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text, std::span<const ReferenceMention> references = {});
+
+/// The start of a law's name or abbreviation typed after the article it names.
+struct LawBeingTyped {
+    std::string folded;   ///< Its words folded, as law keys are: "luat d".
+    std::string written;  ///< As typed: "Luật Đ".
+};
+
+/// The start of a law's name or abbreviation being typed at the end of NFC @p text after the
+/// article it names: "BL" of "Điều 173 BL", "Bộ luật H" of "điều 173 của Bộ luật H", "Luật Đ"
+/// of "khoản 2 Điều 5 Luật Đ"; nullopt when the text ends otherwise (in a space, a number, or
+/// without an article before).
+[[nodiscard]] std::optional<LawBeingTyped> law_being_typed(std::string_view text);
 
 /// What an index knows of the laws it holds article by article (schema::kLawPrefix terms),
 /// for reading a query: the analyzers hold no index, so the query side asks its own.

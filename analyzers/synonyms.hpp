@@ -20,6 +20,9 @@ namespace tracuu {
 /// "penal code", "bo luat hinh su" -> "bo_luat_hinh_su"); "" when it names none.
 [[nodiscard]] std::string code_named(std::string_view folded);
 
+/// The codes' abbreviations, folded: "blds", "blhs", "blld", "blttds", "bltths".
+[[nodiscard]] std::vector<std::string> code_abbreviations();
+
 /// Every name in the groups (an abbreviation of a code, "blhs", is one way and in none) (for tests: each multi-syllable one must be a word the analyzer finds).
 [[nodiscard]] std::vector<std::string> all_synonym_names();
 

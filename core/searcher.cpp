@@ -4,10 +4,12 @@
 #include "core/searcher.hpp"
 
 #include "analyzers/dictionary.hpp"
+#include "analyzers/legal_article.hpp"
 
 #include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
+#include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
 #include "core/links.hpp"
@@ -787,6 +789,52 @@ std::string title_cased(std::string_view word) {
     return out;
 }
 
+// Whether shown @p text begins with the words @p written, case aside, those typed with
+// diacritics as typed: "Luật Đất đai" for "luật đ", not "Luật Du lịch".
+bool begins_as_written(std::string_view text, std::string_view written) {
+    const std::string shown = unicode::fold_case(text), typed = unicode::fold_case(written);
+    const std::vector<std::string_view> shown_words = words_between_spaces(shown), typed_words = words_between_spaces(typed);
+    if (shown_words.size() < typed_words.size()) return false;
+    for (std::size_t k = 0; k < typed_words.size(); ++k)
+        if (unicode::fold(typed_words[k]) != typed_words[k] && !shown_words[k].starts_with(typed_words[k])) return false;
+    return true;
+}
+
+// The laws the index holds article by article whose name or abbreviation begins with @p typed,
+// most articles first, each once, as a record of its articles writes it: by its name where that
+// begins so ("Bộ luật H" -> "Bộ luật Hình sự"), else a code's abbreviation ("BL" -> "BLHS"),
+// else its noun and initials ("luật hn" -> "Luật HNGĐ").
+std::vector<Suggestion> laws_beginning(const Xapian::Database& db, const LawBeingTyped& law_typed, std::size_t limit) {
+    const std::string& typed = law_typed.folded;
+    // The law keys that begin so (names and abbreviations), and the codes whose abbreviation does.
+    std::vector<std::pair<std::string, Xapian::doccount>> keys;
+    for (auto& [term, documents] : most_frequent_with_prefix(db, law_term(typed), 3 * limit))
+        keys.emplace_back(term.substr(schema::kLawPrefix.size()), documents);
+    const std::vector<std::string> codes = code_abbreviations();
+    for (const std::string& abbreviation : codes)
+        if (abbreviation.starts_with(typed))
+            if (std::string key = law_key(abbreviation); db.term_exists(law_term(key))) keys.emplace_back(std::move(key), db.get_termfreq(law_term(key)));
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<Suggestion> out;
+    std::set<std::string> laws;  // law_key of the name of each law offered
+    for (const auto& [key, documents] : keys) {
+        if (out.size() == limit) break;
+        // A key is a law's name or its abbreviation: the name its first article's record gives tells which.
+        const std::string term = law_term(key);
+        const Xapian::PostingIterator first = db.postlist_begin(term);
+        if (first == db.postlist_end(term)) continue;
+        const std::string written = from_stored_json(db.get_document(*first).get_data()).law;
+        const std::string name_key = law_key(written);
+        if (!laws.insert(name_key).second) continue;
+        const bool of_code = std::any_of(codes.begin(), codes.end(), [&](const std::string& a) {
+            return a.starts_with(typed) && law_key(a) == name_key;
+        });
+        std::string text = name_key.starts_with(typed) ? law_name(written) : written_law_abbreviation(written, of_code);
+        if (!text.empty() && begins_as_written(text, law_typed.written)) out.push_back({std::move(text), "law", documents});
+    }
+    return out;
+}
+
 // Of documents holding a multi-syllable word, the share that must write it with capitals for
 // a completion to show it so: more than half ("Hà Nội", "Quốc hội"; not "thi hành", which a
 // Title Case headline or a law's name capitalizes now and then).
@@ -841,6 +889,11 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             if (out.size() < limit) out.push_back(std::move(s));
         return out;
     }
+
+    // After an article named ("Điều 173 BL", "điều 5 luật đ"), a law's name or abbreviation is
+    // being typed: the laws the index holds come first ("BLHS", not "BLOOMBERG"), then words.
+    std::vector<Suggestion> laws;
+    if (const std::optional<LawBeingTyped> law = law_being_typed(unicode::normalize_nfc(prefix))) laws = laws_beginning(db_, *law, limit);
 
     // Words: the last two typed words as one multi-syllable word, then the last word alone.
     // Typed with diacritics, complete exact forms; without, folded ones.
@@ -1018,7 +1071,11 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         (previous->begin == 0 || analysis.text[previous->begin - 1] == ' '))
         after = previous->folded;
     if (after.empty() || out.empty()) complete(last.exact, last.folded, last.has_diacritics(), {typed_as(last)}, {}, after);
-    return out;
+    if (laws.empty()) return out;
+    for (Suggestion& s : out)
+        if (laws.size() < limit && std::none_of(laws.begin(), laws.end(), [&](const Suggestion& law) { return law.text == s.text; }))
+            laws.push_back(std::move(s));
+    return laws;
 }
 
 

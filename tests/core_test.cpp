@@ -1667,6 +1667,32 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
     EXPECT_NE(std::find(codes.begin(), codes.end(), "UBND"), codes.end()) << ::testing::PrintToString(codes);
 }
 
+// After "Điều N" a user types the law's name or abbreviation: the laws the index holds come
+// before words that merely begin so ("Điều 173 BL" is "BLHS", not "BLOOMBERG"), each law once,
+// named as its articles' records write it.
+TEST_F(SearchTest, SuggestCompletesTheLawAfterAnArticle) {
+    std::vector<Document> docs = codes_article_by_article();
+    for (int i = 0; i < 20; ++i)
+        docs.push_back(make_document("wire" + std::to_string(i), "BLOOMBERG đưa tin về Blockchain và bloc thị trường, bộ luật mới số " + std::to_string(i)));
+    for (const char* article : {"1", "2", "3"}) docs.push_back(law_article(std::string("dl-") + article, "Luật Du lịch", article, "Phạm vi điều chỉnh"));
+    index(std::move(docs));
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 5); };
+    using V = std::vector<std::string>;
+    const V after_bl = texts("Điều 173 BL");
+    ASSERT_EQ(after_bl.size(), 5u) << ::testing::PrintToString(after_bl);
+    EXPECT_EQ(V(after_bl.begin(), after_bl.begin() + 3), (V{"BLHS", "BLLĐ", "BLDS"})) << ::testing::PrintToString(after_bl);  // most articles first
+    EXPECT_TRUE(after_bl[3].starts_with("BLO")) << ::testing::PrintToString(after_bl);  // then words, as anywhere
+    EXPECT_EQ(texts("dieu 173 bl").front(), "BLHS");
+    EXPECT_EQ(texts("khoản 1 Điều 173 của BLH"), V{"BLHS"});
+    EXPECT_EQ(texts("Điều 173 Bộ luật H").front(), "Bộ luật Hình sự");
+    EXPECT_EQ(texts("điều 5 luật đ").front(), "Luật Đất đai");  // without its year; not "Luật Du lịch", typed with its đ
+    EXPECT_EQ(texts("điều 5 luật d").front(), "Luật Du lịch");  // with more articles
+    EXPECT_EQ(texts("Điều 8 Luật HN").front(), "Luật HNGĐ");
+    // Elsewhere, words as before.
+    EXPECT_FALSE(contains(texts("BL"), "BLHS")) << ::testing::PrintToString(texts("BL"));
+    EXPECT_EQ(texts("Điều 173 ").size(), 0u);
+}
+
 // Place names and bodies are dictionary words, which the index holds in lower case like any
 // other: /suggest shows a word as most documents holding it write it ("ha n" -> "Hà Nội",
 // "quoc h" -> "Quốc hội"), not "thi hành", which only a sentence's head or a Title Case headline

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -142,6 +143,31 @@ TEST(LegalArticle, ALawNamedByItsAbbreviation) {
     EXPECT_EQ(abbreviations("Luật PCMT", laws), Keys{});
     EXPECT_EQ(abbreviations("BLDS", laws), Keys{});
     EXPECT_EQ(abbreviations("Luật HNGĐ", LawsHeld{}), Keys{});
+}
+
+// What /suggest completes after an article: the law being typed, and how a law is shown.
+TEST(LegalArticle, ALawBeingTypedAfterAnArticleAndItsNamesAsWritten) {
+    const auto typed = [](std::string_view text) {
+        const std::optional<LawBeingTyped> law = law_being_typed(text);
+        return law ? std::optional<std::string>(law->folded + "|" + law->written) : std::nullopt;
+    };
+    using Typed = std::optional<std::string>;
+    EXPECT_EQ(typed("Điều 173 BL"), Typed("bl|BL"));
+    EXPECT_EQ(typed("khoản 1 Điều 173 của Bộ luật H"), Typed("bo luat h|Bộ luật H"));
+    EXPECT_EQ(typed("điều 5 khoản 2 luật đ"), Typed("luat d|luật đ"));
+    EXPECT_EQ(typed("Article 8 of the Lab"), Typed("lab|Lab"));
+    EXPECT_EQ(typed("Điều 173 BL "), std::nullopt);       // a word typed whole
+    EXPECT_EQ(typed("Điều 173 BLHS 20"), std::nullopt);   // a year being typed
+    EXPECT_EQ(typed("điều kiện kết h"), std::nullopt);    // no article named
+    EXPECT_EQ(typed("Điều 17"), std::nullopt);
+    EXPECT_EQ(law_name("Bộ luật Hình sự năm 2015"), "Bộ luật Hình sự");
+    EXPECT_EQ(law_name("Luật Đất đai số 31/2024/QH15"), "Luật Đất đai");
+    EXPECT_EQ(law_name("the Labour Code of 2019"), "Labour Code");
+    EXPECT_EQ(written_law_abbreviation("Luật Hôn nhân và gia đình 2014"), "Luật HNGĐ");
+    EXPECT_EQ(written_law_abbreviation("Bộ luật Hình sự"), "Bộ luật HS");
+    EXPECT_EQ(written_law_abbreviation("Bộ luật Lao động", true), "BLLĐ");
+    EXPECT_EQ(written_law_abbreviation("Luật An ninh mạng"), "Luật ANM");
+    EXPECT_EQ(written_law_abbreviation("Hiến pháp"), "");
 }
 
 // A decree, a circular or a law named by its number, before or after the article: the number
