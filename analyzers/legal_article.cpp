@@ -276,6 +276,8 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
 }
 
 std::optional<LawBeingTyped> law_being_typed(std::string_view text) {
+    // No article without its number: most of what /suggest reads has no digit, and is not folded here.
+    if (text.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
     const std::vector<FoldedWord> words = folded_words_at(text);
     if (words.empty() || words.back().end != text.size()) return std::nullopt;
     for (std::size_t i = words.size(); i-- > 0;) {
