@@ -77,6 +77,12 @@ public:
         __builtin_prefetch(&slots_[p.slot]);
     }
 
+    /// Whether folded word term @p term ("ha_noi", "thi_hanh_an") is a dictionary word, not a
+    /// run of capitalized syllables the analyzer took for a name ("pham_minh_chinh").
+    [[nodiscard]] bool is_word_term(std::string_view term) const noexcept {
+        return (folded(hash_words(term, '_')) & kWord) != 0;
+    }
+
     /// Number of words.
     [[nodiscard]] std::size_t size() const noexcept { return words_; }
 

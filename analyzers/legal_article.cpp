@@ -10,6 +10,8 @@
 #include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace tracuu {
@@ -127,6 +129,40 @@ constexpr std::size_t kMaxNumberWords = 12;
 
 std::string law_key(std::string_view name) { return law_key_of(folded_words(name)); }
 
+namespace {
+
+// The words of @p written that its law key keeps, with their spans: as law_key_of, without a
+// leading "the", the number and the year, "và" kept (a name as written has it).
+std::vector<FoldedWord> law_words_as_written(std::string_view written) {
+    std::vector<FoldedWord> words = folded_words_at(written);
+    if (!words.empty() && words.front().text == "the") words.erase(words.begin());
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        if ((words[i].text == "so" || words[i].text == "no") && is_digit(words[i + 1].text.front())) {
+            words.resize(i);
+            break;
+        }
+    if (!words.empty() && is_year(words.back().text)) {
+        words.pop_back();
+        if (!words.empty() && (words.back().text == "nam" || words.back().text == "of")) words.pop_back();
+    }
+    return words;
+}
+
+// The first letter of @p word in @p written, in capitals: "Đ" of "đất".
+std::string initial(std::string_view written, const FoldedWord& word) {
+    std::size_t pos = word.begin;
+    std::string out;
+    unicode::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(unicode::decode_utf8(written, pos)))));
+    return out;
+}
+
+}  // namespace
+
+std::string law_name(std::string_view written) {
+    const std::vector<FoldedWord> words = law_words_as_written(written);
+    return words.empty() ? std::string() : std::string(written.substr(words.front().begin, words.back().end - words.front().begin));
+}
+
 // The nouns a law's abbreviation keeps before its initials ("luat hngd", "bo luat hs"), on the
 // index side (law_abbreviation_key) and the query side (find_law_abbreviations) alike.
 constexpr std::string_view kAbbreviatedLawNouns[] = {"bo luat", "luat", "phap lenh"};
@@ -140,6 +176,25 @@ std::string law_abbreviation_key(std::string_view key) {
         return initials.size() >= 2 ? std::string(noun) + " " + initials : std::string();
     }
     return {};
+}
+
+std::string written_law_abbreviation(std::string_view written, bool of_code) {
+    std::vector<FoldedWord> words = law_words_as_written(written);
+    std::erase_if(words, [](const FoldedWord& word) { return word.text == "va" || word.text == "and"; });
+    std::vector<std::string> keys;
+    for (const FoldedWord& word : words) keys.push_back(word.text);
+    if (law_abbreviation_key(joined(keys.begin(), keys.end())).empty()) return {};
+    std::string out;
+    std::size_t first = 0;  // the first word of the title
+    if (!of_code)
+        for (const std::string_view noun : kAbbreviatedLawNouns)
+            if (starts_with_words(joined(keys.begin(), keys.end()), noun)) {
+                first = static_cast<std::size_t>(std::count(noun.begin(), noun.end(), ' ')) + 1;
+                out = std::string(written.substr(words.front().begin, words[first - 1].end - words.front().begin)) + " ";
+                break;
+            }
+    for (std::size_t i = first; i < words.size(); ++i) out += initial(written, words[i]);
+    return out;
 }
 
 bool is_law_key(std::string_view key) {
@@ -220,28 +275,54 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
     return mentions;
 }
 
-std::vector<std::string> find_law_abbreviations(std::string_view text) {
-    const std::vector<std::string> words = folded_words(text);
-    // Vietnamese syllables all have a vowel; a law's initials ("hngd", "pcmt") have none.
-    const auto initials = [](const std::string& word) {
-        return word.size() >= 2 && word.find_first_of("aeiouy0123456789") == std::string::npos;
+std::optional<LawBeingTyped> law_being_typed(std::string_view text) {
+    // No article without its number: most of what /suggest reads has no digit, and is not folded here.
+    if (text.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
+    const std::vector<FoldedWord> words = folded_words_at(text);
+    if (words.empty() || words.back().end != text.size()) return std::nullopt;
+    for (std::size_t i = words.size(); i-- > 0;) {
+        if (!names_an_article(words[i].text) || i + 1 >= words.size() || article_key(words[i + 1].text).empty()) continue;
+        // As find_article_mentions reads the law after it: "Điều 173 (khoản 2) (của) Bộ luật …".
+        std::size_t after = i + 2;
+        while (after + 1 < words.size() && is_article_part(words[after].text)) after += 2;
+        while (after < words.size() && is_linking_word(words[after].text)) ++after;
+        if (after >= words.size() || words.size() - after > kMaxLawWords || is_digit(words.back().text.front())) return std::nullopt;
+        LawBeingTyped typed{{}, std::string(text.substr(words[after].begin))};
+        for (std::size_t k = after; k < words.size(); ++k) typed.folded += (typed.folded.empty() ? "" : " ") + words[k].text;
+        return typed;
+    }
+    return std::nullopt;
+}
+
+std::vector<LawAbbreviation> find_law_abbreviations(std::string_view text, const LawsHeld& laws) {
+    std::vector<LawAbbreviation> found;
+    if (!laws.holds || !laws.holds_beginning) return found;
+    const std::vector<FoldedWord> words = folded_words_at(text);
+    // Letters only: "luật 2024" names no law by its initials.
+    const auto letters = [](const std::string& word) {
+        return word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     };
-    std::vector<std::string> keys;
-    const auto add = [&](std::string key) {
-        if (is_law_key(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    const auto add = [&](std::string key, const FoldedWord& word) {
+        if (!is_law_key(key) || !laws.holds(key)) return;
+        if (std::none_of(found.begin(), found.end(), [&](const LawAbbreviation& a) { return a.key == key; }))
+            found.push_back({std::move(key), word.begin, word.end});
     };
     for (std::size_t i = 0; i < words.size(); ++i) {
-        if (initials(words[i]) && !code_named(words[i]).empty()) add(law_key_of({words[i]}));  // "BLHS"
+        if (letters(words[i].text) && !code_named(words[i].text).empty()) add(law_key_of({words[i].text}), words[i]);  // "BLHS"
         for (const std::string_view noun : kAbbreviatedLawNouns) {
             const auto nouns = static_cast<std::size_t>(std::count(noun.begin(), noun.end(), ' ')) + 1;
-            if (i + nouns >= words.size() || !initials(words[i + nouns])) continue;
-            std::string typed = words[i];
-            if (nouns == 2) typed += " " + words[i + 1];
-            const bool of_code = nouns == 1 && i > 0 && words[i - 1] == "bo";  // "luật HS" of "Bộ luật HS"
-            if (typed == noun && !of_code) add(typed + " " + words[i + nouns]);  // "Luật HNGĐ"
+            if (i + nouns >= words.size() || !letters(words[i + nouns].text)) continue;
+            std::string typed = words[i].text;
+            if (nouns == 2) typed += " " + words[i + 1].text;
+            const bool of_code = nouns == 1 && i > 0 && words[i - 1].text == "bo";  // "luật HS" of "Bộ luật HS"
+            if (typed != noun || of_code) continue;
+            // The first word of a title the index holds is a word of that title: "an" of "luật
+            // an ninh mạng", though "Luật An ninh" is "luat an" too.
+            const std::string key = typed + " " + words[i + nouns].text;
+            if (!laws.holds_beginning(key + " ")) add(key, words[i + nouns]);  // "Luật HNGĐ", "luật anm"
         }
     }
-    return keys;
+    return found;
 }
 
 }  // namespace tracuu

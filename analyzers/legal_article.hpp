@@ -13,6 +13,8 @@
 #include "analyzers/analyzer.hpp"
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,6 +35,17 @@ namespace tracuu {
 /// "" for a title of one word or a key without such a noun. Codes' own abbreviations (BLHS) are
 /// read by law_key.
 [[nodiscard]] std::string law_abbreviation_key(std::string_view key);
+
+/// The name of a law, code or ordinance as @p written writes it, without its year or number
+/// (what law_key leaves out at its end): "Bộ luật Hình sự năm 2015" -> "Bộ luật Hình sự",
+/// "Luật Đất đai số 31/2024/QH15" -> "Luật Đất đai".
+[[nodiscard]] std::string law_name(std::string_view written);
+
+/// The abbreviation lawyers write for the law @p written names, with its letters as written:
+/// its noun and the initials of its title ("Luật Hôn nhân và gia đình" -> "Luật HNGĐ",
+/// "Bộ luật Hình sự" -> "Bộ luật HS"), or with @p of_code the initials of every word, as the
+/// codes are abbreviated ("Bộ luật Lao động" -> "BLLĐ"). "" where law_abbreviation_key has none.
+[[nodiscard]] std::string written_law_abbreviation(std::string_view written, bool of_code = false);
 
 /// Whether law key @p key names a law, code, ordinance or the constitution ("bo luat hinh su",
 /// "luat dat dai", "phap lenh ...", "hien phap", "labour code", "law on land"), not any words.
@@ -67,9 +80,40 @@ struct ArticleMention {
 /// @p references are the document numbers the analyzer found in @p text (Analysis::references).
 [[nodiscard]] std::vector<ArticleMention> find_article_mentions(std::string_view text, std::span<const ReferenceMention> references = {});
 
-/// The law keys of every law NFC @p text names by an abbreviation, whose letters no text of
+/// The start of a law's name or abbreviation typed after the article it names.
+struct LawBeingTyped {
+    std::string folded;   ///< Its words folded, as law keys are: "luat d".
+    std::string written;  ///< As typed: "Luật Đ".
+};
+
+/// The start of a law's name or abbreviation being typed at the end of NFC @p text after the
+/// article it names: "BL" of "Điều 173 BL", "Bộ luật H" of "điều 173 của Bộ luật H", "Luật Đ"
+/// of "khoản 2 Điều 5 Luật Đ"; nullopt when the text ends otherwise (in a space, a number, or
+/// without an article before).
+[[nodiscard]] std::optional<LawBeingTyped> law_being_typed(std::string_view text);
+
+/// What an index knows of the laws it holds article by article (schema::kLawPrefix terms),
+/// for reading a query: the analyzers hold no index, so the query side asks its own.
+struct LawsHeld {
+    /// Whether the index holds the law whose key is @p key ("luat anm", "bo luat hinh su").
+    std::function<bool(std::string_view key)> holds;
+    /// Whether it holds a law whose key begins with @p key_prefix ("luat an ", of "luat an ninh mang").
+    std::function<bool(std::string_view key_prefix)> holds_beginning;
+};
+
+/// A law a text names by its abbreviation.
+struct LawAbbreviation {
+    std::string key;        ///< law_key: "luat anm" of "Luật ANM", "bo luat hinh su" of "BLHS".
+    std::size_t begin = 0;  ///< Byte span of the abbreviation in the text: "ANM", "BLHS".
+    std::size_t end = 0;
+};
+
+/// Every law NFC @p text names by an abbreviation that @p laws holds, whose letters no text of
 /// its articles holds: a code's ("BLHS", "blds") or a law's noun and initials ("Luật HNGĐ",
-/// "luat pcmt"). Laws named in full are found by their words.
-[[nodiscard]] std::vector<std::string> find_law_abbreviations(std::string_view text);
+/// "luat anm", "Luật ATTP"). The index decides, not the letters: a word after the noun is the
+/// initials of a law it holds, and the first word of none of its laws' titles, so "luật an
+/// ninh mạng" is a law named in full even where "Luật An ninh" is "luat an"; "luật sư", "luật
+/// đất đai" stay words. Laws named in full are found by their words.
+[[nodiscard]] std::vector<LawAbbreviation> find_law_abbreviations(std::string_view text, const LawsHeld& laws);
 
 }  // namespace tracuu

@@ -81,6 +81,12 @@ std::string code_named(std::string_view folded) {
     return {};
 }
 
+std::vector<std::string> code_abbreviations() {
+    std::vector<std::string> abbreviations;
+    for (const auto& names : kAbbreviations) abbreviations.push_back(names.front());
+    return abbreviations;
+}
+
 std::vector<std::string> all_synonym_names() {
     std::vector<std::string> names;
     for (const auto& group : kGroups) names.insert(names.end(), group.begin(), group.end());

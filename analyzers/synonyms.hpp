@@ -20,6 +20,9 @@ namespace tracuu {
 /// "penal code", "bo luat hinh su" -> "bo_luat_hinh_su"); "" when it names none.
 [[nodiscard]] std::string code_named(std::string_view folded);
 
+/// The codes' abbreviations, folded: "blds", "blhs", "blld", "blttds", "bltths".
+[[nodiscard]] std::vector<std::string> code_abbreviations();
+
 /// The other spellings, British or American, that folded English word @p folded may have, by
 /// the regular patterns of the two ("judgement" -> "judgment", "licence" -> "license",
 /// "labour" -> "labor", "organisation" -> "organization", "centre" -> "center", and back):

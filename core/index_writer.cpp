@@ -168,12 +168,18 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         if (!stem || previous == nullptr) return;
         if (std::string term = terms.hyphenated_stem_term(text, *previous, token); !term.empty()) xdoc.add_term(term);
     };
+    // How a word is capitalized, which its terms do not say (case-folded), for /suggest.
+    const auto index_capitals = [&](std::string_view text, const Token& token) {
+        if (token.syllables < 2) return;
+        if (std::string term = TermMapper::capitalized_word_term(text, token); !term.empty()) xdoc.add_boolean_term(term);
+    };
     const Token* previous = nullptr;
     for (const Token& token : body.tokens) {
         // A lone combining mark makes a token with no folded form: no word, and no term.
         if (token.folded.empty() || in_ranges(doc.boilerplate, token.begin)) continue;
         implied_exact += terms.index_token(xdoc, token, stem);
         index_hyphenated(doc.text, previous, token);
+        index_capitals(doc.text, token);
         previous = &token;
     }
     // A plain-text document's title is its first line and so already in the body; a
@@ -184,6 +190,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
             if (token.folded.empty()) continue;
             implied_exact += terms.index_token(xdoc, token, stem);
             index_hyphenated(doc.title, previous, token);
+            index_capitals(title.text, token);
             previous = &token;
         }
         for (ReferenceMention mention : title.references) {

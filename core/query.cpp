@@ -427,9 +427,12 @@ private:
         // write: its articles, where the index holds a law article by article, at a word's
         // weight. (Named in full, a law's words find them; a constant for those too measured
         // no better on ALQAC, bench/README.md.)
-        if (!excluded) {
+        if (!excluded && index_ != nullptr) {
             std::vector<Xapian::Query> laws;
-            for (const std::string& key : find_law_abbreviations(analysis.text)) laws.emplace_back(law_term(key));
+            for (const LawAbbreviation& law : find_law_abbreviations(analysis.text, laws_held(*index_))) {
+                laws.emplace_back(law_term(law.key));
+                out_.law_abbreviations.emplace_back(begin + law.begin, begin + law.end);
+            }
             if (!laws.empty()) clauses.push_back(constant_weight(kAbbreviatedLawWeight, combine(Xapian::Query::OP_OR, laws)));
         }
         // A number and its year alone ("15/2020"), as people type a number whose codes they
@@ -449,6 +452,15 @@ private:
         }
         if (clauses.empty()) return Xapian::Query();
         return combine(Xapian::Query::OP_OR, clauses);
+    }
+
+    // The laws @p index holds, as find_law_abbreviations asks.
+    static LawsHeld laws_held(const Xapian::Database& index) {
+        return {[&index](std::string_view key) { return index.term_exists(law_term(key)); },
+                [&index](std::string_view key_prefix) {
+                    const std::string prefix = law_term(key_prefix);
+                    return index.allterms_begin(prefix) != index.allterms_end(prefix);
+                }};
     }
 
     static Xapian::Query named_article(const ArticleMention& mention) {

@@ -78,6 +78,9 @@ struct ParsedQuery {
     std::string language;          ///< detect_language() of the query: "vi", "en" or "".
     std::string text;              ///< The query, NFC-normalized: what QueryWord spans point into.
     std::vector<QueryWord> words;  ///< In text order.
+    /// Byte spans in text of the laws' abbreviations the query names and the index holds
+    /// ("ANM" of "Luật ANM", analyzers/legal_article.hpp find_law_abbreviations): no misspellings.
+    std::vector<std::pair<std::size_t, std::size_t>> law_abbreviations;
 };
 
 /// Longest query accepted, in bytes.

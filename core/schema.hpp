@@ -23,6 +23,10 @@ inline constexpr std::string_view kImpliedExactTerm = "XW";
 inline constexpr std::string_view kStemPrefix = "Z";        ///< Zimplement: English stem, no positions.
 /// Snghi: folded title word, with its positions in the title (for title:"…") and no wdf.
 inline constexpr std::string_view kTitlePrefix = "S";
+/// XFHà_Nội, XFQuốc_hội: a multi-syllable dictionary word as the document writes it with
+/// capitals, where that tells its case (TermMapper::capitalized_word_term; boolean). The other
+/// terms are case-folded; /suggest shows a word as most documents write it.
+inline constexpr std::string_view kCapitalizedWordPrefix = "XF";
 
 // Boolean (filter) terms.
 inline constexpr std::string_view kIdPrefix = "Q";          ///< Q001_a0a33c27a62ce187: unique id.
@@ -84,8 +88,9 @@ inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// stored document's and citations' "locality"). 5: the years of citations (XV), positions of
 /// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). 7: an article of a
 /// document named by its number ("law": "47/2011/TT-BCA") has that number as its own (XN), and
-/// an article of a law is of its law's type (XTl, not XTarticle). Both sides
-/// refuse an index of another schema version (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 7;
+/// an article of a law is of its law's type (XTl, not XTarticle). 8: dictionary words as
+/// written with capitals (XF). Both sides refuse an index of another schema version
+/// (core/index_metadata.cpp).
+inline constexpr int kSchemaVersion = 8;
 
 }  // namespace tracuu::schema

@@ -4,10 +4,12 @@
 #include "core/searcher.hpp"
 
 #include "analyzers/dictionary.hpp"
+#include "analyzers/legal_article.hpp"
 
 #include "analyzers/locality.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
+#include "analyzers/synonyms.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/index_metadata.hpp"
 #include "core/links.hpp"
@@ -350,8 +352,9 @@ bool is_ascii_word(std::string_view term) {
 }  // namespace
 
 /// The words of an index, for spelling suggestions and for showing completions with their
-/// diacritics: the folded words (letters only, no multi-syllable words) in at least
-/// kMinVocabularyDocuments documents, by length, and the exact forms of every folded word.
+/// diacritics and capitals: the folded words (letters only, no multi-syllable words) in at
+/// least kMinVocabularyDocuments documents, by length, the exact forms of every folded word,
+/// and how documents capitalize multi-syllable words.
 /// Immutable once built, so threads share it without locks.
 class Vocabulary {
 public:
@@ -359,6 +362,12 @@ public:
     struct Form {
         std::string exact;
         Xapian::doccount documents;
+    };
+    /// How documents write a multi-syllable word with capitals (schema::kCapitalizedWordPrefix).
+    struct Capitalized {
+        std::string form;                   ///< The form most of them write: "Hà_Nội", "Quốc_hội".
+        Xapian::doccount form_documents;    ///< How many write that form.
+        Xapian::doccount documents;         ///< How many write any capitalized form (a document may write two).
     };
     /// A word near another.
     struct Near {
@@ -395,6 +404,16 @@ public:
         }
         for (auto& [folded, forms] : vocabulary->forms_)
             std::sort(forms.begin(), forms.end(), [](const Form& a, const Form& b) { return a.documents > b.documents; });
+        const std::string capitalized_prefix(schema::kCapitalizedWordPrefix);
+        for (auto it = db.allterms_begin(capitalized_prefix); it != db.allterms_end(capitalized_prefix); ++it) {
+            std::string form = (*it).substr(capitalized_prefix.size());
+            Capitalized& written = vocabulary->capitalized_[unicode::fold_case(form)];
+            written.documents += it.get_termfreq();
+            if (it.get_termfreq() > written.form_documents) {
+                written.form = std::move(form);
+                written.form_documents = it.get_termfreq();
+            }
+        }
         return vocabulary;
     }
 
@@ -423,6 +442,13 @@ public:
         return it == forms_.end() ? none : it->second;
     }
 
+    /// How documents write multi-syllable word @p exact ("hà_nội") with capitals; nullptr
+    /// when none does.
+    [[nodiscard]] const Capitalized* capitalized(const std::string& exact) const {
+        const auto it = capitalized_.find(exact);
+        return it == capitalized_.end() ? nullptr : &it->second;
+    }
+
 private:
     struct Word {
         std::string folded;
@@ -430,6 +456,7 @@ private:
     };
     std::vector<std::vector<Word>> by_length_;  // index: length in bytes
     std::unordered_map<std::string, std::vector<Form>> forms_;
+    std::unordered_map<std::string, Capitalized> capitalized_;  // by exact form
 };
 
 namespace {
@@ -583,22 +610,16 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         return stem.empty() ? 0 : db_.get_termfreq(stem);
     };
     // An abbreviation is no misspelling: a word typed in capitals in a query that has small
-    // letters ("Luật PCMT", "UBND"), or a law's initials after its noun that the index knows
-    // ("luat hngd": the articles of "Luật Hôn nhân và gia đình").
+    // letters ("Luật PCMT", "UBND"), or a law's abbreviation that the query read as one, the
+    // index holding that law ("luat hngd": the articles of "Luật Hôn nhân và gia đình").
     const bool query_has_lower_case = std::any_of(parsed.text.begin(), parsed.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     const auto is_abbreviation = [&](std::size_t i) {
         const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
         if (query_has_lower_case && letters.size() > 1 &&
             std::all_of(letters.begin(), letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_isdigit(static_cast<UChar32>(c)); }))
             return true;
-        for (const std::string_view noun : {"luat", "bo luat", "phap lenh"}) {
-            const std::size_t nouns = noun == "luat" ? 1 : 2;
-            if (i < nouns) continue;
-            std::string before;
-            for (std::size_t k = i - nouns; k < i; ++k) before += (before.empty() ? "" : " ") + words[k].folded;
-            if (before == noun && db_.term_exists(law_term(before + " " + words[i].folded))) return true;
-        }
-        return false;
+        return std::any_of(parsed.law_abbreviations.begin(), parsed.law_abbreviations.end(),
+                           [&](const auto& span) { return span.first < words[i].end && words[i].begin < span.second; });
     };
     std::string corrected;
     std::size_t copied = 0;
@@ -778,11 +799,67 @@ bool begins_as_typed(std::string_view text, std::string_view typed) {
     return true;
 }
 
-// Whether folded term @p term ("quang_ninh", "thi_hanh_an") is a dictionary word rather than a
-// run of capitalized syllables the analyzer took for a name.
-bool is_dictionary_word(std::string_view term) {
-    return (WordDictionary::builtin().folded(WordDictionary::hash_words(term, '_')) & WordDictionary::kWord) != 0;
+// @p word ("hồ_chí_minh") with each syllable capitalized, as the text writes a name.
+std::string title_cased(std::string_view word) {
+    std::string out;
+    bool starts_syllable = true;
+    for (const char32_t c : code_points(word)) {
+        unicode::append_utf8(out, starts_syllable ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))) : c);
+        starts_syllable = c == U'_';
+    }
+    return out;
 }
+
+// Whether shown @p text begins with the words @p written, case aside, those typed with
+// diacritics as typed: "Luật Đất đai" for "luật đ", not "Luật Du lịch".
+bool begins_as_written(std::string_view text, std::string_view written) {
+    const std::string shown = unicode::fold_case(text), typed = unicode::fold_case(written);
+    const std::vector<std::string_view> shown_words = words_between_spaces(shown), typed_words = words_between_spaces(typed);
+    if (shown_words.size() < typed_words.size()) return false;
+    for (std::size_t k = 0; k < typed_words.size(); ++k)
+        if (unicode::fold(typed_words[k]) != typed_words[k] && !shown_words[k].starts_with(typed_words[k])) return false;
+    return true;
+}
+
+// The laws the index holds article by article whose name or abbreviation begins with @p typed,
+// most articles first, each once, as a record of its articles writes it: by its name where that
+// begins so ("Bộ luật H" -> "Bộ luật Hình sự"), else a code's abbreviation ("BL" -> "BLHS"),
+// else its noun and initials ("luật hn" -> "Luật HNGĐ").
+std::vector<Suggestion> laws_beginning(const Xapian::Database& db, const LawBeingTyped& law_typed, std::size_t limit) {
+    const std::string& typed = law_typed.folded;
+    // The law keys that begin so (names and abbreviations), and the codes whose abbreviation does.
+    std::vector<std::pair<std::string, Xapian::doccount>> keys;
+    for (auto& [term, documents] : most_frequent_with_prefix(db, law_term(typed), 3 * limit))
+        keys.emplace_back(term.substr(schema::kLawPrefix.size()), documents);
+    const std::vector<std::string> codes = code_abbreviations();
+    for (const std::string& abbreviation : codes)
+        if (abbreviation.starts_with(typed))
+            if (std::string key = law_key(abbreviation); db.term_exists(law_term(key))) keys.emplace_back(std::move(key), db.get_termfreq(law_term(key)));
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<Suggestion> out;
+    std::set<std::string> laws;  // law_key of the name of each law offered
+    for (const auto& [key, documents] : keys) {
+        if (out.size() == limit) break;
+        // A key is a law's name or its abbreviation: the name its first article's record gives tells which.
+        const std::string term = law_term(key);
+        const Xapian::PostingIterator first = db.postlist_begin(term);
+        if (first == db.postlist_end(term)) continue;
+        const std::string written = from_stored_json(db.get_document(*first).get_data()).law;
+        const std::string name_key = law_key(written);
+        if (!laws.insert(name_key).second) continue;
+        const bool of_code = std::any_of(codes.begin(), codes.end(), [&](const std::string& a) {
+            return a.starts_with(typed) && law_key(a) == name_key;
+        });
+        std::string text = name_key.starts_with(typed) ? law_name(written) : written_law_abbreviation(written, of_code);
+        if (!text.empty() && begins_as_written(text, law_typed.written)) out.push_back({std::move(text), "law", documents});
+    }
+    return out;
+}
+
+// Of documents holding a multi-syllable word, the share that must write it with capitals for
+// a completion to show it so: more than half ("Hà Nội", "Quốc hội"; not "thi hành", which a
+// Title Case headline or a law's name capitalizes now and then).
+constexpr Xapian::doccount kCapitalizedShareInverse = 2;
 
 
 }  // namespace
@@ -834,6 +911,11 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         return out;
     }
 
+    // After an article named ("Điều 173 BL", "điều 5 luật đ"), a law's name or abbreviation is
+    // being typed: the laws the index holds come first ("BLHS", not "BLOOMBERG"), then words.
+    std::vector<Suggestion> laws;
+    if (const std::optional<LawBeingTyped> law = law_being_typed(unicode::normalize_nfc(prefix))) laws = laws_beginning(db_, *law, limit);
+
     // Words: the last two typed words as one multi-syllable word, then the last word alone.
     // Typed with diacritics, complete exact forms; without, folded ones.
     const Analysis analysis = analyzer_.analyze(prefix);
@@ -843,13 +925,21 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     if (words.empty()) return out;
     const bool ends_in_space = !prefix.empty() && (prefix.back() == ' ');
     if (ends_in_space) return out;
-    std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics of folded completions
-    // The index holds lower case: each syllable of a completion is cased as the user typed
-    // the syllable it completes ("Nguyen Th" -> "Nguyễn Thị"), syllables beyond as indexed,
-    // except in a name (@p name: a run of capitalized syllables, no dictionary word), which
-    // the text writes capitalized: "Pham M" -> "Phạm Minh Chính", "HA NO" -> "HÀ NỘI".
+    std::shared_ptr<const Vocabulary> vocabulary;  // for the diacritics and capitals of completions
+    // The index holds lower case. A completion is shown as the documents write it: a name (a
+    // run of capitalized syllables, no dictionary word) capitalized, a multi-syllable word as
+    // most documents holding it write it ("ha n" -> "Hà Nội", "quoc h" -> "Quốc hội"; none does
+    // in a heading's capitals), else as indexed. On that, each syllable typed keeps the capital
+    // typed for it ("Thi h" -> "Thi hành"), and capitals typed ("HA NO") make it all capitals.
     const auto typed_as = [&](const Token& token) { return std::string_view(analysis.text).substr(token.begin, token.end - token.begin); };
-    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed, bool name) {
+    const auto as_documents_write = [&](const std::string& completion, const std::string& folded_term, Xapian::doccount documents) {
+        if (folded_term.find('_') == std::string::npos) return completion;
+        if (!WordDictionary::builtin().is_word_term(folded_term)) return title_cased(completion);
+        if (!vocabulary) vocabulary = this->vocabulary();
+        const Vocabulary::Capitalized* written = vocabulary->capitalized(completion);
+        return written != nullptr && kCapitalizedShareInverse * written->documents > documents ? written->form : completion;
+    };
+    const auto cased_as_typed = [](const std::string& completion, const std::vector<std::string_view>& typed) {
         // Those beyond follow a typed syllable of two letters or more ("Pham", "HA"): one
         // letter ("M") does not tell capitals from a capital.
         std::string_view style = typed.empty() ? std::string_view() : typed.back();
@@ -858,13 +948,17 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 style = syllable;
                 break;
             }
+        const std::u32string style_letters = code_points(style);
+        const bool capitals_typed = style_letters.size() > 1 && std::all_of(style_letters.begin(), style_letters.end(), [](char32_t c) {
+                                        return u_isupper(static_cast<UChar32>(c));
+                                    });
         std::string out;
         std::size_t syllable = 0;
         for (std::size_t start = 0; start <= completion.size(); ++syllable) {
             const std::size_t end = std::min(completion.find('_', start), completion.size());
             const std::string_view part = std::string_view(completion).substr(start, end - start);
             if (syllable > 0) out += '_';
-            out += syllable < typed.size() ? cased_like(typed[syllable], part) : name ? cased_like(style, part) : std::string(part);
+            out += syllable < typed.size() ? cased_like(typed[syllable], part) : capitals_typed ? cased_like(style, part) : std::string(part);
             start = end + 1;
         }
         return out;
@@ -927,8 +1021,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             const bool function_word = is_function_word(text);
             // A document-number code is an abbreviation: shown as the lexicon writes it ("QĐ", "UBND").
             const CodeInfo* code = term.find('_') == std::string::npos ? find_code(text) : nullptr;
-            const bool name = folded_term.find('_') != std::string::npos && !is_dictionary_word(folded_term);
-            text = code != nullptr ? code->code : cased_as_typed(text, typed, name);
+            const bool name = folded_term.find('_') != std::string::npos && !WordDictionary::builtin().is_word_term(folded_term);
+            text = code != nullptr ? code->code : cased_as_typed(as_documents_write(text, folded_term, frequency), typed);
             std::replace(text.begin(), text.end(), '_', ' ');
             const bool seen = std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.text == text; });
             // A run of capitalized syllables written once, or far more rarely than a completion
@@ -998,7 +1092,11 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         (previous->begin == 0 || analysis.text[previous->begin - 1] == ' '))
         after = previous->folded;
     if (after.empty() || out.empty()) complete(last.exact, last.folded, last.has_diacritics(), {typed_as(last)}, {}, after);
-    return out;
+    if (laws.empty()) return out;
+    for (Suggestion& s : out)
+        if (laws.size() < limit && std::none_of(laws.begin(), laws.end(), [&](const Suggestion& law) { return law.text == s.text; }))
+            laws.push_back(std::move(s));
+    return laws;
 }
 
 

@@ -3,7 +3,14 @@
  */
 #include "core/terms.hpp"
 
+#include "analyzers/dictionary.hpp"
+#include "analyzers/unicode.hpp"
 #include "core/schema.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace tracuu {
 namespace {
@@ -17,7 +24,72 @@ bool is_english_word(const Token& token, std::size_t least_letters = 2) {
     return true;
 }
 
+// Whether a word at byte @p begin of @p text heads a sentence, a line or the text, where a
+// capital says nothing of the word: only spaces, opening quotes and brackets, bullets and
+// dashes between it and the text's start, a line break or a sentence's end (".", "!", "?",
+// ":", "…").
+bool heads_sentence(std::string_view text, std::size_t begin) {
+    for (std::size_t pos = begin; pos > 0;) {
+        pos = unicode::character_start(text, pos - 1);
+        std::size_t at = pos;
+        switch (unicode::decode_utf8(text, at)) {
+            case U' ': case U'\t': case 0x00A0: case U'"': case U'\'': case U'(': case U'[': case U'-': case U'*':
+            case 0x201C: case 0x2018: case 0x00AB: case 0x2013: case 0x2014: case 0x2022:  // “ ‘ « – — •
+                continue;
+            case U'\n': case U'\r': case U'.': case U'!': case U'?': case U':': case 0x2026:
+                return true;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+
+bool is_upper(char32_t cp) { return cp < 0x80 ? cp >= U'A' && cp <= U'Z' : u_isupper(static_cast<UChar32>(cp)) != 0; }
+
 }  // namespace
+
+std::string TermMapper::capitalized_word_term(std::string_view text, const Token& word) {
+    if (word.syllables < 2 || word.end > text.size() || !WordDictionary::builtin().is_word_term(word.folded)) return {};
+    // Each syllable: whether it begins with a capital, and whether it is all capitals.
+    std::vector<bool> capital;
+    bool all_capitals = true, longer_than_a_letter = false;
+    for (std::size_t pos = word.begin; pos < word.end;) {
+        char32_t cp = unicode::decode_utf8(text, pos);
+        if (cp == U' ' || cp == U'\t' || cp == 0x00A0) continue;
+        capital.push_back(is_upper(cp));
+        bool upper = capital.back();
+        std::size_t letters = 1;
+        while (pos < word.end) {
+            std::size_t next = pos;
+            cp = unicode::decode_utf8(text, next);
+            if (cp == U' ' || cp == U'\t' || cp == 0x00A0) break;
+            pos = next;
+            upper = upper && (is_upper(cp) || !u_isalpha(static_cast<UChar32>(cp)));  // a combining mark keeps it
+            ++letters;
+        }
+        all_capitals = all_capitals && upper;
+        longer_than_a_letter = longer_than_a_letter || letters > 1;
+    }
+    if (capital.size() != word.syllables || std::find(capital.begin(), capital.end(), true) == capital.end()) return {};
+    if (all_capitals && longer_than_a_letter) return {};
+    if (std::count(capital.begin(), capital.end(), true) == 1 && capital.front() && heads_sentence(text, word.begin)) return {};
+    std::string term(schema::kCapitalizedWordPrefix);
+    std::size_t syllable = 0;
+    bool starts_syllable = true;
+    for (std::size_t pos = 0; pos < word.exact.size();) {
+        const char32_t cp = unicode::decode_utf8(word.exact, pos);
+        if (cp == U'_') {
+            term += '_';
+            ++syllable;
+            starts_syllable = true;
+            continue;
+        }
+        unicode::append_utf8(term, starts_syllable && capital[syllable] ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(cp))) : cp);
+        starts_syllable = false;
+    }
+    return term;
+}
 
 std::string TermMapper::exact_term(const Token& token) {
     if (!has_exact_term(token)) return {};

@@ -34,6 +34,12 @@ public:
     /// -> "Zlawmak", the stem of "lawmaking"; "" for any other pair. English writes many compounds
     /// both ways ("e-mail", "co-operation", "decision-making"): one typed whole finds the other.
     [[nodiscard]] std::string hyphenated_stem_term(std::string_view text, const Token& first, const Token& second) const;
+    /// The schema::kCapitalizedWordPrefix term of multi-syllable dictionary word @p word as
+    /// NFC @p text writes it, where that tells how the word is capitalized: "XFHà_Nội",
+    /// "XFQuốc_hội". "" in lower case; in capitals, as headings write anything; with only its
+    /// first syllable capitalized at the head of a sentence or line; and for a name, which the
+    /// analyzer makes of capitalized syllables only.
+    [[nodiscard]] static std::string capitalized_word_term(std::string_view text, const Token& word);
     /// Reference term: "XR126/nq-cp".
     [[nodiscard]] static std::string reference_term(const DocumentNumber& number);
 

@@ -12,6 +12,7 @@
 #include "core/schema.hpp"
 #include "core/searcher.hpp"
 #include "core/sources.hpp"
+#include "core/terms.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -58,6 +59,30 @@ TEST(Quotations, SingleQuotesQuoteAndApostrophesDoNot) {
         {"", {}},
     };
     for (const auto& [text, expected] : rows) EXPECT_EQ(quoted_passages(text), expected) << text;
+}
+
+// How a text capitalizes its multi-syllable dictionary words, where that tells their case: each
+// text's XF terms (schema::kCapitalizedWordPrefix), in text order.
+TEST(Terms, ADictionaryWordAsTheTextCapitalizesIt) {
+    const Analyzer analyzer;
+    const std::vector<std::pair<const char*, std::vector<std::string>>> rows = {
+        {"Mưa lớn ở Hà Nội và Thành phố Huế", {"XFHà_Nội", "XFThành_phố"}},
+        {"đại biểu Quốc hội thi hành pháp luật", {"XFQuốc_hội"}},
+        {"Hà Nội mùa thu", {"XFHà_Nội"}},                      // both capitals tell, at a sentence's head too
+        {"Quốc hội họp. Thi hành pháp luật", {}},             // a sentence's head capitalizes any word
+        {"Ông nói: “Thi hành án”\nQuốc hội họp", {}},
+        {"HÀ NỘI MỚI đưa tin", {}},                           // a heading's capitals say nothing
+        {"thi hành pháp luật ở hà nội", {}},                  // lower case is what the other terms say
+        {"Ông nói Thủ tướng Phạm Minh Chính", {"XFThủ_tướng"}},  // a name is capitalized anyway: none
+        {"theo Bộ Tài chính và Sở Tư pháp", {"XFTài_chính", "XFTư_pháp"}},
+    };
+    for (const auto& [text, terms] : rows) {
+        const Analysis analysis = analyzer.analyze(text);
+        std::vector<std::string> found;
+        for (const Token& token : analysis.tokens)
+            if (std::string term = TermMapper::capitalized_word_term(analysis.text, token); !term.empty()) found.push_back(std::move(term));
+        EXPECT_EQ(found, terms) << text;
+    }
 }
 
 TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
@@ -1638,7 +1663,7 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesOfANameNotYetTyped) {
     EXPECT_EQ(texts("Pham M"), V{"Phạm Minh Chính"});
     EXPECT_EQ(texts("Nguyen Th"), V{"Nguyễn Thị Kim Ngân"});
     EXPECT_EQ(texts("NGUYEN TH"), V{"NGUYỄN THỊ KIM NGÂN"});
-    EXPECT_EQ(texts("pham m"), V{"phạm minh chính"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("pham m"), V{"Phạm Minh Chính"});  // typed in lower case, shown as the text writes it
     EXPECT_EQ(texts("Thi h"), V{"Thi hành"});          // a word, not a name: as indexed
 }
 
@@ -1656,7 +1681,7 @@ TEST_F(SearchTest, SuggestCompletesNamesOfThreeSyllablesOrMore) {
     using V = std::vector<std::string>;
     for (const std::string_view typed : {"Hồ Chí M", "Ho Chi M", "Ho Chí M", "Hồ Chí Mi", "Thành phố Hồ Chí M"})
         EXPECT_EQ(texts(typed), V{"Hồ Chí Minh"}) << typed;
-    EXPECT_EQ(texts("hồ chí m"), V{"hồ chí minh"});  // typed in lower case, shown so
+    EXPECT_EQ(texts("hồ chí m"), V{"Hồ Chí Minh"});  // typed in lower case, shown as the text writes it
     EXPECT_EQ(texts("Pham Minh Ch"), (V{"Phạm Minh Chính", "Phạm Minh Châu"}));
     EXPECT_EQ(texts("Nguyen Phu Tr"), V{"Nguyễn Phú Trọng"});
     EXPECT_EQ(texts("Nguyen Thi Kim N"), V{"Nguyễn Thị Kim Ngân"});
@@ -1698,8 +1723,9 @@ TEST_F(SearchTest, SuggestOffersFunctionWordsAfterTheOthers) {
     EXPECT_EQ(suggestions("c", 1), (std::vector<std::string>{"công"}));
 }
 
-// The index holds lower case; a completion follows the capitals the user typed, syllable by
-// syllable, and leaves a document-number code as the lexicon writes it.
+// The index holds lower case; a completion is as the documents write it ("Hà Nội"), with the
+// capitals the user typed on it, syllable by syllable, and leaves a document-number code as the
+// lexicon writes it.
 TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
     index({make_document("a", "Hà Nội mùa thu. Người Hà Nội thi hành pháp luật."), make_document("b", "Quyết định của UBND Hà Nội")});
     const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 10); };
@@ -1709,19 +1735,74 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
     };
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"Ha N", "Hà Nội"},     // typed without diacritics, with capitals
-        {"Hà n", "Hà nội"},     // the completed syllable typed in lower case
-        {"ha N", "hà Nội"},
-        {"ha n", "hà nội"},
+        {"Hà n", "Hà Nội"},     // the completed syllable typed in lower case: as the documents write it
+        {"ha N", "Hà Nội"},
+        {"ha n", "Hà Nội"},
         {"HA NO", "HÀ NỘI"},
         {"Thi h", "Thi hành"},
         {"về Thi h", "Thi hành"},
         {"H", "Hà"},
     };
     for (const auto& [typed, completion] : rows) EXPECT_EQ(first(typed), completion) << typed;
-    const auto one_typed = texts("H");  // a syllable beyond those typed is as indexed
-    EXPECT_NE(std::find(one_typed.begin(), one_typed.end(), "Hà nội"), one_typed.end()) << ::testing::PrintToString(one_typed);
+    const auto one_typed = texts("H");  // a syllable beyond those typed is as the documents write it
+    EXPECT_NE(std::find(one_typed.begin(), one_typed.end(), "Hà Nội"), one_typed.end()) << ::testing::PrintToString(one_typed);
     const auto codes = texts("U");  // a code as the lexicon writes it, not "Ubnd"
     EXPECT_NE(std::find(codes.begin(), codes.end(), "UBND"), codes.end()) << ::testing::PrintToString(codes);
+}
+
+// After "Điều N" a user types the law's name or abbreviation: the laws the index holds come
+// before words that merely begin so ("Điều 173 BL" is "BLHS", not "BLOOMBERG"), each law once,
+// named as its articles' records write it.
+TEST_F(SearchTest, SuggestCompletesTheLawAfterAnArticle) {
+    std::vector<Document> docs = codes_article_by_article();
+    for (int i = 0; i < 20; ++i)
+        docs.push_back(make_document("wire" + std::to_string(i), "BLOOMBERG đưa tin về Blockchain và bloc thị trường, bộ luật mới số " + std::to_string(i)));
+    for (const char* article : {"1", "2", "3"}) docs.push_back(law_article(std::string("dl-") + article, "Luật Du lịch", article, "Phạm vi điều chỉnh"));
+    index(std::move(docs));
+    const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 5); };
+    using V = std::vector<std::string>;
+    const V after_bl = texts("Điều 173 BL");
+    ASSERT_EQ(after_bl.size(), 5u) << ::testing::PrintToString(after_bl);
+    EXPECT_EQ(V(after_bl.begin(), after_bl.begin() + 3), (V{"BLHS", "BLLĐ", "BLDS"})) << ::testing::PrintToString(after_bl);  // most articles first
+    EXPECT_TRUE(after_bl[3].starts_with("BLO")) << ::testing::PrintToString(after_bl);  // then words, as anywhere
+    EXPECT_EQ(texts("dieu 173 bl").front(), "BLHS");
+    EXPECT_EQ(texts("khoản 1 Điều 173 của BLH"), V{"BLHS"});
+    EXPECT_EQ(texts("Điều 173 Bộ luật H").front(), "Bộ luật Hình sự");
+    EXPECT_EQ(texts("điều 5 luật đ").front(), "Luật Đất đai");  // without its year; not "Luật Du lịch", typed with its đ
+    EXPECT_EQ(texts("điều 5 luật d").front(), "Luật Du lịch");  // with more articles
+    EXPECT_EQ(texts("Điều 8 Luật HN").front(), "Luật HNGĐ");
+    // Elsewhere, words as before.
+    EXPECT_FALSE(contains(texts("BL"), "BLHS")) << ::testing::PrintToString(texts("BL"));
+    EXPECT_EQ(texts("Điều 173 ").size(), 0u);
+}
+
+// Place names and bodies are dictionary words, which the index holds in lower case like any
+// other: /suggest shows a word as most documents holding it write it ("ha n" -> "Hà Nội",
+// "quoc h" -> "Quốc hội"), not "thi hành", which only a sentence's head or a Title Case headline
+// capitalizes; capitals in a heading ("HÀ NỘI MỚI") say nothing of a word's case.
+TEST_F(SearchTest, SuggestShowsAWordAsTheDocumentsCapitalizeIt) {
+    index({make_document("a", "Mưa lớn ở Hà Nội. Quốc hội họp tại Thành phố Hồ Chí Minh. Thi hành pháp luật."),
+           make_document("b", "Người dân Hà Nội thi hành pháp luật. Ông nói: Thi hành án là việc khó."),
+           make_document("c", "HÀ NỘI MỚI đưa tin: đại biểu Quốc hội thi hành nhiệm vụ."),
+           make_document("d", "Tin Tức Thi Hành Pháp Luật\nKỳ họp Quốc hội khai mạc tại Thành phố Hồ Chí Minh.")});
+    const auto first = [&](std::string_view prefix) {
+        const std::vector<std::string> found = suggestions(prefix, 10);
+        return found.empty() ? std::string() : found.front();
+    };
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"ha n", "Hà Nội"},
+        {"hà n", "Hà Nội"},
+        {"quoc h", "Quốc hội"},
+        {"đại biểu quốc h", "Quốc hội"},
+        {"thanh ph", "Thành phố"},
+        {"thanh pho ho chi m", "Hồ Chí Minh"},
+        {"thi h", "thi hành"},   // capitalized in one document of four, at a headline's
+        {"phap l", "pháp luật"},
+        {"Thi h", "Thi hành"},   // a capital typed is kept
+        {"HA NO", "HÀ NỘI"},     // and capitals typed
+        {"dai b", "đại biểu"},
+    };
+    for (const auto& [typed, completion] : rows) EXPECT_EQ(first(typed), completion) << typed;
 }
 
 TEST_F(SearchTest, CheckFindsReferencesWithTheirStatusAndQuotesWordForWord) {
@@ -2399,6 +2480,39 @@ TEST_F(SearchTest, AbbreviationsAreNoMisspellings) {
     EXPECT_EQ(search("luat pcmt dieu 32").hits.front().document.id, "pcmt-32");
     // Not an abbreviation the index knows, nor typed in capitals: a misspelling as before.
     EXPECT_EQ(search("co phieu hngd").did_you_mean, "co phieu hng");
+}
+
+// Many laws' initials have a vowel ("Luật ANM", An ninh mạng; "Luật ATTP", An toàn thực
+// phẩm): what the index holds tells an abbreviation from a word, not its letters. The words of a
+// law named in full ("luật an ninh mạng") or of no law ("luật sư") keep their meaning.
+TEST_F(SearchTest, ALawNamedByInitialsWithAVowelIsFoundAsThatLaw) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i)
+        docs.push_back(make_document("news" + std::to_string(i), "Tin an ninh và an toàn giao thông, luật sư tư vấn số " + std::to_string(i)));
+    docs.push_back(law_article("anm-8", "Luật An ninh mạng", "8", "Các hành vi bị nghiêm cấm về an ninh mạng"));
+    docs.push_back(law_article("attp-5", "Luật An toàn thực phẩm", "5", "Những hành vi bị cấm trong sản xuất, kinh doanh thực phẩm"));
+    docs.push_back(law_article("an-3", "Luật An ninh", "3", "Nguyên tắc bảo vệ an ninh quốc gia"));
+    index(std::move(docs));
+    for (const std::string query : {"Luật ANM", "luật anm", "luat anm", "LUẬT ANM"}) {
+        const SearchResponse response = search(query);
+        ASSERT_FALSE(response.hits.empty()) << query;
+        EXPECT_EQ(response.hits.front().document.id, "anm-8") << query;
+        EXPECT_EQ(response.did_you_mean, "") << query;
+    }
+    EXPECT_EQ(ids(search("kinh doanh luật attp")).front(), "attp-5");
+    EXPECT_EQ(search("Điều 5 luật attp").hits.front().document.id, "attp-5");
+    // "Luật An ninh" is "luat an" too, but "an" begins the titles of laws the index holds:
+    // named in full, the law is found by its words, and "Luật An ninh" gets no constant.
+    const Xapian::Database db((dir_.path() / "db").string());
+    const auto laws_asked = [&](const std::string& query) {
+        const Result<ParsedQuery> parsed = parse_query(query, Analyzer(), TermMapper(), &db);
+        EXPECT_TRUE(parsed.ok()) << query;
+        return parsed.ok() && parsed.value().query.get_description().find(law_term("luat")) != std::string::npos;
+    };
+    EXPECT_TRUE(laws_asked("luật anm"));
+    for (const std::string query : {"luật an ninh mạng", "luat an toan thuc pham", "luật an", "luật sư", "luật đất đai"})
+        EXPECT_FALSE(laws_asked(query)) << query;
+    EXPECT_EQ(ids(search("luật an ninh mạng")).front(), "anm-8");
 }
 
 TEST_F(SearchTest, TheWordsOfADateAreNoMisspellings) {

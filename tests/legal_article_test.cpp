@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -94,16 +96,78 @@ TEST(LegalArticle, AQueryNamesAnArticleOnlyByItsNumber) {
     }
 }
 
+// The laws an index holding the articles of @p names holds: each law's key and its
+// abbreviation's, as the index side adds them (core/index_writer.cpp).
+LawsHeld laws_of(std::vector<std::string> names) {
+    auto keys = std::make_shared<std::vector<std::string>>();
+    for (const std::string& name : names) {
+        keys->push_back(law_key(name));
+        if (std::string abbreviation = law_abbreviation_key(keys->back()); !abbreviation.empty()) keys->push_back(std::move(abbreviation));
+    }
+    return {[keys](std::string_view key) { return std::find(keys->begin(), keys->end(), key) != keys->end(); },
+            [keys](std::string_view prefix) {
+                return std::any_of(keys->begin(), keys->end(), [&](const std::string& key) { return key.starts_with(prefix); });
+            }};
+}
+
+// The keys of the abbreviations find_law_abbreviations finds, and the text of each.
+std::vector<std::string> abbreviations(std::string_view text, const LawsHeld& laws) {
+    std::vector<std::string> found;
+    for (const LawAbbreviation& law : find_law_abbreviations(text, laws))
+        found.push_back(law.key + "=" + std::string(text.substr(law.begin, law.end - law.begin)));
+    return found;
+}
+
 TEST(LegalArticle, ALawNamedByItsAbbreviation) {
     using Keys = std::vector<std::string>;
-    EXPECT_EQ(find_law_abbreviations("Luật HNGĐ"), Keys{"luat hngd"});
-    EXPECT_EQ(find_law_abbreviations("ly hon theo luat hngd"), Keys{"luat hngd"});
-    EXPECT_EQ(find_law_abbreviations("tội trộm cắp BLHS 2015"), Keys{"bo luat hinh su"});
-    EXPECT_EQ(find_law_abbreviations("Bộ luật HS"), Keys{"bo luat hs"});
-    // Named in full, or words that merely follow "luật", are no abbreviation.
-    EXPECT_EQ(find_law_abbreviations("theo Luật Đất đai"), Keys{});
-    EXPECT_EQ(find_law_abbreviations("luật sư Nguyễn Văn A"), Keys{});
-    EXPECT_EQ(find_law_abbreviations("luật 2024"), Keys{});
+    const LawsHeld laws = laws_of({"Luật Hôn nhân và gia đình", "Bộ luật Hình sự", "Luật An ninh mạng", "Luật An toàn thực phẩm",
+                                   "Luật Bảo vệ môi trường", "Luật An ninh quốc gia", "Luật Đất đai", "Luật An ninh"});
+    EXPECT_EQ(abbreviations("Luật HNGĐ", laws), Keys{"luat hngd=HNGĐ"});
+    EXPECT_EQ(abbreviations("ly hon theo luat hngd", laws), Keys{"luat hngd=hngd"});
+    EXPECT_EQ(abbreviations("tội trộm cắp BLHS 2015", laws), Keys{"bo luat hinh su=BLHS"});
+    EXPECT_EQ(abbreviations("Bộ luật HS", laws), Keys{"bo luat hs=HS"});
+    // Initials with a vowel, as many laws' are: the index holds them, whatever the letters.
+    EXPECT_EQ(abbreviations("Luật ANM", laws), Keys{"luat anm=ANM"});
+    EXPECT_EQ(abbreviations("xử phạt theo luật anm", laws), Keys{"luat anm=anm"});
+    EXPECT_EQ(abbreviations("Luật ATTP điều 5", laws), Keys{"luat attp=ATTP"});
+    EXPECT_EQ(abbreviations("luật bvmt", laws), Keys{"luat bvmt=bvmt"});
+    // Named in full, or words that merely follow "luật", are no abbreviation: "an" is the
+    // initials of "Luật An ninh", and the first word of titles the index holds.
+    EXPECT_EQ(abbreviations("luật an ninh mạng", laws), Keys{});
+    EXPECT_EQ(abbreviations("luật an toàn thực phẩm", laws), Keys{});
+    EXPECT_EQ(abbreviations("theo Luật Đất đai", laws), Keys{});
+    EXPECT_EQ(abbreviations("luật đất đai", laws), Keys{});
+    EXPECT_EQ(abbreviations("luật sư Nguyễn Văn A", laws), Keys{});
+    EXPECT_EQ(abbreviations("luật 2024", laws), Keys{});
+    // A law the index does not hold is no abbreviation, whatever its letters.
+    EXPECT_EQ(abbreviations("Luật PCMT", laws), Keys{});
+    EXPECT_EQ(abbreviations("BLDS", laws), Keys{});
+    EXPECT_EQ(abbreviations("Luật HNGĐ", LawsHeld{}), Keys{});
+}
+
+// What /suggest completes after an article: the law being typed, and how a law is shown.
+TEST(LegalArticle, ALawBeingTypedAfterAnArticleAndItsNamesAsWritten) {
+    const auto typed = [](std::string_view text) {
+        const std::optional<LawBeingTyped> law = law_being_typed(text);
+        return law ? std::optional<std::string>(law->folded + "|" + law->written) : std::nullopt;
+    };
+    using Typed = std::optional<std::string>;
+    EXPECT_EQ(typed("Điều 173 BL"), Typed("bl|BL"));
+    EXPECT_EQ(typed("khoản 1 Điều 173 của Bộ luật H"), Typed("bo luat h|Bộ luật H"));
+    EXPECT_EQ(typed("điều 5 khoản 2 luật đ"), Typed("luat d|luật đ"));
+    EXPECT_EQ(typed("Article 8 of the Lab"), Typed("lab|Lab"));
+    EXPECT_EQ(typed("Điều 173 BL "), std::nullopt);       // a word typed whole
+    EXPECT_EQ(typed("Điều 173 BLHS 20"), std::nullopt);   // a year being typed
+    EXPECT_EQ(typed("điều kiện kết h"), std::nullopt);    // no article named
+    EXPECT_EQ(typed("Điều 17"), std::nullopt);
+    EXPECT_EQ(law_name("Bộ luật Hình sự năm 2015"), "Bộ luật Hình sự");
+    EXPECT_EQ(law_name("Luật Đất đai số 31/2024/QH15"), "Luật Đất đai");
+    EXPECT_EQ(law_name("the Labour Code of 2019"), "Labour Code");
+    EXPECT_EQ(written_law_abbreviation("Luật Hôn nhân và gia đình 2014"), "Luật HNGĐ");
+    EXPECT_EQ(written_law_abbreviation("Bộ luật Hình sự"), "Bộ luật HS");
+    EXPECT_EQ(written_law_abbreviation("Bộ luật Lao động", true), "BLLĐ");
+    EXPECT_EQ(written_law_abbreviation("Luật An ninh mạng"), "Luật ANM");
+    EXPECT_EQ(written_law_abbreviation("Hiến pháp"), "");
 }
 
 // A decree, a circular or a law named by its number, before or after the article: the number
