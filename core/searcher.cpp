@@ -621,6 +621,14 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         return std::any_of(parsed.law_abbreviations.begin(), parsed.law_abbreviations.end(),
                            [&](const auto& span) { return span.first < words[i].end && words[i].begin < span.second; });
     };
+    // Nor is a name: a word typed with a capital and small letters after it, without
+    // diacritics, that the index holds, however rarely ("Dodworth v. Dale": a party, not
+    // "Date"). One the index does not hold is misspelled all the same ("Nghi Quyiet").
+    const auto is_name = [&](std::size_t i, Xapian::doccount documents) {
+        const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
+        return documents > 0 && words[i].exact == words[i].folded && letters.size() > 1 && u_isupper(static_cast<UChar32>(letters.front())) &&
+               std::none_of(letters.begin() + 1, letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)); });
+    };
     std::string corrected;
     std::size_t copied = 0;
     std::string previous_folded, previous_exact;  // the word before, as corrected: "nghi" when correcting "quyiet"
@@ -629,7 +637,8 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         const bool typed_exact = word.exact != word.folded;
         const Xapian::doccount folded_documents = db_.get_termfreq(word.folded);
         std::string replacement, replacement_folded = word.folded;
-        if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0 && !is_abbreviation(i)) {
+        if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0 && !is_abbreviation(i) &&
+            !is_name(i, folded_documents)) {
             // A misspelled word: the nearest frequent word, preferring one that makes a
             // multi-syllable word with its neighbours ("nghi quyiet" -> "nghi quyet", since
             // "nghi_quyet" is a word of the index).

@@ -2458,6 +2458,23 @@ TEST_F(SearchTest, AnEnglishWordTheEnglishDocumentsHoldIsNotCorrectedToAVietname
     EXPECT_EQ(search("andd law").did_you_mean, "");         // a function word is no correction
 }
 
+// A party's name in a case name is rare and one edit from a frequent word ("Dale", "date"):
+// typed with its capital, a word the index holds is a name, not a misspelling.
+TEST_F(SearchTest, ANameTypedWithItsCapitalIsNoMisspelling) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 30; ++i) docs.push_back(make_document("date" + std::to_string(i), "The date of the hearing was set, date " + std::to_string(i)));
+    docs.push_back(make_document("case", "Dodworth v. Dale\nThe appellant Dodworth sued Dale over the land."));
+    index(std::move(docs));
+    for (const std::string query : {"Dodworth v. Dale", "Dale", "Dodworth Dale appeal"}) {
+        const SearchResponse response = search(query);
+        EXPECT_EQ(response.did_you_mean, "") << query;
+        ASSERT_FALSE(response.hits.empty()) << query;
+        EXPECT_EQ(response.hits.front().document.id, "case") << query;
+    }
+    EXPECT_EQ(search("dale").did_you_mean, "date");          // typed in small letters: a misspelling, as before
+    EXPECT_EQ(search("Dodworth v. Datte").did_you_mean, "Dodworth v. Date");  // a capital on no word of the index: misspelled
+}
+
 // A law's initials ("Luật PCMT", "luat hngd") are rare and one edit from a frequent word
 // ("PCT", "HNG" of the stock pages), but they are no misspelling: the articles they name would
 // be lost by following the correction.
