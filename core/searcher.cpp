@@ -698,6 +698,9 @@ namespace {
 
 // Most terms read per completion: bounds the time a one-letter prefix can take.
 constexpr std::size_t kMaxTermsScanned = 20000;
+// Completions weighed after English words: the English among the most frequent, which in a
+// collection mostly Vietnamese are syllables ("co": "công", "có", "cho", … "court").
+constexpr std::size_t kEnglishCandidates = 300;
 // A name that goes on past a completion offered, in this many times fewer documents, ran on
 // into the next sentence ("Hồ Chí Minh Nguyễn", 14 documents, beside "Hồ Chí Minh", 1,252).
 constexpr Xapian::doccount kRunOnRarity = 20;
@@ -987,6 +990,20 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     const auto reads_as_word = [&](const std::string& folded_word) {
         return word_before_last == 0 || db_.get_termfreq(folded_word) >= word_before_last;
     };
+    // After English words ("supreme co", "Excess Pro"), English words: "court" before "công",
+    // the more frequent syllable. A word is English where the English documents, which alone
+    // have stems, hold at least half of those that have it.
+    const auto english_looking = [&](const std::string& folded_word) {
+        if (folded_word.find('_') != std::string::npos) return false;
+        Token word;
+        word.kind = TokenKind::word;
+        word.exact = word.folded = folded_word;
+        const std::string stem = terms_.stem_term(word);
+        return !stem.empty() && 2 * db_.get_termfreq(stem) >= db_.get_termfreq(folded_word) && db_.get_termfreq(stem) > 0;
+    };
+    const bool after_english = words.size() >= 2 && std::all_of(words.begin(), words.end() - 1, [&](const Token* word) {
+                                   return english_looking(word->folded);
+                               });
     // @p begins_as: only completions whose shown form begins so (a first syllable typed with
     // its diacritics, the last one still without). @p after: the folded word typed before the
     // one completed, when that is completed alone: not the words the two begin, already offered.
@@ -996,7 +1013,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                         const std::string& after = {}, bool of_two_words = false) {
         const std::string term_prefix = exact ? std::string(schema::kExactPrefix) + typed_exact : typed_folded;
         std::vector<std::pair<std::string, Xapian::doccount>> found =
-            most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : 3 * limit);
+            most_frequent_with_prefix(db_, term_prefix, !begins_as.empty() ? kMaxTermsScanned : after_english ? kEnglishCandidates : 3 * limit);
         for (auto& [term, frequency] : found)
             if (exact) term.erase(0, schema::kExactPrefix.size());
         if (exact) {
@@ -1009,6 +1026,13 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
                 if (word.substr(0, typed_exact.size()) == typed_exact) found.emplace_back(std::string(word), frequency);
             }
             std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        } else if (after_english) {
+            // English words first, as many as are shown; the rest after, in their order.
+            std::vector<std::pair<std::string, Xapian::doccount>> english, others;
+            for (auto& candidate : found)
+                (english.size() < limit && english_looking(candidate.first) ? english : others).push_back(std::move(candidate));
+            english.insert(english.end(), std::make_move_iterator(others.begin()), std::make_move_iterator(others.end()));
+            found = std::move(english);
         }
         // Function words ("của", "các", "the") after the others: the most frequent of every
         // prefix, and the least likely to be what a search is typed for ("c" -> "công", "chính").

@@ -1723,6 +1723,20 @@ TEST_F(SearchTest, SuggestOffersFunctionWordsAfterTheOthers) {
     EXPECT_EQ(suggestions("c", 1), (std::vector<std::string>{"công"}));
 }
 
+// After English words, English words: "supreme co" is "court", not "công", the syllable that
+// a collection mostly Vietnamese holds more often.
+TEST_F(SearchTest, SuggestCompletesEnglishAfterEnglishWords) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 20; ++i) docs.push_back(make_document("vi" + std::to_string(i), "Công an và công nhân có con, cho biết số " + std::to_string(i)));
+    docs.push_back(make_document("en1", "The Supreme Court held that the excess profits tax applies."));
+    docs.push_back(make_document("en2", "The Supreme Court of India dismissed the appeal on profits."));
+    index(docs);
+    EXPECT_EQ(suggestions("supreme co", 3).front(), "court") << ::testing::PrintToString(suggestions("supreme co", 3));
+    EXPECT_EQ(suggestions("excess pro", 3).front(), "profits") << ::testing::PrintToString(suggestions("excess pro", 3));
+    // No English before it, or Vietnamese typed without diacritics: the most frequent first.
+    for (const std::string typed : {"co", "cong an co"}) EXPECT_NE(suggestions(typed, 1).front(), "court") << typed;
+}
+
 // The index holds lower case; a completion is as the documents write it ("Hà Nội"), with the
 // capitals the user typed on it, syllable by syllable, and leaves a document-number code as the
 // lexicon writes it.
