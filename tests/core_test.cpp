@@ -234,6 +234,12 @@ protected:
         EXPECT_TRUE(result.ok()) << query << ": " << (result.ok() ? "" : result.error().message);
         return result.ok() ? result.value() : SearchResponse{};
     }
+    // The ids of the documents @p query finds, sorted: what is found, not in which order.
+    std::vector<std::string> sorted_ids(const std::string& query) {
+        std::vector<std::string> found = ids(search(query));
+        std::sort(found.begin(), found.end());
+        return found;
+    }
     // The texts /suggest offers for @p prefix, best first.
     std::vector<std::string> suggestions(std::string_view prefix, std::size_t limit = 10) {
         Searcher searcher((dir_.path() / "db").string());
@@ -1355,14 +1361,9 @@ TEST_F(SearchTest, AQuotedTitleFieldIsAPhraseOfTheTitle) {
     index({make_document("phrase", "Bảng giá đất năm 2024\nỦy ban công bố bảng giá."),
            make_document("apart", "Giá nhà và đất tăng\nGiá đất ở ven đô tăng mạnh."),  // the phrase only in the text
            jsonl});
-    const auto sorted = [&](const std::string& query) {
-        std::vector<std::string> found = ids(search(query));
-        std::sort(found.begin(), found.end());
-        return found;
-    };
-    EXPECT_EQ(sorted("title:\"giá đất\""), (std::vector<std::string>{"jsonl", "phrase"}));
-    EXPECT_EQ(sorted("title:\"gia dat\""), (std::vector<std::string>{"jsonl", "phrase"}));
-    EXPECT_EQ(sorted("title:giá title:đất"), (std::vector<std::string>{"apart", "jsonl", "phrase"}));  // the words anywhere in it
+    EXPECT_EQ(sorted_ids("title:\"giá đất\""), (std::vector<std::string>{"jsonl", "phrase"}));
+    EXPECT_EQ(sorted_ids("title:\"gia dat\""), (std::vector<std::string>{"jsonl", "phrase"}));
+    EXPECT_EQ(sorted_ids("title:giá title:đất"), (std::vector<std::string>{"apart", "jsonl", "phrase"}));  // the words anywhere in it
 }
 
 // Indian judgments write "judgement" and "judgment", both; each finds the other, and a
@@ -1374,14 +1375,9 @@ TEST_F(SearchTest, BritishAndAmericanSpellingsFindEachOther) {
                                   make_document("floor", "The floor\nThe floor was wet.")};
     for (int i = 0; i < 6; ++i) docs.push_back(make_document("other-" + std::to_string(i), "Weather\nRain today in the north."));
     index(docs);
-    const auto sorted = [&](const std::string& query) {
-        std::vector<std::string> found = ids(search(query));
-        std::sort(found.begin(), found.end());
-        return found;
-    };
     for (const std::string q : {"judgement", "judgment", "judgements", "licence", "licensed"})
-        EXPECT_EQ(sorted(q), (std::vector<std::string>{"american", "british"})) << q;
-    EXPECT_EQ(sorted("floor"), std::vector<std::string>{"floor"});
+        EXPECT_EQ(sorted_ids(q), (std::vector<std::string>{"american", "british"})) << q;
+    EXPECT_EQ(sorted_ids("floor"), std::vector<std::string>{"floor"});
     const SearchResponse marked = search("judgement");
     for (const Hit& hit : marked.hits) EXPECT_NE(hit.snippet.find("<mark>"), std::string::npos) << hit.document.id << ": " << hit.snippet;
 }
@@ -1392,17 +1388,12 @@ TEST_F(SearchTest, AnEnglishTitleWordFindsTheOtherFormsOfTheWord) {
            make_document("notes", "Notes on judgments about telecom fines\nA review."),
            make_document("finest", "The finest hour\nA story."),
            make_document("vi", "Giá đất tăng\nGiá đất ở ven đô tăng mạnh.")});
-    const auto sorted = [&](const std::string& query) {
-        std::vector<std::string> found = ids(search(query));
-        std::sort(found.begin(), found.end());
-        return found;
-    };
-    EXPECT_EQ(sorted("title:fine"), (std::vector<std::string>{"notes", "upholds"}));
-    EXPECT_EQ(sorted("title:fines"), (std::vector<std::string>{"notes", "upholds"}));
-    EXPECT_EQ(sorted("title:judgment"), std::vector<std::string>{"notes"});
-    EXPECT_EQ(sorted("title:judgment title:fine"), std::vector<std::string>{"notes"});
-    EXPECT_EQ(sorted("title:\"telecom fines\""), std::vector<std::string>{"notes"});  // quoted: as written
-    EXPECT_EQ(sorted("title:dat"), std::vector<std::string>{"vi"});
+    EXPECT_EQ(sorted_ids("title:fine"), (std::vector<std::string>{"notes", "upholds"}));
+    EXPECT_EQ(sorted_ids("title:fines"), (std::vector<std::string>{"notes", "upholds"}));
+    EXPECT_EQ(sorted_ids("title:judgment"), std::vector<std::string>{"notes"});
+    EXPECT_EQ(sorted_ids("title:judgment title:fine"), std::vector<std::string>{"notes"});
+    EXPECT_EQ(sorted_ids("title:\"telecom fines\""), std::vector<std::string>{"notes"});  // quoted: as written
+    EXPECT_EQ(sorted_ids("title:dat"), std::vector<std::string>{"vi"});
 }
 
 TEST_F(SearchTest, AWildcardAfterAWordRanksTheWordItStartsFirst) {

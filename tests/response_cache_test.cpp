@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 namespace tracuu::searchd {
 namespace {
 
@@ -36,94 +38,82 @@ TEST(ResponseCache, KeepsNoHugeAnswerAndNothingWhenDisabled) {
     EXPECT_FALSE(disabled.enabled());
 }
 
-TEST(ResponseCache, TheHandlerAnswersFromItUntilTheIndexChanges) {
-    testing::TempDir dir;
-    const std::string path = (dir.path() / "db").string();
-    Document first;
-    first.id = "a";
-    first.text = "Văn bản đầu tiên về thuế";
-    testing::build_index(path, {first});
-    Searcher searcher(path);
-    RequestHandler handler([&]() -> Searcher& { return searcher; });
-    ResponseCache cache(1 << 20);
-    handler.use_cache(&cache);
+// A handler with a cache over an index of one document ("a"), refreshed before every request.
+class CachedHandlerTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        Document doc;
+        doc.id = "a";
+        doc.text = "Văn bản về thuế";
+        testing::build_index(path_, {doc});
+        searcher_ = std::make_unique<Searcher>(path_);
+        handler_.use_cache(&cache_);
+    }
 
+    testing::TempDir dir_;
+    const std::string path_ = (dir_.path() / "db").string();
+    std::unique_ptr<Searcher> searcher_;
+    Metrics metrics_;
+    ResponseCache cache_{1 << 20};
+    RequestHandler handler_{[this]() -> Searcher& { return *searcher_; }, &metrics_};
+};
+
+TEST_F(CachedHandlerTest, TheHandlerAnswersFromItUntilTheIndexChanges) {
     const HttpRequest request{"GET", "/search?q=thu%E1%BA%BF", ""};  // "thuế"
-    const HttpReply answered = handler.handle(request);
+    const HttpReply answered = handler_.handle(request);
     ASSERT_EQ(answered.status, 200u) << answered.body;
-    const HttpReply again = handler.handle(request);
-    EXPECT_EQ(cache.hits(), 1u);
+    const HttpReply again = handler_.handle(request);
+    EXPECT_EQ(cache_.hits(), 1u);
     EXPECT_EQ(again.body, answered.body);
     EXPECT_EQ(again.route, "search");
     EXPECT_EQ(again.content_type, answered.content_type);
 
     {
-        IndexWriter writer(path);
+        IndexWriter writer(path_);
         Document second;
         second.id = "b";
         second.text = "Văn bản thứ hai về thuế";
         writer.add(second);
         writer.commit();
     }
-    const HttpReply after = handler.handle(request);  // refresh interval 0: the new revision at once
-    EXPECT_EQ(cache.hits(), 1u);
+    const HttpReply after = handler_.handle(request);  // refresh interval 0: the new revision at once
+    EXPECT_EQ(cache_.hits(), 1u);
     EXPECT_NE(after.body.find("\"b\""), std::string::npos) << after.body;
 
     // Errors and the daemon's own state are never kept.
-    EXPECT_EQ(handler.handle({"GET", "/search?q=%22open", ""}).status, 400u);
-    EXPECT_EQ(handler.handle({"GET", "/search?q=%22open", ""}).status, 400u);
-    (void)handler.handle({"GET", "/health", ""});
-    (void)handler.handle({"GET", "/health", ""});
-    EXPECT_EQ(cache.hits(), 1u);
+    EXPECT_EQ(handler_.handle({"GET", "/search?q=%22open", ""}).status, 400u);
+    EXPECT_EQ(handler_.handle({"GET", "/search?q=%22open", ""}).status, 400u);
+    (void)handler_.handle({"GET", "/health", ""});
+    (void)handler_.handle({"GET", "/health", ""});
+    EXPECT_EQ(cache_.hits(), 1u);
 }
 
 // The io thread has no searcher: it answers from the cache only under a revision a searcher
 // moved to within the refresh interval, so never from older data than a search thread would.
-TEST(ResponseCache, AThreadWithoutASearcherAnswersFromItOnlyAsFreshlyAsASearcherWould) {
-    testing::TempDir dir;
-    const std::string path = (dir.path() / "db").string();
-    Document doc;
-    doc.id = "a";
-    doc.text = "Văn bản về thuế";
-    testing::build_index(path, {doc});
-    Searcher searcher(path);
-    RequestHandler handler([&]() -> Searcher& { return searcher; });
-    ResponseCache cache(1 << 20);
-    handler.use_cache(&cache);
+TEST_F(CachedHandlerTest, AThreadWithoutASearcherAnswersFromItOnlyAsFreshlyAsASearcherWould) {
     const HttpRequest request{"GET", "/search?q=thue", ""};
 
-    handler.set_refresh_interval(std::chrono::hours(1));
-    EXPECT_FALSE(handler.cached_answer(request)) << "no searcher has read the index yet";
-    const HttpReply answered = handler.handle(request);
-    const std::optional<HttpReply> cached = handler.cached_answer(request);
+    handler_.set_refresh_interval(std::chrono::hours(1));
+    EXPECT_FALSE(handler_.cached_answer(request)) << "no searcher has read the index yet";
+    const HttpReply answered = handler_.handle(request);
+    const std::optional<HttpReply> cached = handler_.cached_answer(request);
     ASSERT_TRUE(cached);
     EXPECT_EQ(cached->body, answered.body);
     EXPECT_EQ(cached->route, "search");
-    EXPECT_FALSE(handler.cached_answer({"GET", "/search?q=khac", ""}));
-    EXPECT_FALSE(handler.cached_answer({"GET", "/health", ""}));
-    EXPECT_EQ(cache.hits(), 1u);
-    EXPECT_EQ(cache.misses(), 1u) << "a first look that finds nothing is no miss: a search thread looks again";
+    EXPECT_FALSE(handler_.cached_answer({"GET", "/search?q=khac", ""}));
+    EXPECT_FALSE(handler_.cached_answer({"GET", "/health", ""}));
+    EXPECT_EQ(cache_.hits(), 1u);
+    EXPECT_EQ(cache_.misses(), 1u) << "a first look that finds nothing is no miss: a search thread looks again";
 
-    handler.set_refresh_interval(std::chrono::milliseconds(0));  // every answer from the latest commit
-    (void)handler.handle(request);
-    EXPECT_FALSE(handler.cached_answer(request));
+    handler_.set_refresh_interval(std::chrono::milliseconds(0));  // every answer from the latest commit
+    (void)handler_.handle(request);
+    EXPECT_FALSE(handler_.cached_answer(request));
 }
 
-TEST(ResponseCache, MetricsShowHitsAndMisses) {
-    testing::TempDir dir;
-    const std::string path = (dir.path() / "db").string();
-    Document doc;
-    doc.id = "a";
-    doc.text = "Văn bản về thuế";
-    testing::build_index(path, {doc});
-    Searcher searcher(path);
-    Metrics metrics;
-    RequestHandler handler([&]() -> Searcher& { return searcher; }, &metrics);
-    ResponseCache cache(1 << 20);
-    handler.use_cache(&cache);
-    (void)handler.handle({"GET", "/search?q=thue", ""});
-    (void)handler.handle({"GET", "/search?q=thue", ""});
-    const std::string text = handler.handle({"GET", "/metrics", ""}).body;
+TEST_F(CachedHandlerTest, MetricsShowHitsAndMisses) {
+    (void)handler_.handle({"GET", "/search?q=thue", ""});
+    (void)handler_.handle({"GET", "/search?q=thue", ""});
+    const std::string text = handler_.handle({"GET", "/metrics", ""}).body;
     EXPECT_NE(text.find("tracuu_cache_hits_total 1\n"), std::string::npos) << text;
     EXPECT_NE(text.find("tracuu_cache_misses_total 1\n"), std::string::npos) << text;
 }
