@@ -49,6 +49,21 @@ inline void write_strings(JsonWriter& w, const char* key, const std::vector<std:
     w.EndArray();
 }
 
+/// Writes @p key with @p spans as an array of {"begin","end"} (code points).
+inline void write_spans(JsonWriter& w, const char* key, const std::vector<TextSpan>& spans) {
+    w.Key(key);
+    w.StartArray();
+    for (const TextSpan& span : spans) {
+        w.StartObject();
+        w.Key("begin");
+        w.Uint64(span.begin);
+        w.Key("end");
+        w.Uint64(span.end);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 /// A reply with the JSON written into @p buffer.
 [[nodiscard]] inline HttpReply json_reply(const rapidjson::StringBuffer& buffer, unsigned status = 200) {
     return HttpReply{status, "application/json", std::string(buffer.GetString(), buffer.GetSize())};

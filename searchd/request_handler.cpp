@@ -310,19 +310,7 @@ HttpReply get_document(Searcher& searcher, const std::string& id, const QueryPar
     }
     w.Key("text");
     write_string(w, doc->text);
-    if (marks) {
-        w.Key("marks");
-        w.StartArray();
-        for (const TextSpan& mark : *marks) {
-            w.StartObject();
-            w.Key("begin");
-            w.Uint64(mark.begin);
-            w.Key("end");
-            w.Uint64(mark.end);
-            w.EndObject();
-        }
-        w.EndArray();
-    }
+    if (marks) write_spans(w, "marks", *marks);
     w.EndObject();
     return json_reply(buffer);
 }
@@ -415,17 +403,7 @@ HttpReply post_check(Searcher& searcher, const std::string& body) {
         w.Uint64(q.begin);
         w.Key("end");
         w.Uint64(q.end);
-        w.Key("spans");
-        w.StartArray();
-        for (const TextSpan& span : q.spans) {
-            w.StartObject();
-            w.Key("begin");
-            w.Uint64(span.begin);
-            w.Key("end");
-            w.Uint64(span.end);
-            w.EndObject();
-        }
-        w.EndArray();
+        write_spans(w, "spans", q.spans);
         w.Key("found");
         w.Uint(q.found);
         w.Key("documents");
