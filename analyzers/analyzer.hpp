@@ -48,7 +48,9 @@ namespace tracuu {
 // full stop or is initials alone is no signature (author terms, A); "Nguyễn Văn A (Theo Dân
 // trí)" is signed by its writer. An HTML page's text has no breadcrumbs, nor what follows its
 // last <article> or <main> outside (core/html.hpp).
-inline constexpr int kAnalyzerVersion = 19;
+// 20: a signature glued to the last paragraph, after its last sentence, is the author ("… làm
+// rõ vụ việc. Hoài Thương", as news exports write it; core/metadata.cpp).
+inline constexpr int kAnalyzerVersion = 20;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -202,6 +202,46 @@ std::string signature_with_source(std::string_view line) {
     return std::string(name);
 }
 
+// A signature written at the end of the last paragraph, after its last sentence, as news
+// sites' exports glue it: "… làm rõ vụ việc. Hoài Thương", "… Cảm ơn ông. Luân Dũng", "…
+// 3.000 đồng/lít. Thạch Huê - TTXVN", "… cần đi khám ngay. An Nhiên Theo Đời sống Plus" -> the
+// name; empty when what follows the last sentence is no name of two to four words.
+std::string glued_signature(std::string_view line) {
+    // Vietnamese news writes it so; an English judgment's last words are its order ("… is
+    // dismissed. Appeal Dismissed"), capitalized as names are.
+    bool letter_beyond_ascii = false;
+    for (std::size_t pos = 0; pos < line.size() && !letter_beyond_ascii;) {
+        const char32_t cp = unicode::decode_utf8(line, pos);
+        letter_beyond_ascii = cp >= 0x80 && unicode::is_word_char(cp);
+    }
+    if (!letter_beyond_ascii) return {};
+    std::size_t tail_begin = std::string_view::npos;
+    for (std::size_t pos = line.size(); pos-- > 1;) {
+        if (line[pos] != ' ') continue;
+        const char before = line[pos - 1];
+        // After a sentence's end: . ! ? or a closing quote (the last bytes of ” and …).
+        if (before == '.' || before == '!' || before == '?' || before == '"' || line.substr(0, pos).ends_with("\u201D") ||
+            line.substr(0, pos).ends_with("\u2026")) {
+            tail_begin = pos + 1;
+            break;
+        }
+    }
+    if (tail_begin == std::string_view::npos) return {};
+    std::string_view tail = trim(line.substr(tail_begin));
+    if (tail.starts_with("Theo ")) return byline_name(tail);  // the source alone: "Theo Dân trí"
+    // A photo's or a clip's credit, not the writer's.
+    for (const std::string_view credit : {"Ảnh", "Nguồn", "Video", "Clip", "Photo"})
+        if (tail.starts_with(credit) && (tail.size() == credit.size() || tail[credit.size()] == ' ' || tail[credit.size()] == ':'))
+            return {};
+    // The source after it: "Theo Đời sống Plus", "- TTXVN", "(Tổng hợp)".
+    if (const std::size_t source = tail.find(" Theo "); source != std::string_view::npos) tail = trim(tail.substr(0, source));
+    if (const std::size_t agency = tail.find(" - "); agency != std::string_view::npos) tail = trim(tail.substr(0, agency));
+    if (const std::size_t agency = tail.find('/'); agency != std::string_view::npos) tail = trim(tail.substr(0, agency));  // "Phương Anh/KDPL"
+    tail = without_closing_brackets(tail);
+    if (std::count(tail.begin(), tail.end(), ' ') > 3 || !is_person_name(tail)) return {};
+    return std::string(tail);
+}
+
 // "Land Law", "the Enterprise Law": a short English name ending with the noun, which
 // the reference grammar reads as a noun right before the number.
 bool is_short_english_law_name(std::string_view words) {
@@ -233,6 +273,7 @@ std::string find_author(std::string_view text, const std::vector<TextRange>& boi
         if (std::string name = byline_name(it->text); !name.empty()) return name;
         if (is_person_name(it->text)) return std::string(it->text);
         if (std::string name = signature_with_source(it->text); !name.empty()) return name;
+        if (std::string name = glued_signature(it->text); !name.empty()) return name;
         break;  // only the last line that is not boilerplate can be a signature
     }
     return {};

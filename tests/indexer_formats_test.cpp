@@ -546,6 +546,18 @@ TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
         {"J. Smith", "J. Smith"},
         {"By Jane Doe, Associated Press", "Jane Doe"},
         {"By Jane Doe, who covered the trial", ""},
+        // A signature glued to the last paragraph, after its last sentence, as news exports write it.
+        {"Vụ việc đang được làm rõ. Hoài Thương", "Hoài Thương"},
+        {"Giá xăng vẫn là 3.000 đồng/lít. Thạch Huê - TTXVN", "Thạch Huê"},
+        {"Cần đi khám ngay. An Nhiên Theo Đời sống Plus", "An Nhiên"},
+        {"Cảnh sát bắt chúng trở lại. Hoàng Dung (Lược dịch)", "Hoàng Dung"},
+        {"Bài viết đã được dịch lại. Phương Anh/KDPL", "Phương Anh"},
+        {"Ông nói: “Chúng tôi sẽ làm”. Thanh Hảo", "Thanh Hảo"},
+        {"Container đã được dập tắt./. Theo Báo Giao thông", "Báo Giao thông"},
+        {"Diện tích giảm mạnh. Ảnh: Khánh Trung", ""},           // a photo's credit
+        {"Nhiều người tới xem. Hội nghị diễn ra tại Hà Nội", ""},  // a sentence, not a name
+        {"The appeal is dismissed. Appeal Dismissed", ""},  // English: the order, capitalized
+        {"The company said it would “appeal”. John Smith", ""},
     };
     for (const auto& [last_line, expected] : rows) {
         const std::string text = "Tiêu đề\nNội dung của bài.\n" + last_line;
