@@ -623,11 +623,17 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     };
     // Nor is a name: a word typed with a capital and small letters after it, without
     // diacritics, that the index holds, however rarely ("Dodworth v. Dale": a party, not
-    // "Date"). One the index does not hold is misspelled all the same ("Nghi Quyiet").
-    const auto is_name = [&](std::size_t i, Xapian::doccount documents) {
+    // "Date"), unless it only opens the query, where a phone capitalizes any word ("Seting
+    // aside" is "setting aside"). One the index does not hold is misspelled all the same.
+    const auto capitalized = [&](std::size_t i) {
         const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
-        return documents > 0 && words[i].exact == words[i].folded && letters.size() > 1 && u_isupper(static_cast<UChar32>(letters.front())) &&
+        return words[i].exact == words[i].folded && letters.size() > 1 && u_isupper(static_cast<UChar32>(letters.front())) &&
                std::none_of(letters.begin() + 1, letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)); });
+    };
+    std::size_t capitalized_words = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) capitalized_words += capitalized(i) ? 1 : 0;
+    const auto is_name = [&](std::size_t i, Xapian::doccount documents) {
+        return documents > 0 && capitalized(i) && (i > 0 || capitalized_words > 1);
     };
     std::string corrected;
     std::size_t copied = 0;
@@ -1001,9 +1007,12 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         const std::string stem = terms_.stem_term(word);
         return !stem.empty() && 2 * db_.get_termfreq(stem) >= db_.get_termfreq(folded_word) && db_.get_termfreq(stem) > 0;
     };
+    // Function words say nothing ("the" folds like "thế", "thẻ"), if a word beside them does.
+    std::size_t english_words = 0;
     const bool after_english = words.size() >= 2 && std::all_of(words.begin(), words.end() - 1, [&](const Token* word) {
-                                   return english_looking(word->folded);
-                               });
+                                   if (english_looking(word->folded)) return ++english_words > 0;
+                                   return is_function_word(word->folded);
+                               }) && english_words > 0;
     // @p begins_as: only completions whose shown form begins so (a first syllable typed with
     // its diacritics, the last one still without). @p after: the folded word typed before the
     // one completed, when that is completed alone: not the words the two begin, already offered.

@@ -135,15 +135,27 @@ public:
         acceptor_.async_accept(net::make_strand(io_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
+    // Every pools_.cached_revision_refresh, on the control thread (see WorkerPools).
+    void refresh_cached_revision() {
+        if (pools_.control == nullptr || pools_.cached_revision_refresh.count() <= 0) return;
+        net::post(*pools_.control, [self = shared_from_this()] { self->handler_.refresh_cached_revision(); });
+        refresher_.expires_after(pools_.cached_revision_refresh);
+        refresher_.async_wait([self = shared_from_this()](beast::error_code waited) {
+            if (!waited && self->acceptor_.is_open()) self->refresh_cached_revision();
+        });
+    }
+
     void stop() {
         net::post(acceptor_.get_executor(), [self = shared_from_this()] {
             beast::error_code ignored;
             self->acceptor_.close(ignored);
             self->retry_.cancel();
+            self->refresher_.cancel();
         });
     }
 
     [[nodiscard]] tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+    [[nodiscard]] auto executor() { return acceptor_.get_executor(); }
     [[nodiscard]] std::size_t in_flight() const { return *in_flight_; }
 
 private:
@@ -171,6 +183,7 @@ private:
     net::io_context& io_;
     tcp::acceptor acceptor_;
     net::steady_timer retry_;  // between failed accepts
+    net::steady_timer refresher_{acceptor_.get_executor()};  // of the cached answers' revision
     std::size_t failed_accepts_ = 0;  // in a row
     const RequestHandler& handler_;
     ServerLimits limits_;
@@ -188,7 +201,10 @@ HttpServer::~HttpServer() = default;
 
 tcp::endpoint HttpServer::local_endpoint() const { return listener_->local_endpoint(); }
 
-void HttpServer::start() { listener_->accept(); }
+void HttpServer::start() {
+    listener_->accept();
+    net::dispatch(listener_->executor(), [listener = listener_] { listener->refresh_cached_revision(); });
+}
 
 void HttpServer::stop() { listener_->stop(); }
 

@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
     try {
         server = std::make_unique<tracuu::searchd::HttpServer>(io, endpoint, handler, tracuu::searchd::ServerLimits{}, log_request,
                                                               [](const std::string& problem) { spdlog::warn("{}", problem); },
-                                                              tracuu::searchd::WorkerPools{&searches, &control, &metrics.searches_waiting()});
+                                                              tracuu::searchd::WorkerPools{&searches, &control, &metrics.searches_waiting(), kRefreshInterval});
     } catch (const boost::system::system_error& e) {
         spdlog::error("cannot listen on {}: {}", listen, e.code().message());
         return 1;

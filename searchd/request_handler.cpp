@@ -610,6 +610,26 @@ std::optional<HttpReply> RequestHandler::cached_answer(const HttpRequest& reques
     return reply_from_stored(*stored);
 }
 
+void RequestHandler::publish_revision(const Searcher& searcher, std::chrono::steady_clock::time_point when) const {
+    if (cache_ == nullptr || !cache_->enabled()) return;
+    std::string revision = searcher.revision();
+    const std::lock_guard lock(refreshed_mutex_);
+    refreshed_revision_ = std::move(revision);
+    refreshed_at_ = when;
+}
+
+void RequestHandler::refresh_cached_revision() const {
+    if (cache_ == nullptr || !cache_->enabled()) return;
+    try {
+        const auto now = std::chrono::steady_clock::now();
+        Searcher& searcher = searcher_();
+        searcher.refresh();
+        publish_revision(searcher, now);
+    } catch (...) {
+        // An index or shard that cannot be read now: cached answers wait for a search thread.
+    }
+}
+
 HttpReply RequestHandler::answer(const HttpRequest& request, bool reconnect) const {
     Searcher& searcher = searcher_();
     // Per thread, as the searchers are.
@@ -624,12 +644,7 @@ HttpReply RequestHandler::answer(const HttpRequest& request, bool reconnect) con
         searcher.refresh();  // answer from the latest commit
         last_refresh = now;
         refreshed = &searcher;
-        if (cache_ != nullptr && cache_->enabled()) {
-            std::string revision = searcher.revision();
-            const std::lock_guard lock(refreshed_mutex_);
-            refreshed_revision_ = std::move(revision);
-            refreshed_at_ = now;
-        }
+        publish_revision(searcher, now);
     }
     try {
         return cached_route(searcher, request);

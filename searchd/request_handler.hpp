@@ -78,6 +78,12 @@ public:
     /// so it is as fresh as a search thread's; nullopt when there is none, or none so recent.
     [[nodiscard]] std::optional<HttpReply> cached_answer(const HttpRequest& request) const;
 
+    /// Moves the calling thread's searcher to the latest commit and makes its revision the one
+    /// cached_answer looks up under, so that cached answers are still given at once while every
+    /// search thread is busy (HttpServer calls it on the control thread every refresh interval).
+    /// Never throws: a backend that cannot be reached leaves the revision to age out.
+    void refresh_cached_revision() const;
+
     /// Answers @p request; every failure becomes a JSON error reply. After a Xapian::NetworkError
     /// (a remote shard's server restarted or dropped an idle connection) the searcher reconnects
     /// and the request is tried once more; a shard still unreachable is a 503 naming it.
@@ -87,6 +93,7 @@ private:
     [[nodiscard]] HttpReply answer(const HttpRequest& request, bool reconnect) const;
     [[nodiscard]] HttpReply route(Searcher& searcher, const HttpRequest& request) const;
     [[nodiscard]] HttpReply cached_route(Searcher& searcher, const HttpRequest& request) const;
+    void publish_revision(const Searcher& searcher, std::chrono::steady_clock::time_point when) const;
 
     std::function<Searcher&()> searcher_;
     const Metrics* metrics_;

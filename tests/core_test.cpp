@@ -1718,12 +1718,13 @@ TEST_F(SearchTest, SuggestOffersFunctionWordsAfterTheOthers) {
 // a collection mostly Vietnamese holds more often.
 TEST_F(SearchTest, SuggestCompletesEnglishAfterEnglishWords) {
     std::vector<Document> docs;
-    for (int i = 0; i < 20; ++i) docs.push_back(make_document("vi" + std::to_string(i), "Công an và công nhân có con, cho biết số " + std::to_string(i)));
+    for (int i = 0; i < 20; ++i) docs.push_back(make_document("vi" + std::to_string(i), "Công an và công nhân có con, thế là cho biết số " + std::to_string(i)));
     docs.push_back(make_document("en1", "The Supreme Court held that the excess profits tax applies."));
     docs.push_back(make_document("en2", "The Supreme Court of India dismissed the appeal on profits."));
     index(docs);
     EXPECT_EQ(suggestions("supreme co", 3).front(), "court") << ::testing::PrintToString(suggestions("supreme co", 3));
     EXPECT_EQ(suggestions("excess pro", 3).front(), "profits") << ::testing::PrintToString(suggestions("excess pro", 3));
+    EXPECT_EQ(suggestions("the supreme co", 3).front(), "court") << ::testing::PrintToString(suggestions("the supreme co", 3));
     // No English before it, or Vietnamese typed without diacritics: the most frequent first.
     for (const std::string typed : {"co", "cong an co"}) EXPECT_NE(suggestions(typed, 1).front(), "court") << typed;
 }
@@ -2470,13 +2471,14 @@ TEST_F(SearchTest, ANameTypedWithItsCapitalIsNoMisspelling) {
     for (int i = 0; i < 30; ++i) docs.push_back(make_document("date" + std::to_string(i), "The date of the hearing was set, date " + std::to_string(i)));
     docs.push_back(make_document("case", "Dodworth v. Dale\nThe appellant Dodworth sued Dale over the land."));
     index(std::move(docs));
-    for (const std::string query : {"Dodworth v. Dale", "Dale", "Dodworth Dale appeal"}) {
+    for (const std::string query : {"Dodworth v. Dale", "Dodworth Dale appeal", "appeal of Dale"}) {
         const SearchResponse response = search(query);
         EXPECT_EQ(response.did_you_mean, "") << query;
         ASSERT_FALSE(response.hits.empty()) << query;
         EXPECT_EQ(response.hits.front().document.id, "case") << query;
     }
     EXPECT_EQ(search("dale").did_you_mean, "date");          // typed in small letters: a misspelling, as before
+    EXPECT_EQ(search("Dale").did_you_mean, "Date");          // a capital only opening the query says nothing
     EXPECT_EQ(search("Dodworth v. Datte").did_you_mean, "Dodworth v. Date");  // a capital on no word of the index: misspelled
 }
 

@@ -47,10 +47,12 @@ Answer get(unsigned short port, const std::string& target) {
 // question would.
 class ServerTest : public ::testing::Test {
 protected:
+    static constexpr std::chrono::milliseconds kRefresh{50};  // as searchd's, but shorter
+
     void SetUp() override {
         testing::build_index(db_, {testing::make_document("vi", "Chỉ thị\nThực hiện Nghị quyết số 126/NQ-CP về thi hành pháp luật")});
         handler_.use_cache(&cache_);
-        handler_.set_refresh_interval(std::chrono::hours(1));
+        handler_.set_refresh_interval(kRefresh);
         server_.start();
         port_ = server_.local_endpoint().port();
         io_thread_ = std::thread([this] { io_.run(); });
@@ -106,7 +108,7 @@ protected:
     net::thread_pool searches_{1};
     net::thread_pool control_{1};
     HttpServer server_{io_, {net::ip::make_address("127.0.0.1"), 0}, handler_, ServerLimits{}, {}, {},
-                       WorkerPools{&searches_, &control_, &metrics_.searches_waiting()}};
+                       WorkerPools{&searches_, &control_, &metrics_.searches_waiting(), kRefresh}};
     unsigned short port_ = 0;
     std::thread io_thread_;
     std::promise<void> release_;
@@ -160,6 +162,7 @@ TEST_F(ServerTest, AnAnswerAlreadyGivenIsGivenAgainWhileEverySearchThreadIsBusy)
     const Answer first = get(port_, "/search?q=nghi+quyet");
     ASSERT_EQ(first.status, 200u);
     take_the_search_thread();
+    std::this_thread::sleep_for(4 * kRefresh);  // past the revision the search thread moved to
     auto again = get_later("/search?q=nghi+quyet");
     const bool again_answered = again.wait_for(10s) == std::future_status::ready;
     auto other = get_later("/search?q=phap+luat");
