@@ -183,6 +183,39 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
 // not pages ("kỷ luật, kỷ cương … xây dựng pháp luật" leaves out "trong công tác").
 constexpr Xapian::termcount kMaxElidedWords = 60;
 
+// Most matches of a cut quotation's query read for its parts' positions: its found count is
+// exact up to that many.
+constexpr Xapian::doccount kMaxCutQuotationCandidates = 1000;
+
+// Where phrase @p words starts in document @p docid: positions of its first word.
+std::vector<Xapian::termpos> phrase_starts(const Xapian::Database& db, Xapian::docid docid, const std::vector<std::string>& words) {
+    std::vector<Xapian::termpos> starts(db.positionlist_begin(docid, words.front()), db.positionlist_end(docid, words.front()));
+    for (std::size_t k = 1; k < words.size() && !starts.empty(); ++k) {
+        const std::vector<Xapian::termpos> next(db.positionlist_begin(docid, words[k]), db.positionlist_end(docid, words[k]));
+        std::erase_if(starts, [&](Xapian::termpos p) { return !std::binary_search(next.begin(), next.end(), p + k); });
+    }
+    return starts;
+}
+
+// Whether document @p docid has the parts of a cut quotation whole and in order, each within
+// kMaxElidedWords words of the one before.
+bool has_parts_in_order(const Xapian::Database& db, Xapian::docid docid, const std::vector<std::vector<std::string>>& parts) {
+    std::vector<Xapian::termpos> ends;  // where the parts so far can end
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const std::vector<Xapian::termpos> starts = phrase_starts(db, docid, parts[k]);
+        std::vector<Xapian::termpos> reached;
+        for (const Xapian::termpos start : starts) {
+            const bool follows = k == 0 || std::any_of(ends.begin(), ends.end(), [&](Xapian::termpos end) {
+                                     return end <= start && start <= end + kMaxElidedWords;
+                                 });
+            if (follows) reached.push_back(start + static_cast<Xapian::termpos>(parts[k].size()));
+        }
+        if (reached.empty()) return false;
+        ends = std::move(reached);
+    }
+    return true;
+}
+
 // A quotation, as the phrases of its parts: each word for word, and all of them in order,
 // with at most kMaxElidedWords words where each ellipsis was.
 Xapian::Query cut_quotation_query(const std::vector<std::vector<std::string>>& parts) {
@@ -1270,24 +1303,29 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         // KeyMaker: shards served by xapian-tcpsrv sort by value, and refuse a KeyMaker.
         const Xapian::Query phrase = cut_quotation_query(parts);
         const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");  // "" (no date) sorts before "0"
-        std::vector<Xapian::MSet> msets;
-        for (const bool with_date : {true, false}) {
-            Xapian::Enquire enquire(db_);
-            enquire.set_query(Xapian::Query(with_date ? Xapian::Query::OP_FILTER : Xapian::Query::OP_AND_NOT, phrase, dated));
-            enquire.set_weighting_scheme(ranking());
-            if (with_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
-            const std::size_t shown = msets.empty() ? 0 : msets.front().size();
-            msets.push_back(enquire.get_mset(0, static_cast<Xapian::doccount>(limit - shown), 1000));
-            quote.found += msets.back().get_matches_estimated();
-        }
         // The quotation is marked, not its words wherever they occur: "and", "the" or "tư"
         // marked around it read as matches to someone checking a passage. Its words only
         // where the passage is not found whole in the text as the snippet reads it.
         Highlights passage_marks;
         passage_marks.phrases = parts;
         for (const Token& token : analysis.tokens) passage_marks.phrase_words.insert(token.folded);
-        for (const Xapian::MSet& mset : msets)
+        const bool cut = parts.size() > 1;
+        for (const bool with_date : {true, false}) {
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(Xapian::Query(with_date ? Xapian::Query::OP_FILTER : Xapian::Query::OP_AND_NOT, phrase, dated));
+            enquire.set_weighting_scheme(ranking());
+            if (with_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+            // A cut quotation's query finds its parts and its words in order, not always the
+            // parts in order (kMaxCutQuotationCandidates): each match is read to be sure.
+            const std::size_t wanted = limit - quote.documents.size();
+            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(cut ? kMaxCutQuotationCandidates : wanted), 1000);
+            if (!cut) quote.found += mset.get_matches_estimated();
             for (auto it = mset.begin(); it != mset.end(); ++it) {
+                if (cut) {
+                    if (!has_parts_in_order(db_, *it, parts)) continue;
+                    ++quote.found;
+                }
+                if (quote.documents.size() == limit) continue;
                 Hit hit;
                 hit.document = from_stored_json(it.get_document().get_data());
                 hit.score = it.get_weight();
@@ -1295,6 +1333,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
                 hit.document.text.clear();
                 quote.documents.push_back(std::move(hit));
             }
+        }
         quotation_at.emplace(std::move(passage), result.quotes.size());
         result.quotes.push_back(std::move(quote));
     };

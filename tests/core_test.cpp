@@ -1107,7 +1107,10 @@ TEST_F(SearchTest, ACheckFindsAQuotationCutWithAnEllipsis) {
     for (int i = 0; i < 20; ++i) far_apart += " Tỉnh họp bàn về giá lúa.";
     far_apart += " Xây dựng pháp luật.";
     index({make_document("nq", "Nghị quyết\nTăng cường kỷ luật, kỷ cương trong công tác xây dựng pháp luật, thi hành pháp luật."),
-           make_document("reversed", "Tin\nXây dựng pháp luật cần tăng cường kỷ luật, kỷ cương."), make_document("far", far_apart)});
+           make_document("reversed", "Tin\nXây dựng pháp luật cần tăng cường kỷ luật, kỷ cương."), make_document("far", far_apart),
+           // The parts only in the other order, their words in this one elsewhere.
+           make_document("scattered", "Nguyên tắc\nHợp tác quốc tế về cá heo hồng. Nhà nước hợp tác với các nước, tổ chức quốc tế "
+                                      "trong hoạt động bảo vệ cá heo hồng.")});
     Searcher searcher((dir_.path() / "db").string());
     for (const std::string text : {"Nghị quyết yêu cầu “tăng cường kỷ luật, kỷ cương … xây dựng pháp luật”.",
                                    "Nghị quyết yêu cầu \"tăng cường kỷ luật, kỷ cương [...] xây dựng pháp luật\".",
@@ -1122,6 +1125,14 @@ TEST_F(SearchTest, ACheckFindsAQuotationCutWithAnEllipsis) {
         EXPECT_NE(quote.documents[0].snippet.find("kỷ cương</mark> trong công tác <mark>xây dựng pháp luật"), std::string::npos)
             << quote.documents[0].snippet;
     }
+    const Result<CheckResult> scattered = searcher.check("Tin cho biết “cá heo hồng … hợp tác quốc tế”.");
+    ASSERT_TRUE(scattered.ok());
+    ASSERT_EQ(scattered->quotes.size(), 1u);
+    EXPECT_EQ(scattered->quotes[0].found, 0u);
+    EXPECT_TRUE(scattered->quotes[0].documents.empty());
+    const Result<CheckResult> in_order = searcher.check("Tin cho biết “hợp tác quốc tế … cá heo hồng”.");
+    ASSERT_TRUE(in_order.ok());
+    EXPECT_EQ(in_order->quotes[0].found, 1u);
 }
 
 TEST_F(SearchTest, ACheckFindsPassagesInSingleQuotes) {
