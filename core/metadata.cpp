@@ -151,7 +151,7 @@ std::string_view without_closing_brackets(std::string_view text) {
     return text;
 }
 
-// A byline that names only its source, the whole line: "By Jane Doe", "By Jane Doe, Reuters",
+// A byline that names only its sources, the whole line: "By Jane Doe", "By Jane Doe, Reuters",
 // "Theo Lê Kông", "(Theo VnExpress)", "Theo TTXVN/Vietnam+", "Theo Công an nhân dân" -> the
 // name; empty otherwise. "Theo X, …" goes on into a sentence that X is the source of
 // ("Theo Bộ Công Thương, nhóm dự án …"): attribution inside the story, not a byline.
@@ -171,9 +171,8 @@ std::string byline_name(std::string_view line) {
     while (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
     std::string_view name = rest.substr(0, rest.find(','));
     if (name.size() < rest.size()) {
-        // "By Jane Doe, Reuters": an English byline may add an agency or a title, each
-        // capitalized; no Vietnamese one does.
-        if (!english) return {};
+        // "By Jane Doe, Reuters", "Theo Reuters, AFP": more sources, an agency or a title,
+        // each capitalized; "Theo Reuters, Mỹ đồng ý" goes on into a sentence.
         for (std::string_view more = rest.substr(name.size()); !more.empty();) {
             more.remove_prefix(1);  // the comma
             const std::string_view part = trim(more.substr(0, more.find(',')));

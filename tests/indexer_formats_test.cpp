@@ -535,6 +535,8 @@ TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
         {"Theo Thiếu tá Nguyễn Tiến Đạt, hiện tượng này do mưa lớn kéo dài.", ""},
         {"Theo Thứ trưởng Nguyễn Thanh Tịnh, việc tổ chức thi hành pháp luật phải công khai, minh bạch.", ""},
         {"Theo Reuters, Mỹ đồng ý.", ""},
+        {"Theo Reuters, AFP", "Reuters"},  // sources, not a sentence
+        {"Theo Dân trí, VnExpress", "Dân trí"},
         {"Theo đó, tỉnh sẽ triển khai.", ""},
         // How Indian judgments end: an order, a place, a note, a law report editor's initials.
         {"Appeal Allowed.", ""},
