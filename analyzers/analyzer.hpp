@@ -49,7 +49,8 @@ namespace tracuu {
 // trí)" is signed by its writer. An HTML page's text has no breadcrumbs, nor what follows its
 // last <article> or <main> outside (core/html.hpp).
 // 20: a signature glued to the last paragraph, after its last sentence, is the author ("… làm
-// rõ vụ việc. Hoài Thương", as news exports write it; core/metadata.cpp).
+// rõ vụ việc. Hoài Thương", as news exports write it; core/metadata.cpp); "Theo Reuters, AFP"
+// is a byline of sources.
 inline constexpr int kAnalyzerVersion = 20;
 
 enum class TokenKind : std::uint8_t {

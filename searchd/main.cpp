@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
     const auto bound = server->local_endpoint();
     spdlog::info("listening on {} ({} search threads, {} documents in {})", url_of(bound), threads, documents, db_path);
     io.run();
+    if (const std::size_t dropped = server->requests_in_flight(); dropped > 0)
+        spdlog::warn("{} request(s) not answered by the {} s deadline: their connections are closed", dropped, kDrainTimeout.count());
     // Requests still waiting are dropped (their clients were given the drain time); searches
     // under way finish.
     searches.stop();
