@@ -184,10 +184,11 @@ bool in_any(const std::vector<TextRange>& ranges, std::size_t offset) {
     return std::any_of(ranges.begin(), ranges.end(), [&](const TextRange& r) { return offset >= r.begin && offset < r.end; });
 }
 
-// The matches a reader is shown: none in boilerplate, and where a text says no quoted phrase
-// whole, the phrase's words where they are.
+// The matches a reader is shown: none in boilerplate, and, if @p words_without_phrase, where a
+// text says no quoted phrase whole, the phrase's words where they are (a snippet of a document
+// found by its title's phrase shows why; the whole text marks the phrase whole or not at all).
 std::vector<Match> visible_matches(const Analysis& analysis, const Highlights& highlights, const TermMapper& terms,
-                                   const std::vector<TextRange>& boilerplate) {
+                                   const std::vector<TextRange>& boilerplate, bool words_without_phrase) {
     const auto visible = [&](const Highlights& marked) {
         std::vector<Match> found = find_matches(analysis, marked, terms);
         found.erase(std::remove_if(found.begin(), found.end(), [&](const Match& m) { return in_any(boilerplate, m.begin); }),
@@ -195,7 +196,7 @@ std::vector<Match> visible_matches(const Analysis& analysis, const Highlights& h
         return found;
     };
     std::vector<Match> matches = visible(highlights);
-    if (!highlights.phrase_words.empty() && std::none_of(matches.begin(), matches.end(), is_quoted_phrase)) {
+    if (words_without_phrase && !highlights.phrase_words.empty() && std::none_of(matches.begin(), matches.end(), is_quoted_phrase)) {
         Highlights with_words = highlights;
         with_words.folded.insert(highlights.phrase_words.begin(), highlights.phrase_words.end());
         matches = visible(with_words);
@@ -224,7 +225,7 @@ std::vector<TextRange> find_marks(std::string_view text, const Highlights& highl
                                   const TermMapper& terms, const std::vector<TextRange>& boilerplate) {
     const Analysis analysis = analyze_for_marks(text, analyzer);
     std::vector<TextRange> marks;
-    for (const Match& m : visible_matches(analysis, highlights, terms, boilerplate))
+    for (const Match& m : visible_matches(analysis, highlights, terms, boilerplate, false))
         marks.push_back({static_cast<std::uint32_t>(m.begin), static_cast<std::uint32_t>(m.end)});
     return marks;
 }
@@ -234,7 +235,7 @@ std::string make_snippet(std::string_view text, const Highlights& highlights, co
     const Analysis analysis = analyze_for_marks(text, analyzer);
     const std::string_view normalized = analysis.text;
     const auto in_boilerplate = [&](std::size_t offset) { return in_any(boilerplate, offset); };
-    std::vector<Match> matches = visible_matches(analysis, highlights, terms, boilerplate);
+    std::vector<Match> matches = visible_matches(analysis, highlights, terms, boilerplate, true);
 
     // Where a window shown for the match at @p anchor starts: a little before it, at a token
     // start or a line start.

@@ -467,6 +467,9 @@ TEST_F(DocumentMarksTest, TheQuerysMatchesAsSearchMatchesThem) {
          {"Nghị quyết", "126/NQ-CP", "Nghị quyết", "126/NQ-CP", "126-NQ/CP", "Nghi quyet", "nghị", "quyết"}},
         // A phrase where the text says it whole.
         {"/documents/vi?q=%22ban+h%C3%A0nh+ngh%E1%BB%8B+quy%E1%BA%BFt%22", {"ban hành Nghị quyết"}},
+        // A phrase the text does not say: not its words everywhere ("nghị" of "nghị sĩ").
+        {"/documents/vi?q=%22ngh%E1%BB%8B+%C4%91%E1%BB%8Bnh%22", {}},
+        {"/documents/vi?q=%22ngh%E1%BB%8B+%C4%91%E1%BB%8Bnh%22+OR+126%2FNQ-CP", {"126/NQ-CP", "126/NQ-CP", "126-NQ/CP"}},
         // ref: marks the number; an excluded word marks nothing; title: matched the title, not
         // the text.
         {"/documents/vi?q=ref%3A126-NQ%2FCP+-quyet+title%3Achinh", {"126/NQ-CP", "126/NQ-CP", "126-NQ/CP"}},
