@@ -632,20 +632,27 @@ private:
     }
 
     // A word of title:, and, when it is English, every form of it that the index's titles
-    // hold, as the text's words are stemmed ("title:judgment" finds "Notes on judgments").
-    // Titles have no stem terms: their forms are the title terms that begin as the word does,
+    // hold, as the text's words are stemmed ("title:judgment" finds "Notes on judgments"), in
+    // both spellings, British and American ("title:licence" finds "license fees").
+    // Titles have no stem terms: a spelling's forms are the title terms that begin as it does,
     // up to where its stem departs from it, and have its stem.
     Xapian::Query title_word_query(const Token& token) const {
         const std::string term = std::string(schema::kTitlePrefix) + token.folded;
         if (!stem_ || index_ == nullptr || terms_.stem_term(token).empty()) return Xapian::Query(term);
-        const std::string stem = terms_.english_stem(token.folded);
-        std::size_t shared = 0;
-        while (shared < stem.size() && shared < token.folded.size() && stem[shared] == token.folded[shared]) ++shared;
-        const std::string beginning = std::string(schema::kTitlePrefix) + token.folded.substr(0, std::max<std::size_t>(shared, 3));
+        std::vector<std::string> spellings = english_spelling_variants(token.folded);
+        spellings.insert(spellings.begin(), token.folded);
         std::vector<std::string> forms;
-        std::size_t seen = 0;
-        for (auto it = index_->allterms_begin(beginning); it != index_->allterms_end(beginning) && seen < kMaxTitleTermsRead; ++it, ++seen)
-            if (terms_.english_stem((*it).substr(schema::kTitlePrefix.size())) == stem) forms.push_back(*it);
+        for (const std::string& spelling : spellings) {
+            const std::string stem = terms_.english_stem(spelling);
+            std::size_t shared = 0;
+            while (shared < stem.size() && shared < spelling.size() && stem[shared] == spelling[shared]) ++shared;
+            const std::string beginning = std::string(schema::kTitlePrefix) + spelling.substr(0, std::max<std::size_t>(shared, 3));
+            std::size_t seen = 0;
+            for (auto it = index_->allterms_begin(beginning); it != index_->allterms_end(beginning) && seen < kMaxTitleTermsRead; ++it, ++seen)
+                if (terms_.english_stem((*it).substr(schema::kTitlePrefix.size())) == stem &&
+                    std::find(forms.begin(), forms.end(), *it) == forms.end())
+                    forms.push_back(*it);
+        }
         if (forms.empty()) return Xapian::Query(term);
         return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     }

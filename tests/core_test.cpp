@@ -1407,6 +1407,16 @@ TEST_F(SearchTest, AnEnglishTitleWordFindsTheOtherFormsOfTheWord) {
     EXPECT_EQ(sorted_ids("title:dat"), std::vector<std::string>{"vi"});
 }
 
+TEST_F(SearchTest, AnEnglishTitleWordFindsItsOtherSpelling) {
+    index({make_document("british", "Driving licence rules tightened\nA review."),
+           make_document("american", "Business license fees cut\nA review."),
+           make_document("flour", "Flour prices rise\nA review."),
+           make_document("floor", "The floor of the market\nA review.")});
+    EXPECT_EQ(sorted_ids("title:licence"), (std::vector<std::string>{"american", "british"}));
+    EXPECT_EQ(sorted_ids("title:license"), (std::vector<std::string>{"american", "british"}));
+    EXPECT_EQ(sorted_ids("title:floor"), std::vector<std::string>{"floor"});
+}
+
 TEST_F(SearchTest, AWildcardAfterAWordRanksTheWordItStartsFirst) {
     // "thi hà*": the user is typing "thi hành"; exam news has both syllables, apart, and more of them.
     std::vector<Document> documents = {make_document("exam", "Kỳ thi năm nay ở Hà Nội: thí sinh dự thi ở Hà Nội và Hà Nam"),
