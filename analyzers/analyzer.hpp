@@ -50,7 +50,7 @@ namespace tracuu {
 // last <article> or <main> outside (core/html.hpp).
 // 20: a signature glued to the last paragraph, after its last sentence, is the author ("… làm
 // rõ vụ việc. Hoài Thương", as news exports write it; core/metadata.cpp); "Theo Reuters, AFP"
-// is a byline of sources.
+// is a byline of sources; a judgment's order ("Appeals Dismissed") is no signature.
 inline constexpr int kAnalyzerVersion = 20;
 
 enum class TokenKind : std::uint8_t {

@@ -137,7 +137,20 @@ bool has_word_beyond_initials(std::string_view line) {
 // Allowed.", "New Delhi.", "END OF VOL. V."), nor initials alone ("P. B. R", a law report's
 // editor), which name nobody a reader can search for.
 bool is_person_name(std::string_view line) {
-    return !line.ends_with('.') && is_capitalized_words(line, 2, kMaxNameWords) && has_word_beyond_initials(line);
+    if (line.ends_with('.') || !is_capitalized_words(line, 2, kMaxNameWords) || !has_word_beyond_initials(line)) return false;
+    // A judgment's last line is often its order, capitalized as a name is and without a full
+    // stop: "Appeals Dismissed", "Civil Appeal Allowed", "Petition Disposed Of".
+    static constexpr std::string_view kOrders[] = {"allowed", "dismissed", "disposed", "accordingly", "ordered",
+                                                   "quashed",  "remanded",  "affirmed", "rejected",    "withdrawn"};
+    std::string lower(line);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (std::size_t start = 0; start < lower.size();) {
+        const std::size_t end = std::min(lower.find(' ', start), lower.size());
+        const std::string_view word = std::string_view(lower).substr(start, end - start);
+        if (std::find(std::begin(kOrders), std::end(kOrders), word) != std::end(kOrders)) return false;
+        start = end + 1;
+    }
+    return true;
 }
 
 // @p text without a source in brackets closing it: "Ái Vi (theo Daily Mail)" -> "Ái Vi",

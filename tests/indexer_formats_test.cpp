@@ -544,6 +544,9 @@ TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
         {"END OF VOL. V.", ""},
         {"P. B. R.", ""},
         {"Sukumar Ghose.", ""},
+        {"Appeals Dismissed", ""},  // an order, capitalized as a name, without a full stop
+        {"Civil Appeal Allowed", ""},
+        {"Petition Disposed Of", ""},
         {"By Court. In accordance with the opinion, of the majority, the appeal is dismissed with costs.", ""},
         {"J. Smith", "J. Smith"},
         {"By Jane Doe, Associated Press", "Jane Doe"},
