@@ -475,6 +475,8 @@ public:
         if (pid_ <= 0) return;
         kill(pid_, SIGTERM);
         waitpid(pid_, nullptr, 0);
+        // And any child it forked for a connection that outlived it (its session's group).
+        kill(-pid_, SIGKILL);
         pid_ = -1;
     }
 
