@@ -619,6 +619,14 @@ std::shared_ptr<const Vocabulary> Searcher::vocabulary() {
     return built;
 }
 
+Xapian::doccount Searcher::english_documents(const std::string& folded) const {
+    Token word;  // as the analyzer gives the word typed without diacritics
+    word.kind = TokenKind::word;
+    word.exact = word.folded = folded;
+    const std::string stem = terms_.stem_term(word);
+    return stem.empty() ? 0 : db_.get_termfreq(stem);
+}
+
 std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     const std::vector<QueryWord>& words = parsed.words;
     const Xapian::doccount rare = rare_word_documents(db_.get_doccount());
@@ -630,24 +638,15 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     // Most other words typed with diacritics: a correction gets them too ("bộ tài chinhh" -> "bộ tài chính").
     const auto with_diacritics = static_cast<std::size_t>(
         std::count_if(words.begin(), words.end(), [](const QueryWord& w) { return w.exact != w.folded; }));
-    // A folded word of the vocabulary as the analyzer would give it, typed without diacritics.
-    const auto word_token = [](const std::string& folded) {
-        Token word;
-        word.kind = TokenKind::word;
-        word.exact = word.folded = folded;
-        return word;
-    };
-    // In how many English documents a folded word occurs (as its stem; only they have stems).
-    const auto english_documents = [&](const std::string& folded) -> Xapian::doccount {
-        const std::string stem = terms_.stem_term(word_token(folded));
-        return stem.empty() ? 0 : db_.get_termfreq(stem);
-    };
     // An abbreviation is no misspelling: a word typed in capitals in a query that has small
     // letters ("Luật PCMT", "UBND"), or a law's abbreviation that the query read as one, the
     // index holding that law ("luat hngd": the articles of "Luật Hôn nhân và gia đình").
     const bool query_has_lower_case = std::any_of(parsed.text.begin(), parsed.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const auto letters_of = [&](std::size_t i) {  // the word as typed
+        return code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
+    };
     const auto is_abbreviation = [&](std::size_t i) {
-        const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
+        const std::u32string letters = letters_of(i);
         if (query_has_lower_case && letters.size() > 1 &&
             std::all_of(letters.begin(), letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_isdigit(static_cast<UChar32>(c)); }))
             return true;
@@ -659,7 +658,7 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     // "Date"), unless it only opens the query, where a phone capitalizes any word ("Seting
     // aside" is "setting aside"). One the index does not hold is misspelled all the same.
     const auto capitalized = [&](std::size_t i) {
-        const std::u32string letters = code_points(std::string_view(parsed.text).substr(words[i].begin, words[i].end - words[i].begin));
+        const std::u32string letters = letters_of(i);
         return words[i].exact == words[i].folded && letters.size() > 1 && u_isupper(static_cast<UChar32>(letters.front())) &&
                std::none_of(letters.begin() + 1, letters.end(), [](char32_t c) { return u_isupper(static_cast<UChar32>(c)); });
     };
@@ -1033,12 +1032,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     // the more frequent syllable. A word is English where the English documents, which alone
     // have stems, hold at least half of those that have it.
     const auto english_looking = [&](const std::string& folded_word) {
-        if (folded_word.find('_') != std::string::npos) return false;
-        Token word;
-        word.kind = TokenKind::word;
-        word.exact = word.folded = folded_word;
-        const std::string stem = terms_.stem_term(word);
-        return !stem.empty() && 2 * db_.get_termfreq(stem) >= db_.get_termfreq(folded_word) && db_.get_termfreq(stem) > 0;
+        const Xapian::doccount english = english_documents(folded_word);  // 0 for "cong_an": no English word
+        return english > 0 && 2 * english >= db_.get_termfreq(folded_word);
     };
     // Function words say nothing ("the" folds like "thế", "thẻ"), if a word beside them does.
     std::size_t english_words = 0;

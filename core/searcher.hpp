@@ -235,6 +235,9 @@ private:
     [[nodiscard]] std::shared_ptr<const Vocabulary> vocabulary();
     /// The query with rare words replaced by frequent near ones, or "" (SearchResponse::did_you_mean).
     [[nodiscard]] std::string corrected_query(const ParsedQuery& parsed);
+    /// In how many English documents folded word @p folded occurs (as its stem: only they have
+    /// stems); 0 for a word that is no English-looking word.
+    [[nodiscard]] Xapian::doccount english_documents(const std::string& folded) const;
 
     std::string path_;
     Xapian::Database db_;
