@@ -20,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 namespace tracuu {
@@ -333,7 +334,7 @@ private:
     // its exact form only, not every word that folds like it ("phu", "phú", "phủ").
     Xapian::Query word_query(const Token& token, bool excluded) const {
         if (excluded && TermMapper::has_exact_term(token)) return Xapian::Query(TermMapper::exact_term(token));
-        const std::vector<std::string> spellings = other_spellings(token);
+        const std::vector<std::string>& spellings = other_spellings(token);
         if (spellings.empty()) return terms_.token_query(token, stem_);
         std::vector<Xapian::Query> forms = {terms_.token_query(token, stem_)};
         for (const std::string& stem : spellings) forms.emplace_back(std::string(schema::kStemPrefix) + stem);
@@ -341,10 +342,12 @@ private:
     }
 
     // The stems of the other spellings, British or American, of an English word that the
-    // index holds ("judgment" of "judgement"): the judgments of one court write both.
-    std::vector<std::string> other_spellings(const Token& token) const {
-        std::vector<std::string> stems;
-        if (!stem_ || index_ == nullptr || terms_.stem_term(token).empty()) return stems;
+    // index holds ("judgment" of "judgement"): the judgments of one court write both. Looked
+    // up once a word, for its query and its highlights.
+    const std::vector<std::string>& other_spellings(const Token& token) const {
+        const auto [known, fresh] = other_spellings_.try_emplace(token.exact);
+        std::vector<std::string>& stems = known->second;
+        if (!fresh || !stem_ || index_ == nullptr || terms_.stem_term(token).empty()) return stems;
         const std::string own = terms_.english_stem(token.folded);
         for (const std::string& variant : english_spelling_variants(token.folded)) {
             std::string stem = terms_.english_stem(variant);
@@ -841,7 +844,7 @@ private:
             out_.highlights.typed_with_diacritics = out_.highlights.typed_with_diacritics || token.has_diacritics();
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
-            for (std::string& stem : other_spellings(token)) out_.highlights.stems.insert(std::move(stem));
+            for (const std::string& stem : other_spellings(token)) out_.highlights.stems.insert(stem);
         }
         for (const ReferenceMention& mention : analysis.references) out_.highlights.references.insert(mention.number.key());
     }
@@ -876,6 +879,7 @@ private:
     ParsedQuery& out_;
     bool stem_;
     const Xapian::Database* index_;
+    mutable std::unordered_map<std::string, std::vector<std::string>> other_spellings_;  // by exact word
 };
 
 }  // namespace
