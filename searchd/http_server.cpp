@@ -60,9 +60,10 @@ private:
         http::request<http::string_body> request = parser_->release();
         HttpRequest simple{std::string(request.method_string()), std::string(request.target()), std::move(request.body())};
         const bool head = request.method() == http::verb::head;
-        if (std::optional<HttpReply> cached = handler_.cached_answer(simple))
-            return send(simple, std::move(*cached), request.keep_alive(), request.version(), head);
         const Lane lane = lane_of(simple);
+        if (lane == Lane::search)
+            if (std::optional<HttpReply> cached = handler_.cached_answer(simple))
+                return send(simple, std::move(*cached), request.keep_alive(), request.version(), head);
         net::thread_pool* pool = lane == Lane::search ? pools_.search : lane == Lane::control ? pools_.control : nullptr;
         if (pool == nullptr) return send(simple, handler_.handle(simple), request.keep_alive(), request.version(), head);
         std::atomic<std::size_t>* waiting = lane == Lane::search ? pools_.searches_waiting : nullptr;

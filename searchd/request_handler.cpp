@@ -557,13 +557,12 @@ std::optional<std::string> percent_decode(std::string_view text) {
 
 namespace {
 
-// Answers that depend on nothing but the request and the index. /health and /metrics report
-// the daemon itself.
+// Answers that depend on nothing but the request and the index: the search lane's. /health
+// and /metrics report the daemon itself; the page's files are answered before the cache.
 bool cacheable(const HttpRequest& request) {
     if (request.method != "GET" && request.method != "POST") return false;
     if (request.body.size() > ResponseCache::kMaxKeyBytes) return false;
-    const std::string_view path = std::string_view(request.target).substr(0, request.target.find('?'));
-    return path != "/health" && path != "/metrics";
+    return lane_of(request) == Lane::search;
 }
 
 // The cache's key for @p request answered from @p revision.
