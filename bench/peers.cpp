@@ -110,7 +110,10 @@ std::string fts5_match(const PeerQuery& query) {
     for (const PeerClause& clause : query.clauses) {
         if (!match.empty()) match += " OR ";
         match += '"';
-        for (std::size_t i = 0; i < clause.words.size(); ++i) match += (i ? " " : "") + fts5_quoted(clause.words[i]);
+        for (std::size_t i = 0; i < clause.words.size(); ++i) {
+            if (i > 0) match += ' ';
+            match += fts5_quoted(clause.words[i]);
+        }
         match += '"';
     }
     return match;

@@ -492,6 +492,11 @@ TEST(IndexerCli, AUsageErrorIsToldOnStdoutWithJsonAndHelpIsStillHelp) {
     const RunResult after_separator = run(quote(TRACUU_INDEX_BIN) + " --threads 0 -- --json 2>/dev/null");
     EXPECT_EQ(after_separator.exit_code, 2);
     EXPECT_EQ(after_separator.output, "");
+    // "--db --json in" forgot the directory: no index named "--json".
+    const RunResult forgotten = run("cd " + quote(dir.path().string()) + " && " + quote(TRACUU_INDEX_BIN) + " --db --json in 2>&1");
+    EXPECT_EQ(forgotten.exit_code, 2) << forgotten.output;
+    EXPECT_NE(forgotten.output.find("--db: expects a value, not the option --json"), std::string::npos) << forgotten.output;
+    EXPECT_FALSE(fs::exists(dir.path() / "--json"));
     const RunResult help = run(quote(TRACUU_INDEX_BIN) + " --help --json 2>/dev/null");
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.output.find("--max-bytes"), std::string::npos) << help.output;
