@@ -69,18 +69,34 @@ inline void write_spans(JsonWriter& w, const char* key, const std::vector<TextSp
     return HttpReply{status, "application/json", std::string(buffer.GetString(), buffer.GetSize())};
 }
 
+/// @p text read as a count ("limit", "offset"): digits only. Errors name @p what ("parameter
+/// \"limit\"", "field \"limit\"").
+[[nodiscard]] inline Result<std::size_t> parse_count(const std::string& what, std::string_view text) {
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return Error{"bad_parameter", what + " must be a non-negative integer, got \"" + std::string(text) + "\""};
+    return value;
+}
+
 /// The count parameter @p name ("limit", "offset") of @p params, or @p fallback when absent.
 /// Errors: "bad_parameter" naming it, for anything but a non-negative integer.
 [[nodiscard]] inline Result<std::size_t> count_parameter(const QueryParameters& params, const std::string& name,
                                                          std::size_t fallback) {
     const auto it = params.find(name);
     if (it == params.end()) return fallback;
-    const std::string& text = it->second;
-    std::size_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
-        return Error{"bad_parameter", "parameter \"" + name + "\" must be a non-negative integer, got \"" + text + "\""};
-    return value;
+    return parse_count("parameter \"" + name + "\"", it->second);
+}
+
+/// The count field @p name of JSON @p object, or @p fallback when absent or null: a number, or
+/// a string of digits as a query string has it ("limit": "10", as forms serialize it).
+[[nodiscard]] inline Result<std::size_t> count_field(const rapidjson::Value& object, const char* name, std::size_t fallback) {
+    const auto it = object.FindMember(name);
+    if (it == object.MemberEnd() || it->value.IsNull()) return fallback;
+    const std::string what = std::string("field \"") + name + "\"";
+    if (it->value.IsUint64()) return static_cast<std::size_t>(it->value.GetUint64());
+    if (it->value.IsString()) return parse_count(what, std::string_view(it->value.GetString(), it->value.GetStringLength()));
+    return Error{"bad_parameter", what + " must be a non-negative integer"};
 }
 
 /// A POST body of the form {"text": "…", "limit": N}, as /check and /related take it.
@@ -197,10 +213,9 @@ private:
     if (text == json.MemberEnd() || !text->value.IsString())
         return Error{"bad_parameter", "field \"text\" (a string) is required"};
     TextRequest request{std::string(text->value.GetString(), text->value.GetStringLength()), default_limit};
-    if (const auto it = json.FindMember("limit"); it != json.MemberEnd()) {
-        if (!it->value.IsUint64()) return Error{"bad_parameter", "field \"limit\" must be a non-negative integer"};
-        request.limit = static_cast<std::size_t>(it->value.GetUint64());
-    }
+    const Result<std::size_t> limit = count_field(json, "limit", default_limit);
+    if (!limit) return limit.error();
+    request.limit = limit.value();
     return request;
 }
 

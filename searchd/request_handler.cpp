@@ -216,11 +216,9 @@ HttpReply post_search(Searcher& searcher, const std::string& body) {
         return error_reply({"bad_parameter", "field \"q\" (a string) is required"});
     request.query.assign(q->value.GetString(), q->value.GetStringLength());
     for (const auto& [name, field] : {std::pair{"limit", &request.limit}, std::pair{"offset", &request.offset}}) {
-        const rapidjson::Value* value = given(json, name);
-        if (value == nullptr) continue;
-        if (!value->IsUint64())
-            return error_reply({"bad_parameter", std::string("field \"") + name + "\" must be a non-negative integer"});
-        *field = static_cast<std::size_t>(value->GetUint64());
+        const Result<std::size_t> value = count_field(json, name, *field);
+        if (!value) return error_reply(value.error());
+        *field = value.value();
     }
     for (const StringParameter& parameter : kFilterParameters) {
         const rapidjson::Value* value = given(json, parameter.name);

@@ -131,6 +131,11 @@ TEST_F(HandlerTest, PostSearchTakesTheSameFieldsAsJson) {
     const auto nulls = call("POST", "/search", 200, R"({"q": "law enforcement", "limit": null, "to": null, "sort": null, "facets": null})");
     EXPECT_STREQ(nulls["hits"][0]["id"].GetString(), "en");
     EXPECT_EQ(nulls["limit"].GetUint(), 10u);
+    // A count as a string of digits, as a form serializes it, is the count, as in a query string.
+    const auto strings = call("POST", "/search", 200, R"({"q": "law enforcement", "limit": "1", "offset": "0"})");
+    EXPECT_EQ(strings["limit"].GetUint(), 1u);
+    EXPECT_EQ(strings["hits"].Size(), 1u);
+    EXPECT_EQ(call("POST", "/related", 200, R"({"text": "law enforcement", "limit": "2"})")["limit"].GetUint(), 2u);
 }
 
 TEST_F(HandlerTest, PercentEncodedUtf8AndPaging) {
@@ -193,7 +198,11 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("POST", "/search", 400, "bad_request", "{not json");
     expect_error("POST", "/search", 400, "bad_request", "[1]");
     expect_error("POST", "/search", 400, "bad_parameter", R"({"q": 5})");
-    expect_error("POST", "/search", 400, "bad_parameter", R"({"q": "a", "limit": "5"})");
+    for (const char* limit : {R"("five")", R"("")", R"("-1")", "-1", "2.5", "true"}) {
+        const auto bad = call("POST", "/search", 400, std::string(R"({"q": "a", "limit": )") + limit + "}");
+        EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("field \"limit\" must be a non-negative integer"), std::string::npos)
+            << limit << ": " << bad["error"]["message"].GetString();
+    }
     expect_error("GET", "/documents/nope", 404, "not_found");
     expect_error("GET", "/documents/%FF", 404, "not_found");  // invalid UTF-8 in the message stays valid JSON
     // An id with a '/' not percent-encoded: the message says how to ask for it.
