@@ -1008,7 +1008,11 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             const std::size_t end = std::min(completion.find('_', start), completion.size());
             const std::string_view part = std::string_view(completion).substr(start, end - start);
             if (syllable > 0) out += '_';
-            out += syllable < typed.size() ? cased_like(typed[syllable], part) : capitals_typed ? cased_like(style, part) : std::string(part);
+            // A one-letter capital after capitals ("HA N") is more capitals, as those not typed are.
+            const bool one_capital = syllable < typed.size() && code_points(typed[syllable]).size() == 1 &&
+                                     u_isupper(static_cast<UChar32>(code_points(typed[syllable]).front()));
+            if (syllable < typed.size() && !(capitals_typed && one_capital)) out += cased_like(typed[syllable], part);
+            else out += capitals_typed ? cased_like(style, part) : std::string(part);
             start = end + 1;
         }
         return out;

@@ -1766,6 +1766,7 @@ TEST_F(SearchTest, SuggestCapitalizesTheSyllablesTypedCapitalized) {
         {"ha N", "Hà Nội"},
         {"ha n", "Hà Nội"},
         {"HA NO", "HÀ NỘI"},
+        {"HA N", "HÀ NỘI"},     // one capital after capitals: capitals
         {"Thi h", "Thi hành"},
         {"về Thi h", "Thi hành"},
         {"H", "Hà"},
