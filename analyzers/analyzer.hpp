@@ -51,7 +51,8 @@ namespace tracuu {
 // 20: a signature glued to the last paragraph, after its last sentence, is the author ("… làm
 // rõ vụ việc. Hoài Thương", as news exports write it; core/metadata.cpp); "Theo Reuters, AFP"
 // is a byline of sources; a judgment's order ("Appeals Dismissed") is no signature.
-inline constexpr int kAnalyzerVersion = 20;
+// 21: two writers signing "Thu Hằng - Linh Thư" are both authors; "CTV Lê Tùng" is "Lê Tùng".
+inline constexpr int kAnalyzerVersion = 21;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

@@ -153,6 +153,43 @@ bool is_person_name(std::string_view line) {
     return true;
 }
 
+// A writer's role before the name, as Vietnamese news signs: "CTV Lê Tùng" (cộng tác viên,
+// a contributor), "PV Minh Hà" (phóng viên, a reporter) -> the name.
+std::string_view without_role(std::string_view name) {
+    for (const std::string_view role : {"CTV ", "PV ", "BTV "})
+        if (name.starts_with(role)) return trim(name.substr(role.size()));
+    return name;
+}
+
+// A photo's or a clip's credit, not a writer's: "Ảnh: Khánh Trung", "Clip Linh Anh".
+bool is_credit(std::string_view text) {
+    for (const std::string_view credit : {"Ảnh", "Nguồn", "Video", "Clip", "Photo"})
+        if (text.starts_with(credit) && (text.size() == credit.size() || text[credit.size()] == ' ' || text[credit.size()] == ':'))
+            return true;
+    return false;
+}
+
+// The writers a whole signature names: "Lê Kông", "CTV Lê Tùng" -> "Lê Tùng", two writers
+// "Thu Hằng - Linh Thư" -> "Thu Hằng, Linh Thư", a writer and the agency last "Thạch Huê -
+// TTXVN" -> "Thạch Huê"; empty when any other part is no name. With @p agency_anything, the
+// last part may be anything that is no name (what follows a glued signature's dash is its
+// source: "- TTXVN", "- Báo Giao thông").
+std::string signed_names(std::string_view signature, bool agency_anything = false) {
+    std::string names;
+    for (std::size_t start = 0; start <= signature.size();) {
+        const std::size_t dash = std::min(signature.find(" - ", start), signature.size());
+        const std::string_view part = without_role(trim(signature.substr(start, dash - start)));
+        if (is_credit(part) || !is_person_name(part)) {
+            const bool agency = !names.empty() && dash == signature.size() && (agency_anything || is_capitalized_words(part, 1, 3));
+            return agency ? names : std::string();
+        }
+        if (!names.empty()) names += ", ";
+        names += part;
+        start = dash + 3;
+    }
+    return names;
+}
+
 // @p text without a source in brackets closing it: "Ái Vi (theo Daily Mail)" -> "Ái Vi",
 // "Cục Viễn thông (Bộ TT&TT)" -> "Cục Viễn thông"; @p text itself when there is none.
 std::string_view without_closing_brackets(std::string_view text) {
@@ -241,17 +278,15 @@ std::string glued_signature(std::string_view line) {
     if (tail_begin == std::string_view::npos) return {};
     std::string_view tail = trim(line.substr(tail_begin));
     if (tail.starts_with("Theo ")) return byline_name(tail);  // the source alone: "Theo Dân trí"
-    // A photo's or a clip's credit, not the writer's.
-    for (const std::string_view credit : {"Ảnh", "Nguồn", "Video", "Clip", "Photo"})
-        if (tail.starts_with(credit) && (tail.size() == credit.size() || tail[credit.size()] == ' ' || tail[credit.size()] == ':'))
-            return {};
+    if (is_credit(tail)) return {};
     // The source after it: "Theo Đời sống Plus", "- TTXVN", "(Tổng hợp)".
     if (const std::size_t source = tail.find(" Theo "); source != std::string_view::npos) tail = trim(tail.substr(0, source));
-    if (const std::size_t agency = tail.find(" - "); agency != std::string_view::npos) tail = trim(tail.substr(0, agency));
     if (const std::size_t agency = tail.find('/'); agency != std::string_view::npos) tail = trim(tail.substr(0, agency));  // "Phương Anh/KDPL"
     tail = without_closing_brackets(tail);
-    if (std::count(tail.begin(), tail.end(), ' ') > 3 || !is_person_name(tail)) return {};
-    return std::string(tail);
+    // Each name of two to four words: "- TTXVN" is the agency's, "Thu Hằng - Linh Thư" two writers.
+    const std::string_view first = without_role(tail.substr(0, tail.find(" - ")));
+    if (std::count(first.begin(), first.end(), ' ') > 3) return {};
+    return signed_names(tail, true);
 }
 
 // "Land Law", "the Enterprise Law": a short English name ending with the noun, which
@@ -283,7 +318,7 @@ std::string find_author(std::string_view text, const std::vector<TextRange>& boi
     for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
         if (in_ranges(boilerplate, it->begin)) continue;
         if (std::string name = byline_name(it->text); !name.empty()) return name;
-        if (is_person_name(it->text)) return std::string(it->text);
+        if (std::string names = signed_names(it->text); !names.empty()) return names;
         if (std::string name = signature_with_source(it->text); !name.empty()) return name;
         if (std::string name = glued_signature(it->text); !name.empty()) return name;
         break;  // only the last line that is not boilerplate can be a signature

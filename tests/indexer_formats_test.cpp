@@ -557,6 +557,13 @@ TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
         {"Cần đi khám ngay. An Nhiên Theo Đời sống Plus", "An Nhiên"},
         {"Cảnh sát bắt chúng trở lại. Hoàng Dung (Lược dịch)", "Hoàng Dung"},
         {"Bài viết đã được dịch lại. Phương Anh/KDPL", "Phương Anh"},
+        {"Người dân phản ánh. Thu Hằng - Linh Thư", "Thu Hằng, Linh Thư"},  // two writers
+        {"Người dân phản ánh. CTV Lê Tùng", "Lê Tùng"},                     // a contributor's role
+        {"Thu Hằng - Linh Thư", "Thu Hằng, Linh Thư"},
+        {"PV Minh Hà", "Minh Hà"},
+        {"Quang Minh - VOV", "Quang Minh"},
+        {"Xe đã được kéo đi. Bá Ngọc - Ảnh Nhã Thy", "Bá Ngọc"},  // the photographer's credit
+        {"Bà Lan - Giám đốc Sở - cho biết", ""},
         {"Ông nói: “Chúng tôi sẽ làm”. Thanh Hảo", "Thanh Hảo"},
         {"Container đã được dập tắt./. Theo Báo Giao thông", "Báo Giao thông"},
         {"Diện tích giảm mạnh. Ảnh: Khánh Trung", ""},           // a photo's credit
