@@ -340,3 +340,23 @@ test('on a phone the results come before the facets; side by side the facets are
   assert.ok(facets.right <= results.left, 'the facets left of the results');
   assert.ok(Math.abs(facets.top - results.top) < 2, 'side by side');
 });
+
+test('a facet count stays on one line beside a long label, as a large collection counts', async (t) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  t.after(() => page.close());
+  // The answers of this small index, with counts as a collection of 38,000 documents has them.
+  await page.route((url) => url.pathname === '/search', async (route) => {
+    const response = await route.fetch();
+    const json = await response.json();
+    for (const values of Object.values(json.facets || {})) for (const value of values) value.count = value.count * 1000 + 424;
+    await route.fulfill({ response, json });
+  });
+  await page.goto(base + '/#/?q=xu+phat&facets=true');
+  await page.locator('.facets .count').first().waitFor();
+  const countLines = await page.locator('.facets .count').evaluateAll((counts) => counts.map((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return [node.textContent, range.getClientRects().length];
+  }));
+  for (const [count, lines] of countLines) assert.equal(lines, 1, `count ${count} on ${lines} lines`);
+});
