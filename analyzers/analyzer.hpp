@@ -52,7 +52,8 @@ namespace tracuu {
 // rõ vụ việc. Hoài Thương", as news exports write it; core/metadata.cpp); "Theo Reuters, AFP"
 // is a byline of sources; a judgment's order ("Appeals Dismissed") is no signature.
 // 21: two writers signing "Thu Hằng - Linh Thư" are both authors; "CTV Lê Tùng" is "Lê Tùng".
-inline constexpr int kAnalyzerVersion = 21;
+// 22: an HTML page's <h1> beside the site's name in <title> is its headline (core/html.cpp).
+inline constexpr int kAnalyzerVersion = 22;
 
 enum class TokenKind : std::uint8_t {
     word,    ///< Letters (possibly with digits): "nghị", "law", "h5n1".

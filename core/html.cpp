@@ -184,14 +184,20 @@ public:
 private:
     // The first <h1> of the article (<article>, <main>), else the page's first <h1> unless it
     // is the site's name, else <title> without the site's name, else og:title. A site's name:
-    // the first <h1> of a page whose header is its logo ("<h1 class="logo"><a href="/">Báo Lao
-    // Động</a></h1>"), which <title> shows beside the article's title ("Giá vàng hôm nay - Báo
-    // Lao Động"), or the page's og:site_name ("Nghị định 45/2024/NĐ-CP - Thư viện pháp luật").
+    // the page's og:site_name ("Nghị định 45/2024/NĐ-CP - Thư viện pháp luật"), or the first
+    // <h1> of a page whose header is its logo ("<h1 class="logo"><a href="/">Báo Lao
+    // Động</a></h1>"), which <title> shows beside the longer article's title ("Giá vàng hôm nay
+    // - Báo Lao Động").
     std::string choose_title() const {
         if (!h1_in_content_.empty()) return h1_in_content_;
-        if (!h1_.empty())
-            if (std::string title = without_site_name(h1_); !title.empty()) return title;
-        if (!h1_.empty()) return h1_;
+        if (!h1_.empty()) {
+            // The page's <h1> is its headline unless it is the site's name: the one the page
+            // declares, or the shorter side of <title>, since headlines are longer than the names
+            // of sites ("Hà Nội phân luồng đường Nguyễn Trãi | Báo Hà Nội" has either as <h1>).
+            const std::string beside = without_site_name(h1_);
+            if (h1_ == site_name_ || beside.size() > h1_.size()) return !beside.empty() ? beside : title_.empty() ? og_title_ : title_;
+            return h1_;
+        }
         if (!site_name_.empty())
             if (std::string title = without_site_name(site_name_); !title.empty()) return title;
         return !title_.empty() ? title_ : og_title_;

@@ -219,6 +219,18 @@ TEST(Html, TheArticlesH1NotTheSitesLogo) {
         "<title>Nghị định 45/2024/NĐ-CP - Thư viện pháp luật</title><meta property=\"og:site_name\" content=\"Thư viện pháp luật\">"
         "<p>CHÍNH PHỦ</p>");
     EXPECT_EQ(declared.title, "Nghị định 45/2024/NĐ-CP");
+    // The headline as <h1>, beside the site's name in <title>, with no <article> or <main>
+    // around it: the headline, the site's name declared or not, on either side (QA).
+    for (const std::string title : {"Hà Nội phân luồng đường Nguyễn Trãi | Báo Hà Nội", "Báo Hà Nội - Hà Nội phân luồng đường Nguyễn Trãi"})
+        for (const std::string declared_name : {"", "<meta property=\"og:site_name\" content=\"Báo Hà Nội\">"}) {
+            const HtmlContent headline = extract_html("<title>" + title + "</title>" + declared_name +
+                                                      "<div class=\"nav\">Tin tức</div><h1>Hà Nội phân luồng đường Nguyễn Trãi</h1><p>Nội dung.</p>");
+            EXPECT_EQ(headline.title, "Hà Nội phân luồng đường Nguyễn Trãi") << title << declared_name;
+        }
+    // A logo <h1> the page declares as its name, even where <title> holds more.
+    const HtmlContent declared_logo = extract_html(
+        "<title>Tin | Báo Lao Động</title><meta property=\"og:site_name\" content=\"Báo Lao Động\"><h1>Báo Lao Động</h1><p>Nội dung.</p>");
+    EXPECT_EQ(declared_logo.title, "Tin");
     const HtmlContent undeclared = extract_html("<title>Nghị định 45/2024/NĐ-CP - Quy định xử phạt</title><p>Nội dung.</p>");
     EXPECT_EQ(undeclared.title, "Nghị định 45/2024/NĐ-CP - Quy định xử phạt");  // no name declared: all of it
 }
