@@ -1061,6 +1061,9 @@ LegalKind legal_kind_of(const std::optional<DocumentNumber>& own_number, std::st
             }
             if (!kind.type.empty()) break;
         }
+        // An article of a code whose record gives the code's number, which names no type
+        // ("45/2019/QH14" of "Bộ luật Lao động"): the law's type, as without the number.
+        if (kind.type.empty() && !law.empty()) kind.type = law_type(law);
     }
     for (std::size_t i = first_issuer; i < codes.size(); ++i) {
         const CodeInfo* info = lexicon_entry(codes[i]);
@@ -1090,6 +1093,9 @@ std::optional<std::string> resolve_type(std::string_view written) {
     const std::string key = unicode::find_invalid_utf8(written) ? std::string() : name_key(written);
     for (const std::string_view article : {"article", "articles", "press article", "bai bao", "tin bai"})
         if (key == article) return std::string(kArticleType);
+    // A code (Bộ luật) is filed with the laws (law_type): a lawyer asks for either name.
+    for (const std::string_view code : {"bo luat", "code", "codes"})
+        if (key == code) return std::string(type_named("Luật")->code);
     const CodeInfo* info = resolve_code(written, CodeKind::type);
     if (info == nullptr) return std::nullopt;
     return std::string(info->code);

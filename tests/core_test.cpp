@@ -2242,13 +2242,18 @@ TEST(LegalKind, TypeAndIssuersComeFromTheDocumentsOwnNumber) {
     EXPECT_EQ(legal_kind_of(std::nullopt, "", "Pháp lệnh Chi phí tố tụng").type, "PL");
     EXPECT_EQ(legal_kind_of(std::nullopt, "", "Hiến pháp").type, "");  // no code, but no press article either
     EXPECT_EQ(legal_kind_of(parse_document_number("45/2019/QH14"), "Điều 8", "Luật số 45/2019/QH14").type, "L");
+    // A record of a code's article with the code's number, which names no type (QA).
+    const LegalKind numbered = legal_kind_of(parse_document_number("45/2019/QH14"), "Điều 8", "Bộ luật Lao động");
+    EXPECT_EQ(numbered.type, "L");
+    EXPECT_EQ(numbered.issuers, std::vector<std::string>{"QH"});
+    EXPECT_EQ(legal_kind_of(parse_document_number("01/VBHN-VPQH"), "Điều 8", "Luật Đất đai").type, "VBHN");  // the number's type first
 }
 
 TEST(LegalKind, AnyWrittenVariantOfATypeOrIssuerResolvesToItsCode) {
     using Rows = std::vector<std::pair<std::string, std::optional<std::string>>>;
     const Rows types = {{"NĐ", "NĐ"},         {"nd", "NĐ"},          {"nđ", "NĐ"},       {"Nghị định", "NĐ"},
                         {"nghi  dinh", "NĐ"}, {"DECREE", "NĐ"},      {"quy định", "QĐi"}, {"Regulation", "QĐi"},
-                        {"decision", "QĐ"},   {"luật", "L"},          {"article", "article"}, {"bài báo", "article"},
+                        {"decision", "QĐ"},   {"luật", "L"},  {"Bộ luật", "L"}, {"code", "L"},          {"article", "article"}, {"bài báo", "article"},
                         {"joint circular", "TTLT"}, {"CP", std::nullopt}, {"xyz", std::nullopt}, {"", std::nullopt},
                         {"\xFF", std::nullopt}};
     for (const auto& [written, code] : types) EXPECT_EQ(resolve_type(written), code) << written;
