@@ -194,8 +194,9 @@ bool valid_year(std::string_view s) {
 class Parser {
 public:
     Parser(const std::string& text, std::vector<Lexeme> lexemes, const Analyzer& analyzer, const TermMapper& terms,
-           ParsedQuery& out, bool stem, const Xapian::Database* index)
-        : text_(text), lexemes_(std::move(lexemes)), analyzer_(analyzer), terms_(terms), out_(out), stem_(stem), index_(index) {}
+           ParsedQuery& out, bool stem, const Xapian::Database* index, bool all_words)
+        : text_(text), lexemes_(std::move(lexemes)), analyzer_(analyzer), terms_(terms), out_(out), stem_(stem), index_(index),
+          all_words_(all_words) {}
 
     Result<Xapian::Query> parse() {
         auto query = parse_or();
@@ -270,6 +271,10 @@ private:
             else should.push_back(std::move(query.value()));
         }
         Xapian::Query query;
+        if (all_words_) {  // each item required (words() requires its words)
+            must.insert(must.end(), should.begin(), should.end());
+            should.clear();
+        }
         if (!should.empty()) query = combine(Xapian::Query::OP_OR, should);
         if (!must.empty()) {
             const Xapian::Query required = combine(Xapian::Query::OP_AND, must);
@@ -384,7 +389,9 @@ private:
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
         }
+        const std::size_t before_synonyms = clauses.size();
         add_synonyms(analysis, clauses);
+        bool plain_words = clauses.size() == before_synonyms;  // no name with a synonym, number, date, law or article
         if (!excluded) add_adjacent_pairs(analysis, dates, clauses);
         // "law-making" finds "lawmaking" too, as "lawmaking" finds "law-making" (the index side).
         if (stem_) {
@@ -395,6 +402,7 @@ private:
                     clauses.emplace_back(std::move(term));
                 }
         }
+        const std::size_t words_and_pairs = clauses.size();
         for (const ReferenceMention& mention : analysis.references) {
             Xapian::Query clause = number_asked(mention.number);
             // A number typed in part ("126/NQ", "12/2015/TTLT", "25/2024/QD-UB"), as people
@@ -454,6 +462,26 @@ private:
             if (highlight) out_.highlights.dates.insert(iso);
         }
         if (clauses.empty()) return Xapian::Query();
+        plain_words = plain_words && clauses.size() == words_and_pairs;
+        if (all_words_ && !excluded && plain_words) {
+            // Every word ranked is required too: each position's longest token (a multi-syllable
+            // word rather than its syllables), stop words left optional.
+            std::vector<Xapian::Query> required;
+            const Token* last = nullptr;
+            for (const Token* token : first_per_position(analysis)) {
+                const Token* longest = token;
+                for (const Token& word : analysis.tokens)
+                    if (word.begin <= token->begin && word.end >= token->end && word.end - word.begin > longest->end - longest->begin) longest = &word;
+                if (longest == last) continue;  // the next syllable of the same word
+                last = longest;
+                if (is_stopword(*longest)) continue;
+                // Typed with diacritics, as written so ("giá vàng" is no "gia đình … vắng").
+                required.push_back(TermMapper::has_exact_term(*longest) ? Xapian::Query(TermMapper::exact_term(*longest))
+                                                                        : word_query(*longest, false));
+            }
+            if (!required.empty())
+                return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, required), combine(Xapian::Query::OP_OR, clauses));
+        }
         return combine(Xapian::Query::OP_OR, clauses);
     }
 
@@ -879,6 +907,7 @@ private:
     ParsedQuery& out_;
     bool stem_;
     const Xapian::Database* index_;
+    const bool all_words_;
     mutable std::unordered_map<std::string, std::vector<std::string>> other_spellings_;  // by exact word
 };
 
@@ -903,7 +932,7 @@ Xapian::Query date_range_query(const std::string& from, const std::string& to) {
 }
 
 Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer, const TermMapper& terms,
-                                const Xapian::Database* index) {
+                                const Xapian::Database* index, bool all_words) {
     if (text.size() > kMaxQueryBytes)
         return Error{"bad_query", "query is " + std::to_string(text.size()) + " bytes long; the limit is " +
                                       std::to_string(kMaxQueryBytes)};
@@ -917,7 +946,7 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
     ParsedQuery parsed;
     // English stems only for a query that is not Vietnamese: "nghi quyet" is no English word.
     parsed.language = detect_query_language(analyzer.analyze(normalized));
-    Parser parser(normalized, std::move(lexemes.value()), analyzer, terms, parsed, parsed.language != "vi", index);
+    Parser parser(normalized, std::move(lexemes.value()), analyzer, terms, parsed, parsed.language != "vi", index, all_words);
     Result<Xapian::Query> query = parser.parse();
     if (!query) return query.error();
     parsed.query = std::move(query.value());

@@ -126,8 +126,15 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 100;
 /// parentheses, an operator without operands, an unknown field or a bad field value.
 /// @p index, when given, lets issuer: take an issuer code outside the lexicon that the
 /// index holds (as facets show it).
+/// With @p all_words, the words typed side by side must all be in a document, each as the query
+/// asks for it (a multi-syllable word as that word, any of its forms, stems and spellings),
+/// stop words excepted: for results by date, where ranking no longer pushes documents that
+/// share one common syllable with the query ("ly" of "quản lý" for "ly hôn") out of sight.
+/// Runs of words that name a number, a date, a law or an article, or have a synonym, are
+/// asked for as without it.
 [[nodiscard]] Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
-                                              const TermMapper& terms, const Xapian::Database* index = nullptr);
+                                              const TermMapper& terms, const Xapian::Database* index = nullptr,
+                                              bool all_words = false);
 
 /// Whether only spaces or tabs stand between bytes @p begin and @p end of @p text: two words
 /// of a query typed one after the other, which may make one multi-syllable word.

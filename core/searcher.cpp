@@ -295,7 +295,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         return Error{"bad_parameter", "limit must be between 1 and " + std::to_string(kMaxLimit)};
     if (request.offset > kMaxOffset)
         return Error{"bad_parameter", "offset must be at most " + std::to_string(kMaxOffset)};
-    Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_, &db_);
+    Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_, &db_, request.sort == SortOrder::date);
     if (!parsed) return parsed.error();
     std::vector<std::string> ref_keys;
     Result<Xapian::Query> filter = filter_query(request, db_, ref_keys);
@@ -329,7 +329,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     response.did_you_mean = corrected_query(parsed.value());
     if (!response.did_you_mean.empty()) {
         // Offered only when it finds something; filters apply to it as to the query.
-        const Result<ParsedQuery> corrected = parse_query(response.did_you_mean, analyzer_, terms_, &db_);
+        const Result<ParsedQuery> corrected = parse_query(response.did_you_mean, analyzer_, terms_, &db_, request.sort == SortOrder::date);
         response.did_you_mean_total = corrected ? count_matches(db_, filtered(corrected->query, filter.value())) : 0;
         if (response.did_you_mean_total == 0) response.did_you_mean.clear();
     }

@@ -1501,6 +1501,40 @@ TEST_F(QueryLanguageTest, MalformedQueriesSayWhatAndWhere) {
     }
 }
 
+// By date, ranking no longer keeps documents that share one syllable or word with the query
+// out of sight: the words typed side by side must all be there, each as the query asks for it
+// (a multi-syllable word whole, a word typed with diacritics with them), stop words excepted.
+TEST_F(SearchTest, SortedByDateTheWordsTypedMustAllBeThere) {
+    const auto dated = [](std::string id, std::string text, std::string date) {
+        Document doc = make_document(std::move(id), std::move(text));
+        doc.date = std::move(date);
+        return doc;
+    };
+    index({dated("divorce", "Tòa án giải quyết ly hôn cho hai vợ chồng.", "2023-01-01"),
+           dated("manager", "Ban quản lý chợ nhận nụ hôn của khách.", "2024-01-01"),  // "ly" and "hôn" apart
+           dated("manage", "Công tác quản lý đất đai.", "2025-01-01"),
+           dated("gold", "Giá vàng hôm nay tăng.", "2023-06-01"), dated("family", "Gia đình vắng nhà.", "2025-06-01"),
+           dated("tax", "The tax on income of the court.", "2022-01-01")});
+    const auto by_date = [&](std::string query) {
+        SearchRequest request{.query = std::move(query)};
+        request.sort = SortOrder::date;
+        const auto result = Searcher((dir_.path() / "db").string()).search(request);
+        EXPECT_TRUE(result.ok());
+        return result.ok() ? ids(result.value()) : std::vector<std::string>{};
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(by_date("ly hôn"), V{"divorce"});
+    EXPECT_EQ(by_date("ly hon"), V{"divorce"});
+    EXPECT_EQ(by_date("giá vàng"), V{"gold"});
+    EXPECT_EQ(by_date("the taxes of income"), V{"tax"});  // stems; "the", "of" optional
+    EXPECT_EQ(by_date("ly hôn OR quản lý"), (V{"manage", "manager", "divorce"}));  // OR as typed, newest first
+    // By relevance, a document with part of the words still comes, after those with all.
+    const auto ranked = ids(search("ly hôn"));
+    ASSERT_FALSE(ranked.empty());
+    EXPECT_EQ(ranked.front(), "divorce");
+    EXPECT_GT(ranked.size(), 1u);
+}
+
 TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
     Searcher searcher((dir_.path() / "db").string());
     auto run = [&](SearchRequest request) {
@@ -1508,7 +1542,7 @@ TEST_F(QueryLanguageTest, FilterParametersAndSortByDate) {
         EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
         return result.ok() ? ids(result.value()) : std::vector<std::string>{};
     };
-    SearchRequest request{.query = "nghị thuế tax"};
+    SearchRequest request{.query = "nghị OR thuế OR tax"};
     request.sort = SortOrder::date;
     EXPECT_EQ(run(request), (std::vector<std::string>{"c", "d", "a", "b"}));  // newest first
     request.lang = "vi";
