@@ -218,6 +218,12 @@ std::string article_key(std::string_view written) {
     return key.front() == '0' ? std::string() : key;
 }
 
+std::string article_order_key(std::string_view key) {
+    std::size_t digits = 0;
+    while (digits < key.size() && is_digit(key[digits])) ++digits;
+    return std::string(digits < 4 ? 4 - digits : 0, '0') + std::string(key);
+}
+
 std::string article_opening(std::string_view text) {
     const std::size_t start = text.find_first_not_of(" \t\r\n");
     if (start == std::string_view::npos) return {};

@@ -55,6 +55,10 @@ namespace tracuu {
 /// -> "12a"); "" when @p written is not one (at most four digits).
 [[nodiscard]] std::string article_key(std::string_view written);
 
+/// An article_key as it sorts among its law's articles: "0008", "0173", "0173a" (Điều 173a,
+/// inserted after 173, before 174).
+[[nodiscard]] std::string article_order_key(std::string_view key);
+
 /// The article number a text or title opens with, as one article of a law does ("Điều 173.
 /// Tội trộm cắp tài sản", "Article 8: ..."); "" when it opens otherwise.
 [[nodiscard]] std::string article_opening(std::string_view text);

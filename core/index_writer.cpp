@@ -271,7 +271,10 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         xdoc.add_boolean_term(law_term(law));
         if (const std::string abbreviation = law_abbreviation_key(law); !abbreviation.empty()) xdoc.add_boolean_term(law_term(abbreviation));
     }
-    if (!doc.article.empty()) xdoc.add_boolean_term(article_term(doc.article));
+    if (!doc.article.empty()) {
+        xdoc.add_boolean_term(article_term(doc.article));
+        xdoc.add_value(schema::kArticleSlot, article_order_key(doc.article));
+    }
     if (doc.content_hash != 0) xdoc.add_value(schema::kContentHashSlot, content_hash_value(doc.content_hash));
     if (doc.date.size() == 10) {
         const std::string compact = doc.date.substr(0, 4) + doc.date.substr(5, 2) + doc.date.substr(8, 2);

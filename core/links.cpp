@@ -3,6 +3,8 @@
  */
 #include "core/links.hpp"
 
+#include "analyzers/legal_article.hpp"
+
 #include "analyzers/locality.hpp"
 #include "analyzers/stopwords.hpp"
 #include "analyzers/unicode.hpp"
@@ -797,12 +799,17 @@ NumberHolders::NumberHolders(const Xapian::Database& db, std::string key) : key_
         std::string locality_key_of_it = locality_key(doc.locality);
         std::string year = has_year ? std::string() : doc.date.substr(0, 4);
         if (!year.empty()) years.insert(year);
+        std::string article_order = doc.article.empty() ? std::string() : article_order_key(doc.article);
         holders_.push_back({*it, {std::move(doc.id), std::move(doc.title), std::move(doc.lang), std::move(doc.date)},
-                            std::move(doc.locality), std::move(locality_key_of_it), std::move(year)});
+                            std::move(doc.locality), std::move(locality_key_of_it), std::move(year), std::move(article_order)});
     }
     several_years_ = years.size() > 1;
+    // A law's articles in its order: Điều 1, 2, …, 10, not as their ids sort ("…-10" before "…-2").
     std::sort(holders_.begin(), holders_.end(), [](const Holder& a, const Holder& b) {
-        return std::pair(a.document.lang != "vi", a.document.id) < std::pair(b.document.lang != "vi", b.document.id);
+        const auto order = [](const Holder& h) {
+            return std::tuple<bool, const std::string&, const std::string&>(h.document.lang != "vi", h.article_order, h.document.id);
+        };
+        return order(a) < order(b);
     });
     const std::string cited = cited_locality_term(key_, "");
     for (auto it = db.allterms_begin(cited); it != db.allterms_end(cited); ++it) cited_localities_.push_back((*it).substr(cited.size()));

@@ -166,6 +166,7 @@ public:
         std::string locality;      ///< Of its issuer, as written ("Quảng Ninh"); "" when unknown.
         std::string locality_key;  ///< locality_key(locality).
         std::string year;          ///< For a number without its year, the year of its date; else "".
+        std::string article_order; ///< Of an article of the law the number is: article_order_key.
     };
 
     /// Reads the documents that are number @p key (DocumentNumber::key()) and the localities

@@ -440,11 +440,20 @@ private:
         // no better on ALQAC, bench/README.md.)
         if (!excluded && index_ != nullptr) {
             std::vector<Xapian::Query> laws;
+            const std::string key = law_key(analysis.text);
+            bool abbreviation_alone = false;
             for (const LawAbbreviation& law : find_law_abbreviations(analysis.text, laws_held(*index_))) {
                 laws.emplace_back(law_term(law.key));
                 out_.law_abbreviations.emplace_back(begin + law.begin, begin + law.end);
+                abbreviation_alone = abbreviation_alone || law.key == key;
             }
             if (!laws.empty()) clauses.push_back(constant_weight(kAbbreviatedLawWeight, combine(Xapian::Query::OP_OR, laws)));
+            // A law named and nothing else ("Bộ luật Hình sự", "BLHS", "Labour Code", "Luật Đất
+            // đai 2013", "Luật ANM"): its articles, where the index holds the law article by
+            // article, first. Not initials that find_law_abbreviations left as words ("luật an",
+            // which "Luật An ninh mạng" begins with).
+            const bool full_name_alone = is_law_key(key) && index_->term_exists(law_term(key)) && !abbreviates_a_law_held(key);
+            if (abbreviation_alone || full_name_alone) clauses.push_back(constant_weight(kLawNamedAloneBoost, Xapian::Query(law_term(key))));
         }
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
@@ -463,6 +472,7 @@ private:
         }
         if (clauses.empty()) return Xapian::Query();
         plain_words = plain_words && clauses.size() == words_and_pairs;
+        if (!plain_words && !excluded) out_.names_documents = true;
         if (all_words_ && !excluded && plain_words) {
             // Every word ranked is required too: each position's longest token (a multi-syllable
             // word rather than its syllables), stop words left optional.
@@ -483,6 +493,19 @@ private:
                 return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, required), combine(Xapian::Query::OP_OR, clauses));
         }
         return combine(Xapian::Query::OP_OR, clauses);
+    }
+
+    // Whether law key @p key ("luat an") is the abbreviation of another law the index holds
+    // ("luat an ninh", whose initials are "an"), which the index holds under both keys.
+    bool abbreviates_a_law_held(const std::string& key) const {
+        const std::size_t space = key.rfind(' ');
+        if (space == std::string::npos || space + 1 >= key.size()) return false;
+        const std::string prefix = law_term(key.substr(0, space + 2));  // the noun and the first initial
+        for (auto it = index_->allterms_begin(prefix); it != index_->allterms_end(prefix); ++it) {
+            const std::string held = (*it).substr(law_term("").size());
+            if (held != key && law_abbreviation_key(held) == key) return true;
+        }
+        return false;
     }
 
     // The laws @p index holds, as find_law_abbreviations asks.

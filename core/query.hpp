@@ -81,6 +81,9 @@ struct ParsedQuery {
     /// Byte spans in text of the laws' abbreviations the query names and the index holds
     /// ("ANM" of "Luật ANM", analyzers/legal_article.hpp find_law_abbreviations): no misspellings.
     std::vector<std::pair<std::size_t, std::size_t>> law_abbreviations;
+    /// The query names documents, by number, law or article, which a constant weight puts
+    /// first: those of equal weight come in their law's order (schema::kArticleSlot).
+    bool names_documents = false;
 };
 
 /// Longest query accepted, in bytes.
@@ -94,6 +97,10 @@ inline constexpr double kReferenceBoost = 1000.0;
 /// Weight added to the article of a law that a query names ("Điều 173 Bộ luật Hình sự"): the
 /// document asked for, as a number's own document is (twice kReferenceBoost).
 inline constexpr double kArticleBoost = 2 * kReferenceBoost;
+/// Added to the articles of a law that a query names and nothing else ("Bộ luật Hình sự", "BLHS",
+/// "Labour Code"), as a number's own document: the law asked for comes before what is written
+/// about it.
+inline constexpr double kLawNamedAloneBoost = kReferenceBoost;
 /// Added to the articles of a law a query names by its abbreviation ("Luật HNGĐ"): about what a
 /// rare word weighs, so that the other words of the query still rank them.
 inline constexpr double kAbbreviatedLawWeight = 4.0;

@@ -78,6 +78,9 @@ inline constexpr char kIssuerSeparator = '\t';
 /// The document's id, as its Q term holds it: a hit's id without reading its termlist or data
 /// (a thousand hits' ids take about 1 ms from values, 76 ms from termlists, 190 ms from data).
 inline constexpr unsigned kIdSlot = 5;
+/// An article's place in its law (article_order_key: "0173"): a law's articles, or a
+/// number's, equal in weight, come in their law's order.
+inline constexpr unsigned kArticleSlot = 6;
 
 // Database metadata keys.
 inline constexpr std::string_view kAnalyzerVersionKey = "tracuu.analyzer_version";
@@ -89,8 +92,8 @@ inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). 7: an article of a
 /// document named by its number ("law": "47/2011/TT-BCA") has that number as its own (XN), and
 /// an article of a law is of its law's type (XTl, not XTarticle). 8: dictionary words as
-/// written with capitals (XF). Both sides refuse an index of another schema version
+/// written with capitals (XF). 9: an article's place in its law (kArticleSlot). Both sides refuse an index of another schema version
 /// (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 }  // namespace tracuu::schema

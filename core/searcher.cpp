@@ -313,6 +313,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     enquire.set_query(filtered(parsed->query, filter.value()));
     enquire.set_weighting_scheme(ranking());
     if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    else if (parsed->names_documents) enquire.set_sort_by_relevance_then_value(schema::kArticleSlot, false);
     if (facet_counter) facet_counter->attach_to(enquire);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit), check_at_least);

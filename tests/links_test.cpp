@@ -159,6 +159,24 @@ TEST_F(ReferencesTest, AValidNumberNobodyCitesIsAnAnswerWithZeroCounts) {
     for (const CitationGroup& g : report->groups) EXPECT_EQ(g.total, 0u);
 }
 
+// A code held article by article under its number lists its articles in the code's order,
+// not as their ids sort ("…-10" before "…-2").
+TEST(ReferenceReportOfACode, HeldByListsTheArticlesInTheLawsOrder) {
+    testing::TempDir dir;
+    std::vector<Document> articles;
+    for (const char* article : {"10", "2", "1", "9a", "9"}) {
+        Document doc = testing::make_document(std::string("blld-") + article, std::string("Nội dung điều ") + article);
+        doc.law = "Bộ luật Lao động";
+        doc.article = article;
+        doc.number = "45/2019/QH14";
+        articles.push_back(std::move(doc));
+    }
+    testing::build_index(dir.path() / "db", std::move(articles));
+    const Result<ReferenceReport> report = reference_report(Xapian::Database((dir.path() / "db").string()), "45/2019/QH14");
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(ids_of(report->held_by), (std::vector<std::string>{"blld-1", "blld-2", "blld-9", "blld-9a", "blld-10"}));
+}
+
 TEST_F(ReferencesTest, BadNumbersAndPagesAreErrorsNamingThem) {
     for (const char* bad : {"", "nghị quyết", "126", "14/8/2023", "QCVN 10-MT:2015/BTNMT", "\xFF\xFE", "Decree No. 15/2020/ND-CP on fines",
                             "the Government issued 15/2020/ND-CP", "Decree 15/2020/ND-CP and 15/2021/ND-CP"}) {
