@@ -198,6 +198,13 @@ TEST_F(HandlerTest, ErrorsAreJsonWithA4xxStatus) {
     expect_error("POST", "/search", 400, "bad_request", "{not json");
     expect_error("POST", "/search", 400, "bad_request", "[1]");
     expect_error("POST", "/search", 400, "bad_parameter", R"({"q": 5})");
+    // Out of range: which parameter, the range and what was given, as for one not a number.
+    for (const auto& [target, message] : {std::pair{"/search?q=a&limit=0", "\"limit\" must be between 1 and 100, not 0"},
+                                          std::pair{"/search?q=a&offset=20000", "\"offset\" must be at most 10000, not 20000"},
+                                          std::pair{"/suggest?q=a&limit=0", "\"limit\" must be between 1 and 20, not 0"}}) {
+        const auto bad = call("GET", target, 400);
+        EXPECT_STREQ(bad["error"]["message"].GetString(), message) << target;
+    }
     for (const char* limit : {R"("five")", R"("")", R"("-1")", "-1", "2.5", "true"}) {
         const auto bad = call("POST", "/search", 400, std::string(R"({"q": "a", "limit": )") + limit + "}");
         EXPECT_NE(std::string(bad["error"]["message"].GetString()).find("field \"limit\" must be a non-negative integer"), std::string::npos)
