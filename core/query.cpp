@@ -890,9 +890,17 @@ private:
                               token.position == previous->position;
             if (!part) previous = &token;
             if (part) continue;
-            out_.highlights.folded.insert(token.folded);
+            // A syllable of a word of several ("vi" of "vi phạm") marks where the text lacks the word.
+            const auto word = std::find_if(analysis.tokens.begin(), analysis.tokens.end(), [&](const Token& w) {
+                return w.syllables > 1 && w.kind == TokenKind::word && w.begin <= token.begin && w.end >= token.end;
+            });
             out_.highlights.typed_forms[token.folded].insert(token.exact);
             out_.highlights.typed_with_diacritics = out_.highlights.typed_with_diacritics || token.has_diacritics();
+            if (token.syllables == 1 && word != analysis.tokens.end()) {
+                out_.highlights.word_syllables[word->folded].push_back(token.folded);
+                continue;  // nor its English stem ("vi")
+            }
+            out_.highlights.folded.insert(token.folded);
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
             for (const std::string& stem : other_spellings(token)) out_.highlights.stems.insert(stem);

@@ -56,10 +56,15 @@ struct Highlights {
     /// Articles the query names ("Điều 173 …": "173", article_key): a snippet of a whole law
     /// shows the article's heading ("Điều 173. Tội trộm cắp tài sản"), not a cross-reference.
     std::set<std::string> articles;
+    /// For each multi-syllable word of the query ("vi_pham" of "xử phạt vi phạm"), the
+    /// syllables the query has only inside such words: in a text that writes the word, it is
+    /// marked whole and they are not marked alone ("Phạm vi", "hành vi"); in one that does not,
+    /// found by them apart, they are.
+    std::map<std::string, std::vector<std::string>> word_syllables;
 
     [[nodiscard]] bool empty() const {
         return folded.empty() && references.empty() && reference_prefixes.empty() && prefixes.empty() && dates.empty() &&
-               phrases.empty() && articles.empty();
+               phrases.empty() && articles.empty() && word_syllables.empty();
     }
 };
 

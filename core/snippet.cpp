@@ -95,6 +95,12 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
         matches.push_back({tokens[i].begin, tokens[run_end].end, std::move(word)});
         i = run_end;
     }
+    // The syllables of the query's words that this text does not write whole: marked alone.
+    std::set<std::string_view> syllables_apart;
+    for (const auto& [word, syllables] : highlights.word_syllables)
+        if (std::none_of(matches.begin(), matches.end(), [&](const Match& m) { return m.what == word; }))
+            syllables_apart.insert(syllables.begin(), syllables.end());
+    const auto marked_alone = [&](const std::string& folded) { return highlights.folded.count(folded) > 0 || syllables_apart.count(folded) > 0; };
     for (const ReferenceMention& mention : analysis.references) {
         const std::string key = mention.number.key();
         if (highlights.references.count(key)) {
@@ -117,10 +123,10 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
     };
     std::set<std::string_view> written_as_typed;
     for (const Token& token : analysis.tokens)
-        if (highlights.folded.count(token.folded) && as_typed(token)) written_as_typed.insert(token.folded);
+        if (marked_alone(token.folded) && as_typed(token)) written_as_typed.insert(token.folded);
     for (const Token& token : analysis.tokens) {
         std::string what;
-        if (highlights.folded.count(token.folded)) {
+        if (marked_alone(token.folded)) {
             if (as_typed(token) || !written_as_typed.count(token.folded)) what = token.folded;
         } else if (const auto prefix = std::find_if(highlights.prefixes.begin(), highlights.prefixes.end(),
                                                     [&](const std::string& p) { return token.folded.rfind(p, 0) == 0; });

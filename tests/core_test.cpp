@@ -919,8 +919,23 @@ TEST_F(SearchTest, AWordWithoutDiacriticsInAQueryTypedWithThemIsMarkedAsWritten)
     index({make_document("a", "Xe tải gây tai nạn giao thông trên quốc lộ 1A")});
     EXPECT_EQ(search("tai nạn giao thông").hits.at(0).snippet,
               "Xe tải gây <mark>tai nạn</mark> <mark>giao thông</mark> trên quốc lộ 1A");
+    // Typed without any, a word of several syllables is marked whole where the text writes it,
+    // and its syllables are not marked alone: "tải" matched "tai", but "tai nan" asked for "tai nạn".
     EXPECT_EQ(search("tai nan giao thong").hits.at(0).snippet,
-              "Xe <mark>tải</mark> gây <mark>tai nạn</mark> <mark>giao thông</mark> trên quốc lộ 1A");
+              "Xe tải gây <mark>tai nạn</mark> <mark>giao thông</mark> trên quốc lộ 1A");
+    EXPECT_EQ(search("tai").hits.at(0).snippet, "Xe <mark>tải</mark> gây <mark>tai</mark> nạn giao thông trên quốc lộ 1A");
+}
+
+// A multi-syllable word of the query is marked where the text writes it, and its syllables
+// alone are not ("vi phạm" is no "Phạm vi", "hành chính" no "hành vi"); a text that lacks the
+// word, which search found by the syllables apart, has them marked.
+TEST_F(SearchTest, TheSyllablesOfAQueryWordAreMarkedAloneOnlyWhereTheTextLacksTheWord) {
+    index({make_document("decree", "Phạm vi điều chỉnh: hành vi vi phạm hành chính và hình thức xử phạt."),
+           make_document("apart", "Phạm vi hoạt động của hành vi này.")});
+    std::map<std::string, std::string> snippets;
+    for (const Hit& hit : search("xử phạt vi phạm hành chính").hits) snippets[hit.document.id] = hit.snippet;
+    EXPECT_EQ(snippets["decree"], "Phạm vi điều chỉnh: hành vi <mark>vi phạm</mark> <mark>hành chính</mark> và hình thức <mark>xử phạt</mark>.");
+    EXPECT_EQ(snippets["apart"], "<mark>Phạm</mark> <mark>vi</mark> hoạt động của <mark>hành</mark> <mark>vi</mark> này.");
 }
 
 TEST_F(SearchTest, AQuotedPhraseIsMarkedWhereTheTextSaysItNotItsWordsElsewhere) {
