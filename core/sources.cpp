@@ -146,6 +146,25 @@ std::string compound_file_problem(std::string_view content) {
            "(.docx, .odt, .pdf, text)";
 }
 
+// The date a Markdown front matter states, as YYYY-MM-DD; "" when it states none or no date.
+std::string front_matter_date(const MarkdownFrontMatter& front_matter) {
+    if (front_matter.date.empty()) return {};
+    std::size_t length = 0;
+    return parse_date_at(front_matter.date, length);
+}
+
+// What a Markdown file's front matter states that its document is indexed without (a date
+// that is no date). Said before the unchanged check, as a JSONL record's warnings are: an
+// unchanged file is skipped unparsed, and each run's log must still say that its document
+// has no date. The front matter is read again for it, a scan of at most its first 100
+// lines: the bytes are in hand for the content hash, and storing warnings in the index
+// would take a schema change and reading each unchanged document's data.
+void warn_front_matter(const FileContext& ctx, std::string_view content) {
+    const MarkdownFrontMatter front_matter = read_front_matter(content);
+    if (!front_matter.date.empty() && front_matter_date(front_matter).empty())
+        ctx.warning(front_matter.date_line, "front matter \"date: " + front_matter.date + "\" is not a date; indexed without it");
+}
+
 void read_text(const FileContext& ctx, std::string content, Format format, std::uint64_t content_hash) {
     Document doc = ctx.document(ctx.input.id, content_hash);
     // What Markdown shows, not its marks: snippets, quotations and the title read the text.
@@ -157,12 +176,7 @@ void read_text(const FileContext& ctx, std::string content, Format format, std::
     }
     doc.title = shorten_title(front_matter.title.empty() ? first_nonempty_line(content) : front_matter.title);
     doc.author = std::move(front_matter.author);
-    if (!front_matter.date.empty()) {
-        std::size_t length = 0;
-        doc.date = parse_date_at(front_matter.date, length);
-        if (doc.date.empty())
-            ctx.warning(front_matter.date_line, "front matter \"date: " + front_matter.date + "\" is not a date; indexed without it");
-    }
+    doc.date = front_matter_date(front_matter);  // when it is none, warn_front_matter said so
     doc.text = std::move(content);
     ctx.on_document(std::move(doc));
 }
@@ -711,6 +725,7 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         ctx.problem(0, why);
         return;
     }
+    if (*format == Format::markdown) warn_front_matter(ctx, content);
     if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
     if (*format == Format::html) read_html(ctx, content, content_hash);
     else read_text(ctx, std::move(content), *format, content_hash);

@@ -520,6 +520,26 @@ TEST(IndexerCli, ARecordIndexedWithoutAFieldItCouldNotUseIsAWarningNotARejection
     EXPECT_EQ(json["replaced"].GetUint(), 1u);
 }
 
+// A daily log says on every run that the document has no date, as it does for a JSONL
+// record: an unchanged file is skipped, not silent.
+TEST(IndexerCli, AFrontMatterDateThatIsNoDateIsAWarningOnEveryRunUnchangedOrNot) {
+    testing::TempDir dir;
+    dir.write("daily/md/bad-date.md", "---\ntitle: Bản tin\ndate: hôm qua\n---\n\nNội dung bản tin hôm nay.\n");
+    dir.write("daily/md/ok.md", "---\ndate: 2024-03-05\n---\n\nMột bài bình thường.\n");
+    const std::string db = (dir.path() / "db").string();
+    const std::string daily = (dir.path() / "daily").string();
+    const std::string warning = daily + "/md/bad-date.md:3: front matter \"date: hôm qua\" is not a date; indexed without it";
+    for (const char* run_name : {"first run", "second run (unchanged)"}) {
+        const RunResult result = run(index_command(db, {daily, "--json"}) + " 2>&1");
+        EXPECT_EQ(result.exit_code, 0) << run_name << ": " << result.output;
+        EXPECT_NE(result.output.find(warning), std::string::npos) << run_name << ": " << result.output;
+        EXPECT_NE(result.output.find("\"warnings\":1,"), std::string::npos) << run_name << ": " << result.output;
+        EXPECT_EQ(result.output.find("ok.md"), std::string::npos) << run_name << ": " << result.output;
+    }
+    EXPECT_EQ(index_json(db, {daily})["unchanged"].GetUint(), 2u);
+    EXPECT_EQ(Xapian::Database(db).get_termfreq("D20240305"), 1u);  // a date that is one is still read
+}
+
 // The record warned about is the duplicate: rejected, so not a warning too. Whether the
 // record kept is new or unchanged, the duplicate message names it with its line.
 TEST(IndexerCli, ADuplicateRecordIsARejectionNotAWarningAndBothAreNamedWithTheirLines) {
