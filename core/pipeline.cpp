@@ -158,6 +158,7 @@ std::string analyzer_salt(const AnalyzerOptions& options) {
 struct IndexingRun::State {
     std::atomic<std::size_t> files_done{0};
     std::atomic<std::uint64_t> bytes_done{0};
+    std::atomic<std::uint64_t> bytes_unread{0};
     std::atomic<std::size_t> indexed{0};
     std::atomic<std::size_t> replaced{0};
     std::atomic<std::size_t> unchanged{0};
@@ -196,6 +197,7 @@ IndexingCounts IndexingRun::snapshot() const {
     counts.files_done = s.files_done;
     counts.bytes_total = s.bytes_total;
     counts.bytes_done = s.bytes_done;
+    counts.bytes_unread = s.bytes_unread;
     counts.indexed = s.indexed;
     counts.replaced = s.replaced;
     counts.unchanged = s.unchanged;
@@ -432,10 +434,12 @@ IndexingCounts IndexingRun::run() {
                 record = 0;
                 record_warned = false;
                 file_problem = false;
-                read_input_file(files[file_index], on_document, on_problem, read);
+                const std::uint64_t bytes_read = read_input_file(files[file_index], on_document, on_problem, read);
                 read_without_problem[file_index] = !file_problem;
+                const std::uint64_t listed = files[file_index].size;
+                if (bytes_read < listed) state.bytes_unread += listed - bytes_read;
+                state.bytes_done += listed;
                 ++state.files_done;
-                state.bytes_done += files[file_index].size;
             }
         } catch (...) {
             state.fail(std::current_exception());

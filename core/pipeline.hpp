@@ -57,6 +57,9 @@ struct IndexingCounts {
     std::size_t files_done = 0;
     std::uint64_t bytes_total = 0;
     std::uint64_t bytes_done = 0;
+    /// Of bytes_done, those of files rejected without being read (over --max-bytes,
+    /// unreadable, vanished): no work was done on them, so rates and estimates leave them out.
+    std::uint64_t bytes_unread = 0;
     std::size_t indexed = 0;    ///< New documents.
     std::size_t replaced = 0;   ///< Documents whose content changed.
     std::size_t unchanged = 0;  ///< Documents skipped: same content hash as in the index.

@@ -653,35 +653,36 @@ std::string absolute_source_path(const InputFile& input) {
     return ec ? input.path.string() : absolute.string();
 }
 
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
-                     const ReadOptions& options) {
+std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+                            const ReadOptions& options) {
     const std::string absolute_path = absolute_source_path(input);
     FileContext ctx{input, options, on_document, on_problem, input.path.string(), absolute_path, 0};
 
     std::string content;
     if (std::string why = read_file(input, options.max_bytes, content); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return content.size();  // what a read error left
     }
+    const std::uint64_t bytes_read = content.size();
     if (is_blank(content)) {
         ctx.problem(0, "empty file");
-        return;
+        return bytes_read;
     }
     // Whatever its name says (.docx, .txt, none): what it is helps more than "not a ZIP
     // archive" or "binary file".
     if (is_compound_file(content)) {
         ctx.problem(0, compound_file_problem(content));
-        return;
+        return bytes_read;
     }
     if (std::string why = decode_utf16_with_byte_order_mark(content, options.lossy); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return bytes_read;
     }
     const std::optional<Format> format = detect_format(input.path, content);
     if (!format) {
         ctx.problem(0, "unsupported file type \"" + input.path.extension().string() +
                            "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL, PDF, DOCX and ODT)");
-        return;
+        return bytes_read;
     }
     // Everything but the bytes that decides what a document becomes; the path too, so that
     // a moved file is read again and its stored path stays true.
@@ -694,12 +695,12 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         const std::uint64_t content_hash = ctx.hash(content);
         if (std::string why = id_problem(input.id); !why.empty()) {
             ctx.problem(0, why);
-            return;
+            return bytes_read;
         }
-        if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
+        if (ctx.unchanged(input.id, content_hash, ctx.file)) return bytes_read;
         if (*format == Format::pdf) read_pdf(ctx, content, content_hash);
         else read_office(ctx, content, *format, content_hash);
-        return;
+        return bytes_read;
     }
     if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // UTF-8 byte order mark
     if (*format == Format::jsonl) {
@@ -707,28 +708,29 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         // invalid UTF-8 is reported (or repaired) line by line.
         if (const auto nul = content.find('\0'); nul != std::string::npos) {
             ctx.problem(0, "binary file (NUL byte at byte offset " + std::to_string(nul) + ")");
-            return;
+            return bytes_read;
         }
         read_jsonl(ctx, content);
-        return;
+        return bytes_read;
     }
     const std::uint64_t content_hash = ctx.hash(content);
     if (std::string why = check_text(content, *format, options.lossy); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return bytes_read;
     }
     if (*format == Format::json) {
         read_json(ctx, content, content_hash);
-        return;
+        return bytes_read;
     }
     if (std::string why = id_problem(input.id); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return bytes_read;
     }
     if (*format == Format::markdown) warn_front_matter(ctx, content);
-    if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
+    if (ctx.unchanged(input.id, content_hash, ctx.file)) return bytes_read;
     if (*format == Format::html) read_html(ctx, content, content_hash);
     else read_text(ctx, std::move(content), *format, content_hash);
+    return bytes_read;
 }
 
 }  // namespace tracuu

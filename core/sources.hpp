@@ -89,8 +89,9 @@ using ProblemSink = std::function<void(InputProblem&&)>;
 
 /// Reads one file (format by extension, or by content where the extension lies or is
 /// missing: see core/formats.hpp) and hands over each document or problem. Each document
-/// carries its content hash and its file's absolute path.
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+/// carries its content hash and its file's absolute path. Returns the bytes read from the
+/// file: 0 for one rejected unread (over --max-bytes, unreadable, vanished).
+std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
                      const ReadOptions& options = {});
 
 }  // namespace tracuu
