@@ -49,6 +49,10 @@ struct IndexingOptions {
     /// Remove documents whose source file under an input folder is gone, and those a file read
     /// whole this run no longer gives (a record taken out of a JSONL file, the file under another id).
     bool prune = false;
+    /// With prune: an input folder with no files at all was emptied on purpose, and its
+    /// documents go too. Without it they stay, and the run reports the folder: a share that
+    /// failed to mount looks just as empty.
+    bool prune_empty_folders = false;
 };
 
 /// Counts of one run, as it goes and at the end.

@@ -595,7 +595,8 @@ std::string InputProblem::to_string() const {
            (record > 0 ? ": record " + std::to_string(record) : std::string()) + ": " + reason;
 }
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems) {
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems,
+                                      std::vector<std::string>* empty_folders) {
     std::vector<InputFile> inputs;
     // A file reached twice (named in a folder and directly, through a symbolic or hard link)
     // is one file: read once, under the name that comes first, as the first of two inputs
@@ -628,6 +629,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
             std::vector<ListedFile> found;
             std::vector<InputProblem> listing_problems;
             list_folder(root, found, listing_problems);
+            if (found.empty() && listing_problems.empty() && empty_folders) empty_folders->push_back(argument);
             std::sort(found.begin(), found.end(), [](const ListedFile& a, const ListedFile& b) { return a.path < b.path; });
             std::sort(listing_problems.begin(), listing_problems.end(),
                       [](const InputProblem& a, const InputProblem& b) { return a.file < b.file; });
