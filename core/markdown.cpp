@@ -215,8 +215,18 @@ std::string markdown_to_text(std::string_view markdown) {
     return writer.take();
 }
 
-MarkdownDocument read_markdown(std::string_view markdown) {
-    MarkdownDocument read;
+namespace {
+
+// The front matter of @p markdown, and where the text after it begins (its offset, and the
+// lines before it).
+struct FrontMatterRead {
+    MarkdownFrontMatter front_matter;
+    std::size_t body_start = 0;
+    std::size_t lines = 0;
+};
+
+FrontMatterRead split_front_matter(std::string_view markdown) {
+    FrontMatterRead read;
     constexpr std::size_t kMaxFrontMatterLines = 100;
     const auto line_at = [&](std::size_t start) {
         const std::size_t eol = markdown.find('\n', start);
@@ -224,7 +234,6 @@ MarkdownDocument read_markdown(std::string_view markdown) {
         if (line.ends_with('\r')) line.remove_suffix(1);
         return std::pair{line, eol == npos ? markdown.size() : eol + 1};
     };
-    std::size_t body_start = 0, lines = 0;
     if (const auto [first, next] = line_at(0); first == "---") {
         MarkdownFrontMatter front;
         for (std::size_t start = next, line_number = 2; start < markdown.size() && line_number <= kMaxFrontMatterLines; ++line_number) {
@@ -232,8 +241,8 @@ MarkdownDocument read_markdown(std::string_view markdown) {
             start = after;
             if (line == "---" || line == "...") {
                 read.front_matter = std::move(front);
-                body_start = start;
-                lines = line_number;
+                read.body_start = start;
+                read.lines = line_number;
                 break;
             }
             if (trim(line).empty() || is_space(line.front()) || line.starts_with("- ") || line.starts_with('#')) continue;
@@ -252,8 +261,19 @@ MarkdownDocument read_markdown(std::string_view markdown) {
             else if (key == "author") front.author = value;
         }
     }
+    return read;
+}
+
+}  // namespace
+
+MarkdownFrontMatter read_front_matter(std::string_view markdown) { return split_front_matter(markdown).front_matter; }
+
+MarkdownDocument read_markdown(std::string_view markdown) {
+    FrontMatterRead front = split_front_matter(markdown);
+    MarkdownDocument read;
+    read.front_matter = std::move(front.front_matter);
     // Line for line: the front matter's lines stay, blank.
-    read.text = std::string(lines, '\n') + markdown_to_text(markdown.substr(body_start));
+    read.text = std::string(front.lines, '\n') + markdown_to_text(markdown.substr(front.body_start));
     return read;
 }
 

@@ -45,4 +45,8 @@ struct MarkdownDocument {
 
 [[nodiscard]] MarkdownDocument read_markdown(std::string_view markdown);
 
+/// The front matter of @p markdown alone (as read_markdown reads it): a scan of its first
+/// lines at most, without parsing the text.
+[[nodiscard]] MarkdownFrontMatter read_front_matter(std::string_view markdown);
+
 }  // namespace tracuu

@@ -119,17 +119,35 @@ private:
     bool closed_ = false;
 };
 
-// Absolute, normalized folder paths ending in '/': what --prune may clean.
-std::vector<std::string> prune_roots(const std::vector<std::string>& inputs) {
-    std::vector<std::string> roots;
+/// An input folder, for --prune.
+struct PruneRoot {
+    std::string argument;  ///< As named on the command line, for messages.
+    std::string path;      ///< Absolute, normalized, ending in '/'.
+    /// Nothing was found in it: what is indexed from it stays, as for a missing folder, since
+    /// a share that failed to mount looks the same (unless --prune-empty-folders).
+    bool keeps_documents = false;
+};
+
+std::vector<PruneRoot> prune_roots(const std::vector<std::string>& inputs, const std::vector<std::string>& empty_folders,
+                                   bool prune_empty_folders) {
+    std::vector<PruneRoot> roots;
     for (const std::string& input : inputs) {
         std::error_code ec;
         if (!fs::is_directory(input, ec)) continue;
         std::string root = fs::absolute(input, ec).lexically_normal().string();
         if (root.empty() || root.back() != '/') root += '/';
-        roots.push_back(std::move(root));
+        const bool empty = std::find(empty_folders.begin(), empty_folders.end(), input) != empty_folders.end();
+        roots.push_back({input, std::move(root), empty && !prune_empty_folders});
     }
     return roots;
+}
+
+// Why an empty input folder's documents stay, and how to keep or remove them.
+std::string kept_in_empty_folder_reason(std::size_t documents) {
+    const std::string counted = std::to_string(documents) + (documents == 1 ? " document" : " documents");
+    return "folder is empty: --prune kept its " + counted +
+           " (a share that failed to mount looks empty too); leave the folder out of the command line to keep " +
+           (documents == 1 ? "it" : "them") + ", or add --prune-empty-folders to remove " + (documents == 1 ? "it" : "them");
 }
 
 // The content hash stored for @p id, or nullopt when the index does not hold it. The
@@ -158,6 +176,7 @@ std::string analyzer_salt(const AnalyzerOptions& options) {
 struct IndexingRun::State {
     std::atomic<std::size_t> files_done{0};
     std::atomic<std::uint64_t> bytes_done{0};
+    std::atomic<std::uint64_t> bytes_unread{0};
     std::atomic<std::size_t> indexed{0};
     std::atomic<std::size_t> replaced{0};
     std::atomic<std::size_t> unchanged{0};
@@ -196,6 +215,7 @@ IndexingCounts IndexingRun::snapshot() const {
     counts.files_done = s.files_done;
     counts.bytes_total = s.bytes_total;
     counts.bytes_done = s.bytes_done;
+    counts.bytes_unread = s.bytes_unread;
     counts.indexed = s.indexed;
     counts.replaced = s.replaced;
     counts.unchanged = s.unchanged;
@@ -265,7 +285,8 @@ IndexingCounts IndexingRun::run() {
     const Analyzer analyzer(analyzer_options);
 
     std::vector<InputProblem> listing_problems;
-    const std::vector<InputFile> files = collect_inputs(options_.inputs, listing_problems);
+    std::vector<std::string> empty_folders;
+    const std::vector<InputFile> files = collect_inputs(options_.inputs, listing_problems, &empty_folders);
     for (InputProblem& problem : listing_problems) {
         if (problem.unlisted_folder && options_.prune) problem.reason += "; --prune keeps the documents indexed from it";
         report(problem);
@@ -279,7 +300,10 @@ IndexingCounts IndexingRun::run() {
     const std::size_t queue_bytes = std::max(kMinQueueBytes, batch_per_shard / kQueueShare);
     std::vector<std::unique_ptr<ItemQueue>> queues;
     for (std::size_t k = 0; k < shard_count; ++k) queues.push_back(std::make_unique<ItemQueue>(queue_bytes));
-    const std::vector<std::string> roots = options_.prune ? prune_roots(options_.inputs) : std::vector<std::string>{};
+    const std::vector<PruneRoot> roots = options_.prune ? prune_roots(options_.inputs, empty_folders, options_.prune_empty_folders)
+                                                        : std::vector<PruneRoot>{};
+    // The documents each root that keeps them holds, counted by the writers for the message.
+    std::vector<std::atomic<std::size_t>> kept_documents(roots.size());
     // For --prune: which files were read to the end without a problem (by the workers, each
     // its own entries; the writers look once every worker is done), then their paths.
     std::vector<std::uint8_t> read_without_problem(files.size(), 0);
@@ -344,12 +368,19 @@ IndexingCounts IndexingRun::run() {
                 const auto posting = db.postlist_begin(*term);
                 if (posting == db.postlist_end(*term)) continue;
                 const std::string path = from_stored_json(db.get_document(*posting).get_data()).path;
-                const bool under_root = std::any_of(roots.begin(), roots.end(),
-                                                    [&](const std::string& root) { return path.rfind(root, 0) == 0; });
+                bool under_root = false, kept = false;
+                for (std::size_t k = 0; k < roots.size(); ++k) {
+                    if (path.rfind(roots[k].path, 0) != 0) continue;
+                    under_root = true;
+                    if (!roots[k].keeps_documents) continue;
+                    kept = true;
+                    kept_documents[k] += term.get_termfreq();
+                }
                 // Only a source that is gone goes: one that cannot be looked at now (in a folder
-                // that cannot be listed or entered, on a failing disk) keeps its documents.
+                // that cannot be listed or entered, on a failing disk, or in an input folder
+                // that looks empty) keeps its documents.
                 std::error_code ec;
-                const bool source_gone = !fs::exists(path, ec) && !ec;
+                const bool source_gone = !kept && !fs::exists(path, ec) && !ec;
                 if (under_root && source_gone) {
                     gone.emplace_back(*term, term.get_termfreq());
                 } else if (read_whole.count(path)) {
@@ -432,10 +463,12 @@ IndexingCounts IndexingRun::run() {
                 record = 0;
                 record_warned = false;
                 file_problem = false;
-                read_input_file(files[file_index], on_document, on_problem, read);
+                const std::uint64_t bytes_read = read_input_file(files[file_index], on_document, on_problem, read);
                 read_without_problem[file_index] = !file_problem;
+                const std::uint64_t listed = files[file_index].size;
+                if (bytes_read < listed) state.bytes_unread += listed - bytes_read;
+                state.bytes_done += listed;
                 ++state.files_done;
-                state.bytes_done += files[file_index].size;
             }
         } catch (...) {
             state.fail(std::current_exception());
@@ -463,6 +496,9 @@ IndexingCounts IndexingRun::run() {
     for (std::thread& t : writer_threads) t.join();
     databases.clear();  // closes them, releasing Xapian's locks
     if (state.error) std::rethrow_exception(state.error);
+    // As a missing folder is: reported, so the exit status says that something is amiss.
+    for (std::size_t k = 0; k < roots.size(); ++k)
+        if (kept_documents[k] > 0) report({roots[k].argument, 0, kept_in_empty_folder_reason(kept_documents[k])});
 
     if (layout.kind == LayoutKind::building) {
         state.merging = true;

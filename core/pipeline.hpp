@@ -49,6 +49,10 @@ struct IndexingOptions {
     /// Remove documents whose source file under an input folder is gone, and those a file read
     /// whole this run no longer gives (a record taken out of a JSONL file, the file under another id).
     bool prune = false;
+    /// With prune: an input folder with no files at all was emptied on purpose, and its
+    /// documents go too. Without it they stay, and the run reports the folder: a share that
+    /// failed to mount looks just as empty.
+    bool prune_empty_folders = false;
 };
 
 /// Counts of one run, as it goes and at the end.
@@ -57,6 +61,9 @@ struct IndexingCounts {
     std::size_t files_done = 0;
     std::uint64_t bytes_total = 0;
     std::uint64_t bytes_done = 0;
+    /// Of bytes_done, those of files rejected without being read (over --max-bytes,
+    /// unreadable, vanished): no work was done on them, so rates and estimates leave them out.
+    std::uint64_t bytes_unread = 0;
     std::size_t indexed = 0;    ///< New documents.
     std::size_t replaced = 0;   ///< Documents whose content changed.
     std::size_t unchanged = 0;  ///< Documents skipped: same content hash as in the index.

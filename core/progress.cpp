@@ -29,6 +29,10 @@ std::size_t documents_done(const IndexingCounts& c) { return c.indexed + c.repla
 
 double per_second(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0; }
 
+// The bytes worked on: read, whatever came of them. A snapshot may see a file's unread bytes
+// before its done ones.
+std::uint64_t bytes_read(const IndexingCounts& c) { return c.bytes_done > c.bytes_unread ? c.bytes_done - c.bytes_unread : 0; }
+
 std::string duration(double seconds) {
     const long total = std::lround(seconds);
     if (total >= 3600) return printf_string("%ldh%02ldm", total / 3600, total / 60 % 60);
@@ -44,11 +48,15 @@ std::string format_progress(const IndexingCounts& c) {
     if (c.merging) return files + " read; merging the shards into one database…";
     std::string line = files + printf_string(", %.1f/%.1f MB, %.0f docs/s", c.bytes_done / kMiB, c.bytes_total / kMiB,
                                              per_second(static_cast<double>(documents_done(c)), c.seconds));
-    if (c.bytes_done > 0 && c.bytes_done < c.bytes_total)
-        line += ", ETA " + duration(static_cast<double>(c.bytes_total - c.bytes_done) *
-                                    c.seconds / static_cast<double>(c.bytes_done));
+    if (const std::optional<double> left = estimate_seconds_left(c)) line += ", ETA " + duration(*left);
     line += ", " + count_of(c.rejected, "error");
     return line;
+}
+
+std::optional<double> estimate_seconds_left(const IndexingCounts& c) {
+    const std::uint64_t worked = bytes_read(c);
+    if (worked == 0 || c.bytes_done >= c.bytes_total) return std::nullopt;
+    return static_cast<double>(c.bytes_total - c.bytes_done) * c.seconds / static_cast<double>(worked);
 }
 
 std::string format_summary(const IndexingCounts& c, const std::string& db) {
@@ -58,7 +66,7 @@ std::string format_summary(const IndexingCounts& c, const std::string& db) {
            count_of(c.files_total, "file") +
            printf_string(" into %s in %.2f s (%.0f docs/s, %.1f MB/s); %zu rejected;", db.c_str(), c.seconds,
                          per_second(static_cast<double>(documents_done(c)), c.seconds),
-                         per_second(c.bytes_done / kMiB, c.seconds), c.rejected) +
+                         per_second(bytes_read(c) / kMiB, c.seconds), c.rejected) +
            (c.warnings == 0 ? "" : printf_string(" %zu indexed with a warning;", c.warnings)) + " " +
            count_of(c.documents, "document") + " in the index";
 }
@@ -69,7 +77,7 @@ std::string format_json_summary(const IndexingCounts& c) {
                          "\"mb_per_s\":%.2f}",
                          c.indexed, c.replaced, c.unchanged, c.pruned, c.rejected, c.warnings, c.files_total, c.documents, c.shards,
                          c.seconds, per_second(static_cast<double>(documents_done(c)), c.seconds),
-                         per_second(c.bytes_done / kMiB, c.seconds));
+                         per_second(bytes_read(c) / kMiB, c.seconds));
 }
 
 std::string format_json_error(int exit_status, std::string_view message) {

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -28,12 +29,18 @@ enum class ProgressStyle {
 /// "1234/35440 files, 12.3/123.0 MB, 850 docs/s, ETA 2m10s, 3 errors" (or "merging shards…").
 [[nodiscard]] std::string format_progress(const IndexingCounts& counts);
 
+/// The seconds the bytes left will take at the rate of those read so far: bytes_done
+/// without bytes_unread, since a file rejected unread (over --max-bytes) took no time and
+/// would make the rate look faster and the estimate 0 s. nullopt before a byte was read or
+/// once none is left.
+[[nodiscard]] std::optional<double> estimate_seconds_left(const IndexingCounts& counts);
+
 /// The closing line: "indexed N documents (A new, B replaced), U unchanged, P pruned, from F
 /// files into DB in S s (X docs/s, Y MB/s); E rejected; D documents in the index".
 [[nodiscard]] std::string format_summary(const IndexingCounts& counts, const std::string& db);
 
 /// The closing JSON object for --json: indexed (new), replaced, unchanged, pruned,
-/// rejected, files, documents, shards, seconds, docs_per_s, mb_per_s.
+/// rejected, files, documents, shards, seconds, docs_per_s, mb_per_s (of the bytes read).
 [[nodiscard]] std::string format_json_summary(const IndexingCounts& counts);
 
 /// The JSON object --json prints instead when the run could not start or finish (the index

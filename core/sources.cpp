@@ -146,6 +146,25 @@ std::string compound_file_problem(std::string_view content) {
            "(.docx, .odt, .pdf, text)";
 }
 
+// The date a Markdown front matter states, as YYYY-MM-DD; "" when it states none or no date.
+std::string front_matter_date(const MarkdownFrontMatter& front_matter) {
+    if (front_matter.date.empty()) return {};
+    std::size_t length = 0;
+    return parse_date_at(front_matter.date, length);
+}
+
+// What a Markdown file's front matter states that its document is indexed without (a date
+// that is no date). Said before the unchanged check, as a JSONL record's warnings are: an
+// unchanged file is skipped unparsed, and each run's log must still say that its document
+// has no date. The front matter is read again for it, a scan of at most its first 100
+// lines: the bytes are in hand for the content hash, and storing warnings in the index
+// would take a schema change and reading each unchanged document's data.
+void warn_front_matter(const FileContext& ctx, std::string_view content) {
+    const MarkdownFrontMatter front_matter = read_front_matter(content);
+    if (!front_matter.date.empty() && front_matter_date(front_matter).empty())
+        ctx.warning(front_matter.date_line, "front matter \"date: " + front_matter.date + "\" is not a date; indexed without it");
+}
+
 void read_text(const FileContext& ctx, std::string content, Format format, std::uint64_t content_hash) {
     Document doc = ctx.document(ctx.input.id, content_hash);
     // What Markdown shows, not its marks: snippets, quotations and the title read the text.
@@ -157,12 +176,7 @@ void read_text(const FileContext& ctx, std::string content, Format format, std::
     }
     doc.title = shorten_title(front_matter.title.empty() ? first_nonempty_line(content) : front_matter.title);
     doc.author = std::move(front_matter.author);
-    if (!front_matter.date.empty()) {
-        std::size_t length = 0;
-        doc.date = parse_date_at(front_matter.date, length);
-        if (doc.date.empty())
-            ctx.warning(front_matter.date_line, "front matter \"date: " + front_matter.date + "\" is not a date; indexed without it");
-    }
+    doc.date = front_matter_date(front_matter);  // when it is none, warn_front_matter said so
     doc.text = std::move(content);
     ctx.on_document(std::move(doc));
 }
@@ -581,7 +595,8 @@ std::string InputProblem::to_string() const {
            (record > 0 ? ": record " + std::to_string(record) : std::string()) + ": " + reason;
 }
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems) {
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments, std::vector<InputProblem>& problems,
+                                      std::vector<std::string>* empty_folders) {
     std::vector<InputFile> inputs;
     // A file reached twice (named in a folder and directly, through a symbolic or hard link)
     // is one file: read once, under the name that comes first, as the first of two inputs
@@ -614,6 +629,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
             std::vector<ListedFile> found;
             std::vector<InputProblem> listing_problems;
             list_folder(root, found, listing_problems);
+            if (found.empty() && listing_problems.empty() && empty_folders) empty_folders->push_back(argument);
             std::sort(found.begin(), found.end(), [](const ListedFile& a, const ListedFile& b) { return a.path < b.path; });
             std::sort(listing_problems.begin(), listing_problems.end(),
                       [](const InputProblem& a, const InputProblem& b) { return a.file < b.file; });
@@ -639,35 +655,36 @@ std::string absolute_source_path(const InputFile& input) {
     return ec ? input.path.string() : absolute.string();
 }
 
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
-                     const ReadOptions& options) {
+std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+                            const ReadOptions& options) {
     const std::string absolute_path = absolute_source_path(input);
     FileContext ctx{input, options, on_document, on_problem, input.path.string(), absolute_path, 0};
 
     std::string content;
     if (std::string why = read_file(input, options.max_bytes, content); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return content.size();  // what a read error left
     }
+    const std::uint64_t bytes_read = content.size();
     if (is_blank(content)) {
         ctx.problem(0, "empty file");
-        return;
+        return bytes_read;
     }
     // Whatever its name says (.docx, .txt, none): what it is helps more than "not a ZIP
     // archive" or "binary file".
     if (is_compound_file(content)) {
         ctx.problem(0, compound_file_problem(content));
-        return;
+        return bytes_read;
     }
     if (std::string why = decode_utf16_with_byte_order_mark(content, options.lossy); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return bytes_read;
     }
     const std::optional<Format> format = detect_format(input.path, content);
     if (!format) {
         ctx.problem(0, "unsupported file type \"" + input.path.extension().string() +
                            "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL, PDF, DOCX and ODT)");
-        return;
+        return bytes_read;
     }
     // Everything but the bytes that decides what a document becomes; the path too, so that
     // a moved file is read again and its stored path stays true.
@@ -680,12 +697,12 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         const std::uint64_t content_hash = ctx.hash(content);
         if (std::string why = id_problem(input.id); !why.empty()) {
             ctx.problem(0, why);
-            return;
+            return bytes_read;
         }
-        if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
+        if (ctx.unchanged(input.id, content_hash, ctx.file)) return bytes_read;
         if (*format == Format::pdf) read_pdf(ctx, content, content_hash);
         else read_office(ctx, content, *format, content_hash);
-        return;
+        return bytes_read;
     }
     if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);  // UTF-8 byte order mark
     if (*format == Format::jsonl) {
@@ -693,27 +710,29 @@ void read_input_file(const InputFile& input, const DocumentSink& on_document, co
         // invalid UTF-8 is reported (or repaired) line by line.
         if (const auto nul = content.find('\0'); nul != std::string::npos) {
             ctx.problem(0, "binary file (NUL byte at byte offset " + std::to_string(nul) + ")");
-            return;
+            return bytes_read;
         }
         read_jsonl(ctx, content);
-        return;
+        return bytes_read;
     }
     const std::uint64_t content_hash = ctx.hash(content);
     if (std::string why = check_text(content, *format, options.lossy); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return bytes_read;
     }
     if (*format == Format::json) {
         read_json(ctx, content, content_hash);
-        return;
+        return bytes_read;
     }
     if (std::string why = id_problem(input.id); !why.empty()) {
         ctx.problem(0, why);
-        return;
+        return bytes_read;
     }
-    if (ctx.unchanged(input.id, content_hash, ctx.file)) return;
+    if (*format == Format::markdown) warn_front_matter(ctx, content);
+    if (ctx.unchanged(input.id, content_hash, ctx.file)) return bytes_read;
     if (*format == Format::html) read_html(ctx, content, content_hash);
     else read_text(ctx, std::move(content), *format, content_hash);
+    return bytes_read;
 }
 
 }  // namespace tracuu

@@ -77,9 +77,11 @@ struct ReadOptions {
 /// folder, which is not followed) or cannot be listed; what a file holds is decided when it
 /// is read. A file reached twice (the same device and inode: named in a folder and directly,
 /// or through a link) is listed once, under its first name; the other is noted in
-/// @p problems as still indexed.
+/// @p problems as still indexed. The folders among @p arguments under which nothing at all was
+/// found (no file, nothing reported; hidden entries aside) go to @p empty_folders, as named.
 [[nodiscard]] std::vector<InputFile> collect_inputs(const std::vector<std::string>& arguments,
-                                                    std::vector<InputProblem>& problems);
+                                                    std::vector<InputProblem>& problems,
+                                                    std::vector<std::string>* empty_folders = nullptr);
 
 using DocumentSink = std::function<void(Document&&)>;
 using ProblemSink = std::function<void(InputProblem&&)>;
@@ -89,8 +91,9 @@ using ProblemSink = std::function<void(InputProblem&&)>;
 
 /// Reads one file (format by extension, or by content where the extension lies or is
 /// missing: see core/formats.hpp) and hands over each document or problem. Each document
-/// carries its content hash and its file's absolute path.
-void read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
+/// carries its content hash and its file's absolute path. Returns the bytes read from the
+/// file: 0 for one rejected unread (over --max-bytes, unreadable, vanished).
+std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
                      const ReadOptions& options = {});
 
 }  // namespace tracuu

@@ -100,8 +100,12 @@ int main(int argc, char** argv) {
         ->transform(byte_size())
         ->type_name("SIZE");
     app.add_flag("--lossy", options.read.lossy, "Index invalid UTF-8 with replacement characters instead of rejecting it");
-    app.add_flag("--prune", options.prune,
-                 "Remove documents whose source file, under one of the input folders, no longer exists");
+    CLI::Option* prune = app.add_flag("--prune", options.prune,
+                                      "Remove documents whose source file, under one of the input folders, no longer exists "
+                                      "(an input folder with no files keeps its documents: a share that failed to mount looks empty)");
+    app.add_flag("--prune-empty-folders", options.prune_empty_folders,
+                 "With --prune: an input folder with no files was emptied on purpose; remove its documents too")
+        ->needs(prune);
     app.add_flag("--syllables-only", syllables_only,
                  "New index without multi-syllable words (to measure what word segmentation brings)");
     app.get_option("--db")->check(not_an_option_of(app));

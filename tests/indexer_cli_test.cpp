@@ -156,6 +156,51 @@ TEST(IndexerCli, PruneKeepsTheDocumentsOfAFolderThatCannotBeListed) {
     EXPECT_EQ(documents_in(db), 7u);
 }
 
+// A network share that failed to mount looks like an empty folder: --prune keeps its
+// documents, as it does a missing folder's, and says so with exit status 1; the files taken
+// out of another folder go as before. --prune-empty-folders says it was emptied on purpose.
+TEST(IndexerCli, PruneKeepsTheDocumentsOfAnInputFolderThatIsEmptyUnlessToldItWasEmptied) {
+    testing::TempDir dir;
+    write_articles(dir, "share", 3);
+    write_articles(dir, "share/2024", 2);
+    write_articles(dir, "other/news", 2);  // ids news/0000, news/0001
+    const std::string db = (dir.path() / "db").string();
+    const std::string share = (dir.path() / "share").string();
+    const std::string other = (dir.path() / "other").string();
+    ASSERT_EQ(index_json(db, {share, other})["documents"].GetUint(), 7u);
+
+    // Emptied as an unmounted share is: an empty subfolder and a hidden file are no files.
+    for (const char* name : {"0000", "0001", "0002", "2024/0000", "2024/0001"})
+        fs::remove(dir.path() / "share" / (std::string(name) + ".txt"));
+    dir.write("share/.directory", "[Desktop Entry]\n");
+    fs::remove(dir.path() / "other/news/0001.txt");
+    const RunResult kept = index(db, {share, other, "--prune"});
+    EXPECT_EQ(kept.exit_code, 1) << kept.output;
+    EXPECT_NE(kept.output.find(share + ": folder is empty: --prune kept its 5 documents (a share that failed to mount looks "
+                                       "empty too); leave the folder out of the command line to keep them, or add "
+                                       "--prune-empty-folders to remove them"),
+              std::string::npos)
+        << kept.output;
+    EXPECT_NE(kept.output.find(", 1 pruned,"), std::string::npos) << kept.output;  // other/news/0001.txt
+    EXPECT_EQ(documents_in(db), 6u);
+    EXPECT_EQ(index_json(db, {share, other, "--prune"}, 1)["rejected"].GetUint(), 1u);
+    // Left out of the command line, it keeps them without a word.
+    EXPECT_EQ(index_json(db, {other, "--prune"})["pruned"].GetUint(), 0u);
+    // Missing, the same.
+    fs::remove_all(dir.path() / "share");
+    EXPECT_EQ(index_json(db, {share, other, "--prune"}, 1)["pruned"].GetUint(), 0u);
+    EXPECT_EQ(documents_in(db), 6u);
+
+    // Emptied on purpose: said so, its documents go.
+    fs::create_directory(dir.path() / "share");
+    EXPECT_EQ(index(db, {share, other, "--prune-empty-folders"}).exit_code, 2);  // needs --prune
+    const rapidjson::Document emptied = index_json(db, {share, other, "--prune", "--prune-empty-folders"});
+    EXPECT_EQ(emptied["pruned"].GetUint(), 5u);
+    EXPECT_EQ(emptied["documents"].GetUint(), 1u);
+    // Nothing indexed from it: nothing to say.
+    EXPECT_EQ(index_json(db, {share, other, "--prune"})["rejected"].GetUint(), 0u);
+}
+
 TEST(IndexerCli, PruneRemovesWhatAFileReadWholeNoLongerGives) {
     testing::TempDir dir;
     dir.write("in/feed.jsonl", "{\"id\":\"r1\",\"text\":\"một\"}\n{\"id\":\"r2\",\"text\":\"hai\"}\n{\"id\":\"r3\",\"text\":\"ba\"}\n");
@@ -518,6 +563,26 @@ TEST(IndexerCli, ARecordIndexedWithoutAFieldItCouldNotUseIsAWarningNotARejection
     EXPECT_EQ(json["rejected"].GetUint(), 1u);
     EXPECT_EQ(json["warnings"].GetUint(), 1u);
     EXPECT_EQ(json["replaced"].GetUint(), 1u);
+}
+
+// A daily log says on every run that the document has no date, as it does for a JSONL
+// record: an unchanged file is skipped, not silent.
+TEST(IndexerCli, AFrontMatterDateThatIsNoDateIsAWarningOnEveryRunUnchangedOrNot) {
+    testing::TempDir dir;
+    dir.write("daily/md/bad-date.md", "---\ntitle: Bản tin\ndate: hôm qua\n---\n\nNội dung bản tin hôm nay.\n");
+    dir.write("daily/md/ok.md", "---\ndate: 2024-03-05\n---\n\nMột bài bình thường.\n");
+    const std::string db = (dir.path() / "db").string();
+    const std::string daily = (dir.path() / "daily").string();
+    const std::string warning = daily + "/md/bad-date.md:3: front matter \"date: hôm qua\" is not a date; indexed without it";
+    for (const char* run_name : {"first run", "second run (unchanged)"}) {
+        const RunResult result = run(index_command(db, {daily, "--json"}) + " 2>&1");
+        EXPECT_EQ(result.exit_code, 0) << run_name << ": " << result.output;
+        EXPECT_NE(result.output.find(warning), std::string::npos) << run_name << ": " << result.output;
+        EXPECT_NE(result.output.find("\"warnings\":1,"), std::string::npos) << run_name << ": " << result.output;
+        EXPECT_EQ(result.output.find("ok.md"), std::string::npos) << run_name << ": " << result.output;
+    }
+    EXPECT_EQ(index_json(db, {daily})["unchanged"].GetUint(), 2u);
+    EXPECT_EQ(Xapian::Database(db).get_termfreq("D20240305"), 1u);  // a date that is one is still read
 }
 
 // The record warned about is the duplicate: rejected, so not a warning too. Whether the

@@ -1084,6 +1084,67 @@ TEST(Progress, OneOfAThingIsSingular) {
     EXPECT_EQ(format_progress(none), "0/0 files, 0.0/0.0 MB, 0 docs/s, 0 errors");
 }
 
+// A file over --max-bytes is rejected unread in no time: counted as bytes worked on, it made
+// the rate huge and the line read "ETA 0s" for most of a run (user test).
+TEST(Progress, TheEstimateRestsOnTheBytesReadNotOnThoseRejectedUnread) {
+    IndexingCounts counts;
+    counts.files_total = 10;
+    counts.files_done = 5;
+    counts.bytes_total = 100 << 20;
+    counts.bytes_done = 60 << 20;
+    counts.bytes_unread = 50 << 20;  // one file over --max-bytes: 10 MiB read in 10 s, 40 left
+    counts.indexed = 4;
+    counts.rejected = 1;
+    counts.seconds = 10;
+    ASSERT_TRUE(estimate_seconds_left(counts).has_value());
+    EXPECT_DOUBLE_EQ(*estimate_seconds_left(counts), 40.0);
+    EXPECT_EQ(format_progress(counts), "5/10 files, 60.0/100.0 MB, 0 docs/s, ETA 40s, 1 error");
+    EXPECT_NE(format_json_summary(counts).find("\"mb_per_s\":1.00}"), std::string::npos) << format_json_summary(counts);
+    EXPECT_NE(format_summary(counts, "db").find("(0 docs/s, 1.0 MB/s)"), std::string::npos) << format_summary(counts, "db");
+
+    counts.bytes_unread = 0;  // all read: the rate as before
+    EXPECT_DOUBLE_EQ(*estimate_seconds_left(counts), 40.0 * 10 / 60);
+
+    // Nothing read yet, only a file rejected unread: no rate to estimate from.
+    counts.bytes_done = counts.bytes_unread = 50 << 20;
+    EXPECT_FALSE(estimate_seconds_left(counts).has_value());
+    EXPECT_EQ(format_progress(counts).find("ETA"), std::string::npos) << format_progress(counts);
+    // A snapshot taken between the two counters' updates sees more unread than done.
+    counts.bytes_done = 10 << 20;
+    EXPECT_FALSE(estimate_seconds_left(counts).has_value());
+    EXPECT_NE(format_json_summary(counts).find("\"mb_per_s\":0.00}"), std::string::npos) << format_json_summary(counts);
+    // Nothing left.
+    counts.bytes_done = counts.bytes_total;
+    counts.bytes_unread = 0;
+    EXPECT_FALSE(estimate_seconds_left(counts).has_value());
+}
+
+// What the estimate rests on: the reader says how many bytes it read, and a run counts
+// those of a file it rejected unread.
+TEST(Progress, ARunCountsTheBytesOfAFileRejectedUnread) {
+    const TempDir dir;
+    const std::string small = "Bài ngắn\nMột bài đủ nhỏ để đọc.\n";
+    dir.write("in/small.txt", small);
+    dir.write("in/large.txt", std::string(4000, 'a') + "\n");
+    ReadOptions read;
+    read.max_bytes = 1000;
+    const auto ignore_document = [](Document&&) {};
+    const auto ignore_problem = [](InputProblem&&) {};
+    EXPECT_EQ(read_input_file({dir.path() / "in/large.txt", "large", 4001}, ignore_document, ignore_problem, read), 0u);
+    EXPECT_EQ(read_input_file({dir.path() / "in/small.txt", "small", small.size()}, ignore_document, ignore_problem, read),
+              small.size());
+
+    IndexingOptions options;
+    options.db = (dir.path() / "db").string();
+    options.inputs = {(dir.path() / "in").string()};
+    options.threads = 1;
+    options.read.max_bytes = 1000;
+    const IndexingCounts counts = IndexingRun(options, [](const InputProblem&) {}).run();
+    EXPECT_EQ(counts.rejected, 1u);
+    EXPECT_EQ(counts.bytes_done, 4001 + small.size());
+    EXPECT_EQ(counts.bytes_unread, 4001u);
+}
+
 TEST(Progress, WithoutATerminalPlainLinesComePeriodicallyAndProblemsInBetween) {
     // The reporter writes through its own FILE*; the test reads the file afresh, and waits for
     // lines instead of sleeping a fixed time, so a loaded machine only makes it slower.
