@@ -1104,14 +1104,18 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
         wanted = alphanumerics(serial + typed.substr(digits));
     }
 
-    std::vector<std::pair<std::string, Xapian::doccount>> found;  // key, termfreq
-    std::size_t scanned = 0;
-    for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix) && scanned < kMaxReferenceTermsScanned;
-         ++it, ++scanned) {
-        std::string key = (*it).substr(schema::kReferencePrefix.size());
-        if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
-        found.emplace_back(std::move(key), it.get_termfreq());
+    // The numbers cited, and those the index holds that nobody cites (a code held article by
+    // article, "45/2019/QH14"), by their postings in both.
+    std::map<std::string, Xapian::doccount> postings;  // by key
+    for (const std::string_view kind : {schema::kReferencePrefix, schema::kNumberPrefix}) {
+        const std::string prefix = std::string(kind) + term_prefix.substr(schema::kReferencePrefix.size());
+        std::size_t scanned = 0;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < kMaxReferenceTermsScanned; ++it, ++scanned) {
+            std::string key = (*it).substr(kind.size());
+            if (alphanumerics(key).rfind(wanted, 0) == 0) postings[std::move(key)] += it.get_termfreq();
+        }
     }
+    std::vector<std::pair<std::string, Xapian::doccount>> found(postings.begin(), postings.end());  // key, postings
     // Rank by postings, then correct the few shown for a document naming its own number.
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     if (found.size() > 2 * limit + 10) found.resize(2 * limit + 10);

@@ -286,7 +286,7 @@ struct ReferenceCount {
     bool in_corpus = false;        ///< Whether a document is that number.
 };
 
-/// The numbers cited in the index that start as @p prefix is typed (any variant: "126/n",
+/// The numbers cited in the index, or held by a document of it, that start as @p prefix is typed (any variant: "126/n",
 /// "15/2020", "69-QD"), or with an empty @p prefix every number; most cited first, then by
 /// key. Errors: "bad_parameter" for a prefix that is not the start of a number (it must
 /// begin with digits), invalid UTF-8, or a @p limit out of 1..kMaxLinksLimit.

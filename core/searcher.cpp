@@ -946,8 +946,17 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         };
         std::vector<Suggestion> named, others;
         const std::string term_prefix = std::string(schema::kReferencePrefix) + number + (serial_complete ? "/" : "");
-        for (const auto& [term, frequency] : most_frequent_with_prefix(db_, term_prefix, kMaxTermsScanned)) {
-            const std::string key = term.substr(schema::kReferencePrefix.size());
+        // The numbers cited, and those the index holds that nobody cites (a code held article
+        // by article, "45/2019/QH14"): by documents citing or being it.
+        std::map<std::string, Xapian::doccount> numbers;
+        for (const std::string_view kind : {schema::kReferencePrefix, schema::kNumberPrefix}) {
+            const std::string prefix = std::string(kind) + term_prefix.substr(schema::kReferencePrefix.size());
+            for (const auto& [term, frequency] : most_frequent_with_prefix(db_, prefix, kMaxTermsScanned))
+                numbers[term.substr(kind.size())] += frequency;
+        }
+        std::vector<std::pair<std::string, Xapian::doccount>> by_frequency(numbers.begin(), numbers.end());
+        std::stable_sort(by_frequency.begin(), by_frequency.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        for (const auto& [key, frequency] : by_frequency) {
             if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
             // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
             auto parsed = document_number_from_key(key);

@@ -175,6 +175,20 @@ TEST(ReferenceReportOfACode, HeldByListsTheArticlesInTheLawsOrder) {
     const Result<ReferenceReport> report = reference_report(Xapian::Database((dir.path() / "db").string()), "45/2019/QH14");
     ASSERT_TRUE(report.ok());
     EXPECT_EQ(ids_of(report->held_by), (std::vector<std::string>{"blld-1", "blld-2", "blld-9", "blld-9a", "blld-10"}));
+    // A number the index holds and nobody cites is listed as typed, and completed.
+    const Xapian::Database db((dir.path() / "db").string());
+    const Result<std::vector<ReferenceCount>> listed = list_references(db, "45/2019", 10);
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().reference.canonical, "45/2019/QH14");
+    EXPECT_TRUE(listed->front().in_corpus);
+    EXPECT_EQ(listed->front().citing, 0u);
+    for (const std::string typed : {"45/2019", "Luật số 45/2", "45/"}) {
+        const auto suggested = Searcher((dir.path() / "db").string()).suggest(typed, 5);
+        ASSERT_TRUE(suggested.ok()) << typed;
+        ASSERT_FALSE(suggested->empty()) << typed;
+        EXPECT_EQ(suggested->front().text, "45/2019/QH14") << typed;
+    }
 }
 
 TEST_F(ReferencesTest, BadNumbersAndPagesAreErrorsNamingThem) {
