@@ -53,7 +53,8 @@ namespace tracuu {
 // is a byline of sources; a judgment's order ("Appeals Dismissed") is no signature.
 // 21: two writers signing "Thu Hằng - Linh Thư" are both authors; "CTV Lê Tùng" is "Lê Tùng".
 // 22: an HTML page's <h1> beside the site's name in <title> is its headline (core/html.cpp);
-// an article record with its code's number (45/2019/QH14) is of its law's type (core/query.cpp).
+// an article record with its code's number (45/2019/QH14) is of its law's type (core/query.cpp);
+// a signature's names without a credit or source around them ("Tin, ảnh: …", "…, Theo …").
 inline constexpr int kAnalyzerVersion = 22;
 
 enum class TokenKind : std::uint8_t {

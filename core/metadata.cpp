@@ -201,6 +201,26 @@ std::string_view without_closing_brackets(std::string_view text) {
     return text;
 }
 
+// Longest signature line read for its names: "Bài và ảnh: Minh Hà - Thu Trang (t/h), Theo Đời sống Plus".
+constexpr std::size_t kMaxSignatureLineBytes = 120;
+
+// A signature line without what surrounds the names in it: a credit for the text and photos
+// before them ("Tin, ảnh: Phương Linh", "Bài và ảnh: …"), a source after them ("Tân Phan,
+// Theo Trí Thức Trẻ", "An Bình (t/h) Theo Đời sống Plus"), a note in brackets ("(t/h)", compiled).
+std::string_view signature_names_part(std::string_view line) {
+    for (const std::string_view credit : {"Tin, ảnh:", "Bài, ảnh:", "Tin và ảnh:", "Bài và ảnh:", "Tin, ảnh, clip:", "Bài:", "Tin:"})
+        if (line.starts_with(credit)) {
+            line = trim(line.substr(credit.size()));
+            break;
+        }
+    std::size_t source_at = line.size();  // where the first source label begins
+    for (const std::string_view source : {", Theo ", ", theo ", " - Theo ", " Theo ", " Nguồn"})
+        if (const std::size_t at = line.find(source); at != std::string_view::npos && at > 0) source_at = std::min(source_at, at);
+    line = trim(line.substr(0, source_at));
+    while (!line.empty() && line.back() == ',') line.remove_suffix(1);
+    return without_closing_brackets(trim(line));
+}
+
 // A byline that names only its sources, the whole line: "By Jane Doe", "By Jane Doe, Reuters",
 // "Theo Lê Kông", "(Theo VnExpress)", "Theo TTXVN/Vietnam+", "Theo Công an nhân dân" -> the
 // name; empty otherwise. "Theo X, …" goes on into a sentence that X is the source of
@@ -321,6 +341,9 @@ std::string find_author(std::string_view text, const std::vector<TextRange>& boi
         if (std::string names = signed_names(it->text); !names.empty()) return names;
         if (std::string name = signature_with_source(it->text); !name.empty()) return name;
         if (std::string name = glued_signature(it->text); !name.empty()) return name;
+        // A line of its own, short as signatures are: in a paragraph, ", theo …" goes on a sentence.
+        if (const std::string_view names = signature_names_part(it->text); names.size() < it->text.size() && it->text.size() <= kMaxSignatureLineBytes)
+            if (std::string signed_by = signed_names(names); !signed_by.empty()) return signed_by;
         break;  // only the last line that is not boilerplate can be a signature
     }
     return {};

@@ -574,6 +574,12 @@ TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
         {"Thu Hằng - Linh Thư", "Thu Hằng, Linh Thư"},
         {"PV Minh Hà", "Minh Hà"},
         {"Quang Minh - VOV", "Quang Minh"},
+        {"Tân Phan, Theo Trí Thức Trẻ", "Tân Phan"},            // the writer, then the source
+        {"An Bình (t/h) Theo Đời sống Plus", "An Bình"},       // compiled ("tổng hợp") from a source
+        {"Tin, ảnh: PHƯƠNG LINH", "PHƯƠNG LINH"},               // text and photos by
+        {"Bài và ảnh: Minh Hà - Thu Trang", "Minh Hà, Thu Trang"},
+        {"Tin, ảnh: do người dân cung cấp", ""},
+        {"Chai Dô Nguồn Theo Top10, Keywordteam", "Chai Dô"},
         {"Xe đã được kéo đi. Bá Ngọc - Ảnh Nhã Thy", "Bá Ngọc"},  // the photographer's credit
         {"Bà Lan - Giám đốc Sở - cho biết", ""},
         {"Ông nói: “Chúng tôi sẽ làm”. Thanh Hảo", "Thanh Hảo"},
