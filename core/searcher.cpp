@@ -289,6 +289,17 @@ std::string Searcher::revision() const {
     }
 }
 
+namespace {
+
+// What is marked in @p doc: nothing in the article of a law the query names ("Điều 173 BLHS"),
+// which is the answer, shown from its opening, not at the "các điều 168, 169" of its text.
+const Highlights& shown_marks(const Highlights& highlights, const Document& doc) {
+    static const Highlights none;
+    return !doc.law.empty() && highlights.articles.count(doc.article) ? none : highlights;
+}
+
+}  // namespace
+
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     if (request.limit < 1 || request.limit > kMaxLimit)
@@ -338,7 +349,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         Hit hit;
         hit.document = from_stored_json(it.get_document().get_data());
         hit.score = it.get_weight();
-        hit.snippet = make_snippet(hit.document.text, parsed->highlights, analyzer_, terms_, hit.document.boilerplate);
+        hit.snippet = make_snippet(hit.document.text, shown_marks(parsed->highlights, hit.document), analyzer_, terms_, hit.document.boilerplate);
         hit.document.text.clear();
         response.hits.push_back(std::move(hit));
     }
@@ -1364,7 +1375,7 @@ std::optional<Document> Searcher::document(std::string_view id) {
 Result<std::vector<TextSpan>> Searcher::query_marks(std::string_view query, const Document& doc) {
     const Result<ParsedQuery> parsed = parse_query(query, analyzer_, terms_, &db_);
     if (!parsed) return parsed.error();
-    const std::vector<TextRange> marks = find_marks(doc.text, parsed->highlights, analyzer_, terms_, doc.boilerplate);
+    const std::vector<TextRange> marks = find_marks(doc.text, shown_marks(parsed->highlights, doc), analyzer_, terms_, doc.boilerplate);
     // Byte offsets -> code points, in one pass: the marks are in text order.
     std::vector<TextSpan> spans;
     spans.reserve(marks.size());

@@ -320,6 +320,21 @@ std::vector<Document> codes_article_by_article() {
             make_document("judgment", "Bản án sơ thẩm\n\nBị cáo bị truy tố theo khoản 1 Điều 173 Bộ luật Hình sự về tội trộm cắp tài sản.")};
 }
 
+// The article asked for is shown from its opening, not where its text cites other articles
+// ("các điều 168, 169"), which the query's "điều" would mark.
+TEST_F(SearchTest, TheArticleNamedIsShownFromItsOpening) {
+    index({law_article("blhs-173", "Bộ luật Hình sự", "173",
+                       "Tội trộm cắp tài sản\n\n1. Người nào trộm cắp tài sản của người khác trị giá từ 2.000.000 đồng hoặc đã bị "
+                       "kết án về một trong các tội quy định tại các điều 168, 169, 170 của Bộ luật này thì bị phạt tù."),
+           law_article("blhs-12", "Bộ luật Hình sự", "12", "Tuổi chịu trách nhiệm hình sự: Điều 173 (tội trộm cắp tài sản), điều 170.")});
+    const SearchResponse response = search("Điều 173 BLHS");
+    ASSERT_GE(response.hits.size(), 2u);
+    EXPECT_EQ(response.hits[0].document.id, "blhs-173");
+    EXPECT_EQ(response.hits[0].snippet.rfind("Tội trộm cắp tài sản 1. Người nào", 0), 0u) << response.hits[0].snippet;
+    EXPECT_EQ(response.hits[0].snippet.find("<mark>"), std::string::npos) << response.hits[0].snippet;
+    EXPECT_NE(response.hits[1].snippet.find("<mark>173</mark>"), std::string::npos) << response.hits[1].snippet;  // another article citing it
+}
+
 TEST_F(SearchTest, AnArticleNamedWithItsCodeRanksThatArticleOfThatCodeFirst) {
     index(codes_article_by_article());
     for (const std::string q : {"Điều 173 Bộ luật Hình sự", "điều 173 bộ luật hình sự", "dieu 173 bo luat hinh su", "Điều 173 BLHS",
