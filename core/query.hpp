@@ -61,6 +61,10 @@ struct Highlights {
     /// marked whole and they are not marked alone ("Phạm vi", "hành vi"); in one that does not,
     /// found by them apart, they are.
     std::map<std::string, std::vector<std::string>> word_syllables;
+    /// Not 0: the phrases are the parts of one quotation cut with ellipses ("kỷ cương … pháp
+    /// luật"), marked only where they follow each other in order, each at most this many
+    /// syllables after the one before, as the text says the quotation.
+    std::size_t cut_quotation_gap = 0;
 
     [[nodiscard]] bool empty() const {
         return folded.empty() && references.empty() && reference_prefixes.empty() && prefixes.empty() && dates.empty() &&

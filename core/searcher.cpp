@@ -1330,6 +1330,7 @@ Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
         passage_marks.phrases = parts;
         for (const Token& token : analysis.tokens) passage_marks.phrase_words.insert(token.folded);
         const bool cut = parts.size() > 1;
+        if (cut) passage_marks.cut_quotation_gap = kMaxElidedWords;
         for (const bool with_date : {true, false}) {
             Xapian::Enquire enquire(db_);
             enquire.set_query(Xapian::Query(with_date ? Xapian::Query::OP_FILTER : Xapian::Query::OP_AND_NOT, phrase, dated));

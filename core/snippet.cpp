@@ -30,17 +30,37 @@ bool is_quoted_phrase(const Match& m) { return m.phrase && m.what.rfind("\"A", 0
 // that a quotation a journalist checks is shown where the text says it, not where its words are.
 void add_phrase_matches(const Analysis& analysis, const Highlights& highlights, std::vector<Match>& matches) {
     const std::vector<const Token*> syllables = first_per_position(analysis);
+    std::vector<std::vector<std::size_t>> starts(highlights.phrases.size());  // of each phrase, in syllables
     for (std::size_t p = 0; p < highlights.phrases.size(); ++p) {
         const std::vector<std::string>& phrase = highlights.phrases[p];
         if (phrase.empty() || phrase.size() > syllables.size()) continue;
         for (std::size_t i = 0; i + phrase.size() <= syllables.size(); ++i) {
             std::size_t k = 0;
             while (k < phrase.size() && syllables[i + k]->folded == phrase[k]) ++k;
-            if (k < phrase.size()) continue;
-            std::string what = "\"";  // no query term starts so
-            what += std::to_string(p);
-            matches.push_back({syllables[i]->begin, syllables[i + k - 1]->end, std::move(what), true});
+            if (k == phrase.size()) starts[p].push_back(i);
         }
+    }
+    const auto add = [&](std::size_t p, std::size_t i) {
+        std::string what = "\"";  // no query term starts so
+        what += std::to_string(p);
+        matches.push_back({syllables[i]->begin, syllables[i + highlights.phrases[p].size() - 1]->end, std::move(what), true});
+    };
+    if (highlights.cut_quotation_gap == 0) {
+        for (std::size_t p = 0; p < starts.size(); ++p)
+            for (const std::size_t i : starts[p]) add(p, i);
+        return;
+    }
+    // A cut quotation: each chain of its parts in order, one within the gap after the other.
+    for (const std::size_t first : starts.empty() ? std::vector<std::size_t>() : starts[0]) {
+        std::vector<std::size_t> chain = {first};
+        for (std::size_t p = 1; p < starts.size(); ++p) {
+            const std::size_t after = chain.back() + highlights.phrases[p - 1].size();
+            const auto next = std::lower_bound(starts[p].begin(), starts[p].end(), after);
+            if (next == starts[p].end() || *next > after + highlights.cut_quotation_gap) break;
+            chain.push_back(*next);
+        }
+        if (chain.size() < starts.size()) continue;
+        for (std::size_t p = 0; p < chain.size(); ++p) add(p, chain[p]);
     }
 }
 

@@ -1190,6 +1190,22 @@ TEST_F(SearchTest, ACheckFindsAQuotationCutWithAnEllipsis) {
     EXPECT_EQ(in_order->quotes[0].found, 1u);
 }
 
+// A cut quotation's snippet marks the passage, its parts where they follow each other, not a
+// part the text says elsewhere (a headline before the passage that repeats its last words).
+TEST_F(SearchTest, ACutQuotationIsMarkedWhereThePassageIs) {
+    index({make_document("nq", "Ngăn chặn lợi ích nhóm trong tổ chức thi hành pháp luật\nTrong đó nhấn mạnh việc tăng cường tính kỷ luật, "
+                               "kỷ cương trong xây dựng và tổ chức thi hành pháp luật.")});
+    const Result<CheckResult> checked =
+        Searcher((dir_.path() / "db").string()).check("Ông yêu cầu “tăng cường tính kỷ luật, kỷ cương … tổ chức thi hành pháp luật”.");
+    ASSERT_TRUE(checked.ok());
+    ASSERT_EQ(checked->quotes.size(), 1u);
+    ASSERT_EQ(checked->quotes[0].documents.size(), 1u);
+    const std::string& snippet = checked->quotes[0].documents[0].snippet;
+    EXPECT_NE(snippet.find("<mark>tăng cường tính kỷ luật, kỷ cương</mark> trong xây dựng và <mark>tổ chức thi hành pháp luật</mark>."),
+              std::string::npos) << snippet;
+    EXPECT_EQ(snippet.find("nhóm trong <mark>"), std::string::npos) << snippet;  // not in the headline
+}
+
 TEST_F(SearchTest, ACheckFindsPassagesInSingleQuotes) {
     index({make_document("en", "Directive\nIt aims to prevent corruption, group interests and local interests.")});
     Searcher searcher((dir_.path() / "db").string());
