@@ -136,11 +136,13 @@ public:
         acceptor_.async_accept(net::make_strand(io_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
-    // Every pools_.cached_revision_refresh, on the control thread (see WorkerPools).
+    // Twice every pools_.cached_revision_refresh, on the control thread (see WorkerPools): a
+    // revision published is good for one interval, and a refresh a little late must not leave
+    // a gap in which cached answers wait behind the searches.
     void refresh_cached_revision() {
         if (pools_.control == nullptr || pools_.cached_revision_refresh.count() <= 0) return;
         net::post(*pools_.control, [self = shared_from_this()] { self->handler_.refresh_cached_revision(); });
-        refresher_.expires_after(pools_.cached_revision_refresh);
+        refresher_.expires_after(pools_.cached_revision_refresh / 2);
         refresher_.async_wait([self = shared_from_this()](beast::error_code waited) {
             if (!waited && self->acceptor_.is_open()) self->refresh_cached_revision();
         });

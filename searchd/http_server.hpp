@@ -34,8 +34,9 @@ struct WorkerPools {
     boost::asio::thread_pool* control = nullptr;
     /// Requests waiting for a search thread, counted if given (for /metrics).
     std::atomic<std::size_t>* searches_waiting = nullptr;
-    /// How often the control thread moves to the latest commit for the cached answers the io
-    /// thread gives (RequestHandler::refresh_cached_revision); 0: never, only the searches do.
+    /// How old the commit may be that the io thread gives cached answers for: the control
+    /// thread moves to the latest twice in that time (RequestHandler::refresh_cached_revision);
+    /// 0: never, only the searches do.
     std::chrono::milliseconds cached_revision_refresh{0};
 };
 
