@@ -184,6 +184,7 @@ struct IndexingRun::State {
     std::atomic<std::size_t> rejected{0};
     std::atomic<std::size_t> warnings{0};
     std::atomic<bool> merging{false};
+    std::atomic<bool> interrupted{false};
     std::atomic<std::size_t> files_total{0};
     std::atomic<std::uint64_t> bytes_total{0};
     std::atomic<std::size_t> shards{1};
@@ -208,6 +209,8 @@ IndexingRun::IndexingRun(IndexingOptions options, std::function<void(const Input
 
 IndexingRun::~IndexingRun() = default;
 
+void IndexingRun::interrupt() { state_->interrupted = true; }
+
 IndexingCounts IndexingRun::snapshot() const {
     const State& s = *state_;
     IndexingCounts counts;
@@ -224,6 +227,7 @@ IndexingCounts IndexingRun::snapshot() const {
     counts.warnings = s.warnings;
     counts.shards = s.shards;
     counts.merging = s.merging;
+    counts.interrupted = s.interrupted;
     counts.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - s.started).count();
     return counts;
 }
@@ -356,7 +360,7 @@ IndexingCounts IndexingRun::run() {
             }
         }
         if (state.abandon) return;
-        if (options_.prune) {
+        if (options_.prune && !state.interrupted) {  // not on what an interrupted run did not read
             // Sources under an input folder that no longer exist: their documents go. So do
             // the documents of a file read whole this run that it no longer gives: a record
             // taken out of a JSONL export, or the file itself under another id (named from
@@ -457,7 +461,7 @@ IndexingCounts IndexingRun::run() {
         };
 
         try {
-            while (!state.abandon) {
+            while (!state.abandon && !state.interrupted) {
                 file_index = next_file++;
                 if (file_index >= files.size()) break;
                 record = 0;
@@ -497,7 +501,7 @@ IndexingCounts IndexingRun::run() {
     databases.clear();  // closes them, releasing Xapian's locks
     if (state.error) std::rethrow_exception(state.error);
     // As a missing folder is: reported, so the exit status says that something is amiss.
-    for (std::size_t k = 0; k < roots.size(); ++k)
+    for (std::size_t k = 0; k < roots.size() && !state.interrupted; ++k)
         if (kept_documents[k] > 0) report({roots[k].argument, 0, kept_in_empty_folder_reason(kept_documents[k])});
 
     if (layout.kind == LayoutKind::building) {

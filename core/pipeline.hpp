@@ -74,6 +74,8 @@ struct IndexingCounts {
     std::size_t shards = 1;     ///< Databases written.
     double seconds = 0;
     bool merging = false;       ///< Compacting a first build's shards.
+    /// Stopped by IndexingRun::interrupt(): the files not yet read were left for the next run.
+    bool interrupted = false;
 };
 
 /// The options conflict with the index as it is (exit status 2, like a usage error).
@@ -99,6 +101,11 @@ public:
 
     /// The counts so far.
     [[nodiscard]] IndexingCounts snapshot() const;
+
+    /// Stops reading new files, from any thread (Ctrl-C): the files being read are finished,
+    /// what was read is committed (a first build still becomes one database), nothing is
+    /// pruned, and run() returns with IndexingCounts::interrupted set.
+    void interrupt();
 
 private:
     struct State;

@@ -60,7 +60,10 @@ std::optional<double> estimate_seconds_left(const IndexingCounts& c) {
 }
 
 std::string format_summary(const IndexingCounts& c, const std::string& db) {
-    return "indexed " + count_of(c.indexed + c.replaced, "document") +
+    const std::string interrupted =
+        c.interrupted ? printf_string("interrupted after %zu of %zu files (run again to index the rest): ", c.files_done, c.files_total)
+                      : std::string();
+    return interrupted + "indexed " + count_of(c.indexed + c.replaced, "document") +
            printf_string(" (%zu new, %zu replaced), %zu unchanged, %zu pruned, from ", c.indexed, c.replaced, c.unchanged,
                          c.pruned) +
            count_of(c.files_total, "file") +
@@ -74,10 +77,10 @@ std::string format_summary(const IndexingCounts& c, const std::string& db) {
 std::string format_json_summary(const IndexingCounts& c) {
     return printf_string("{\"indexed\":%zu,\"replaced\":%zu,\"unchanged\":%zu,\"pruned\":%zu,\"rejected\":%zu,"
                          "\"warnings\":%zu,\"files\":%zu,\"documents\":%zu,\"shards\":%zu,\"seconds\":%.3f,\"docs_per_s\":%.1f,"
-                         "\"mb_per_s\":%.2f}",
+                         "\"mb_per_s\":%.2f,\"interrupted\":%s}",
                          c.indexed, c.replaced, c.unchanged, c.pruned, c.rejected, c.warnings, c.files_total, c.documents, c.shards,
                          c.seconds, per_second(static_cast<double>(documents_done(c)), c.seconds),
-                         per_second(bytes_read(c) / kMiB, c.seconds));
+                         per_second(bytes_read(c) / kMiB, c.seconds), c.interrupted ? "true" : "false");
 }
 
 std::string format_json_error(int exit_status, std::string_view message) {

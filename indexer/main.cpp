@@ -4,7 +4,8 @@
  * Exit status: 0 all input indexed (unchanged documents count as indexed); 1 some input
  * rejected (each reported on stderr as file[:line]: reason, the rest indexed and
  * committed); 2 usage error; 3 the database could not be opened or written, another
- * indexer holding it included.
+ * indexer holding it included; 130 interrupted (Ctrl-C or SIGTERM: what was read is
+ * committed, the next run reads the rest; a second Ctrl-C stops at once, as a kill does).
  */
 #include "core/index_metadata.hpp"
 #include "core/option_values.hpp"
@@ -17,9 +18,13 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <string_view>
+#include <thread>
 
 namespace {
 
@@ -27,6 +32,16 @@ constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitDatabase = 3;
+constexpr int kExitInterrupted = 130;  // 128 + SIGINT, as shells report it
+
+// Set by the first Ctrl-C or SIGTERM; the second one ends the process at once (the default
+// action restored), which leaves the index as of its last commit, as a kill does.
+volatile std::sig_atomic_t interrupt_signal = 0;
+
+extern "C" void on_interrupt(int signal) {
+    interrupt_signal = signal;
+    std::signal(signal, SIG_DFL);
+}
 
 // CLI11's own checks say "Value abc not in range 1 to 256" for a word too, and take "10MB"
 // for no number at all: these say what is accepted.
@@ -134,6 +149,25 @@ int main(int argc, char** argv) {
     tracuu::ProgressReporter progress(style, [&] { return run.snapshot(); });
     reporter = &progress;
 
+    // Ctrl-C: the run stops reading and commits what it read, rather than lose it all.
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
+    std::atomic<bool> finished{false};
+    std::thread interrupter([&] {
+        while (!finished && interrupt_signal == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (finished) return;
+        if (reporter) reporter->problem("interrupted: finishing the files being read and committing (again to stop at once)");
+        run.interrupt();
+    });
+    struct JoinInterrupter {
+        std::atomic<bool>& finished;
+        std::thread& thread;
+        ~JoinInterrupter() {
+            finished = true;
+            thread.join();
+        }
+    } join_interrupter{finished, interrupter};
+
     tracuu::IndexingCounts counts;
     // The run could not start or finish: said on stderr, and on stdout too for --json.
     const auto failed = [&](int exit_status, const std::string& message) {
@@ -160,5 +194,6 @@ int main(int argc, char** argv) {
     progress.stop();
     if (!quiet) std::cerr << "tracuu-index: " << tracuu::format_summary(counts, options.db) << '\n';
     if (json) std::cout << tracuu::format_json_summary(counts) << std::endl;
+    if (counts.interrupted) return kExitInterrupted;
     return counts.rejected == 0 ? kExitOk : kExitRejected;
 }

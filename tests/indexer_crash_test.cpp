@@ -166,6 +166,34 @@ TEST(IndexerCrash, KilledAtAnyMomentTheIndexOpensKeepsItsCommitsAndTheNextRunFin
     EXPECT_EQ(Xapian::Database(db.string()).get_termfreq("kiem"), 600u);
 }
 
+// Ctrl-C (here at the first build's first commit of shard 0): the run stops reading, commits
+// what it read, becomes one database, says so, exits 130; the next run reads the rest.
+TEST(IndexerCrash, InterruptedItCommitsWhatItReadAndTheNextRunFinishes) {
+    testing::TempDir dir;
+    for (int i = 0; i < kArticles; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "a/%04d.txt", i);
+        dir.write(name, "Bài " + std::to_string(i) + "\nThực hiện Nghị quyết số 126/NQ-CP, văn bản thứ " + std::to_string(i) + ".\n");
+    }
+    const fs::path db = dir.path() / "db";
+    std::vector<std::string> ctrl_c = kill_on_rename_to(db / ".build/shard-0/iamglass", 3);
+    ctrl_c.push_back("TRACUU_KILL_SIGNAL=" + std::to_string(SIGINT));
+    Ended ended = run_indexer(db, dir.path() / "a", ctrl_c, std::nullopt, {"--threads", "2", "--json"});
+    ASSERT_FALSE(ended.killed) << ended.output;
+    EXPECT_EQ(ended.exit_code, 130) << ended.output;
+    EXPECT_NE(ended.output.find("interrupted: finishing the files being read"), std::string::npos) << ended.output;
+    EXPECT_NE(ended.output.find("\"interrupted\":true"), std::string::npos) << ended.output;
+    EXPECT_NE(ended.output.find("run again to index the rest"), std::string::npos) << ended.output;
+    const Xapian::doccount committed = open_and_query(db);
+    EXPECT_GT(committed, 0u);
+    EXPECT_LT(committed, static_cast<Xapian::doccount>(kArticles));
+    EXPECT_TRUE(fs::exists(db / "iamglass"));  // one database, not the build's shards
+    ended = run_indexer(db, dir.path() / "a", {});
+    ASSERT_EQ(ended.exit_code, 0) << ended.output;
+    EXPECT_NE(ended.output.find(std::to_string(committed) + " unchanged"), std::string::npos) << ended.output;
+    EXPECT_EQ(open_and_query(db), static_cast<Xapian::doccount>(kArticles));
+}
+
 TEST(IndexerCrash, KilledWhileXapianCreatesADatabaseTheNextRunCreatesItAnew) {
     // Xapian writes a new database's tables, then iamglass: killed in between, the directory
     // holds no commit, and Xapian refuses to open or create it (DatabaseNotFoundError), which

@@ -1065,7 +1065,7 @@ TEST(Progress, LinesAndSummariesSayWhatTheyCount) {
     EXPECT_EQ(format_progress(counts), "50/100 files, 5.0/10.0 MB, 5 docs/s, ETA 10s, 2 errors");
     EXPECT_EQ(format_json_summary(counts),
               "{\"indexed\":40,\"replaced\":5,\"unchanged\":5,\"pruned\":0,\"rejected\":2,\"warnings\":0,\"files\":100,"
-              "\"documents\":45,\"shards\":1,\"seconds\":10.000,\"docs_per_s\":5.0,\"mb_per_s\":0.50}");
+              "\"documents\":45,\"shards\":1,\"seconds\":10.000,\"docs_per_s\":5.0,\"mb_per_s\":0.50,\"interrupted\":false}");
     EXPECT_NE(format_summary(counts, "db").find("indexed 45 documents (40 new, 5 replaced), 5 unchanged"), std::string::npos);
 }
 
@@ -1105,7 +1105,7 @@ TEST(Progress, TheEstimateRestsOnTheBytesReadNotOnThoseRejectedUnread) {
     ASSERT_TRUE(estimate_seconds_left(counts).has_value());
     EXPECT_DOUBLE_EQ(*estimate_seconds_left(counts), 40.0);
     EXPECT_EQ(format_progress(counts), "5/10 files, 60.0/100.0 MB, 0 docs/s, ETA 40s, 1 error");
-    EXPECT_NE(format_json_summary(counts).find("\"mb_per_s\":1.00}"), std::string::npos) << format_json_summary(counts);
+    EXPECT_NE(format_json_summary(counts).find("\"mb_per_s\":1.00,"), std::string::npos) << format_json_summary(counts);
     EXPECT_NE(format_summary(counts, "db").find("(0 docs/s, 1.0 MB/s)"), std::string::npos) << format_summary(counts, "db");
 
     counts.bytes_unread = 0;  // all read: the rate as before
@@ -1118,7 +1118,7 @@ TEST(Progress, TheEstimateRestsOnTheBytesReadNotOnThoseRejectedUnread) {
     // A snapshot taken between the two counters' updates sees more unread than done.
     counts.bytes_done = 10 << 20;
     EXPECT_FALSE(estimate_seconds_left(counts).has_value());
-    EXPECT_NE(format_json_summary(counts).find("\"mb_per_s\":0.00}"), std::string::npos) << format_json_summary(counts);
+    EXPECT_NE(format_json_summary(counts).find("\"mb_per_s\":0.00,"), std::string::npos) << format_json_summary(counts);
     // Nothing left.
     counts.bytes_done = counts.bytes_total;
     counts.bytes_unread = 0;

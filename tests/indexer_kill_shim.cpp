@@ -6,7 +6,8 @@
  * visible by renaming its new version file over DIR/iamglass, and tracuu-index switches a
  * first build to one database by renaming DIR/.build/merged/iamglass to DIR/iamglass: so
  * this is a kill -9 in the middle of a commit, after its data is written and before it
- * becomes the database's state.
+ * becomes the database's state. With TRACUU_KILL_SIGNAL=N it raises signal N instead (2:
+ * a Ctrl-C at that moment).
  */
 #include <dlfcn.h>
 #include <signal.h>
@@ -20,7 +21,8 @@ extern "C" int rename(const char* from, const char* to) {
     static const auto real_rename = reinterpret_cast<RenameFunction>(dlsym(RTLD_NEXT, "rename"));
     static const char* const target = std::getenv("TRACUU_KILL_ON_RENAME_TO");
     static const long kill_at = std::getenv("TRACUU_KILL_AFTER") ? std::atol(std::getenv("TRACUU_KILL_AFTER")) : 1;
+    static const int signal = std::getenv("TRACUU_KILL_SIGNAL") ? std::atoi(std::getenv("TRACUU_KILL_SIGNAL")) : SIGKILL;
     static std::atomic<long> seen{0};
-    if (target && std::strcmp(to, target) == 0 && ++seen >= kill_at) ::raise(SIGKILL);
+    if (target && std::strcmp(to, target) == 0 && ++seen == kill_at) ::raise(signal);
     return real_rename(from, to);
 }
