@@ -243,10 +243,13 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         ArticleMention mention;
         mention.article = article_key(words[i + 1]);
         if (mention.article.empty()) continue;
+        std::size_t first_word = i, last_word = i + 1;  // of the article, its parts and a number
         const auto add_law = [&](std::size_t begin, std::size_t end) {
             std::string key = law_key_of({words.begin() + static_cast<std::ptrdiff_t>(begin), words.begin() + static_cast<std::ptrdiff_t>(end)});
-            if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end())
+            if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end()) {
                 mention.law_keys.push_back(std::move(key));
+                mention.law_spans.emplace_back(spans[begin].begin, spans[end - 1].end);
+            }
         };
         // A number whole asks for its key, one typed in part for the keys that begin so.
         const auto add_number = [&](const NumberLookup& lookup) {
@@ -256,6 +259,7 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         // After it: "Điều 173 (của) Bộ luật Hình sự", "Article 8 of the Labour Code".
         std::size_t after = i + 2;
         while (after + 1 < words.size() && is_article_part(words[after])) after += 2;
+        last_word = after - 1;
         while (after < words.size() && is_linking_word(words[after])) ++after;
         for (std::size_t end = after + 1; end <= std::min(words.size(), after + kMaxLawWords); ++end) {
             if (names_an_article(words[end - 1])) break;
@@ -265,17 +269,26 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         // "Article 5 of Decree No. 15/2020/ND-CP", "điều 7 47/2011/tt-bca", "Điều 7 Thông tư 47/2011".
         std::optional<NumberLookup> lookup;
         for (std::size_t end = after; end < std::min(words.size(), after + kMaxNumberWords); ++end)
-            if (auto read = read_number_lookup(text.substr(spans[after].begin, spans[end].end - spans[after].begin))) lookup = std::move(read);
+            if (auto read = read_number_lookup(text.substr(spans[after].begin, spans[end].end - spans[after].begin))) {
+                lookup = std::move(read);
+                last_word = std::max(last_word, end);
+            }
         if (lookup) add_number(*lookup);
         // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173", "15/2020/NĐ-CP điều 5".
         std::size_t before = i;
         while (before >= 2 && is_article_part(words[before - 2])) before -= 2;
+        first_word = before;
         for (std::size_t begin = before; begin-- > 0 && before - begin <= kMaxLawWords;) {
             if (names_an_article(words[begin])) break;
             add_law(begin, before);
         }
+        mention.begin = spans[first_word].begin;
+        mention.end = spans[last_word].end;
         for (const ReferenceMention& reference : references)
-            if (reference.end <= spans[before].begin && (before == 0 || spans[before - 1].end <= reference.end)) add_number(lookup_of(reference.number));
+            if (reference.end <= spans[before].begin && (before == 0 || spans[before - 1].end <= reference.end)) {
+                add_number(lookup_of(reference.number));
+                mention.begin = std::min<std::size_t>(mention.begin, reference.begin);
+            }
         mentions.push_back(std::move(mention));
     }
     return mentions;

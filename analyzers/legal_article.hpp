@@ -66,11 +66,16 @@ namespace tracuu {
 /// An article a query names, and the law keys the words beside it may be.
 struct ArticleMention {
     std::string article;                ///< article_key: "173".
+    /// Bytes of the text that name it: the article with its parts and a number read beside it
+    /// ("khoản 1 Điều 173", "Điều 5 Nghị định 15/2020/NĐ-CP"); a law name's are law_spans'.
+    std::size_t begin = 0, end = 0;
     /// law_key of each run of words right after it ("Bộ luật Hình sự", "của BLHS", "of the
     /// Labour Code") or right before it ("Luật Đất đai điều 5") that is_law_key accepts; a
     /// clause or point between them is skipped ("điều 5 khoản 2 luật đất đai"). Empty when
     /// no law is named.
     std::vector<std::string> law_keys;
+    /// Bytes of the words of each of law_keys, in the same order.
+    std::vector<std::pair<std::size_t, std::size_t>> law_spans;
     /// DocumentNumber::key() of a document named by its number right after it ("Điều 5 Nghị
     /// định số 15/2020/NĐ-CP", "Article 5 of Decree No. 15/2020/ND-CP") or right before it
     /// ("15/2020/NĐ-CP điều 5"): an article of a decree, a circular, or a law by its number.

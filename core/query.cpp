@@ -433,6 +433,12 @@ private:
             for (const ArticleMention& mention : find_article_mentions(analysis.text, analysis.references)) {
                 clauses.push_back(named_article(mention));
                 out_.highlights.articles.insert(mention.article);
+                std::vector<std::pair<std::size_t, std::size_t>> naming = {{mention.begin, mention.end}};
+                for (std::size_t k = 0; k < mention.law_keys.size(); ++k)  // the law's name as the index holds it
+                    if (index_ == nullptr || index_->term_exists(law_term(mention.law_keys[k]))) naming.push_back(mention.law_spans[k]);
+                for (const Token& token : analysis.tokens)
+                    if (std::any_of(naming.begin(), naming.end(), [&](const auto& span) { return token.begin >= span.first && token.end <= span.second; }))
+                        out_.highlights.article_words.insert(token.folded);
             }
         // A law named by its abbreviation ("Luật HNGĐ", "BLHS"), which its articles do not
         // write: its articles, where the index holds a law article by article, at a word's

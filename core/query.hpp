@@ -56,6 +56,9 @@ struct Highlights {
     /// Articles the query names ("Điều 173 …": "173", article_key): a snippet of a whole law
     /// shows the article's heading ("Điều 173. Tội trộm cắp tài sản"), not a cross-reference.
     std::set<std::string> articles;
+    /// The folded words that name those articles ("điều", "173", "blhs", "bo_luat", …): not
+    /// marked in an article named, which is shown from its opening (without_article_words).
+    std::set<std::string> article_words;
     /// For each multi-syllable word of the query ("vi_pham" of "xử phạt vi phạm"), the
     /// syllables the query has only inside such words: in a text that writes the word, it is
     /// marked whole and they are not marked alone ("Phạm vi", "hành vi"); in one that does not,

@@ -291,11 +291,19 @@ std::string Searcher::revision() const {
 
 namespace {
 
-// What is marked in @p doc: nothing in the article of a law the query names ("Điều 173 BLHS"),
-// which is the answer, shown from its opening, not at the "các điều 168, 169" of its text.
-const Highlights& shown_marks(const Highlights& highlights, const Document& doc) {
-    static const Highlights none;
-    return !doc.law.empty() && highlights.articles.count(doc.article) ? none : highlights;
+// What is marked in the article of a law the query names ("Điều 173 BLHS"), which
+// is the answer, not the words that name it ("các điều 168, 169" of its text), only the
+// query's other words ("trộm cắp"); with none, it is shown from its opening.
+std::optional<Highlights> marks_in_named_article(const Highlights& highlights, const Document& doc) {
+    if (doc.law.empty() || !highlights.articles.count(doc.article)) return std::nullopt;
+    Highlights others = highlights;
+    others.articles.clear();
+    for (const std::string& word : highlights.article_words) {
+        others.folded.erase(word);
+        others.word_syllables.erase(word);
+        others.stems.erase(word);
+    }
+    return others;
 }
 
 }  // namespace
@@ -349,7 +357,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         Hit hit;
         hit.document = from_stored_json(it.get_document().get_data());
         hit.score = it.get_weight();
-        hit.snippet = make_snippet(hit.document.text, shown_marks(parsed->highlights, hit.document), analyzer_, terms_, hit.document.boilerplate);
+        const std::optional<Highlights> own = marks_in_named_article(parsed->highlights, hit.document);
+        hit.snippet = make_snippet(hit.document.text, own ? *own : parsed->highlights, analyzer_, terms_, hit.document.boilerplate);
         hit.document.text.clear();
         response.hits.push_back(std::move(hit));
     }
@@ -1376,7 +1385,8 @@ std::optional<Document> Searcher::document(std::string_view id) {
 Result<std::vector<TextSpan>> Searcher::query_marks(std::string_view query, const Document& doc) {
     const Result<ParsedQuery> parsed = parse_query(query, analyzer_, terms_, &db_);
     if (!parsed) return parsed.error();
-    const std::vector<TextRange> marks = find_marks(doc.text, shown_marks(parsed->highlights, doc), analyzer_, terms_, doc.boilerplate);
+    const std::optional<Highlights> own = marks_in_named_article(parsed->highlights, doc);
+    const std::vector<TextRange> marks = find_marks(doc.text, own ? *own : parsed->highlights, analyzer_, terms_, doc.boilerplate);
     // Byte offsets -> code points, in one pass: the marks are in text order.
     std::vector<TextSpan> spans;
     spans.reserve(marks.size());

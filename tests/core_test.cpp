@@ -333,6 +333,15 @@ TEST_F(SearchTest, TheArticleNamedIsShownFromItsOpening) {
     EXPECT_EQ(response.hits[0].snippet.rfind("Tội trộm cắp tài sản 1. Người nào", 0), 0u) << response.hits[0].snippet;
     EXPECT_EQ(response.hits[0].snippet.find("<mark>"), std::string::npos) << response.hits[0].snippet;
     EXPECT_NE(response.hits[1].snippet.find("<mark>173</mark>"), std::string::npos) << response.hits[1].snippet;  // another article citing it
+    // The query's other words are marked in it all the same; the words naming it are not.
+    for (const std::string query : {"trộm cắp Điều 173 BLHS", "Điều 173 Bộ luật Hình sự trộm cắp"}) {
+        const SearchResponse with_words = search(query);
+        ASSERT_FALSE(with_words.hits.empty()) << query;
+        EXPECT_EQ(with_words.hits[0].document.id, "blhs-173") << query;
+        EXPECT_NE(with_words.hits[0].snippet.find("<mark>trộm cắp</mark>"), std::string::npos) << query << ": " << with_words.hits[0].snippet;
+        EXPECT_EQ(with_words.hits[0].snippet.find("<mark>điều</mark>"), std::string::npos) << query << ": " << with_words.hits[0].snippet;
+        EXPECT_EQ(with_words.hits[0].snippet.find("<mark>Bộ luật</mark>"), std::string::npos) << query << ": " << with_words.hits[0].snippet;
+    }
 }
 
 TEST_F(SearchTest, AnArticleNamedWithItsCodeRanksThatArticleOfThatCodeFirst) {
