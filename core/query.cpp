@@ -389,9 +389,8 @@ private:
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
         }
-        const std::size_t before_synonyms = clauses.size();
-        add_synonyms(analysis, clauses);
-        bool plain_words = clauses.size() == before_synonyms;  // no name with a synonym, number, date, law or article
+        std::vector<SynonymSpan> synonym_spans;
+        add_synonyms(analysis, clauses, &synonym_spans);
         if (!excluded) add_adjacent_pairs(analysis, dates, clauses);
         // "law-making" finds "lawmaking" too, as "lawmaking" finds "law-making" (the index side).
         if (stem_) {
@@ -477,26 +476,46 @@ private:
             if (highlight) out_.highlights.dates.insert(iso);
         }
         if (clauses.empty()) return Xapian::Query();
-        plain_words = plain_words && clauses.size() == words_and_pairs;
+        const bool plain_words = clauses.size() == words_and_pairs;  // no number, date, law or article
         if (!plain_words && !excluded) out_.names_documents = true;
-        if (all_words_ && !excluded && plain_words) {
-            // Every word ranked is required too: each position's longest token (a multi-syllable
-            // word rather than its syllables), stop words left optional.
-            std::vector<Xapian::Query> required;
-            const Token* last = nullptr;
+        if (all_words_ && !excluded) {
+            // Every word ranked is required too, stop words left optional; with a number, a date,
+            // a law or an article named, the documents those find, or those with every word.
+            // Each position's longest token: a multi-syllable word rather than its syllables.
+            std::vector<const Token*> words;
             for (const Token* token : first_per_position(analysis)) {
                 const Token* longest = token;
                 for (const Token& word : analysis.tokens)
                     if (word.begin <= token->begin && word.end >= token->end && word.end - word.begin > longest->end - longest->begin) longest = &word;
-                if (longest == last) continue;  // the next syllable of the same word
-                last = longest;
-                if (is_stopword(*longest)) continue;
-                // Typed with diacritics, as written so ("giá vàng" is no "gia đình … vắng").
-                required.push_back(TermMapper::has_exact_term(*longest) ? Xapian::Query(TermMapper::exact_term(*longest))
-                                                                        : word_query(*longest, false));
+                if (words.empty() || words.back() != longest) words.push_back(longest);
             }
-            if (!required.empty())
-                return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_AND, required), combine(Xapian::Query::OP_OR, clauses));
+            // Typed with diacritics, as written so ("giá vàng" is no "gia đình … vắng").
+            const auto required_word = [&](const Token& word) {
+                return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
+            };
+            std::vector<Xapian::Query> required;
+            for (std::size_t k = 0; k < words.size(); ++k) {
+                // A name with a synonym ("Ủy ban nhân dân", "UBND", "People's Committee"): its words or the synonym.
+                // The longest that begins and ends with words.
+                const SynonymSpan* synonym = nullptr;
+                for (const SynonymSpan& span : synonym_spans)
+                    if (span.begin == words[k]->begin && span.end >= words[k]->end && (synonym == nullptr || span.end > synonym->end) &&
+                        std::any_of(words.begin() + static_cast<std::ptrdiff_t>(k), words.end(), [&](const Token* w) { return w->end == span.end; }))
+                        synonym = &span;
+                if (synonym != nullptr) {
+                    std::vector<Xapian::Query> named;
+                    for (; words[k]->end < synonym->end; ++k)
+                        if (!is_stopword(*words[k])) named.push_back(required_word(*words[k]));
+                    if (!is_stopword(*words[k])) named.push_back(required_word(*words[k]));
+                    required.emplace_back(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, named), synonym->query);
+                    continue;
+                }
+                if (!is_stopword(*words[k])) required.push_back(required_word(*words[k]));
+            }
+            std::vector<Xapian::Query> either(clauses.begin() + static_cast<std::ptrdiff_t>(words_and_pairs), clauses.end());
+            if (!required.empty()) either.push_back(combine(Xapian::Query::OP_AND, required));
+            if (!either.empty())
+                return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, either), combine(Xapian::Query::OP_OR, clauses));
         }
         return combine(Xapian::Query::OP_OR, clauses);
     }
@@ -799,7 +818,13 @@ private:
     // The other names of a legal type or issuer named in the text (NĐ, Nghị định, Decree),
     // at reduced weight. Names of several syllables are looked up as runs of syllables, not
     // as dictionary words, so "bộ tài chính" is found whether or not segmentation joins it.
-    void add_synonyms(const Analysis& analysis, std::vector<Xapian::Query>& clauses) const {
+    // A name a synonym was added for: its bytes in the analyzed text, and the synonym's query.
+    struct SynonymSpan {
+        std::size_t begin, end;
+        Xapian::Query query;
+    };
+
+    void add_synonyms(const Analysis& analysis, std::vector<Xapian::Query>& clauses, std::vector<SynonymSpan>* spans = nullptr) const {
         constexpr std::size_t kLongestName = 6;  // "bộ luật tố tụng hình sự"
         // Not the codes inside a document number ("NĐ", "CP" of 15/2020/NĐ-CP): its reference
         // term finds it, and phrases of common words ("chính phủ") would cost more than all the rest.
@@ -825,9 +850,9 @@ private:
                 // otherwise outweigh the common word typed ("quy định").
                 std::vector<Xapian::Query> alternatives = {name_query(key)};
                 for (const std::string& name : names) alternatives.push_back(name_query(name));
-                clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                     Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
-                                     kSynonymWeight);
+                const Xapian::Query synonym(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+                clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, synonym, kSynonymWeight);
+                if (spans != nullptr) spans->push_back({syllables[i]->begin, syllables[i + n - 1]->end, synonym});
             }
         }
     }

@@ -1608,6 +1608,18 @@ TEST_F(SearchTest, SortedByDateTheWordsTypedMustAllBeThere) {
     EXPECT_EQ(by_date("giá vàng"), V{"gold"});
     EXPECT_EQ(by_date("the taxes of income"), V{"tax"});  // stems; "the", "of" optional
     EXPECT_EQ(by_date("ly hôn OR quản lý"), (V{"manage", "manager", "divorce"}));  // OR as typed, newest first
+    // A name with a synonym: its words or the synonym, not any of its syllables (QA recheck).
+    index({dated("committee", "Ủy ban nhân dân tỉnh họp.", "2023-01-01"), dated("short", "UBND tỉnh họp.", "2024-01-01"),
+           dated("society", "Xã hội và nhân dân.", "2025-01-01"), dated("assembly", "Quốc hội họp.", "2022-01-01"),
+           dated("republic", "Cộng hòa xã hội chủ nghĩa Việt Nam, quốc gia.", "2025-06-01")});
+    EXPECT_EQ(by_date("Ủy ban nhân dân"), (V{"short", "committee"}));
+    EXPECT_EQ(by_date("UBND"), (V{"short", "committee"}));
+    EXPECT_EQ(by_date("Quốc hội"), V{"assembly"});
+    // An article or a law named: what it finds, or what has every word; not every "điều".
+    Document article = law_article("blhs-173", "Bộ luật Hình sự", "173", "Tội trộm cắp tài sản. Người nào trộm cắp tài sản.");
+    article.date = "2015-11-27";
+    index({article, dated("news", "Bị cáo bị xử theo Điều 173 BLHS.", "2024-02-02"), dated("terms", "Điều kiện và điều khoản.", "2025-03-03")});
+    EXPECT_EQ(by_date("Điều 173 BLHS"), (V{"news", "blhs-173"}));
     // By relevance, a document with part of the words still comes, after those with all.
     const auto ranked = ids(search("ly hôn"));
     ASSERT_FALSE(ranked.empty());
