@@ -443,6 +443,7 @@ private:
         // write: its articles, where the index holds a law article by article, at a word's
         // weight. (Named in full, a law's words find them; a constant for those too measured
         // no better on ALQAC, bench/README.md.)
+        std::string law_alone;  // the law term of a law named and nothing else
         if (!excluded && index_ != nullptr) {
             std::vector<Xapian::Query> laws;
             const std::string key = law_key(analysis.text);
@@ -458,8 +459,18 @@ private:
             // article, first. Not initials that find_law_abbreviations left as words ("luật an",
             // which "Luật An ninh mạng" begins with).
             const bool full_name_alone = is_law_key(key) && index_->term_exists(law_term(key)) && !abbreviates_a_law_held(key);
-            if (abbreviation_alone || full_name_alone) clauses.push_back(constant_weight(kLawNamedAloneBoost, Xapian::Query(law_term(key))));
+            if (abbreviation_alone || full_name_alone) {
+                law_alone = law_term(key);
+                clauses.push_back(constant_weight(kLawNamedAloneBoost, Xapian::Query(law_alone)));
+            }
         }
+        // Its articles weigh the constant alone, not what the words add to some ("Bộ luật
+        // này" in article 426): equal, they come in the law's order (schema::kArticleSlot).
+        const auto with_law_alone = [&](Xapian::Query query) {
+            if (law_alone.empty()) return query;
+            return Xapian::Query(Xapian::Query::OP_OR, constant_weight(kLawNamedAloneBoost, Xapian::Query(law_alone)),
+                                 Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(law_alone)));
+        };
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)
@@ -515,9 +526,10 @@ private:
             std::vector<Xapian::Query> either(clauses.begin() + static_cast<std::ptrdiff_t>(words_and_pairs), clauses.end());
             if (!required.empty()) either.push_back(combine(Xapian::Query::OP_AND, required));
             if (!either.empty())
-                return Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, either), combine(Xapian::Query::OP_OR, clauses));
+                return with_law_alone(
+                    Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, either), combine(Xapian::Query::OP_OR, clauses)));
         }
-        return combine(Xapian::Query::OP_OR, clauses);
+        return with_law_alone(combine(Xapian::Query::OP_OR, clauses));
     }
 
     // Whether law key @p key ("luat an") is the abbreviation of another law the index holds
