@@ -180,7 +180,8 @@ std::string signed_names(std::string_view signature, bool agency_anything = fals
         const std::size_t dash = std::min(signature.find(" - ", start), signature.size());
         const std::string_view part = without_role(trim(signature.substr(start, dash - start)));
         if (is_credit(part) || !is_person_name(part)) {
-            const bool agency = !names.empty() && dash == signature.size() && (agency_anything || is_capitalized_words(part, 1, 3));
+            const bool agency = !names.empty() && dash == signature.size() &&
+                                (agency_anything || is_credit(part) || is_capitalized_words(part, 1, 3));  // "- TTXVN", "- Ảnh: …"
             return agency ? names : std::string();
         }
         if (!names.empty()) names += ", ";

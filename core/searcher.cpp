@@ -944,7 +944,16 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     const std::string folded = unicode::fold(unicode::normalize_nfc(prefix));
 
     // A document number being typed: its digits and letters in order, as the keys hold them.
-    if (const std::string trimmed = number_being_typed(folded); !trimmed.empty()) {
+    // Not an article's number ("Điều 1", "khoản 2"), which no document number completes.
+    const auto after_article_word = [&](const std::string& number) {
+        std::string_view before = std::string_view(folded).substr(0, folded.size() - number.size());
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        const std::string_view word = before.substr(std::min(before.size(), before.find_last_of(' ') + 1));
+        for (const std::string_view article : {"dieu", "khoan", "diem", "article", "clause", "art"})
+            if (word == article) return true;
+        return false;
+    };
+    if (const std::string trimmed = number_being_typed(folded); !trimmed.empty() && !after_article_word(trimmed)) {
         std::size_t digits = 0;
         while (digits < trimmed.size() && trimmed[digits] >= '0' && trimmed[digits] <= '9') ++digits;
         const std::string typed_serial = trimmed.substr(0, digits);

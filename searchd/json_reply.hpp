@@ -95,6 +95,10 @@ inline void write_spans(JsonWriter& w, const char* key, const std::vector<TextSp
     if (it == object.MemberEnd() || it->value.IsNull()) return fallback;
     const std::string what = std::string("field \"") + name + "\"";
     if (it->value.IsUint64()) return static_cast<std::size_t>(it->value.GetUint64());
+    // 5.0 and 1e2, as some clients serialize every number: whole, it is the count.
+    if (it->value.IsDouble() && it->value.GetDouble() >= 0 && it->value.GetDouble() <= 1e15 &&
+        it->value.GetDouble() == static_cast<double>(static_cast<std::uint64_t>(it->value.GetDouble())))
+        return static_cast<std::size_t>(it->value.GetDouble());
     if (it->value.IsString()) return parse_count(what, std::string_view(it->value.GetString(), it->value.GetStringLength()));
     return Error{"bad_parameter", what + " must be a non-negative integer"};
 }

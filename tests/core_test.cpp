@@ -1913,9 +1913,14 @@ TEST_F(SearchTest, SuggestCompletesTheLawAfterAnArticle) {
     for (int i = 0; i < 20; ++i)
         docs.push_back(make_document("wire" + std::to_string(i), "BLOOMBERG đưa tin về Blockchain và bloc thị trường, bộ luật mới số " + std::to_string(i)));
     for (const char* article : {"1", "2", "3"}) docs.push_back(law_article(std::string("dl-") + article, "Luật Du lịch", article, "Phạm vi điều chỉnh"));
+    docs.push_back(make_document("cites", "Thực hiện Nghị quyết số 126/NQ-CP và 17/2020/NĐ-CP."));
     index(std::move(docs));
     const auto texts = [&](std::string_view prefix) { return suggestions(prefix, 5); };
     using V = std::vector<std::string>;
+    // An article's number is no document number's start: "Điều 1" is not "Điều 126/NQ-CP".
+    EXPECT_TRUE(contains(texts("12"), "126/NQ-CP")) << ::testing::PrintToString(texts("12"));
+    for (const std::string typed : {"Điều 12", "khoản 1", "Article 1"})
+        for (const std::string& offered : texts(typed)) EXPECT_EQ(offered.find('/'), std::string::npos) << typed << " -> " << offered;
     const V after_bl = texts("Điều 173 BL");
     ASSERT_EQ(after_bl.size(), 5u) << ::testing::PrintToString(after_bl);
     EXPECT_EQ(V(after_bl.begin(), after_bl.begin() + 3), (V{"BLHS", "BLLĐ", "BLDS"})) << ::testing::PrintToString(after_bl);  // most articles first

@@ -580,6 +580,7 @@ TEST(Metadata, AClosingLineIsABylineOnlyWhenItNamesNoMoreThanItsSource) {
         {"Bài và ảnh: Minh Hà - Thu Trang", "Minh Hà, Thu Trang"},
         {"Tin, ảnh: do người dân cung cấp", ""},
         {"Chai Dô Nguồn Theo Top10, Keywordteam", "Chai Dô"},
+        {"Minh Đức - Ảnh: Quang Huy", "Minh Đức"},  // the writer, then the photographer
         {"Xe đã được kéo đi. Bá Ngọc - Ảnh Nhã Thy", "Bá Ngọc"},  // the photographer's credit
         {"Bà Lan - Giám đốc Sở - cho biết", ""},
         {"Ông nói: “Chúng tôi sẽ làm”. Thanh Hảo", "Thanh Hảo"},

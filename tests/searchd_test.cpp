@@ -132,6 +132,7 @@ TEST_F(HandlerTest, PostSearchTakesTheSameFieldsAsJson) {
     EXPECT_STREQ(nulls["hits"][0]["id"].GetString(), "en");
     EXPECT_EQ(nulls["limit"].GetUint(), 10u);
     // A count as a string of digits, as a form serializes it, is the count, as in a query string.
+    EXPECT_EQ(call("POST", "/search", 200, R"({"q": "law enforcement", "limit": 5.0, "offset": 0e0})")["limit"].GetUint(), 5u);
     const auto strings = call("POST", "/search", 200, R"({"q": "law enforcement", "limit": "1", "offset": "0"})");
     EXPECT_EQ(strings["limit"].GetUint(), 1u);
     EXPECT_EQ(strings["hits"].Size(), 1u);
