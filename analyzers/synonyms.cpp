@@ -31,6 +31,9 @@ const std::vector<std::vector<std::string>> kGroups = {
     {"bo_cong_an", "bca", "ministry of public security"},
     {"bo_tu_phap", "btp", "ministry of justice"},
     {"bo_chinh_tri", "politburo"},
+    // Places the press abbreviates, and English writes in one word.
+    {"thanh_pho_ho_chi_minh", "tp_hcm", "tphcm", "ho chi minh city"},
+    {"ha_noi", "hanoi"},
 };
 
 // The codes as lawyers and the press abbreviate them ("Điều 12 BLHS 2015"), one way only: the

@@ -320,6 +320,20 @@ std::vector<Document> codes_article_by_article() {
             make_document("judgment", "Bản án sơ thẩm\n\nBị cáo bị truy tố theo khoản 1 Điều 173 Bộ luật Hình sự về tội trộm cắp tài sản.")};
 }
 
+// The press abbreviates the city ("TP.HCM", "TPHCM") and English writes it in its own words
+// ("Ho Chi Minh City", "Hanoi"): any finds the others.
+TEST_F(SearchTest, ACityIsFoundByItsAbbreviationAndItsEnglishName) {
+    Document english = make_document("en", "Ho Chi Minh City bans cars from Nguyen Hue street. Hanoi follows.");
+    english.lang = "en";
+    index({make_document("full", "Thành phố Hồ Chí Minh cấm xe vào phố đi bộ."), make_document("short", "TP.HCM tổ chức hội nghị."),
+           make_document("joined", "TPHCM mưa lớn."), english, make_document("hanoi", "Hà Nội nắng nóng.")});
+    using V = std::vector<std::string>;
+    for (const std::string q : {"TP.HCM", "TPHCM", "Thành phố Hồ Chí Minh", "thanh pho ho chi minh", "Ho Chi Minh City"})
+        EXPECT_EQ(sorted_ids(q), (V{"en", "full", "joined", "short"})) << q;
+    EXPECT_EQ(sorted_ids("Hanoi"), (V{"en", "hanoi"}));
+    EXPECT_EQ(sorted_ids("Hà Nội"), (V{"en", "hanoi"}));
+}
+
 // The article asked for is shown from its opening, not where its text cites other articles
 // ("các điều 168, 169"), which the query's "điều" would mark.
 TEST_F(SearchTest, TheArticleNamedIsShownFromItsOpening) {
