@@ -177,6 +177,14 @@ TEST(ReferenceReportOfACode, HeldByListsTheArticlesInTheLawsOrder) {
     EXPECT_EQ(ids_of(report->held_by), (std::vector<std::string>{"blld-1", "blld-2", "blld-9", "blld-9a", "blld-10"}));
     // A number the index holds and nobody cites is listed as typed, and completed.
     const Xapian::Database db((dir.path() / "db").string());
+    // Before a number two documents cite, as /suggest puts it.
+    testing::build_index(dir.path() / "db", {testing::make_document("cites-1", "Theo Nghị định 45/2020/NĐ-CP."),
+                                             testing::make_document("cites-2", "Thực hiện Nghị định 45/2020/NĐ-CP.")});
+    const Xapian::Database more((dir.path() / "db").string());
+    const Result<std::vector<ReferenceCount>> both = list_references(more, "45/2", 10);
+    ASSERT_TRUE(both.ok());
+    ASSERT_EQ(both->size(), 2u);
+    EXPECT_EQ(both->front().reference.canonical, "45/2019/QH14");
     const Result<std::vector<ReferenceCount>> listed = list_references(db, "45/2019", 10);
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 1u);
