@@ -1034,6 +1034,18 @@ Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string
     };
     for (const NumberHolders::Holder& holder : holders.holders())
         report.held_by.push_back({holder.document, holder.locality, exact_count(db, of_type(holders.citing({&holder})))});
+    // A number that names no type ("45/2019/QH14") has the type of the documents that are it,
+    // where they agree: a law's, held article by article (as search's type facet says).
+    if (report.reference.type_code.empty() && !holders.holders().empty()) {
+        std::set<std::string> types;
+        for (const NumberHolders::Holder& holder : holders.holders()) types.insert(db.get_document(holder.docid).get_value(schema::kTypeSlot));
+        if (types.size() == 1 && !types.begin()->empty() && *types.begin() != kArticleType) {
+            const CodeNames names = names_of_code(*types.begin());
+            report.reference.type_code = *types.begin();
+            report.reference.type_vi = names.vi;
+            report.reference.type_en = names.en;
+        }
+    }
     const Xapian::Query citing_any = of_type(holders.citing_any());
     report.total = exact_count(db, citing_any);
     for (const Relation relation : kRelations) {

@@ -175,6 +175,8 @@ TEST(ReferenceReportOfACode, HeldByListsTheArticlesInTheLawsOrder) {
     const Result<ReferenceReport> report = reference_report(Xapian::Database((dir.path() / "db").string()), "45/2019/QH14");
     ASSERT_TRUE(report.ok());
     EXPECT_EQ(ids_of(report->held_by), (std::vector<std::string>{"blld-1", "blld-2", "blld-9", "blld-9a", "blld-10"}));
+    EXPECT_EQ(report->reference.type_code, "L");  // the number names none: its articles' law's
+    EXPECT_EQ(report->reference.type_en, "Law");
     // A number the index holds and nobody cites is listed as typed, and completed.
     const Xapian::Database db((dir.path() / "db").string());
     // Before a number two documents cite, as /suggest puts it.
