@@ -212,6 +212,12 @@ public:
     }
 
 private:
+    // A name a synonym was added for: its bytes in the analyzed text, and the synonym's query.
+    struct SynonymSpan {
+        std::size_t begin, end;
+        Xapian::Query query;
+    };
+
     Result<Xapian::Query> parse_or() {
         std::vector<Xapian::Query> parts;
         for (;;) {
@@ -459,18 +465,8 @@ private:
             // article, first. Not initials that find_law_abbreviations left as words ("luật an",
             // which "Luật An ninh mạng" begins with).
             const bool full_name_alone = is_law_key(key) && index_->term_exists(law_term(key)) && !abbreviates_a_law_held(key);
-            if (abbreviation_alone || full_name_alone) {
-                law_alone = law_term(key);
-                clauses.push_back(constant_weight(kLawNamedAloneBoost, Xapian::Query(law_alone)));
-            }
+            if (abbreviation_alone || full_name_alone) law_alone = law_term(key);
         }
-        // Its articles weigh the constant alone, not what the words add to some ("Bộ luật
-        // này" in article 426): equal, they come in the law's order (schema::kArticleSlot).
-        const auto with_law_alone = [&](Xapian::Query query) {
-            if (law_alone.empty()) return query;
-            return Xapian::Query(Xapian::Query::OP_OR, constant_weight(kLawNamedAloneBoost, Xapian::Query(law_alone)),
-                                 Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(law_alone)));
-        };
         // A number and its year alone ("15/2020"), as people type a number whose codes they
         // do not remember: every document number that begins so, besides the text itself.
         for (const Token* token : tokens)
@@ -487,49 +483,66 @@ private:
             if (highlight) out_.highlights.dates.insert(iso);
         }
         if (clauses.empty()) return Xapian::Query();
-        const bool plain_words = clauses.size() == words_and_pairs;  // no number, date, law or article
+        // No number, date, law or article named: the words are all.
+        const bool plain_words = clauses.size() == words_and_pairs && law_alone.empty();
         if (!plain_words && !excluded) out_.names_documents = true;
+        Xapian::Query query = combine(Xapian::Query::OP_OR, clauses);
         if (all_words_ && !excluded) {
-            // Every word ranked is required too, stop words left optional; with a number, a date,
-            // a law or an article named, the documents those find, or those with every word.
-            // Each position's longest token: a multi-syllable word rather than its syllables.
-            std::vector<const Token*> words;
-            for (const Token* token : first_per_position(analysis)) {
-                const Token* longest = token;
-                for (const Token& word : analysis.tokens)
-                    if (word.begin <= token->begin && word.end >= token->end && word.end - word.begin > longest->end - longest->begin) longest = &word;
-                if (words.empty() || words.back() != longest) words.push_back(longest);
-            }
-            // Typed with diacritics, as written so ("giá vàng" is no "gia đình … vắng").
-            const auto required_word = [&](const Token& word) {
-                return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
-            };
-            std::vector<Xapian::Query> required;
-            for (std::size_t k = 0; k < words.size(); ++k) {
-                // A name with a synonym ("Ủy ban nhân dân", "UBND", "People's Committee"): its words or the synonym.
-                // The longest that begins and ends with words.
-                const SynonymSpan* synonym = nullptr;
-                for (const SynonymSpan& span : synonym_spans)
-                    if (span.begin == words[k]->begin && span.end >= words[k]->end && (synonym == nullptr || span.end > synonym->end) &&
-                        std::any_of(words.begin() + static_cast<std::ptrdiff_t>(k), words.end(), [&](const Token* w) { return w->end == span.end; }))
-                        synonym = &span;
-                if (synonym != nullptr) {
-                    std::vector<Xapian::Query> named;
-                    for (; words[k]->end < synonym->end; ++k)
-                        if (!is_stopword(*words[k])) named.push_back(required_word(*words[k]));
-                    if (!is_stopword(*words[k])) named.push_back(required_word(*words[k]));
-                    required.emplace_back(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, named), synonym->query);
-                    continue;
-                }
-                if (!is_stopword(*words[k])) required.push_back(required_word(*words[k]));
-            }
+            // With a number, a date, a law or an article named, the documents those find, or
+            // those with every word.
             std::vector<Xapian::Query> either(clauses.begin() + static_cast<std::ptrdiff_t>(words_and_pairs), clauses.end());
-            if (!required.empty()) either.push_back(combine(Xapian::Query::OP_AND, required));
-            if (!either.empty())
-                return with_law_alone(
-                    Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, either), combine(Xapian::Query::OP_OR, clauses)));
+            if (Xapian::Query every_word = all_words_required(analysis, synonym_spans); !every_word.empty()) either.push_back(std::move(every_word));
+            if (!either.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, either), query);
         }
-        return with_law_alone(combine(Xapian::Query::OP_OR, clauses));
+        if (law_alone.empty()) return query;
+        // A law named alone: its articles weigh the constant only, not what the words add to
+        // some ("Bộ luật này" in article 426), so that, equal, they come in the law's order
+        // (schema::kArticleSlot).
+        return Xapian::Query(Xapian::Query::OP_OR, constant_weight(kLawNamedAloneBoost, Xapian::Query(law_alone)),
+                             Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(law_alone)));
+    }
+
+    // What parse_query's all_words asks of a run of words: each word, as the query asks for
+    // it, in every document; a multi-syllable word rather than its syllables; typed with
+    // diacritics, as written so ("giá vàng" is no "gia đình … vắng"); a name with a synonym
+    // ("Ủy ban nhân dân", "UBND", "People's Committee"), its words or the synonym; stop words
+    // optional. Empty when there is no such word.
+    Xapian::Query all_words_required(const Analysis& analysis, const std::vector<SynonymSpan>& synonym_spans) const {
+        std::vector<const Token*> words;
+        for (const Token* token : first_per_position(analysis))
+            if (const Token* word = longest_token_covering(analysis, *token); words.empty() || words.back() != word) words.push_back(word);
+        const auto required_word = [&](const Token& word) {
+            return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
+        };
+        std::vector<Xapian::Query> required;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            // The longest name with a synonym that begins and ends with words here.
+            const SynonymSpan* synonym = nullptr;
+            for (const SynonymSpan& span : synonym_spans)
+                if (span.begin == words[k]->begin && span.end >= words[k]->end && (synonym == nullptr || span.end > synonym->end) &&
+                    std::any_of(words.begin() + static_cast<std::ptrdiff_t>(k), words.end(), [&](const Token* w) { return w->end == span.end; }))
+                    synonym = &span;
+            if (synonym == nullptr) {
+                if (!is_stopword(*words[k])) required.push_back(required_word(*words[k]));
+                continue;
+            }
+            std::vector<Xapian::Query> named;
+            for (;; ++k) {
+                if (!is_stopword(*words[k])) named.push_back(required_word(*words[k]));
+                if (words[k]->end >= synonym->end) break;
+            }
+            required.emplace_back(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, named), synonym->query);
+        }
+        return combine(Xapian::Query::OP_AND, required);
+    }
+
+    // The longest token of @p analysis that covers @p token: the multi-syllable word a syllable
+    // is of, or the token itself.
+    static const Token* longest_token_covering(const Analysis& analysis, const Token& token) {
+        const Token* longest = &token;
+        for (const Token& word : analysis.tokens)
+            if (word.begin <= token.begin && word.end >= token.end && word.end - word.begin > longest->end - longest->begin) longest = &word;
+        return longest;
     }
 
     // Whether law key @p key ("luat an") is the abbreviation of another law the index holds
@@ -828,14 +841,9 @@ private:
     }
 
     // The other names of a legal type or issuer named in the text (NĐ, Nghị định, Decree),
-    // at reduced weight. Names of several syllables are looked up as runs of syllables, not
-    // as dictionary words, so "bộ tài chính" is found whether or not segmentation joins it.
-    // A name a synonym was added for: its bytes in the analyzed text, and the synonym's query.
-    struct SynonymSpan {
-        std::size_t begin, end;
-        Xapian::Query query;
-    };
-
+    // at reduced weight, and, when asked, where each name is. Names of several syllables are
+    // looked up as runs of syllables, not as dictionary words, so "bộ tài chính" is found
+    // whether or not segmentation joins it.
     void add_synonyms(const Analysis& analysis, std::vector<Xapian::Query>& clauses, std::vector<SynonymSpan>* spans = nullptr) const {
         constexpr std::size_t kLongestName = 6;  // "bộ luật tố tụng hình sự"
         // Not the codes inside a document number ("NĐ", "CP" of 15/2020/NĐ-CP): its reference
@@ -933,13 +941,11 @@ private:
                               token.position == previous->position;
             if (!part) previous = &token;
             if (part) continue;
-            // A syllable of a word of several ("vi" of "vi phạm") marks where the text lacks the word.
-            const auto word = std::find_if(analysis.tokens.begin(), analysis.tokens.end(), [&](const Token& w) {
-                return w.syllables > 1 && w.kind == TokenKind::word && w.begin <= token.begin && w.end >= token.end;
-            });
             out_.highlights.typed_forms[token.folded].insert(token.exact);
             out_.highlights.typed_with_diacritics = out_.highlights.typed_with_diacritics || token.has_diacritics();
-            if (token.syllables == 1 && word != analysis.tokens.end()) {
+            // A syllable of a word of several ("vi" of "vi phạm") marks where the text lacks the word.
+            if (const Token* word = longest_token_covering(analysis, token);
+                token.syllables == 1 && word->syllables > 1 && word->kind == TokenKind::word) {
                 out_.highlights.word_syllables[word->folded].push_back(token.folded);
                 continue;  // nor its English stem ("vi")
             }

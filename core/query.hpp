@@ -57,7 +57,7 @@ struct Highlights {
     /// shows the article's heading ("Điều 173. Tội trộm cắp tài sản"), not a cross-reference.
     std::set<std::string> articles;
     /// The folded words that name those articles ("điều", "173", "blhs", "bo_luat", …): not
-    /// marked in an article named, which is shown from its opening (without_article_words).
+    /// marked in an article named, which is shown from its opening (core/searcher.cpp).
     std::set<std::string> article_words;
     /// For each multi-syllable word of the query ("vi_pham" of "xử phạt vi phạm"), the
     /// syllables the query has only inside such words: in a text that writes the word, it is
@@ -149,8 +149,8 @@ inline constexpr Xapian::termcount kMaxWildcardExpansion = 100;
 /// asks for it (a multi-syllable word as that word, any of its forms, stems and spellings),
 /// stop words excepted: for results by date, where ranking no longer pushes documents that
 /// share one common syllable with the query ("ly" of "quản lý" for "ly hôn") out of sight.
-/// Runs of words that name a number, a date, a law or an article, or have a synonym, are
-/// asked for as without it.
+/// A name with a synonym is its words or the synonym; a run of words that names a number, a
+/// date, a law or an article asks for the documents those find, or those with every word.
 [[nodiscard]] Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
                                               const TermMapper& terms, const Xapian::Database* index = nullptr,
                                               bool all_words = false);
