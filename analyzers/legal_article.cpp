@@ -243,7 +243,6 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         ArticleMention mention;
         mention.article = article_key(words[i + 1]);
         if (mention.article.empty()) continue;
-        std::size_t first_word = i, last_word = i + 1;  // of the article, its parts and a number
         const auto add_law = [&](std::size_t begin, std::size_t end) {
             std::string key = law_key_of({words.begin() + static_cast<std::ptrdiff_t>(begin), words.begin() + static_cast<std::ptrdiff_t>(end)});
             if (is_law_key(key) && std::find(mention.law_keys.begin(), mention.law_keys.end(), key) == mention.law_keys.end()) {
@@ -259,7 +258,7 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         // After it: "Điều 173 (của) Bộ luật Hình sự", "Article 8 of the Labour Code".
         std::size_t after = i + 2;
         while (after + 1 < words.size() && is_article_part(words[after])) after += 2;
-        last_word = after - 1;
+        std::size_t last_word = after - 1;  // of the article, its parts and a number after them
         while (after < words.size() && is_linking_word(words[after])) ++after;
         for (std::size_t end = after + 1; end <= std::min(words.size(), after + kMaxLawWords); ++end) {
             if (names_an_article(words[end - 1])) break;
@@ -277,12 +276,11 @@ std::vector<ArticleMention> find_article_mentions(std::string_view text, std::sp
         // Before it: "Luật Đất đai điều 5", "BLHS khoản 1 điều 173", "15/2020/NĐ-CP điều 5".
         std::size_t before = i;
         while (before >= 2 && is_article_part(words[before - 2])) before -= 2;
-        first_word = before;
         for (std::size_t begin = before; begin-- > 0 && before - begin <= kMaxLawWords;) {
             if (names_an_article(words[begin])) break;
             add_law(begin, before);
         }
-        mention.begin = spans[first_word].begin;
+        mention.begin = spans[before].begin;
         mention.end = spans[last_word].end;
         for (const ReferenceMention& reference : references)
             if (reference.end <= spans[before].begin && (before == 0 || spans[before - 1].end <= reference.end)) {

@@ -195,8 +195,8 @@ private:
             // declares, or the shorter side of <title>, since headlines are longer than the names
             // of sites ("Hà Nội phân luồng đường Nguyễn Trãi | Báo Hà Nội" has either as <h1>).
             const std::string beside = without_site_name(h1_);
-            if (h1_ == site_name_ || beside.size() > h1_.size()) return !beside.empty() ? beside : title_.empty() ? og_title_ : title_;
-            return h1_;
+            if (h1_ != site_name_ && beside.size() <= h1_.size()) return h1_;
+            if (!beside.empty()) return beside;
         }
         if (!site_name_.empty())
             if (std::string title = without_site_name(site_name_); !title.empty()) return title;
