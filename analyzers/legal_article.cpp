@@ -218,6 +218,11 @@ std::string article_key(std::string_view written) {
     return key.front() == '0' ? std::string() : key;
 }
 
+bool is_article_word(std::string_view word) {
+    const std::string folded(word);
+    return names_an_article(folded) || is_article_part(folded);
+}
+
 std::string article_order_key(std::string_view key) {
     std::size_t digits = 0;
     while (digits < key.size() && is_digit(key[digits])) ++digits;

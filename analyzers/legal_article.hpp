@@ -55,6 +55,10 @@ namespace tracuu {
 /// -> "12a"); "" when @p written is not one (at most four digits).
 [[nodiscard]] std::string article_key(std::string_view written);
 
+/// Whether folded @p word names an article or a part of one ("dieu", "article", "khoan",
+/// "diem", "clause"): a number after it is the article's, not a document's.
+[[nodiscard]] bool is_article_word(std::string_view word);
+
 /// An article_key as it sorts among its law's articles: "0008", "0173", "0173a" (Điều 173a,
 /// inserted after 173, before 174).
 [[nodiscard]] std::string article_order_key(std::string_view key);

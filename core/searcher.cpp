@@ -948,10 +948,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
     const auto after_article_word = [&](const std::string& number) {
         std::string_view before = std::string_view(folded).substr(0, folded.size() - number.size());
         while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-        const std::string_view word = before.substr(std::min(before.size(), before.find_last_of(' ') + 1));
-        for (const std::string_view article : {"dieu", "khoan", "diem", "article", "clause", "art"})
-            if (word == article) return true;
-        return false;
+        return is_article_word(before.substr(std::min(before.size(), before.find_last_of(' ') + 1)));
     };
     if (const std::string trimmed = number_being_typed(folded); !trimmed.empty() && !after_article_word(trimmed)) {
         std::size_t digits = 0;
