@@ -1082,6 +1082,17 @@ std::string written_form(const Xapian::Database& db, const std::string& key, std
 
 }  // namespace
 
+std::map<std::string, Xapian::doccount> number_postings(const Xapian::Database& db, std::string_view key_prefix, std::size_t max_scanned) {
+    std::map<std::string, Xapian::doccount> postings;
+    for (const std::string_view kind : {schema::kReferencePrefix, schema::kNumberPrefix}) {
+        const std::string prefix = std::string(kind).append(key_prefix);
+        std::size_t scanned = 0;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < max_scanned; ++it, ++scanned)
+            postings[(*it).substr(kind.size())] += it.get_termfreq();
+    }
+    return postings;
+}
+
 Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, std::string_view prefix, std::size_t limit) {
     if (limit < 1 || limit > kMaxLinksLimit)
         return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxLinksLimit) + ", not " + std::to_string(limit)};
@@ -1089,7 +1100,7 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
     if (unicode::find_invalid_utf8(prefix)) return Error{"bad_parameter", "parameter \"q\" is not valid UTF-8"};
 
     // As typed: the serial's digits (keys drop leading zeros), then its letters and digits in order.
-    std::string term_prefix(schema::kReferencePrefix), wanted;
+    std::string key_prefix, wanted;
     // Typed with its type's name, as in the search box: "NĐ 67/2014", "Luật số 45/20".
     const std::string nfc = unicode::normalize_nfc(prefix);
     const std::size_t number_start = number_start_after_type_name(nfc);
@@ -1111,23 +1122,14 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
         serial.erase(0, std::min(serial.find_first_not_of('0'), serial.size() - 1));
         // "126/" ends the serial: only 126/...; "12" may go on: 12/..., 126/..., 12a/...
         const bool serial_complete = digits < typed.size() && alphanumerics(typed.substr(digits, 1)).empty();
-        term_prefix += serial;
-        if (serial_complete) term_prefix += '/';
+        key_prefix += serial;
+        if (serial_complete) key_prefix += '/';
         wanted = alphanumerics(serial + typed.substr(digits));
     }
 
-    // The numbers cited, and those the index holds that nobody cites (a code held article by
-    // article, "45/2019/QH14"), by their postings in both.
-    std::map<std::string, Xapian::doccount> postings;  // by key
-    for (const std::string_view kind : {schema::kReferencePrefix, schema::kNumberPrefix}) {
-        const std::string prefix = std::string(kind) + term_prefix.substr(schema::kReferencePrefix.size());
-        std::size_t scanned = 0;
-        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < kMaxReferenceTermsScanned; ++it, ++scanned) {
-            std::string key = (*it).substr(kind.size());
-            if (alphanumerics(key).rfind(wanted, 0) == 0) postings[std::move(key)] += it.get_termfreq();
-        }
-    }
-    std::vector<std::pair<std::string, Xapian::doccount>> found(postings.begin(), postings.end());  // key, postings
+    std::vector<std::pair<std::string, Xapian::doccount>> found;  // key, postings
+    for (auto& [key, postings] : number_postings(db, key_prefix, kMaxReferenceTermsScanned))
+        if (alphanumerics(key).rfind(wanted, 0) == 0) found.emplace_back(key, postings);
     // Rank by postings, then correct the few shown for a document naming its own number.
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     if (found.size() > 2 * limit + 10) found.resize(2 * limit + 10);

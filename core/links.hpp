@@ -53,6 +53,7 @@
 
 #include <array>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -285,6 +286,13 @@ struct ReferenceCount {
     Xapian::doccount citing = 0;   ///< Documents citing it, the ones that are it excepted.
     bool in_corpus = false;        ///< Whether a document is that number.
 };
+
+/// The documents citing or being each number whose key begins with @p key_prefix ("126/",
+/// "45/2019"), by key: the postings of its reference terms (XR, citing it) and own-number
+/// terms (XN, a code held article by article under "45/2019/QH14" that nobody cites), reading
+/// at most @p max_scanned terms of each kind.
+[[nodiscard]] std::map<std::string, Xapian::doccount> number_postings(const Xapian::Database& db, std::string_view key_prefix,
+                                                                      std::size_t max_scanned);
 
 /// The numbers cited in the index, or held by a document of it, that start as @p prefix is typed (any variant: "126/n",
 /// "15/2020", "69-QD"), or with an empty @p prefix every number; most cited first, then by

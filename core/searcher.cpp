@@ -971,15 +971,8 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
             return *type_named == "L" && parsed->codes.size() == 1 && first != nullptr && first->digits_are_term;
         };
         std::vector<Suggestion> named, others;
-        const std::string term_prefix = std::string(schema::kReferencePrefix) + number + (serial_complete ? "/" : "");
-        // The numbers cited, and those the index holds that nobody cites (a code held article
-        // by article, "45/2019/QH14"): by documents citing or being it.
-        std::map<std::string, Xapian::doccount> numbers;
-        for (const std::string_view kind : {schema::kReferencePrefix, schema::kNumberPrefix}) {
-            const std::string prefix = std::string(kind) + term_prefix.substr(schema::kReferencePrefix.size());
-            for (const auto& [term, frequency] : most_frequent_with_prefix(db_, prefix, kMaxTermsScanned))
-                numbers[term.substr(kind.size())] += frequency;
-        }
+        // The numbers cited, and those the index holds that nobody cites, by documents citing or being it.
+        const std::map<std::string, Xapian::doccount> numbers = number_postings(db_, number + (serial_complete ? "/" : ""), kMaxTermsScanned);
         std::vector<std::pair<std::string, Xapian::doccount>> by_frequency(numbers.begin(), numbers.end());
         std::stable_sort(by_frequency.begin(), by_frequency.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         for (const auto& [key, frequency] : by_frequency) {
