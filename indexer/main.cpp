@@ -7,6 +7,7 @@
  * indexer holding it included; 130 interrupted (Ctrl-C or SIGTERM: what was read is
  * committed, the next run reads the rest; a second Ctrl-C stops at once, as a kill does).
  */
+#include "core/cli_options.hpp"
 #include "core/index_metadata.hpp"
 #include "core/option_values.hpp"
 #include "core/pipeline.hpp"
@@ -66,17 +67,6 @@ CLI::Validator byte_size() {
         "");
 }
 
-// A value that is one of @p app's options: "--db --json in" forgot the directory, and CLI11
-// would take "--json" as its name (a folder so named is "./--json").
-CLI::Validator not_an_option_of(const CLI::App& app) {
-    return CLI::Validator(
-        [&app](const std::string& value) -> std::string {
-            if (app.get_option_no_throw(value) == nullptr) return {};
-            return "expects a value, not the option " + value;
-        },
-        "");
-}
-
 // Whether @p flag is among the options on the command line (not after "--", where all is
 // inputs): what a run that failed to parse was asked for.
 bool given_on_command_line(int argc, char** argv, std::string_view flag) {
@@ -123,7 +113,7 @@ int main(int argc, char** argv) {
         ->needs(prune);
     app.add_flag("--syllables-only", syllables_only,
                  "New index without multi-syllable words (to measure what word segmentation brings)");
-    app.get_option("--db")->check(not_an_option_of(app));
+    app.get_option("--db")->check(tracuu::not_an_option_of(app));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

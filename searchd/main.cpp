@@ -9,6 +9,7 @@
  * kept in a ResponseCache keyed by index revision. The access log is written by a
  * logging thread, off the workers' path. SIGINT/SIGTERM stop it cleanly.
  */
+#include "core/cli_options.hpp"
 #include "searchd/http_server.hpp"
 
 #include <CLI/CLI.hpp>
@@ -73,13 +74,7 @@ int main(int argc, char** argv) {
     std::string db_path;
     std::string listen = "127.0.0.1:8080";
     unsigned threads = std::max(2u, std::thread::hardware_concurrency());
-    app.add_option("--db", db_path, "Index directory built by tracuu-index")
-        ->required()
-        ->check(CLI::Validator(
-            [&app](const std::string& value) -> std::string {  // "--db --listen …" forgot the directory
-                return app.get_option_no_throw(value) == nullptr ? std::string() : "expects a directory, not the option " + value;
-            },
-            ""));
+    app.add_option("--db", db_path, "Index directory built by tracuu-index")->required()->check(tracuu::not_an_option_of(app));
     app.add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
     app.add_option("--threads", threads, "Search threads")->capture_default_str()->check(CLI::Range(1u, 256u));
     std::size_t cache_mb = 64;
