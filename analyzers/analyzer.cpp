@@ -433,7 +433,7 @@ public:
         for (const auto& [first, last] : runs_) segment(first, last);
         // The words go after all tokens, so that no token is moved to make room for them.
         tokens.reserve(tokens.size() + words_.size());
-        for (const auto& [first, length] : words_) append_word(first, length);
+        for (const auto& [first, length, sole_fold] : words_) append_word(first, length, sole_fold);
     }
 
 private:
@@ -503,6 +503,7 @@ private:
         // "thời gian thu hồ sơ" reads "thời_gian thu", not "thời gián_thu".
         score_.assign(n + 1, -1);
         piece_.assign(n + 1, 1);
+        sole_fold_.assign(n + 1, 0);
         score_[0] = 0;
         for (std::size_t k = 0; k < n; ++k) {
             relax(k + 1, score_[k] + 4, 1);
@@ -523,7 +524,7 @@ private:
                                                                  : 0;
                     if (flags & WordDictionary::kWord) {
                         const bool as_written = any_accent || (dict_.exact(span) & WordDictionary::kWord) != 0;
-                        relax(k + len, score_[k] + weight - (as_written ? 0 : 1), len);
+                        relax(k + len, score_[k] + weight - (as_written ? 0 : 1), len, any_accent && (flags & WordDictionary::kSoleFold));
                     }
                     dictionary_open = (flags & WordDictionary::kPrefix) != 0;
                 }
@@ -534,12 +535,13 @@ private:
         // Walk back from the end: the pieces of the best split, last first.
         const std::size_t words_before = words_.size();
         for (std::size_t k = n; k > 0; k -= piece_[k])
-            if (piece_[k] > 1) words_.emplace_back(first + k - piece_[k], piece_[k]);
+            if (piece_[k] > 1) words_.push_back({first + k - piece_[k], piece_[k], sole_fold_[k] != 0});
         std::reverse(words_.begin() + static_cast<std::ptrdiff_t>(words_before), words_.end());
     }
 
-    // The word of @p length syllables from token @p first, built at the end of the list.
-    void append_word(std::size_t first, std::size_t length) {
+    // The word of @p length syllables from token @p first, built at the end of the list;
+    // @p sole_fold: the lookup that found it said no other dictionary word folds like it.
+    void append_word(std::size_t first, std::size_t length, bool sole_fold) {
         std::vector<Token>& tokens = a_.tokens;
         Token& word = tokens.emplace_back();  // no reallocation: run() reserved room
         const Token& head = tokens[first];
@@ -568,24 +570,14 @@ private:
             word.exact += tokens[m].exact;
             word.folded += tokens[m].folded;
         }
-        word.folds_unambiguously = word.has_diacritics() && folds_unambiguously(first, length);
+        word.folds_unambiguously = sole_fold && word.has_diacritics();
     }
 
-    // Whether the word of @p length syllables from token @p first is a dictionary word that
-    // no other dictionary word folds like (a name never is, even one spelt as a word).
-    bool folds_unambiguously(std::size_t first, std::size_t length) const {
-        std::uint64_t exact = hashes_[first], folded = WordDictionary::hash(a_.tokens[first].folded);
-        for (std::size_t m = first + 1; m < first + length; ++m) {
-            exact = WordDictionary::extend(exact, hashes_[m]);
-            folded = WordDictionary::extend(folded, WordDictionary::hash(a_.tokens[m].folded));
-        }
-        return (dict_.exact(exact) & WordDictionary::kWord) && (dict_.folded(folded) & WordDictionary::kSoleFold);
-    }
-
-    void relax(std::size_t k, int score, std::size_t len) {
+    void relax(std::size_t k, int score, std::size_t len, bool sole_fold = false) {
         if (score > score_[k]) {
             score_[k] = score;
             piece_[k] = len;
+            sole_fold_[k] = sole_fold;
         }
     }
 
@@ -593,11 +585,16 @@ private:
     const WordDictionary& dict_;
     const bool english_;  // reads_as_english: no folded dictionary lookups, English names' starts
     std::vector<std::pair<std::size_t, std::size_t>> runs_;   // runs of syllables that may make words: [first, last)
-    std::vector<std::pair<std::size_t, std::size_t>> words_;  // first token and syllables of each word
+    struct Word {
+        std::size_t first, length;  // first token, syllables
+        bool sole_fold;             // folds like no other dictionary word (Token::folds_unambiguously)
+    };
+    std::vector<Word> words_;
     std::vector<std::uint64_t> hashes_;
     std::vector<std::uint8_t> accented_, capital_;
     std::vector<int> score_;
     std::vector<std::size_t> piece_;
+    std::vector<std::uint8_t> sole_fold_;  // of the best split's last piece, as piece_
 };
 
 }  // namespace

@@ -62,6 +62,7 @@ WordDictionary::WordDictionary(std::string_view coded) : front_coded_(coded) {
 
     // How many words fold to each folded word (entries are distinct exact words).
     std::unordered_map<std::uint64_t, std::uint32_t> words_per_fold;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> word_keys;  // each word's exact and folded keys
     for (const std::string& entry : entries) {
         std::uint64_t exact_span = 0, folded_span = 0;
         std::size_t syllables = 0;
@@ -76,7 +77,10 @@ WordDictionary::WordDictionary(std::string_view coded) : front_coded_(coded) {
             if (syllables >= 2) {
                 insert(key_of(exact_span, false), last ? kWord : kPrefix);
                 insert(key_of(folded_span, true), last ? kWord : kPrefix);
-                if (last) ++words_per_fold[key_of(folded_span, true) & ~kFlagBits];
+                if (last) {
+                    ++words_per_fold[key_of(folded_span, true) & ~kFlagBits];
+                    word_keys.emplace_back(key_of(exact_span, false), key_of(folded_span, true) & ~kFlagBits);
+                }
             }
             start = space + 1;
         }
@@ -84,6 +88,8 @@ WordDictionary::WordDictionary(std::string_view coded) : front_coded_(coded) {
     }
     for (const auto& [key, words] : words_per_fold)
         if (words == 1) insert(key, kSoleFold);
+    for (const auto& [exact, folded] : word_keys)
+        if (words_per_fold[folded] == 1) insert(exact, kSoleFold);
 }
 
 void WordDictionary::insert(std::uint64_t key, std::uint8_t flags) {

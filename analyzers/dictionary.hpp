@@ -25,8 +25,10 @@ public:
     enum Flags : std::uint8_t {
         kWord = 1,    ///< The span is a word.
         kPrefix = 2,  ///< Some longer word starts with the span.
-        /// (Folded spans only.) Exactly one word folds to the span: "phap luat" is only
-        /// "pháp luật", where "xa hoi" is "xã hội" and "xả hơi" (see Token::folds_unambiguously).
+        /// Exactly one word folds to the span ("phap luat" is only "pháp luật", where "xa hoi"
+        /// is "xã hội" and "xả hơi"), or, for an exact span, to the span's folded form: the
+        /// segmenter knows it of a word from the lookup that found the word
+        /// (see Token::folds_unambiguously).
         kSoleFold = 4,
     };
 
