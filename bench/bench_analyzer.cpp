@@ -68,9 +68,10 @@ void tracuu_terms(benchmark::State& state) {
     for (auto _ : state)
         for (const std::string& text : g_texts) {
             Xapian::Document doc;
-            Xapian::termcount implied_exact = 0;
-            for (const Token& token : analyzer.analyze(text).tokens) implied_exact += mapper.index_token(doc, token, false);
-            TermMapper::add_implied_exact(doc, implied_exact);
+            ExactTermCounts exact_terms;
+            const Analysis analysis = analyzer.analyze(text);
+            for (const Token& token : analysis.tokens) mapper.index_token(doc, exact_terms, token, false);
+            exact_terms.add_to(doc);
             benchmark::DoNotOptimize(doc);
         }
     count_bytes(state);

@@ -163,7 +163,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
 
     const bool stem = doc.lang == "en";
     Xapian::Document xdoc;
-    Xapian::termcount implied_exact = 0;
+    ExactTermCounts exact_terms;
     const auto index_hyphenated = [&](std::string_view text, const Token* previous, const Token& token) {
         if (!stem || previous == nullptr) return;
         if (std::string term = terms.hyphenated_stem_term(text, *previous, token); !term.empty()) xdoc.add_term(term);
@@ -177,7 +177,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
     for (const Token& token : body.tokens) {
         // A lone combining mark makes a token with no folded form: no word, and no term.
         if (token.folded.empty() || in_ranges(doc.boilerplate, token.begin)) continue;
-        implied_exact += terms.index_token(xdoc, token, stem);
+        terms.index_token(xdoc, exact_terms, token, stem);
         index_hyphenated(doc.text, previous, token);
         index_capitals(doc.text, token);
         previous = &token;
@@ -188,7 +188,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         previous = nullptr;
         for (const Token& token : title.tokens) {
             if (token.folded.empty()) continue;
-            implied_exact += terms.index_token(xdoc, token, stem);
+            terms.index_token(xdoc, exact_terms, token, stem);
             index_hyphenated(doc.title, previous, token);
             index_capitals(title.text, token);
             previous = &token;
@@ -198,7 +198,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
             body.references.push_back(std::move(mention));
         }
     }
-    TermMapper::add_implied_exact(xdoc, implied_exact);
+    exact_terms.add_to(xdoc);
     // With positions, for title:"…" phrases, and no wdf: they add nothing to the length BM25 reads.
     for (const Token& token : title.tokens)
         if (!token.folded.empty()) xdoc.add_posting(std::string(schema::kTitlePrefix) + token.folded, token.position + 1, 0);

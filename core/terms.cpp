@@ -112,25 +112,44 @@ std::string TermMapper::reference_term(const DocumentNumber& number) {
     return std::string(schema::kReferencePrefix) + number.key();
 }
 
-Xapian::termcount TermMapper::index_token(Xapian::Document& doc, const Token& token, bool stem) const {
-    const Xapian::termpos position = token.position + 1;  // Xapian positions start at 1
-    doc.add_posting(folded_term(token), position);
+void ExactTermCounts::add(std::string_view exact, Xapian::Document& doc) {
+    if (used_ == kSlots / 2) add_to(doc);
+    std::size_t slot = std::hash<std::string_view>{}(exact) & (kSlots - 1);
+    while (slots_[slot].count != 0 && slots_[slot].exact != exact) slot = (slot + 1) & (kSlots - 1);
+    if (slots_[slot].count++ == 0) {
+        slots_[slot].exact = exact;
+        ++used_;
+    }
+}
+
+void ExactTermCounts::add_to(Xapian::Document& doc) {
+    std::string term(schema::kExactPrefix);
+    for (Slot& slot : slots_) {
+        if (slot.count == 0) continue;
+        term.resize(schema::kExactPrefix.size());
+        term += slot.exact;
+        doc.add_term(term, slot.count);
+        slot = Slot{};
+    }
+    used_ = 0;
+    // Two thirds of the exact words of news text have no exact term: 10% of an article's
+    // terms, and as much of the indexer's time (bench/README.md). Without the length they
+    // gave, every document's length would change and ranking with it (ALQAC 2023 MRR@10 −0.011).
+    if (implied_ > 0) doc.add_term(std::string(schema::kImpliedExactTerm), implied_);
+    implied_ = 0;
+}
+
+void TermMapper::index_token(Xapian::Document& doc, ExactTermCounts& exact_terms, const Token& token, bool stem) const {
+    doc.add_posting(folded_term(token), token.position + 1);  // Xapian positions start at 1
     // An exact form's positions would repeat its folded form's wherever it occurs, and they
     // cost a third of the index's size and of its build time (bench/README.md): phrases match
     // folded syllables, and an exact phrase is that phrase where the exact forms occur
     // (core/query.cpp). The wdf is the same either way, so ranking is too.
-    if (has_exact_term(token)) doc.add_term(exact_term(token));
+    if (has_exact_term(token)) exact_terms.add(token.exact, doc);
+    else if (token.has_diacritics()) exact_terms.add_implied();
     if (stem) {
         if (std::string term = stem_term(token); !term.empty()) doc.add_term(term);
     }
-    return token.has_diacritics() && !has_exact_term(token) ? 1 : 0;
-}
-
-void TermMapper::add_implied_exact(Xapian::Document& doc, Xapian::termcount count) {
-    // Two thirds of the exact words of news text: 10% of an article's terms, and as much of
-    // the indexer's time (bench/README.md). Without the length they gave, every document's
-    // length would change and ranking with it (ALQAC 2023 MRR@10 −0.011).
-    if (count > 0) doc.add_term(std::string(schema::kImpliedExactTerm), count);
 }
 
 Xapian::Query TermMapper::token_query(const Token& token, bool stem) const {

@@ -85,6 +85,36 @@ TEST(Terms, ADictionaryWordAsTheTextCapitalizesIt) {
     }
 }
 
+// Exact terms are counted before they go into the document (ExactTermCounts): each gets the wdf
+// of its tokens, in a text with more distinct exact forms than the count table holds at once.
+TEST(Terms, EachExactTermGetsTheWdfOfItsTokensInAnyLongText) {
+    const std::vector<std::string> onsets = {"b", "c", "d", "đ", "g", "h", "l", "m", "n", "ph", "r", "s", "t", "v", "x"};
+    const std::vector<std::string> rhymes = {"á", "à", "ả", "ã", "ạ", "é", "è", "ẻ", "ẽ", "ẹ", "ó", "ò", "ỏ", "õ",
+                                             "ọ", "ú", "ù", "ủ", "ũ", "ụ", "ấ", "ầ", "ẩ", "ậ", "ố", "ồ", "ổ", "ộ",
+                                             "ớ", "ờ", "ở", "ợ", "ứ", "ừ", "ử", "ự", "ắ", "ằ", "ẳ", "ặ"};
+    std::string text;
+    for (int round = 0; round < 3; ++round)
+        for (std::size_t i = 0; i < onsets.size() * rhymes.size(); ++i)
+            if (static_cast<int>(i % 3) >= round) text += onsets[i % onsets.size()] + rhymes[i / onsets.size()] + ". ";
+    const Analysis analysis = Analyzer().analyze(text);
+    std::map<std::string, Xapian::termcount> expected;
+    for (const Token& token : analysis.tokens) {
+        if (TermMapper::has_exact_term(token)) ++expected[TermMapper::exact_term(token)];
+        else if (token.has_diacritics()) ++expected[std::string(schema::kImpliedExactTerm)];
+    }
+    ASSERT_GT(expected.size(), 550u);  // over half the table (1,024 slots)
+
+    const TermMapper mapper;
+    Xapian::Document doc;
+    ExactTermCounts exact_terms;
+    for (const Token& token : analysis.tokens) mapper.index_token(doc, exact_terms, token, false);
+    exact_terms.add_to(doc);
+    std::map<std::string, Xapian::termcount> found;
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+        if ((*it).rfind(schema::kExactPrefix, 0) == 0 || *it == schema::kImpliedExactTerm) found[*it] = it.get_wdf();
+    EXPECT_EQ(found, expected);
+}
+
 TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"Tiêu đề\n\n22/09/2023 20:01\n\nNghị quyết ngày 14/8/2023 của Chính phủ", "2023-09-22"},
