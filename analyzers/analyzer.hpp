@@ -72,7 +72,7 @@ struct Token {
     TokenKind kind;
     std::uint8_t syllables = 1;  ///< More than one for a multi-syllable word: "thi_hành".
     // The flags are bits: 80 bytes a token instead of 88, and the analyzer writes a token for
-    // every 4.7 bytes of text (2.5% of its time, bench/README.md).
+    // every 4.7 bytes of text; it ran 2.5% faster so (bench/README.md, twentieth session).
     /// No digit or apostrophe in it ("nghị", not "h5n1" or "don't"): only such words can be
     /// syllables of a multi-syllable word. Set by the analyzer as it builds the forms.
     bool letters_only : 1 = false;
