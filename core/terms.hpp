@@ -18,8 +18,8 @@ namespace tracuu {
 /// to it once each with their wdf, and its schema::kImpliedExactTerm. Each
 /// Xapian::Document::add_term is a lookup in the document's own std::map of terms: a token at
 /// a time, the exact forms of a news article cost about 450 of them, counted about 290, and
-/// filling a document takes 7% less time (bench/README.md, analysis). It holds views of the
-/// tokens' exact forms: the tokens must outlive add_to.
+/// filling a document takes 7% less time (bench/README.md, twentieth session). It holds views
+/// of the tokens' exact forms: the tokens must outlive add_to.
 class ExactTermCounts {
 public:
     /// Counts exact form @p exact ("nghị"); when the table is half full, adds what it has to
