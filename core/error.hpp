@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -36,5 +38,18 @@ public:
 private:
     std::variant<T, Error> state_;
 };
+
+/// The "bad_parameter" Error every paged answer gives for a @p limit outside 1..@p max
+/// ("\"limit\" must be between 1 and 100, not 0"); nullopt when it is within.
+[[nodiscard]] inline std::optional<Error> limit_out_of_range(std::size_t limit, std::size_t max) {
+    if (limit >= 1 && limit <= max) return std::nullopt;
+    return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(max) + ", not " + std::to_string(limit)};
+}
+
+/// The "bad_parameter" Error for an @p offset past @p max; nullopt when it is not.
+[[nodiscard]] inline std::optional<Error> offset_out_of_range(std::size_t offset, std::size_t max) {
+    if (offset <= max) return std::nullopt;
+    return Error{"bad_parameter", "\"offset\" must be at most " + std::to_string(max) + ", not " + std::to_string(offset)};
+}
 
 }  // namespace tracuu

@@ -727,8 +727,7 @@ private:
 
 Result<std::vector<RelatedDocument>> related(const Xapian::Database& db, const Analyzer& analyzer, const Source& source,
                                              std::size_t limit) {
-    if (limit < 1 || limit > kMaxLinksLimit)
-        return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxLinksLimit) + ", not " + std::to_string(limit)};
+    if (auto bad = limit_out_of_range(limit, kMaxLinksLimit)) return *bad;
     RelatedRanker ranker(db, analyzer, source);
     const std::set<Xapian::docid> candidates = ranker.candidates(std::min<std::size_t>(std::max<std::size_t>(3 * limit, 30), 300));
     ranker.weigh_words(candidates);
@@ -1011,10 +1010,8 @@ std::optional<Relation> parse_relation(std::string_view name) {
 }
 
 Result<ReferenceReport> reference_report(const Xapian::Database& db, std::string_view ref, const ReferencePage& page) {
-    if (page.limit < 1 || page.limit > kMaxLinksLimit)
-        return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxLinksLimit) + ", not " + std::to_string(page.limit)};
-    if (page.offset > kMaxLinksOffset)
-        return Error{"bad_parameter", "\"offset\" must be at most " + std::to_string(kMaxLinksOffset) + ", not " + std::to_string(page.offset)};
+    if (auto bad = limit_out_of_range(page.limit, kMaxLinksLimit)) return *bad;
+    if (auto bad = offset_out_of_range(page.offset, kMaxLinksOffset)) return *bad;
     const std::string valid = unicode::to_valid_utf8(ref);
     const std::optional<NumberLookup> lookup = valid.size() <= 256 ? read_number_lookup(valid) : std::nullopt;
     if (!lookup) return Error{"bad_parameter", "\"" + valid.substr(0, 256) + "\" is not a document number such as 126/NQ-CP"};
@@ -1094,8 +1091,7 @@ std::map<std::string, Xapian::doccount> number_postings(const Xapian::Database& 
 }
 
 Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, std::string_view prefix, std::size_t limit) {
-    if (limit < 1 || limit > kMaxLinksLimit)
-        return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxLinksLimit) + ", not " + std::to_string(limit)};
+    if (auto bad = limit_out_of_range(limit, kMaxLinksLimit)) return *bad;
     if (prefix.size() > 256) return Error{"bad_parameter", "parameter \"q\" is longer than 256 bytes"};
     if (unicode::find_invalid_utf8(prefix)) return Error{"bad_parameter", "parameter \"q\" is not valid UTF-8"};
 

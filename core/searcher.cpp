@@ -310,10 +310,8 @@ std::optional<Highlights> marks_in_named_article(const Highlights& highlights, c
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
-    if (request.limit < 1 || request.limit > kMaxLimit)
-        return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxLimit) + ", not " + std::to_string(request.limit)};
-    if (request.offset > kMaxOffset)
-        return Error{"bad_parameter", "\"offset\" must be at most " + std::to_string(kMaxOffset) + ", not " + std::to_string(request.offset)};
+    if (auto bad = limit_out_of_range(request.limit, kMaxLimit)) return *bad;
+    if (auto bad = offset_out_of_range(request.offset, kMaxOffset)) return *bad;
     Result<ParsedQuery> parsed = parse_query(request.query, analyzer_, terms_, &db_, request.sort == SortOrder::date);
     if (!parsed) return parsed.error();
     std::vector<std::string> ref_keys;
@@ -936,8 +934,7 @@ constexpr Xapian::doccount kCapitalizedShareInverse = 2;
 }  // namespace
 
 Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::size_t limit) {
-    if (limit < 1 || limit > kMaxSuggestions)
-        return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxSuggestions) + ", not " + std::to_string(limit)};
+    if (auto bad = limit_out_of_range(limit, kMaxSuggestions)) return *bad;
     if (prefix.size() > 256) return Error{"bad_parameter", "parameter \"q\" is longer than 256 bytes"};
     if (unicode::find_invalid_utf8(prefix)) return Error{"bad_parameter", "parameter \"q\" is not valid UTF-8"};
     std::vector<Suggestion> out;
@@ -1204,7 +1201,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
 
 
 Result<CheckResult> Searcher::check(std::string_view text, std::size_t limit) {
-    if (limit < 1 || limit > kMaxLimit) return Error{"bad_parameter", "\"limit\" must be between 1 and " + std::to_string(kMaxLimit) + ", not " + std::to_string(limit)};
+    if (auto bad = limit_out_of_range(limit, kMaxLimit)) return *bad;
     // As related_to_text: nothing to check is a mistake to report, not an empty answer.
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Error{"bad_parameter", "text is empty"};
     if (text.size() > kMaxCheckBytes)
