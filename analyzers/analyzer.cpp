@@ -430,15 +430,15 @@ public:
         }
         // The dictionary's cache lines for the whole text were asked for above: by now most
         // have arrived.
-        for (const auto& [first, last] : runs_) segment(first, last);
+        for (const auto& [first, last] : buffers_.runs) segment(first, last);
         // The words go after all tokens, so that no token is moved to make room for them.
-        tokens.reserve(tokens.size() + words_.size());
-        for (const auto& [first, length, sole_fold] : words_) append_word(first, length, sole_fold);
+        tokens.reserve(tokens.size() + buffers_.words.size());
+        for (const auto& [first, length, sole_fold] : buffers_.words) append_word(first, length, sole_fold);
     }
 
 private:
     static constexpr std::size_t kMaxNameSyllables = 4;
-    // capital_: a capitalized syllable that may be in a name, and may begin one.
+    // Buffers::capital: a capitalized syllable that may be in a name, and may begin one.
     static constexpr std::uint8_t kInName = 1, kStartsName = 2;
 
     static bool is_syllable(const Token& t) {
@@ -466,47 +466,57 @@ private:
     // Hashes the syllables of the run [first, last) and prefetches its two-syllable spans.
     void prepare(std::size_t first, std::size_t last) {
         const std::vector<Token>& s = a_.tokens;
-        if (hashes_.size() < s.size()) {
-            hashes_.resize(s.size());
-            accented_.resize(s.size());
-            capital_.resize(s.size());
+        if (buffers_.hashes.size() < s.size()) {
+            buffers_.hashes.resize(s.size());
+            buffers_.accented.resize(s.size());
+            buffers_.capital.resize(s.size());
         }
         // One hash a syllable: a span with any accent is looked up by its exact form, and in
         // a span without one the exact and folded forms are the same text.
         for (std::size_t k = first; k < last; ++k) {
             const Token& t = s[k];
-            hashes_[k] = WordDictionary::hash(t.exact);
-            accented_[k] = t.has_diacritics();
+            buffers_.hashes[k] = WordDictionary::hash(t.exact);
+            buffers_.accented[k] = t.has_diacritics();
             // A name is of Vietnamese syllables: "Committee Nguyen Thanh Binh" in English
             // text is the name its Vietnamese original has, "Nguyễn Thanh Bình".
-            capital_[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded)
+            buffers_.capital[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded)
                               ? kInName | (may_start_name(t) ? kStartsName : 0)
                               : 0;
         }
         // Every syllable but the last starts a two-syllable span that the search looks up.
         for (std::size_t k = first; k + 1 < last; ++k) {
-            const bool folded = !accented_[k] && !accented_[k + 1];
-            if (!folded || !english_) dict_.prefetch(WordDictionary::extend(hashes_[k], hashes_[k + 1]), folded);
+            const bool folded = !buffers_.accented[k] && !buffers_.accented[k + 1];
+            if (!folded || !english_) dict_.prefetch(WordDictionary::extend(buffers_.hashes[k], buffers_.hashes[k + 1]), folded);
         }
-        runs_.emplace_back(first, last);
+        buffers_.runs.emplace_back(first, last);
     }
 
     void segment(std::size_t first, std::size_t last) {
         const std::size_t n = last - first;
-        const std::uint64_t* hashes = hashes_.data() + first;
-        const std::uint8_t* accented = accented_.data() + first;
-        const std::uint8_t* capital = capital_.data() + first;
+        const std::uint64_t* hashes = buffers_.hashes.data() + first;
+        const std::uint8_t* accented = buffers_.accented.data() + first;
+        const std::uint8_t* capital = buffers_.capital.data() + first;
         // score[k]: best score of the first k syllables; a word of L syllables scores 4L^2,
         // one found by its folded form only 4L^2 - 1, a name 4L^2 - 2 (the dictionary wins
         // ties), a lone syllable 4. A span written without diacritics that is no word as
         // written but folds to one ("gian thu", "gián thu") loses a tie to a word as written:
         // "thời gian thu hồ sơ" reads "thời_gian thu", not "thời gián_thu".
-        score_.assign(n + 1, -1);
-        piece_.assign(n + 1, 1);
-        sole_fold_.assign(n + 1, 0);
-        score_[0] = 0;
+        buffers_.score.assign(n + 1, -1);
+        buffers_.piece.assign(n + 1, 1);
+        buffers_.sole_fold.assign(n + 1, 0);
+        int* const score = buffers_.score.data();
+        std::size_t* const piece = buffers_.piece.data();
+        std::uint8_t* const sole_fold = buffers_.sole_fold.data();  // of the best split's last piece
+        const auto relax = [&](std::size_t k, int candidate, std::size_t len, bool sole = false) {
+            if (candidate > score[k]) {
+                score[k] = candidate;
+                piece[k] = len;
+                sole_fold[k] = sole;
+            }
+        };
+        score[0] = 0;
         for (std::size_t k = 0; k < n; ++k) {
-            relax(k + 1, score_[k] + 4, 1);
+            relax(k + 1, score[k] + 4, 1);
             std::uint64_t span = hashes[k];
             bool any_accent = accented[k], all_capital = (capital[k] & kStartsName) != 0;
             bool dictionary_open = true;
@@ -524,19 +534,19 @@ private:
                                                                  : 0;
                     if (flags & WordDictionary::kWord) {
                         const bool as_written = any_accent || (dict_.exact(span) & WordDictionary::kWord) != 0;
-                        relax(k + len, score_[k] + weight - (as_written ? 0 : 1), len, any_accent && (flags & WordDictionary::kSoleFold));
+                        relax(k + len, score[k] + weight - (as_written ? 0 : 1), len, any_accent && (flags & WordDictionary::kSoleFold));
                     }
                     dictionary_open = (flags & WordDictionary::kPrefix) != 0;
                 }
-                if (all_capital && len <= kMaxNameSyllables) relax(k + len, score_[k] + weight - 2, len);
+                if (all_capital && len <= kMaxNameSyllables) relax(k + len, score[k] + weight - 2, len);
                 if (!dictionary_open && !all_capital) break;
             }
         }
         // Walk back from the end: the pieces of the best split, last first.
-        const std::size_t words_before = words_.size();
-        for (std::size_t k = n; k > 0; k -= piece_[k])
-            if (piece_[k] > 1) words_.push_back({first + k - piece_[k], piece_[k], sole_fold_[k] != 0});
-        std::reverse(words_.begin() + static_cast<std::ptrdiff_t>(words_before), words_.end());
+        const std::size_t words_before = buffers_.words.size();
+        for (std::size_t k = n; k > 0; k -= piece[k])
+            if (piece[k] > 1) buffers_.words.push_back({first + k - piece[k], piece[k], sole_fold[k] != 0});
+        std::reverse(buffers_.words.begin() + static_cast<std::ptrdiff_t>(words_before), buffers_.words.end());
     }
 
     // The word of @p length syllables from token @p first, built at the end of the list;
@@ -573,28 +583,36 @@ private:
         word.folds_unambiguously = sole_fold && word.has_diacritics();
     }
 
-    void relax(std::size_t k, int score, std::size_t len, bool sole_fold = false) {
-        if (score > score_[k]) {
-            score_[k] = score;
-            piece_[k] = len;
-            sole_fold_[k] = sole_fold;
-        }
+    struct Word {
+        std::size_t first, length;  // first token, syllables
+        bool sole_fold;             // folds like no other dictionary word (Token::folds_unambiguously)
+    };
+    // The working lists, kept by each thread from one text to the next, so that a text
+    // allocates nothing large once they have grown (Analyzer::analyze into an Analysis says
+    // why that matters); given back after a text far longer than any article.
+    struct Buffers {
+        std::vector<std::pair<std::size_t, std::size_t>> runs;  // runs of syllables that may make words: [first, last)
+        std::vector<Word> words;
+        std::vector<std::uint64_t> hashes;
+        std::vector<std::uint8_t> accented, capital;
+        std::vector<int> score;
+        std::vector<std::size_t> piece;
+        std::vector<std::uint8_t> sole_fold;  // of the best split's last piece, as piece
+    };
+    static constexpr std::size_t kMaxKeptSyllables = std::size_t{1} << 18;
+
+    static Buffers& thread_buffers() {
+        thread_local Buffers buffers;
+        if (buffers.hashes.size() > kMaxKeptSyllables) buffers = Buffers{};
+        buffers.runs.clear();
+        buffers.words.clear();
+        return buffers;
     }
 
     Analysis& a_;
     const WordDictionary& dict_;
     const bool english_;  // reads_as_english: no folded dictionary lookups, English names' starts
-    std::vector<std::pair<std::size_t, std::size_t>> runs_;   // runs of syllables that may make words: [first, last)
-    struct Word {
-        std::size_t first, length;  // first token, syllables
-        bool sole_fold;             // folds like no other dictionary word (Token::folds_unambiguously)
-    };
-    std::vector<Word> words_;
-    std::vector<std::uint64_t> hashes_;
-    std::vector<std::uint8_t> accented_, capital_;
-    std::vector<int> score_;
-    std::vector<std::size_t> piece_;
-    std::vector<std::uint8_t> sole_fold_;  // of the best split's last piece, as piece_
+    Buffers& buffers_ = thread_buffers();
 };
 
 }  // namespace
@@ -608,9 +626,17 @@ std::optional<AnalyzerOptions> AnalyzerOptions::parse(std::string_view text) {
 }
 
 Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
+    Analysis analysis;
+    analyze(text, analysis, first_position);
+    return analysis;
+}
+
+void Analyzer::analyze(std::string_view text, Analysis& into, std::uint32_t first_position) const {
     // Room for all tokens at once: growing the list moves every token. News text has a token
     // every 5.9 bytes, and with its words one every 4.7 (4.2 in the densest of 3,000 articles).
     const auto tokenize = [&](Analysis& analysis) {
+        analysis.tokens.clear();
+        analysis.references.clear();
         analysis.tokens.reserve(analysis.text.size() / (options_.words ? 4 : 5));
         Tokenizer tokenizer(analysis, first_position);
         tokenizer.run();
@@ -619,20 +645,17 @@ Analysis Analyzer::analyze(std::string_view text, std::uint32_t first_position) 
     // Most text is in NFC already. It is tokenized as it is, and the tokenizer, which decodes
     // every character, says whether it is; only text it cannot vouch for is normalized (ICU)
     // and, if that changed it, tokenized again.
-    Analysis analysis;
-    analysis.text = std::string(text);
-    if (!tokenize(analysis)) {
+    into.text.assign(text);
+    if (!tokenize(into)) {
         std::string nfc = unicode::normalize_nfc(text);
-        if (nfc != analysis.text) {
-            analysis = Analysis{};
-            analysis.text = std::move(nfc);
-            tokenize(analysis);
+        if (nfc != into.text) {
+            into.text = std::move(nfc);
+            tokenize(into);
         }
     }
     // Before the words go after the tokens: the last token has the highest position.
-    analysis.end_position = analysis.tokens.empty() ? first_position : analysis.tokens.back().position + 1;
-    if (options_.words) WordSegmenter(analysis).run();
-    return analysis;
+    into.end_position = into.tokens.empty() ? first_position : into.tokens.back().position + 1;
+    if (options_.words) WordSegmenter(into).run();
 }
 
 bool may_join_as_word(std::string_view text, const Token& left, const Token& right) {

@@ -150,6 +150,12 @@ public:
     /// Analyzes valid UTF-8 @p text (check with unicode::find_invalid_utf8 first).
     /// @p first_position lets a caller continue numbering after an earlier field.
     [[nodiscard]] Analysis analyze(std::string_view text, std::uint32_t first_position = 0) const;
+    /// The same into @p into, whose buffers are reused: a caller that analyzes text after text
+    /// into one Analysis allocates nothing large once they have grown. Each large allocation
+    /// makes glibc merge the small blocks freed before it (the last Xapian::Document's terms),
+    /// and the next document's terms then cost more to allocate: a tenth of the time to fill a
+    /// document (bench/README.md, twenty-first session).
+    void analyze(std::string_view text, Analysis& into, std::uint32_t first_position = 0) const;
 
 private:
     AnalyzerOptions options_;

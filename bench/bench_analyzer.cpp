@@ -45,19 +45,25 @@ void count_bytes(benchmark::State& state) {
 
 void tracuu_tokens(benchmark::State& state) {
     const Analyzer analyzer;
+    Analysis analysis;  // reused, as the indexer's threads do
     for (auto _ : state)
-        for (const std::string& text : g_texts) benchmark::DoNotOptimize(analyzer.analyze(text));
+        for (const std::string& text : g_texts) {
+            analyzer.analyze(text, analysis);
+            benchmark::DoNotOptimize(analysis);
+        }
     count_bytes(state);
 }
 
 void tracuu_document(benchmark::State& state) {
     const Analyzer analyzer;
+    DocumentAnalysis analysis;  // reused, as the indexer's threads do
     for (auto _ : state)
         for (const std::string& text : g_texts) {
             Document doc;  // as the indexer reads a .txt file (core/sources.cpp)
             doc.text = text;
             doc.title = shorten_title(first_nonempty_line(text));
-            benchmark::DoNotOptimize(analyze_document(doc, analyzer));
+            analyze_document(doc, analyzer, analysis);
+            benchmark::DoNotOptimize(analysis);
         }
     count_bytes(state);
 }
@@ -65,11 +71,12 @@ void tracuu_document(benchmark::State& state) {
 void tracuu_terms(benchmark::State& state) {
     const Analyzer analyzer;
     const TermMapper mapper;
+    Analysis analysis;  // reused, as each of the indexer's threads does (make_xapian_document)
     for (auto _ : state)
         for (const std::string& text : g_texts) {
             Xapian::Document doc;
             ExactTermCounts exact_terms;
-            const Analysis analysis = analyzer.analyze(text);
+            analyzer.analyze(text, analysis);
             for (const Token& token : analysis.tokens) mapper.index_token(doc, exact_terms, token, false);
             exact_terms.add_to(doc);
             benchmark::DoNotOptimize(doc);

@@ -114,16 +114,22 @@ std::string source_term(std::string_view absolute_path) {
 
 DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     DocumentAnalysis analysis;
+    analyze_document(doc, analyzer, analysis);
+    return analysis;
+}
+
+void analyze_document(Document& doc, const Analyzer& analyzer, DocumentAnalysis& analysis) {
     Analysis& body = analysis.body;
-    body = analyzer.analyze(doc.text);
-    doc.text = std::move(body.text);
+    analyzer.analyze(doc.text, body);
+    // A swap, not a move: the analysis keeps a buffer as large for the next document's text.
+    doc.text.swap(body.text);
     body.text.clear();
     // An official header says what the document is better than its first line ("CHÍNH PHỦ"),
     // which is the title of a plain-text document; a title the source states is kept.
     const std::optional<LegalHeader> header = read_legal_header(doc.text);
     if (header && (doc.title.empty() || (title_opens_text(doc.title, doc.text) && !header->after_title))) doc.title = header->title;
     // After the body with a gap, so that no phrase runs from the text into the title.
-    analysis.title = analyzer.analyze(doc.title, body.tokens.empty() ? 0 : body.end_position + 1);
+    analyzer.analyze(doc.title, analysis.title, body.tokens.empty() ? 0 : body.end_position + 1);
     doc.title = analysis.title.text;
 
     if (doc.lang.empty()) doc.lang = detect_language(body);
@@ -153,11 +159,16 @@ DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer) {
     doc.citations = citations_of(references, own, doc.locality);
     // The date it states with its own number is its date when no dateline gives one.
     if (doc.date.empty() && own) doc.date = date_stated_with(*own, title_references, references);
-    return analysis;
 }
 
 Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, const TermMapper& terms) {
-    DocumentAnalysis analysis = analyze_document(doc, analyzer);
+    DocumentAnalysis workspace;
+    return make_xapian_document(doc, analyzer, terms, workspace);
+}
+
+Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, const TermMapper& terms,
+                                      DocumentAnalysis& analysis) {
+    analyze_document(doc, analyzer, analysis);
     Analysis& body = analysis.body;
     const Analysis& title = analysis.title;
 

@@ -23,7 +23,7 @@ inline constexpr std::size_t kMaxLawTermBytes = 160;
 
 /// A document's text and title, analyzed as the indexer reads them.
 struct DocumentAnalysis {
-    Analysis body;   ///< Its text has been moved into the document.
+    Analysis body;   ///< Its text has been moved into the document (body.text is empty).
     Analysis title;  ///< Numbered after the body, with a gap, for titles the body does not open with.
 };
 
@@ -33,12 +33,18 @@ struct DocumentAnalysis {
 /// references and their relations, the boilerplate ranges). @p doc.text must be valid UTF-8;
 /// it is replaced by its NFC form, and @p doc.title by its own.
 [[nodiscard]] DocumentAnalysis analyze_document(Document& doc, const Analyzer& analyzer);
+/// The same into @p into, reusing its buffers (Analyzer::analyze into an Analysis).
+void analyze_document(Document& doc, const Analyzer& analyzer, DocumentAnalysis& into);
 
 /// Turns a document into its Xapian form: analyze_document, then the postings (boilerplate
 /// left out), boolean terms, value slots and stored data. Pure: safe to run in many threads
 /// at once, each with its own @p terms.
 [[nodiscard]] Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer,
                                                     const TermMapper& terms);
+/// The same, analyzing into @p workspace: a thread that makes document after document keeps
+/// one, and allocates less for each (analyze_document into a DocumentAnalysis).
+[[nodiscard]] Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer,
+                                                    const TermMapper& terms, DocumentAnalysis& workspace);
 
 /// A content hash as stored in schema::kContentHashSlot: 16 lower-case hex digits.
 [[nodiscard]] std::string content_hash_value(std::uint64_t hash);

@@ -407,6 +407,7 @@ IndexingCounts IndexingRun::run() {
     const std::string salt = analyzer_salt(analyzer_options);
     auto work = [&] {
         const TermMapper terms;
+        DocumentAnalysis workspace;  // reused from document to document
         // Lookups see the index as it was committed before this run (and each shard's first commit).
         Xapian::Database reader;
         for (const fs::path& shard : layout.shards) reader.add_database(Xapian::Database(shard.string()));
@@ -443,7 +444,7 @@ IndexingCounts IndexingRun::run() {
             item.source = doc.source;
             item.order = input_order(file_index, record++);
             item.warned = std::exchange(record_warned, false);
-            item.xdoc = make_xapian_document(doc, analyzer, terms);
+            item.xdoc = make_xapian_document(doc, analyzer, terms, workspace);
             item.bytes = doc.text.size() + kBytesPerTerm * item.xdoc.termlist_count();
             queues[shard_of(item.id, shard_count)]->push(std::move(item), state.abandon);
         };

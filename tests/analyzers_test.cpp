@@ -52,6 +52,45 @@ TEST(Unicode, FoldRemovesEveryDiacriticAndFoldsDToD) {
     for (const auto& [input, expected] : rows) EXPECT_EQ(unicode::fold(input), expected) << input;
 }
 
+// Everything an analysis holds, one line per token and reference.
+std::vector<std::string> describe(const Analysis& a) {
+    std::vector<std::string> out{a.text, "end " + std::to_string(a.end_position)};
+    for (const Token& t : a.tokens)
+        out.push_back(t.exact + " " + t.folded + " " + std::to_string(t.position) + " " + std::to_string(t.begin) + "-" +
+                      std::to_string(t.end) + " " + std::to_string(static_cast<int>(t.kind)) + " " +
+                      std::to_string(t.syllables) + std::to_string(t.letters_only) + std::to_string(t.vietnamese_letter) +
+                      std::to_string(t.folds_unambiguously));
+    for (const ReferenceMention& m : a.references)
+        out.push_back(m.number.canonical() + " " + std::to_string(m.begin) + "-" + std::to_string(m.end) + "@" + std::to_string(m.position));
+    return out;
+}
+
+// The indexer's threads analyze document after document into one Analysis: nothing of one
+// text may be left in the next one's, whatever their lengths and forms.
+TEST(Analyzer, AnalyzingIntoAnAnalysisAgainGivesWhatAFreshOneGives) {
+    std::string long_text;
+    for (int i = 0; i < 40; ++i)
+        long_text += "Căn cứ Nghị quyết số 126/NQ-CP ngày 14/8/2023, ông Nguyễn Thanh Bình ký quyết định thi hành pháp luật. ";
+    const std::vector<std::string> texts = {
+        long_text,
+        "Resolution No. 126/NQ-CP of the Government",
+        "",
+        "Nghi\xCC\xA3 quye\xCC\x82\xCC\x81t va\xCC\x80 Ủy ban nhân dân",  // NFD: normalized, tokenized again
+        "Thủ tướng Chính phủ ban hành Quyết định 1880/QĐ-TTg về lợi ích nhóm",
+        long_text.substr(0, long_text.size() / 3),
+    };
+    for (const AnalyzerOptions options : {AnalyzerOptions{.words = true}, AnalyzerOptions{.words = false}}) {
+        const Analyzer analyzer(options);
+        Analysis reused;
+        for (int pass = 0; pass < 2; ++pass)
+            for (const std::string& text : texts) {
+                analyzer.analyze(text, reused, static_cast<std::uint32_t>(pass * 7));
+                EXPECT_EQ(describe(reused), describe(analyzer.analyze(text, static_cast<std::uint32_t>(pass * 7))))
+                    << text.substr(0, 40) << " words=" << options.words;
+            }
+    }
+}
+
 TEST(Analyzer, AnEthForĐIsReadAsĐ) {
     const Analyzer analyzer;
     const Analysis eth = analyzer.analyze("Nguyễn Ðức quyết ðịnh");

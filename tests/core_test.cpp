@@ -115,6 +115,50 @@ TEST(Terms, EachExactTermGetsTheWdfOfItsTokensInAnyLongText) {
     EXPECT_EQ(found, expected);
 }
 
+// A Xapian document whole: terms with wdf and positions, values, data.
+std::vector<std::string> describe(const Xapian::Document& doc) {
+    std::vector<std::string> out{doc.get_data()};
+    for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        std::string line = *it + " " + std::to_string(it.get_wdf()) + ":";
+        for (Xapian::PositionIterator p = it.positionlist_begin(); p != it.positionlist_end(); ++p) line.append(" ").append(std::to_string(*p));
+        out.push_back(line);
+    }
+    for (Xapian::ValueIterator v = doc.values_begin(); v != doc.values_end(); ++v) {
+        std::string line = std::to_string(v.get_valueno());
+        line += '=';
+        out.push_back(line.append(*v));
+    }
+    return out;
+}
+
+// The indexer's threads make document after document with one workspace: each document must be
+// what it is made alone, whatever came before (a title apart from the text, references, English).
+TEST(Terms, ADocumentMadeInAUsedWorkspaceIsTheDocumentMadeAlone) {
+    std::vector<Document> docs;
+    std::string long_text = "Chỉ thị thực hiện Nghị quyết 126/NQ-CP\nHà Nội, ngày 22/09/2023\n";
+    for (int i = 0; i < 30; ++i) long_text += "Căn cứ Nghị định 15/2020/NĐ-CP, ông Nguyễn Thanh Bình thi hành pháp luật về lợi ích nhóm. ";
+    docs.push_back(testing::make_document("vi-long", long_text));
+    Document titled = testing::make_document("en", "The Government issued Resolution No. 126/NQ-CP dated August 14, 2023 on law-making.");
+    titled.title = "Decree 15/2020/ND-CP on penalties";
+    titled.lang = "en";
+    docs.push_back(titled);
+    docs.push_back(testing::make_document("vi-short", "Quyết định 1880/QĐ-TTg của Thủ tướng"));
+    docs.push_back(testing::make_document("vi-long-again", long_text.substr(0, long_text.size() / 2)));
+
+    const Analyzer analyzer;
+    const TermMapper terms;
+    DocumentAnalysis workspace;
+    for (int pass = 0; pass < 2; ++pass)
+        for (const Document& original : docs) {
+            Document alone = original, reused = original;
+            const Xapian::Document expected = make_xapian_document(alone, analyzer, terms);
+            const Xapian::Document made = make_xapian_document(reused, analyzer, terms, workspace);
+            EXPECT_EQ(describe(made), describe(expected)) << original.id;
+            EXPECT_EQ(reused.text, alone.text) << original.id;
+            EXPECT_EQ(reused.references, alone.references) << original.id;
+        }
+}
+
 TEST(Metadata, PublicationDateIsTheDatelineNotACitedDate) {
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"Tiêu đề\n\n22/09/2023 20:01\n\nNghị quyết ngày 14/8/2023 của Chính phủ", "2023-09-22"},
