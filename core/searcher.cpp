@@ -345,6 +345,28 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
                                 facet_counter->examined() == mset.get_matches_estimated();
     }
     response.did_you_mean = corrected_query(parsed.value());
+    // Numbers typed whole that the index neither holds nor cites. A number is an identifier:
+    // a lawyer who typed one must know that none of the hits is it or cites it.
+    std::map<std::string, std::string> meant;  // typed number's key -> the number offered instead
+    for (const std::string& key : parsed->highlights.references) {
+        if (db_.term_exists(std::string(schema::kReferencePrefix) + key) || db_.term_exists(std::string(schema::kNumberPrefix) + key)) continue;
+        const std::optional<DocumentNumber> typed = document_number_from_key(key);
+        if (!typed) continue;
+        response.numbers_not_found.push_back(typed->canonical());
+        if (const std::optional<DocumentNumber> held = number_meant(*typed)) meant[key] = held->canonical();
+    }
+    // With no word to correct, the query with the numbers meant in their place.
+    if (response.did_you_mean.empty() && !meant.empty()) {
+        const Analysis analysis = analyzer_.analyze(parsed->text);
+        std::string corrected;
+        std::size_t copied = 0;
+        for (const ReferenceMention& mention : analysis.references)
+            if (const auto it = meant.find(mention.number.key()); it != meant.end()) {
+                corrected.append(analysis.text, copied, mention.begin - copied).append(it->second);
+                copied = mention.end;
+            }
+        if (copied > 0) response.did_you_mean = corrected.append(analysis.text, copied);
+    }
     if (!response.did_you_mean.empty()) {
         // Offered only when it finds something; filters apply to it as to the query.
         const Result<ParsedQuery> corrected = parse_query(response.did_you_mean, analyzer_, terms_, &db_, request.sort == SortOrder::date);
@@ -362,6 +384,36 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     }
     response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return response;
+}
+
+std::optional<DocumentNumber> Searcher::number_meant(const DocumentNumber& typed) const {
+    const auto postings = [&](const std::string& key) {
+        return db_.get_termfreq(std::string(schema::kReferencePrefix) + key) + db_.get_termfreq(std::string(schema::kNumberPrefix) + key);
+    };
+    if (typed.year != 0) {  // "126/2023/NQ-CP" for 126/NQ-CP, which has no year
+        DocumentNumber without_year = typed;
+        without_year.year = 0;
+        if (postings(without_year.key()) > 0) return without_year;
+        return std::nullopt;
+    }
+    // "46/NĐ-CP" for 46/2016/NĐ-CP: of the numbers with its serial and codes and a year, the
+    // most cited (a serial and codes recur year after year: several decrees are numbered 46).
+    // A serial begins a few thousand keys at most in a large collection.
+    constexpr std::size_t kMaxNumbersScanned = 20000;
+    std::optional<DocumentNumber> best;
+    Xapian::doccount best_postings = 0;
+    DocumentNumber serial_only = typed;
+    serial_only.codes.clear();
+    for (const auto& [key, count] : number_postings(db_, serial_only.key(), kMaxNumbersScanned)) {  // "46/"
+        const std::optional<DocumentNumber> held = document_number_from_key(key);
+        if (!held || held->year == 0 || count <= best_postings) continue;
+        DocumentNumber as_typed = *held;
+        as_typed.year = 0;
+        if (as_typed.key() != typed.key()) continue;
+        best = held;
+        best_postings = count;
+    }
+    return best;
 }
 
 // ---- Spelling: one vocabulary per index revision, shared by the searchers of every thread.

@@ -91,6 +91,11 @@ struct SearchResponse {
     /// With a ref filter, the numbers it stands for, each its own, most cited first: the one
     /// typed whole, or every number a part fits ("45/2019": 45/2019/QH14, 45/2019/NĐ-CP, ...).
     std::vector<std::string> ref_numbers;
+    /// Document numbers the query gives whole that no document of the index is or cites, as
+    /// they are usually written: the hits match the rest of the query, and did_you_mean, when
+    /// no word needs correcting, offers the number the index holds that was likeliest meant
+    /// ("46/NĐ-CP" typed without its year: 46/2016/NĐ-CP; "126/2023/NQ-CP": 126/NQ-CP).
+    std::vector<std::string> numbers_not_found;
 };
 
 /// One completion for what a user is typing.
@@ -235,6 +240,10 @@ private:
     [[nodiscard]] std::shared_ptr<const Vocabulary> vocabulary();
     /// The query with rare words replaced by frequent near ones, or "" (SearchResponse::did_you_mean).
     [[nodiscard]] std::string corrected_query(const ParsedQuery& parsed);
+    /// The number the index holds that @p typed, which it does not, likeliest stands for: the
+    /// same serial and codes with the year left out or put in, the most cited such; nullopt
+    /// when there is none.
+    [[nodiscard]] std::optional<DocumentNumber> number_meant(const DocumentNumber& typed) const;
     /// In how many English documents folded word @p folded occurs (as its stem: only they have
     /// stems); 0 for a word that is no English-looking word.
     [[nodiscard]] Xapian::doccount english_documents(const std::string& folded) const;

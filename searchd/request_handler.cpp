@@ -97,6 +97,7 @@ HttpReply search_reply(Searcher& searcher, const SearchRequest& request) {
     }
     w.EndArray();
     if (!response.ref_numbers.empty()) write_strings(w, "ref_numbers", response.ref_numbers);
+    if (!response.numbers_not_found.empty()) write_strings(w, "numbers_not_found", response.numbers_not_found);
     if (!response.did_you_mean.empty()) {
         w.Key("did_you_mean");
         write_string(w, response.did_you_mean);

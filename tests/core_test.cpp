@@ -2676,6 +2676,41 @@ protected:
     }
 };
 
+// A number typed whole that no document is or cites is said to be missing, and where the index
+// holds the same serial and codes with the year put in or left out, that number is offered.
+TEST_F(SearchTest, ANumberNoDocumentIsOrCitesIsSaidToBeMissingAndTheOneHeldOffered) {
+    Document circular = make_document("tt80", "Thông tư hướng dẫn xử phạt");
+    circular.number = "80/2021/TT-BTC";  // it is the number, and nobody cites it
+    index({make_document("d1", "Thực hiện Nghị định 46/2016/NĐ-CP về xử phạt giao thông"),
+           make_document("d2", "Nghị định 46/2016/NĐ-CP thay thế Nghị định 171/2013/NĐ-CP"),
+           make_document("d3", "Nghị định 46/2012/NĐ-CP về phòng cháy"),  // another decree 46, cited less
+           make_document("r1", "Chính phủ ban hành Nghị quyết 126/NQ-CP"), circular});
+    struct Row {
+        std::string query;
+        std::vector<std::string> not_found;
+        std::string did_you_mean;
+    };
+    const std::vector<Row> rows = {
+        {"Nghị định 46/NĐ-CP", {"46/NĐ-CP"}, "Nghị định 46/2016/NĐ-CP"},  // the year left out: the most cited
+        {"nghi dinh 46/ND-CP xu phat", {"46/NĐ-CP"}, "nghi dinh 46/2016/NĐ-CP xu phat"},
+        {"126/2023/NQ-CP", {"126/2023/NQ-CP"}, "126/NQ-CP"},  // a year put in that the number has not
+        {"Nghị định 99/2016/NĐ-CP", {"99/2016/NĐ-CP"}, ""},    // nothing like it
+        {"46/2016/NĐ-CP", {}, ""},
+        {"Nghị quyết số 126/NQ-CP", {}, ""},
+        {"80/2021/TT-BTC", {}, ""},  // held, though not cited
+        {"xử phạt", {}, ""},
+    };
+    for (const Row& row : rows) {
+        const SearchResponse response = search(row.query);
+        EXPECT_EQ(response.numbers_not_found, row.not_found) << row.query;
+        EXPECT_EQ(response.did_you_mean, row.did_you_mean) << row.query;
+        if (!row.did_you_mean.empty()) {
+            EXPECT_GT(response.did_you_mean_total, 0u) << row.query;
+        }
+    }
+    EXPECT_EQ(ids(search("126/NQ-CP")), std::vector<std::string>{"r1"});
+}
+
 TEST_F(SpellingTest, MisspelledWordsGetTheNearestFrequentWordInContext) {
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"nghi quyiet", "nghi quyet"},      // typed folded: suggested folded (beside "nghi", not "quiet")

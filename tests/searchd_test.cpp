@@ -375,6 +375,14 @@ TEST_F(LegalHandlerTest, BadTypeIssuerOrFacetsAre400sNamingTheParameter) {
     }
 }
 
+TEST_F(LegalHandlerTest, ANumberNoDocumentCitesIsListedAsNotFound) {
+    const auto json = call("GET", "/search?q=nghi+dinh+99%2F2016%2FND-CP", 200);
+    ASSERT_TRUE(json.HasMember("numbers_not_found"));
+    ASSERT_EQ(json["numbers_not_found"].Size(), 1u);
+    EXPECT_STREQ(json["numbers_not_found"][0].GetString(), "99/2016/NĐ-CP");
+    EXPECT_FALSE(call("GET", "/search?q=thue+office", 200).HasMember("numbers_not_found"));
+}
+
 TEST_F(LegalHandlerTest, DidYouMeanForAMisspelledWord) {
     const auto json = call("GET", "/search?q=thuee+office", 200);
     ASSERT_TRUE(json.HasMember("did_you_mean")) << "thuee is in no document, thue in three";

@@ -170,6 +170,11 @@ async function searchView(params) {
     el('span', { class: 'chip' }, `${name}: ${params[name]}`,
       el('button', { type: 'button', 'aria-label': `remove ${name}`, text: '×', onclick: () => { location.hash = searchHref({ ...params, [name]: '', offset: '' }); } })));
   if (chips.length) results.append(el('div', { class: 'chips' }, chips));
+  if (answer.numbers_not_found) {
+    const numbers = answer.numbers_not_found.join(', ');
+    results.append(el('p', { class: 'numbers-not-found',
+      text: `Không văn bản nào là hay trích dẫn ${numbers} · No document is or cites ${numbers}` }));
+  }
   if (answer.did_you_mean) {
     results.append(el('p', { class: 'did-you-mean' }, 'Có phải bạn muốn tìm · Did you mean: ',
       el('a', { href: searchHref({ ...params, q: answer.did_you_mean, offset: '' }), text: answer.did_you_mean }),

@@ -149,6 +149,19 @@ test('a misspelled word offers the correction, which one click searches', async 
   await page.locator('.hit').first().waitFor();
 });
 
+test('a number typed without its year is said to be missing, and the one the index holds is offered', async (t) => {
+  const page = await openPage(t, '#/?q=' + encodeURIComponent('Nghị định 15/NĐ-CP'));
+  const notice = page.locator('.numbers-not-found');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /No document is or cites 15\/NĐ-CP/);
+  const suggestion = page.locator('.did-you-mean a');
+  assert.equal(await suggestion.textContent(), 'Nghị định 15/2020/NĐ-CP');
+  await suggestion.click();
+  await page.waitForFunction(() => document.getElementById('q').value === 'Nghị định 15/2020/NĐ-CP');
+  await page.locator('.numbers-not-found').waitFor({ state: 'detached' });
+  assert.match(await page.locator('.hit h2 a').first().textContent(), /^Nghị định 15\/2020\/NĐ-CP/);
+});
+
 test('a result opens the document: its metadata, what it cites, and the number it cites', async (t) => {
   const page = await openPage(t, '#/?q=%22l%E1%BB%A3i+%C3%ADch+nh%C3%B3m%22+Th%E1%BB%ABa+Thi%C3%AAn');
   await page.locator('.hit h2 a').first().click();
