@@ -455,9 +455,12 @@ IndexingCounts IndexingRun::run() {
             // A file emptied or spoilt since it was indexed: what a search finds is what it was
             // (its document, or the records of a JSON file: what holds its source term). Not
             // for one record of a file: the others are read, and deleting the file loses them.
-            if (!problem.still_indexed && problem.line == 0 && problem.record == 0 && !index_empty &&
-                reader.term_exists(source_term(absolute_source_path(files[file_index]))))
-                problem.reason += "; the version indexed before stays (delete the file and run with --prune to remove it)";
+            if (!problem.still_indexed && !index_empty && reader.term_exists(source_term(absolute_source_path(files[file_index])))) {
+                if (problem.line == 0 && problem.record == 0)
+                    problem.reason += "; the version indexed before stays (delete the file and run with --prune to remove it)";
+                else if (options_.prune)  // the record it could not read may be one of them
+                    problem.reason += "; --prune removes none of this file's documents until it reads without a rejected record";
+            }
             report(problem);
         };
 

@@ -226,6 +226,12 @@ TEST(IndexerCli, PruneRemovesWhatAFileReadWholeNoLongerGives) {
     EXPECT_FALSE(held("0000") || held("0001"));
     EXPECT_TRUE(held("2024/0000") && held("2024/0001"));
     EXPECT_EQ(xdb.get_doccount(), 6u);
+    // The rejected line says why the file's records stay.
+    const RunResult kept = index(db, {in, "--prune"});
+    EXPECT_NE(kept.output.find("broken.jsonl:2: malformed JSON: Missing a name for object member. (column 12); --prune removes "
+                               "none of this file's documents until it reads without a rejected record"),
+              std::string::npos)
+        << kept.output;
 
     // Emptied since: rejected, and the message says what a search still finds.
     dir.write("in/2024/0000.txt", "");
