@@ -86,8 +86,8 @@ std::size_t onset_length(std::string_view folded) {
     }
 }
 
-// Whether @p folded could be a Vietnamese syllable ("nguyen", "kong", "gin"), as no English
-// word of several vowel groups or a final "s" could ("committee", "court", "news").
+}  // namespace
+
 bool may_be_vietnamese_syllable(std::string_view folded) {
     if (folded.empty()) return false;
     const std::size_t onset = onset_length(folded);
@@ -95,6 +95,8 @@ bool may_be_vietnamese_syllable(std::string_view folded) {
     // "gi" is an onset ("gia"), or g before a rhyme in i ("gì", "gìn").
     return onset == 2 && folded.starts_with("gi") && is_folded_rhyme(folded.substr(1));
 }
+
+namespace {
 
 // Function words that make up a large share of any running text in each language; the
 // Vietnamese ones are folded so that text typed without diacritics still counts.

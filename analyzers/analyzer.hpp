@@ -116,6 +116,10 @@ struct Analysis {
 /// phrase matches, on the query side and in snippets alike.
 [[nodiscard]] std::vector<const Token*> first_per_position(const Analysis& analysis);
 
+/// Whether @p folded could be a Vietnamese syllable ("nguyen", "kong", "gin"), as no English
+/// word of several vowel groups or a final "s" could ("committee", "court", "news").
+[[nodiscard]] bool may_be_vietnamese_syllable(std::string_view folded);
+
 /// Language guess for a text: "vi", "en", or "" when there is nothing to go on.
 [[nodiscard]] std::string detect_language(const Analysis& analysis);
 

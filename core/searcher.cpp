@@ -758,12 +758,22 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
             // among them: in a collection mostly Vietnamese, "land" is rare but no misspelled
             // "lan", and English words are all rare when English documents are few.
             const Xapian::doccount typed_in_english = english_documents(word.folded);
+            // Typed in lower case among words that no Vietnamese syllable could be ("supreme court
+            // ruling", "penal code"), a word is English: corrected to a word of the English
+            // documents or a Vietnamese syllable, never to a foreign name that Vietnamese text
+            // borrows ("Wuling", "Pena"), which is all an index of Vietnamese news would offer.
+            const bool in_english_company = !capitalized(i) && words.size() > 1 && [&] {
+                for (std::size_t j = 0; j < words.size(); ++j)
+                    if (j != i && may_be_vietnamese_syllable(words[j].folded)) return false;
+                return true;
+            }();
             for (const Vocabulary::Near& candidate : words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed)) {
                 const std::string folded(candidate.folded);
                 const Xapian::doccount documents = db_.get_termfreq(folded);  // live: the vocabulary may be a revision behind
                 // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
                 if (documents <= kCorrectionFactor * folded_documents || is_function_word(folded)) continue;
                 if (typed_in_english > 0 && english_documents(folded) <= kCorrectionFactor * typed_in_english) continue;
+                if (in_english_company && english_documents(folded) == 0 && !may_be_vietnamese_syllable(folded)) continue;
                 const bool makes_word = (after_word && db_.term_exists(previous_folded + "_" + folded)) ||
                                         (before_word && db_.term_exists(folded + "_" + words[i + 1].folded));
                 const std::tuple<bool, int, Xapian::doccount> rank{makes_word, -candidate.distance, documents};

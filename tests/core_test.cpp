@@ -2711,6 +2711,25 @@ TEST_F(SearchTest, ANumberNoDocumentIsOrCitesIsSaidToBeMissingAndTheOneHeldOffer
     EXPECT_EQ(ids(search("126/NQ-CP")), std::vector<std::string>{"r1"});
 }
 
+// An index of Vietnamese news knows foreign names, not English words: an English query's
+// rare word is no misspelled name ("ruling" is no "Wuling"), but a name typed as one is.
+TEST_F(SearchTest, AnEnglishWordIsNotCorrectedToAForeignNameOfVietnameseText) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 12; ++i) {
+        docs.push_back(make_document("xe" + std::to_string(i), "Xe Wuling giá rẻ bán chạy tại Hà Nội"));
+        docs.push_back(make_document("bd" + std::to_string(i), "Thủ môn Pena cản phá, Cristiano Ronaldo ghi bàn"));
+    }
+    index(std::move(docs));
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"supreme court ruling", ""},
+        {"penal code", ""},
+        {"wulingg", "wuling"},        // alone, a name misspelled
+        {"xe wulingg", "xe wuling"},  // beside a Vietnamese word
+        {"Cristiano Ronaldoo", "Cristiano Ronaldo"},  // typed as a name
+    };
+    for (const auto& [query, expected] : rows) EXPECT_EQ(search(query).did_you_mean, expected) << query;
+}
+
 TEST_F(SpellingTest, MisspelledWordsGetTheNearestFrequentWordInContext) {
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"nghi quyiet", "nghi quyet"},      // typed folded: suggested folded (beside "nghi", not "quiet")
