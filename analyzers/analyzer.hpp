@@ -157,8 +157,8 @@ public:
     /// The same into @p into, whose buffers are reused: a caller that analyzes text after text
     /// into one Analysis allocates nothing large once they have grown. Each large allocation
     /// makes glibc merge the small blocks freed before it (the last Xapian::Document's terms),
-    /// and the next document's terms then cost more to allocate: a tenth of the time to fill a
-    /// document (bench/README.md, twenty-first session).
+    /// and the next document's terms then cost more to allocate: 7% of the time to analyze and
+    /// fill a document (bench/README.md, twenty-first session).
     void analyze(std::string_view text, Analysis& into, std::uint32_t first_position = 0) const;
 
 private:
