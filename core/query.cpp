@@ -4,6 +4,7 @@
  */
 #include "core/query.hpp"
 
+#include "analyzers/dictionary.hpp"
 #include "analyzers/legal_article.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
@@ -508,14 +509,26 @@ private:
     // ("Ủy ban nhân dân", "UBND", "People's Committee"), its words or the synonym; stop words
     // optional. Empty when there is no such word.
     Xapian::Query all_words_required(const Analysis& analysis, const std::vector<SynonymSpan>& synonym_spans) const {
+        const std::vector<const Token*> syllables = first_per_position(analysis);
         std::vector<const Token*> words;
-        for (const Token* token : first_per_position(analysis))
+        for (const Token* token : syllables)
             if (const Token* word = longest_token_covering(analysis, *token); words.empty() || words.back() != word) words.push_back(word);
         const auto required_word = [&](const Token& word) {
             return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
         };
+        const std::vector<NameRun> names = names_typed_in_lower_case(analysis, syllables, words);
         std::vector<Xapian::Query> required;
         for (std::size_t k = 0; k < words.size(); ++k) {
+            // A name typed in lower case: the name, or its words as the query reads them.
+            if (const auto name = std::find_if(names.begin(), names.end(), [&](const NameRun& n) { return n.first_word == k; });
+                name != names.end()) {
+                std::vector<Xapian::Query> as_read;
+                for (; k <= name->last_word; ++k)
+                    if (!is_stopword(*words[k])) as_read.push_back(required_word(*words[k]));
+                --k;
+                required.emplace_back(Xapian::Query::OP_OR, Xapian::Query(name->term), combine(Xapian::Query::OP_AND, as_read));
+                continue;
+            }
             // The longest name with a synonym that begins and ends with words here.
             const SynonymSpan* synonym = nullptr;
             for (const SynonymSpan& span : synonym_spans)
@@ -534,6 +547,56 @@ private:
             required.emplace_back(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, named), synonym->query);
         }
         return combine(Xapian::Query::OP_AND, required);
+    }
+
+    struct NameRun {
+        std::size_t first_word, last_word;  // of all_words_required's words, inclusive
+        std::string term;                   // the name's term: exact where typed with diacritics
+    };
+
+    // The runs of two to four syllables that the index holds as a name and the query does not
+    // read as one. A name is a run of capitalized syllables to the analyzer; typed in lower case,
+    // "nguyen thanh binh" is "nguyen" and the dictionary word "thanh_binh", which the documents
+    // that name Nguyễn Thanh Bình do not hold. Only runs that begin and end with the query's
+    // words, and no dictionary word (those the query reads as the documents do).
+    std::vector<NameRun> names_typed_in_lower_case(const Analysis& analysis, const std::vector<const Token*>& syllables,
+                                                   const std::vector<const Token*>& words) const {
+        std::vector<NameRun> names;
+        if (index_ == nullptr || !analyzer_.options().words) return names;
+        const auto word_beginning = [&](std::size_t begin) {
+            return std::find_if(words.begin(), words.end(), [&](const Token* w) { return w->begin == begin; }) - words.begin();
+        };
+        const auto word_ending = [&](std::size_t end) {
+            return std::find_if(words.begin(), words.end(), [&](const Token* w) { return w->end == end; }) - words.begin();
+        };
+        constexpr std::size_t kMaxNameSyllables = 4;
+        for (std::size_t k = 0; k < syllables.size();) {
+            bool found = false;
+            for (std::size_t n = std::min(kMaxNameSyllables, syllables.size() - k); n >= 2 && !found; --n) {
+                const Token& head = *syllables[k];
+                const Token& tail = *syllables[k + n - 1];
+                const auto first = static_cast<std::size_t>(word_beginning(head.begin));
+                const auto last = static_cast<std::size_t>(word_ending(tail.end));
+                if (first >= words.size() || last >= words.size() || first == last) continue;  // one word: read as it is
+                std::string folded, exact;
+                bool joined = true;
+                for (std::size_t m = k; m < k + n && joined; ++m) {
+                    const Token& syllable = *syllables[m];
+                    joined = syllable.kind == TokenKind::word && syllable.letters_only &&
+                             (m == k || may_join_as_word(analysis.text, *syllables[m - 1], syllable));
+                    folded += (m == k ? "" : "_") + syllable.folded;
+                    exact += (m == k ? "" : "_") + syllable.exact;
+                }
+                if (!joined || WordDictionary::builtin().is_word_term(folded) || !index_->term_exists(folded)) continue;
+                std::string term = exact != folded ? std::string(schema::kExactPrefix) + exact : folded;
+                if (!index_->term_exists(term)) continue;  // the name, but not as typed
+                names.push_back({first, last, std::move(term)});
+                k += n;
+                found = true;
+            }
+            if (!found) ++k;
+        }
+        return names;
     }
 
     // The longest token of @p analysis that covers @p token: the multi-syllable word a syllable

@@ -1709,6 +1709,13 @@ TEST_F(SearchTest, SortedByDateTheWordsTypedMustAllBeThere) {
     article.date = "2015-11-27";
     index({article, dated("news", "Bị cáo bị xử theo Điều 173 BLHS.", "2024-02-02"), dated("terms", "Điều kiện và điều khoản.", "2025-03-03")});
     EXPECT_EQ(by_date("Điều 173 BLHS"), (V{"news", "blhs-173"}));
+    // A name typed in lower case, which the query reads as "nguyen" and the word "thanh bình"
+    // (peaceful): the name, as the documents that capitalize it hold it, or those words.
+    index({dated("vi", "Ông Nguyễn Thanh Bình ký chỉ thị.", "2023-09-22"), dated("en", "Mr Nguyen Thanh Binh signed.", "2023-09-23"),
+           dated("calm", "Ông Nguyễn nói: thanh bình lắm.", "2023-09-24"), dated("other", "Ông Nguyễn Văn Bình ký.", "2023-09-25")});
+    EXPECT_EQ(by_date("nguyen thanh binh"), (V{"calm", "en", "vi"}));
+    EXPECT_EQ(by_date("nguyễn thanh bình"), (V{"calm", "vi"}));  // with diacritics, as typed
+    EXPECT_EQ(by_date("Nguyễn Thanh Bình"), V{"vi"});
     // By relevance, a document with part of the words still comes, after those with all.
     const auto ranked = ids(search("ly hôn"));
     ASSERT_FALSE(ranked.empty());
