@@ -482,8 +482,8 @@ private:
             // A name is of Vietnamese syllables: "Committee Nguyen Thanh Binh" in English
             // text is the name its Vietnamese original has, "Nguyễn Thanh Bình".
             buffers_.capital[k] = is_capitalized(t) && may_be_vietnamese_syllable(t.folded)
-                              ? kInName | (may_start_name(t) ? kStartsName : 0)
-                              : 0;
+                                      ? kInName | (may_start_name(t) ? kStartsName : 0)
+                                      : 0;
         }
         // Every syllable but the last starts a two-syllable span that the search looks up.
         for (std::size_t k = first; k + 1 < last; ++k) {
