@@ -348,8 +348,14 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     // Numbers typed whole that the index neither holds nor cites. A number is an identifier:
     // a lawyer who typed one must know that none of the hits is it or cites it.
     std::map<std::string, std::string> meant;  // typed number's key -> the number offered instead
+    const auto found_in_part = [&](const std::string& key) {  // "126/NQ", typed on the way to 126/NQ-CP
+        return std::any_of(parsed->highlights.reference_prefixes.begin(), parsed->highlights.reference_prefixes.end(),
+                           [&](const std::string& prefix) { return prefix.starts_with(key) && !number_postings(db_, prefix, 1).empty(); });
+    };
     for (const std::string& key : parsed->highlights.references) {
-        if (db_.term_exists(std::string(schema::kReferencePrefix) + key) || db_.term_exists(std::string(schema::kNumberPrefix) + key)) continue;
+        if (db_.term_exists(std::string(schema::kReferencePrefix) + key) || db_.term_exists(std::string(schema::kNumberPrefix) + key) ||
+            found_in_part(key))
+            continue;
         const std::optional<DocumentNumber> typed = document_number_from_key(key);
         if (!typed) continue;
         response.numbers_not_found.push_back(typed->canonical());

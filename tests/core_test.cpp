@@ -2705,6 +2705,8 @@ TEST_F(SearchTest, ANumberNoDocumentIsOrCitesIsSaidToBeMissingAndTheOneHeldOffer
         {"46/2016/NĐ-CP", {}, ""},
         {"Nghị quyết số 126/NQ-CP", {}, ""},
         {"80/2021/TT-BTC", {}, ""},  // held, though not cited
+        {"126/NQ", {}, ""},          // typed in part: the numbers it begins are found
+        {"126/QĐ", {"126/QĐ"}, ""},  // in part, and nothing begins so
         {"xử phạt", {}, ""},
     };
     for (const Row& row : rows) {
