@@ -128,6 +128,9 @@ void analyze_document(Document& doc, const Analyzer& analyzer, DocumentAnalysis&
     // which is the title of a plain-text document; a title the source states is kept.
     const std::optional<LegalHeader> header = read_legal_header(doc.text);
     if (header && (doc.title.empty() || (title_opens_text(doc.title, doc.text) && !header->after_title))) doc.title = header->title;
+    if (doc.url.empty()) doc.url = find_source_url(doc.text);
+    // A page, or a PDF printed from one, titles itself with its site's name too ("… | VnExpress").
+    doc.title = title_without_site_name(doc.title, doc.url);
     // After the body with a gap, so that no phrase runs from the text into the title.
     analyzer.analyze(doc.title, analysis.title, body.tokens.empty() ? 0 : body.end_position + 1);
     doc.title = analysis.title.text;
@@ -136,7 +139,6 @@ void analyze_document(Document& doc, const Analyzer& analyzer, DocumentAnalysis&
     if (doc.date.empty() && header) doc.date = header->date;
     if (doc.date.empty()) doc.date = find_publication_date(doc.text);
     if (doc.date.empty()) doc.date = find_adoption_date(doc.text);
-    if (doc.url.empty()) doc.url = find_source_url(doc.text);
     doc.boilerplate = find_boilerplate(doc.text);
     if (doc.author.empty()) doc.author = find_author(doc.text, doc.boilerplate);
     // An article of a decree or circular, which collections name by number ("law":

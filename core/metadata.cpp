@@ -719,6 +719,58 @@ std::string find_dateline_place(std::string_view text) {
     return {};
 }
 
+namespace {
+
+// The letters and digits of @p text, folded: "Báo Lao Động" -> "baolaodong".
+std::string folded_alphanumerics(std::string_view text) {
+    std::string out;
+    for (const char c : unicode::fold(text))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    return out;
+}
+
+// The labels of @p url's host that may name the site, folded: "https://e.vnexpress.net/x" ->
+// {"e", "vnexpress", "net"}; the caller asks for four letters.
+std::vector<std::string> host_labels(std::string_view url) {
+    std::vector<std::string> labels;
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return labels;
+    std::string_view host = url.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#:"));
+    if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+    for (std::size_t start = 0; start <= host.size();) {
+        const std::size_t end = std::min(host.find('.', start), host.size());
+        labels.push_back(folded_alphanumerics(host.substr(start, end - start)));
+        start = end + 1;
+    }
+    return labels;
+}
+
+}  // namespace
+
+std::string title_without_site_name(std::string_view title, std::string_view url) {
+    constexpr std::size_t kMinLetters = 4;
+    const std::vector<std::string> labels = host_labels(url);
+    const auto names_the_site = [&](std::string_view part) {
+        const std::string letters = folded_alphanumerics(part);
+        return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
+            const std::string& shorter = label.size() < letters.size() ? label : letters;
+            const std::string& longer = label.size() < letters.size() ? letters : label;
+            return shorter.size() >= kMinLetters && longer.find(shorter) != std::string::npos;
+        });
+    };
+    if (labels.empty()) return std::string(title);
+    for (const std::string_view separator : {" - ", " | ", " – ", " — ", " :: ", " » "}) {
+        if (const std::size_t last = title.rfind(separator); last != std::string_view::npos && last > 0 &&
+                                                               names_the_site(title.substr(last + separator.size())))
+            return std::string(title.substr(0, last));
+        if (const std::size_t first = title.find(separator);
+            first != std::string_view::npos && first + separator.size() < title.size() && names_the_site(title.substr(0, first)))
+            return std::string(title.substr(first + separator.size()));
+    }
+    return std::string(title);
+}
+
 std::string find_source_url(std::string_view text) {
     while (!text.empty()) {
         const std::size_t eol = text.find('\n');

@@ -50,6 +50,15 @@ namespace tracuu {
 /// The URL of a "Source: https://..." or "Nguồn: https://..." line, or empty.
 [[nodiscard]] std::string find_source_url(std::string_view text);
 
+/// @p title without the name of the site at @p url written after or before it, as pages and
+/// the PDFs printed from them title themselves: "Giá vàng hôm nay | VnExpress" at
+/// vnexpress.net, "… - Báo Lao Động" at laodong.vn, "Thư Viện Pháp Luật - …" at
+/// thuvienphapluat.vn. A site's name is a part after or before " - ", " | ", " – ", " — ",
+/// " :: " or " » " whose letters, folded, hold a label of the URL's host or are held by one
+/// (four letters or more): "… cao tốc Hà Nội - Hải Phòng" keeps its end at any other site.
+/// @p title as it is when nothing is left out.
+[[nodiscard]] std::string title_without_site_name(std::string_view title, std::string_view url);
+
 /// The author or byline the text states, or empty: a "By …" line near the top, or the last
 /// line that is not boilerplate (@p boilerplate, as find_boilerplate gives it) when it is a
 /// byline naming only its source ("Theo Công an nhân dân", "(Theo VnExpress)", "By Jane Doe,

@@ -207,6 +207,37 @@ TEST(Metadata, SourceUrl) {
     EXPECT_EQ(find_source_url("The source: of all evil"), "");
 }
 
+TEST(Metadata, ATitleLosesTheNameOfTheSiteItsUrlNames) {
+    struct Row {
+        const char* title;
+        const char* url;
+        const char* expected;
+    };
+    const std::vector<Row> rows = {
+        {"Giá vàng hôm nay tăng mạnh | VnExpress", "https://vnexpress.net/gia-vang-4567.html", "Giá vàng hôm nay tăng mạnh"},
+        {"Giá vàng hôm nay - Báo Lao Động", "https://laodong.vn/kinh-te/gia-vang.ldo", "Giá vàng hôm nay"},
+        {"Thư Viện Pháp Luật - Nghị định 15/2020/NĐ-CP", "https://thuvienphapluat.vn/van-ban/a.aspx", "Nghị định 15/2020/NĐ-CP"},
+        {"Tin nóng | Tuổi Trẻ Online", "https://tuoitre.vn/tin.htm", "Tin nóng"},
+        {"Giá vàng | VnExpress", "https://e.vnexpress.net/news/x", "Giá vàng"},
+        // The end of a headline, at another site; no URL; a name shorter than four letters.
+        {"Tai nạn trên cao tốc Hà Nội - Hải Phòng", "https://baogiaothong.vn/tai-nan.html", "Tai nạn trên cao tốc Hà Nội - Hải Phòng"},
+        {"Giá vàng hôm nay | VnExpress", "", "Giá vàng hôm nay | VnExpress"},
+        {"Tin nóng - VTV", "https://vtv.vn/a.htm", "Tin nóng - VTV"},
+        {"VnExpress", "https://vnexpress.net/", "VnExpress"},  // nothing but the name
+    };
+    for (const Row& row : rows) EXPECT_EQ(title_without_site_name(row.title, row.url), row.expected) << row.title;
+}
+
+// The indexer takes the site's name out of a page's title, and of a PDF's printed from it, where
+// the page's or the text's URL names the site; the text keeps it.
+TEST(Metadata, AnIndexedTitleHasNoSiteName) {
+    Document printed = make_document("printed", "Giá vàng hôm nay tăng mạnh | VnExpress\nGiá vàng tăng.\nNguồn: https://vnexpress.net/gia-vang-4567.html");
+    (void)analyze_document(printed, Analyzer());
+    EXPECT_EQ(printed.title, "Giá vàng hôm nay tăng mạnh");
+    EXPECT_EQ(printed.url, "https://vnexpress.net/gia-vang-4567.html");
+    EXPECT_NE(printed.text.find("| VnExpress"), std::string::npos);
+}
+
 TEST(Metadata, TitleIsTheFirstNonEmptyLineShortenedAtAWord) {
     EXPECT_EQ(first_nonempty_line("\n\n  Tiêu đề bài  \nThân bài"), "Tiêu đề bài");
     EXPECT_EQ(shorten_title("Tiêu đề bài"), "Tiêu đề bài");
