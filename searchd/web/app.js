@@ -173,7 +173,7 @@ async function searchView(params) {
   if (answer.numbers_not_found) {
     const numbers = answer.numbers_not_found.join(', ');
     results.append(el('p', { class: 'numbers-not-found',
-      text: `Không văn bản nào là hay trích dẫn ${numbers} · No document is or cites ${numbers}` }));
+      text: `Không có văn bản nào là hoặc trích dẫn ${numbers} · No document is or cites ${numbers}` }));
   }
   if (answer.did_you_mean) {
     results.append(el('p', { class: 'did-you-mean' }, 'Có phải bạn muốn tìm · Did you mean: ',
