@@ -109,6 +109,14 @@ std::uint8_t append_if_word_char(char32_t cp, std::string& exact, std::string& f
 /// A byte of a word as fold() writes it: a to z, or a digit.
 [[nodiscard]] inline bool is_folded_word_char(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+/// The is_folded_word_char bytes of folded @p text, in order: "126/nq-cp" -> "126nqcp".
+[[nodiscard]] inline std::string folded_word_chars(std::string_view folded) {
+    std::string out;
+    for (const char c : folded)
+        if (is_folded_word_char(c)) out.push_back(c);
+    return out;
+}
+
 /// Whether folded @p text ends with @p word as whole words: "nghi dinh so" with "so", not "o".
 [[nodiscard]] inline bool ends_with_word(std::string_view text, std::string_view word) noexcept {
     if (text.size() < word.size() || text.substr(text.size() - word.size()) != word) return false;

@@ -74,13 +74,6 @@ CitingDocument citing_document(const Xapian::Document& xdoc, const std::string& 
     return citing;
 }
 
-std::string alphanumerics(std::string_view folded) {
-    std::string out;
-    for (const char c : folded)
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
-    return out;
-}
-
 // Most terms read for one listing: bounds what a short prefix, or none, can cost.
 constexpr std::size_t kMaxReferenceTermsScanned = 200000;
 
@@ -1117,15 +1110,15 @@ Result<std::vector<ReferenceCount>> list_references(const Xapian::Database& db, 
         std::string serial = typed.substr(0, digits);
         serial.erase(0, std::min(serial.find_first_not_of('0'), serial.size() - 1));
         // "126/" ends the serial: only 126/...; "12" may go on: 12/..., 126/..., 12a/...
-        const bool serial_complete = digits < typed.size() && alphanumerics(typed.substr(digits, 1)).empty();
+        const bool serial_complete = digits < typed.size() && unicode::folded_word_chars(typed.substr(digits, 1)).empty();
         key_prefix += serial;
         if (serial_complete) key_prefix += '/';
-        wanted = alphanumerics(serial + typed.substr(digits));
+        wanted = unicode::folded_word_chars(serial + typed.substr(digits));
     }
 
     std::vector<std::pair<std::string, Xapian::doccount>> found;  // key, postings
     for (auto& [key, postings] : number_postings(db, key_prefix, kMaxReferenceTermsScanned))
-        if (alphanumerics(key).rfind(wanted, 0) == 0) found.emplace_back(key, postings);
+        if (unicode::folded_word_chars(key).rfind(wanted, 0) == 0) found.emplace_back(key, postings);
     // Rank by postings, then correct the few shown for a document naming its own number.
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     if (found.size() > 2 * limit + 10) found.resize(2 * limit + 10);

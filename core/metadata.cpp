@@ -721,14 +721,6 @@ std::string find_dateline_place(std::string_view text) {
 
 namespace {
 
-// The letters and digits of @p text, folded: "Báo Lao Động" -> "baolaodong".
-std::string folded_alphanumerics(std::string_view text) {
-    std::string out;
-    for (const char c : unicode::fold(text))
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    return out;
-}
-
 // The labels of @p url's host that may name the site, folded: "https://e.vnexpress.net/x" ->
 // {"e", "vnexpress", "net"}; the caller asks for four letters.
 std::vector<std::string> host_labels(std::string_view url) {
@@ -740,7 +732,7 @@ std::vector<std::string> host_labels(std::string_view url) {
     if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
     for (std::size_t start = 0; start <= host.size();) {
         const std::size_t end = std::min(host.find('.', start), host.size());
-        labels.push_back(folded_alphanumerics(host.substr(start, end - start)));
+        labels.push_back(unicode::folded_word_chars(unicode::fold(host.substr(start, end - start))));
         start = end + 1;
     }
     return labels;
@@ -752,7 +744,7 @@ std::string title_without_site_name(std::string_view title, std::string_view url
     constexpr std::size_t kMinLetters = 4;
     const std::vector<std::string> labels = host_labels(url);
     const auto names_the_site = [&](std::string_view part) {
-        const std::string letters = folded_alphanumerics(part);
+        const std::string letters = unicode::folded_word_chars(unicode::fold(part));  // "Báo Lao Động" -> "baolaodong"
         return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
             const std::string& shorter = label.size() < letters.size() ? label : letters;
             const std::string& longer = label.size() < letters.size() ? letters : label;

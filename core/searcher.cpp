@@ -859,13 +859,6 @@ std::string shown_form(const Vocabulary& vocabulary, const std::string& folded, 
     return forms.front().exact;
 }
 
-std::string alphanumerics(std::string_view folded) {
-    std::string out;
-    for (const char c : folded)
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) out.push_back(c);
-    return out;
-}
-
 bool is_number_separator(std::string_view text) { return text == "/" || text == "-" || text == "\u2013"; }
 
 // The words of folded @p typed, as the spaces between them divide it.
@@ -1021,10 +1014,10 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         const std::string typed_serial = trimmed.substr(0, digits);
         std::string number = typed_serial;
         number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));  // keys drop leading zeros
-        const std::string wanted = alphanumerics(number + trimmed.substr(digits));
+        const std::string wanted = unicode::folded_word_chars(number + trimmed.substr(digits));
         // As /references lists them: "126/" ends the serial, only 126/...; "188" may go on, to
         // 188/..., 1880/QĐ-TTg, 188a/...
-        const bool serial_complete = digits < trimmed.size() && alphanumerics(trimmed.substr(digits, 1)).empty();
+        const bool serial_complete = digits < trimmed.size() && unicode::folded_word_chars(trimmed.substr(digits, 1)).empty();
         // The type named before it ("nghị định 67/2", "Luật số 45/20") puts the numbers of that
         // type first: a decree's, not a province's decision of the same serial and year.
         const std::optional<std::string> type_named = type_named_before(folded.substr(0, folded.size() - trimmed.size()));
@@ -1041,7 +1034,7 @@ Result<std::vector<Suggestion>> Searcher::suggest(std::string_view prefix, std::
         std::vector<std::pair<std::string, Xapian::doccount>> by_frequency(numbers.begin(), numbers.end());
         std::stable_sort(by_frequency.begin(), by_frequency.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         for (const auto& [key, frequency] : by_frequency) {
-            if (alphanumerics(key).rfind(wanted, 0) != 0) continue;
+            if (unicode::folded_word_chars(key).rfind(wanted, 0) != 0) continue;
             // Shown with the serial as typed ("02/2017/TT-BYT": the key says 2).
             auto parsed = document_number_from_key(key);
             const bool preferred = of_type_named(parsed);
