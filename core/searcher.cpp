@@ -308,6 +308,16 @@ std::optional<Highlights> marks_in_named_article(const Highlights& highlights, c
 
 }  // namespace
 
+namespace {
+
+// Postings of the number with key @p key: documents citing it (XR) and being it (XN); 0 when
+// the index neither holds nor cites it.
+Xapian::doccount documents_citing_or_being(const Xapian::Database& db, const std::string& key) {
+    return db.get_termfreq(std::string(schema::kReferencePrefix) + key) + db.get_termfreq(std::string(schema::kNumberPrefix) + key);
+}
+
+}  // namespace
+
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     const auto started = std::chrono::steady_clock::now();
     if (auto bad = limit_out_of_range(request.limit, kMaxLimit)) return *bad;
@@ -353,9 +363,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
                            [&](const std::string& prefix) { return prefix.starts_with(key) && !number_postings(db_, prefix, 1).empty(); });
     };
     for (const std::string& key : parsed->highlights.references) {
-        if (db_.term_exists(std::string(schema::kReferencePrefix) + key) || db_.term_exists(std::string(schema::kNumberPrefix) + key) ||
-            found_in_part(key))
-            continue;
+        if (documents_citing_or_being(db_, key) > 0 || found_in_part(key)) continue;
         const std::optional<DocumentNumber> typed = document_number_from_key(key);
         if (!typed) continue;
         response.numbers_not_found.push_back(typed->canonical());
@@ -393,13 +401,10 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 }
 
 std::optional<DocumentNumber> Searcher::number_meant(const DocumentNumber& typed) const {
-    const auto postings = [&](const std::string& key) {
-        return db_.get_termfreq(std::string(schema::kReferencePrefix) + key) + db_.get_termfreq(std::string(schema::kNumberPrefix) + key);
-    };
     if (typed.year != 0) {  // "126/2023/NQ-CP" for 126/NQ-CP, which has no year
         DocumentNumber without_year = typed;
         without_year.year = 0;
-        if (postings(without_year.key()) > 0) return without_year;
+        if (documents_citing_or_being(db_, without_year.key()) > 0) return without_year;
         return std::nullopt;
     }
     // "46/NĐ-CP" for 46/2016/NĐ-CP: of the numbers with its serial and codes and a year, the
