@@ -516,42 +516,46 @@ private:
         const auto required_word = [&](const Token& word) {
             return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
         };
-        const std::vector<NameRun> names = names_typed_in_lower_case(analysis, syllables, words);
+        const std::vector<WordRun> names = names_typed_in_lower_case(analysis, syllables, words);
+        // The run of words from words[k] asked for otherwise too: a name typed in lower case, else
+        // the longest name with a synonym that begins and ends with words here; nullopt for none.
+        const auto run_from = [&](std::size_t k) -> std::optional<WordRun> {
+            for (const WordRun& name : names)
+                if (name.first_word == k) return name;
+            const SynonymSpan* synonym = nullptr;
+            std::size_t last = k;
+            for (const SynonymSpan& span : synonym_spans) {
+                if (span.begin != words[k]->begin || span.end < words[k]->end || (synonym != nullptr && span.end <= synonym->end)) continue;
+                const auto ending = std::find_if(words.begin() + static_cast<std::ptrdiff_t>(k), words.end(), [&](const Token* w) { return w->end == span.end; });
+                if (ending == words.end()) continue;
+                synonym = &span;
+                last = static_cast<std::size_t>(ending - words.begin());
+            }
+            if (synonym == nullptr) return std::nullopt;
+            return WordRun{k, last, synonym->query};
+        };
         std::vector<Xapian::Query> required;
         for (std::size_t k = 0; k < words.size(); ++k) {
-            // A name typed in lower case: the name, or its words as the query reads them.
-            if (const auto name = std::find_if(names.begin(), names.end(), [&](const NameRun& n) { return n.first_word == k; });
-                name != names.end()) {
-                std::vector<Xapian::Query> as_read;
-                for (; k <= name->last_word; ++k)
-                    if (!is_stopword(*words[k])) as_read.push_back(required_word(*words[k]));
-                --k;
-                required.emplace_back(Xapian::Query::OP_OR, Xapian::Query(name->term), combine(Xapian::Query::OP_AND, as_read));
-                continue;
-            }
-            // The longest name with a synonym that begins and ends with words here.
-            const SynonymSpan* synonym = nullptr;
-            for (const SynonymSpan& span : synonym_spans)
-                if (span.begin == words[k]->begin && span.end >= words[k]->end && (synonym == nullptr || span.end > synonym->end) &&
-                    std::any_of(words.begin() + static_cast<std::ptrdiff_t>(k), words.end(), [&](const Token* w) { return w->end == span.end; }))
-                    synonym = &span;
-            if (synonym == nullptr) {
+            const std::optional<WordRun> run = run_from(k);
+            if (!run) {
                 if (!is_stopword(*words[k])) required.push_back(required_word(*words[k]));
                 continue;
             }
-            std::vector<Xapian::Query> named;
-            for (;; ++k) {
-                if (!is_stopword(*words[k])) named.push_back(required_word(*words[k]));
-                if (words[k]->end >= synonym->end) break;
-            }
-            required.emplace_back(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, named), synonym->query);
+            // Its words as the query reads them, or the other way to ask for them.
+            std::vector<Xapian::Query> as_read;
+            for (; k <= run->last_word; ++k)
+                if (!is_stopword(*words[k])) as_read.push_back(required_word(*words[k]));
+            --k;
+            required.emplace_back(Xapian::Query::OP_OR, combine(Xapian::Query::OP_AND, as_read), run->query);
         }
         return combine(Xapian::Query::OP_AND, required);
     }
 
-    struct NameRun {
-        std::size_t first_word, last_word;  // of all_words_required's words, inclusive
-        std::string term;                   // the name's term: exact where typed with diacritics
+    // Words first_word to last_word (inclusive) of all_words_required's, and another way to ask
+    // for them.
+    struct WordRun {
+        std::size_t first_word, last_word;
+        Xapian::Query query;
     };
 
     // The runs of two to four syllables that the index holds as a name and the query does not
@@ -559,9 +563,10 @@ private:
     // "nguyen thanh binh" is "nguyen" and the dictionary word "thanh_binh", which the documents
     // that name Nguyễn Thanh Bình do not hold. Only runs that begin and end with the query's
     // words, and no dictionary word (those the query reads as the documents do).
-    std::vector<NameRun> names_typed_in_lower_case(const Analysis& analysis, const std::vector<const Token*>& syllables,
+    // Each with the name's term (WordRun::query): exact where typed with diacritics.
+    std::vector<WordRun> names_typed_in_lower_case(const Analysis& analysis, const std::vector<const Token*>& syllables,
                                                    const std::vector<const Token*>& words) const {
-        std::vector<NameRun> names;
+        std::vector<WordRun> names;
         if (index_ == nullptr || !analyzer_.options().words) return names;
         const auto word_beginning = [&](std::size_t begin) {
             return std::find_if(words.begin(), words.end(), [&](const Token* w) { return w->begin == begin; }) - words.begin();
@@ -588,9 +593,9 @@ private:
                     exact += (m == k ? "" : "_") + syllable.exact;
                 }
                 if (!joined || WordDictionary::builtin().is_word_term(folded) || !index_->term_exists(folded)) continue;
-                std::string term = exact != folded ? std::string(schema::kExactPrefix) + exact : folded;
+                const std::string term = exact != folded ? std::string(schema::kExactPrefix) + exact : folded;
                 if (!index_->term_exists(term)) continue;  // the name, but not as typed
-                names.push_back({first, last, std::move(term)});
+                names.push_back({first, last, Xapian::Query(term)});
                 k += n;
                 found = true;
             }
