@@ -306,10 +306,6 @@ std::optional<Highlights> marks_in_named_article(const Highlights& highlights, c
     return others;
 }
 
-}  // namespace
-
-namespace {
-
 // Postings of the number with key @p key: documents citing it (XR) and being it (XN); 0 when
 // the index neither holds nor cites it.
 Xapian::doccount documents_citing_or_being(const Xapian::Database& db, const std::string& key) {
