@@ -186,6 +186,19 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         if (token.syllables < 2) return;
         if (std::string term = TermMapper::capitalized_word_term(text, token); !term.empty()) xdoc.add_boolean_term(term);
     };
+    // A hyphenated word ("e-mail", "COVID-19") is also the word written in one piece, at the
+    // positions of its first and last parts, so that phrases find it either way ("gửi email",
+    // "email marketing"), and counted once an occurrence.
+    // (The body's text is the document's now: analyze_document.)
+    const auto index_hyphenated_words = [&](std::string_view text, const Analysis& analysis, bool in_body) {
+        const std::vector<const Token*> syllables = first_per_position(analysis);
+        for (const HyphenatedWord& word : hyphenated_words(text, syllables, analysis.references)) {
+            if (in_body && in_ranges(doc.boilerplate, syllables[word.first]->begin)) continue;
+            xdoc.add_posting(word.joined, syllables[word.first]->position + 1, 0);
+            xdoc.add_posting(word.joined, syllables[word.last]->position + 1, 0);
+            xdoc.add_term(word.joined, 1);
+        }
+    };
     const Token* previous = nullptr;
     for (const Token& token : body.tokens) {
         // A lone combining mark makes a token with no folded form: no word, and no term.
@@ -195,6 +208,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
         index_capitals(doc.text, token);
         previous = &token;
     }
+    index_hyphenated_words(doc.text, body, true);
     // A plain-text document's title is its first line and so already in the body; a
     // JSONL title is not, and its words must be found too.
     if (!title_opens_text(doc.title, doc.text)) {
@@ -206,6 +220,7 @@ Xapian::Document make_xapian_document(Document& doc, const Analyzer& analyzer, c
             index_capitals(title.text, token);
             previous = &token;
         }
+        index_hyphenated_words(title.text, title, false);
         for (ReferenceMention mention : title.references) {
             mention.begin = mention.end = static_cast<std::uint32_t>(doc.text.size());  // not in the body's boilerplate
             body.references.push_back(std::move(mention));

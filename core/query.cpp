@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -374,10 +375,25 @@ private:
         const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
         const std::vector<DateMention> dates = date_mentions(analysis.text);
+        // A word typed with hyphens ("e-mail", "on-line", "COVID-19") is asked for whole: its
+        // parts side by side or written in one piece, not each part apart ("line" of every
+        // article on the LINE app).
+        const std::vector<const Token*> syllables = first_per_position(analysis);
+        const std::vector<HyphenatedWord> hyphenated = hyphenated_words(analysis.text, syllables, analysis.references);
+        const auto part_of_hyphenated = [&](const Token& token) {
+            return token.syllables == 1 && std::any_of(hyphenated.begin(), hyphenated.end(), [&](const HyphenatedWord& word) {
+                       return token.begin >= syllables[word.first]->begin && token.end <= syllables[word.last]->end;
+                   });
+        };
         if (highlight) {
             // A date's words are marked as the date, however a text writes it (Highlights::dates),
             // not one by one: "ngày", "tháng" and "8" would mark every other date.
-            add_highlights(analysis, dates);
+            add_highlights(analysis, dates, part_of_hyphenated);
+            for (const HyphenatedWord& word : hyphenated) {
+                out_.highlights.folded.insert(word.joined);
+                std::vector<std::string>& parts = out_.highlights.phrases.emplace_back();
+                for (std::size_t k = word.first; k <= word.last; ++k) parts.push_back(syllables[k]->folded);
+            }
             add_words(analysis, dates, begin);
         }
         std::vector<const Token*> tokens = first_per_position(analysis);
@@ -391,10 +407,15 @@ private:
         for (const Token* token : tokens) {
             // A date's words are asked for as the date (below), every way it is written: alone,
             // "ngày", "8" and "2023" would find every other date, and "Tin số 8".
-            if (inside_any(*token, analysis.references) || inside_any(*token, dates)) continue;
+            if (inside_any(*token, analysis.references) || inside_any(*token, dates) || part_of_hyphenated(*token)) continue;
             Xapian::Query clause = word_query(*token, excluded);
             if (is_stopword(*token)) clause = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, clause, kStopwordWeight);
             clauses.push_back(std::move(clause));
+        }
+        for (const HyphenatedWord& word : hyphenated) {
+            const std::vector<const Token*> parts(syllables.begin() + static_cast<std::ptrdiff_t>(word.first),
+                                                  syllables.begin() + static_cast<std::ptrdiff_t>(word.last) + 1);
+            clauses.emplace_back(Xapian::Query::OP_SYNONYM, phrase_query(parts, excluded), Xapian::Query(word.joined));
         }
         std::vector<SynonymSpan> synonym_spans;
         add_synonyms(analysis, clauses, &synonym_spans);
@@ -517,11 +538,24 @@ private:
             return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
         };
         const std::vector<WordRun> names = names_typed_in_lower_case(analysis, syllables, words);
+        // A hyphenated word ("e-mail"): its parts, or the word written in one piece ("email").
+        std::vector<WordRun> hyphenated;
+        for (const HyphenatedWord& word : hyphenated_words(analysis.text, syllables, analysis.references)) {
+            const auto covering = [&](const Token* syllable) {
+                return static_cast<std::size_t>(std::find_if(words.begin(), words.end(), [&](const Token* w) {
+                                                    return w->begin <= syllable->begin && syllable->end <= w->end;
+                                                }) - words.begin());
+            };
+            hyphenated.push_back({covering(syllables[word.first]), covering(syllables[word.last]), Xapian::Query(word.joined)});
+        }
         // The run of words from words[k] asked for otherwise too: a name typed in lower case, else
-        // the longest name with a synonym that begins and ends with words here; nullopt for none.
+        // a hyphenated word, else the longest name with a synonym that begins and ends with words
+        // here; nullopt for none.
         const auto run_from = [&](std::size_t k) -> std::optional<WordRun> {
             for (const WordRun& name : names)
                 if (name.first_word == k) return name;
+            for (const WordRun& word : hyphenated)
+                if (word.first_word == k && word.last_word < words.size()) return word;
             const SynonymSpan* synonym = nullptr;
             std::size_t last = k;
             for (const SynonymSpan& span : synonym_spans) {
@@ -997,7 +1031,9 @@ private:
     }
 
     // @p dates: spans of the analyzed text whose tokens are not marked one by one.
-    void add_highlights(const Analysis& analysis, const std::vector<DateMention>& dates = {}) {
+    // @p part_of_hyphenated: the parts of a hyphenated word, marked only whole (words()).
+    void add_highlights(const Analysis& analysis, const std::vector<DateMention>& dates = {},
+                        const std::function<bool(const Token&)>& part_of_hyphenated = nullptr) {
         const Token* previous = nullptr;
         for (const Token& token : analysis.tokens) {
             // Nor the parts of a document number, which is marked whole: "2024" of
@@ -1017,6 +1053,7 @@ private:
                 out_.highlights.word_syllables[word->folded].push_back(token.folded);
                 continue;  // nor its English stem ("vi")
             }
+            if (part_of_hyphenated && part_of_hyphenated(token)) continue;
             out_.highlights.folded.insert(token.folded);
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));

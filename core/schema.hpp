@@ -92,8 +92,9 @@ inline constexpr std::string_view kSchemaVersionKey = "tracuu.schema_version";
 /// title words (S). 6: the articles of laws (XA, XU; the stored document's "law" and "article"). 7: an article of a
 /// document named by its number ("law": "47/2011/TT-BCA") has that number as its own (XN), and
 /// an article of a law is of its law's type (XTl, not XTarticle). 8: dictionary words as
-/// written with capitals (XF). 9: an article's place in its law (kArticleSlot). Both sides refuse an index of another schema version
+/// written with capitals (XF). 9: an article's place in its law (kArticleSlot). 10: a hyphenated
+/// word's parts joined ("e-mail": "email", core/terms.hpp HyphenatedWord). Both sides refuse an index of another schema version
 /// (core/index_metadata.cpp).
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 }  // namespace tracuu::schema

@@ -165,6 +165,12 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
             if (!stem.empty() && highlights.stems.count(stem.substr(schema::kStemPrefix.size())))
                 matches.push_back({analysis.tokens[i - 1].begin, analysis.tokens[i].end, stem});
         }
+    // "email" asked for marks "e-mail", which the index holds as "email" too (core/terms.hpp).
+    if (!highlights.folded.empty()) {
+        const std::vector<const Token*> syllables = first_per_position(analysis);
+        for (const HyphenatedWord& word : hyphenated_words(analysis.text, syllables, analysis.references))
+            if (highlights.folded.count(word.joined)) matches.push_back({syllables[word.first]->begin, syllables[word.last]->end, word.joined});
+    }
     add_phrase_matches(analysis, highlights, matches);
     add_article_headings(analysis, highlights, matches);
     if (!highlights.dates.empty())

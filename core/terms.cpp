@@ -47,7 +47,51 @@ bool heads_sentence(std::string_view text, std::size_t begin) {
 
 bool is_upper(char32_t cp) { return cp < 0x80 ? cp >= U'A' && cp <= U'Z' : u_isupper(static_cast<UChar32>(cp)) != 0; }
 
+// The hyphen between @p left and @p right, tokens of @p text: "-", or U+2010 or U+2011, and nothing else.
+bool hyphen_between(std::string_view text, const Token& left, const Token& right) {
+    if (right.begin <= left.end || right.begin - left.end > 3) return false;
+    const std::string_view gap = text.substr(left.end, right.begin - left.end);
+    return gap == "-" || gap == "\u2010" || gap == "\u2011";
+}
+
 }  // namespace
+
+std::vector<HyphenatedWord> hyphenated_words(std::string_view text, const std::vector<const Token*>& syllables,
+                                             const std::vector<ReferenceMention>& references) {
+    // More parts are a slug, a code or a list ("trien-khai-quy-dinh-moi", "08-17-31-32"), and
+    // longer ones no word anybody types whole.
+    constexpr std::size_t kMostParts = 4;
+    constexpr std::size_t kLongestPart = 24;
+    const auto in_reference = [&](const Token& token) {
+        return std::any_of(references.begin(), references.end(),
+                           [&](const ReferenceMention& r) { return token.begin >= r.begin && token.end <= r.end; });
+    };
+    std::vector<HyphenatedWord> words;
+    for (std::size_t first = 0; first < syllables.size();) {
+        std::size_t last = first;
+        while (last + 1 < syllables.size() && syllables[last + 1]->position == syllables[last]->position + 1 &&
+               hyphen_between(text, *syllables[last], *syllables[last + 1]))
+            ++last;
+        const std::size_t next = last + 1;
+        const std::size_t parts = last - first + 1;
+        const Token& head = *syllables[first];
+        const Token& tail = *syllables[last];
+        const bool in_path = (head.begin > 0 && text[head.begin - 1] == '/') || (tail.end < text.size() && text[tail.end] == '/');
+        bool letter = false, short_parts = true, outside_references = true;
+        for (std::size_t k = first; k <= last; ++k) {
+            letter = letter || syllables[k]->kind == TokenKind::word;
+            short_parts = short_parts && syllables[k]->folded.size() <= kLongestPart;
+            outside_references = outside_references && !in_reference(*syllables[k]);
+        }
+        if (parts >= 2 && parts <= kMostParts && letter && short_parts && outside_references && !in_path) {
+            HyphenatedWord word{first, last, {}};
+            for (std::size_t k = first; k <= last; ++k) word.joined += syllables[k]->folded;
+            words.push_back(std::move(word));
+        }
+        first = next;
+    }
+    return words;
+}
 
 std::string TermMapper::capitalized_word_term(std::string_view text, const Token& word) {
     if (word.syllables < 2 || word.end > text.size() || !WordDictionary::builtin().is_word_term(word.folded)) return {};

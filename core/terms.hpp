@@ -11,6 +11,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tracuu {
 
@@ -40,6 +41,20 @@ private:
     std::size_t used_ = 0;
     Xapian::termcount implied_ = 0;
 };
+
+/// A word written in parts joined by hyphens, no spaces ("e-mail", "Wi-Fi", "COVID-19", "U-23",
+/// "ô-tô"), which people also write in one piece ("email", "covid19", "ôtô"): the index holds
+/// its parts' folded forms joined as a term too, and a query asks for it either way.
+struct HyphenatedWord {
+    std::size_t first, last;  ///< Its first and last parts: indexes into the syllables given.
+    std::string joined;       ///< The parts' folded forms joined: "email", "covid19", "oto".
+};
+
+/// The hyphenated words of @p syllables (first_per_position of an analysis of @p text, in text
+/// order): two to four parts, at least one with a letter ("1-0", "2017-06-19" are no words),
+/// none inside one of @p references (the codes of "126/NQ-CP") nor in a path ("/trien-khai-…").
+[[nodiscard]] std::vector<HyphenatedWord> hyphenated_words(std::string_view text, const std::vector<const Token*>& syllables,
+                                                           const std::vector<ReferenceMention>& references);
 
 /// Term naming for one token, following core/schema.hpp.
 class TermMapper {

@@ -969,6 +969,53 @@ TEST_F(SearchTest, AnEnglishCompoundTypedWithAHyphenFindsItWrittenWhole) {
     EXPECT_EQ(ids(search("e-mail")), std::vector<std::string>{"whole"});
 }
 
+// Vietnamese press writes "e-mail" and "email", "COVID-19" and "Covid19", "on-line" and
+// "online": either finds the other, and a word typed with hyphens is asked for whole, not its
+// parts apart ("line" of the articles on the LINE app).
+TEST_F(SearchTest, AWordWrittenWithHyphensIsFoundWrittenInOnePieceAndTheOtherWayRound) {
+    index({make_document("vi-hyphen", "Người dân có thể gửi e-mail tố cáo tới cơ quan thanh tra trong dịch COVID-19."),
+           make_document("vi-whole", "Bạn đọc gửi email cho tòa soạn về dịch Covid19 ở địa phương."),
+           make_document("line-app", "Ứng dụng LINE ra mắt bản mới; LINE thêm tính năng gọi điện và LINE miễn phí."),
+           make_document("online", "Dịch vụ công giúp người dân nộp hồ sơ on-line, không phải đến trụ sở."),
+           make_document("other", "Đội tuyển thắng 1-0 ở chung kết. Nghị quyết 126/NQ-CP xem tại https://example.vn/trien-khai-nghi-quyet")});
+    for (const std::string query : {"email", "e-mail", "E-Mail"})
+        EXPECT_EQ(sorted_ids(query), (std::vector<std::string>{"vi-hyphen", "vi-whole"})) << query;
+    for (const std::string query : {"covid19", "COVID-19", "covid-19"})
+        EXPECT_EQ(sorted_ids(query), (std::vector<std::string>{"vi-hyphen", "vi-whole"})) << query;
+    EXPECT_EQ(ids(search("on-line")), std::vector<std::string>{"online"});
+    EXPECT_EQ(ids(search("online")), std::vector<std::string>{"online"});
+    // At the positions of its first and last parts: phrases find it either way.
+    EXPECT_EQ(sorted_ids("\"gửi email\""), (std::vector<std::string>{"vi-hyphen", "vi-whole"}));
+    EXPECT_EQ(sorted_ids("\"email tố cáo\""), std::vector<std::string>{"vi-hyphen"});
+    const auto response = search("email tố cáo");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits[0].document.id, "vi-hyphen");
+    EXPECT_NE(response.hits[0].snippet.find("<mark>e-mail</mark>"), std::string::npos) << response.hits[0].snippet;
+    const auto hyphen_typed = search("gửi e-mail");
+    ASSERT_EQ(hyphen_typed.hits.size(), 2u);
+    for (const auto& hit : hyphen_typed.hits) {
+        EXPECT_EQ(hit.snippet.find("<mark>e</mark>"), std::string::npos) << hit.snippet;  // marked whole, not in parts
+        EXPECT_TRUE(hit.snippet.find("<mark>e-mail</mark>") != std::string::npos || hit.snippet.find("<mark>email</mark>") != std::string::npos)
+            << hit.snippet;
+    }
+    // Sorted by date, where every word is required: the word typed with hyphens, either way.
+    Searcher searcher((dir_.path() / "db").string());
+    SearchRequest by_date{.query = "gửi e-mail"};
+    by_date.sort = SortOrder::date;
+    const auto dated = searcher.search(by_date);
+    ASSERT_TRUE(dated.ok());
+    std::vector<std::string> found = ids(dated.value());
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, (std::vector<std::string>{"vi-hyphen", "vi-whole"}));
+    // No word of a score, of a document number's codes or of a path.
+    Xapian::Database db((dir_.path() / "db").string());
+    EXPECT_EQ(db.get_termfreq("10"), 0u);
+    EXPECT_EQ(db.get_termfreq("nqcp"), 0u);
+    EXPECT_EQ(db.get_termfreq("trienkhai"), 0u);
+    EXPECT_EQ(db.get_termfreq("trienkhainghi"), 0u);
+    EXPECT_EQ(db.get_termfreq("email"), 2u);
+}
+
 // Stems are indexed for English documents only, so "Zquy" or "Znguyen" is rare: counted as a
 // term of its own, a syllable in an English article's URL or in its names weighed more than the
 // Vietnamese text that a query typed without diacritics is after.
