@@ -34,6 +34,10 @@ const std::vector<std::vector<std::string>> kGroups = {
     // Places the press abbreviates, and English writes in one word.
     {"thanh_pho_ho_chi_minh", "tp_hcm", "tphcm", "ho chi minh city"},
     {"ha_noi", "hanoi"},
+    {"viet_nam", "vietnam"},
+    {"sai_gon", "saigon"},
+    {"da_nang", "danang"},
+    {"hai_phong", "haiphong"},
 };
 
 // The codes as lawyers and the press abbreviate them ("Điều 12 BLHS 2015"), one way only: the

@@ -439,6 +439,17 @@ TEST_F(SearchTest, ACityIsFoundByItsAbbreviationAndItsEnglishName) {
     EXPECT_EQ(sorted_ids("Hà Nội"), (V{"en", "hanoi"}));
 }
 
+// An English article and its Vietnamese original name the country and its cities each their own way.
+TEST_F(SearchTest, TheCountryAndItsCitiesAreFoundAsEnglishWritesThemInOneWord) {
+    Document english = make_document("en", "Exports of Vietnam rose; Saigon port and Danang airport expanded.");
+    english.lang = "en";
+    index({english, make_document("vi", "Xuất khẩu của Việt Nam tăng; cảng Sài Gòn và sân bay Đà Nẵng mở rộng."),
+           make_document("other", "Hàn Quốc nhập khẩu ô tô.")});
+    using V = std::vector<std::string>;
+    for (const std::string q : {"Vietnam", "Việt Nam", "viet nam", "Saigon", "Sài Gòn", "Danang", "Đà Nẵng"})
+        EXPECT_EQ(sorted_ids(q), (V{"en", "vi"})) << q;
+}
+
 // The article asked for is shown from its opening, not where its text cites other articles
 // ("các điều 168, 169"), which the query's "điều" would mark.
 TEST_F(SearchTest, TheArticleNamedIsShownFromItsOpening) {
