@@ -371,6 +371,39 @@ private:
         return stems;
     }
 
+    // The dictionary word that @p token's letters make as two or three syllables ("thanhnien" ->
+    // "thanh_nien", "vietnam" -> "viet_nam"), the one the index holds most, where it holds it
+    // at least kRunTogetherRatio times as often as the token as typed: "daily" is no "đại lý",
+    // nor "made" "mã đề". "" for none, and for a word with a synonym (add_synonyms).
+    std::string word_run_together(const Token& token) const {
+        constexpr std::size_t kShortest = 4, kLongest = 24;
+        constexpr Xapian::doccount kRunTogetherRatio = 10;
+        const std::string& typed = token.folded;
+        if (index_ == nullptr || token.kind != TokenKind::word || !token.letters_only || token.has_diacritics() ||
+            typed.size() < kShortest || typed.size() > kLongest || may_be_vietnamese_syllable(typed) || !synonyms_of(typed).empty())
+            return {};
+        std::string best;
+        Xapian::doccount best_count = 0;
+        const auto consider = [&](std::string word) {
+            if (!WordDictionary::builtin().is_word_term(word)) return;
+            if (const Xapian::doccount count = index_->get_termfreq(word); count > best_count) {
+                best = std::move(word);
+                best_count = count;
+            }
+        };
+        const std::string_view letters = typed;
+        for (std::size_t i = 1; i < letters.size(); ++i) {
+            const std::string_view first = letters.substr(0, i), rest = letters.substr(i);
+            if (!may_be_vietnamese_syllable(first)) continue;
+            if (may_be_vietnamese_syllable(rest)) consider(std::string(first).append("_").append(rest));
+            for (std::size_t j = 1; j < rest.size(); ++j)
+                if (may_be_vietnamese_syllable(rest.substr(0, j)) && may_be_vietnamese_syllable(rest.substr(j)))
+                    consider(std::string(first).append("_").append(rest.substr(0, j)).append("_").append(rest.substr(j)));
+        }
+        if (best_count < kRunTogetherRatio * std::max<Xapian::doccount>(1, index_->get_termfreq(typed))) return {};
+        return best;
+    }
+
     Result<Xapian::Query> words(std::size_t begin, std::size_t end, bool excluded) {
         const bool highlight = !excluded;
         const Analysis analysis = analyzer_.analyze(std::string_view(text_).substr(begin, end - begin));
@@ -417,6 +450,15 @@ private:
                                                   syllables.begin() + static_cast<std::ptrdiff_t>(word.last) + 1);
             clauses.emplace_back(Xapian::Query::OP_SYNONYM, phrase_query(parts, excluded), Xapian::Query(word.joined));
         }
+        // Syllables typed run together ("thanhnien", "quochoi"), as domain names and hashtags
+        // write them: also the word they make, at a synonym's weight, the text as typed first.
+        if (!excluded)
+            for (const Token* token : syllables)
+                if (std::string word = word_run_together(*token); !word.empty()) {
+                    const Xapian::Query either(Xapian::Query::OP_SYNONYM, Xapian::Query(token->folded), Xapian::Query(word));
+                    clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, either, kSynonymWeight);
+                    if (highlight) out_.highlights.folded.insert(std::move(word));
+                }
         std::vector<SynonymSpan> synonym_spans;
         add_synonyms(analysis, clauses, &synonym_spans);
         if (!excluded) add_adjacent_pairs(analysis, dates, clauses);

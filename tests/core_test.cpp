@@ -439,6 +439,27 @@ TEST_F(SearchTest, ACityIsFoundByItsAbbreviationAndItsEnglishName) {
     EXPECT_EQ(sorted_ids("Hà Nội"), (V{"en", "hanoi"}));
 }
 
+// Domain names and hashtags run syllables together ("thanhnien.vn", "#quochoi"), and so do
+// people typing fast: the word they make is found too, where the index holds it far more often
+// than the letters as typed, which come first. Not an English word that happens to split so.
+TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
+    std::vector<Document> docs = {make_document("url", "Ảnh: thanhnien.vn"),
+                                  make_document("daily", "The daily report of the daily press, daily."),
+                                  make_document("daily-2", "Daily news."), make_document("daily-3", "A daily.")};
+    for (int k = 0; k < 10; ++k) {
+        docs.push_back(make_document("tn-" + std::to_string(k), "Thanh niên tình nguyện số " + std::to_string(k) + " về Quốc hội."));
+        docs.push_back(make_document("dl-" + std::to_string(k), "Đại lý xăng dầu số " + std::to_string(k) + "."));
+    }
+    index(std::move(docs));
+    const auto response = search("thanhnien", 20);
+    ASSERT_EQ(response.hits.size(), 11u);
+    EXPECT_EQ(response.hits[0].document.id, "url");
+    EXPECT_NE(response.hits[1].snippet.find("<mark>Thanh niên</mark>"), std::string::npos) << response.hits[1].snippet;
+    EXPECT_EQ(search("quochoi", 20).hits.size(), 10u);
+    // "daily" is held 3 times, "đại lý" 10: not ten times as often.
+    EXPECT_EQ(sorted_ids("daily"), (std::vector<std::string>{"daily", "daily-2", "daily-3"}));
+}
+
 // An English article and its Vietnamese original name the country and its cities each their own way.
 TEST_F(SearchTest, TheCountryAndItsCitiesAreFoundAsEnglishWritesThemInOneWord) {
     Document english = make_document("en", "Exports of Vietnam rose; Saigon port and Danang airport expanded.");
