@@ -348,10 +348,25 @@ private:
     Xapian::Query word_query(const Token& token, bool excluded) const {
         if (excluded && TermMapper::has_exact_term(token)) return Xapian::Query(TermMapper::exact_term(token));
         const std::vector<std::string>& spellings = other_spellings(token);
-        if (spellings.empty()) return terms_.token_query(token, stem_);
+        const std::string possessive = other_possessive_form(token);
+        if (spellings.empty() && possessive.empty()) return terms_.token_query(token, stem_);
         std::vector<Xapian::Query> forms = {terms_.token_query(token, stem_)};
         for (const std::string& stem : spellings) forms.emplace_back(std::string(schema::kStemPrefix) + stem);
+        if (!possessive.empty()) forms.emplace_back(possessive);
         return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    }
+
+    // "trump's" for "trump" and "trump" for "trump's", where the index holds it: the stems of
+    // English documents drop a possessive, but Vietnamese text quoting English names keeps it
+    // ("Trump's", "York's" in a Vietnamese article), and a query read as Vietnamese has no stems.
+    std::string other_possessive_form(const Token& token) const {
+        constexpr std::string_view kPossessive = "'s";
+        if (index_ == nullptr || token.kind != TokenKind::word || token.has_diacritics() || token.folded.size() < 2) return {};
+        const std::string& folded = token.folded;
+        const bool possessive = folded.size() > kPossessive.size() && folded.compare(folded.size() - 2, 2, kPossessive) == 0;
+        if (!possessive && folded.find('\'') != std::string::npos) return {};  // "don't"
+        const std::string other = possessive ? folded.substr(0, folded.size() - 2) : folded + std::string(kPossessive);
+        return index_->term_exists(other) ? other : std::string();
     }
 
     // The stems of the other spellings, British or American, of an English word that the
@@ -1097,6 +1112,7 @@ private:
             }
             if (part_of_hyphenated && part_of_hyphenated(token)) continue;
             out_.highlights.folded.insert(token.folded);
+            if (std::string possessive = other_possessive_form(token); !possessive.empty()) out_.highlights.folded.insert(std::move(possessive));
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
             for (const std::string& stem : other_spellings(token)) out_.highlights.stems.insert(stem);

@@ -460,6 +460,18 @@ TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
     EXPECT_EQ(sorted_ids("daily"), (std::vector<std::string>{"daily", "daily-2", "daily-3"}));
 }
 
+// English stems drop a possessive, but a Vietnamese article quoting English names keeps it.
+TEST_F(SearchTest, AnEnglishNameIsFoundWithItsPossessiveInVietnameseText) {
+    index({make_document("vi-possessive", "Nữ hoàng dự lễ kỷ niệm tại York's Museum Gardens hôm qua."),
+           make_document("vi-plain", "Thành phố York đón nhiều khách du lịch."), make_document("other", "Hà Nội mưa lớn.")});
+    for (const std::string query : {"York", "york's", "York’s"})
+        EXPECT_EQ(sorted_ids(query), (std::vector<std::string>{"vi-plain", "vi-possessive"})) << query;
+    const auto response = search("York museum");
+    ASSERT_FALSE(response.hits.empty());
+    EXPECT_EQ(response.hits[0].document.id, "vi-possessive");
+    EXPECT_NE(response.hits[0].snippet.find("<mark>York's</mark>"), std::string::npos) << response.hits[0].snippet;
+}
+
 // An English article and its Vietnamese original name the country and its cities each their own way.
 TEST_F(SearchTest, TheCountryAndItsCitiesAreFoundAsEnglishWritesThemInOneWord) {
     Document english = make_document("en", "Exports of Vietnam rose; Saigon port and Danang airport expanded.");
