@@ -436,12 +436,9 @@ private:
         if (highlight) {
             // A date's words are marked as the date, however a text writes it (Highlights::dates),
             // not one by one: "ngày", "tháng" and "8" would mark every other date.
+            // A hyphenated word is marked whole, written either way (core/snippet.cpp).
             add_highlights(analysis, dates, part_of_hyphenated);
-            for (const HyphenatedWord& word : hyphenated) {
-                out_.highlights.folded.insert(word.joined);
-                std::vector<std::string>& parts = out_.highlights.phrases.emplace_back();
-                for (std::size_t k = word.first; k <= word.last; ++k) parts.push_back(syllables[k]->folded);
-            }
+            for (const HyphenatedWord& word : hyphenated) out_.highlights.folded.insert(word.joined);
             add_words(analysis, dates, begin);
         }
         std::vector<const Token*> tokens = first_per_position(analysis);

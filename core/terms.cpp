@@ -74,6 +74,10 @@ std::vector<HyphenatedWord> hyphenated_words(std::string_view text, const std::v
             ++last;
         const std::size_t next = last + 1;
         const std::size_t parts = last - first + 1;
+        if (parts < 2 || parts > kMostParts) {
+            first = next;
+            continue;
+        }
         const Token& head = *syllables[first];
         const Token& tail = *syllables[last];
         const bool in_path = (head.begin > 0 && text[head.begin - 1] == '/') || (tail.end < text.size() && text[tail.end] == '/');
@@ -83,7 +87,7 @@ std::vector<HyphenatedWord> hyphenated_words(std::string_view text, const std::v
             short_parts = short_parts && syllables[k]->folded.size() <= kLongestPart;
             outside_references = outside_references && !in_reference(*syllables[k]);
         }
-        if (parts >= 2 && parts <= kMostParts && letter && short_parts && outside_references && !in_path) {
+        if (letter && short_parts && outside_references && !in_path) {
             HyphenatedWord word{first, last, {}};
             for (std::size_t k = first; k <= last; ++k) word.joined += syllables[k]->folded;
             words.push_back(std::move(word));
