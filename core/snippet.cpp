@@ -28,8 +28,8 @@ bool is_quoted_phrase(const Match& m) { return m.phrase && m.what.rfind("\"A", 0
 // Where each of the query's phrases occurs whole: consecutive syllables (first_per_position,
 // as the query took the phrase's) whose folded forms are the phrase's. Marked as one match, so
 // that a quotation a journalist checks is shown where the text says it, not where its words are.
-void add_phrase_matches(const Analysis& analysis, const Highlights& highlights, std::vector<Match>& matches) {
-    const std::vector<const Token*> syllables = first_per_position(analysis);
+// @p syllables: first_per_position of @p analysis.
+void add_phrase_matches(const std::vector<const Token*>& syllables, const Highlights& highlights, std::vector<Match>& matches) {
     std::vector<std::vector<std::size_t>> starts(highlights.phrases.size());  // of each phrase, in syllables
     for (std::size_t p = 0; p < highlights.phrases.size(); ++p) {
         const std::vector<std::string>& phrase = highlights.phrases[p];
@@ -165,13 +165,12 @@ std::vector<Match> find_matches(const Analysis& analysis, const Highlights& high
             if (!stem.empty() && highlights.stems.count(stem.substr(schema::kStemPrefix.size())))
                 matches.push_back({analysis.tokens[i - 1].begin, analysis.tokens[i].end, stem});
         }
+    const std::vector<const Token*> syllables = first_per_position(analysis);
     // "email" asked for marks "e-mail", which the index holds as "email" too (core/terms.hpp).
-    if (!highlights.folded.empty()) {
-        const std::vector<const Token*> syllables = first_per_position(analysis);
+    if (!highlights.folded.empty())
         for (const HyphenatedWord& word : hyphenated_words(analysis.text, syllables, analysis.references))
             if (highlights.folded.count(word.joined)) matches.push_back({syllables[word.first]->begin, syllables[word.last]->end, word.joined});
-    }
-    add_phrase_matches(analysis, highlights, matches);
+    add_phrase_matches(syllables, highlights, matches);
     add_article_headings(analysis, highlights, matches);
     if (!highlights.dates.empty())
         for (const DateMention& date : date_mentions(analysis.text))
