@@ -10,6 +10,7 @@
 
 #include "analyzers/document_number.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -95,6 +96,13 @@ struct ReferenceMention {
     std::uint32_t end;
     std::uint32_t position;   ///< Position of its first part.
 };
+
+/// Whether @p token lies inside one of @p spans (ReferenceMention, DateMention: byte offsets
+/// begin and end in the same text).
+template <class Span>
+[[nodiscard]] bool inside_any(const Token& token, const std::vector<Span>& spans) {
+    return std::any_of(spans.begin(), spans.end(), [&](const Span& span) { return token.begin >= span.begin && token.end <= span.end; });
+}
 
 /// The result of analyzing one text.
 struct Analysis {

@@ -159,12 +159,6 @@ Xapian::Query constant_weight(double weight, const Xapian::Query& documents) {
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), documents);
 }
 
-// Whether @p token lies inside one of @p spans (ReferenceMention, DateMention: begin, end).
-template <class Span>
-bool inside_any(const Token& token, const std::vector<Span>& spans) {
-    return std::any_of(spans.begin(), spans.end(), [&](const Span& span) { return token.begin >= span.begin && token.end <= span.end; });
-}
-
 Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
     if (parts.size() == 1) return parts.front();
     return Xapian::Query(op, parts.begin(), parts.end());
@@ -348,7 +342,7 @@ private:
     Xapian::Query word_query(const Token& token, bool excluded) const {
         if (excluded && TermMapper::has_exact_term(token)) return Xapian::Query(TermMapper::exact_term(token));
         const std::vector<std::string>& spellings = other_spellings(token);
-        const std::string possessive = other_possessive_form(token);
+        const std::string& possessive = other_possessive_form(token);
         if (spellings.empty() && possessive.empty()) return terms_.token_query(token, stem_);
         std::vector<Xapian::Query> forms = {terms_.token_query(token, stem_)};
         for (const std::string& stem : spellings) forms.emplace_back(std::string(schema::kStemPrefix) + stem);
@@ -359,14 +353,19 @@ private:
     // "trump's" for "trump" and "trump" for "trump's", where the index holds it: the stems of
     // English documents drop a possessive, but Vietnamese text quoting English names keeps it
     // ("Trump's", "York's" in a Vietnamese article), and a query read as Vietnamese has no stems.
-    std::string other_possessive_form(const Token& token) const {
+    // Looked up once a word, for its query and its highlights, as other_spellings are.
+    const std::string& other_possessive_form(const Token& token) const {
+        const auto [known, fresh] = possessive_forms_.try_emplace(token.folded);
+        std::string& form = known->second;
+        if (!fresh || index_ == nullptr || token.kind != TokenKind::word || token.has_diacritics() || token.folded.size() < 2) return form;
         constexpr std::string_view kPossessive = "'s";
-        if (index_ == nullptr || token.kind != TokenKind::word || token.has_diacritics() || token.folded.size() < 2) return {};
         const std::string& folded = token.folded;
-        const bool possessive = folded.size() > kPossessive.size() && folded.compare(folded.size() - 2, 2, kPossessive) == 0;
-        if (!possessive && folded.find('\'') != std::string::npos) return {};  // "don't"
-        const std::string other = possessive ? folded.substr(0, folded.size() - 2) : folded + std::string(kPossessive);
-        return index_->term_exists(other) ? other : std::string();
+        const bool possessive = folded.size() > kPossessive.size() &&
+                                std::string_view(folded).substr(folded.size() - kPossessive.size()) == kPossessive;
+        if (!possessive && folded.find('\'') != std::string::npos) return form;  // "don't"
+        std::string other = possessive ? folded.substr(0, folded.size() - kPossessive.size()) : folded + std::string(kPossessive);
+        if (index_->term_exists(other)) form = std::move(other);
+        return form;
     }
 
     // The stems of the other spellings, British or American, of an English word that the
@@ -441,7 +440,7 @@ private:
             for (const HyphenatedWord& word : hyphenated) out_.highlights.folded.insert(word.joined);
             add_words(analysis, dates, begin);
         }
-        std::vector<const Token*> tokens = first_per_position(analysis);
+        std::vector<const Token*> tokens = syllables;
         // Syllables and multi-syllable words; the parts of a document number are asked for
         // as that number. A word is rarer than its syllables, so text that has the words
         // ranks above text where the syllables merely occur apart.
@@ -476,9 +475,8 @@ private:
         if (!excluded) add_adjacent_pairs(analysis, dates, clauses);
         // "law-making" finds "lawmaking" too, as "lawmaking" finds "law-making" (the index side).
         if (stem_) {
-            const std::vector<const Token*> words = first_per_position(analysis);
-            for (std::size_t k = 1; k < words.size(); ++k)
-                if (std::string term = terms_.hyphenated_stem_term(analysis.text, *words[k - 1], *words[k]); !term.empty()) {
+            for (std::size_t k = 1; k < syllables.size(); ++k)
+                if (std::string term = terms_.hyphenated_stem_term(analysis.text, *syllables[k - 1], *syllables[k]); !term.empty()) {
                     if (highlight) out_.highlights.stems.insert(term.substr(schema::kStemPrefix.size()));
                     clauses.emplace_back(std::move(term));
                 }
@@ -567,7 +565,8 @@ private:
             // With a number, a date, a law or an article named, the documents those find, or
             // those with every word.
             std::vector<Xapian::Query> either(clauses.begin() + static_cast<std::ptrdiff_t>(words_and_pairs), clauses.end());
-            if (Xapian::Query every_word = all_words_required(analysis, synonym_spans); !every_word.empty()) either.push_back(std::move(every_word));
+            if (Xapian::Query every_word = all_words_required(analysis, syllables, hyphenated, synonym_spans); !every_word.empty())
+                either.push_back(std::move(every_word));
             if (!either.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, combine(Xapian::Query::OP_OR, either), query);
         }
         if (law_alone.empty()) return query;
@@ -583,25 +582,24 @@ private:
     // diacritics, as written so ("giá vàng" is no "gia đình … vắng"); a name with a synonym
     // ("Ủy ban nhân dân", "UBND", "People's Committee"), its words or the synonym; stop words
     // optional. Empty when there is no such word.
-    Xapian::Query all_words_required(const Analysis& analysis, const std::vector<SynonymSpan>& synonym_spans) const {
-        const std::vector<const Token*> syllables = first_per_position(analysis);
+    // @p syllables: first_per_position of @p analysis; @p hyphenated: its hyphenated words.
+    Xapian::Query all_words_required(const Analysis& analysis, const std::vector<const Token*>& syllables,
+                                     const std::vector<HyphenatedWord>& hyphenated_words,
+                                     const std::vector<SynonymSpan>& synonym_spans) const {
         std::vector<const Token*> words;
-        for (const Token* token : syllables)
+        std::vector<std::size_t> word_of;  // of each syllable, its index in words
+        for (const Token* token : syllables) {
             if (const Token* word = longest_token_covering(analysis, *token); words.empty() || words.back() != word) words.push_back(word);
+            word_of.push_back(words.size() - 1);
+        }
         const auto required_word = [&](const Token& word) {
             return TermMapper::has_exact_term(word) ? Xapian::Query(TermMapper::exact_term(word)) : word_query(word, false);
         };
         const std::vector<WordRun> names = names_typed_in_lower_case(analysis, syllables, words);
         // A hyphenated word ("e-mail"): its parts, or the word written in one piece ("email").
         std::vector<WordRun> hyphenated;
-        for (const HyphenatedWord& word : hyphenated_words(analysis.text, syllables, analysis.references)) {
-            const auto covering = [&](const Token* syllable) {
-                return static_cast<std::size_t>(std::find_if(words.begin(), words.end(), [&](const Token* w) {
-                                                    return w->begin <= syllable->begin && syllable->end <= w->end;
-                                                }) - words.begin());
-            };
-            hyphenated.push_back({covering(syllables[word.first]), covering(syllables[word.last]), Xapian::Query(word.joined)});
-        }
+        for (const HyphenatedWord& word : hyphenated_words)
+            hyphenated.push_back({word_of[word.first], word_of[word.last], Xapian::Query(word.joined)});
         // The run of words from words[k] asked for otherwise too: a name typed in lower case, else
         // a hyphenated word, else the longest name with a synonym that begins and ends with words
         // here; nullopt for none.
@@ -609,7 +607,7 @@ private:
             for (const WordRun& name : names)
                 if (name.first_word == k) return name;
             for (const WordRun& word : hyphenated)
-                if (word.first_word == k && word.last_word < words.size()) return word;
+                if (word.first_word == k) return word;
             const SynonymSpan* synonym = nullptr;
             std::size_t last = k;
             for (const SynonymSpan& span : synonym_spans) {
@@ -1006,12 +1004,7 @@ private:
         // term finds it, and phrases of common words ("chính phủ") would cost more than all the rest.
         std::vector<const Token*> syllables = first_per_position(analysis);
         syllables.erase(std::remove_if(syllables.begin(), syllables.end(),
-                                       [&](const Token* token) {
-                                           return std::any_of(analysis.references.begin(), analysis.references.end(),
-                                                              [&](const ReferenceMention& mention) {
-                                                                  return token->begin >= mention.begin && token->end <= mention.end;
-                                                              });
-                                       }),
+                                       [&](const Token* token) { return inside_any(*token, analysis.references); }),
                         syllables.end());
         std::set<std::string> seen;
         for (std::size_t i = 0; i < syllables.size(); ++i) {
@@ -1109,7 +1102,7 @@ private:
             }
             if (part_of_hyphenated && part_of_hyphenated(token)) continue;
             out_.highlights.folded.insert(token.folded);
-            if (std::string possessive = other_possessive_form(token); !possessive.empty()) out_.highlights.folded.insert(std::move(possessive));
+            if (const std::string& possessive = other_possessive_form(token); !possessive.empty()) out_.highlights.folded.insert(possessive);
             if (std::string stem = terms_.stem_term(token); !stem.empty())
                 out_.highlights.stems.insert(stem.substr(schema::kStemPrefix.size()));
             for (const std::string& stem : other_spellings(token)) out_.highlights.stems.insert(stem);
@@ -1149,6 +1142,7 @@ private:
     const Xapian::Database* index_;
     const bool all_words_;
     mutable std::unordered_map<std::string, std::vector<std::string>> other_spellings_;  // by exact word
+    mutable std::unordered_map<std::string, std::string> possessive_forms_;  // by folded word; "" for none
 };
 
 }  // namespace

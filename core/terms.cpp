@@ -62,10 +62,6 @@ std::vector<HyphenatedWord> hyphenated_words(std::string_view text, const std::v
     // longer ones no word anybody types whole.
     constexpr std::size_t kMostParts = 4;
     constexpr std::size_t kLongestPart = 24;
-    const auto in_reference = [&](const Token& token) {
-        return std::any_of(references.begin(), references.end(),
-                           [&](const ReferenceMention& r) { return token.begin >= r.begin && token.end <= r.end; });
-    };
     std::vector<HyphenatedWord> words;
     for (std::size_t first = 0; first < syllables.size();) {
         std::size_t last = first;
@@ -85,7 +81,7 @@ std::vector<HyphenatedWord> hyphenated_words(std::string_view text, const std::v
         for (std::size_t k = first; k <= last; ++k) {
             letter = letter || syllables[k]->kind == TokenKind::word;
             short_parts = short_parts && syllables[k]->folded.size() <= kLongestPart;
-            outside_references = outside_references && !in_reference(*syllables[k]);
+            outside_references = outside_references && !inside_any(*syllables[k], references);
         }
         if (letter && short_parts && outside_references && !in_path) {
             HyphenatedWord word{first, last, {}};
