@@ -5,6 +5,7 @@
 #include "core/query.hpp"
 
 #include "analyzers/dictionary.hpp"
+#include "analyzers/english_words.hpp"
 #include "analyzers/legal_article.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
@@ -396,6 +397,9 @@ private:
         if (index_ == nullptr || token.kind != TokenKind::word || !token.letters_only || token.has_diacritics() ||
             typed.size() < kShortest || typed.size() > kLongest || may_be_vietnamese_syllable(typed) || !synonyms_of(typed).empty())
             return {};
+        // An English word is meant as typed, however rare in Vietnamese news: "bacon" is no
+        // "bà con", "tile" no "tỉ lệ".
+        if (is_english_word(typed)) return {};
         std::string best;
         Xapian::doccount best_count = 0;
         const auto consider = [&](std::string word) {

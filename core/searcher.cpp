@@ -4,6 +4,7 @@
 #include "core/searcher.hpp"
 
 #include "analyzers/dictionary.hpp"
+#include "analyzers/english_words.hpp"
 #include "analyzers/legal_article.hpp"
 
 #include "analyzers/locality.hpp"
@@ -745,6 +746,14 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     const auto is_name = [&](std::size_t i, Xapian::doccount documents) {
         return documents > 0 && capitalized(i) && (i > 0 || capitalized_words > 1);
     };
+    // Nor is a word that English spells so, typed alone or among words that are no Vietnamese
+    // syllables, however rarely the index holds it: "Supreme Court Ruling" is no misspelled
+    // "Wuling", a car the news names, and "tile" no misspelled "time". Beside a Vietnamese
+    // word it may be one ("bo tai chink", "xe ruling").
+    const bool among_vietnamese = std::any_of(words.begin(), words.end(), [](const QueryWord& w) {
+        return w.exact != w.folded || (may_be_vietnamese_syllable(w.folded) && !is_english_word(w.folded));
+    });
+    const auto is_english = [&](std::size_t i) { return !among_vietnamese && is_english_word(words[i].folded); };
     std::string corrected;
     std::size_t copied = 0;
     std::string previous_folded, previous_exact;  // the word before, as corrected: "nghi" when correcting "quyiet"
@@ -754,7 +763,7 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         const Xapian::doccount folded_documents = db_.get_termfreq(word.folded);
         std::string replacement, replacement_folded = word.folded;
         if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0 && !is_abbreviation(i) &&
-            !is_name(i, folded_documents)) {
+            !is_name(i, folded_documents) && !is_english(i)) {
             // A misspelled word: the nearest frequent word, preferring one that makes a
             // multi-syllable word with its neighbours ("nghi quyiet" -> "nghi quyet", since
             // "nghi_quyet" is a word of the index).

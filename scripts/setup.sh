@@ -10,6 +10,8 @@ packages=(
   build-essential cmake pkg-config
   # libraries
   libxapian-dev libicu-dev libboost-dev rapidjson-dev libcli11-dev libspdlog-dev
+  # English spelling word lists, compiled into the analyzer (analyzers/english_words.hpp)
+  wamerican wbritish
   # input formats for tracuu-index (issue 5): HTML5 parser, PDF text, Word and OpenDocument,
   # Markdown (cmark-gfm and its GitHub extensions: tables, strikethrough, autolinks, task lists)
   libgumbo-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev

@@ -445,10 +445,12 @@ TEST_F(SearchTest, ACityIsFoundByItsAbbreviationAndItsEnglishName) {
 TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
     std::vector<Document> docs = {make_document("url", "Ảnh: thanhnien.vn"),
                                   make_document("daily", "The daily report of the daily press, daily."),
-                                  make_document("daily-2", "Daily news."), make_document("daily-3", "A daily.")};
+                                  make_document("daily-2", "Daily news."), make_document("daily-3", "A daily."),
+                                  make_document("bacon", "Món trứng ốp la với bacon.")};
     for (int k = 0; k < 10; ++k) {
         docs.push_back(make_document("tn-" + std::to_string(k), "Thanh niên tình nguyện số " + std::to_string(k) + " về Quốc hội."));
         docs.push_back(make_document("dl-" + std::to_string(k), "Đại lý xăng dầu số " + std::to_string(k) + "."));
+        docs.push_back(make_document("bc-" + std::to_string(k), "Bà con nông dân thôn " + std::to_string(k) + " thu hoạch lúa."));
     }
     index(std::move(docs));
     const auto response = search("thanhnien", 20);
@@ -458,6 +460,8 @@ TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
     EXPECT_EQ(search("quochoi", 20).hits.size(), 10u);
     // "daily" is held 3 times, "đại lý" 10: not ten times as often.
     EXPECT_EQ(sorted_ids("daily"), (std::vector<std::string>{"daily", "daily-2", "daily-3"}));
+    // "bà con" is held ten times as often as "bacon", but English spells "bacon" so.
+    EXPECT_EQ(sorted_ids("bacon"), std::vector<std::string>{"bacon"});
 }
 
 // English stems drop a possessive, but a Vietnamese article quoting English names keeps it.
@@ -2842,17 +2846,24 @@ TEST_F(SearchTest, ANumberNoDocumentIsOrCitesIsSaidToBeMissingAndTheOneHeldOffer
     EXPECT_EQ(ids(search("126/NQ-CP")), std::vector<std::string>{"r1"});
 }
 
-// An index of Vietnamese news knows foreign names, not English words: an English query's
-// rare word is no misspelled name ("ruling" is no "Wuling"), but a name typed as one is.
+// An index of Vietnamese news knows foreign names, few English words: an English query's
+// rare word is no misspelled name ("ruling" is no "Wuling") nor another English word ("tile"
+// is no "time"), in any case it is typed, but a name typed as one is misspelled.
 TEST_F(SearchTest, AnEnglishWordIsNotCorrectedToAForeignNameOfVietnameseText) {
     std::vector<Document> docs;
     for (int i = 0; i < 12; ++i) {
         docs.push_back(make_document("xe" + std::to_string(i), "Xe Wuling giá rẻ bán chạy tại Hà Nội"));
         docs.push_back(make_document("bd" + std::to_string(i), "Thủ môn Pena cản phá, Cristiano Ronaldo ghi bàn"));
+        docs.push_back(make_document("tm" + std::to_string(i), "Khẩu hiệu \"Time is money\" trên tường"));
     }
     index(std::move(docs));
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"supreme court ruling", ""},
+        {"Supreme Court Ruling", ""},  // Title Case, as English headlines write it
+        {"The Ruling", ""},
+        {"ruling", ""},                // alone: English spells it so
+        {"tile", ""},                  // nor another English word, however frequent
+        {"xe ruling", "xe wuling"},    // beside a Vietnamese word, a misspelled name
         {"penal code", ""},
         {"wulingg", "wuling"},        // alone, a name misspelled
         {"xe wulingg", "xe wuling"},  // beside a Vietnamese word
