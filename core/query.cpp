@@ -472,7 +472,11 @@ private:
                 if (std::string word = word_run_together(*token); !word.empty()) {
                     const Xapian::Query either(Xapian::Query::OP_SYNONYM, Xapian::Query(token->folded), Xapian::Query(word));
                     clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, either, kSynonymWeight);
-                    if (highlight) out_.highlights.folded.insert(std::move(word));
+                    if (!highlight) continue;
+                    out_.highlights.folded.insert(std::move(word));
+                    // Understood, and so no misspelling: "annam" is "An Nam", not "anna".
+                    const std::size_t typed_at = begin + token->begin;
+                    std::erase_if(out_.words, [&](const QueryWord& typed) { return typed.begin == typed_at; });
                 }
         std::vector<SynonymSpan> synonym_spans;
         add_synonyms(analysis, clauses, &synonym_spans);

@@ -748,12 +748,20 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
     };
     // Nor is a word that English spells so, typed alone or among words that are no Vietnamese
     // syllables, however rarely the index holds it: "Supreme Court Ruling" is no misspelled
-    // "Wuling", a car the news names, and "tile" no misspelled "time". Beside a Vietnamese
-    // word it may be one ("bo tai chink", "xe ruling").
+    // "Wuling", a car the news names, and "tile" no misspelled "time". It may be another
+    // English word mistyped, where the index has that one beside a neighbour typed and never
+    // the word typed ("breech of contract": "breach of"). Beside a Vietnamese word it may be
+    // any misspelling ("bo tai chink", "xe ruling").
     const bool among_vietnamese = std::any_of(words.begin(), words.end(), [](const QueryWord& w) {
         return w.exact != w.folded || (may_be_vietnamese_syllable(w.folded) && !is_english_word(w.folded));
     });
-    const auto is_english = [&](std::size_t i) { return !among_vietnamese && is_english_word(words[i].folded); };
+    const auto side_by_side = [&](const std::string& first, const std::string& second) {
+        const std::string pair[] = {first, second};
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(pair), std::end(pair), 2));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return !enquire.get_mset(0, 1).empty();
+    };
     std::string corrected;
     std::size_t copied = 0;
     std::string previous_folded, previous_exact;  // the word before, as corrected: "nghi" when correcting "quyiet"
@@ -763,7 +771,7 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
         const Xapian::doccount folded_documents = db_.get_termfreq(word.folded);
         std::string replacement, replacement_folded = word.folded;
         if (folded_documents <= rare && is_ascii_word(word.folded) && max_edits(word.folded) > 0 && !is_abbreviation(i) &&
-            !is_name(i, folded_documents) && !is_english(i)) {
+            !is_name(i, folded_documents)) {
             // A misspelled word: the nearest frequent word, preferring one that makes a
             // multi-syllable word with its neighbours ("nghi quyiet" -> "nghi quyet", since
             // "nghi_quyet" is a word of the index).
@@ -783,13 +791,21 @@ std::string Searcher::corrected_query(const ParsedQuery& parsed) {
                     if (j != i && may_be_vietnamese_syllable(words[j].folded)) return false;
                 return true;
             }();
-            for (const Vocabulary::Near& candidate : words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed)) {
+            const bool english_word = !among_vietnamese && is_english_word(word.folded);
+            const auto beside_neighbour = [&](const std::string& folded) {
+                return (after_word && side_by_side(previous_folded, folded)) || (before_word && side_by_side(folded, words[i + 1].folded));
+            };
+            const bool meant_as_typed = english_word && (!(after_word || before_word) || beside_neighbour(word.folded));
+            std::vector<Vocabulary::Near> candidates;
+            if (!meant_as_typed) candidates = words_of_index().near(word.folded, max_edits(word.folded), kCandidatesWeighed);
+            for (const Vocabulary::Near& candidate : candidates) {
                 const std::string folded(candidate.folded);
                 const Xapian::doccount documents = db_.get_termfreq(folded);  // live: the vocabulary may be a revision behind
                 // Nobody misspells a word into a function word they meant: "land" is no misspelled "and".
                 if (documents <= kCorrectionFactor * folded_documents || is_function_word(folded)) continue;
                 if (typed_in_english > 0 && english_documents(folded) <= kCorrectionFactor * typed_in_english) continue;
                 if (in_english_company && english_documents(folded) == 0 && !may_be_vietnamese_syllable(folded)) continue;
+                if (english_word && (!is_english_word(folded) || !beside_neighbour(folded))) continue;
                 const bool makes_word = (after_word && db_.term_exists(previous_folded + "_" + folded)) ||
                                         (before_word && db_.term_exists(folded + "_" + words[i + 1].folded));
                 const std::tuple<bool, int, Xapian::doccount> rank{makes_word, -candidate.distance, documents};

@@ -5,6 +5,7 @@
 
 #include "analyzers/document_number.hpp"
 #include "analyzers/legal_article.hpp"
+#include "analyzers/legacy_fonts.hpp"
 #include "analyzers/locality.hpp"
 #include "analyzers/unicode.hpp"
 #include "core/formats.hpp"
@@ -658,7 +659,20 @@ std::string absolute_source_path(const InputFile& input) {
 std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_document, const ProblemSink& on_problem,
                             const ReadOptions& options) {
     const std::string absolute_path = absolute_source_path(input);
-    FileContext ctx{input, options, on_document, on_problem, input.path.string(), absolute_path, 0};
+    // Text typed in the legacy Vietnamese fonts (TCVN3, VNI) reaches every reader as Latin-1
+    // letters, whatever the format: it is read as the Vietnamese it shows. A title or author
+    // of one word is read so when the text was.
+    const DocumentSink in_unicode = [&](Document&& doc) {
+        bool legacy_text = false;
+        if (auto repair = from_legacy_fonts(doc.text)) {
+            doc.text = std::move(repair->text);
+            legacy_text = true;
+        }
+        for (std::string* field : {&doc.title, &doc.author})
+            if (auto repair = from_legacy_fonts(*field, legacy_text)) *field = std::move(repair->text);
+        on_document(std::move(doc));
+    };
+    FileContext ctx{input, options, in_unicode, on_problem, input.path.string(), absolute_path, 0};
 
     std::string content;
     if (std::string why = read_file(input, options.max_bytes, content); !why.empty()) {

@@ -50,7 +50,7 @@ inline constexpr std::size_t kMaxIdBytes = 200;
 
 /// Bumped whenever a reader makes something else of the same bytes, so that content
 /// hashes change and the next run reads such files again.
-inline constexpr int kReaderVersion = 5;  // 3: an .odt's author is meta:initial-creator; 4: Markdown read as the text it shows, its front matter as metadata; 5: a title without its site's name
+inline constexpr int kReaderVersion = 6;  // 3: an .odt's author is meta:initial-creator; 4: Markdown read as the text it shows, its front matter as metadata; 5: a title without its site's name; 6: text in the legacy fonts TCVN3 and VNI read as Unicode
 
 /// Default for ReadOptions::max_bytes: 64 MiB. A document's text takes about 25 times its size
 /// in memory while it is analyzed and written (its tokens, then its Xapian postings: measured,

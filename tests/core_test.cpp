@@ -446,11 +446,13 @@ TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
     std::vector<Document> docs = {make_document("url", "Ảnh: thanhnien.vn"),
                                   make_document("daily", "The daily report of the daily press, daily."),
                                   make_document("daily-2", "Daily news."), make_document("daily-3", "A daily."),
-                                  make_document("bacon", "Món trứng ốp la với bacon.")};
+                                  make_document("bacon", "Món trứng ốp la với bacon."),
+                                  make_document("anna-1", "Anna Karenina."), make_document("anna-2", "Anna Karenina và Vronsky.")};
     for (int k = 0; k < 10; ++k) {
         docs.push_back(make_document("tn-" + std::to_string(k), "Thanh niên tình nguyện số " + std::to_string(k) + " về Quốc hội."));
         docs.push_back(make_document("dl-" + std::to_string(k), "Đại lý xăng dầu số " + std::to_string(k) + "."));
         docs.push_back(make_document("bc-" + std::to_string(k), "Bà con nông dân thôn " + std::to_string(k) + " thu hoạch lúa."));
+        docs.push_back(make_document("an-" + std::to_string(k), "Triều đình An Nam năm 18" + std::to_string(k) + "0."));
     }
     index(std::move(docs));
     const auto response = search("thanhnien", 20);
@@ -458,6 +460,10 @@ TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
     EXPECT_EQ(response.hits[0].document.id, "url");
     EXPECT_NE(response.hits[1].snippet.find("<mark>Thanh niên</mark>"), std::string::npos) << response.hits[1].snippet;
     EXPECT_EQ(search("quochoi", 20).hits.size(), 10u);
+    // Understood so, the letters are no misspelling: "annam" is "An Nam", not "Anna".
+    const auto an_nam = search("annam", 20);
+    EXPECT_EQ(an_nam.hits.size(), 10u);
+    EXPECT_EQ(an_nam.did_you_mean, "");
     // "daily" is held 3 times, "đại lý" 10: not ten times as often.
     EXPECT_EQ(sorted_ids("daily"), (std::vector<std::string>{"daily", "daily-2", "daily-3"}));
     // "bà con" is held ten times as often as "bacon", but English spells "bacon" so.
@@ -2855,7 +2861,9 @@ TEST_F(SearchTest, AnEnglishWordIsNotCorrectedToAForeignNameOfVietnameseText) {
         docs.push_back(make_document("xe" + std::to_string(i), "Xe Wuling giá rẻ bán chạy tại Hà Nội"));
         docs.push_back(make_document("bd" + std::to_string(i), "Thủ môn Pena cản phá, Cristiano Ronaldo ghi bàn"));
         docs.push_back(make_document("tm" + std::to_string(i), "Khẩu hiệu \"Time is money\" trên tường"));
+        docs.push_back(make_document("en" + std::to_string(i), "Damages for breach of contract, case " + std::to_string(i)));
     }
+    docs.push_back(make_document("gun", "The gun's breech was open."));
     index(std::move(docs));
     const std::vector<std::pair<std::string, std::string>> rows = {
         {"supreme court ruling", ""},
@@ -2864,6 +2872,9 @@ TEST_F(SearchTest, AnEnglishWordIsNotCorrectedToAForeignNameOfVietnameseText) {
         {"ruling", ""},                // alone: English spells it so
         {"tile", ""},                  // nor another English word, however frequent
         {"xe ruling", "xe wuling"},    // beside a Vietnamese word, a misspelled name
+        {"breech", ""},
+        {"breech of contract", "breach of contract"},  // the index has "breach of", never "breech of"
+        {"gun's breech", ""},                          // but it has "gun's breech"
         {"penal code", ""},
         {"wulingg", "wuling"},        // alone, a name misspelled
         {"xe wulingg", "xe wuling"},  // beside a Vietnamese word
@@ -2913,6 +2924,7 @@ TEST_F(SearchTest, ANameTypedWithItsCapitalIsNoMisspelling) {
     std::vector<Document> docs;
     for (int i = 0; i < 30; ++i) docs.push_back(make_document("date" + std::to_string(i), "The date of the hearing was set, date " + std::to_string(i)));
     docs.push_back(make_document("case", "Dodworth v. Dale\nThe appellant Dodworth sued Dale over the land."));
+    docs.push_back(make_document("dati", "Dati v. Rao\nThe appellant Dati sued Rao over the land."));
     index(std::move(docs));
     for (const std::string query : {"Dodworth v. Dale", "Dodworth Dale appeal", "appeal of Dale"}) {
         const SearchResponse response = search(query);
@@ -2920,8 +2932,11 @@ TEST_F(SearchTest, ANameTypedWithItsCapitalIsNoMisspelling) {
         ASSERT_FALSE(response.hits.empty()) << query;
         EXPECT_EQ(response.hits.front().document.id, "case") << query;
     }
-    EXPECT_EQ(search("dale").did_you_mean, "date");          // typed in small letters: a misspelling, as before
-    EXPECT_EQ(search("Dale").did_you_mean, "Date");          // a capital only opening the query says nothing
+    // "dale" is an English word (a valley), meant as typed however written (see
+    // AnEnglishWordIsNotCorrectedToAForeignNameOfVietnameseText); "Dati" is none.
+    EXPECT_EQ(search("dale").did_you_mean, "");
+    EXPECT_EQ(search("dati").did_you_mean, "date");          // typed in small letters: a misspelling, as before
+    EXPECT_EQ(search("Dati").did_you_mean, "Date");          // a capital only opening the query says nothing
     EXPECT_EQ(search("Dodworth v. Datte").did_you_mean, "Dodworth v. Date");  // a capital on no word of the index: misspelled
 }
 

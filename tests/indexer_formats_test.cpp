@@ -404,6 +404,30 @@ TEST(Office, ReadAsDocumentsWithTitleAndAuthorAndBadOnesReported) {
     EXPECT_TRUE(read.has_problem("truncated.docx: cannot read as a ZIP archive"));
 }
 
+// Offices typed Vietnamese in the 8-bit fonts TCVN3 (".VnTime") and VNI before Unicode; their
+// files reach the reader as Latin-1 letters, in any format, and are read as what they show.
+TEST(Sources, TextInTheLegacyVietnameseFontsIsReadAsUnicode) {
+    TempDir dir;
+    dir.write("in/cong-van.docx", make_docx("<w:p><w:r><w:t>CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM</w:t></w:r></w:p>"
+                                            "<w:p><w:r><w:t>Thùc hiÖn NghÞ quyÕt sè 126/NQ-CP cña ChÝnh phñ vÒ ®Êt ®ai.</w:t></w:r></w:p>",
+                                            "C«ng v¨n", "Lª K«ng"));
+    dir.write("in/trang.html", "<html><head><title>Nghò quyeát</title></head><body>"
+                               "<p>Thöïc hieän Nghò quyeát soá 126/NQ-CP cuûa Chính phuû.</p></body></html>");
+    dir.write("in/unicode.txt", "Café Noël ở Zürich\nNhiệt độ 30°C, «Hà Nội»\n");
+    const Read read = read_all({(dir.path() / "in").string()});
+    ASSERT_EQ(read.documents.size(), 3u);
+    const Document* word = read.find("cong-van");
+    ASSERT_NE(word, nullptr);
+    EXPECT_EQ(word->text, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThực hiện Nghị quyết số 126/NQ-CP của Chính phủ về đất đai.\n");
+    EXPECT_EQ(word->title, "Công văn");  // one word gained: enough, the text being TCVN3
+    EXPECT_EQ(word->author, "Lê Kông");
+    const Document* page = read.find("trang");
+    ASSERT_NE(page, nullptr);
+    EXPECT_EQ(page->text, "Thực hiện Nghị quyết số 126/NQ-CP của Chính phủ.");
+    EXPECT_EQ(page->title, "Nghị quyết");
+    EXPECT_EQ(read.find("unicode")->text, "Café Noël ở Zürich\nNhiệt độ 30°C, «Hà Nội»\n");
+}
+
 /// The start of an OLE2 compound file (legacy Office) whose directory names @p stream (UTF-16LE).
 std::string make_compound_file(const std::string& stream) {
     std::string bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);

@@ -1,0 +1,354 @@
+#include "analyzers/legacy_fonts.hpp"
+
+#include "analyzers/analyzer.hpp"
+#include "analyzers/unicode.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <iconv.h>
+#include <vector>
+
+namespace tracuu {
+namespace {
+
+// The Latin-1 range the legacy fonts drew Vietnamese letters in (U+00A0, the no-break
+// space, is a space in every one).
+constexpr char32_t kFirstLegacy = 0xA1, kLastLegacy = 0xFF;
+
+bool in_legacy_range(char32_t cp) { return cp >= kFirstLegacy && cp <= kLastLegacy; }
+
+// TCVN3's letters, byte by byte, as glibc's iconv reads TCVN 5712 (whose third level, VN3,
+// is what the ABC fonts implement); "" where it gives no letter, or iconv lacks the table.
+const std::array<std::string, kLastLegacy - kFirstLegacy + 1>& tcvn3_letters() {
+    static const auto table = [] {
+        std::array<std::string, kLastLegacy - kFirstLegacy + 1> letters;
+        const iconv_t cd = iconv_open("UTF-8", "TCVN5712-1");
+        if (cd == reinterpret_cast<iconv_t>(-1)) return letters;
+        for (char32_t cp = kFirstLegacy; cp <= kLastLegacy; ++cp) {
+            char in = static_cast<char>(cp);
+            std::array<char, 8> out{};
+            char* in_ptr = &in;
+            char* out_ptr = out.data();
+            std::size_t in_left = 1, out_left = out.size();
+            iconv(cd, nullptr, nullptr, nullptr, nullptr);  // no state carried from the last byte
+            if (iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) == static_cast<std::size_t>(-1)) continue;
+            // A letter that a combining mark may follow is held back until the input ends.
+            if (iconv(cd, nullptr, nullptr, &out_ptr, &out_left) == static_cast<std::size_t>(-1)) continue;
+            std::string letter(out.data(), out.size() - out_left);
+            std::size_t pos = 0;
+            if (!letter.empty() && u_isalpha(static_cast<UChar32>(unicode::decode_utf8(letter, pos))) && pos == letter.size())
+                letters[cp - kFirstLegacy] = std::move(letter);
+        }
+        iconv_close(cd);
+        return letters;
+    }();
+    return table;
+}
+
+std::string decode_tcvn3(std::string_view word) {
+    const auto& letters = tcvn3_letters();
+    std::string out;
+    for (std::size_t pos = 0; pos < word.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::decode_utf8(word, pos);
+        if (in_legacy_range(cp) && !letters[cp - kFirstLegacy].empty()) out += letters[cp - kFirstLegacy];
+        else out.append(word, start, pos - start);
+    }
+    return out;
+}
+
+// VNI writes a letter as its base letter and, after a vowel, one Latin-1 letter for its
+// marks: "aù" á, "aâ" â, "aá" ấ, "aê" ă, "aé" ắ; ơ, ư, đ and the i's with a tone (and ỵ) are
+// letters of their own.
+constexpr char32_t kAcute = 0x301, kGrave = 0x300, kHook = 0x309, kTilde = 0x303, kDotBelow = 0x323;
+constexpr char32_t kCircumflex = 0x302, kBreve = 0x306;
+
+char32_t lower(char32_t cp) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))); }
+
+// The marks a VNI modifier letter adds after @p base (lower case), or {} when it adds none there.
+std::array<char32_t, 2> vni_marks(char32_t base, char32_t modifier) {
+    const char32_t m = lower(modifier);
+    const bool vowel = base == 'a' || base == 'e' || base == 'o' || base == 'u' || base == 'y' || base == 0x1A1 || base == 0x1B0;
+    if (!vowel) return {};
+    switch (m) {
+    case 0xF9: return {kAcute, 0};     // ù
+    case 0xF8: return {kGrave, 0};     // ø
+    case 0xFB: return {kHook, 0};      // û
+    case 0xF5: return {kTilde, 0};     // õ
+    case 0xEF: return {kDotBelow, 0};  // ï
+    default: break;
+    }
+    if (base == 'a' || base == 'e' || base == 'o') {
+        switch (m) {
+        case 0xE2: return {kCircumflex, 0};          // â
+        case 0xE1: return {kCircumflex, kAcute};     // á
+        case 0xE0: return {kCircumflex, kGrave};     // à
+        case 0xE5: return {kCircumflex, kHook};      // å
+        case 0xE3: return {kCircumflex, kTilde};     // ã
+        case 0xE4: return {kCircumflex, kDotBelow};  // ä
+        default: break;
+        }
+    }
+    if (base == 'a') {
+        switch (m) {
+        case 0xEA: return {kBreve, 0};          // ê
+        case 0xE9: return {kBreve, kAcute};     // é
+        case 0xE8: return {kBreve, kGrave};     // è
+        case 0xFA: return {kBreve, kHook};      // ú
+        case 0xFC: return {kBreve, kTilde};     // ü
+        case 0xEB: return {kBreve, kDotBelow};  // ë
+        default: break;
+        }
+    }
+    return {};
+}
+
+// VNI's letters of their own, in lower case: ơ, ư, đ, ỉ, ĩ, ị, ỵ.
+char32_t vni_letter(char32_t lower_cp) {
+    switch (lower_cp) {
+    case 0xF4: return 0x1A1;   // ô: ơ
+    case 0xF6: return 0x1B0;   // ö: ư
+    case 0xF1: return 0x111;   // ñ: đ
+    case 0xE6: return 0x1EC9;  // æ: ỉ
+    case 0xF3: return 0x129;   // ó: ĩ
+    case 0xF2: return 0x1ECB;  // ò: ị
+    case 0xEE: return 0x1EF5;  // î: ỵ
+    default: return 0;
+    }
+}
+
+std::string decode_vni(std::string_view word) {
+    std::string out;
+    char32_t base = 0;  // the vowel last written, lower case, still without its marks
+    for (std::size_t pos = 0; pos < word.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::decode_utf8(word, pos);
+        if (in_legacy_range(cp)) {
+            if (const auto marks = vni_marks(base, cp); marks[0] != 0) {
+                for (const char32_t mark : marks)
+                    if (mark != 0) unicode::append_utf8(out, mark);
+                base = 0;
+                continue;
+            }
+            if (const char32_t letter = vni_letter(lower(cp)); letter != 0) {
+                const bool capital = lower(cp) != cp;
+                unicode::append_utf8(out, capital ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(letter))) : letter);
+                base = letter;
+                continue;
+            }
+        }
+        out.append(word, start, pos - start);
+        base = cp < 0x80 ? lower(cp) : 0;
+    }
+    return unicode::normalize_nfc(out);
+}
+
+// Whether @p cp, decomposed, has the combining mark @p mark ("ấ": â and an acute).
+bool has_mark(char32_t cp, char32_t mark) {
+    UErrorCode status = U_ZERO_ERROR;
+    static const icu::Normalizer2* const nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString decomposition;
+    if (nfd == nullptr || !nfd->getDecomposition(static_cast<UChar32>(cp), decomposition)) return false;
+    return decomposition.indexOf(static_cast<UChar32>(mark)) >= 0;
+}
+
+// Whether @p word (NFC) is one Vietnamese syllable as written: Vietnamese letters only, one
+// tone mark at most, an onset and a rhyme the language has, after a final p, t, c or ch only
+// the rising or the heavy tone ("ốc", not "ôc"), and never ending in ă or â ("ngằ" is none).
+bool is_syllable(std::string_view word) {
+    const std::string lower_case = unicode::fold_case(word);
+    int tones = 0;
+    char32_t toned = 0, last = 0;
+    for (std::size_t pos = 0; pos < lower_case.size();) {
+        const char32_t cp = unicode::decode_utf8(lower_case, pos);
+        last = cp;
+        if (cp >= 'a' && cp <= 'z') continue;
+        if (!unicode::is_vietnamese_letter(cp)) return false;
+        if (unicode::has_tone_mark(cp)) {
+            if (++tones > 1) return false;
+            toned = cp;
+        }
+    }
+    const std::string folded = unicode::fold(lower_case);
+    if (!may_be_vietnamese_syllable(folded)) return false;
+    if (unicode::strip_diacritics(last) == 'a' && (has_mark(last, kBreve) || has_mark(last, kCircumflex))) return false;
+    const bool stop = folded.ends_with('p') || folded.ends_with('t') || folded.ends_with('c') || folded.ends_with("ch");
+    return !stop || (toned != 0 && (has_mark(toned, kAcute) || has_mark(toned, kDotBelow)));
+}
+
+// A character of a word in a legacy line: ASCII letters and every Latin-1 character the
+// fonts drew a letter with (their "«", "·" and "­" are ô, ã and ư).
+bool is_legacy_word_char(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || in_legacy_range(cp); }
+
+// Latin-1 that Vietnamese in Unicode does not use: a sign that a line may be in a legacy font.
+bool is_legacy_sign(char32_t cp) { return in_legacy_range(cp) && !unicode::is_vietnamese_letter(cp); }
+
+std::string decode(LegacyFont font, std::string_view word) { return font == LegacyFont::tcvn3 ? decode_tcvn3(word) : decode_vni(word); }
+
+// Whether @p text is written in capitals: two or more, and no small letter.
+bool in_capitals(std::string_view text) {
+    std::size_t capitals = 0;
+    for (const char c : text) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') ++capitals;
+    }
+    return capitals >= 2;
+}
+
+// @p decoded in capitals when @p written, or its whole line, is: the capitals fonts
+// (.VnTimeH) drew capitals with the small letters' codes ("X·" in "CéNG HOµ X· HéI").
+std::string cased_as(std::string_view written, bool capitals_line, std::string decoded) {
+    if (!capitals_line && !in_capitals(written)) return decoded;
+    std::string out;
+    for (std::size_t pos = 0; pos < decoded.size();)
+        unicode::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(unicode::decode_utf8(decoded, pos)))));
+    return out;
+}
+
+struct Word {
+    std::size_t begin, end;
+};
+
+// The words of @p line that hold a legacy-range character: the only ones a font changes.
+std::vector<Word> legacy_words(std::string_view line) {
+    std::vector<Word> words;
+    std::size_t begin = 0;
+    bool in_word = false, legacy = false;
+    const auto close = [&](std::size_t end) {
+        if (in_word && legacy) words.push_back({begin, end});
+        in_word = legacy = false;
+    };
+    for (std::size_t pos = 0; pos < line.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::decode_utf8(line, pos);
+        if (!is_legacy_word_char(cp)) {
+            close(start);
+            continue;
+        }
+        if (!in_word) {
+            in_word = true;
+            begin = start;
+        }
+        legacy = legacy || in_legacy_range(cp);
+    }
+    close(line.size());
+    return words;
+}
+
+// How reading a line in a font fares: words that become syllables, syllables that stop being
+// ones, and syllables that become other syllables ("Sè": "Số").
+struct Reading {
+    std::size_t gained = 0, lost = 0, changed = 0;
+};
+
+struct LineReadings {
+    std::size_t begin, end;
+    std::array<Reading, 2> by_font;  // tcvn3, vni
+};
+
+constexpr std::array<LegacyFont, 2> kFonts = {LegacyFont::tcvn3, LegacyFont::vni};
+// Words read as syllables in a legacy font, in a whole text, from which on it is a legacy
+// text: one such word makes a line one, and so does a syllable that reads as another.
+constexpr std::size_t kLegacyText = 5;
+
+LineReadings read_line(std::string_view text, std::size_t begin, std::size_t end) {
+    LineReadings readings{begin, end, {}};
+    const std::string_view line = text.substr(begin, end - begin);
+    for (const Word& word : legacy_words(line)) {
+        const std::string_view written = line.substr(word.begin, word.end - word.begin);
+        // One character is no evidence: "½", "·" and "©" read as TCVN3 are vowels.
+        if (unicode::character_start(written, written.size() - 1) == 0) continue;
+        const bool syllable = is_syllable(written);
+        for (std::size_t f = 0; f < kFonts.size(); ++f) {
+            const std::string decoded = decode(kFonts[f], written);
+            const bool read_as_syllable = is_syllable(decoded);
+            Reading& reading = readings.by_font[f];
+            if (read_as_syllable && !syllable) ++reading.gained;
+            else if (syllable && !read_as_syllable) ++reading.lost;
+            else if (syllable && decoded != written) ++reading.changed;
+        }
+    }
+    return readings;
+}
+
+bool has_legacy_sign(std::string_view line) {
+    for (std::size_t pos = 0; pos < line.size();)
+        if (is_legacy_sign(unicode::decode_utf8(line, pos))) return true;
+    return false;
+}
+
+bool has_legacy_character(std::string_view line) {
+    for (std::size_t pos = 0; pos < line.size();)
+        if (in_legacy_range(unicode::decode_utf8(line, pos))) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string_view legacy_font_name(LegacyFont font) { return font == LegacyFont::tcvn3 ? "TCVN3" : "VNI"; }
+
+std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool legacy_document) {
+    // The lines with a character Vietnamese in Unicode does not use, and what each font makes
+    // of their words: in a text in Unicode they are few, and the rest is not looked at.
+    std::vector<std::pair<std::size_t, std::size_t>> unsigned_lines;  // with legacy-range letters only
+    std::vector<LineReadings> lines;
+    std::array<std::size_t, 2> gained_in_text{};
+    for (std::size_t begin = 0; begin < text.size();) {
+        const std::size_t end = std::min(text.find('\n', begin), text.size());
+        const std::string_view line = text.substr(begin, end - begin);
+        if (has_legacy_sign(line)) {
+            lines.push_back(read_line(text, begin, end));
+            for (std::size_t f = 0; f < kFonts.size(); ++f) gained_in_text[f] += lines.back().by_font[f].gained;
+        } else if (has_legacy_character(line)) {
+            unsigned_lines.emplace_back(begin, end);
+        }
+        begin = end + 1;
+    }
+    const std::size_t dominant = gained_in_text[1] > gained_in_text[0] ? 1 : 0;
+    const bool legacy_text = legacy_document || gained_in_text[dominant] >= kLegacyText;
+    if (legacy_text && !unsigned_lines.empty()) {
+        // A legacy text's lines of letters Unicode has too ("Sè 5", "Sè" for "Số") are its own.
+        for (const auto& [begin, end] : unsigned_lines) lines.push_back(read_line(text, begin, end));
+        std::sort(lines.begin(), lines.end(), [](const LineReadings& a, const LineReadings& b) { return a.begin < b.begin; });
+    }
+
+    // Then the lines a font reads better, converted word by word.
+    LegacyFontRepair repair;
+    std::array<std::size_t, 2> lines_by_font{};
+    std::size_t copied = 0;
+    for (const LineReadings& readings : lines) {
+        std::size_t font = dominant;
+        for (std::size_t f = 0; f < kFonts.size(); ++f)
+            if (readings.by_font[f].gained > readings.by_font[font].gained) font = f;
+        const Reading& reading = readings.by_font[font];
+        const bool evidence = reading.gained >= (legacy_text ? 1 : 2) && reading.gained > reading.lost;
+        const bool in_legacy_text = legacy_text && reading.gained >= reading.lost && reading.gained + reading.changed > 0;
+        if (!evidence && !in_legacy_text) continue;
+        const std::string_view line = text.substr(readings.begin, readings.end - readings.begin);
+        const bool capitals_line = in_capitals(line);
+        repair.text.append(text, copied, readings.begin - copied);
+        std::size_t in_line = 0;
+        for (const Word& word : legacy_words(line)) {
+            const std::string_view written = line.substr(word.begin, word.end - word.begin);
+            std::string decoded = decode(kFonts[font], written);
+            repair.text.append(line, in_line, word.begin - in_line);
+            if (is_syllable(written) && !is_syllable(decoded)) repair.text += written;
+            else repair.text += cased_as(written, capitals_line, std::move(decoded));
+            in_line = word.end;
+        }
+        repair.text.append(line, in_line, std::string_view::npos);
+        copied = readings.end;
+        ++repair.lines;
+        ++lines_by_font[font];
+    }
+    if (repair.lines == 0) return std::nullopt;
+    repair.text.append(text, copied, std::string_view::npos);
+    repair.font = lines_by_font[1] > lines_by_font[0] ? LegacyFont::vni : LegacyFont::tcvn3;
+    return repair;
+}
+
+}  // namespace tracuu
