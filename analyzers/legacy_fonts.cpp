@@ -351,4 +351,53 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool le
     return repair;
 }
 
+namespace {
+
+// Of the words of @p text (NFC) with a letter beyond ASCII: how many, and how many are syllables.
+std::pair<std::size_t, std::size_t> vietnamese_words(std::string_view text) {
+    std::size_t words = 0, syllables = 0;
+    std::size_t begin = 0;
+    bool in_word = false, beyond_ascii = false;
+    const auto close = [&](std::size_t end) {
+        if (in_word && beyond_ascii) {
+            ++words;
+            if (is_syllable(text.substr(begin, end - begin))) ++syllables;
+        }
+        in_word = beyond_ascii = false;
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::decode_utf8(text, pos);
+        if (!u_isalpha(static_cast<UChar32>(cp))) {
+            close(start);
+            continue;
+        }
+        if (!in_word) {
+            in_word = true;
+            begin = start;
+        }
+        beyond_ascii = beyond_ascii || cp >= 0x80;
+    }
+    close(text.size());
+    return {words, syllables};
+}
+
+bool reads_as_vietnamese(std::string_view text) {
+    constexpr std::size_t kLeastWords = 5;
+    const auto [words, syllables] = vietnamese_words(text);
+    return words >= kLeastWords && 10 * syllables >= 9 * words;
+}
+
+}  // namespace
+
+std::string legacy_vietnamese_encoding(std::string_view bytes) {
+    std::string text, error;
+    if (unicode::convert_to_utf8(bytes, "windows-1258", true, text, error) && reads_as_vietnamese(unicode::normalize_nfc(text)))
+        return "windows-1258";
+    if (!unicode::convert_to_utf8(bytes, "windows-1252", true, text, error)) return {};
+    const std::optional<LegacyFontRepair> repair = from_legacy_fonts(text);
+    if (!repair || !reads_as_vietnamese(repair->text)) return {};
+    return std::string(legacy_font_name(repair->font));
+}
+
 }  // namespace tracuu

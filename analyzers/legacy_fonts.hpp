@@ -41,4 +41,10 @@ struct LegacyFontRepair {
 /// "TCVN3" or "VNI".
 [[nodiscard]] std::string_view legacy_font_name(LegacyFont font);
 
+/// The legacy encoding in which @p bytes, which are not UTF-8, read as Vietnamese:
+/// "windows-1258" (the code page of Vietnamese Windows, which Notepad saved "ANSI" files in),
+/// "TCVN3" or "VNI"; "" when none does (at least five words with Vietnamese letters, nine in
+/// ten of them syllables). For telling whoever gave such a file how to convert it.
+[[nodiscard]] std::string legacy_vietnamese_encoding(std::string_view bytes);
+
 }  // namespace tracuu

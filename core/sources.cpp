@@ -130,8 +130,15 @@ std::string check_text(std::string& content, Format format, bool lossy) {
             content = unicode::to_valid_utf8(content);
             return {};
         }
-        return "invalid UTF-8 at line " + std::to_string(line_of_offset(content, *bad)) + ", byte offset " +
-               std::to_string(*bad) + " (--lossy indexes it with replacement characters)";
+        std::string why = "invalid UTF-8 at line " + std::to_string(line_of_offset(content, *bad)) + ", byte offset " +
+                          std::to_string(*bad);
+        // A file saved in a legacy Vietnamese encoding: say which, and how to convert it.
+        if (const std::string encoding = legacy_vietnamese_encoding(content); !encoding.empty()) {
+            why += ": it reads as Vietnamese in " + encoding + "; convert it to UTF-8";
+            if (encoding == "windows-1258") why += " (iconv -f WINDOWS-1258 -t UTF-8)";
+            else if (encoding == "TCVN3") why += " (iconv -f TCVN5712-1 -t UTF-8)";
+        }
+        return why + " (--lossy indexes it with replacement characters)";
     }
     return {};
 }

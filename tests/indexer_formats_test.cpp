@@ -943,6 +943,23 @@ TEST(Sources, LossyIndexesInvalidUtf8WithReplacementCharacters) {
     EXPECT_EQ(lossy.find("j")->text, "ch\xEF\xBF\xBDo");
 }
 
+// Text saved in a legacy Vietnamese encoding is rejected as any text that is not UTF-8, with
+// the encoding it reads in and how to convert it.
+TEST(Sources, AFileInALegacyVietnameseEncodingIsReportedWithHowToConvertIt) {
+    TempDir dir;
+    const std::string line = "\n";
+    dir.write("in/ansi.txt", std::string("Th\xFD" "\xF2" "c hi\xEA" "\xF2" "n Nghi\xF2" " quy\xEA" "\xEC" "t s\xF4" "\xEC" " 126/NQ-CP cu\xD2" "a Ch\xED" "nh phu\xD2" " v\xEA" "\xCC" " \xF0" "\xE2" "\xEC" "t \xF0" "ai") + line);    // Notepad's "ANSI" on Vietnamese Windows
+    dir.write("in/vntime.txt", std::string("Th\xF9" "c hi\xD6" "n Ngh\xDE" " quy\xD5" "t s\xE8" " 126/NQ-CP c\xF1" "a Ch\xDD" "nh ph\xF1" " v\xD2" " \xAE" "\xCA" "t \xAE" "ai") + line);  // TCVN3, from a .VnTime document
+    dir.write("in/latin1.txt", "Caf\xE9 et cr\xE8" "me br\xFB" "l\xE9" "e \xE0 la fran\xE7" "aise\n");
+    const Read read = read_all({(dir.path() / "in").string()});
+    EXPECT_TRUE(read.documents.empty());
+    EXPECT_TRUE(read.has_problem("ansi.txt: invalid UTF-8 at line 1, byte offset 2: it reads as Vietnamese in windows-1258; "
+                                 "convert it to UTF-8 (iconv -f WINDOWS-1258 -t UTF-8) (--lossy indexes it with replacement characters)"));
+    EXPECT_TRUE(read.has_problem("vntime.txt: invalid UTF-8 at line 1, byte offset 2: it reads as Vietnamese in TCVN3; "
+                                 "convert it to UTF-8 (iconv -f TCVN5712-1 -t UTF-8)"));
+    EXPECT_TRUE(read.has_problem("latin1.txt: invalid UTF-8 at line 1, byte offset 3 (--lossy"));
+}
+
 // UTF-16 with a byte order mark, as Windows Notepad saves "Unicode" text.
 std::string utf16(const std::string& utf8, bool little_endian) {
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
