@@ -38,6 +38,7 @@ std::string_view to_string(Format format) {
         case Format::pdf: return "pdf";
         case Format::docx: return "docx";
         case Format::odt: return "odt";
+        case Format::doc: return "doc";
     }
     return "text";
 }

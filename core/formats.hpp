@@ -21,6 +21,7 @@ enum class Format {
     pdf,       ///< .pdf
     docx,      ///< .docx: Word (Office Open XML).
     odt,       ///< .odt: OpenDocument text (LibreOffice, Google Docs exports).
+    doc,       ///< Legacy Word (.doc), known by its content only: an OLE2 file with a WordDocument stream.
 };
 
 /// Deepest nesting of elements (HTML, XML) or values (JSON) a reader accepts; deeper input is
@@ -33,7 +34,7 @@ inline constexpr std::size_t kMaxNestingDepth = 1000;
 /// "nested deeper than 1000 levels", the problem a file over kMaxNestingDepth is reported with.
 [[nodiscard]] std::string nested_too_deep_reason();
 
-/// "text", "markdown", "html", "json", "jsonl", "pdf", "docx", "odt".
+/// "text", "markdown", "html", "json", "jsonl", "pdf", "docx", "odt", "doc".
 [[nodiscard]] std::string_view to_string(Format format);
 
 /// The format an extension names ("" for none); nullopt for an extension tracuu does not read.
@@ -50,7 +51,7 @@ inline constexpr std::size_t kMaxNestingDepth = 1000;
 [[nodiscard]] std::optional<Format> sniff_office_format(std::string_view content);
 
 /// Whether @p content is an OLE2 compound file, the container of legacy binary Office files
-/// (.doc, .xls, .ppt), which tracuu does not read: it starts with D0 CF 11 E0 A1 B1 1A E1.
+/// (.doc, .xls, .ppt), of which tracuu reads Word's: it starts with D0 CF 11 E0 A1 B1 1A E1.
 [[nodiscard]] bool is_compound_file(std::string_view content);
 
 /// Whether the compound file @p content names a stream @p name ("WordDocument" in a legacy

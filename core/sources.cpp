@@ -11,6 +11,7 @@
 #include "core/formats.hpp"
 #include "core/hash.hpp"
 #include "core/html.hpp"
+#include "core/legacy_word.hpp"
 #include "core/markdown.hpp"
 #include "core/metadata.hpp"
 #include "core/office.hpp"
@@ -143,15 +144,18 @@ std::string check_text(std::string& content, Format format, bool lossy) {
     return {};
 }
 
-// Why an OLE2 compound file is not read: a password-protected .docx is one too, and
-// "save it as .docx" would not help it.
+// Whether an OLE2 compound file is a legacy Word document, which catdoc reads: not a
+// password-protected .docx, which is one too.
+bool is_legacy_word(std::string_view content) {
+    return compound_file_has_stream(content, "WordDocument") && !compound_file_has_stream(content, "EncryptedPackage");
+}
+
+// Why another OLE2 compound file is not read.
 std::string compound_file_problem(std::string_view content) {
     if (compound_file_has_stream(content, "EncryptedPackage"))
         return "encrypted (password-protected) Office document, not read: save it without a password";
-    if (compound_file_has_stream(content, "WordDocument"))
-        return "legacy Word (.doc) binary file, not read: save it as .docx";
-    return "legacy Office binary file (OLE2: .doc, .xls, .ppt), not read: save it in a format tracuu reads "
-           "(.docx, .odt, .pdf, text)";
+    return "legacy Office binary file (OLE2: .xls, .ppt), not read: save it in a format tracuu reads "
+           "(.doc, .docx, .odt, .pdf, text)";
 }
 
 // The date a Markdown front matter states, as YYYY-MM-DD; "" when it states none or no date.
@@ -250,6 +254,25 @@ void read_office(const FileContext& ctx, std::string_view content, Format format
     doc.title = stated_title_or_first_line(office.title, office.text);
     doc.author = std::move(office.author);
     doc.text = std::move(office.text);
+    ctx.on_document(std::move(doc));
+}
+
+void read_legacy_word(const FileContext& ctx, std::uint64_t content_hash) {
+    LegacyWordContent word = extract_legacy_word(ctx.input.path, ctx.options.max_bytes);
+    if (!word.problem.empty()) {
+        ctx.problem(0, word.problem);
+        return;
+    }
+    if (unicode::find_invalid_utf8(word.text)) word.text = unicode::to_valid_utf8(word.text);
+    if (is_blank(word.text)) {
+        ctx.problem(0, "Word document without text");
+        return;
+    }
+    // catdoc gives no properties: the title is the first line.
+    word.text.erase(0, word.text.find_first_not_of("\r\n"));
+    Document doc = ctx.document(ctx.input.id, content_hash);
+    doc.title = shorten_title(first_nonempty_line(word.text));
+    doc.text = std::move(word.text);
     ctx.on_document(std::move(doc));
 }
 
@@ -693,7 +716,7 @@ std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_doc
     }
     // Whatever its name says (.docx, .txt, none): what it is helps more than "not a ZIP
     // archive" or "binary file".
-    if (is_compound_file(content)) {
+    if (is_compound_file(content) && !is_legacy_word(content)) {
         ctx.problem(0, compound_file_problem(content));
         return bytes_read;
     }
@@ -701,10 +724,10 @@ std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_doc
         ctx.problem(0, why);
         return bytes_read;
     }
-    const std::optional<Format> format = detect_format(input.path, content);
+    const std::optional<Format> format = is_compound_file(content) ? Format::doc : detect_format(input.path, content);
     if (!format) {
         ctx.problem(0, "unsupported file type \"" + input.path.extension().string() +
-                           "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL, PDF, DOCX and ODT)");
+                           "\" (tracuu-index reads text, Markdown, HTML, JSON, JSONL, PDF, DOCX, ODT and DOC)");
         return bytes_read;
     }
     // Everything but the bytes that decides what a document becomes; the path too, so that
@@ -714,7 +737,7 @@ std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_doc
                                 options.hash_salt;
     ctx.hash_state = fnv1a64(context);
 
-    if (*format == Format::pdf || *format == Format::docx || *format == Format::odt) {
+    if (*format == Format::pdf || *format == Format::docx || *format == Format::odt || *format == Format::doc) {
         const std::uint64_t content_hash = ctx.hash(content);
         if (std::string why = id_problem(input.id); !why.empty()) {
             ctx.problem(0, why);
@@ -722,6 +745,7 @@ std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_doc
         }
         if (ctx.unchanged(input.id, content_hash, ctx.file)) return bytes_read;
         if (*format == Format::pdf) read_pdf(ctx, content, content_hash);
+        else if (*format == Format::doc) read_legacy_word(ctx, content_hash);
         else read_office(ctx, content, *format, content_hash);
         return bytes_read;
     }

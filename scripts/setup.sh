@@ -15,6 +15,8 @@ packages=(
   # input formats for tracuu-index (issue 5): HTML5 parser, PDF text, Word and OpenDocument,
   # Markdown (cmark-gfm and its GitHub extensions: tables, strikethrough, autolinks, task lists)
   libgumbo-dev libpoppler-cpp-dev libzip-dev libpugixml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  # legacy Word (.doc), read by catdoc in a process of its own (core/legacy_word.hpp)
+  catdoc
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xapian-tools curl
   # peers and tools for bench/ (issue 3): SQLite FTS5, PostgreSQL, wrk, zstd for the data

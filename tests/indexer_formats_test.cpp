@@ -9,6 +9,7 @@
 #include "core/formats.hpp"
 #include "core/hash.hpp"
 #include "core/html.hpp"
+#include "core/legacy_word.hpp"
 #include "core/index_writer.hpp"
 #include "core/markdown.hpp"
 #include "core/metadata.hpp"
@@ -37,6 +38,7 @@ namespace tracuu {
 namespace {
 
 using testing::TempDir;
+namespace fs = std::filesystem;
 
 std::string read_fixture(const std::string& name) {
     std::ifstream in(std::string(TRACUU_INDEXER_DATA_DIR) + "/" + name, std::ios::binary);
@@ -440,21 +442,70 @@ std::string make_compound_file(const std::string& stream) {
     return bytes;
 }
 
-TEST(Office, LegacyBinaryFilesAreNamedAsSuchWhateverTheirExtension) {
+// Legacy Word files, made with LibreOffice: one in Unicode, one typed in TCVN3 (.VnTime), whose
+// ư is the soft hyphen U+00AD (tests/data/indexer/legacy-word). Read by catdoc whatever their
+// name, each in a process of its own: a broken one is reported, as are the other legacy
+// Office files.
+TEST(Office, LegacyWordFilesAreReadWhateverTheirExtensionAndOtherLegacyFilesAreReported) {
     TempDir dir;
-    const std::string word = make_compound_file("WordDocument");
-    dir.write("in/saved-as.docx", word);
-    dir.write("in/no-extension", word);
-    dir.write("in/old.doc", word);
+    const fs::path fixtures = fs::path(TRACUU_INDEXER_DATA_DIR) / "legacy-word";
+    fs::create_directories(dir.path() / "in");
+    fs::copy_file(fixtures / "chi-thi.doc", dir.path() / "in/chi-thi.doc");
+    fs::copy_file(fixtures / "chi-thi.doc", dir.path() / "in/saved-as.docx");
+    fs::copy_file(fixtures / "vntime.doc", dir.path() / "in/vntime");
+    dir.write("in/broken.doc", make_compound_file("WordDocument"));
     dir.write("in/sheet.xls", make_compound_file("Workbook"));
     dir.write("in/locked.docx", make_compound_file("EncryptedPackage"));  // a .docx saved with a password
     const Read read = read_all({(dir.path() / "in").string()});
-    EXPECT_TRUE(read.documents.empty());
-    for (const std::string name : {"saved-as.docx", "no-extension", "old.doc"})
-        EXPECT_TRUE(read.has_problem(name + ": legacy Word (.doc) binary file, not read: save it as .docx")) << name;
-    EXPECT_TRUE(read.has_problem("sheet.xls: legacy Office binary file (OLE2: .doc, .xls, .ppt), not read"));
+    ASSERT_EQ(read.documents.size(), 3u);
+    for (const std::string id : {"chi-thi", "saved-as"}) {
+        const Document* word = read.find(id);
+        ASSERT_NE(word, nullptr) << id;
+        EXPECT_EQ(word->title, "ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ");
+        EXPECT_NE(word->text.find("\nVề việc triển khai thực hiện Nghị quyết số 126/NQ-CP ngày 14/8/2023 của Chính phủ\n"),
+                  std::string::npos)
+            << word->text;
+    }
+    const Document* vntime = read.find("vntime");
+    ASSERT_NE(vntime, nullptr);
+    EXPECT_EQ(vntime->title, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    EXPECT_NE(vntime->text.find("Điều 2. Sở Tài nguyên và Môi trường chịu trách nhiệm hướng dẫn người dân, kiểm tra việc thực hiện."),
+              std::string::npos)
+        << vntime->text;
+    EXPECT_TRUE(read.has_problem("broken.doc: legacy Word (.doc) file that catdoc cannot read: ")) << read.problems.front().to_string();
+    EXPECT_TRUE(read.has_problem("sheet.xls: legacy Office binary file (OLE2: .xls, .ppt), not read"));
     EXPECT_TRUE(read.has_problem("locked.docx: encrypted (password-protected) Office document, not read"));
-    EXPECT_EQ(read.problems.size(), 5u);
+    EXPECT_EQ(read.problems.size(), 3u);
+}
+
+// catdoc runs as a program of its own: one missing, looping or crashing is a problem reported
+// for that file (here a stand-in "catdoc" first on the PATH), and the reader goes on.
+TEST(Office, CatdocMissingLoopingOrCrashingIsReportedForTheFile) {
+    TempDir dir;
+    const fs::path doc = fs::path(TRACUU_INDEXER_DATA_DIR) / "legacy-word" / "chi-thi.doc";
+    const std::string path = std::getenv("PATH") != nullptr ? std::getenv("PATH") : "";
+    const auto with_catdoc = [&](const std::string& script, std::chrono::milliseconds timeout) {
+        fs::create_directories(dir.path() / "bin");
+        if (!script.empty()) {
+            dir.write("bin/catdoc", "#!/bin/sh\n" + script + "\n");
+            fs::permissions(dir.path() / "bin/catdoc", fs::perms::owner_all);
+        }
+        ::setenv("PATH", (dir.path() / "bin").c_str(), 1);
+        const LegacyWordContent content = extract_legacy_word(doc, 1 << 20, timeout);
+        ::setenv("PATH", path.c_str(), 1);
+        fs::remove_all(dir.path() / "bin");
+        return content.problem;
+    };
+    EXPECT_EQ(with_catdoc("", std::chrono::seconds(5)),
+              "legacy Word (.doc) file not read: catdoc is not installed (Debian's package catdoc; scripts/setup.sh installs it), "
+              "or save it as .docx");
+    const auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(with_catdoc("exec /bin/sleep 30", std::chrono::milliseconds(300)), "legacy Word (.doc) file not read: catdoc took over 0.3 s on it");
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+    EXPECT_EQ(with_catdoc("kill -SEGV $$", std::chrono::seconds(5)), "legacy Word (.doc) file not read: catdoc stopped on it (signal 11)");
+    EXPECT_EQ(with_catdoc("echo 'Broken OLE file. Try using -b switch' >&2; exit 1", std::chrono::seconds(5)),
+              "legacy Word (.doc) file that catdoc cannot read: Broken OLE file. Try using -b switch");
+    EXPECT_EQ(extract_legacy_word(doc, 1 << 20).problem, "");  // the real one, back on the PATH
 }
 
 TEST(Boilerplate, PressLinesAreFoundAndBodyLinesAreNot) {
