@@ -114,4 +114,17 @@ std::string_view WordDictionary::sole_word_folding_to(std::string_view folded) c
     return it == sole_words_.end() ? std::string_view() : std::string_view(it->second);
 }
 
+std::size_t WordDictionary::words_with_syllable(std::string_view syllable) const {
+    std::call_once(syllables_counted_, [this] {
+        for (const std::string& entry : decode(front_coded_))
+            for (std::size_t start = 0; start <= entry.size();) {
+                const std::size_t space = std::min(entry.find(' ', start), entry.size());
+                ++words_with_syllable_[entry.substr(start, space - start)];
+                start = space + 1;
+            }
+    });
+    const auto it = words_with_syllable_.find(std::string(syllable));
+    return it == words_with_syllable_.end() ? 0 : it->second;
+}
+
 }  // namespace tracuu

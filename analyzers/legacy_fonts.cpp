@@ -1,6 +1,7 @@
 #include "analyzers/legacy_fonts.hpp"
 
 #include "analyzers/analyzer.hpp"
+#include "analyzers/dictionary.hpp"
 #include "analyzers/unicode.hpp"
 
 #include <unicode/normalizer2.h>
@@ -211,15 +212,16 @@ std::string cased_as(std::string_view written, bool capitals_line, std::string d
 
 struct Word {
     std::size_t begin, end;
+    bool legacy;  // holds a legacy-range character: the only words a font changes
 };
 
-// The words of @p line that hold a legacy-range character: the only ones a font changes.
-std::vector<Word> legacy_words(std::string_view line) {
+// The words of @p line: runs of ASCII letters and legacy-range characters.
+std::vector<Word> line_words(std::string_view line) {
     std::vector<Word> words;
     std::size_t begin = 0;
     bool in_word = false, legacy = false;
     const auto close = [&](std::size_t end) {
-        if (in_word && legacy) words.push_back({begin, end});
+        if (in_word) words.push_back({begin, end, legacy});
         in_word = legacy = false;
     };
     for (std::size_t pos = 0; pos < line.size();) {
@@ -237,6 +239,136 @@ std::vector<Word> legacy_words(std::string_view line) {
     }
     close(line.size());
     return words;
+}
+
+std::vector<Word> legacy_words(std::string_view line) {
+    std::vector<Word> words = line_words(line);
+    std::erase_if(words, [](const Word& word) { return !word.legacy; });
+    return words;
+}
+
+// TCVN3's ư is the soft hyphen, which some programs drop as invisible ("ng­êi" reaches us
+// as "ngêi", người as "ngời"). Where it went missing before ơ, the syllable tells: ơ before
+// ng, c or u is always ươ ("trờng": "trường"); before i, m, n, p or t it may be either
+// ("ngời", "người"), and the word a neighbour makes with it in the dictionary decides, else
+// how much more common the dictionary's words say one syllable is than the other.
+constexpr std::array<char32_t, 6> kHornedO = {0x1A1, 0x1EDB, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EE3};  // ơ ớ ờ ở ỡ ợ
+
+enum class LostUHorn { none, certain, vowelless, possible };
+
+// Words of the dictionary a vowelless word's syllable with ư must be in: "tư", "như", "nhưng",
+// not "xư" or "mư" ("x", "m": a sign, a unit).
+constexpr std::size_t kVowellessWords = 5;
+
+// How many times more of the dictionary's words one syllable must be in to be taken for the
+// other, with no neighbour to decide: "người" (80) for "ngời" (3); not "mười" for "mời".
+constexpr std::size_t kMoreCommon = 4;
+
+bool is_vowel(char32_t cp) {
+    const char32_t base = unicode::strip_diacritics(lower(cp));
+    return base == 'a' || base == 'e' || base == 'i' || base == 'o' || base == 'u' || base == 'y';
+}
+
+// Bytes of the onset @p word (lower case) opens with: the longest of Vietnamese's initial
+// consonants ("ngh", "nh", "tr", "gi" before a vowel, đ), 0 for none.
+std::size_t onset_bytes(std::string_view word) {
+    const auto vowel_at = [&](std::size_t pos) { return pos < word.size() && is_vowel(unicode::decode_utf8(word, pos)); };
+    for (const std::string_view onset : {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu"})
+        if (word.starts_with(onset) && (onset != "gi" || vowel_at(2))) return onset.size();  // "gia", not "gìn"
+    if (word.starts_with("\u0111")) return 2;  // đ
+    return !word.empty() && word[0] >= 'a' && word[0] <= 'z' && !is_vowel(static_cast<unsigned char>(word[0])) ? 1 : 0;
+}
+
+// Where ư may have gone missing in @p word (decoded, NFC): the byte offset it goes at, and how
+// sure. Only a toneless ư is the soft hyphen (TCVN3 has a byte for each toned one), so: before
+// ơ ("trờng", "ngời"); after the onset of a word without a vowel ("nh", "nhng", "t": như,
+// nhưng, tư); or before the a or u that ends a toneless word ("lu", "cha": lưu, chưa, maybe).
+std::pair<std::size_t, LostUHorn> lost_u_horn(std::string_view word) {
+    const std::string lower_case = unicode::fold_case(word);
+    const std::size_t onset = onset_bytes(lower_case);
+    bool vowel = false, toned = false;
+    for (std::size_t pos = 0; pos < lower_case.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::decode_utf8(lower_case, pos);
+        if (!((cp >= 'a' && cp <= 'z') || cp == 0x111 || is_vowel(cp))) return {0, LostUHorn::none};
+        toned = toned || unicode::has_tone_mark(cp);
+        if (std::find(kHornedO.begin(), kHornedO.end(), cp) != kHornedO.end()) {
+            if (vowel) return {0, LostUHorn::none};  // "thuở", "khươ"
+            const std::string rest = unicode::fold(std::string_view(lower_case).substr(pos));
+            if (rest.starts_with("ng") || rest == "c" || rest == "u") return {start, LostUHorn::certain};
+            if (rest == "i" || rest == "m" || rest == "n" || rest == "p" || rest == "t") return {start, LostUHorn::possible};
+            return {0, LostUHorn::none};
+        }
+        if (is_vowel(cp) && start >= onset) vowel = true;
+    }
+    // No vowel: ư after the onset, where it ends the word or comes before ng (a toneless ư
+    // takes no other ending), and the syllable is one of many words ("t": tư; not "x": xư).
+    if (!vowel) {
+        const std::string_view rest = std::string_view(lower_case).substr(onset);
+        if (onset == 0 || !(rest.empty() || rest == "ng")) return {0, LostUHorn::none};
+        return {onset, LostUHorn::vowelless};
+    }
+    const std::string_view rest = std::string_view(lower_case).substr(onset);
+    if (!toned && (rest == "a" || rest == "u")) return {onset, LostUHorn::possible};
+    return {0, LostUHorn::none};
+}
+
+// Whether the dictionary has @p first and @p second (NFC) as one word of two syllables.
+bool make_a_word(std::string_view first, std::string_view second) {
+    if (first.empty() || second.empty()) return false;
+    const std::string words = unicode::canonical_tone_placement(unicode::fold_case(first)) + " " +
+                              unicode::canonical_tone_placement(unicode::fold_case(second));
+    return (WordDictionary::builtin().exact(WordDictionary::hash_words(words, ' ')) & WordDictionary::kWord) != 0;
+}
+
+// Whether a word of @p lines (decoded words of TCVN3 lines) surely lost its ư: a text whose
+// soft hyphens went missing.
+bool lost_u_horns(const std::vector<std::vector<std::string>>& lines) {
+    for (const std::vector<std::string>& words : lines)
+        for (const std::string& word : words)
+            if (lost_u_horn(word).second == LostUHorn::certain) return true;
+    return false;
+}
+
+// Whether the word at [@p begin, @p end) of @p line stands among words: not beside a digit or
+// in a code, a unit, an abbreviation or a list mark ("4g", "x-class", "km/h", "l.d.m", "b)");
+// a word of one letter only between spaces, or before a comma, a colon or a semicolon.
+bool stands_alone(std::string_view line, std::size_t begin, std::size_t end) {
+    const auto joins = [](char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '/' || c == ')' || c == '(' || c == '_' || c == '+' || c == '&' || c == '@' || c == '.';
+    };
+    const bool one_letter = end - begin == 1;
+    const char before = begin == 0 ? ' ' : line[begin - 1], after = end == line.size() ? ' ' : line[end];
+    if (one_letter) return before == ' ' && (after == ' ' || after == ',' || after == ':' || after == ';');
+    return !joins(before) && (!joins(after) || (after == '.' && (end + 1 == line.size() || line[end + 1] == ' ')));
+}
+
+// The decoded words of a TCVN3 line (spans @p spans of @p line), of a text that lost its soft
+// hyphens, with the ư each lost put back where the syllable or the dictionary says it was.
+void restore_lost_u_horns(std::vector<std::string>& words, std::string_view line, const std::vector<Word>& spans) {
+    const WordDictionary& dictionary = WordDictionary::builtin();
+    const auto in_words = [&](const std::string& word) {
+        return dictionary.words_with_syllable(unicode::canonical_tone_placement(unicode::fold_case(word)));
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto [at, lost] = lost_u_horn(words[i]);
+        if (lost == LostUHorn::none) continue;
+        std::string restored = words[i].substr(0, at);
+        unicode::append_utf8(restored, in_capitals(words[i]) ? 0x1AF : 0x1B0);  // Ư, ư
+        restored += words[i].substr(at);
+        if (!is_syllable(restored)) continue;
+        if (lost != LostUHorn::certain && !stands_alone(line, spans[i].begin, spans[i].end)) continue;
+        if (lost == LostUHorn::vowelless && in_words(restored) < kVowellessWords) continue;
+        if (lost == LostUHorn::possible) {
+            const std::string_view before = i > 0 ? std::string_view(words[i - 1]) : std::string_view();
+            const std::string_view after = i + 1 < words.size() ? std::string_view(words[i + 1]) : std::string_view();
+            const bool restored_makes_word = make_a_word(before, restored) || make_a_word(restored, after);
+            const bool written_makes_word = make_a_word(before, words[i]) || make_a_word(words[i], after);
+            if (written_makes_word && !restored_makes_word) continue;
+            if (restored_makes_word == written_makes_word && in_words(restored) <= kMoreCommon * in_words(words[i])) continue;
+        }
+        words[i] = std::move(restored);
+    }
 }
 
 // How reading a line in a font fares: words that become syllables, syllables that stop being
@@ -317,9 +449,13 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool le
     }
 
     // Then the lines a font reads better, converted word by word.
-    LegacyFontRepair repair;
-    std::array<std::size_t, 2> lines_by_font{};
-    std::size_t copied = 0;
+    struct Converted {
+        const LineReadings* readings;
+        LegacyFont font;
+        std::vector<Word> words;
+        std::vector<std::string> text;  // each word, converted
+    };
+    std::vector<Converted> converted;
     for (const LineReadings& readings : lines) {
         std::size_t font = dominant;
         for (std::size_t f = 0; f < kFonts.size(); ++f)
@@ -330,20 +466,41 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool le
         if (!evidence && !in_legacy_text) continue;
         const std::string_view line = text.substr(readings.begin, readings.end - readings.begin);
         const bool capitals_line = in_capitals(line);
-        repair.text.append(text, copied, readings.begin - copied);
-        std::size_t in_line = 0;
-        for (const Word& word : legacy_words(line)) {
+        Converted& out = converted.emplace_back(Converted{&readings, kFonts[font], line_words(line), {}});
+        for (const Word& word : out.words) {
             const std::string_view written = line.substr(word.begin, word.end - word.begin);
-            std::string decoded = decode(kFonts[font], written);
-            repair.text.append(line, in_line, word.begin - in_line);
-            if (is_syllable(written) && !is_syllable(decoded)) repair.text += written;
-            else repair.text += cased_as(written, capitals_line, std::move(decoded));
-            in_line = word.end;
+            std::string decoded = word.legacy ? decode(out.font, written) : std::string(written);
+            if (word.legacy && is_syllable(written) && !is_syllable(decoded)) decoded = written;
+            out.text.push_back(cased_as(written, capitals_line && word.legacy, std::move(decoded)));
         }
-        repair.text.append(line, in_line, std::string_view::npos);
-        copied = readings.end;
+    }
+    // A TCVN3 text without a soft hyphen, whose words show they lost theirs, gets its ư back.
+    if (text.find("\u00AD") == std::string_view::npos) {
+        std::vector<std::vector<std::string>> tcvn3_lines;
+        for (const Converted& line : converted)
+            if (line.font == LegacyFont::tcvn3) tcvn3_lines.push_back(line.text);
+        if (lost_u_horns(tcvn3_lines))
+            for (Converted& line : converted)
+                if (line.font == LegacyFont::tcvn3)
+                    restore_lost_u_horns(line.text, text.substr(line.readings->begin, line.readings->end - line.readings->begin), line.words);
+    }
+
+    LegacyFontRepair repair;
+    std::array<std::size_t, 2> lines_by_font{};
+    std::size_t copied = 0;
+    for (const Converted& line : converted) {
+        const std::string_view written = text.substr(line.readings->begin, line.readings->end - line.readings->begin);
+        repair.text.append(text, copied, line.readings->begin - copied);
+        std::size_t in_line = 0;
+        for (std::size_t w = 0; w < line.words.size(); ++w) {
+            repair.text.append(written, in_line, line.words[w].begin - in_line);
+            repair.text += line.text[w];
+            in_line = line.words[w].end;
+        }
+        repair.text.append(written, in_line, std::string_view::npos);
+        copied = line.readings->end;
         ++repair.lines;
-        ++lines_by_font[font];
+        ++lines_by_font[line.font == LegacyFont::vni ? 1 : 0];
     }
     if (repair.lines == 0) return std::nullopt;
     repair.text.append(text, copied, std::string_view::npos);

@@ -30,6 +30,18 @@ TEST(LegacyFonts, Tcvn3IsReadAsUnicode) {
     EXPECT_EQ(repaired("th\u00AD¬ng m¹i vµ \u00ADu tiªn"), "thương mại và ưu tiên");
 }
 
+// TCVN3's ư is the soft hyphen, which PDF exports and text tools drop as invisible: in a text
+// that lost them, ư is put back where the syllable needs it (ơ before ng, c, u), or where the
+// dictionary has a word with a neighbour or far more words with that syllable.
+TEST(LegacyFonts, Tcvn3sUHornLostWithTheSoftHyphenIsPutBack) {
+    EXPECT_EQ(repaired("Së Tµi nguyªn vµ M«i trêng chÞu tr¸ch nhiÖm híng dÉn ngêi d©n nép thuÕ ®îc miÔn\n"
+                       "c¶m ¬n vµ mêi mäc"),
+              "Sở Tài nguyên và Môi trường chịu trách nhiệm hướng dẫn người dân nộp thuế được miễn\n"
+              "cảm ơn và mời mọc");  // "mời mọc" is a word; "mời" alone would read "mười"
+    // With its soft hyphens, a text says where ư is, and nothing is guessed.
+    EXPECT_EQ(repaired("Thùc hiÖn NghÞ quyÕt, mêi ng\u00ADêi d©n"), "Thực hiện Nghị quyết, mời người dân");
+}
+
 TEST(LegacyFonts, CapitalsFromTheCapitalsFontStayCapitals) {
     // .VnTimeH drew capitals with the small letters' codes.
     EXPECT_EQ(repaired("NGHÞ QUYÕT"), "NGHỊ QUYẾT");
