@@ -181,9 +181,11 @@ bool is_syllable(std::string_view word) {
     return !stop || (toned != 0 && (has_mark(toned, kAcute) || has_mark(toned, kDotBelow)));
 }
 
-// A character of a word in a legacy line: ASCII letters and every Latin-1 character the
-// fonts drew a letter with (their "«", "·" and "­" are ô, ã and ư).
-bool is_legacy_word_char(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || in_legacy_range(cp); }
+// A character of a word in a legacy line: a letter or a mark, and every Latin-1 character
+// the fonts drew a letter with (their "«", "·" and "­" are ô, ã and ư).
+bool is_legacy_word_char(char32_t cp) {
+    return in_legacy_range(cp) || (unicode::is_word_char(cp) && !(cp >= '0' && cp <= '9'));
+}
 
 // Latin-1 that Vietnamese in Unicode does not use: a sign that a line may be in a legacy font.
 bool is_legacy_sign(char32_t cp) { return in_legacy_range(cp) && !unicode::is_vietnamese_letter(cp); }
@@ -198,6 +200,42 @@ bool in_capitals(std::string_view text) {
         if (c >= 'A' && c <= 'Z') ++capitals;
     }
     return capitals >= 2;
+}
+
+bool is_vni_modifier(char32_t cp) {
+    switch (lower(cp)) {
+    case 0xF9: case 0xF8: case 0xFB: case 0xF5: case 0xEF:              // tones: ù ø û õ ï
+    case 0xE2: case 0xE1: case 0xE0: case 0xE5: case 0xE3: case 0xE4:  // circumflex: â á à å ã ä
+    case 0xEA: case 0xE9: case 0xE8: case 0xFA: case 0xFC: case 0xEB:  // breve: ê é è ú ü ë
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Whether @p word bears a mark of @p font that Vietnamese in Unicode never makes, so that its
+// reading counts as evidence: for TCVN3 a Latin-1 character no Vietnamese letter is ("Þ",
+// "µ", "®"), a capital after a small letter ("quyÕt"), or any in a word in capitals (the
+// capitals font drew small letters' codes: "QUYÕT"); for VNI a vowel followed by a modifier
+// letter ("quyeát") or a letter only VNI writes ("ñ", "ö"). A word typed with diacritics left
+// out ("môt", "tôt") bears none.
+bool bears_mark_of(LegacyFont font, std::string_view word) {
+    if (font == LegacyFont::tcvn3 && in_capitals(word)) return true;  // a Latin-1 letter in it: legacy_words
+    char32_t before = 0;
+    for (std::size_t pos = 0; pos < word.size();) {
+        const char32_t cp = unicode::decode_utf8(word, pos);
+        if (font == LegacyFont::tcvn3) {
+            if (in_legacy_range(cp) && !unicode::is_vietnamese_letter(cp)) return true;
+            if (in_legacy_range(cp) && u_isupper(static_cast<UChar32>(cp)) && before != 0 && u_islower(static_cast<UChar32>(before)))
+                return true;
+        } else if (in_legacy_range(cp)) {
+            const char32_t base = lower(before);
+            const bool after_vowel = base == 'a' || base == 'e' || base == 'o' || base == 'u' || base == 'y';
+            if ((after_vowel && is_vni_modifier(cp)) || vni_letter(lower(cp)) != 0) return true;
+        }
+        before = cp;
+    }
+    return false;
 }
 
 // @p decoded in capitals when @p written, or its whole line, is: the capitals fonts
@@ -399,7 +437,7 @@ LineReadings read_line(std::string_view text, std::size_t begin, std::size_t end
             const std::string decoded = decode(kFonts[f], written);
             const bool read_as_syllable = is_syllable(decoded);
             Reading& reading = readings.by_font[f];
-            if (read_as_syllable && !syllable) ++reading.gained;
+            if (read_as_syllable && !syllable && bears_mark_of(kFonts[f], written)) ++reading.gained;
             else if (syllable && !read_as_syllable) ++reading.lost;
             else if (syllable && decoded != written) ++reading.changed;
         }
@@ -423,7 +461,7 @@ bool has_legacy_character(std::string_view line) {
 
 std::string_view legacy_font_name(LegacyFont font) { return font == LegacyFont::tcvn3 ? "TCVN3" : "VNI"; }
 
-std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool legacy_document) {
+std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyEvidence evidence) {
     // The lines with a character Vietnamese in Unicode does not use, and what each font makes
     // of their words: in a text in Unicode they are few, and the rest is not looked at.
     std::vector<std::pair<std::size_t, std::size_t>> unsigned_lines;  // with legacy-range letters only
@@ -441,9 +479,10 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool le
         begin = end + 1;
     }
     const std::size_t dominant = gained_in_text[1] > gained_in_text[0] ? 1 : 0;
-    const bool legacy_text = legacy_document || gained_in_text[dominant] >= kLegacyText;
-    if (legacy_text && !unsigned_lines.empty()) {
-        // A legacy text's lines of letters Unicode has too ("Sè 5", "Sè" for "Số") are its own.
+    const bool legacy_text = evidence.legacy_document || gained_in_text[dominant] >= kLegacyText;
+    // A legacy text's lines of letters Unicode has too ("Sè 5", "Sè" for "Số") are its own; a
+    // few words pasted may be VNI of such letters only ("Nghò quyeát").
+    if ((legacy_text || evidence.words < 2) && !unsigned_lines.empty()) {
         for (const auto& [begin, end] : unsigned_lines) lines.push_back(read_line(text, begin, end));
         std::sort(lines.begin(), lines.end(), [](const LineReadings& a, const LineReadings& b) { return a.begin < b.begin; });
     }
@@ -461,9 +500,9 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool le
         for (std::size_t f = 0; f < kFonts.size(); ++f)
             if (readings.by_font[f].gained > readings.by_font[font].gained) font = f;
         const Reading& reading = readings.by_font[font];
-        const bool evidence = reading.gained >= (legacy_text ? 1 : 2) && reading.gained > reading.lost;
+        const bool shown = reading.gained >= (legacy_text ? 1 : evidence.words) && reading.gained > reading.lost;
         const bool in_legacy_text = legacy_text && reading.gained >= reading.lost && reading.gained + reading.changed > 0;
-        if (!evidence && !in_legacy_text) continue;
+        if (!shown && !in_legacy_text) continue;
         const std::string_view line = text.substr(readings.begin, readings.end - readings.begin);
         const bool capitals_line = in_capitals(line);
         Converted& out = converted.emplace_back(Converted{&readings, kFonts[font], line_words(line), {}});

@@ -29,14 +29,23 @@ struct LegacyFontRepair {
     LegacyFont font = LegacyFont::tcvn3;  ///< The encoding of most of them.
 };
 
+/// How much a text must show of a legacy font for a line of it to be converted.
+struct LegacyEvidence {
+    /// Words of the line that are Vietnamese syllables only when read in the font. A query,
+    /// a few words pasted, may show one ("Nghò quyeát": "Nghò" is a syllable as written).
+    std::size_t words = 2;
+    /// The rest of the document was converted (a title, an author): one word is enough, and
+    /// a line of words that read as other syllables is converted too.
+    bool legacy_document = false;
+};
+
 /// @p text (valid UTF-8) with each line that reads as Vietnamese in TCVN3 or VNI, and not as
 /// written, converted to Unicode (NFC); nullopt when no line does. A line is converted when
-/// at least two of its words are Vietnamese syllables only when read so (one, in a text that
-/// has five such words, or when @p legacy_document: the rest of its document was converted),
-/// and more of them gain than lose by it; within it, a word that is a syllable as written and
-/// would be none read so stays. Words in capitals stay in capitals ("NGHÞ QUYÕT", from the
-/// capitals font .VnTimeH, is "NGHỊ QUYẾT").
-[[nodiscard]] std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, bool legacy_document = false);
+/// at least @p evidence.words of its words are Vietnamese syllables only when read so (one, in
+/// a text that has five such words), and more of them gain than lose by it; within it, a word
+/// that is a syllable as written and would be none read so stays. Words in capitals stay in
+/// capitals ("NGHÞ QUYÕT", from the capitals font .VnTimeH, is "NGHỊ QUYẾT").
+[[nodiscard]] std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyEvidence evidence = {});
 
 /// "TCVN3" or "VNI".
 [[nodiscard]] std::string_view legacy_font_name(LegacyFont font);

@@ -6,6 +6,7 @@
 
 #include "analyzers/dictionary.hpp"
 #include "analyzers/english_words.hpp"
+#include "analyzers/legacy_fonts.hpp"
 #include "analyzers/legal_article.hpp"
 #include "analyzers/reference.hpp"
 #include "analyzers/stopwords.hpp"
@@ -1180,7 +1181,10 @@ Result<ParsedQuery> parse_query(std::string_view text, const Analyzer& analyzer,
                                       std::to_string(kMaxQueryBytes)};
     if (const auto bad = unicode::find_invalid_utf8(text))
         return Error{"bad_query", "query is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")"};
-    const std::string normalized = unicode::normalize_nfc(text);
+    std::string normalized = unicode::normalize_nfc(text);
+    // Words pasted from a document typed in a legacy font ("NghÞ quyÕt") are read as the
+    // indexer reads that document: as the Vietnamese they show.
+    if (std::optional<LegacyFontRepair> repair = from_legacy_fonts(normalized, {.words = 1})) normalized = unicode::normalize_nfc(repair->text);
     Result<std::vector<Lexeme>> lexemes = lex(normalized);
     if (!lexemes) return lexemes.error();
     if (lexemes.value().empty()) return Error{"bad_query", "query is empty"};

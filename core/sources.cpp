@@ -699,7 +699,7 @@ std::uint64_t read_input_file(const InputFile& input, const DocumentSink& on_doc
             legacy_text = true;
         }
         for (std::string* field : {&doc.title, &doc.author})
-            if (auto repair = from_legacy_fonts(*field, legacy_text)) *field = std::move(repair->text);
+            if (auto repair = from_legacy_fonts(*field, {.legacy_document = legacy_text})) *field = std::move(repair->text);
         on_document(std::move(doc));
     };
     FileContext ctx{input, options, in_unicode, on_problem, input.path.string(), absolute_path, 0};

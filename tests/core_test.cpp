@@ -470,6 +470,16 @@ TEST_F(SearchTest, SyllablesTypedRunTogetherFindTheWordTheyMake) {
     EXPECT_EQ(sorted_ids("bacon"), std::vector<std::string>{"bacon"});
 }
 
+// Words copied from a document typed in a legacy font carry its Latin-1 letters to the search
+// box: the query reads them as the indexer reads such a document.
+TEST_F(SearchTest, AQueryPastedFromALegacyFontDocumentFindsWhatItShows) {
+    index({make_document("nq", "Thực hiện Nghị quyết số 126/NQ-CP về thi hành pháp luật."),
+           make_document("other", "Café Noël ở Zürich.")});
+    for (const std::string query : {"NghÞ quyÕt", "thi hµnh ph¸p luËt", "Nghò quyeát", "thi haønh phaùp luaät"})
+        EXPECT_EQ(sorted_ids(query), std::vector<std::string>{"nq"}) << query;
+    EXPECT_EQ(sorted_ids("Café Noël"), std::vector<std::string>{"other"});
+}
+
 // English stems drop a possessive, but a Vietnamese article quoting English names keeps it.
 TEST_F(SearchTest, AnEnglishNameIsFoundWithItsPossessiveInVietnameseText) {
     index({make_document("vi-possessive", "Nữ hoàng dự lễ kỷ niệm tại York's Museum Gardens hôm qua."),

@@ -67,7 +67,7 @@ TEST(LegacyFonts, OneWordIsEnoughInALegacyDocumentOnly) {
     EXPECT_EQ(repaired("Sè 5"), "Sè 5");  // one word, alone: too little to tell
     EXPECT_EQ(repaired("Thùc hiÖn NghÞ quyÕt sè 126/NQ-CP vÒ ®Êt ®ai\nSè 5"),
               "Thực hiện Nghị quyết số 126/NQ-CP về đất đai\nSố 5");
-    const auto title = from_legacy_fonts("§iÒu", true);  // the title of a document whose text was converted
+    const auto title = from_legacy_fonts("§iÒu", {.legacy_document = true});  // the title of a document whose text was converted
     ASSERT_TRUE(title.has_value());
     EXPECT_EQ(title->text, "Điều");
 }
