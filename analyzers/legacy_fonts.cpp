@@ -409,6 +409,55 @@ void restore_lost_u_horns(std::vector<std::string>& words, std::string_view line
     }
 }
 
+// @p first, ư and @p second as one syllable, where they make one and are not syllables
+// already ("ng", "ời": "người"; "nh", "": "như"; not "Thiên", "Huế"); "" otherwise.
+std::string joined_by_u_horn(const std::string& first, const std::string& second) {
+    if ((first.empty() || is_syllable(first)) && (second.empty() || is_syllable(second))) return {};
+    std::string joined = first;
+    unicode::append_utf8(joined, in_capitals(first + second) ? 0x1AF : 0x1B0);  // Ư, ư
+    joined += second;
+    return is_syllable(joined) ? joined : std::string();
+}
+
+// A TCVN3 line's words (@p words, spans of @p line, and @p text, decoded) with each hyphen that
+// stands for ư, as a PDF can give the soft hyphen, made ư: between two pieces of one syllable
+// ("ng-êi": người), after one ("nh- vËy": như vậy) or before one ("-íc": ước).
+void hyphens_as_u_horns(std::string_view line, std::vector<Word>& words, std::vector<std::string>& text) {
+    const auto is_letter_at = [&](std::size_t pos) {
+        return pos < line.size() && is_legacy_word_char(unicode::decode_utf8(line, pos));
+    };
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        const std::size_t end = words[w].end;
+        if (end < line.size() && line[end] == '-') {
+            if (w + 1 < words.size() && words[w + 1].begin == end + 1) {
+                if (std::string joined = joined_by_u_horn(text[w], text[w + 1]); !joined.empty()) {
+                    text[w] = std::move(joined);
+                    words[w].end = words[w + 1].end;
+                    words.erase(words.begin() + static_cast<std::ptrdiff_t>(w + 1));
+                    text.erase(text.begin() + static_cast<std::ptrdiff_t>(w + 1));
+                }
+                continue;
+            }
+            // Not in a code ("WR-V-"): the word stands on its own before the hyphen.
+            const char after = end + 1 < line.size() ? line[end + 1] : ' ';
+            const char before = words[w].begin > 0 ? line[words[w].begin - 1] : ' ';
+            if (!is_letter_at(end + 1) && std::string_view(" ,.;:!?)\"").find(after) != std::string_view::npos &&
+                std::string_view(" (\"").find(before) != std::string_view::npos)
+                if (std::string joined = joined_by_u_horn(text[w], {}); !joined.empty()) {
+                    text[w] = std::move(joined);
+                    words[w].end = end + 1;
+                    continue;
+                }
+        }
+        const std::size_t begin = words[w].begin;
+        if (begin > 0 && line[begin - 1] == '-' && (begin == 1 || line[begin - 2] == ' '))
+            if (std::string joined = joined_by_u_horn({}, text[w]); !joined.empty()) {
+                text[w] = std::move(joined);
+                words[w].begin = begin - 1;
+            }
+    }
+}
+
 // How reading a line in a font fares: words that become syllables, syllables that stop being
 // ones, and syllables that become other syllables ("Sè": "Số").
 struct Reading {
@@ -512,6 +561,7 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyE
             if (word.legacy && is_syllable(written) && !is_syllable(decoded)) decoded = written;
             out.text.push_back(cased_as(written, capitals_line && word.legacy, std::move(decoded)));
         }
+        if (out.font == LegacyFont::tcvn3) hyphens_as_u_horns(line, out.words, out.text);
     }
     // A TCVN3 text without a soft hyphen, whose words show they lost theirs, gets its ư back.
     if (text.find("\u00AD") == std::string_view::npos) {

@@ -38,6 +38,10 @@ TEST(LegacyFonts, Tcvn3sUHornLostWithTheSoftHyphenIsPutBack) {
                        "c¶m ¬n vµ mêi mäc"),
               "Sở Tài nguyên và Môi trường chịu trách nhiệm hướng dẫn người dân nộp thuế được miễn\n"
               "cảm ơn và mời mọc");  // "mời mọc" is a word; "mời" alone would read "mười"
+    // A PDF may give the soft hyphen as a hyphen: between two pieces that make a syllable with
+    // ư, it is ư; between two syllables it is a hyphen.
+    EXPECT_EQ(repaired("Së Tµi nguyªn vµ M«i tr-êng h-íng dÉn ng-êi d©n tØnh Thõa Thiªn-HuÕ"),
+              "Sở Tài nguyên và Môi trường hướng dẫn người dân tỉnh Thừa Thiên-Huế");
     // With its soft hyphens, a text says where ư is, and nothing is guessed.
     EXPECT_EQ(repaired("Thùc hiÖn NghÞ quyÕt, mêi ng\u00ADêi d©n"), "Thực hiện Nghị quyết, mời người dân");
 }
