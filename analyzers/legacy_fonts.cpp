@@ -202,16 +202,8 @@ bool in_capitals(std::string_view text) {
     return capitals >= 2;
 }
 
-bool is_vni_modifier(char32_t cp) {
-    switch (lower(cp)) {
-    case 0xF9: case 0xF8: case 0xFB: case 0xF5: case 0xEF:              // tones: ù ø û õ ï
-    case 0xE2: case 0xE1: case 0xE0: case 0xE5: case 0xE3: case 0xE4:  // circumflex: â á à å ã ä
-    case 0xEA: case 0xE9: case 0xE8: case 0xFA: case 0xFC: case 0xEB:  // breve: ê é è ú ü ë
-        return true;
-    default:
-        return false;
-    }
-}
+// A VNI modifier letter: one that adds marks after a vowel (after a, every kind adds some).
+bool is_vni_modifier(char32_t cp) { return vni_marks('a', cp)[0] != 0; }
 
 // Whether @p word bears a mark of @p font that Vietnamese in Unicode never makes, so that its
 // reading counts as evidence: for TCVN3 a Latin-1 character no Vietnamese letter is ("Þ",
@@ -220,7 +212,7 @@ bool is_vni_modifier(char32_t cp) {
 // letter ("quyeát") or a letter only VNI writes ("ñ", "ö"). A word typed with diacritics left
 // out ("môt", "tôt") bears none.
 bool bears_mark_of(LegacyFont font, std::string_view word) {
-    if (font == LegacyFont::tcvn3 && in_capitals(word)) return true;  // a Latin-1 letter in it: legacy_words
+    if (font == LegacyFont::tcvn3 && in_capitals(word)) return true;  // the words read hold a Latin-1 letter
     char32_t before = 0;
     for (std::size_t pos = 0; pos < word.size();) {
         const char32_t cp = unicode::decode_utf8(word, pos);
@@ -253,7 +245,7 @@ struct Word {
     bool legacy;  // holds a legacy-range character: the only words a font changes
 };
 
-// The words of @p line: runs of ASCII letters and legacy-range characters.
+// The words of @p line: runs of letters, marks and legacy-range characters (digits cut them).
 std::vector<Word> line_words(std::string_view line) {
     std::vector<Word> words;
     std::size_t begin = 0;
