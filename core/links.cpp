@@ -3,6 +3,7 @@
  */
 #include "core/links.hpp"
 
+#include "analyzers/legacy_fonts.hpp"
 #include "analyzers/legal_article.hpp"
 
 #include "analyzers/locality.hpp"
@@ -1176,9 +1177,12 @@ Result<std::vector<RelatedDocument>> related_to_text(const Xapian::Database& db,
         return Error{"bad_parameter", "text is not valid UTF-8 (byte offset " + std::to_string(*bad) + ")"};
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Error{"bad_parameter", "text is empty"};
     std::string nfc = unicode::normalize_nfc(text);
+    // As the indexer reads a document: text typed in a legacy font as the Vietnamese it shows
+    // (the answer gives no spans of the text, which the conversion would shift)...
+    if (std::optional<LegacyFontRepair> repair = from_legacy_fonts(nfc)) nfc = unicode::normalize_nfc(repair->text);
     const Analysis analysis = analyzer.analyze(nfc);
     if (analysis.tokens.empty()) return Error{"bad_parameter", "text has no words"};
-    // As the indexer reads a document: boilerplate left out, the dateline as its date.
+    // ...boilerplate left out, the dateline as its date.
     const std::vector<TextRange> boilerplate = find_boilerplate(nfc);
     Source source;
     source.date = find_publication_date(nfc);

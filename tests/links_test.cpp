@@ -964,6 +964,18 @@ TEST_F(RelatedTest, ANumberManyDocumentsHoldWeighsLessThanTheirText) {
         }
 }
 
+// A journalist's old draft typed in TCVN3 finds the articles it is about, as the indexer reads it.
+TEST_F(RelatedTest, TextTypedInALegacyFontFindsWhatItShows) {
+    build({testing::make_document("nq", "Tin\nThực hiện Nghị quyết số 126/NQ-CP về thi hành pháp luật ở Thừa Thiên Huế."),
+           testing::make_document("other", "Tin\nGiá vàng hôm nay tăng mạnh.")});
+    const auto related = related_to_text(db_, analyzer_, "Thùc hiÖn NghÞ quyÕt vÒ thi hµnh ph¸p luËt ë Thõa Thiªn HuÕ", 10);
+    ASSERT_TRUE(related.ok());
+    ASSERT_EQ(related->size(), 1u);  // not the article on gold prices
+    EXPECT_EQ(related.value()[0].document.id, "nq");
+    const std::vector<std::string>& words = related.value()[0].words;
+    EXPECT_NE(std::find(words.begin(), words.end(), "quyet"), words.end()) << ::testing::PrintToString(words);
+}
+
 TEST_F(RelatedTest, BadInputIsAnError) {
     build({testing::make_document("a", "Tin\nNội dung.")});
     EXPECT_EQ(related_to_document(db_, analyzer_, "nope", 10).error().code, "not_found");
