@@ -343,21 +343,22 @@ std::pair<std::size_t, LostUHorn> lost_u_horn(std::string_view word) {
     return {0, LostUHorn::none};
 }
 
+// @p syllable (NFC) as the dictionary writes it: case-folded, its tone where the dictionary puts it.
+std::string dictionary_form(std::string_view syllable) { return unicode::canonical_tone_placement(unicode::fold_case(syllable)); }
+
 // Whether the dictionary has @p first and @p second (NFC) as one word of two syllables.
 bool make_a_word(std::string_view first, std::string_view second) {
     if (first.empty() || second.empty()) return false;
-    const std::string words = unicode::canonical_tone_placement(unicode::fold_case(first)) + " " +
-                              unicode::canonical_tone_placement(unicode::fold_case(second));
+    const std::string words = dictionary_form(first) + " " + dictionary_form(second);
     return (WordDictionary::builtin().exact(WordDictionary::hash_words(words, ' ')) & WordDictionary::kWord) != 0;
 }
 
-// Whether a word of @p lines (decoded words of TCVN3 lines) surely lost its ư: a text whose
-// soft hyphens went missing.
-bool lost_u_horns(const std::vector<std::vector<std::string>>& lines) {
-    for (const std::vector<std::string>& words : lines)
-        for (const std::string& word : words)
-            if (lost_u_horn(word).second == LostUHorn::certain) return true;
-    return false;
+// @p first, ư and @p second: Ư where the two are in capitals.
+std::string with_u_horn(std::string_view first, std::string_view second) {
+    std::string joined(first);
+    unicode::append_utf8(joined, in_capitals(std::string(first).append(second)) ? 0x1AF : 0x1B0);  // Ư, ư
+    joined += second;
+    return joined;
 }
 
 // Whether the word at [@p begin, @p end) of @p line stands among words: not beside a digit or
@@ -377,15 +378,11 @@ bool stands_alone(std::string_view line, std::size_t begin, std::size_t end) {
 // hyphens, with the ư each lost put back where the syllable or the dictionary says it was.
 void restore_lost_u_horns(std::vector<std::string>& words, std::string_view line, const std::vector<Word>& spans) {
     const WordDictionary& dictionary = WordDictionary::builtin();
-    const auto in_words = [&](const std::string& word) {
-        return dictionary.words_with_syllable(unicode::canonical_tone_placement(unicode::fold_case(word)));
-    };
+    const auto in_words = [&](const std::string& word) { return dictionary.words_with_syllable(dictionary_form(word)); };
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto [at, lost] = lost_u_horn(words[i]);
         if (lost == LostUHorn::none) continue;
-        std::string restored = words[i].substr(0, at);
-        unicode::append_utf8(restored, in_capitals(words[i]) ? 0x1AF : 0x1B0);  // Ư, ư
-        restored += words[i].substr(at);
+        std::string restored = with_u_horn(std::string_view(words[i]).substr(0, at), std::string_view(words[i]).substr(at));
         if (!is_syllable(restored)) continue;
         if (lost != LostUHorn::certain && !stands_alone(line, spans[i].begin, spans[i].end)) continue;
         if (lost == LostUHorn::vowelless && in_words(restored) < kVowellessWords) continue;
@@ -405,9 +402,7 @@ void restore_lost_u_horns(std::vector<std::string>& words, std::string_view line
 // already ("ng", "ời": "người"; "nh", "": "như"; not "Thiên", "Huế"); "" otherwise.
 std::string joined_by_u_horn(const std::string& first, const std::string& second) {
     if ((first.empty() || is_syllable(first)) && (second.empty() || is_syllable(second))) return {};
-    std::string joined = first;
-    unicode::append_utf8(joined, in_capitals(first + second) ? 0x1AF : 0x1B0);  // Ư, ư
-    joined += second;
+    std::string joined = with_u_horn(first, second);
     return is_syllable(joined) ? joined : std::string();
 }
 
@@ -486,16 +481,19 @@ LineReadings read_line(std::string_view text, std::size_t begin, std::size_t end
     return readings;
 }
 
-bool has_legacy_sign(std::string_view line) {
-    for (std::size_t pos = 0; pos < line.size();)
-        if (is_legacy_sign(unicode::decode_utf8(line, pos))) return true;
-    return false;
-}
+// What a line holds of the legacy range: nothing, letters Vietnamese in Unicode has too, or a
+// sign (is_legacy_sign). One pass: every line of every document is looked at.
+enum class LegacyCharacters { none, letters, sign };
 
-bool has_legacy_character(std::string_view line) {
-    for (std::size_t pos = 0; pos < line.size();)
-        if (in_legacy_range(unicode::decode_utf8(line, pos))) return true;
-    return false;
+LegacyCharacters legacy_characters(std::string_view line) {
+    LegacyCharacters found = LegacyCharacters::none;
+    for (std::size_t pos = 0; pos < line.size();) {
+        const char32_t cp = unicode::decode_utf8(line, pos);
+        if (!in_legacy_range(cp)) continue;
+        if (is_legacy_sign(cp)) return LegacyCharacters::sign;
+        found = LegacyCharacters::letters;
+    }
+    return found;
 }
 
 }  // namespace
@@ -510,11 +508,11 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyE
     std::array<std::size_t, 2> gained_in_text{};
     for (std::size_t begin = 0; begin < text.size();) {
         const std::size_t end = std::min(text.find('\n', begin), text.size());
-        const std::string_view line = text.substr(begin, end - begin);
-        if (has_legacy_sign(line)) {
+        const LegacyCharacters found = legacy_characters(text.substr(begin, end - begin));
+        if (found == LegacyCharacters::sign) {
             lines.push_back(read_line(text, begin, end));
             for (std::size_t f = 0; f < kFonts.size(); ++f) gained_in_text[f] += lines.back().by_font[f].gained;
-        } else if (has_legacy_character(line)) {
+        } else if (found == LegacyCharacters::letters) {
             unsigned_lines.emplace_back(begin, end);
         }
         begin = end + 1;
@@ -531,6 +529,7 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyE
     // Then the lines a font reads better, converted word by word.
     struct Converted {
         const LineReadings* readings;
+        std::string_view line;  // as written
         LegacyFont font;
         std::vector<Word> words;
         std::vector<std::string> text;  // each word, converted
@@ -546,7 +545,7 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyE
         if (!shown && !in_legacy_text) continue;
         const std::string_view line = text.substr(readings.begin, readings.end - readings.begin);
         const bool capitals_line = in_capitals(line);
-        Converted& out = converted.emplace_back(Converted{&readings, kFonts[font], line_words(line), {}});
+        Converted& out = converted.emplace_back(Converted{&readings, line, kFonts[font], line_words(line), {}});
         for (const Word& word : out.words) {
             const std::string_view written = line.substr(word.begin, word.end - word.begin);
             std::string decoded = word.legacy ? decode(out.font, written) : std::string(written);
@@ -556,29 +555,27 @@ std::optional<LegacyFontRepair> from_legacy_fonts(std::string_view text, LegacyE
         if (out.font == LegacyFont::tcvn3) hyphens_as_u_horns(line, out.words, out.text);
     }
     // A TCVN3 text without a soft hyphen, whose words show they lost theirs, gets its ư back.
-    if (text.find("\u00AD") == std::string_view::npos) {
-        std::vector<std::vector<std::string>> tcvn3_lines;
-        for (const Converted& line : converted)
-            if (line.font == LegacyFont::tcvn3) tcvn3_lines.push_back(line.text);
-        if (lost_u_horns(tcvn3_lines))
-            for (Converted& line : converted)
-                if (line.font == LegacyFont::tcvn3)
-                    restore_lost_u_horns(line.text, text.substr(line.readings->begin, line.readings->end - line.readings->begin), line.words);
-    }
+    const auto surely_lost_u_horn = [](const Converted& line) {
+        return line.font == LegacyFont::tcvn3 && std::any_of(line.text.begin(), line.text.end(), [](const std::string& word) {
+                   return lost_u_horn(word).second == LostUHorn::certain;
+               });
+    };
+    if (text.find("\u00AD") == std::string_view::npos && std::any_of(converted.begin(), converted.end(), surely_lost_u_horn))
+        for (Converted& line : converted)
+            if (line.font == LegacyFont::tcvn3) restore_lost_u_horns(line.text, line.line, line.words);
 
     LegacyFontRepair repair;
     std::array<std::size_t, 2> lines_by_font{};
     std::size_t copied = 0;
     for (const Converted& line : converted) {
-        const std::string_view written = text.substr(line.readings->begin, line.readings->end - line.readings->begin);
         repair.text.append(text, copied, line.readings->begin - copied);
         std::size_t in_line = 0;
         for (std::size_t w = 0; w < line.words.size(); ++w) {
-            repair.text.append(written, in_line, line.words[w].begin - in_line);
+            repair.text.append(line.line, in_line, line.words[w].begin - in_line);
             repair.text += line.text[w];
             in_line = line.words[w].end;
         }
-        repair.text.append(written, in_line, std::string_view::npos);
+        repair.text.append(line.line, in_line, std::string_view::npos);
         copied = line.readings->end;
         ++repair.lines;
         ++lines_by_font[line.font == LegacyFont::vni ? 1 : 0];
