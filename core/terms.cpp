@@ -15,9 +15,9 @@
 namespace tracuu {
 namespace {
 
-// Stems are for English words: ASCII letters (an apostrophe allowed), at least two, or one
-// before a hyphen ("e-mail", "x-ray").
-bool is_english_word(const Token& token, std::size_t least_letters = 2) {
+// Stems are for words English could write: ASCII letters (an apostrophe allowed), at least two, or one
+// before a hyphen ("e-mail", "x-ray"). Not whether English has the word: is_english_word says that.
+bool may_have_english_stem(const Token& token, std::size_t least_letters = 2) {
     if (token.kind != TokenKind::word || token.folded.size() < least_letters || token.has_diacritics()) return false;
     for (const char c : token.folded)
         if (!((c >= 'a' && c <= 'z') || c == '\'')) return false;
@@ -141,12 +141,12 @@ std::string TermMapper::exact_term(const Token& token) {
 }
 
 std::string TermMapper::stem_term(const Token& token) const {
-    if (!is_english_word(token)) return {};
+    if (!may_have_english_stem(token)) return {};
     return std::string(schema::kStemPrefix) + english_stemmer_(token.folded);
 }
 
 std::string TermMapper::hyphenated_stem_term(std::string_view text, const Token& first, const Token& second) const {
-    if (!is_english_word(first, 1) || !is_english_word(second) || second.begin != first.end + 1 || first.end >= text.size() ||
+    if (!may_have_english_stem(first, 1) || !may_have_english_stem(second) || second.begin != first.end + 1 || first.end >= text.size() ||
         text[first.end] != '-')
         return {};
     return std::string(schema::kStemPrefix) + english_stemmer_(first.folded + second.folded);
